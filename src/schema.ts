@@ -1,0 +1,193 @@
+import { z } from 'zod';
+
+/** Casualty categories, in the order alerts and the dashboard show them. */
+export const CATEGORIES = ['killed', 'injured', 'missing', 'arrested', 'displaced', 'hostages'] as const;
+export const Category = z.enum(CATEGORIES);
+export type Category = z.infer<typeof Category>;
+
+export const Qualifier = z.enum(['exact', 'at_least', 'approx', 'at_most']);
+export type Qualifier = z.infer<typeof Qualifier>;
+
+// ISO 8601 date or date-time, with or without offset; no offset means UTC.
+const isoDate = z.iso.date();
+const isoDateTime = z.iso.datetime({ offset: true, local: true });
+export const PublishedInput = z.union([isoDate, isoDateTime], {
+  error: 'published must be an ISO 8601 date (2020-01-07) or date-time (2020-01-07T10:00:00Z)',
+});
+
+/** Turns a validated `published` string into epoch milliseconds (UTC when no offset is given). */
+export function publishedToMs(published: string): number {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(published)) return Date.parse(`${published}T00:00:00Z`);
+  const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/i.test(published);
+  return Date.parse(hasOffset ? published : `${published}Z`);
+}
+
+/** The webhook payload: one article. Unknown fields are ignored (stripped). */
+export const ArticleInput = z.object({
+  text: z.string({ error: 'text is required and must be a string' }).trim().min(1, 'text must not be empty'),
+  title: z.string().max(2_000).optional(),
+  url: z.url({ protocol: /^https?$/, error: 'url must be an absolute http(s) URL' }).max(4_096).optional(),
+  published: PublishedInput.optional(),
+  source: z.string().trim().min(1).max(200).optional(),
+  id: z.string().trim().min(1).max(200).optional(),
+  incident_id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'incident_id may hold letters, digits, ".", "_", ":" and "-"')
+    .optional(),
+});
+export type ArticleInput = z.infer<typeof ArticleInput>;
+
+export const Figure = z.object({
+  value: z.number().int().nonnegative(),
+  qualifier: Qualifier,
+  quote: z.string(),
+  attribution: z.string().optional(),
+});
+export type Figure = z.infer<typeof Figure>;
+
+export const Casualties = z.partialRecord(Category, Figure);
+export type Casualties = z.infer<typeof Casualties>;
+
+export const Threat = z.object({
+  value: z.number().int().nonnegative(),
+  noun: z.string(),
+  quote: z.string(),
+});
+export type Threat = z.infer<typeof Threat>;
+
+export const IncidentHints = z.object({
+  type: z.string().nullable(),
+  places: z.array(z.string()),
+  names: z.array(z.string()).optional(),
+  dateline: z.string().optional(),
+});
+export type IncidentHints = z.infer<typeof IncidentHints>;
+
+/** What the extractor returns for one article (also the `extract` CLI's output). */
+export const Extraction = z.object({
+  casualties: Casualties,
+  threats: z.array(Threat),
+  incident: IncidentHints,
+});
+export type Extraction = z.infer<typeof Extraction>;
+
+/** An article as the tracker sees it: identity, provenance and what was extracted. */
+export const Report = z.object({
+  v: z.literal(1),
+  article_id: z.string(),
+  content_hash: z.string(),
+  url: z.string().optional(),
+  title: z.string().optional(),
+  outlet: z.string(),
+  published_ms: z.number(),
+  received_ms: z.number(),
+  casualties: Casualties,
+  threats: z.array(Threat),
+  hints: IncidentHints,
+});
+export type Report = z.infer<typeof Report>;
+
+export const ChangeKind = z.enum(['new', 'up', 'down', 'qualifier']);
+export const FigureSnapshot = z.object({ value: z.number(), qualifier: Qualifier });
+export type FigureSnapshot = z.infer<typeof FigureSnapshot>;
+
+/** One category's (or one threat noun's) change, as the API, replay CLI and alerts show it. */
+export const Change = z.object({
+  kind: z.enum(['casualty', 'threat']),
+  category: z.string(),
+  from: FigureSnapshot.nullable(),
+  to: FigureSnapshot,
+  change: ChangeKind,
+  quote: z.string(),
+  attribution: z.string().optional(),
+  noun: z.string().optional(),
+});
+export type Change = z.infer<typeof Change>;
+
+/** A current figure held by an incident, with the outlets that reported it or a compatible figure. */
+export const CurrentFigure = Figure.extend({
+  published_ms: z.number(),
+  article_id: z.string(),
+  outlet: z.string(),
+  url: z.string().optional(),
+  outlets: z.array(z.string()),
+});
+export type CurrentFigure = z.infer<typeof CurrentFigure>;
+
+export const CurrentThreat = Threat.extend({
+  head: z.string(),
+  published_ms: z.number(),
+  article_id: z.string(),
+  outlet: z.string(),
+  url: z.string().optional(),
+  outlets: z.array(z.string()),
+});
+export type CurrentThreat = z.infer<typeof CurrentThreat>;
+
+export const IncidentState = z.object({
+  v: z.literal(1),
+  key: z.string(),
+  title: z.string(),
+  type: z.string().nullable(),
+  places: z.array(z.string()),
+  figures: z.partialRecord(Category, CurrentFigure),
+  threats: z.record(z.string(), CurrentThreat),
+  latest_published_ms: z.number(),
+  last_received_ms: z.number(),
+  report_count: z.number().int(),
+  version: z.number().int(),
+  muted: z.boolean(),
+  closed: z.boolean(),
+  /** Changes already applied to state but held back from alerting until corroborated (min_sources). */
+  pending: z.array(Change),
+});
+export type IncidentState = z.infer<typeof IncidentState>;
+
+/** An alert as it travels through the queue: everything a formatter needs, no article text beyond quotes. */
+export const Alert = z.object({
+  v: z.literal(1),
+  alert_id: z.string(),
+  incident_key: z.string(),
+  incident_title: z.string(),
+  incident_type: z.string().nullable(),
+  places: z.array(z.string()),
+  is_new_incident: z.boolean(),
+  changes: z.array(Change),
+  outlet: z.string(),
+  url: z.string().optional(),
+  published_ms: z.number(),
+  created_ms: z.number(),
+  corroboration: z.record(z.string(), z.number().int()),
+});
+export type Alert = z.infer<typeof Alert>;
+
+export const DESTINATIONS = ['slack', 'discord', 'telegram', 'teams', 'webhook'] as const;
+export const DestinationName = z.enum(DESTINATIONS);
+export type DestinationName = z.infer<typeof DestinationName>;
+
+export const AlertMessage = z.object({
+  v: z.literal(1),
+  destination: DestinationName,
+  alert: Alert,
+});
+export type AlertMessage = z.infer<typeof AlertMessage>;
+
+/** The webhook's answer for one article; stored so a re-send returns the same answer. */
+export const ArticleResult = z.object({
+  article_id: z.string(),
+  incident: z.string(),
+  duplicate: z.boolean(),
+  casualties: Casualties,
+  threats: z.array(Threat),
+  changes: z.array(Change),
+  alert: z.string().nullable(),
+});
+export type ArticleResult = z.infer<typeof ArticleResult>;
+
+export const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

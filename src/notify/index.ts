@@ -1,0 +1,33 @@
+/**
+ * The alert layer: pure functions from an Alert and a destination's settings to an HTTP request, and from
+ * the response to what the queue consumer should do next. No I/O here; the consumer does the fetch.
+ */
+import type { Alert } from '../schema';
+import type { DestinationConfig } from './config';
+import { discordRequest } from './discord';
+import type { DeliveryRequest } from './request';
+import { slackRequest } from './slack';
+import { teamsRequest } from './teams';
+import { telegramRequest } from './telegram';
+import { webhookRequest } from './webhook';
+
+export { DestinationConfig, DestinationConfigError, DestinationFilter, DEFAULT_TELEGRAM_API_BASE, destinationsFromEnv } from './config';
+export { wantsAlert } from './filters';
+export { alertText } from './text';
+export { backoffSeconds, classifyDeliveryResponse, classifyNetworkError, MAX_DELAY_SECONDS, type DeliveryOutcome } from './outcome';
+export type { DeliveryRequest } from './request';
+
+export async function buildDeliveryRequest(dest: DestinationConfig, alert: Alert, nowMs: number): Promise<DeliveryRequest> {
+  switch (dest.name) {
+    case 'slack':
+      return slackRequest(dest.url, alert);
+    case 'discord':
+      return discordRequest(dest.url, alert);
+    case 'telegram':
+      return telegramRequest(dest.api_base, dest.token, dest.chat_id, alert);
+    case 'teams':
+      return teamsRequest(dest.url, alert);
+    case 'webhook':
+      return webhookRequest(dest.url, dest.secret, alert, nowMs);
+  }
+}

@@ -15,8 +15,9 @@ type Block = { type: 'section'; text: TextObject } | { type: 'context'; elements
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
 export function slackPayload(alert: Alert): { text: string; blocks: Block[] } {
-  const head = fitEscaped(headline(alert), SECTION_MAX - 2, escapeSlack);
-  const top: Block[] = [section(`*${head}*`)];
+  // Not wrapped in *bold*: Slack has no way to escape an article's own `*`, which would end the bold early.
+  const head = fitEscaped(headline(alert), SECTION_MAX, escapeSlack);
+  const top: Block[] = [section(head)];
   const threats = threatsLine(alert);
   if (threats) top.push(section(fitEscaped(threats, SECTION_MAX, escapeSlack)));
 

@@ -194,7 +194,8 @@ export function fitEscaped(text: string, max: number, escape: (s: string) => str
   let out = escape(text);
   let n = text.length;
   while (out.length > max && n > 0) {
-    n = Math.max(0, Math.min(n - 1, n - (out.length - max)));
+    // Proportional: escaping can expand unevenly, so the overflow in escaped units says little about raw units.
+    n = Math.max(0, Math.min(n - 1, Math.floor((n * max) / out.length)));
     out = escape(truncate(text, n));
   }
   return out.length > max ? '' : out;

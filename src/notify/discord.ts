@@ -9,6 +9,7 @@ const TITLE_MAX = 256;
 const DESCRIPTION_MAX = 4_096;
 const FIELD_VALUE_MAX = 1_024;
 const EMBED_TOTAL_MAX = 6_000;
+const THREATS_MAX = 1_024;
 const URL_MAX = 2_048;
 const FOOTER = 'tollwatch';
 
@@ -31,7 +32,8 @@ export function discordPayload(alert: Alert): { embeds: [Embed]; allowed_mention
   const budget = Math.min(DESCRIPTION_MAX, EMBED_TOTAL_MAX - used);
   const threats = threatsLine(alert);
   const lines = [
-    ...(threats ? [fitEscaped(threats, budget, escapeDiscord)] : []),
+    // Capped so one enormous threats line can't crowd out every quote.
+    ...(threats ? [fitEscaped(threats, Math.min(budget, THREATS_MAX), escapeDiscord)] : []),
     ...quoteLines(alert).map((q) => fitEscaped(quoteText(q), budget, escapeDiscord)),
   ];
   const description = packLines(lines, budget, '\n', (n) => `\u2026and ${n} more`).join('\n');

@@ -10,6 +10,7 @@ import { corroborationText, fitEscaped, headline, isoTime, outletName, packLines
 // The limit is 4,096 characters after entity parsing; keeping the raw HTML under it is stricter and simpler.
 const MESSAGE_MAX = 4_096;
 const HEADLINE_MAX = 1_024;
+const THREATS_MAX = 1_024;
 const URL_MAX = 1_024;
 
 export type TelegramPayload = { chat_id: string; text: string; parse_mode: 'HTML'; disable_web_page_preview: true };
@@ -28,7 +29,8 @@ export function telegramText(alert: Alert): string {
   const budget = MESSAGE_MAX - head.length - footer.length - 2;
   const threats = threatsLine(alert);
   const lines = [
-    ...(threats ? [fitEscaped(threats, budget, escapeTelegramHtml)] : []),
+    // Capped so one enormous threats line can't crowd out every quote.
+    ...(threats ? [fitEscaped(threats, Math.min(budget, THREATS_MAX), escapeTelegramHtml)] : []),
     ...quoteLines(alert).map((q) => fitEscaped(quoteText(q), budget, escapeTelegramHtml)),
   ];
   const body = packLines(lines, budget - 1, '\n');

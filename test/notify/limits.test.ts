@@ -54,6 +54,7 @@ describe.each(cases)('limits: %s', (_name, alert) => {
     expect(e.footer.text.length).toBeLessThanOrEqual(2_048);
     const total = e.title.length + (e.description ?? '').length + e.footer.text.length + e.fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
     expect(total).toBeLessThanOrEqual(6_000);
+    expect(e.description).toContain('“'); // a long threats line must not crowd out every quote
   });
 
   it('Telegram: text ≤ 4,096 characters, before and after entity parsing', async () => {
@@ -63,6 +64,7 @@ describe.each(cases)('limits: %s', (_name, alert) => {
     expect(parsed.length).toBeLessThanOrEqual(4_096);
     expect(json.text).toMatch(/^<b>.*<\/b>\n/);
     expect(json.text).toMatch(/\nSource: .*$/);
+    expect(json.text).toContain('\n“');
   });
 
   it('Teams: whole body ≤ 28 KB', async () => {

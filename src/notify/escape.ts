@@ -42,7 +42,9 @@ export function escapeTelegramAttr(text: string): string {
  * that open those constructs. HTML is not rendered by Adaptive Cards, so `<` needs nothing.
  */
 export function escapeTeams(text: string): string {
-  return neutraliseMentions(text.replace(/[\\*_~`[\]]/g, (c) => `\\${c}`));
+  const escaped = text.replace(/[\\*_~`[\]]/g, (c) => `\\${c}`);
+  // A title such as "1. FC Köln fans…" or "- breaking" would otherwise render as a list item.
+  return neutraliseMentions(escaped.replace(/^(\s*)(\d+)\.(?=\s)/gm, '$1$2\\.').replace(/^(\s*)([-+])(?=\s)/gm, '$1\\$2'));
 }
 
 /** The article URL only when it is an absolute http(s) URL; anything else is dropped, never linked. */

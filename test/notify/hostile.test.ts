@@ -113,6 +113,8 @@ describe('hostile article text', () => {
     expect(escapeDiscord('**x** _y_ [z](u) @everyone')).toBe('\\*\\*x\\*\\* \\_y\\_ \\[z\\](u) @\u200beveryone');
     expect(escapeTelegramHtml('<a href="x">&</a>')).toBe('&lt;a href="x"&gt;&amp;&lt;/a&gt;');
     expect(escapeTeams('**x** [y](z) \\')).toBe('\\*\\*x\\*\\* \\[y\\](z) \\\\');
+    expect(escapeTeams('1. FC Köln - 2. x')).toBe('1\\. FC Köln - 2. x');
+    expect(escapeTeams('- breaking')).toBe('\\- breaking');
     expect(neutraliseMentions('mail me@example.com, @user, @ alone')).toBe('mail me@\u200bexample.com, @\u200buser, @ alone');
   });
 });

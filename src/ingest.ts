@@ -38,7 +38,7 @@ export async function prepareArticle(input: ArticleInput, webhookId: string | un
   const title = input.title ? normaliseText(input.title) : undefined;
   const contentHash = await sha256Hex(`${input.url ?? ''}\n${text}`);
   const articleId = webhookId ?? input.id ?? `sha256:${contentHash.slice(0, 32)}`;
-  const extraction = extract({ text, ...(title ? { title } : {}), ...(input.published ? { published: input.published } : {}) });
+  const extraction = boundQuotes(extract({ text, ...(title ? { title } : {}), ...(input.published ? { published: input.published } : {}) }));
   const report: Report = {
     v: 1,
     article_id: articleId,
@@ -53,6 +53,29 @@ export async function prepareArticle(input: ArticleInput, webhookId: string | un
     hints: extraction.incident,
   };
   return { report, extraction, senderChosenId: webhookId !== undefined || input.id !== undefined };
+}
+
+/**
+ * A quote is the sentence a figure came from; a sentence can be a whole 1 MiB article with no full stop. Bounded
+ * so a report row stays under SQLite's 2 MB row limit and an alert under the queue's 128 KB message limit.
+ */
+export const QUOTE_MAX_CHARS = 1_000;
+
+function bound(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+}
+
+function boundQuotes(extraction: Extraction): Extraction {
+  const casualties: Extraction['casualties'] = {};
+  for (const [category, figure] of Object.entries(extraction.casualties) as [keyof Extraction['casualties'], NonNullable<Extraction['casualties'][keyof Extraction['casualties']]>][]) {
+    casualties[category] = {
+      ...figure,
+      quote: bound(figure.quote, QUOTE_MAX_CHARS),
+      ...(figure.attribution !== undefined ? { attribution: bound(figure.attribution, 200) } : {}),
+    };
+  }
+  const threats = extraction.threats.map((t) => ({ ...t, noun: bound(t.noun, 200), quote: bound(t.quote, QUOTE_MAX_CHARS) }));
+  return { ...extraction, casualties, threats };
 }
 
 export function incidentMeta(key: string, report: Report): IncidentMeta {

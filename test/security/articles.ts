@@ -13,3 +13,17 @@ export function article(killed: number, opts: { place?: string; published?: stri
 }
 
 export type ErrorJson = { error: { code: string; message: string; details?: unknown } };
+
+/** Waits until a fetch spy has seen no new call for `quietMs` (queued alerts are delivered before the spy goes). */
+export async function settle(spy: { mock: { calls: unknown[] } }, quietMs = 1_200, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = -1;
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    if (spy.mock.calls.length !== last) {
+      last = spy.mock.calls.length;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

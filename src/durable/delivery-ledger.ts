@@ -81,6 +81,13 @@ export class DeliveryLedger extends DurableObject<Env> {
       .map((r) => ({ id: r.id, message: AlertMessage.parse(JSON.parse(r.message)), reason: r.reason, at_ms: r.at_ms }));
   }
 
+  async getDeadLetter(id: number): Promise<DeadLetter | null> {
+    const row = this.sql
+      .exec<{ id: number; message: string; reason: string; at_ms: number }>(`SELECT id, message, reason, at_ms FROM dead_letters WHERE id = ?`, id)
+      .toArray()[0];
+    return row ? { id: row.id, message: AlertMessage.parse(JSON.parse(row.message)), reason: row.reason, at_ms: row.at_ms } : null;
+  }
+
   /** Removes and returns a dead letter so it can be re-driven exactly once. */
   async takeDeadLetter(id: number): Promise<DeadLetter | null> {
     const row = this.sql

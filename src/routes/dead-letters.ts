@@ -21,12 +21,22 @@ deadLetters.get('/', async (c) => {
   });
 });
 
-/** Re-drive: the letter leaves the ledger and goes back on the alerts queue as a fresh message. */
+/**
+ * Re-drive: the letter goes back on the alerts queue as a fresh message, then leaves the ledger. In that order,
+ * so a failed send keeps the letter (nothing is lost); a crash between the two at worst re-drives twice, and
+ * the delivered marker stops the second copy.
+ */
 deadLetters.post('/:id/redrive', async (c) => {
   const id = Number(c.req.param('id'));
   if (!Number.isInteger(id) || id <= 0) throw new HttpError(400, 'invalid_id', 'dead-letter id must be a positive integer');
-  const letter = await ledger(c.env).takeDeadLetter(id);
+  const book = ledger(c.env);
+  const letter = await book.getDeadLetter(id);
   if (!letter) throw new HttpError(404, 'not_found', `no dead letter with id ${id}`);
-  await c.env.ALERTS.send(letter.message, { contentType: 'json' });
+  try {
+    await c.env.ALERTS.send(letter.message, { contentType: 'json' });
+  } catch {
+    throw new HttpError(503, 'queue_unavailable', 'the alerts queue refused the message; the dead letter is kept, try again', undefined, { 'retry-after': '5' });
+  }
+  await book.takeDeadLetter(id);
   return c.json({ redriven: id, alert_id: letter.message.alert.alert_id, destination: letter.message.destination }, 202);
 });

@@ -1,11 +1,40 @@
 import type { Env } from '../env';
-import { buildDeliveryRequest, classifyDeliveryResponse, classifyNetworkError, destinationsFromEnv, type DeliveryOutcome } from '../notify';
+import { z } from 'zod';
+import { backoffSeconds, buildDeliveryRequest, classifyDeliveryResponse, classifyNetworkError, destinationsFromEnv, MAX_DELAY_SECONDS, type DeliveryOutcome } from '../notify';
 import { AlertMessage } from '../schema';
 import { log } from '../lib/log';
 
 /** After this many attempts a message is dead-lettered by us (with its reason) rather than retried again. */
 export const MAX_ATTEMPTS = 8;
 const DELIVERY_TIMEOUT_MS = 10_000;
+const BACKOFF_CAP_SECONDS = 3_600;
+
+/**
+ * Retry pacing, from optional settings (strings, like every var):
+ *   RETRY_BASE_SECONDS     backoff base: base·2^attempts s (default 5 → 10 s, 20 s, 40 s … capped at an hour);
+ *                          fractions allowed, 0 retries at once. Only plain backoff is scaled: a delay the
+ *                          service asked for (429 Retry-After, Discord/Telegram retry_after) is always honoured.
+ *   MAX_DELIVERY_ATTEMPTS  attempts before a message is dead-lettered (default 8; keep ≤ the queue's max_retries + 1).
+ * Fault drills and end-to-end tests shorten both; production leaves them unset.
+ */
+const RetrySettings = z.object({
+  RETRY_BASE_SECONDS: z.coerce.number().min(0).max(3_600).catch(5).default(5),
+  MAX_DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(100).catch(MAX_ATTEMPTS).default(MAX_ATTEMPTS),
+});
+export type RetrySettings = { base: number; maxAttempts: number };
+
+export function retrySettings(env: Record<string, unknown>): RetrySettings {
+  const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+  const s = RetrySettings.parse({ RETRY_BASE_SECONDS: blank(env.RETRY_BASE_SECONDS), MAX_DELIVERY_ATTEMPTS: blank(env.MAX_DELIVERY_ATTEMPTS) });
+  return { base: s.RETRY_BASE_SECONDS, maxAttempts: s.MAX_DELIVERY_ATTEMPTS };
+}
+
+/** The delay for a retry: the service's own hint as given; plain backoff rescaled to the configured base. */
+export function retryDelaySeconds(outcome: { delaySeconds: number }, attempts: number, settings: RetrySettings): number {
+  const plainBackoff = outcome.delaySeconds === backoffSeconds(attempts);
+  const seconds = plainBackoff ? Math.min(settings.base * 2 ** Math.max(1, attempts), BACKOFF_CAP_SECONDS) : outcome.delaySeconds;
+  return Math.min(Math.max(0, Math.ceil(seconds)), MAX_DELAY_SECONDS);
+}
 
 export function ledger(env: Env) {
   return env.DELIVERY_LEDGER.get(env.DELIVERY_LEDGER.idFromName('global'));
@@ -19,6 +48,7 @@ export function ledger(env: Env) {
 export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const book = ledger(env);
   const destinations = destinationsFromEnv(env);
+  const pacing = retrySettings(env);
   for (const msg of batch.messages) {
     const parsed = AlertMessage.safeParse(msg.body);
     if (!parsed.success) {
@@ -46,7 +76,7 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env): Pro
       const body = await res.text().catch(() => '');
       outcome = classifyDeliveryResponse(res.status, res.headers, body, msg.attempts);
     } catch (err) {
-      outcome = classifyNetworkError(msg.attempts, err instanceof Error ? err.message : String(err));
+      outcome = classifyNetworkError(msg.attempts, err);
     }
 
     const now = Date.now();
@@ -54,14 +84,15 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env): Pro
       await book.markDelivered(alert.alert_id, destination, now);
       log({ level: 'info', msg: 'alert delivered', alert_id: alert.alert_id, destination, attempts: msg.attempts });
       msg.ack();
-    } else if (outcome.kind === 'dead' || msg.attempts >= MAX_ATTEMPTS) {
+    } else if (outcome.kind === 'dead' || msg.attempts >= pacing.maxAttempts) {
       await book.recordFailure(destination, outcome.reason, now);
       await deadLetter(env, message, outcome.kind === 'dead' ? outcome.reason : `gave up after ${msg.attempts} attempts: ${outcome.reason}`);
       msg.ack();
     } else {
+      const delaySeconds = retryDelaySeconds(outcome, msg.attempts, pacing);
       await book.recordFailure(destination, outcome.reason, now);
-      log({ level: 'warn', msg: 'alert delivery will be retried', alert_id: alert.alert_id, destination, attempts: msg.attempts, delay_s: outcome.delaySeconds, reason: outcome.reason });
-      msg.retry({ delaySeconds: Math.min(Math.max(0, Math.ceil(outcome.delaySeconds)), 43_200) });
+      log({ level: 'warn', msg: 'alert delivery will be retried', alert_id: alert.alert_id, destination, attempts: msg.attempts, delay_s: delaySeconds, reason: outcome.reason });
+      msg.retry({ delaySeconds });
     }
   }
 }

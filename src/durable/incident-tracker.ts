@@ -55,8 +55,15 @@ export class IncidentTracker extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     await this.flushOutbox();
-    if (this.getMeta('kv_dirty') === '1') await this.writeReadModelNow(Date.now());
-    if (this.pendingOutbox() > 0) await this.ctx.storage.setAlarm(Date.now() + 5_000);
+    const now = Date.now();
+    let next: number | null = this.pendingOutbox() > 0 ? now + 5_000 : null;
+    if (this.getMeta('kv_dirty') === '1') {
+      // An alarm set before a direct write can fire just after it: keep KV's one write per second per key.
+      const due = Number(this.getMeta('kv_written_ms') ?? '0') + READ_MODEL_MIN_INTERVAL_MS;
+      if (now >= due) await this.writeReadModelNow(now);
+      else next = Math.min(next ?? due, due);
+    }
+    if (next !== null) await this.ctx.storage.setAlarm(next);
   }
 
   private store(): TrackerStore {

@@ -11,7 +11,29 @@ export const env = rawEnv as unknown as Env;
  * every Durable Object that holds durable state (index, trackers, ledger). Two equal digests mean no refused
  * request touched storage. (The rate limiter is in memory by design and is not state.)
  */
-export async function stateDigest(): Promise<string> {
+export interface DigestOptions {
+  /** Leave out the delivery ledger (written in the background by queue deliveries). */
+  withoutLedger?: boolean;
+  /**
+   * Dump only these incidents' trackers (by key) plus the number of tracker objects: a request that touched any
+   * other tracker would have created it and changed the count. Keeps a digest cheap when there are many.
+   */
+  trackers?: Iterable<string>;
+}
+
+export async function stateDigest(opts: DigestOptions = {}): Promise<string> {
+  const parts = await stateParts(opts);
+  lastParts = parts;
+  return sha256Hex(parts.join('\n'));
+}
+
+let lastParts: string[] = [];
+/** The parts behind the last digest (for a failure message: which key or table changed). */
+export function lastStateParts(): string[] {
+  return lastParts;
+}
+
+export async function stateParts(opts: DigestOptions = {}): Promise<string[]> {
   const parts: string[] = [];
   let cursor: string | undefined;
   for (;;) {
@@ -20,15 +42,19 @@ export async function stateDigest(): Promise<string> {
     if (page.list_complete) break;
     cursor = page.cursor;
   }
-  for (const ns of ['INCIDENT_INDEX', 'INCIDENT_TRACKER', 'DELIVERY_LEDGER'] as const) {
+  for (const ns of ['INCIDENT_INDEX', 'INCIDENT_TRACKER', ...(opts.withoutLedger ? [] : ['DELIVERY_LEDGER' as const])] as const) {
     const namespace = env[ns] as DurableObjectNamespace;
-    const ids = await listDurableObjectIds(namespace);
-    for (const id of ids.map(String).sort()) {
+    let ids = (await listDurableObjectIds(namespace)).map(String);
+    if (ns === 'INCIDENT_TRACKER' && opts.trackers) {
+      parts.push(`${ns}:count:${ids.length}`);
+      ids = [...opts.trackers].map((key) => namespace.idFromName(key).toString());
+    }
+    for (const id of ids.sort()) {
       const stub = namespace.get(namespace.idFromString(id));
       parts.push(`${ns}:${id}:${await runInDurableObject(stub, (_i, state) => dumpSql(state.storage.sql))}`);
     }
   }
-  return sha256Hex(parts.join('\n'));
+  return parts;
 }
 
 function dumpSql(sql: SqlStorage): string {

@@ -1,6 +1,6 @@
 import type { Env } from '../env';
 import { z } from 'zod';
-import { backoffSeconds, buildDeliveryRequest, classifyDeliveryResponse, classifyNetworkError, destinationsFromEnv, MAX_DELAY_SECONDS, type DeliveryOutcome } from '../notify';
+import { backoffSeconds, buildDeliveryRequest, type DestinationConfig, classifyDeliveryResponse, classifyNetworkError, destinationsFromEnv, MAX_DELAY_SECONDS, type DeliveryOutcome } from '../notify';
 import { AlertMessage } from '../schema';
 import { log } from '../lib/log';
 
@@ -34,6 +34,30 @@ export function retryDelaySeconds(outcome: { delaySeconds: number }, attempts: n
   const plainBackoff = outcome.delaySeconds === backoffSeconds(attempts);
   const seconds = plainBackoff ? Math.min(settings.base * 2 ** Math.max(1, attempts), BACKOFF_CAP_SECONDS) : outcome.delaySeconds;
   return Math.min(Math.max(0, Math.ceil(seconds)), MAX_DELAY_SECONDS);
+}
+
+/**
+ * Webhook URLs and bot tokens are credentials. A failure's reason (a runtime's network error, a proxy's error
+ * page) may quote the URL it was fetching; it goes to logs, the ledger, /health and dead letters, so strip them.
+ */
+export function redactCredentials(text: string, config: DestinationConfig): string {
+  const secrets: string[] = [];
+  for (const [field, value] of Object.entries(config)) {
+    if (typeof value !== 'string' || field === 'name' || field === 'api_base') continue;
+    secrets.push(value);
+    if (field === 'url') {
+      try {
+        const u = new URL(value);
+        if (u.pathname.length > 1) secrets.push(u.pathname, encodeURI(u.pathname), u.pathname.slice(1));
+        if (u.search.length > 1) secrets.push(u.search.slice(1));
+      } catch {
+        // not a URL: the whole value is already listed
+      }
+    }
+  }
+  let out = text;
+  for (const secret of secrets.filter((x) => x.length >= 6).sort((a, b) => b.length - a.length)) out = out.split(secret).join('[redacted]');
+  return out;
 }
 
 export function ledger(env: Env) {
@@ -79,6 +103,7 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env): Pro
       outcome = classifyNetworkError(msg.attempts, err);
     }
 
+    if (outcome.kind !== 'delivered') outcome = { ...outcome, reason: redactCredentials(outcome.reason, config) };
     const now = Date.now();
     if (outcome.kind === 'delivered') {
       await book.markDelivered(alert.alert_id, destination, now);

@@ -48,3 +48,51 @@ export function machineLine(): string {
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+import { readdirSync, readFileSync } from 'node:fs';
+
+const CLK_TCK = 100; // Linux USER_HZ; /proc/<pid>/stat times are in these ticks
+
+function statOf(pid: number): { comm: string; ppid: number; cpuMs: number } | null {
+  try {
+    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = s.lastIndexOf(')');
+    const comm = s.slice(s.indexOf('(') + 1, close);
+    const f = s.slice(close + 2).split(' ');
+    // fields after "(comm) ": state ppid ... utime is field 14 overall → index 11 here, stime index 12
+    return { comm, ppid: Number(f[1]), cpuMs: ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time (ms, 10 ms resolution) used so far by this process's workerd descendants; null off Linux. */
+export function workerdCpuMs(): number | null {
+  let pids: number[];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  } catch {
+    return null;
+  }
+  const stats = new Map<number, NonNullable<ReturnType<typeof statOf>>>();
+  for (const pid of pids) {
+    const st = statOf(pid);
+    if (st) stats.set(pid, st);
+  }
+  const descends = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 20; hops++) {
+      if (p === process.pid) return true;
+      p = stats.get(p)?.ppid ?? 0;
+    }
+    return false;
+  };
+  let total = 0;
+  for (const [pid, st] of stats) if (st.comm.startsWith('workerd') && descends(pid)) total += st.cpuMs;
+  return total;
+}
+
+/** CPU time (ms) used so far by this Node process: the load generator, the sink and wrangler's own JS. */
+export function selfCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}

@@ -5,7 +5,8 @@
  *   no-change — the Kerman stampede seed, same outlet, same toll (35 killed, 48 injured): after the first
  *               report every article is filed under the same incident and changes nothing;
  *   rising    — the same incident, the killed figure raised by one per request (alerts, same Durable Object);
- *   new-incident — a caller-chosen incident_id per request (each opens an incident and alerts).
+ *   new-incident — a caller-chosen incident_id per request (each opens an incident and alerts);
+ *   irrelevant — an English article with no casualty or threat figures (most of a GDELT-sized feed).
  * Signing uses node:crypto's HMAC synchronously (autocannon's setupRequest cannot await); it is checked once
  * against the repo's own `webhookHeaders` before use.
  */
@@ -15,7 +16,7 @@ import { join } from 'node:path';
 import { webhookHeaders } from '../../src/lib/standard-webhooks';
 import { ROOT } from './util';
 
-export type ArticleKind = 'no-change' | 'rising' | 'new-incident';
+export type ArticleKind = 'no-change' | 'rising' | 'new-incident' | 'irrelevant';
 export const KINDS: readonly ArticleKind[] = ['no-change', 'rising', 'new-incident'];
 
 /** A throw-away Standard Webhooks secret for local benchmarks only. */
@@ -42,8 +43,22 @@ export function letters(n: number): string {
   return s;
 }
 
+const IRRELEVANT_TEXT =
+  'The city council approved a new budget for parks and libraries on Tuesday after a long debate. ' +
+  'Supporters said the plan would extend opening hours and repair old playgrounds, while critics asked how it would be paid for. ' +
+  'The mayor said the council would publish the details next month and invited residents to comment on the proposals.';
+
 export function articleBody(kind: ArticleKind, n: number, run: string): string {
   const tag = `${run}${letters(n)}`;
+  if (kind === 'irrelevant') {
+    return JSON.stringify({
+      title: 'Council approves budget for parks and libraries',
+      url: `https://example.org/news/council-budget?ref=${tag}`,
+      published: seed.published,
+      source: 'Local desk',
+      text: `${IRRELEVANT_TEXT}\n\nfiled via desk ${tag} for the wire.`,
+    });
+  }
   const text =
     (kind === 'rising' ? seed.text.replace(SEED_FIGURE, `${36 + n} people dead`) : seed.text) + `\n\nfiled via desk ${tag} for the wire.`;
   return JSON.stringify({

@@ -1,16 +1,16 @@
 // Minimal types for the parts of autocannon 9's programmatic API the benchmarks use (no @types package installed).
 declare module 'autocannon' {
-  interface RawRequest {
+  export interface RawRequest {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
     body?: string | Buffer;
   }
-  interface RequestSpec extends RawRequest {
+  export interface RequestSpec extends RawRequest {
     setupRequest?: (req: RawRequest, context: Record<string, unknown>) => RawRequest | null | undefined;
     onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
   }
-  interface Options {
+  export interface Options {
     url: string;
     connections?: number;
     duration?: number;
@@ -24,7 +24,7 @@ declare module 'autocannon' {
     requests?: RequestSpec[];
     ignoreCoordinatedOmission?: boolean;
   }
-  interface Histogram {
+  export interface Histogram {
     average: number;
     mean: number;
     stddev: number;
@@ -37,7 +37,7 @@ declare module 'autocannon' {
     p99: number;
     p99_9: number;
   }
-  interface Result {
+  export interface Result {
     latency: Histogram;
     requests: Histogram & { sent: number };
     throughput: Histogram;

@@ -82,7 +82,7 @@ export async function startWorker(opts: StackOptions = {}): Promise<Stack> {
     env: 'dev',
     ...(opts.entrypoint ? { entrypoint: opts.entrypoint } : {}),
     bindings,
-    dev: { persist: false, inspector: false, watch: false, logLevel: 'error', server: { hostname: '127.0.0.1', port: 0 } },
+    dev: { persist: false, inspector: false, watch: false, logLevel: (process.env.BENCH_WRANGLER_LOG as 'error' | 'log' | undefined) ?? 'error', server: { hostname: '127.0.0.1', port: 0 } },
   });
   const url = await worker.url;
   // First request compiles and instantiates the isolate; keep it out of any measurement.

@@ -137,7 +137,7 @@ async function articles(url: URL, sink: Sink, kind: ArticleKind, signed: boolean
   });
   const wd1 = workerdCpuMs();
   const n1 = selfCpuMs();
-  const drained = await settle(() => sink.total() - before, 2_500, 60_000);
+  const drained = await settle(() => sink.total() - before, 2_500, 60_000, alerting * DESTINATIONS);
   const res = row(kind, signed, rate, seconds, r, alerting, drained.value, drained.ms / 1000);
   if (wd0 !== null && wd1 !== null) res.workerdCpuMsPerReq = (wd1 - wd0) / Math.max(1, r.requests.total);
   res.nodeCpuMsPerReq = (n1 - n0) / Math.max(1, r.requests.total);

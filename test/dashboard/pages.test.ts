@@ -1,0 +1,204 @@
+import { env, exports } from 'cloudflare:workers';
+import { createExecutionContext } from 'cloudflare:test';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { app } from '../../src/index';
+import { captureOutbound, postArticle, READ_TOKEN } from '../helpers';
+import { AUTH, BASE, escapeHtml, get, postStampede, textOf, unique, waitForDetail } from './support';
+
+beforeEach(() => {
+  captureOutbound();
+});
+afterEach(() => vi.restoreAllMocks());
+
+function postForm(path: string, form: Record<string, string>, headers: Record<string, string> = { origin: BASE }): Promise<Response> {
+  return exports.default.fetch(`${BASE}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(form).toString(),
+    redirect: 'manual',
+  });
+}
+
+async function html(path: string, headers: Record<string, string> = AUTH): Promise<string> {
+  const res = await get(path, headers);
+  expect(res.status, path).toBe(200);
+  expect(res.headers.get('content-type')).toContain('text/html');
+  return res.text();
+}
+
+/** The <article> card of one incident on the list page. */
+function cardOf(page: string, key: string): string {
+  const start = page.indexOf(`data-key="${key}"`);
+  expect(start, `card for ${key}`).toBeGreaterThan(0);
+  const end = page.indexOf('</article>', start);
+  return page.slice(start, end);
+}
+
+function chartOf(fragment: string, category: string): string {
+  const at = fragment.indexOf(`data-category="${category}" data-points=`);
+  expect(at, `${category} chart`).toBeGreaterThan(0);
+  const start = fragment.lastIndexOf('<svg', at);
+  return fragment.slice(start, fragment.indexOf('</svg>', start));
+}
+
+describe('dashboard pages', () => {
+  it('shows the stampede with its latest figures, an SVG point per figure-setting report, and the update badge', async () => {
+    const key = await postStampede();
+    await waitForDetail(key, (d) => d.incident.figures.killed?.value === 56);
+
+    const page = await html('/');
+    expect(page.startsWith('<!doctype html>')).toBe(true);
+    expect(page).toMatch(/Generated <time datetime="\d{4}-\d{2}-\d{2}T[\d:.]+Z">/);
+    expect(page).not.toContain('<script');
+    const card = cardOf(page, key);
+    const text = textOf(card);
+    expect(text).toContain('Killed 56');
+    expect(text).toContain('Injured 213');
+    expect(text).toMatch(/\bupdated\b/);
+    expect(text).toContain('Seed desk, Wire desk');
+    expect(text).toContain('56 people were killed and 213 injured'); // the latest quote
+    for (const category of ['killed', 'injured']) {
+      const svg = chartOf(card, category);
+      expect(svg).toContain('role="img"');
+      expect(svg).toMatch(/<title id="[^"]+">/);
+      expect(svg.match(/<circle /g)).toHaveLength(2); // the seed and the later report both set it
+      expect(svg.match(/<circle [^>]*>\s*<title>[^<]+<\/title>/g)).toHaveLength(2);
+      expect(svg).toContain('Date published (UTC)');
+      expect(svg).toContain('7 Jan'); // a date on the x axis
+    }
+    expect(chartOf(card, 'killed')).toContain('data-value="35"');
+    expect(chartOf(card, 'killed')).toContain('data-value="56"');
+    expect(textOf(chartOf(card, 'killed'))).toMatch(/\b60\b/); // counts on the y axis
+
+    expect(await html('/dashboard')).toContain(`data-key="${key}"`);
+  });
+
+  it('shows qualifier words, and the incident page has the full timeline table', async () => {
+    const incidentId = unique('qualifiers');
+    const res = await postArticle({
+      title: 'Landslide buries hillside village',
+      url: 'https://example.org/news/landslide',
+      published: '2024-05-02T06:00:00Z',
+      source: 'Valley Herald',
+      incident_id: incidentId,
+      text: 'At least 12 people were killed and about 40 injured when a landslide buried part of the village before dawn, the district governor said. Rescuers were digging by hand.',
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const key = (await res.json<{ incident: string }>()).incident;
+    await waitForDetail(key, (d) => d.incident.figures.killed?.value === 12);
+
+    const card = textOf(cardOf(await html('/?limit=100'), key));
+    expect(card).toContain('Killed at least 12');
+    expect(card).toContain('Injured about 40');
+
+    const page = await html(`/incidents/${encodeURIComponent(key)}`);
+    expect(page).toMatch(/<table class="timeline">\s*<caption>/);
+    expect(page).toContain('<th scope="col">Outlet</th>');
+    expect(page).toContain('<a href="https://example.org/news/landslide" rel="noopener noreferrer">Valley Herald</a>');
+    const text = textOf(page);
+    expect(text).toContain('Killed: at least 12 (first figure)');
+    expect(text).toContain('Injured: about 40 (first figure)');
+    expect(text).toContain('2 May 2024, 06:00 UTC');
+    expect(text).toContain('“At least 12 people were killed and about 40 injured');
+    expect(chartOf(page, 'killed')).toContain('class="pt open"'); // a lower bound is a hollow point
+    expect(textOf(chartOf(page, 'killed'))).toContain('≥12');
+
+    const missing = await get('/incidents/no-such-incident');
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('No such incident');
+  });
+
+  it('escapes article text: no markup from a sender reaches the page', async () => {
+    const incidentId = unique('escape');
+    const res = await postArticle({
+      title: 'Blast at depot <b>bold</b> claim',
+      published: '2024-06-01T10:00:00Z',
+      source: '<script>alert("outlet")</script> Gazette',
+      incident_id: incidentId,
+      text: 'Officials said 7 people were killed in the blast &lt;script&gt;alert(1)&lt;/script&gt; near the port <img src=x onerror=alert(2)// and more',
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const key = (await res.json<{ incident: string }>()).incident;
+    const detail = await waitForDetail(key, (d) => d.incident.figures.killed?.value === 7);
+    const quote = detail.incident.figures.killed?.quote ?? '';
+    expect(quote.length).toBeGreaterThan(0);
+
+    for (const path of ['/?limit=100', `/incidents/${encodeURIComponent(key)}`]) {
+      const page = await html(path);
+      expect(page).not.toMatch(/<script/i);
+      expect(page).not.toMatch(/<img/i);
+      expect(page).not.toContain('<b>');
+      expect(page).toContain('&lt;script&gt;alert(&quot;outlet&quot;)&lt;/script&gt; Gazette');
+      expect(page).toContain(escapeHtml(`“${quote}”`));
+    }
+  });
+
+  it('sends a visitor without access to the login form, and the form sets a strict, secure, HttpOnly cookie', async () => {
+    for (const [path, location] of [['/', '/login'], ['/dashboard', '/login?next=%2Fdashboard']]) {
+      const res = await get(path ?? '', {});
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe(location);
+    }
+    const deep = await get('/incidents/some-key?x=1', { cookie: 'tollwatch_session=wrong' });
+    expect(deep.status).toBe(303);
+    expect(deep.headers.get('location')).toBe(`/login?next=${encodeURIComponent('/incidents/some-key?x=1')}`);
+
+    const form = await get('/login', {});
+    expect(form.status).toBe(200);
+    const formHtml = await form.text();
+    expect(formHtml).toContain('<label for="token">Read token</label>');
+    expect(formHtml).toContain('<form class="login" method="post" action="/login">');
+    expect(form.headers.get('content-security-policy')).toMatch(/default-src 'none'; style-src 'nonce-[A-Za-z0-9+/=]+'/);
+
+    const wrong = await postForm('/login', { token: 'not-the-token' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+    expect(await wrong.text()).toContain('That token is not valid.');
+
+    const crossSite = await postForm('/login', { token: READ_TOKEN }, { origin: 'https://evil.example' });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.headers.get('set-cookie')).toBeNull();
+
+    const ok = await postForm('/login', { token: READ_TOKEN, next: '/incidents/some-key' });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe('/incidents/some-key');
+    const cookie = ok.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^tollwatch_session=[^;]+;/);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/; SameSite=Strict/);
+    expect(cookie).toMatch(/; Path=\//);
+    expect(cookie).toMatch(/; Max-Age=43200/);
+
+    const session = { cookie: cookie.split(';')[0] ?? '' };
+    const page = await get('/', session);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Sign out');
+    expect((await get('/v1/incidents', session)).status).toBe(200);
+
+    const offsite = await postForm('/login', { token: READ_TOKEN, next: '//evil.example/x' });
+    expect(offsite.headers.get('location')).toBe('/');
+
+    const out = await postForm('/logout', {}, { origin: BASE, ...session });
+    expect(out.status).toBe(303);
+    expect(out.headers.get('location')).toBe('/login');
+    expect(out.headers.get('set-cookie')).toMatch(/^tollwatch_session=; Max-Age=0; .*HttpOnly.*Secure.*SameSite=Strict/);
+  });
+
+  it('answers 400 for a bad page cursor', async () => {
+    const res = await get('/?cursor=bogus!');
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('Bad request');
+  });
+
+  it('serves the pages without a token when DASHBOARD_PUBLIC is set, while the API stays protected', async () => {
+    const publicEnv = { ...env, DASHBOARD_PUBLIC: 'true' };
+    const fetchPublic = (path: string) => app.fetch(new Request(`${BASE}${path}`, { redirect: 'manual' }), publicEnv, createExecutionContext());
+    const page = await fetchPublic('/');
+    expect(page.status).toBe(200);
+    const body = await page.text();
+    expect(body).toContain('<h1>Incidents</h1>');
+    expect(body).not.toContain('Sign out');
+    expect((await fetchPublic('/v1/incidents')).status).toBe(401);
+  });
+});

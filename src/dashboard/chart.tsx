@@ -1,5 +1,5 @@
 import type { Category } from '../schema';
-import { CATEGORY_LABEL, formatCount, formatDateTime, formatDayMonth, formatTime, qualifiedCount, shortCount } from './format';
+import { CATEGORY_LABEL, formatCount, formatDayMonth, formatPublished, formatTime, qualifiedCount, shortCount } from './format';
 import { countTicks, isSubDay, timeAxis } from './scales';
 import type { ChartPoint } from './series';
 
@@ -24,7 +24,7 @@ export interface ChartProps {
 }
 
 function pointTitle(category: Category, p: ChartPoint): string {
-  return `${CATEGORY_LABEL[category]}: ${qualifiedCount(p.value, p.qualifier)} — ${formatDateTime(p.ms)}, ${p.outlet}`;
+  return `${CATEGORY_LABEL[category]}: ${qualifiedCount(p.value, p.qualifier)} — ${formatPublished(p.ms)}, ${p.outlet}`;
 }
 
 export function FigureChart({ id, category, incidentTitle, points }: ChartProps) {
@@ -60,7 +60,7 @@ export function FigureChart({ id, category, incidentTitle, points }: ChartProps)
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
   const desc = `${points.length} ${points.length === 1 ? 'report' : 'reports'} set this figure: ${points
-    .map((p) => `${formatDateTime(p.ms)}, ${qualifiedCount(p.value, p.qualifier)} (${p.outlet})`)
+    .map((p) => `${formatPublished(p.ms)}, ${qualifiedCount(p.value, p.qualifier)} (${p.outlet})`)
     .join('; ')}.`;
 
   return (

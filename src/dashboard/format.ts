@@ -70,6 +70,14 @@ export function formatDateTime(ms: number): string {
   return `${formatDate(ms)}, ${formatTime(ms)} UTC`;
 }
 
+/**
+ * A publication time: "7 Jan 2020, 14:30 UTC", or just "7 Jan 2020" at exactly midnight UTC, which is how a
+ * date-only `published` ("2020-01-07") is stored — showing 00:00 would claim a precision the source never gave.
+ */
+export function formatPublished(ms: number): string {
+  return ms % 86_400_000 === 0 ? formatDate(ms) : formatDateTime(ms);
+}
+
 export function isoOf(ms: number): string {
   return new Date(ms).toISOString();
 }

@@ -24,6 +24,7 @@ export function Layout({ title, nonce, generatedMs, signedIn, children }: Layout
           <meta name="color-scheme" content="light dark" />
           <meta name="robots" content="noindex, nofollow" />
           <title>{title}</title>
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
           <style nonce={nonce} dangerouslySetInnerHTML={{ __html: CSS }} />
         </head>
         <body>

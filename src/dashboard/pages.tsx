@@ -1,9 +1,9 @@
 import { CATEGORIES, type Category, type Change, type Qualifier } from '../schema';
 import type { IncidentSummary, SummaryMeta, Timeline, TimelineAction, TimelineReport } from '../track/read-model';
 import { FigureChart } from './chart';
-import { ago, CATEGORY_LABEL, formatCount, formatDateTime, isoOf, qualifiedCount, qualifierWord, safeHref } from './format';
+import { ago, CATEGORY_LABEL, formatCount, formatDateTime, formatPublished, isoOf, qualifiedCount, qualifierWord, safeHref } from './format';
 import { Layout } from './layout';
-import { reportsOf, seriesOf, type SeriesByCategory } from './series';
+import { reportsOf, seriesOf, type ChartPoint, type SeriesByCategory } from './series';
 
 /** An incident is highlighted when its figures changed this recently before the page was generated. */
 export const RECENT_MS = 24 * 60 * 60 * 1000;
@@ -36,7 +36,16 @@ function currentFigures(meta: SummaryMeta, summary: IncidentSummary | null): Arr
   return out;
 }
 
-function Figures({ figures }: { figures: Array<[Category, FigureView]> }) {
+/** "up from 35" / "down from 40": how the figure moved at the last report that changed it. */
+function movement(points: ChartPoint[] | undefined): string | null {
+  if (!points || points.length < 2) return null;
+  const prev = points[points.length - 2];
+  const last = points[points.length - 1];
+  if (!prev || !last || prev.value === last.value) return null;
+  return `${last.value > prev.value ? '↑ up' : '↓ down'} from ${qualifiedCount(prev.value, prev.qualifier)}`;
+}
+
+function Figures({ figures, series }: { figures: Array<[Category, FigureView]>; series: SeriesByCategory }) {
   if (figures.length === 0) return <p class="meta">No casualty figures reported yet.</p>;
   return (
     <dl class="figures">
@@ -49,6 +58,7 @@ function Figures({ figures }: { figures: Array<[Category, FigureView]> }) {
               {word ? <span class="q">{word} </span> : null}
               {formatCount(f.value)}
             </dd>
+            {movement(series[category]) ? <dd class="delta">{movement(series[category])}</dd> : null}
           </div>
         );
       })}
@@ -105,7 +115,7 @@ function Quote({ summary }: { summary: IncidentSummary | null }) {
         ) : (
           q.outlet
         )}
-        {`, ${formatDateTime(q.published_ms)}`}
+        {`, ${formatPublished(q.published_ms)}`}
       </footer>
     </blockquote>
   );
@@ -131,6 +141,7 @@ function IncidentCard({ data, generatedMs, index }: { data: CardData; generatedM
   const recent = generatedMs - meta.last_change_ms <= RECENT_MS;
   const headingId = `inc-${index}`;
   const outlets = outletsOf(summary, timeline);
+  const series = seriesOf(timeline);
   return (
     <li>
       <article class={recent ? 'card recent' : 'card'} aria-labelledby={headingId} data-key={key}>
@@ -142,10 +153,14 @@ function IncidentCard({ data, generatedMs, index }: { data: CardData; generatedM
           {metaLine(meta, generatedMs)}
           {recent ? ` · figures changed ${ago(meta.last_change_ms, generatedMs)}` : ''}
         </p>
-        <Figures figures={currentFigures(meta, summary)} />
-        <Charts idBase={`c${index}`} title={meta.title} series={seriesOf(timeline)} />
-        <Quote summary={summary} />
-        {outlets.length > 0 ? <p class="outlets">{`Outlets (${outlets.length}): ${outlets.join(', ')}`}</p> : null}
+        <div class="body">
+          <div class="facts">
+            <Figures figures={currentFigures(meta, summary)} series={series} />
+            <Quote summary={summary} />
+            {outlets.length > 0 ? <p class="outlets">{`Outlets (${outlets.length}): ${outlets.join(', ')}`}</p> : null}
+          </div>
+          <Charts idBase={`c${index}`} title={meta.title} series={series} />
+        </div>
       </article>
     </li>
   );
@@ -205,7 +220,7 @@ function ReportRow({ report }: { report: TimelineReport }) {
   return (
     <tr>
       <td data-label="Time">
-        <time datetime={isoOf(report.published_ms)}>{formatDateTime(report.published_ms)}</time>
+        <time datetime={isoOf(report.published_ms)}>{formatPublished(report.published_ms)}</time>
         <div class="small">{`received ${formatDateTime(report.received_ms)}`}</div>
       </td>
       <td data-label="Outlet">
@@ -292,6 +307,7 @@ export function IncidentPage(p: IncidentPageProps) {
   };
   const entries = orderedEntries(timeline);
   const outlets = outletsOf(summary, timeline);
+  const series = seriesOf(timeline);
   return (
     <Layout title={`${summary.title} — tollwatch`} nonce={p.nonce} generatedMs={p.generatedMs} signedIn={p.signedIn}>
       <p class="small">
@@ -306,17 +322,21 @@ export function IncidentPage(p: IncidentPageProps) {
           {metaLine(meta, p.generatedMs)}
           {` · ${summary.report_count} ${summary.report_count === 1 ? 'report' : 'reports'}`}
         </p>
-        <Figures figures={currentFigures(meta, summary)} />
-        {Object.keys(summary.threats).length > 0 ? (
-          <p class="meta">
-            {`Threats: ${Object.values(summary.threats)
-              .map((t) => `${formatCount(t.value)} ${t.noun}`)
-              .join('; ')}`}
-          </p>
-        ) : null}
-        <Charts idBase="c" title={summary.title} series={seriesOf(timeline)} />
-        <Quote summary={summary} />
-        {outlets.length > 0 ? <p class="outlets">{`Outlets (${outlets.length}): ${outlets.join(', ')}`}</p> : null}
+        <div class="body">
+          <div class="facts">
+            <Figures figures={currentFigures(meta, summary)} series={series} />
+            {Object.keys(summary.threats).length > 0 ? (
+              <p class="meta">
+                {`Threats: ${Object.values(summary.threats)
+                  .map((t) => `${formatCount(t.value)} ${t.noun}`)
+                  .join('; ')}`}
+              </p>
+            ) : null}
+            <Quote summary={summary} />
+            {outlets.length > 0 ? <p class="outlets">{`Outlets (${outlets.length}): ${outlets.join(', ')}`}</p> : null}
+          </div>
+          <Charts idBase="c" title={summary.title} series={series} />
+        </div>
       </article>
       <h2>Timeline</h2>
       <table class="timeline">

@@ -32,8 +32,10 @@ dl.figures{display:flex;flex-wrap:wrap;gap:.5rem 1.75rem;margin:.25rem 0 .75rem}
 dl.figures div{min-width:6rem}
 dl.figures dt{font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);font-weight:600}
 dl.figures dd{margin:0;font-size:1.6rem;font-weight:700;line-height:1.2;font-variant-numeric:tabular-nums}
+dl.figures dd.delta{font-size:.82rem;font-weight:600;color:var(--muted)}
 dl.figures .q{font-size:.95rem;font-weight:600;color:var(--muted)}
-.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,300px),1fr));gap:.75rem;margin:.5rem 0}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,300px),1fr));gap:.75rem 1.25rem;margin:.5rem 0;align-content:start}
+@media (min-width:960px){.card .body{display:grid;grid-template-columns:minmax(0,24rem) minmax(0,1fr);gap:1.5rem;align-items:start}}
 figure{margin:0}
 figcaption{font-size:.85rem;font-weight:600;color:var(--muted)}
 svg.chart{width:100%;height:auto;display:block;overflow:visible}
@@ -47,7 +49,8 @@ svg.chart{width:100%;height:auto;display:block;overflow:visible}
 .chart .pt{fill:var(--accent);stroke:var(--card);stroke-width:2}
 .chart .pt.open{fill:var(--card);stroke:var(--accent);stroke-width:2.5}
 .chart .pt-label{fill:var(--fg);font-weight:700;font-size:12px}
-blockquote{margin:.75rem 0 .25rem;padding:.5rem .9rem;border-left:3px solid var(--line);color:var(--fg);font-style:italic;overflow-wrap:anywhere}
+blockquote{margin:.75rem 0 .25rem;font-size:.95rem;padding:.5rem .9rem;border-left:3px solid var(--line);color:var(--fg);font-style:italic;overflow-wrap:anywhere}
+blockquote p{margin:0}
 blockquote footer{font-style:normal;color:var(--muted);font-size:.85rem;margin-top:.25rem}
 .outlets{font-size:.9rem;color:var(--muted);margin:.25rem 0 0}
 .pager{margin:1.25rem 0;display:flex;gap:1rem}
@@ -68,6 +71,7 @@ form.login input{width:100%;font:inherit;padding:.5rem;border:1px solid var(--mu
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:640px){
  main{padding:.6rem}.card{padding:.8rem}
+ .gen{margin-left:0;font-size:.8rem}
  dl.figures dd{font-size:1.35rem}
  table.timeline thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
  table.timeline tr{display:block;border-bottom:2px solid var(--line);padding:.4rem 0}

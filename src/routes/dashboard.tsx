@@ -46,6 +46,11 @@ async function list(c: Context<AppEnv>) {
   return c.html(DashboardPage({ ...b, cards, total: all.length, nextHref, firstPage: !query.data.cursor }), 200, htmlHeaders(b.nonce));
 }
 
+/** A small icon (a rising line) so browsers do not ask for a missing /favicon.ico. Public: it shows nothing. */
+const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f4fbf"/><path d="M5 24h6v-6h6v-5h5V7h5" fill="none" stroke="#fff" stroke-width="3" stroke-linejoin="round"/></svg>`;
+dashboard.get('/favicon.svg', (c) => c.body(FAVICON, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }));
+dashboard.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
+
 dashboard.get('/', requireDashboard, list);
 dashboard.get('/dashboard', requireDashboard, list);
 

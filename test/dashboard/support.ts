@@ -25,15 +25,15 @@ export function unique(prefix: string): string {
 /** The later Kerman report, in our own words: the toll rose to 56 dead and 213 injured. */
 export function laterKermanReport(incidentId: string) {
   return {
-    title: 'Kerman funeral crush: toll climbs to 56',
+    title: 'Stampede in Kerman: death toll rises to 56',
     url: 'https://example.org/news/2020/01/07/kerman-crush-toll',
     published: '2020-01-07T15:10:00Z',
     source: 'Wire desk',
     incident_id: incidentId,
     text:
-      'Iranian emergency officials said on Tuesday that the crush at the Kerman funeral procession had grown deadlier. ' +
-      'A spokesman for the emergency services told reporters that 56 people were killed and 213 injured as crowds surged toward the coffin. ' +
-      'The burial itself was delayed until later in the week.',
+      'The death toll from Tuesday’s stampede in Kerman has risen, Iranian emergency officials said. ' +
+    'A spokesman for the emergency services told reporters that 56 people were killed and 213 injured as crowds surged toward the coffin. ' +
+    'The burial itself was delayed until later in the week.',
   };
 }
 

@@ -185,6 +185,31 @@ describe('dashboard pages', () => {
     expect(out.headers.get('set-cookie')).toMatch(/^tollwatch_session=; Max-Age=0; .*HttpOnly.*Secure.*SameSite=Strict/);
   });
 
+  it('shows incident-care actions in the timeline and marks muted and closed incidents', async () => {
+    const a = unique('care-dash-a');
+    const b = unique('care-dash-b');
+    const post = (incident_id: string, text: string, published: string) => postArticle({ incident_id, text, published, source: 'Care Wire' });
+    expect((await post(a, 'Police said 4 people were killed in the blast in Sibi.', '2024-03-01T08:00:00Z')).status).toBe(200);
+    expect((await post(b, 'Officials said 9 people were killed in the Sibi blast.', '2024-03-01T18:00:00Z')).status).toBe(200);
+    const care = (path: string, body: unknown) =>
+      exports.default.fetch(`${BASE}/v1/incidents/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...AUTH }, body: JSON.stringify(body) });
+    expect((await care(`${b}/mute`, { muted: true })).status).toBe(200);
+    expect((await care(`${a}/merge`, { into: b })).status).toBe(200);
+
+    const target = await waitForDetail(b, (d) => d.incident.muted && d.timeline.some((e) => e.kind === 'action' && e.action === 'merge'));
+    expect(target.incident.report_count).toBe(2);
+    const page = textOf(await html(`/incidents/${b}`));
+    expect(page).toContain('muted');
+    expect(page).toContain('Action: mute');
+    expect(page).toContain('Action: merge');
+    expect(page).toContain(`merged 1 report(s) from ${a}`);
+
+    await waitForDetail(a, (d) => d.incident.closed);
+    const emptied = textOf(await html(`/incidents/${a}`));
+    expect(emptied).toContain('closed');
+    expect(emptied).toContain(`merged into ${b}`);
+  });
+
   it('answers 400 for a bad page cursor', async () => {
     const res = await get('/?cursor=bogus!');
     expect(res.status).toBe(400);

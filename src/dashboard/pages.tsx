@@ -141,7 +141,7 @@ function IncidentCard({ data, generatedMs, index }: { data: CardData; generatedM
   const recent = generatedMs - meta.last_change_ms <= RECENT_MS;
   const headingId = `inc-${index}`;
   const outlets = outletsOf(summary, timeline);
-  const series = seriesOf(timeline);
+  const series = seriesOf(timeline, summary);
   return (
     <li>
       <article class={recent ? 'card recent' : 'card'} aria-labelledby={headingId} data-key={key}>
@@ -307,7 +307,7 @@ export function IncidentPage(p: IncidentPageProps) {
   };
   const entries = orderedEntries(timeline);
   const outlets = outletsOf(summary, timeline);
-  const series = seriesOf(timeline);
+  const series = seriesOf(timeline, summary);
   return (
     <Layout title={`${summary.title} — tollwatch`} nonce={p.nonce} generatedMs={p.generatedMs} signedIn={p.signedIn}>
       <p class="small">

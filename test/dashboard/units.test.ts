@@ -98,6 +98,22 @@ describe('series', () => {
     expect(s.missing).toBeUndefined();
     expect(seriesOf(null)).toEqual({});
   });
+
+  it('always ends at the current figure: adopted reports (no stored changes) still show where the toll is', () => {
+    const timeline: Timeline = {
+      v: 1,
+      key: 'k',
+      entries: [report('own', 5000, { killed: fig(9) }, [change('killed', 9, null)]), report('adopted', 9000, { killed: fig(19) }, [])],
+    };
+    const current = { value: 19, qualifier: 'exact' as const, quote: 'q', published_ms: 9000, article_id: 'adopted', outlet: 'outlet-adopted', outlets: ['outlet-adopted'] };
+    const summary = {
+      v: 1 as const, key: 'k', title: 't', type: null, places: [], figures: { killed: current }, threats: {}, report_count: 2,
+      last_published_ms: 9000, last_received_ms: 9000, last_change_ms: 9000, muted: false, closed: false, version: 3,
+    };
+    expect(seriesOf(timeline, summary).killed?.map((p) => [p.articleId, p.value])).toEqual([['own', 9], ['adopted', 19]]);
+    // Normally the setting report is already a point: nothing is added twice.
+    expect(seriesOf(timeline, { ...summary, figures: { killed: { ...current, value: 9, article_id: 'own', published_ms: 5000 } } }).killed).toHaveLength(1);
+  });
 });
 
 describe('formatting and safety helpers', () => {

@@ -1,5 +1,5 @@
 import type { Category } from '../schema';
-import { CATEGORY_LABEL, formatCount, formatDayMonth, formatPublished, formatTime, qualifiedCount, shortCount } from './format';
+import { CATEGORY_LABEL, compactCount, formatDayMonth, formatPublished, formatTime, qualifiedCount, shortCount } from './format';
 import { countTicks, isSubDay, timeAxis } from './scales';
 import type { ChartPoint } from './series';
 
@@ -72,7 +72,7 @@ export function FigureChart({ id, category, incidentTitle, points }: ChartProps)
           <g>
             <line x1={M.left} x2={W - M.right} y1={r1(y(v))} y2={r1(y(v))} />
             <text class="tick" x={M.left - 6} y={r1(y(v))} text-anchor="end" dominant-baseline="middle">
-              {formatCount(v)}
+              {compactCount(v)}
             </text>
           </g>
         ))}

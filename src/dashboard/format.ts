@@ -30,6 +30,14 @@ export function formatCount(n: number): string {
   return sign + String(Math.abs(Math.trunc(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** Axis-sized numbers: 950, 9,500, 95k, 1.2M (displacement figures run into millions). */
+export function compactCount(n: number): string {
+  const trim = (x: number) => String(Math.round(x * 10) / 10);
+  if (Math.abs(n) >= 1_000_000) return `${trim(n / 1_000_000)}M`;
+  if (Math.abs(n) >= 100_000) return `${trim(n / 1_000)}k`;
+  return formatCount(n);
+}
+
 /** "at least 30", "about 50", "up to 20", "56". */
 export function qualifiedCount(value: number, qualifier: Qualifier): string {
   const word = QUALIFIER_WORD[qualifier];
@@ -41,7 +49,7 @@ export function qualifierWord(qualifier: Qualifier): string {
 }
 
 export function shortCount(value: number, qualifier: Qualifier): string {
-  return QUALIFIER_SYMBOL[qualifier] + formatCount(value);
+  return QUALIFIER_SYMBOL[qualifier] + compactCount(value);
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

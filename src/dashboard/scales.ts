@@ -44,8 +44,10 @@ export function timeAxis(times: readonly number[], maxTicks = 4): TimeAxis {
     max += pad;
   }
   const step = TIME_STEPS.find((s) => (max - min) / s <= maxTicks) ?? Math.ceil((max - min) / maxTicks / DAY) * DAY;
+  // Ticks hugging either end of the axis would print their labels outside the plot: leave those out.
+  const margin = (max - min) * 0.04;
   const ticks: number[] = [];
-  for (let t = Math.ceil(min / step) * step; t <= max; t += step) ticks.push(t);
+  for (let t = Math.ceil(min / step) * step; t <= max; t += step) if (t >= min + margin && t <= max - margin) ticks.push(t);
   return { min, max, step, ticks };
 }
 

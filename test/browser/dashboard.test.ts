@@ -48,6 +48,20 @@ describe.skipIf(inWorkerd)('dashboard in Chromium', () => {
     await worker.ready;
     base = (await worker.url).origin;
 
+    // Another incident first (older activity), so the page shows more than one card (and a lone, lower-bound point).
+    const other = await fetch(`${base}/v1/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: 'Landslide buries hillside village in Sindhupalchok',
+        published: '2024-05-02T06:00:00Z',
+        source: 'Valley Herald',
+        url: 'https://example.org/news/landslide',
+        text: 'At least 12 people were killed and about 40 injured when a landslide buried part of a village in Sindhupalchok before dawn, the district governor said.',
+      }),
+    });
+    expect(other.status, await other.text()).toBe(200);
+
     const seed = JSON.parse(await readFile('fixtures/kerman-stampede/01-seed.json', 'utf8')) as unknown;
     const keys: string[] = [];
     for (const article of [seed, laterReport]) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { safeNext } from '../../src/dashboard/access';
-import { ago, formatPublished, qualifiedCount, safeHref } from '../../src/dashboard/format';
+import { ago, compactCount, formatPublished, qualifiedCount, safeHref } from '../../src/dashboard/format';
 import { decodeCursor, encodeCursor, ListQuery, pageOf } from '../../src/dashboard/paging';
 import { countTicks, timeAxis } from '../../src/dashboard/scales';
 import { seriesOf } from '../../src/dashboard/series';
@@ -122,6 +122,7 @@ describe('formatting and safety helpers', () => {
     expect(qualifiedCount(50, 'approx')).toBe('about 50');
     expect(qualifiedCount(20, 'at_most')).toBe('up to 20');
     expect(qualifiedCount(12500, 'exact')).toBe('12,500');
+    expect([950, 12_500, 250_000, 1_250_000, 2_000_000].map(compactCount)).toEqual(['950', '12,500', '250k', '1.3M', '2M']);
   });
 
   it('shows a date-only publication without a made-up time', () => {

@@ -107,7 +107,7 @@ function Quote({ summary }: { summary: IncidentSummary | null }) {
     <blockquote>
       <p>{`“${q.quote}”`}</p>
       <footer>
-        {q.attribution ? `${q.attribution}, via ` : '— '}
+        {q.attribution ? `— ${q.attribution}, via ` : '— '}
         {href ? (
           <a href={href} rel="noopener noreferrer">
             {q.outlet}
@@ -119,6 +119,13 @@ function Quote({ summary }: { summary: IncidentSummary | null }) {
       </footer>
     </blockquote>
   );
+}
+
+/** Threat figures ("13 revenge scenarios"), which are tracked beside casualties. */
+function Threats({ summary }: { summary: IncidentSummary | null }) {
+  const threats = Object.values(summary?.threats ?? {});
+  if (threats.length === 0) return null;
+  return <p class="meta">{`Threats: ${threats.map((t) => `${formatCount(t.value)} ${t.noun}`).join('; ')}`}</p>;
 }
 
 function Badges({ recent, summary }: { recent: boolean; summary: IncidentSummary | null }) {
@@ -156,6 +163,7 @@ function IncidentCard({ data, generatedMs, index }: { data: CardData; generatedM
         <div class="body">
           <div class="facts">
             <Figures figures={currentFigures(meta, summary)} series={series} />
+            <Threats summary={summary} />
             <Quote summary={summary} />
             {outlets.length > 0 ? <p class="outlets">{`Outlets (${outlets.length}): ${outlets.join(', ')}`}</p> : null}
           </div>
@@ -217,6 +225,7 @@ function ReportRow({ report }: { report: TimelineReport }) {
   const changes = new Map(report.changes.filter((c) => c.kind === 'casualty').map((c) => [c.category, c]));
   const figures = CATEGORIES.filter((c) => report.casualties[c]);
   const quotes = [...new Set([...figures.map((c) => report.casualties[c]?.quote ?? ''), ...report.threats.map((t) => t.quote)].filter((q) => q.length > 0))];
+  const attributions = [...new Set(figures.map((c) => report.casualties[c]?.attribution ?? '').filter((a) => a.length > 0))];
   return (
     <tr>
       <td data-label="Time">
@@ -256,9 +265,7 @@ function ReportRow({ report }: { report: TimelineReport }) {
       </td>
       <td data-label="Quote" class="quote">
         {quotes.length === 0 ? <span class="small">—</span> : quotes.map((q) => <p>{`“${q}”`}</p>)}
-        {figures.map((c) => report.casualties[c]?.attribution).find((a) => a) ? (
-          <div class="small">{`attributed to ${figures.map((c) => report.casualties[c]?.attribution).find((a) => a)}`}</div>
-        ) : null}
+        {attributions.length > 0 ? <div class="small">{`attributed to ${attributions.join('; ')}`}</div> : null}
       </td>
       <td data-label="Alert">{report.alert ? <pre class="alert">{report.alert}</pre> : <span class="small">no alert</span>}</td>
     </tr>
@@ -325,13 +332,7 @@ export function IncidentPage(p: IncidentPageProps) {
         <div class="body">
           <div class="facts">
             <Figures figures={currentFigures(meta, summary)} series={series} />
-            {Object.keys(summary.threats).length > 0 ? (
-              <p class="meta">
-                {`Threats: ${Object.values(summary.threats)
-                  .map((t) => `${formatCount(t.value)} ${t.noun}`)
-                  .join('; ')}`}
-              </p>
-            ) : null}
+            <Threats summary={summary} />
             <Quote summary={summary} />
             {outlets.length > 0 ? <p class="outlets">{`Outlets (${outlets.length}): ${outlets.join(', ')}`}</p> : null}
           </div>

@@ -106,7 +106,7 @@ export function FigureChart({ id, category, incidentTitle, points }: ChartProps)
             <title>{pointTitle(category, p)}</title>
           </circle>
           {labelAll || i === points.length - 1 ? (
-            <text class="pt-label" x={r1(x(p.ms))} y={r1(y(p.value)) - 9} text-anchor={i === 0 && points.length > 1 ? 'start' : i === points.length - 1 && points.length > 1 ? 'end' : 'middle'} aria-hidden="true">
+            <text class="pt-label" x={r1(x(p.ms))} y={r1(y(p.value) - 9)} text-anchor={i === 0 && points.length > 1 ? 'start' : i === points.length - 1 && points.length > 1 ? 'end' : 'middle'} aria-hidden="true">
               {shortCount(p.value, p.qualifier)}
             </text>
           ) : null}

@@ -2,6 +2,7 @@ import { env, exports } from 'cloudflare:workers';
 import { createExecutionContext } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { app } from '../../src/index';
+import { writeReadModel, type IncidentSummary, type Timeline } from '../../src/track/read-model';
 import { captureOutbound, postArticle, READ_TOKEN } from '../helpers';
 import { AUTH, BASE, escapeHtml, get, postStampede, textOf, unique, waitForDetail } from './support';
 
@@ -208,6 +209,57 @@ describe('dashboard pages', () => {
     const emptied = textOf(await html(`/incidents/${a}`));
     expect(emptied).toContain('closed');
     expect(emptied).toContain(`merged into ${b}`);
+  });
+
+  it('renders every category, threats and large figures from the read model as written', async () => {
+    const key = unique('synthetic');
+    const t0 = Date.UTC(2024, 8, 1, 6);
+    const cur = (value: number, qualifier: 'exact' | 'approx' | 'at_least', ms: number) => ({
+      value, qualifier, quote: `quote ${value}`, published_ms: ms, article_id: `a-${ms}`, outlet: 'Relief Wire', outlets: ['Relief Wire'],
+    });
+    const summary: IncidentSummary = {
+      v: 1, key, title: 'Floods in the delta', type: 'flood', places: ['Delta'],
+      figures: { killed: cur(41, 'at_least', t0 + 86_400_000), displaced: cur(1_250_000, 'approx', t0 + 86_400_000), missing: cur(7, 'exact', t0) },
+      threats: { rain: { value: 3, noun: 'more days of heavy rain', quote: 'q', head: 'rain', published_ms: t0, article_id: 'a', outlet: 'Relief Wire', outlets: ['Relief Wire'] } },
+      report_count: 2, last_published_ms: t0 + 86_400_000, last_received_ms: Date.now(), last_change_ms: Date.now() - 3 * 86_400_000, muted: false, closed: false, version: 2,
+    };
+    const snap = (value: number, qualifier: 'exact' | 'approx' | 'at_least') => ({ value, qualifier });
+    const timeline: Timeline = {
+      v: 1, key,
+      entries: [
+        { kind: 'report', article_id: `a-${t0}`, outlet: 'Relief Wire', published_ms: t0, received_ms: t0, threats: [], alert: null, alert_id: null,
+          casualties: { killed: { value: 20, qualifier: 'exact', quote: 'q20' }, displaced: { value: 800_000, qualifier: 'approx', quote: 'q800k' }, missing: { value: 7, qualifier: 'exact', quote: 'q7' } },
+          changes: [] },
+        { kind: 'report', article_id: `a-${t0 + 86_400_000}`, outlet: 'Relief Wire', published_ms: t0 + 86_400_000, received_ms: t0 + 86_400_000, threats: [], alert: 'Floods in the delta — killed 20 → at least 41', alert_id: 'al-1',
+          casualties: { killed: { value: 41, qualifier: 'at_least', quote: 'q41' }, displaced: { value: 1_250_000, qualifier: 'approx', quote: 'q1.25m' } },
+          changes: [
+            { kind: 'casualty', category: 'killed', from: snap(20, 'exact'), to: snap(41, 'at_least'), change: 'up', quote: 'q41' },
+            { kind: 'casualty', category: 'displaced', from: snap(800_000, 'approx'), to: snap(1_250_000, 'approx'), change: 'up', quote: 'q1.25m' },
+          ] },
+        { kind: 'action', action: 'close', at_ms: t0 + 2 * 86_400_000, detail: 'incident closed' },
+      ],
+    };
+    await writeReadModel(env.READ_MODEL, summary, timeline);
+
+    const list = await html('/?limit=100');
+    expect(list).toMatch(new RegExp(`<article class="card" aria-labelledby="inc-\\d+" data-key="${key}"`)); // not highlighted
+    const card = cardOf(list, key);
+    const text = textOf(card);
+    expect(text).toContain('Killed at least 41 ↑ up from 20');
+    expect(text).toContain('Missing 7');
+    expect(text).toContain('Displaced about 1,250,000');
+    expect(text).toContain('Threats: 3 more days of heavy rain');
+    expect(text).not.toMatch(/\bupdated\b/); // figures last changed three days ago
+    expect(chartOf(card, 'displaced').match(/<circle /g)).toHaveLength(2);
+    expect(textOf(chartOf(card, 'displaced'))).toContain('~1.3M');
+    expect(chartOf(card, 'missing').match(/<circle /g)).toHaveLength(1);
+    const order = ['killed', 'missing', 'displaced'].map((c) => card.indexOf(`dd data-category="${c}"`));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+
+    const page = textOf(await html(`/incidents/${key}`));
+    expect(page).toContain('Killed: at least 41 (up from 20)');
+    expect(page).toContain('Action: close incident closed');
+    expect(page).toContain('Floods in the delta — killed 20 → at least 41');
   });
 
   it('answers 400 for a bad page cursor', async () => {

@@ -19,6 +19,7 @@ export const session = new Hono<AppEnv>();
 /** Twelve hours: a desk shift. The browser forgets the token after that. */
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 const LOGIN_ATTEMPTS_PER_MINUTE = 10;
+const MAX_FORM_BYTES = 8_192;
 
 const LoginForm = z.object({
   token: z.string().trim().min(1).max(1_000),
@@ -35,7 +36,7 @@ function sameOrigin(c: Context<AppEnv>): boolean {
   return origin !== undefined && origin === new URL(c.req.url).origin;
 }
 
-function page(c: Context<AppEnv>, status: 200 | 400 | 401 | 403 | 429, props: { error?: string; next: string }) {
+function page(c: Context<AppEnv>, status: 200 | 400 | 401 | 403 | 413 | 429, props: { error?: string; next: string }) {
   const nonce = newNonce();
   const settings = settingsFromEnv(c.env);
   return c.html(
@@ -49,6 +50,9 @@ session.get('/login', (c) => page(c, 200, { next: safeNext(c.req.query('next')) 
 
 session.post('/login', async (c) => {
   if (!sameOrigin(c)) return page(c, 403, { error: 'This form must be sent from the dashboard itself.', next: '/' });
+  // A sign-in form is a few hundred bytes; refuse to buffer anything big.
+  const length = Number(c.req.header('content-length') ?? 'NaN');
+  if (!Number.isFinite(length) || length > MAX_FORM_BYTES) return page(c, 413, { error: 'The form was too large.', next: '/' });
   const body = await c.req.parseBody();
   const parsed = LoginForm.safeParse({ token: body['token'], next: typeof body['next'] === 'string' ? body['next'] : undefined });
   const next = safeNext(parsed.success ? parsed.data.next : undefined);

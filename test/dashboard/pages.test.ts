@@ -156,6 +156,9 @@ describe('dashboard pages', () => {
     expect(wrong.headers.get('set-cookie')).toBeNull();
     expect(await wrong.text()).toContain('That token is not valid.');
 
+    const huge = await postForm('/login', { token: 'x'.repeat(10_000) });
+    expect(huge.status).toBe(413);
+
     const crossSite = await postForm('/login', { token: READ_TOKEN }, { origin: 'https://evil.example' });
     expect(crossSite.status).toBe(403);
     expect(crossSite.headers.get('set-cookie')).toBeNull();

@@ -220,6 +220,23 @@ function changeWords(change: Change): string {
   return `was ${from}`;
 }
 
+/** The alert's headline line, with the whole message (quote, source, link) one click away — no script needed. */
+function AlertCell({ text, id }: { text: string | null; id: string | null }) {
+  if (!text) return <span class="small">no alert</span>;
+  const [headline = '', ...rest] = text.split('\n');
+  return (
+    <div class="alert" title={id ? `alert ${id}` : undefined}>
+      <p>{headline}</p>
+      {rest.some((l) => l.trim().length > 0) ? (
+        <details>
+          <summary>Full alert</summary>
+          <pre>{text}</pre>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
 function ReportRow({ report }: { report: TimelineReport }) {
   const href = safeHref(report.url);
   const changes = new Map(report.changes.filter((c) => c.kind === 'casualty').map((c) => [c.category, c]));
@@ -267,7 +284,9 @@ function ReportRow({ report }: { report: TimelineReport }) {
         {quotes.length === 0 ? <span class="small">—</span> : quotes.map((q) => <p>{`“${q}”`}</p>)}
         {attributions.length > 0 ? <div class="small">{`attributed to ${attributions.join('; ')}`}</div> : null}
       </td>
-      <td data-label="Alert">{report.alert ? <pre class="alert">{report.alert}</pre> : <span class="small">no alert</span>}</td>
+      <td data-label="Alert">
+        <AlertCell text={report.alert} id={report.alert_id} />
+      </td>
     </tr>
   );
 }

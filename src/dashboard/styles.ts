@@ -61,9 +61,14 @@ table.timeline th,table.timeline td{text-align:left;vertical-align:top;padding:.
 table.timeline th{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
 table.timeline ul{margin:0;padding-left:1rem}
 table.timeline .quote{font-style:italic;overflow-wrap:anywhere}
-table.timeline .alert{white-space:pre-wrap;font-size:.85rem;margin:0;font-family:inherit}
+table.timeline td p{margin:0 0 .4rem}
+table.timeline .alert p{margin:0}
+table.timeline .alert pre{white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;font-size:.85rem;margin:.3rem 0 0;color:var(--muted)}
+table.timeline summary{cursor:pointer;color:var(--accent);font-size:.85rem;margin-top:.2rem}
+table.timeline td[data-label=Figures]{min-width:12rem}
+table.timeline td[data-label=Time]{min-width:9rem}
 .small{font-size:.82rem;color:var(--muted)}
-.change{font-weight:600}
+.change{color:var(--muted);font-size:.9em}
 form.login{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:1.25rem;max-width:26rem}
 form.login label{display:block;font-weight:600;margin-bottom:.3rem}
 form.login input{width:100%;font:inherit;padding:.5rem;border:1px solid var(--muted);border-radius:6px;background:var(--bg);color:var(--fg);margin-bottom:.8rem}
@@ -75,7 +80,7 @@ form.login input{width:100%;font:inherit;padding:.5rem;border:1px solid var(--mu
  dl.figures dd{font-size:1.35rem}
  table.timeline thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
  table.timeline tr{display:block;border-bottom:2px solid var(--line);padding:.4rem 0}
- table.timeline td{display:block;border:0;padding:.2rem .6rem}
+ table.timeline td{display:block;border:0;padding:.2rem .6rem;min-width:0!important}
  table.timeline td::before{content:attr(data-label);display:block;font-size:.72rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);font-weight:600}
 }
 `;

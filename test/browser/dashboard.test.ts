@@ -16,7 +16,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';
 
 /** The two browser globals the page checks use (this project compiles without the DOM lib). */
-type BrowserWindow = { getComputedStyle(el: unknown): { textTransform: string } };
+type BrowserWindow = { getComputedStyle(el: unknown): { textTransform: string; backgroundColor: string } };
 type StartedWorker = { url: Promise<URL>; ready: Promise<void>; dispose(): Promise<void> };
 
 // The later report of the same stampede, in our own words (the real later toll: 56 dead, 213 injured).
@@ -135,6 +135,16 @@ describe.skipIf(inWorkerd)('dashboard in Chromium', () => {
     await page.screenshot({ path: `${ARTIFACTS}/incident.png`, fullPage: true });
 
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('follows a dark colour scheme', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    const bg = await page.locator('body').evaluate((e) => (globalThis as unknown as BrowserWindow).getComputedStyle(e).backgroundColor);
+    expect(bg).toBe('rgb(17, 20, 24)');
+    await page.screenshot({ path: `${ARTIFACTS}/dashboard-dark.png`, fullPage: true });
     await context.close();
   });
 

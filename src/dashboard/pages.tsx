@@ -330,6 +330,8 @@ export function IncidentPage(p: IncidentPageProps) {
     figures: {},
     last_received_ms: summary.last_received_ms,
     last_change_ms: summary.last_change_ms,
+    muted: summary.muted,
+    closed: summary.closed,
   };
   const entries = orderedEntries(timeline);
   const outlets = outletsOf(summary, timeline);

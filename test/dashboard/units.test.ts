@@ -8,7 +8,7 @@ import type { ListedIncident, Timeline, TimelineReport } from '../../src/track/r
 
 const listed = (key: string, received: number): ListedIncident => ({
   key,
-  meta: { v: 1, title: key, type: null, places: [], figures: {}, last_received_ms: received, last_change_ms: received },
+  meta: { v: 1, title: key, type: null, places: [], figures: {}, last_received_ms: received, last_change_ms: received, muted: false, closed: false },
 });
 
 describe('paging', () => {

@@ -98,7 +98,7 @@ function variantCopy(rewrite: (source: string) => string): string {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (p.endsWith('.ts')) writeFileSync(p, rewrite(readFileSync(p, 'utf8')));
+      else if (/\.tsx?$/.test(p)) writeFileSync(p, rewrite(readFileSync(p, 'utf8')));
     }
   };
   walk(join(dir, 'src'));

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { authenticateIngest } from '../auth';
 import { settingsFromEnv } from '../env';
 import type { AppEnv } from '../app-env';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IncidentHints } from '../schema';
 
 /** What the incident index remembers about each incident, enough to match new reports against it. */

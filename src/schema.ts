@@ -185,7 +185,8 @@ export type AlertMessage = z.infer<typeof AlertMessage>;
 /** The webhook's answer for one article; stored so a re-send returns the same answer. */
 export const ArticleResult = z.object({
   article_id: z.string(),
-  incident: z.string(),
+  /** Null for an article that names no incident and reports no figures: it is recorded, not tracked. */
+  incident: z.string().nullable(),
   duplicate: z.boolean(),
   casualties: Casualties,
   threats: z.array(Threat),

@@ -60,6 +60,12 @@ export function quietPeriodMs(type: string | null, overrides: Record<string, num
   return days * DAY;
 }
 
+/** The longest quiet period in force: no incident older than this can still be open. */
+export function maxQuietPeriodMs(overrides: Record<string, number> | undefined): number {
+  const days = Math.max(FALLBACK_QUIET_DAYS, ...Object.values(DEFAULT_QUIET_DAYS), ...Object.values(overrides ?? {}));
+  return days * DAY;
+}
+
 const norm = (s: string) => s.trim().toLowerCase();
 
 /**

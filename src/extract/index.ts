@@ -1,0 +1,58 @@
+// The extraction engine's public surface. Pure functions; `extract` never throws.
+import type { Extraction } from '../schema';
+import { findCandidates } from './figures';
+import { datelineOf, incidentNames, incidentPlaces, incidentType } from './incident';
+import { selectFigures } from './select';
+import { documentSentences } from './sentences';
+import { findThreats } from './threats';
+
+export { normaliseText } from './normalise';
+export { isEnglish } from './language';
+
+export interface ArticleText {
+  text: string;
+  title?: string;
+  published?: string;
+}
+
+function yearOf(published: string | undefined, text: string): number | undefined {
+  const m = published ? /^(\d{4})-/.exec(published) : null;
+  if (m) return Number(m[1]);
+  // Without a date, the latest year the text mentions stands in for "now".
+  let max: number | undefined;
+  for (const y of text.slice(0, 200_000).matchAll(/\b(1[89]\d\d|20\d\d)\b/g)) {
+    const v = Number(y[1]);
+    if (max === undefined || v > max) max = v;
+  }
+  return max;
+}
+
+function empty(): Extraction {
+  return { casualties: {}, threats: [], incident: { type: null, places: [] } };
+}
+
+export function extract(article: ArticleText): Extraction {
+  try {
+    const text = typeof article?.text === 'string' ? article.text : '';
+    const title = typeof article?.title === 'string' ? article.title : undefined;
+    if (!text.trim() && !title?.trim()) return empty();
+    // Headline text in capitals carries numbers too ("SIX KILLED"): treated as a sentence like any other.
+    const sentences = documentSentences(text, title);
+    const year = yearOf(article.published, text);
+    const candidates = findCandidates(sentences, year);
+    const casualties = selectFigures(candidates);
+    const threats = findThreats(sentences, year);
+    const lead = sentences.filter((s) => s.idx >= 0 && s.para === 0).map((s) => s.text).slice(0, 3);
+    const dateline = datelineOf(text);
+    const quotes = Object.values(casualties).map((f) => f.quote);
+    const places = incidentPlaces(title, sentences, quotes, dateline);
+    const names = incidentNames(title, sentences);
+    const incident: Extraction['incident'] = { type: incidentType(title, lead), places };
+    if (names.length) incident.names = names;
+    if (dateline) incident.dateline = dateline;
+    return { casualties, threats, incident };
+  } catch {
+    // A bug must not take down the webhook: an empty extraction is a safe answer.
+    return empty();
+  }
+}

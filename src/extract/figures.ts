@@ -106,6 +106,8 @@ const QUOTE = new Set(['"', "'", '‘', '’', '“', '”', '«', '»']);
 
 interface RightScan {
   cat: Category;
+  /** keyword used as an adjective before a person noun ("displaced women") */
+  adjectival?: boolean;
   end: number;
   person: boolean;
   singularPerson: boolean;
@@ -182,7 +184,7 @@ function scanRight(toks: Token[], j0: number): RightScan | undefined {
     if (BLOCK_NOUNS.has(tk.l)) return undefined;
     if (tk.l === 'and' && np > 0) {
       const n2 = toks[j + 1];
-      if (n2 && PERSON_PLURAL.has(n2.l)) {
+      if (n2 && PERSON_PLURAL.has(n2.l) && !keywordAt(toks, j + 1)) {
         j++;
         continue;
       }
@@ -221,20 +223,30 @@ function scanTail(
     if (k2) combined = true;
   }
   if (toks[end]?.l === 'identified' || (toks[end]?.l === 'been' && toks[end + 1]?.l === 'identified')) s.subcount = true;
-  return { cat: s.cat, end, person: s.person, singularPerson: s.singularPerson, speculative: s.speculative, subcount: s.subcount, increment: s.increment, combined };
+  const after = toks[end];
+  const adjectival = !!after && (PERSON_PLURAL.has(after.l) || PERSON_SINGULAR.has(after.l)) && !keywordAt(toks, end);
+  return { cat: s.cat, adjectival, end, person: s.person, singularPerson: s.singularPerson, speculative: s.speculative, subcount: s.subcount, increment: s.increment, combined };
 }
 
 const TOLL_LINKERS = new Set(['to', 'at', 'of', 'reached', 'hit', 'was', 'is', 'stood', 'stands', 'now', ':', 'been', 'topped', 'passed', 'from', 'reaching', 'exceeded']);
 
 /** "the death toll … rose to N", "number of injured stood at N", "dead: N". */
-function scanTollLeft(toks: Token[], qStart: number): { cat: Category; approx: boolean; speculative: boolean; superseded: boolean; increment: boolean; update: boolean } | undefined {
+function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Category; approx: boolean; speculative: boolean; superseded: boolean; increment: boolean; update: boolean } | undefined {
   const link = toks[qStart - 1];
   if (!link) return undefined;
+  // an appositive count: "the number of girls still missing, 223, could rise"
+  if (link.t === ',' && (toks[end]?.t === ',' || toks[end]?.t === '.' || !toks[end])) {
+    for (let k = qStart - 2; k >= qStart - 4 && k >= 0; k--) {
+      const kw = keywordAt(toks, k);
+      if (kw && kw.end === qStart - 1) return { cat: kw.cat, approx: false, speculative: false, superseded: false, increment: false, update: false };
+    }
+    return undefined;
+  }
   if (!TOLL_LINKERS.has(link.l) && link.l !== 'by') return undefined;
   let approx = false;
   let speculative = false;
   let update = false;
-  for (let j = qStart - 1, steps = 0; j >= 0 && steps < 16; j--, steps++) {
+  for (let j = qStart - 1, steps = 0; j >= 0 && steps < 26; j--, steps++) {
     const tk = toks[j]!;
     if (tk.k === 'num') {
       // "from one to four": the earlier number is allowed only as the "from" side
@@ -267,6 +279,7 @@ function scanTollLeft(toks: Token[], qStart: number): { cat: Category; approx: b
       }
     }
     if (cat) {
+      for (let k = j - 1; k >= j - 3 && k >= 0; k--) if (toks[k]!.l === 'estimated' || toks[k]!.l === 'approximate') approx = true;
       if (link.l === 'by') return { cat, approx, speculative, superseded: false, increment: true, update };
       return { cat, approx, speculative, superseded: link.l === 'from', increment: false, update };
     }
@@ -351,6 +364,7 @@ function cleanSubject(toks: Token[], from: number, to: number, text: string): st
   const first = toks[from]!;
   if (to - from === 1 && PRONOUNS.has(first.l)) return undefined;
   if (PRONOUNS.has(first.l) && to - from === 1) return undefined;
+  for (let k = from; k < to; k++) if (/^(no|not|were|was|is|are|been|had|have|has|did|do|does|will|would|could)$/.test(toks[k]!.l)) return undefined;
   const s = text.slice(first.s, toks[to - 1]!.e).trim();
   const hasCap = toks.slice(from, to).some((t) => t.k === 'word' && /^\p{Lu}/u.test(t.t) && t !== first) || /^\p{Lu}/u.test(first.t);
   if (!hasCap && !OFFICIAL_RE.test(s) && !UNOFFICIAL_RE.test(s)) return undefined;
@@ -401,6 +415,14 @@ export function attributionOf(toks: Token[], text: string, near: number): string
       k--;
     }
     let from = k + 1;
+    // "a nurse who took part in the rescue said": the speaker is the noun before "who"
+    if (toks[k]?.l === 'who' && endSubj - k <= 12) {
+      const relEnd = k;
+      let m = k - 1;
+      while (m >= 0 && relEnd - m <= 7 && toks[m]!.k !== 'punct' && toks[m]!.k !== 'num' && !BOUNDARY_WORDS.has(toks[m]!.l) && !REPORT_VERBS.has(toks[m]!.l)) m--;
+      from = m + 1;
+      endSubj = relEnd;
+    }
     while (from < endSubj && /^(on|in|at)$/.test(toks[from]!.l)) from++;
     let s = cleanSubject(toks, from, endSubj, text);
     if (!s) {
@@ -489,7 +511,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       const start = i;
       const base = { value: n.value, qualifier, ...(vagueUpper ? { vagueUpper } : {}), pos: start };
 
-      const r = scanRight(toks, n.end);
+      let r = scanRight(toks, n.end);
+      if (r?.adjectival && scanLeftVerb(toks, qStart)) r = undefined;
       if (r && !(n.value === 1 && !r.person && n.words && tk.l === 'one' && r.cat !== 'killed')) {
         push({
           ...base,
@@ -516,7 +539,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         push({ ...base, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: false, update: false, superseded: supersededLeft });
         continue;
       }
-      const tl = scanTollLeft(toks, qStart);
+      const tl = scanTollLeft(toks, qStart, n.end);
       if (tl) {
         const nx = toks[n.end];
         if (nx && BLOCK_NOUNS.has(nx.l) && !(nx.l === 'people')) continue;
@@ -540,7 +563,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     // Subject: "A black policeman was killed", "an unnamed army captain has been arrested"
     const r = scanRight(toks, i + 1);
     const prev = toks[i - 1];
-    if (r && r.singularPerson && !r.increment && (!prev || prev.k === 'punct' || BOUNDARY_WORDS.has(prev.l) || prev.l === 'said' || i === 0)) {
+    if (r && r.singularPerson && !r.increment && (!prev || prev.k === 'punct' || BOUNDARY_WORDS.has(prev.l) || REPORT_VERBS.has(prev.l) || i === 0)) {
       push({ value: 1, qualifier: 'exact', pos: i, category: r.cat, increment: false, subcount: false, speculative: r.speculative, combined: r.combined, update: false });
       return;
     }

@@ -30,7 +30,7 @@ const TYPE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(collapsed?|collapses|caved in|rock ?fall)\b/i, 'collapse'],
   [/\b(riots?|rioters|rioting|unrest)\b/i, 'riot'],
   [/\b(protests?|protesters|demonstrat(ions?|ors))\b/i, 'protest'],
-  [/\b(troops massed|build-?up|massed|massing|amass(ed|ing)?)\b/i, 'military build-up'],
+  [/\b(troops massed|build-?up|massed|massing|amass(ed|ing)?|gathering a force|\d[\d,]* (?:combat-ready )?troops)\b/i, 'military build-up'],
   [/\b(fires?|blaze|inferno)\b/i, 'fire'],
   [/\b(attacks?|assault|raid|stormed)\b/i, 'attack'],
 ];
@@ -55,10 +55,13 @@ const GENERIC: Record<string, string[]> = {
   riot: [],
 };
 
-export function incidentType(title: string | undefined, lead: string[]): string | null {
+export function incidentType(title: string | undefined, lead: string[], figureQuotes: string[] = [], mainCategory?: string): string | null {
   const scores = new Map<string, number>();
   if (title) typeScores(title, 3, scores);
   lead.forEach((s, i) => typeScores(s, i === 0 ? 2 : 1, scores));
+  for (const q of figureQuotes) typeScores(q, 0.5, scores);
+  // an abduction with no deaths is a kidnapping whatever weapons the lead mentions
+  if (mainCategory === 'hostages' && scores.has('kidnapping')) scores.set('kidnapping', (scores.get('kidnapping') ?? 0) + 3);
   if (scores.size === 0) return null;
   for (const [generic, specifics] of Object.entries(GENERIC)) {
     if (scores.has(generic) && specifics.some((s) => (scores.get(s) ?? 0) >= (scores.get(generic) ?? 0) * 0.5)) scores.delete(generic);
@@ -193,7 +196,7 @@ const NOT_NAMES = new Set(
     'Those There Here When While Where What Who Why How Officials Police Authorities Reuters AP AFP Monday Tuesday Wednesday Thursday ' +
     'Friday Saturday Sunday January February March April May June July August September October November December Mr Mrs Ms Dr ' +
     'Some Many More Most About According Since Still Yet Even Also However Meanwhile Speaking Asked Earlier Later Today Yesterday ' +
-    'One Two Three Four Five Six Seven Eight Nine Ten Officially President Minister Governor Mayor Chief Gov Sen Rep State TV If Once').split(' '),
+    'One Two Three Four Five Six Seven Eight Nine Ten Officially President Minister Governor Mayor Chief Gov Sen Rep State TV If Once GMT UTC').split(' '),
 );
 
 export function incidentNames(title: string | undefined, sentences: Sentence[]): string[] {
@@ -202,10 +205,16 @@ export function incidentNames(title: string | undefined, sentences: Sentence[]):
   const spans = [...(title ? [{ text: title, lead: true }] : []), ...sentences.filter((s) => s.idx >= 0).map((s) => ({ text: s.text, lead: s.para <= 1 }))];
   let order = 0;
   for (const sp of spans) {
-    // all-caps headlines carry no case information
+    // all-caps and Title Case headlines carry no case information
     if (sp.text === sp.text.toUpperCase()) continue;
+    if (sp === spans[0] && title) {
+      const ws = title.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+      if (ws.length && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length > 0.6) continue;
+    }
     for (const m of sp.text.matchAll(CAP_SEQ)) {
-      let words = m[0].replace(/['’]s$/, '').replace(/[.,]$/, '').split(' ');
+      let words = m[0].replace(/['’]s$/, '').replace(/[.,-]+$/, '').split(' ');
+      // dateline capitals ("PEKING") and acronyms of time zones are not names
+      if (words.length === 1 && words[0] === words[0]!.toUpperCase() && words[0]!.length > 4) continue;
       while (words.length && NOT_NAMES.has(words[0]!)) words = words.slice(1);
       while (words.length && NOT_NAMES.has(words[words.length - 1]!)) words = words.slice(0, -1);
       if (words.length < 2 && !(words.length === 1 && (words[0]!.length >= 3 && /^[A-Z]{2,6}$/.test(words[0]!)))) continue;

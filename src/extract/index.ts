@@ -42,12 +42,13 @@ export function extract(article: ArticleText): Extraction {
     const candidates = findCandidates(sentences, year);
     const casualties = selectFigures(candidates);
     const threats = findThreats(sentences, year);
-    const lead = sentences.filter((s) => s.idx >= 0 && s.para === 0).map((s) => s.text).slice(0, 3);
+    const lead = sentences.filter((s) => s.idx >= 0).map((s) => s.text).slice(0, 3);
     const dateline = datelineOf(text);
     const quotes = Object.values(casualties).map((f) => f.quote);
     const places = incidentPlaces(title, sentences, quotes, dateline);
     const names = incidentNames(title, sentences);
-    const incident: Extraction['incident'] = { type: incidentType(title, lead), places };
+    const main = (['killed', 'hostages', 'injured', 'missing', 'arrested', 'displaced'] as const).find((c) => casualties[c]);
+    const incident: Extraction['incident'] = { type: incidentType(title, lead, quotes, main), places };
     if (names.length) incident.names = names;
     if (dateline) incident.dateline = dateline;
     return { casualties, threats, incident };

@@ -77,7 +77,7 @@ export const AUX = new Set(
     'so far already since then believed thought feared presumed said reported known to remain remained remain remains ' +
     'left living staying seriously critically badly slightly fatally gravely were allegedly either found shot ' +
     'initially subsequently eventually finally apparently likely certain seem seems seemed seen may might could would will ' +
-    'as yet not who that have got being treated originally')
+    'as yet not who that have got being treated originally potentially presumably possibly')
     .split(' ')
     .filter((w) => w !== 'not' && w !== 'treated'),
 );
@@ -124,7 +124,7 @@ export const BLOCK_NOUNS = new Set(
 
 /** Reporting verbs for attribution. */
 export const REPORT_VERBS = new Set(
-  'said says say told reported reports announced confirmed stated added estimated tweeted posted wrote quoted cited according'.split(' '),
+  'said says say told reported reports announced confirmed stated added estimated tweeted quoted cited according'.split(' '),
 );
 export const OFFICIAL_RE =
   /minist|police|official|authorit|government|governor|mayor|military|army|navy|command|spokes|president|premier|council|agency|department|ministry|office|commission|institute|fire|rescue|chief|sheriff|coroner|civil defen|state (tv|media|television|news)|tass|xinhua|news agency|administration|inspector|commissioner|secretary|interior|health|un\b|united nations/i;

@@ -9,8 +9,8 @@ import { MONTHS } from './lexicon';
 
 const HEADS = new Set(
   ('missiles missile rockets rocket drones drone uavs uav shells mortars warheads bombs troops soldiers servicemen ' +
-    'paratroopers marines tanks warplanes jets bombers warships submarines battalions brigades divisions scenarios ' +
-    'targets sites plans artillery projectiles munitions interceptors aircraft fighters').split(' '),
+    'paratroopers marines tanks warplanes bombers warships submarines battalions brigades divisions scenarios ' +
+    'targets sites plans artillery projectiles munitions interceptors warplanes').split(' '),
 );
 const NP_STOP = new Set(
   ('in on at from with by for after before during when while as than since near into onto across over under about ' +
@@ -34,11 +34,11 @@ interface Found {
 }
 
 /** The noun phrase after a count, if it ends in a threat head: returns [text, head, endIdx]. */
-function threatNP(toks: Token[], j: number, text: string): [string, string, number] | undefined {
+function threatNP(toks: Token[], j: number, text: string, vague = false): [string, string, number] | undefined {
   let start = -1;
   let lastHead = -1;
   let k = j;
-  if (toks[k]?.l === 'of' && toks[k + 1] && !NP_STOP.has(toks[k + 1]!.l)) k++; // "dozens of rockets"
+  if (vague && toks[k]?.l === 'of' && toks[k + 1] && !NP_STOP.has(toks[k + 1]!.l)) k++; // "dozens of rockets"
   for (let steps = 0; steps < 6 && k < toks.length; steps++, k++) {
     const tk = toks[k]!;
     if (tk.k === 'punct') {
@@ -86,7 +86,7 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
       const n = parseNumberAt(toks, i);
       if (!n) continue;
       if (yearOf(tk) !== undefined) continue;
-      let np = threatNP(toks, n.end, sen.text);
+      let np = threatNP(toks, n.end, sen.text, !!n.vague);
       let end = n.end;
       if (!np) {
         // "the number of soldiers and police … will be raised to 10,500"

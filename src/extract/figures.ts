@@ -165,7 +165,15 @@ function scanRight(toks: Token[], j0: number): RightScan | undefined {
     if (kw && !(kw.cat === 'killed' && tk.l === 'lives' && np > 0)) {
       return scanTail(toks, kw.end, { cat: kw.cat, person, singularPerson, speculative, subcount, increment, aux, bodies, np });
     }
-    if (tk.k === 'num') return undefined;
+    if (tk.k === 'num') {
+      // an age or size compound inside the noun phrase: "a 35-year-old man"
+      if (!aux && toks[j + 1]?.t === '-' && toks[j + 1]!.glued && toks[j + 2]?.glued && toks[j + 2]!.k === 'word') {
+        j += 3;
+        np++;
+        continue;
+      }
+      return undefined;
+    }
     if (bodies && aux && /^(recovered|pulled|found|retrieved|exhumed|removed|brought|dug)$/.test(tk.l)) {
       return { cat: 'killed', end: j + 1, person: true, singularPerson, speculative, subcount, increment, combined: false };
     }
@@ -234,8 +242,8 @@ const TOLL_LINKERS = new Set(['to', 'at', 'of', 'reached', 'hit', 'was', 'is', '
 function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Category; approx: boolean; speculative: boolean; superseded: boolean; increment: boolean; update: boolean } | undefined {
   const link = toks[qStart - 1];
   if (!link) return undefined;
-  // an appositive count: "the number of girls still missing, 223, could rise"
-  if (link.t === ',' && (toks[end]?.t === ',' || toks[end]?.t === '.' || !toks[end])) {
+  // an appositive count: "the number of girls still missing, 223, could rise"; a label: "Dead: 35"
+  if ((link.t === ',' && (toks[end]?.t === ',' || toks[end]?.t === '.' || !toks[end])) || link.t === ':') {
     for (let k = qStart - 2; k >= qStart - 4 && k >= 0; k--) {
       const kw = keywordAt(toks, k);
       if (kw && kw.end === qStart - 1) return { cat: kw.cat, approx: false, speculative: false, superseded: false, increment: false, update: false };
@@ -478,7 +486,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       });
     };
 
-    for (let i = 0; i < toks.length; i++) {
+    // a number expression ("between 20 and 30", "one hundred and twelve") is read once
+    let next = 0;
+    for (let i = 0; i < toks.length; i = Math.max(i + 1, next)) {
       const tk = toks[i]!;
       // singular "a"/"an": only in a casualty statement with a person noun
       if ((tk.l === 'a' || tk.l === 'an') && tk.k === 'word') {
@@ -509,6 +519,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       const subcountLeft = b1 === 'including' || (b1 === 'them' && b2 === 'among') || b1 === 'includes' || (b1 === 'which' && b2 === 'of');
       const supersededLeft = b1 === 'from' && (b2 === 'up' || b2 === 'down' || toks[n.end]?.l === 'to' || toks[qStart - 3]?.l === 'cut');
       const start = i;
+      next = n.end;
       const base = { value: n.value, qualifier, ...(vagueUpper ? { vagueUpper } : {}), pos: start };
 
       let r = scanRight(toks, n.end);

@@ -30,12 +30,14 @@ const TYPE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(collapsed?|collapses|caved in|rock ?fall)\b/i, 'collapse'],
   [/\b(riots?|rioters|rioting|unrest)\b/i, 'riot'],
   [/\b(protests?|protesters|demonstrat(ions?|ors))\b/i, 'protest'],
-  [/\b(troops massed|build-?up|massed|massing|amass(ed|ing)?|gathering a force|\d[\d,]* (?:combat-ready )?troops)\b/i, 'military build-up'],
+  [/\b(troops massed|build-?up|massed|massing|amass(ed|ing)?|gathering a force|\d{1,3}(?:,\d{3})* (?:combat-ready )?troops)\b/i, 'military build-up'],
   [/\b(fires?|blaze|inferno)\b/i, 'fire'],
   [/\b(attacks?|assault|raid|stormed)\b/i, 'attack'],
 ];
 
-function typeScores(text: string, weight: number, scores: Map<string, number>): void {
+function typeScores(full: string, weight: number, scores: Map<string, number>): void {
+  // A lead longer than this is not prose; bounding it keeps every rule linear.
+  const text = full.length > 1500 ? full.slice(0, 1500) : full;
   for (const [re, type] of TYPE_RULES) {
     const m = re.exec(text);
     if (m) scores.set(type, (scores.get(type) ?? 0) + weight * (1 + 0.001 * (1000 - Math.min(999, m.index))));

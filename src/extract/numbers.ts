@@ -110,7 +110,8 @@ function parseWords(toks: Token[], i: number): NumberExpr | undefined {
     const v = wordValue(tk.l);
     if (v !== undefined) {
       // "five four" is not a number; only after a scale or at the start.
-      if (any && current % 100 !== 0 && current !== 0) break;
+      const tensThenUnit = current % 10 === 0 && current % 100 >= 20 && v < 10;
+      if (any && current !== 0 && current % 100 !== 0 && !tensThenUnit) break;
       current += v;
       any = true;
       j++;

@@ -34,7 +34,8 @@ function refines(cur: Candidate, later: Candidate): boolean {
 export function choose(cands: Candidate[], category: Category): Candidate | undefined {
   const mine = cands.filter((c) => c.category === category && tier(c) < 99);
   if (mine.length === 0) return undefined;
-  const best = Math.min(...mine.map(tier));
+  let best = 99;
+  for (const c of mine) best = Math.min(best, tier(c));
   const pool = mine
     .filter((c) => tier(c) === best)
     .sort((a, b) => a.sentence - b.sentence || a.pos - b.pos);

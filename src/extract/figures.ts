@@ -7,8 +7,8 @@ import {
   AUX, BLOCK_NOUNS, LEFT_NEEDS_PERSON, LEFT_VERBS, MONTHS, OFFICIAL_RE, PERSON_PLURAL, PERSON_SINGULAR,
   REPORT_VERBS, RIGHT_KEYWORDS, SPECULATIVE, UNOFFICIAL_RE,
 } from './lexicon';
-import { parseNumberAt, tokenise, yearOf, type NumberExpr, type Token } from './numbers';
-import type { Sentence } from './sentences';
+import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
+import { tokensOf, type Sentence } from './sentences';
 
 export interface Candidate {
   category: Category;
@@ -458,7 +458,7 @@ export function attributionOf(toks: Token[], text: string, near: number): string
 export function findCandidates(sentences: Sentence[], currentYear: number | undefined): Candidate[] {
   const out: Candidate[] = [];
   for (const sen of sentences) {
-    const toks = tokenise(sen.text);
+    const toks = tokensOf(sen);
     if (toks.length === 0) continue;
     const ctx = sentenceContext(toks, currentYear);
     let attrDone = false;

@@ -78,7 +78,19 @@ export function incidentType(title: string | undefined, lead: string[], figureQu
 
 const CAP_SEQ = /[\p{Lu}][\p{L}\p{M}'’.-]*(?: (?:(?:of|de|al|el|du|da|the) )?[\p{Lu}][\p{L}\p{M}'’.-]*)*/gu;
 
+const MENTION_CACHE = new Map<string, Array<{ place: Place; at: number }>>();
+
 function placeMentions(text: string): Array<{ place: Place; at: number }> {
+  const hit = MENTION_CACHE.get(text);
+  if (hit) return hit;
+  const r = placeMentionsRaw(text);
+  // bounded memo: the same sentence is scanned as lead, figure quote and body
+  if (MENTION_CACHE.size > 500) MENTION_CACHE.clear();
+  MENTION_CACHE.set(text, r);
+  return r;
+}
+
+function placeMentionsRaw(text: string): Array<{ place: Place; at: number }> {
   const g = gazetteer();
   const maxW = maxPlaceWords();
   const out: Array<{ place: Place; at: number }> = [];

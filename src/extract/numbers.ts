@@ -16,6 +16,8 @@ export interface Token {
 // Each alternative starts on a different character class, so matching is linear.
 const TOKEN_RE = /\d+(?:[.,:]\d+)*|[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*|[^\s\p{L}\p{M}\d]/gu;
 
+const LETTER = /^[\p{L}\p{M}]$/u;
+
 export function tokenise(s: string): Token[] {
   const out: Token[] = [];
   let prevEnd = -1;
@@ -23,7 +25,8 @@ export function tokenise(s: string): Token[] {
     const t = m[0];
     const start = m.index ?? 0;
     const c = t.charCodeAt(0);
-    const k: TokKind = c >= 48 && c <= 57 ? 'num' : /[\p{L}\p{M}]/u.test(t[0] ?? '') ? 'word' : 'punct';
+    // only a one-character token can be punctuation (the other alternatives are words/digits)
+    const k: TokKind = c >= 48 && c <= 57 ? 'num' : t.length > 1 || LETTER.test(t) ? 'word' : 'punct';
     out.push({ t, l: t.toLowerCase().replace(/’/g, "'"), s: start, e: start + t.length, k, glued: start === prevEnd });
     prevEnd = start + t.length;
   }
@@ -54,6 +57,9 @@ export const VAGUE: Record<string, { value: number; upper: number }> = {
   millions: { value: 2_000_000, upper: 10_000_000 },
 };
 
+// Words that can start a number expression (hyphenated "thirty-five" is checked separately).
+const STARTERS = new Set([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES), 'dozens', 'scores', 'hundreds', 'thousands', 'millions', 'tens', 'a', 'dozen']);
+
 export interface NumberExpr {
   value: number;
   /** token index just past the expression */
@@ -69,6 +75,7 @@ function wordValue(l: string): number | undefined {
   if (u !== undefined) return u;
   const t = TENS[l];
   if (t !== undefined) return t;
+  if (l.indexOf('-') < 0) return undefined;
   const parts = l.split('-');
   if (parts.length === 2) {
     const a = TENS[parts[0] ?? ''];
@@ -180,6 +187,11 @@ export function parseNumberAt(toks: Token[], i: number): NumberExpr | undefined 
     return withRange(toks, i, { value: Math.round(v), end, words: false });
   }
   if (tk.k !== 'word') return undefined;
+  // fast exit: most words are not numbers
+  if (!STARTERS.has(tk.l)) {
+    const dash = tk.l.indexOf('-');
+    if (dash < 0 || TENS[tk.l.slice(0, dash)] === undefined) return undefined;
+  }
   const vague = VAGUE[tk.l];
   if (vague) {
     // "tens of thousands", "hundreds of thousands"

@@ -1,8 +1,12 @@
 // Sentence splitting tuned for news copy: abbreviations with a full stop ("Gov.", "U.S.",
 // "a.m.", "A.N. Roy", "La.") must not end a sentence, headings without a full stop must.
 
+import { tokenise, type Token } from './numbers';
+
 export interface Sentence {
   text: string;
+  /** tokens, computed once on first use (figures, threats) */
+  toks?: Token[];
   /** paragraph index (0 = first paragraph of the body; -1 = title) */
   para: number;
   /** sentence index within the whole document (title = -1) */
@@ -68,4 +72,9 @@ export function documentSentences(text: string, title?: string): Sentence[] {
     p++;
   }
   return out;
+}
+
+export function tokensOf(s: Sentence): Token[] {
+  if (!s.toks) s.toks = tokenise(s.text);
+  return s.toks;
 }

@@ -3,8 +3,8 @@
 // phrase ends in one of these heads; casualty readings and rescue deployments are not.
 import type { Threat } from '../schema';
 import { keywordAt } from './figures';
-import { parseNumberAt, tokenise, yearOf, type Token } from './numbers';
-import type { Sentence } from './sentences';
+import { parseNumberAt, yearOf, type Token } from './numbers';
+import { tokensOf, type Sentence } from './sentences';
 import { MONTHS } from './lexicon';
 
 const HEADS = new Set(
@@ -69,7 +69,7 @@ function threatNP(toks: Token[], j: number, text: string, vague = false): [strin
 export function findThreats(sentences: Sentence[], currentYear: number | undefined): Threat[] {
   const found: Found[] = [];
   for (const sen of sentences) {
-    const toks = tokenise(sen.text);
+    const toks = tokensOf(sen);
     let oldYear = false;
     for (const tk of toks) {
       const y = yearOf(tk);

@@ -1,8 +1,9 @@
 // `npm run eval`: prints each evaluation section in turn. Sections are independent
 // functions returning text and a JSON summary, so more (e.g. incident grouping) can be appended.
-import { evaluateExtraction, formatExtractionEval } from './eval-extraction';
+import { corpusDir, evaluateExtraction, formatExtractionEval } from './eval-extraction';
+import { runGroupingEval } from './eval-grouping';
 
-interface Section { name: string; run: () => { text: string; summary: unknown } }
+interface Section { name: string; run: () => Promise<{ text: string; summary: unknown }> | { text: string; summary: unknown } }
 
 const sections: Section[] = [
   {
@@ -12,12 +13,19 @@ const sections: Section[] = [
       return { text: formatExtractionEval(r, { misses: !process.argv.includes('--no-misses') }), summary: { perCategory: r.perCategory, averageF1: r.averageF1, threats: r.threats, qualifier: r.qualifier } };
     },
   },
-  // further sections (incident grouping, …) go here
+  {
+    name: 'grouping',
+    run: async () => {
+      const lines: string[] = [];
+      const score = await runGroupingEval(corpusDir(), (line) => lines.push(line));
+      return { text: lines.join('\n'), summary: score };
+    },
+  },
 ];
 
 const summaries: Record<string, unknown> = {};
 for (const s of sections) {
-  const { text, summary } = s.run();
+  const { text, summary } = await s.run();
   console.log(text);
   console.log('');
   summaries[s.name] = summary;

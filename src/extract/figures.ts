@@ -257,8 +257,10 @@ function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Catego
   for (let j = qStart - 1, steps = 0; j >= 0 && steps < 26; j--, steps++) {
     const tk = toks[j]!;
     if (tk.k === 'num') {
+      // "the toll from a 6.4-magnitude quake … rose to 21": a compound modifier is not a rival count
+      const compound = toks[j + 1]?.t === '-' && toks[j + 1]!.glued;
       // "from one to four": the earlier number is allowed only as the "from" side
-      if (!(toks[j - 1]?.l === 'from' && link.l === 'to')) return undefined;
+      if (!compound && !(toks[j - 1]?.l === 'from' && link.l === 'to')) return undefined;
     }
     if (tk.t === '.' || tk.t === ';' || tk.t === '?') return undefined;
     if (tk.l === 'estimated' || tk.l === 'approximate') approx = true;
@@ -297,6 +299,20 @@ function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Catego
 
 const RELATIVE = new Set(['that', 'which', 'who']);
 const PASSIVE_AUX = new Set(['were', 'was', 'been', 'being', 'be', 'is', 'are']);
+
+/**
+ * "An 18-year-old gunman killed 21 people": the singular subject is the agent of an active verb with an
+ * object, not a casualty. A casualty subject takes a passive or intransitive verb ("a policeman was killed",
+ * "a man died").
+ */
+function actsOnOthers(toks: Token[], from: number, keywordEnd: number): boolean {
+  for (let k = from; k < keywordEnd; k++) if (PASSIVE_AUX.has(toks[k]!.l) || toks[k]!.l === 'has' || toks[k]!.l === 'had') return false;
+  const verb = toks[keywordEnd - 1]?.l ?? '';
+  if (!/^(killed|wounded|injured|hurt|shot|stabbed|kidnapped|abducted|arrested|detained|seized|murdered)$/.test(verb)) return false;
+  const object = toks[keywordEnd];
+  if (!object || object.k === 'punct') return false;
+  return object.k === 'num' || /^(a|an|the|his|her|their|its|at|more|dozens|scores|hundreds|thousands|several|many|two|three|four|five|six|seven|eight|nine|ten|people|one)$/.test(object.l);
+}
 
 /** "killing 12", "injured more than 4,000 people", "claimed the lives of 40". */
 function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: number; needsPerson: boolean } | undefined {
@@ -574,7 +590,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     // Subject: "A black policeman was killed", "an unnamed army captain has been arrested"
     const r = scanRight(toks, i + 1);
     const prev = toks[i - 1];
-    if (r && r.singularPerson && !r.increment && (!prev || prev.k === 'punct' || BOUNDARY_WORDS.has(prev.l) || REPORT_VERBS.has(prev.l) || i === 0)) {
+    if (r && r.singularPerson && !r.increment && !actsOnOthers(toks, i + 1, r.end) && (!prev || prev.k === 'punct' || BOUNDARY_WORDS.has(prev.l) || REPORT_VERBS.has(prev.l) || i === 0)) {
       push({ value: 1, qualifier: 'exact', pos: i, category: r.cat, increment: false, subcount: false, speculative: r.speculative, combined: r.combined, update: false });
       return;
     }

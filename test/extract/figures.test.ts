@@ -17,6 +17,10 @@ describe('sentence shapes', () => {
     ['At least 20 people were wounded in the clashes.', 'injured', 20, 'at_least'],
     ['The crash killed 12 people, including three children.', 'killed', 12, 'exact'],
     ['A policeman was killed in the ambush.', 'killed', 1, 'exact'],
+    // The singular subject acting on others is the attacker, not a casualty.
+    ['A 19-year-old gunman killed 8 shoppers at the mall before police arrived.', 'killed', 8, 'exact'],
+    // A compound modifier between the toll and its verb is not a rival count.
+    ['The death toll from a 7.1-magnitude earthquake that hit the coast on Sunday rose to 48, officials said.', 'killed', 48, 'exact'],
     ['Gunmen stormed the post, killing a guard and a driver.', 'killed', 2, 'exact'],
     ['About 300 people were hurt in the stampede.', 'injured', 300, 'approx'],
     ['Nearly 90 people have died since the flooding began.', 'killed', 90, 'approx'],

@@ -19,6 +19,9 @@ export default defineConfig({
   ],
   test: {
     include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    // The worker logs one JSON line per request; keep test output to failures.
+    silent: 'passed-only',
     exclude: ['test/e2e/**'],
   },
 });

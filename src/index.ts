@@ -1,4 +1,49 @@
 import { Hono } from 'hono';
-const app = new Hono();
-app.get('/health', (c) => c.json({ ok: true }));
-export default app;
+import type { AppEnv } from './app-env';
+import { SettingsError, type Env } from './env';
+import { errorBody, HttpError } from './lib/errors';
+import { log } from './lib/log';
+import { consumeAlerts, consumeDeadLetters } from './queue/consumer';
+import { articles } from './routes/articles';
+import { deadLetters } from './routes/dead-letters';
+import { health } from './routes/health';
+
+export { IncidentTracker } from './durable/incident-tracker';
+export { IncidentIndex } from './durable/incident-index';
+export { DeliveryLedger } from './durable/delivery-ledger';
+export { RateLimiter } from './durable/rate-limiter';
+
+export const app = new Hono<AppEnv>();
+
+// One structured line per request: route, status, incident, latency. Never bodies, headers or secrets.
+app.use('*', async (c, next) => {
+  const started = Date.now();
+  await next();
+  log({ msg: 'request', method: c.req.method, route: c.req.routePath, status: c.res.status, incident: c.get('incident'), ms: Date.now() - started });
+});
+
+app.route('/health', health);
+app.route('/v1/articles', articles);
+app.route('/v1/dead-letters', deadLetters);
+
+app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
+
+app.onError((err, c) => {
+  if (err instanceof HttpError) {
+    return c.json(errorBody(err.code, err.message, err.details), err.status, err.headers);
+  }
+  if (err instanceof SettingsError) {
+    log({ level: 'error', msg: 'configuration error', details: err.details });
+    return c.json(errorBody('configuration_error', 'the worker is misconfigured; see its logs'), 500);
+  }
+  log({ level: 'error', msg: 'unhandled error', error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+  return c.json(errorBody('internal_error', 'internal error'), 500);
+});
+
+export default {
+  fetch: app.fetch,
+  async queue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+    if (batch.queue.endsWith('-dlq')) await consumeDeadLetters(batch, env);
+    else await consumeAlerts(batch, env);
+  },
+} satisfies ExportedHandler<Env>;

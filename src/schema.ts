@@ -141,8 +141,13 @@ export const IncidentState = z.object({
   version: z.number().int(),
   muted: z.boolean(),
   closed: z.boolean(),
-  /** Changes already applied to state but held back from alerting until corroborated (min_sources). */
-  pending: z.array(Change),
+  /**
+   * The figures the last alert announced (or that were taken in silently). An alert is the difference between
+   * these and the current figures for categories corroborated by `min_sources` outlets, so a held-back change
+   * is announced later without being lost, and never twice.
+   */
+  alerted: z.partialRecord(Category, FigureSnapshot),
+  alerted_threats: z.record(z.string(), FigureSnapshot),
 });
 export type IncidentState = z.infer<typeof IncidentState>;
 
@@ -172,6 +177,8 @@ export const AlertMessage = z.object({
   v: z.literal(1),
   destination: DestinationName,
   alert: Alert,
+  /** Set when the consumer dead-letters a message itself (permanent 4xx, attempts used up). */
+  dead_reason: z.string().optional(),
 });
 export type AlertMessage = z.infer<typeof AlertMessage>;
 

@@ -1,0 +1,191 @@
+import { DurableObject } from 'cloudflare:workers';
+import type { Env } from '../env';
+import { destinationsFromEnv, wantsAlert, alertText } from '../notify';
+import {
+  Alert,
+  AlertMessage,
+  ArticleResult,
+  IncidentState,
+  Report,
+} from '../schema';
+import type { IncidentMeta, TrackerSettings } from '../track/apply';
+import { processReport, type TrackerStore } from '../track/process';
+import { summaryOf, writeReadModel, type Timeline, type TimelineEntry } from '../track/read-model';
+
+/** KV allows one write per second per key; the read model is flushed at most this often. */
+const READ_MODEL_MIN_INTERVAL_MS = 1_000;
+
+/**
+ * One object per incident: the single writer of its figures and report history (SQLite). A report's state
+ * change, its log row and its alert messages (an outbox) commit together, then the outbox is pushed to the
+ * queue; the alarm re-pushes anything a failed send left behind and flushes the KV read model.
+ */
+export class IncidentTracker extends DurableObject<Env> {
+  private readonly sql: SqlStorage;
+  private flushing: Promise<void> | null = null;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL)`);
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS reports (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL UNIQUE, content_hash TEXT NOT NULL,
+      report TEXT NOT NULL, result TEXT NOT NULL, alert_id TEXT)`);
+    this.sql.exec(`CREATE INDEX IF NOT EXISTS reports_hash ON reports (content_hash)`);
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS actions (seq INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL, at_ms INTEGER NOT NULL, detail TEXT NOT NULL)`);
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, message TEXT NOT NULL)`);
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)`);
+  }
+
+  /** Applies one report; returns the stored answer for a duplicate. */
+  async apply(meta: IncidentMeta, rawReport: unknown, settings: TrackerSettings, now: number): Promise<ArticleResult> {
+    const report = Report.parse(rawReport);
+    const processed = processReport(this.store(), meta, report, now, settings, alertText);
+    if (processed.result.duplicate) return processed.result;
+    if (processed.alert) this.enqueueAlert(processed.alert);
+    if (processed.stateChanged) this.markReadModelDirty(now);
+    await this.flushOutbox();
+    await this.maybeFlushReadModel(now);
+    return processed.result;
+  }
+
+  async state(): Promise<IncidentState | null> {
+    return this.loadState();
+  }
+
+  override async alarm(): Promise<void> {
+    await this.flushOutbox();
+    if (this.getMeta('kv_dirty') === '1') await this.writeReadModelNow(Date.now());
+    if (this.pendingOutbox() > 0) await this.ctx.storage.setAlarm(Date.now() + 5_000);
+  }
+
+  private store(): TrackerStore {
+    return {
+      loadState: () => this.loadState(),
+      findResult: (articleId, contentHash) => {
+        const row = this.sql
+          .exec<{ result: string }>(`SELECT result FROM reports WHERE article_id = ? OR content_hash = ? LIMIT 1`, articleId, contentHash)
+          .toArray()[0];
+        return row ? ArticleResult.parse(JSON.parse(row.result)) : null;
+      },
+      commit: ({ state, stateChanged, report, result, alert }) => {
+        // No await between these statements: the Durable Object commits them atomically together.
+        if (stateChanged) {
+          this.sql.exec(`INSERT INTO state (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json`, JSON.stringify(state));
+        }
+        this.sql.exec(
+          `INSERT INTO reports (article_id, content_hash, report, result, alert_id) VALUES (?, ?, ?, ?, ?)`,
+          report.article_id,
+          report.content_hash,
+          JSON.stringify(report),
+          JSON.stringify(result),
+          alert?.alert_id ?? null,
+        );
+      },
+    };
+  }
+
+  private loadState(): IncidentState | null {
+    const row = this.sql.exec<{ json: string }>(`SELECT json FROM state WHERE id = 1`).toArray()[0];
+    return row ? IncidentState.parse(JSON.parse(row.json)) : null;
+  }
+
+  private enqueueAlert(alert: Alert): void {
+    for (const destination of destinationsFromEnv(this.env)) {
+      const filtered = wantsAlert(destination, alert);
+      if (!filtered) continue;
+      const message: AlertMessage = { v: 1, destination: destination.name, alert: filtered };
+      this.sql.exec(`INSERT INTO outbox (message) VALUES (?)`, JSON.stringify(message));
+    }
+  }
+
+  private pendingOutbox(): number {
+    return this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM outbox`).one().n;
+  }
+
+  /** Pushes outbox rows to the queue; rows leave the outbox only once the queue accepted them. */
+  private async flushOutbox(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    const rows = this.sql.exec<{ seq: number; message: string }>(`SELECT seq, message FROM outbox ORDER BY seq LIMIT 100`).toArray();
+    if (rows.length === 0) return;
+    this.flushing = (async () => {
+      try {
+        await this.env.ALERTS.sendBatch(rows.map((r) => ({ body: AlertMessage.parse(JSON.parse(r.message)), contentType: 'json' as const })));
+        const last = rows[rows.length - 1];
+        if (last) this.sql.exec(`DELETE FROM outbox WHERE seq <= ?`, last.seq);
+      } catch (err) {
+        console.log(JSON.stringify({ level: 'warn', msg: 'outbox flush failed; alarm will retry', error: String(err) }));
+        await this.ctx.storage.setAlarm(Date.now() + 5_000);
+      } finally {
+        this.flushing = null;
+      }
+    })();
+    await this.flushing;
+  }
+
+  private markReadModelDirty(now: number): void {
+    this.setMeta('kv_dirty', '1');
+    this.setMeta('last_change_ms', String(now));
+  }
+
+  private async maybeFlushReadModel(now: number): Promise<void> {
+    if (this.getMeta('kv_dirty') !== '1') return;
+    const last = Number(this.getMeta('kv_written_ms') ?? '0');
+    if (now - last >= READ_MODEL_MIN_INTERVAL_MS) {
+      await this.writeReadModelNow(now);
+    } else {
+      // Coalesce a burst: one write for all reports within the interval.
+      const existing = await this.ctx.storage.getAlarm();
+      const due = last + READ_MODEL_MIN_INTERVAL_MS;
+      if (existing === null || existing > due) await this.ctx.storage.setAlarm(due);
+    }
+  }
+
+  private async writeReadModelNow(now: number): Promise<void> {
+    const state = this.loadState();
+    if (!state) return;
+    this.setMeta('kv_dirty', '0');
+    this.setMeta('kv_written_ms', String(now));
+    try {
+      await writeReadModel(this.env.READ_MODEL, summaryOf(state, Number(this.getMeta('last_change_ms') ?? now)), this.timeline(state.key));
+    } catch (err) {
+      this.setMeta('kv_dirty', '1');
+      await this.ctx.storage.setAlarm(Date.now() + READ_MODEL_MIN_INTERVAL_MS);
+      throw err;
+    }
+  }
+
+  private timeline(key: string): Timeline {
+    const entries: TimelineEntry[] = [];
+    for (const row of this.sql.exec<{ report: string; result: string; alert_id: string | null }>(`SELECT report, result, alert_id FROM reports ORDER BY seq`)) {
+      const report = Report.parse(JSON.parse(row.report));
+      const result = ArticleResult.parse(JSON.parse(row.result));
+      entries.push({
+        kind: 'report',
+        article_id: report.article_id,
+        ...(report.url ? { url: report.url } : {}),
+        ...(report.title ? { title: report.title } : {}),
+        outlet: report.outlet,
+        published_ms: report.published_ms,
+        received_ms: report.received_ms,
+        casualties: report.casualties,
+        threats: report.threats,
+        changes: result.changes,
+        alert: result.alert,
+        alert_id: row.alert_id,
+      });
+    }
+    for (const row of this.sql.exec<{ action: string; at_ms: number; detail: string }>(`SELECT action, at_ms, detail FROM actions ORDER BY seq`)) {
+      entries.push({ kind: 'action', action: row.action, at_ms: row.at_ms, detail: row.detail });
+    }
+    return { v: 1, key, entries };
+  }
+
+  private getMeta(k: string): string | undefined {
+    return this.sql.exec<{ v: string }>(`SELECT v FROM meta WHERE k = ?`, k).toArray()[0]?.v;
+  }
+
+  private setMeta(k: string, v: string): void {
+    this.sql.exec(`INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v`, k, v);
+  }
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { CATEGORIES } from './schema';
+import type { IncidentIndex } from './durable/incident-index';
+import type { IncidentTracker } from './durable/incident-tracker';
+import type { DeliveryLedger } from './durable/delivery-ledger';
+import type { RateLimiter } from './durable/rate-limiter';
+import type { AlertMessage } from './schema';
+
+/** Bindings from wrangler.toml plus the string vars and secrets (validated by `settingsFromEnv`). */
+export interface Env {
+  READ_MODEL: KVNamespace;
+  INCIDENT_TRACKER: DurableObjectNamespace<IncidentTracker>;
+  INCIDENT_INDEX: DurableObjectNamespace<IncidentIndex>;
+  DELIVERY_LEDGER: DurableObjectNamespace<DeliveryLedger>;
+  RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  ALERTS: Queue<AlertMessage>;
+  ALERTS_DLQ: Queue<AlertMessage>;
+  [setting: string]: unknown;
+}
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) {
+        ctx.addIssue({ code: 'custom', message: `expected a non-negative integer, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const secretList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(/[\s,]+/).filter((s) => s.length > 0));
+
+const jsonSetting = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx): z.infer<T> | undefined => {
+      if (v === undefined || v.trim() === '') return undefined;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(v);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+        return z.NEVER;
+      }
+      const result = schema.safeParse(parsed);
+      if (!result.success) {
+        ctx.addIssue({ code: 'custom', message: z.prettifyError(result.error) });
+        return z.NEVER;
+      }
+      return result.data;
+    });
+
+export const Threshold = z.object({ abs: z.number().nonnegative().default(0), rel: z.number().nonnegative().default(0) });
+export type Threshold = z.infer<typeof Threshold>;
+const Thresholds = z.partialRecord(z.enum([...CATEGORIES, 'threats']), Threshold);
+const QuietDays = z.record(z.string(), z.number().positive());
+
+/** Every non-binding setting, parsed once at the edge. Destinations are parsed by src/notify. */
+export const Settings = z.object({
+  LOCAL_DEV_INSECURE: flag,
+  DASHBOARD_PUBLIC: flag,
+  MIN_SOURCES: positiveInt(1),
+  RATE_LIMIT_PER_MINUTE: positiveInt(120),
+  WEBHOOK_SECRETS: secretList,
+  INGEST_TOKENS: secretList,
+  READ_TOKEN: secretList,
+  THRESHOLDS: jsonSetting(Thresholds),
+  QUIET_PERIOD_DAYS: jsonSetting(QuietDays),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export class SettingsError extends Error {
+  constructor(readonly details: string) {
+    super(`invalid configuration: ${details}`);
+  }
+}
+
+const cache = new WeakMap<object, Settings>();
+
+export function settingsFromEnv(env: Env): Settings {
+  const cached = cache.get(env);
+  if (cached) return cached;
+  const parsed = Settings.safeParse(env);
+  if (!parsed.success) throw new SettingsError(z.prettifyError(parsed.error));
+  cache.set(env, parsed.data);
+  return parsed.data;
+}

@@ -1,0 +1,60 @@
+import { extract, isEnglish, normaliseText } from './extract';
+import { HttpError } from './lib/errors';
+import { sha256Hex } from './lib/hash';
+import { publishedToMs, type ArticleInput, type Extraction, type Report } from './schema';
+import type { IncidentMeta } from './track/apply';
+import { incidentTitle } from './track/match';
+
+export interface PreparedArticle {
+  report: Report;
+  extraction: Extraction;
+  /** Whether the id was chosen by the sender (then the same id with another body is a conflict). */
+  senderChosenId: boolean;
+}
+
+/** The outlet that vouches for a report: the payload's source, else the url's host. */
+export function outletOf(input: Pick<ArticleInput, 'source' | 'url'>): string {
+  if (input.source) return input.source;
+  if (input.url) {
+    try {
+      return new URL(input.url).hostname.replace(/^www\./, '');
+    } catch {
+      // ArticleInput already checked the url; fall through for callers that did not.
+    }
+  }
+  return 'unknown outlet';
+}
+
+/**
+ * Normalises, identifies and extracts one validated article. Shared by the webhook and the replay CLI.
+ * Article id = the sender's webhook-id, else the payload id, else a digest of url and normalised text.
+ */
+export async function prepareArticle(input: ArticleInput, webhookId: string | undefined, receivedMs: number): Promise<PreparedArticle> {
+  const text = normaliseText(input.text);
+  if (text.length === 0) throw new HttpError(400, 'invalid_article', 'text has no content once HTML is stripped', { field: 'text' });
+  if (!isEnglish(text)) {
+    throw new HttpError(422, 'unsupported_language', 'the article does not appear to be in English; only English articles are extracted for now', { field: 'text' });
+  }
+  const title = input.title ? normaliseText(input.title) : undefined;
+  const contentHash = await sha256Hex(`${input.url ?? ''}\n${text}`);
+  const articleId = webhookId ?? input.id ?? `sha256:${contentHash.slice(0, 32)}`;
+  const extraction = extract({ text, ...(title ? { title } : {}), ...(input.published ? { published: input.published } : {}) });
+  const report: Report = {
+    v: 1,
+    article_id: articleId,
+    content_hash: contentHash,
+    ...(input.url ? { url: input.url } : {}),
+    ...(title ? { title } : {}),
+    outlet: outletOf(input),
+    published_ms: input.published ? publishedToMs(input.published) : receivedMs,
+    received_ms: receivedMs,
+    casualties: extraction.casualties,
+    threats: extraction.threats,
+    hints: extraction.incident,
+  };
+  return { report, extraction, senderChosenId: webhookId !== undefined || input.id !== undefined };
+}
+
+export function incidentMeta(key: string, report: Report): IncidentMeta {
+  return { key, title: incidentTitle(report.hints, report.title), type: report.hints.type, places: report.hints.places };
+}

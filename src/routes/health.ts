@@ -1,0 +1,23 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env';
+import { destinationsFromEnv } from '../notify';
+import { ledger } from '../queue/consumer';
+
+export const health = new Hono<AppEnv>();
+
+/** Liveness plus what an operator checks first: dead-letter depth and each destination's last delivery. */
+health.get('/', async (c) => {
+  const status = await ledger(c.env).status();
+  const configured = destinationsFromEnv(c.env).map((d) => d.name);
+  const destinations = configured.map((name) => {
+    const s = status.destinations.find((d) => d.destination === name);
+    return {
+      destination: name,
+      last_delivered: s?.last_delivered_ms ? new Date(s.last_delivered_ms).toISOString() : null,
+      last_alert_id: s?.last_alert_id ?? null,
+      last_failure: s?.last_failure_ms ? new Date(s.last_failure_ms).toISOString() : null,
+      last_failure_reason: s?.last_failure ?? null,
+    };
+  });
+  return c.json({ ok: true, service: 'tollwatch', dead_letters: status.dead_letters, destinations });
+});

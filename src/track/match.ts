@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import type { IncidentHints } from '../schema';
+
+/** What the incident index remembers about each incident, enough to match new reports against it. */
+export const IndexEntry = z.object({
+  v: z.literal(1),
+  key: z.string(),
+  type: z.string().nullable(),
+  places: z.array(z.string()),
+  names: z.array(z.string()),
+  first_published_ms: z.number(),
+  last_published_ms: z.number(),
+  closed: z.boolean(),
+});
+export type IndexEntry = z.infer<typeof IndexEntry>;
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Quiet period after which an incident closes, by type: sudden events are reported for days, slow ones for
+ * weeks. Overridable per type with the QUIET_PERIOD_DAYS setting.
+ */
+export const DEFAULT_QUIET_DAYS: Record<string, number> = {
+  crash: 3,
+  explosion: 3,
+  bombing: 3,
+  shooting: 3,
+  stampede: 3,
+  'air strike': 3,
+  'missile attack': 3,
+  'drone attack': 3,
+  attack: 3,
+  fire: 3,
+  collapse: 21,
+  earthquake: 14,
+  flood: 14,
+  storm: 10,
+  hurricane: 14,
+  wildfire: 21,
+  landslide: 10,
+  riot: 7,
+  protest: 14,
+  kidnapping: 60,
+  siege: 60,
+  'military build-up': 120,
+  war: 120,
+};
+export const FALLBACK_QUIET_DAYS = 7;
+
+export function quietPeriodMs(type: string | null, overrides: Record<string, number> | undefined): number {
+  const key = type ?? '';
+  const days = overrides?.[key] ?? DEFAULT_QUIET_DAYS[key] ?? overrides?.default ?? FALLBACK_QUIET_DAYS;
+  return days * DAY;
+}
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+/**
+ * Scores open incidents against a report's hints and returns the best key, or null for a new incident.
+ * Type and place must agree (a shooting in Phoenix and one in Dallas the same day are two incidents); shared
+ * names break ties and let a report with no type join an incident it clearly names.
+ */
+export function matchIncident(
+  entries: readonly IndexEntry[],
+  hints: IncidentHints,
+  publishedMs: number,
+  quietOverrides?: Record<string, number>,
+): string | null {
+  const places = hints.places.map(norm);
+  if (places.length === 0) return null;
+  const names = new Set((hints.names ?? []).map(norm));
+  let best: { key: string; score: number; last: number } | null = null;
+
+  for (const entry of entries) {
+    if (entry.closed) continue;
+    const quiet = quietPeriodMs(entry.type ?? hints.type, quietOverrides);
+    if (publishedMs > entry.last_published_ms + quiet) continue;
+    if (publishedMs < entry.first_published_ms - quiet) continue;
+
+    const typeAgrees = hints.type !== null && entry.type !== null && hints.type === entry.type;
+    const typeConflicts = hints.type !== null && entry.type !== null && hints.type !== entry.type;
+    if (typeConflicts) continue;
+
+    const entryPlaces = entry.places.map(norm);
+    // The most specific place of either side must appear in the other: "Kerman, Iran" matches "Kerman",
+    // but "Tehran, Iran" does not match "Kerman, Iran" merely through the country.
+    const placeAgrees =
+      (places[0] !== undefined && entryPlaces.includes(places[0])) ||
+      (entryPlaces[0] !== undefined && places.includes(entryPlaces[0]));
+    if (!placeAgrees) continue;
+
+    const sharedNames = entry.names.filter((n) => names.has(norm(n))).length;
+    if (!typeAgrees && sharedNames === 0) continue;
+
+    const score = (typeAgrees ? 10 : 0) + sharedNames + (entryPlaces[0] === places[0] ? 2 : 0);
+    if (!best || score > best.score || (score === best.score && entry.last_published_ms > best.last)) {
+      best = { key: entry.key, score, last: entry.last_published_ms };
+    }
+  }
+  return best?.key ?? null;
+}
+
+export function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}
+
+/** A readable key such as `2020-01-07-kerman-stampede`; the index appends -2, -3… on collision. */
+export function incidentKeyBase(hints: IncidentHints, publishedMs: number, title: string | undefined): string {
+  const date = new Date(publishedMs).toISOString().slice(0, 10);
+  const parts = [hints.places[0], hints.type].filter((p): p is string => !!p).map(slug).filter((p) => p.length > 0);
+  if (parts.length === 0 && title) parts.push(slug(title).split('-').slice(0, 4).join('-'));
+  return [date, ...parts].join('-') || date;
+}
+
+/** "Kerman stampede" — the incident's name in alerts and on the dashboard. */
+export function incidentTitle(hints: IncidentHints, title: string | undefined): string {
+  const place = hints.places[0];
+  if (place && hints.type) return `${place} ${hints.type}`;
+  if (title && title.trim().length > 0) return title.trim().slice(0, 120);
+  if (place) return `${place} incident`;
+  return 'Untitled incident';
+}

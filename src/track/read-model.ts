@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { Casualties, CATEGORIES, Change, CurrentFigure, CurrentThreat, Qualifier, Threat, type IncidentState } from '../schema';
+
+/*
+ * The KV read model. The incident's Durable Object is its only writer; everything here is what listings,
+ * the dashboard and the read API show, never an input to a decision.
+ *   incident:<key>  → IncidentSummary, with SummaryMeta as KV metadata so one list() serves a listing
+ *   timeline:<key>  → Timeline: every report and action, oldest first
+ */
+
+export const SUMMARY_PREFIX = 'incident:';
+export const TIMELINE_PREFIX = 'timeline:';
+
+export const IncidentSummary = z.object({
+  v: z.literal(1),
+  key: z.string(),
+  title: z.string(),
+  type: z.string().nullable(),
+  places: z.array(z.string()),
+  figures: z.partialRecord(z.enum(CATEGORIES), CurrentFigure),
+  threats: z.record(z.string(), CurrentThreat),
+  report_count: z.number().int(),
+  last_published_ms: z.number(),
+  last_received_ms: z.number(),
+  last_change_ms: z.number(),
+  muted: z.boolean(),
+  closed: z.boolean(),
+  version: z.number().int(),
+});
+export type IncidentSummary = z.infer<typeof IncidentSummary>;
+
+/** Kept under KV's 1,024-byte metadata limit: figures as [value, qualifier] pairs, at most three places. */
+export const SummaryMeta = z.object({
+  v: z.literal(1),
+  title: z.string(),
+  type: z.string().nullable(),
+  places: z.array(z.string()),
+  figures: z.partialRecord(z.enum(CATEGORIES), z.tuple([z.number(), Qualifier])),
+  last_received_ms: z.number(),
+  last_change_ms: z.number(),
+});
+export type SummaryMeta = z.infer<typeof SummaryMeta>;
+
+export const TimelineReport = z.object({
+  kind: z.literal('report'),
+  article_id: z.string(),
+  url: z.string().optional(),
+  title: z.string().optional(),
+  outlet: z.string(),
+  published_ms: z.number(),
+  received_ms: z.number(),
+  casualties: Casualties,
+  threats: z.array(Threat),
+  changes: z.array(Change),
+  alert: z.string().nullable(),
+  alert_id: z.string().nullable(),
+});
+export type TimelineReport = z.infer<typeof TimelineReport>;
+
+export const TimelineAction = z.object({
+  kind: z.literal('action'),
+  action: z.string(),
+  at_ms: z.number(),
+  detail: z.string(),
+});
+export type TimelineAction = z.infer<typeof TimelineAction>;
+
+export const TimelineEntry = z.discriminatedUnion('kind', [TimelineReport, TimelineAction]);
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const Timeline = z.object({ v: z.literal(1), key: z.string(), entries: z.array(TimelineEntry) });
+export type Timeline = z.infer<typeof Timeline>;
+
+export function summaryOf(state: IncidentState, lastChangeMs: number): IncidentSummary {
+  return {
+    v: 1,
+    key: state.key,
+    title: state.title,
+    type: state.type,
+    places: state.places,
+    figures: state.figures,
+    threats: state.threats,
+    report_count: state.report_count,
+    last_published_ms: state.latest_published_ms,
+    last_received_ms: state.last_received_ms,
+    last_change_ms: lastChangeMs,
+    muted: state.muted,
+    closed: state.closed,
+    version: state.version,
+  };
+}
+
+export function metaOf(summary: IncidentSummary): SummaryMeta {
+  const figures: SummaryMeta['figures'] = {};
+  for (const category of CATEGORIES) {
+    const f = summary.figures[category];
+    if (f) figures[category] = [f.value, f.qualifier];
+  }
+  return {
+    v: 1,
+    title: summary.title.slice(0, 120),
+    type: summary.type,
+    places: summary.places.slice(0, 3).map((p) => p.slice(0, 60)),
+    figures,
+    last_received_ms: summary.last_received_ms,
+    last_change_ms: summary.last_change_ms,
+  };
+}
+
+export async function writeReadModel(kv: KVNamespace, summary: IncidentSummary, timeline: Timeline): Promise<void> {
+  await Promise.all([
+    kv.put(SUMMARY_PREFIX + summary.key, JSON.stringify(summary), { metadata: metaOf(summary) }),
+    kv.put(TIMELINE_PREFIX + summary.key, JSON.stringify(timeline)),
+  ]);
+}
+
+export async function deleteReadModel(kv: KVNamespace, key: string): Promise<void> {
+  await Promise.all([kv.delete(SUMMARY_PREFIX + key), kv.delete(TIMELINE_PREFIX + key)]);
+}
+
+export async function readSummary(kv: KVNamespace, key: string): Promise<IncidentSummary | null> {
+  const raw = await kv.get(SUMMARY_PREFIX + key, 'json');
+  const parsed = IncidentSummary.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function readTimeline(kv: KVNamespace, key: string): Promise<Timeline | null> {
+  const raw = await kv.get(TIMELINE_PREFIX + key, 'json');
+  const parsed = Timeline.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+export interface ListedIncident {
+  key: string;
+  meta: SummaryMeta;
+}
+
+/** Every incident's listing metadata (loops on list_complete: a page may be empty before the end). */
+export async function listIncidents(kv: KVNamespace): Promise<ListedIncident[]> {
+  const out: ListedIncident[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page: KVNamespaceListResult<unknown, string> = await kv.list({ prefix: SUMMARY_PREFIX, ...(cursor ? { cursor } : {}) });
+    for (const k of page.keys) {
+      const meta = SummaryMeta.safeParse(k.metadata);
+      if (meta.success) out.push({ key: k.name.slice(SUMMARY_PREFIX.length), meta: meta.data });
+    }
+    if (page.list_complete) break;
+    cursor = page.cursor;
+  }
+  return out;
+}

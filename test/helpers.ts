@@ -1,0 +1,52 @@
+import { exports } from 'cloudflare:workers';
+import { vi, type MockInstance } from 'vitest';
+import { webhookHeaders } from '../src/lib/standard-webhooks';
+
+/** The secret vitest.config.ts gives the worker as WEBHOOK_SECRETS. */
+export const TEST_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+export const READ_TOKEN = 'test-read-token';
+export const SLACK_URL = 'https://hooks.slack.test/services/T000/B000/XXXX';
+
+let counter = 0;
+
+/** Posts one article through the worker's real fetch, signed like a Standard Webhooks sender. */
+export async function postArticle(
+  payload: unknown,
+  opts: { webhookId?: string; secret?: string; headers?: Record<string, string>; nowSeconds?: number } = {},
+): Promise<Response> {
+  const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  const id = opts.webhookId ?? `msg_test_${Date.now()}_${counter++}`;
+  const signed = await webhookHeaders(opts.secret ?? TEST_SECRET, id, body, opts.nowSeconds);
+  return exports.default.fetch('http://tollwatch.test/v1/articles', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...signed, ...opts.headers },
+    body,
+  });
+}
+
+export type FetchSpy = MockInstance<typeof fetch>;
+
+/**
+ * Captures outbound chat requests (the queue consumer shares the test isolate), answering each matching
+ * destination with `respond`; anything else is refused so no test reaches the network.
+ */
+export function captureOutbound(respond: (url: string, init: RequestInit | undefined) => Response | Promise<Response> = () => new Response('ok')): FetchSpy {
+  return vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    return respond(url, init);
+  });
+}
+
+export interface CapturedRequest {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export function captured(spy: FetchSpy): CapturedRequest[] {
+  return spy.mock.calls.map(([input, init]) => ({
+    url: input instanceof Request ? input.url : String(input),
+    body: typeof init?.body === 'string' ? init.body : '',
+    headers: Object.fromEntries(new Headers(init?.headers).entries()),
+  }));
+}

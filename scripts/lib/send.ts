@@ -85,11 +85,13 @@ export async function sendOne(item: LoadedArticle, opts: SendOptions = {}): Prom
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.secret) {
     Object.assign(headers, await webhookHeaders(opts.secret, item.webhookId, item.body));
+  } else if (opts.token) {
+    headers.authorization = `Bearer ${opts.token}`;
   } else {
-    // Unsigned (local dev): still pass the id so the worker can use it for idempotency.
+    // Unsigned (accepted only by the local dev worker): still pass the id so re-sends are recognised.
     headers['webhook-id'] = item.webhookId;
   }
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.secret && opts.token) headers.authorization = `Bearer ${opts.token}`;
 
   let res: Response;
   try {

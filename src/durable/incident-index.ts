@@ -1,14 +1,12 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import { IncidentHints } from '../schema';
-import { IndexEntry, incidentKeyBase, matchIncident, slug } from '../track/match';
+import { fileArticle, freshKey, type Filing, type IndexStore } from '../track/filing';
+import { IndexEntry } from '../track/match';
 
-export type Filing =
-  | { kind: 'filed'; key: string; created: boolean }
-  | { kind: 'seen'; key: string }
-  | { kind: 'conflict'; key: string };
+export type { Filing };
 
-export interface FilingRequest {
+export interface FilingCall {
   articleId: string;
   bodyHash: string;
   hints: unknown;
@@ -18,125 +16,108 @@ export interface FilingRequest {
   quietOverrides?: Record<string, number> | undefined;
 }
 
-/** Open incidents older than this are not kept in memory for matching (closed ones stay in storage). */
-const OPEN_WINDOW_MS = 400 * 24 * 60 * 60 * 1000;
+/** Open incidents are looked for among those active in the last ~400 days (the longest quiet period is far less). */
+const CANDIDATE_WINDOW_MS = 400 * 24 * 60 * 60 * 1000;
 
 /**
- * The singleton that files articles under incidents. Matching and creating happen in one synchronous step of
- * a single-threaded object, so two simultaneous first reports of one incident cannot open two incidents, and
- * an article id seen before always maps to the same incident (the idempotency record for webhook retries).
+ * The singleton that files articles under incidents. `fileArticle` runs synchronously against SQLite inside
+ * this single-threaded object, so two simultaneous first reports of one incident cannot open two incidents,
+ * and an article id seen before always maps to the same incident (the idempotency record for retries).
  */
 export class IncidentIndex extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  private readonly store: IndexStore;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     this.sql.exec(`CREATE TABLE IF NOT EXISTS incidents (key TEXT PRIMARY KEY, entry TEXT NOT NULL, last_published_ms INTEGER NOT NULL)`);
     this.sql.exec(`CREATE TABLE IF NOT EXISTS articles (article_id TEXT PRIMARY KEY, body_hash TEXT NOT NULL, incident_key TEXT NOT NULL)`);
+    const sql = this.sql;
+    this.store = {
+      getArticle: (id) => {
+        const row = sql.exec<{ body_hash: string; incident_key: string }>(`SELECT body_hash, incident_key FROM articles WHERE article_id = ?`, id).toArray()[0];
+        return row ? { bodyHash: row.body_hash, key: row.incident_key } : null;
+      },
+      putArticle: (id, bodyHash, key) => {
+        sql.exec(
+          `INSERT INTO articles (article_id, body_hash, incident_key) VALUES (?, ?, ?)
+           ON CONFLICT(article_id) DO UPDATE SET incident_key = excluded.incident_key`,
+          id,
+          bodyHash,
+          key,
+        );
+      },
+      getEntry: (key) => {
+        const row = sql.exec<{ entry: string }>(`SELECT entry FROM incidents WHERE key = ?`, key).toArray()[0];
+        return row ? IndexEntry.parse(JSON.parse(row.entry)) : null;
+      },
+      putEntry: (entry) => {
+        sql.exec(
+          `INSERT INTO incidents (key, entry, last_published_ms) VALUES (?, ?, ?)
+           ON CONFLICT(key) DO UPDATE SET entry = excluded.entry, last_published_ms = excluded.last_published_ms`,
+          entry.key,
+          JSON.stringify(entry),
+          entry.last_published_ms,
+        );
+      },
+      candidates: (publishedMs) =>
+        sql
+          .exec<{ entry: string }>(`SELECT entry FROM incidents WHERE last_published_ms >= ?`, publishedMs - CANDIDATE_WINDOW_MS)
+          .toArray()
+          .map((r) => IndexEntry.parse(JSON.parse(r.entry))),
+    };
   }
 
-  async file(request: FilingRequest): Promise<Filing> {
-    const hints = IncidentHints.parse(request.hints);
-    const seen = this.sql
-      .exec<{ body_hash: string; incident_key: string }>(`SELECT body_hash, incident_key FROM articles WHERE article_id = ?`, request.articleId)
-      .toArray()[0];
-    if (seen) {
-      return seen.body_hash === request.bodyHash ? { kind: 'seen', key: seen.incident_key } : { kind: 'conflict', key: seen.incident_key };
-    }
-
-    let key: string | null = null;
-    if (request.incidentId) {
-      key = slug(request.incidentId) || request.incidentId;
-    } else {
-      key = matchIncident(this.openEntries(request.publishedMs), hints, request.publishedMs, request.quietOverrides);
-    }
-    let existing = key ? this.getEntry(key) : null;
-    let created = false;
-    if (!key) key = this.freshKey(incidentKeyBase(hints, request.publishedMs, request.title));
-    if (!existing) {
-      created = true;
-      existing = {
-        v: 1,
-        key,
-        type: hints.type,
-        places: hints.places,
-        names: hints.names ?? [],
-        first_published_ms: request.publishedMs,
-        last_published_ms: request.publishedMs,
-        closed: false,
-      };
-    } else {
-      existing = {
-        ...existing,
-        type: existing.type ?? hints.type,
-        places: mergeList(existing.places, hints.places, 8),
-        names: mergeList(existing.names, hints.names ?? [], 24),
-        first_published_ms: Math.min(existing.first_published_ms, request.publishedMs),
-        last_published_ms: Math.max(existing.last_published_ms, request.publishedMs),
-      };
-    }
-    this.putEntry(existing);
-    this.sql.exec(`INSERT INTO articles (article_id, body_hash, incident_key) VALUES (?, ?, ?)`, request.articleId, request.bodyHash, key);
-    return { kind: 'filed', key, created };
+  async file(call: FilingCall): Promise<Filing> {
+    return fileArticle(this.store, { ...call, hints: IncidentHints.parse(call.hints) });
   }
 
-  /** Incident care: re-point an article (move) or a whole incident (merge) and close incidents. */
+  /** Incident care: an article moved to another incident keeps answering re-sends from there. */
   async reassignArticle(articleId: string, toKey: string): Promise<void> {
     this.sql.exec(`UPDATE articles SET incident_key = ? WHERE article_id = ?`, toKey, articleId);
   }
 
-  async setClosed(key: string, closed: boolean): Promise<void> {
-    const entry = this.getEntry(key);
-    if (entry) this.putEntry({ ...entry, closed });
-  }
-
-  async ensureEntry(entry: unknown): Promise<void> {
-    const parsed = IndexEntry.parse(entry);
-    if (!this.getEntry(parsed.key)) this.putEntry(parsed);
-  }
-
-  async newKey(base: string): Promise<string> {
-    return this.freshKey(base);
-  }
-
-  private openEntries(publishedMs: number): IndexEntry[] {
-    return this.sql
-      .exec<{ entry: string }>(`SELECT entry FROM incidents WHERE last_published_ms >= ?`, publishedMs - OPEN_WINDOW_MS)
-      .toArray()
-      .map((r) => IndexEntry.parse(JSON.parse(r.entry)));
-  }
-
-  private getEntry(key: string): IndexEntry | null {
-    const row = this.sql.exec<{ entry: string }>(`SELECT entry FROM incidents WHERE key = ?`, key).toArray()[0];
-    return row ? IndexEntry.parse(JSON.parse(row.entry)) : null;
-  }
-
-  private putEntry(entry: IndexEntry): void {
-    this.sql.exec(
-      `INSERT INTO incidents (key, entry, last_published_ms) VALUES (?, ?, ?)
-       ON CONFLICT(key) DO UPDATE SET entry = excluded.entry, last_published_ms = excluded.last_published_ms`,
-      entry.key,
-      JSON.stringify(entry),
-      entry.last_published_ms,
-    );
-  }
-
-  private freshKey(base: string): string {
-    let candidate = base;
-    for (let n = 2; this.getEntry(candidate); n++) candidate = `${base}-${n}`;
-    return candidate;
-  }
-}
-
-function mergeList(a: readonly string[], b: readonly string[], max: number): string[] {
-  const seen = new Set(a.map((s) => s.toLowerCase()));
-  const out = [...a];
-  for (const item of b) {
-    if (!seen.has(item.toLowerCase())) {
-      seen.add(item.toLowerCase());
-      out.push(item);
+  /** Incident care: after a merge every article of `fromKey` belongs to `toKey`, which no longer matches as open. */
+  async mergeInto(fromKey: string, toKey: string): Promise<void> {
+    this.sql.exec(`UPDATE articles SET incident_key = ? WHERE incident_key = ?`, toKey, fromKey);
+    const from = this.store.getEntry(fromKey);
+    const to = this.store.getEntry(toKey);
+    if (from) this.store.putEntry({ ...from, closed: true });
+    if (from && to) {
+      this.store.putEntry({
+        ...to,
+        first_published_ms: Math.min(to.first_published_ms, from.first_published_ms),
+        last_published_ms: Math.max(to.last_published_ms, from.last_published_ms),
+      });
     }
   }
-  return out.slice(0, max);
+
+  async setClosed(key: string, closed: boolean): Promise<boolean> {
+    const entry = this.store.getEntry(key);
+    if (!entry) return false;
+    this.store.putEntry({ ...entry, closed });
+    return true;
+  }
+
+  /** Registers an incident created by incident care (moving a report to a new incident). */
+  async createFor(base: string, hints: unknown, publishedMs: number): Promise<string> {
+    const parsed = IncidentHints.parse(hints);
+    const key = freshKey(this.store, base);
+    this.store.putEntry({
+      v: 1,
+      key,
+      type: parsed.type,
+      places: parsed.places,
+      names: parsed.names ?? [],
+      first_published_ms: publishedMs,
+      last_published_ms: publishedMs,
+      closed: false,
+    });
+    return key;
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return this.store.getEntry(key) !== null;
+  }
 }

@@ -68,11 +68,10 @@ export class IncidentTracker extends DurableObject<Env> {
           .toArray()[0];
         return row ? ArticleResult.parse(JSON.parse(row.result)) : null;
       },
-      commit: ({ state, stateChanged, report, result, alert }) => {
+      commit: ({ state, report, result, alert }) => {
         // No await between these statements: the Durable Object commits them atomically together.
-        if (stateChanged) {
-          this.sql.exec(`INSERT INTO state (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json`, JSON.stringify(state));
-        }
+        // State is always saved here (counts, corroboration); only a real change dirties the KV read model.
+        this.sql.exec(`INSERT INTO state (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json`, JSON.stringify(state));
         this.sql.exec(
           `INSERT INTO reports (article_id, content_hash, report, result, alert_id) VALUES (?, ?, ?, ?, ?)`,
           report.article_id,

@@ -10,7 +10,7 @@ export interface TrackerStore {
   loadState(): IncidentState | null;
   /** The stored answer for an article already applied (same id, or same content under another id). */
   findResult(articleId: string, contentHash: string): ArticleResult | null;
-  /** Persists everything one report produced in one atomic step. */
+  /** Persists everything one report produced in one atomic step (state always; the read model only on change). */
   commit(entry: { state: IncidentState; stateChanged: boolean; report: Report; result: ArticleResult; alert: Alert | null }): void;
 }
 
@@ -45,4 +45,20 @@ export function processReport(
   };
   store.commit({ state: outcome.state, stateChanged: outcome.stateChanged, report, result, alert: outcome.alert });
   return { result, alert: outcome.alert, stateChanged: outcome.stateChanged, state: outcome.state };
+}
+
+/** In-memory tracker store for the replay CLI and unit tests. */
+export function memoryTrackerStore(): TrackerStore & { reports: Array<{ report: Report; result: ArticleResult; alert: Alert | null }> } {
+  let state: IncidentState | null = null;
+  const reports: Array<{ report: Report; result: ArticleResult; alert: Alert | null }> = [];
+  return {
+    reports,
+    loadState: () => state,
+    findResult: (articleId, contentHash) =>
+      reports.find((r) => r.report.article_id === articleId || r.report.content_hash === contentHash)?.result ?? null,
+    commit: (entry) => {
+      state = entry.state;
+      reports.push({ report: entry.report, result: entry.result, alert: entry.alert });
+    },
+  };
 }

@@ -1,0 +1,64 @@
+/** Teams via a Workflows ("When a Teams webhook request is received") URL: one Adaptive Card 1.4. */
+import type { Alert } from '../schema';
+import { escapeTeams, safeHttpUrl } from './escape';
+import { jsonRequest, type DeliveryRequest } from './request';
+import { corroborationText, fitEscaped, headline, isoTime, outletName, quoteLines, quoteText, threatsLine } from './text';
+
+// Teams rejects messages over 28 KB; leave room for the envelope Workflows adds when it posts the card.
+export const TEAMS_MAX_BYTES = 27_000;
+const HEADLINE_MAX = 2_000;
+const URL_MAX = 2_048;
+
+type TextBlock = { type: 'TextBlock'; text: string; wrap: true; weight?: 'Bolder'; size?: 'Medium'; isSubtle?: true };
+type FactSet = { type: 'FactSet'; facts: { title: string; value: string }[] };
+type OpenUrl = { type: 'Action.OpenUrl'; title: string; url: string };
+
+export function teamsPayload(alert: Alert, maxBytes = TEAMS_MAX_BYTES) {
+  const head: TextBlock = { type: 'TextBlock', text: fitEscaped(headline(alert), HEADLINE_MAX, escapeTeams), wrap: true, weight: 'Bolder', size: 'Medium' };
+  const threats = threatsLine(alert);
+  const threatBlock: TextBlock[] = threats ? [{ type: 'TextBlock', text: fitEscaped(threats, HEADLINE_MAX, escapeTeams), wrap: true }] : [];
+  const quotes: TextBlock[] = quoteLines(alert).map((q) => ({ type: 'TextBlock', text: escapeTeams(quoteText(q)), wrap: true, isSubtle: true }));
+
+  const facts = [{ title: 'Source', value: fitEscaped(outletName(alert), 200, escapeTeams) }];
+  const corroboration = corroborationText(alert);
+  if (corroboration) facts.push({ title: 'Corroboration', value: fitEscaped(corroboration, 1_000, escapeTeams) });
+  const time = isoTime(alert.published_ms);
+  if (time) facts.push({ title: 'Published', value: time });
+  const url = safeHttpUrl(alert.url);
+  const actions: OpenUrl[] = url && url.length <= URL_MAX ? [{ type: 'Action.OpenUrl', title: 'Read the article', url }] : [];
+
+  const build = (shown: TextBlock[]) => ({
+    type: 'message' as const,
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive' as const,
+        contentUrl: null,
+        content: {
+          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+          type: 'AdaptiveCard' as const,
+          version: '1.4',
+          body: [head, ...threatBlock, ...shown, { type: 'FactSet', facts } satisfies FactSet],
+          ...(actions.length > 0 ? { actions } : {}),
+        },
+      },
+    ],
+  });
+
+  // Quotes are the only unbounded part; drop from the end until the card fits.
+  const encoder = new TextEncoder();
+  const size = (shown: TextBlock[]) => encoder.encode(JSON.stringify(build(shown))).length;
+  if (size(quotes) <= maxBytes) return build(quotes);
+  let lo = 0;
+  let hi = quotes.length - 1;
+  const more = (k: number): TextBlock[] => [...quotes.slice(0, k), { type: 'TextBlock', text: `\u2026and ${quotes.length - k} more`, wrap: true, isSubtle: true }];
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (size(more(mid)) <= maxBytes) lo = mid;
+    else hi = mid - 1;
+  }
+  return build(more(lo));
+}
+
+export function teamsRequest(url: string, alert: Alert): DeliveryRequest {
+  return jsonRequest(url, teamsPayload(alert));
+}

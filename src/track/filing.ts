@@ -1,0 +1,98 @@
+import type { IncidentHints } from '../schema';
+import { incidentKeyBase, matchIncident, slug, type IndexEntry } from './match';
+
+export type Filing =
+  | { kind: 'filed'; key: string; created: boolean }
+  | { kind: 'seen'; key: string }
+  | { kind: 'conflict'; key: string };
+
+export interface FilingRequest {
+  articleId: string;
+  bodyHash: string;
+  hints: IncidentHints;
+  publishedMs: number;
+  title?: string | undefined;
+  incidentId?: string | undefined;
+  quietOverrides?: Record<string, number> | undefined;
+}
+
+/** What filing needs from storage: the incident index's SQLite in the worker, Maps in the replay CLI. */
+export interface IndexStore {
+  getArticle(articleId: string): { bodyHash: string; key: string } | null;
+  putArticle(articleId: string, bodyHash: string, key: string): void;
+  getEntry(key: string): IndexEntry | null;
+  putEntry(entry: IndexEntry): void;
+  /** Incidents that could still be open at this publication time. */
+  candidates(publishedMs: number): IndexEntry[];
+}
+
+/**
+ * Files one article under an incident: a known article id keeps its incident (or conflicts when its body
+ * changed); a caller's incident_id decides; otherwise the best open incident, else a new readable key.
+ * Synchronous over a synchronous store, so the singleton index applies it atomically.
+ */
+export function fileArticle(store: IndexStore, request: FilingRequest): Filing {
+  const seen = store.getArticle(request.articleId);
+  if (seen) return seen.bodyHash === request.bodyHash ? { kind: 'seen', key: seen.key } : { kind: 'conflict', key: seen.key };
+
+  const { hints } = request;
+  let key = request.incidentId
+    ? slug(request.incidentId) || request.incidentId
+    : matchIncident(store.candidates(request.publishedMs), hints, request.publishedMs, request.quietOverrides);
+  const existing = key ? store.getEntry(key) : null;
+  if (!key) key = freshKey(store, incidentKeyBase(hints, request.publishedMs, request.title));
+
+  const entry: IndexEntry = existing
+    ? {
+        ...existing,
+        type: existing.type ?? hints.type,
+        places: mergeList(existing.places, hints.places, 8),
+        names: mergeList(existing.names, hints.names ?? [], 24),
+        first_published_ms: Math.min(existing.first_published_ms, request.publishedMs),
+        last_published_ms: Math.max(existing.last_published_ms, request.publishedMs),
+      }
+    : {
+        v: 1,
+        key,
+        type: hints.type,
+        places: hints.places,
+        names: hints.names ?? [],
+        first_published_ms: request.publishedMs,
+        last_published_ms: request.publishedMs,
+        closed: false,
+      };
+  store.putEntry(entry);
+  store.putArticle(request.articleId, request.bodyHash, key);
+  return { kind: 'filed', key, created: existing === null };
+}
+
+export function freshKey(store: Pick<IndexStore, 'getEntry'>, base: string): string {
+  let candidate = base;
+  for (let n = 2; store.getEntry(candidate); n++) candidate = `${base}-${n}`;
+  return candidate;
+}
+
+function mergeList(a: readonly string[], b: readonly string[], max: number): string[] {
+  const seen = new Set(a.map((s) => s.toLowerCase()));
+  const out = [...a];
+  for (const item of b) {
+    if (!seen.has(item.toLowerCase())) {
+      seen.add(item.toLowerCase());
+      out.push(item);
+    }
+  }
+  return out.slice(0, max);
+}
+
+/** In-memory index for the replay CLI and unit tests. */
+export function memoryIndexStore(): IndexStore {
+  const articles = new Map<string, { bodyHash: string; key: string }>();
+  const entries = new Map<string, IndexEntry>();
+  return {
+    getArticle: (id) => articles.get(id) ?? null,
+    putArticle: (id, bodyHash, key) => void articles.set(id, { bodyHash, key }),
+    getEntry: (key) => entries.get(key) ?? null,
+    putEntry: (entry) => void entries.set(entry.key, entry),
+    candidates: () => [...entries.values()],
+  };
+}

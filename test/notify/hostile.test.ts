@@ -1,0 +1,120 @@
+/** Article text is untrusted: nothing in it may ping, link, format or inject markup on any platform. */
+import { describe, expect, it } from 'vitest';
+import { alertText, buildDeliveryRequest, type DestinationConfig } from '../../src/notify';
+import { escapeDiscord, escapeSlack, escapeTeams, escapeTelegramHtml, neutraliseMentions } from '../../src/notify/escape';
+import { HOSTILE, hostile, kermanNew, NOW_MS } from './fixtures';
+
+const dest = {
+  slack: { name: 'slack', url: 'https://hooks.slack.com/services/T/B/X' },
+  discord: { name: 'discord', url: 'https://discord.com/api/webhooks/1/x' },
+  telegram: { name: 'telegram', token: '1:ABCDEFGHIJKLMNOPQRSTUVWXYZ', chat_id: '42', api_base: 'https://api.telegram.org' },
+  teams: { name: 'teams', url: 'https://example.logic.azure.com/workflows/1' },
+  webhook: { name: 'webhook', url: 'https://hooks.example.com/x' },
+} satisfies Record<string, DestinationConfig>;
+
+async function body(d: DestinationConfig, alert = hostile()): Promise<unknown> {
+  const req = await buildDeliveryRequest(d, alert, NOW_MS);
+  return JSON.parse(req.init.body) as unknown;
+}
+
+/** Every string anywhere in a JSON value. */
+function strings(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.flatMap(strings);
+  if (v && typeof v === 'object') return Object.values(v).flatMap(strings);
+  return [];
+}
+
+/** Characters from `specials` not preceded by a backslash escape. */
+function unescaped(text: string, specials: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
+    if (c === '\\') i++;
+    else if (specials.includes(c)) out.push(c);
+  }
+  return out;
+}
+
+const BARE_MENTION = /@(everyone|here|channel|U123)/;
+
+describe('hostile article text', () => {
+  it('Slack: only &, <, > are escaped, no <!…> or <@…> token and no bare @everyone/@here/@channel survives', async () => {
+    const texts = strings(await body(dest.slack)).filter((s) => s !== 'section' && s !== 'mrkdwn' && s !== 'context');
+    const joined = texts.join('\n').replace('<https://example.com/kerman|', '');
+    expect(joined).not.toMatch(/[<]/);
+    expect(joined).not.toMatch(/&(?!amp;|lt;|gt;)/);
+    expect(joined).not.toMatch(BARE_MENTION);
+    expect(joined).toContain('&lt;!channel&gt;');
+    expect(joined).toContain('&lt;script&gt;');
+  });
+
+  it('Discord: markdown is backslash-escaped, mentions neutralised and allowed_mentions empty', async () => {
+    const payload = (await body(dest.discord)) as { embeds: { title: string; description: string; fields: { value: string }[] }[]; allowed_mentions: unknown };
+    expect(payload.allowed_mentions).toEqual({ parse: [] });
+    const embed = payload.embeds[0];
+    if (!embed) throw new Error('no embed');
+    const source = embed.fields[0]?.value ?? '';
+    const link = /^\[(.*)\]\(https:\/\/example\.com\/kerman\)$/.exec(source);
+    expect(link).not.toBeNull();
+    for (const text of [embed.title, embed.description, link?.[1] ?? '']) {
+      expect(unescaped(text, '*_~`|<>[]#')).toEqual([]);
+      expect(text).not.toMatch(BARE_MENTION);
+    }
+    expect(embed.description).toContain('\\*\\*bold\\*\\*');
+    expect(embed.description).toContain('\\[link\\](https://evil.test)');
+  });
+
+  it('Telegram: the only tags are ours, entities are well-formed, mentions neutralised', async () => {
+    const { text } = (await body(dest.telegram)) as { text: string };
+    const tags = text.match(/<[^>]*>/g) ?? [];
+    expect(new Set(tags)).toEqual(new Set(['<b>', '</b>', '<a href="https://example.com/kerman">', '</a>']));
+    expect(text).not.toMatch(/&(?!amp;|lt;|gt;|quot;)/);
+    expect(text).not.toMatch(BARE_MENTION);
+    expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('Teams: markdown is backslash-escaped in every TextBlock and fact, mentions neutralised', async () => {
+    const payload = (await body(dest.teams)) as {
+      attachments: { content: { body: ({ type: 'TextBlock'; text: string } | { type: 'FactSet'; facts: { title: string; value: string }[] })[] } }[];
+    };
+    const blocks = payload.attachments[0]?.content.body ?? [];
+    const texts = blocks.flatMap((b) => (b.type === 'TextBlock' ? [b.text] : b.facts.map((f) => f.value)));
+    expect(texts.length).toBeGreaterThan(3);
+    for (const t of texts) {
+      expect(unescaped(t, '*_~`[]')).toEqual([]);
+      expect(t).not.toMatch(BARE_MENTION);
+    }
+  });
+
+  it('generic webhook and alertText carry the article text verbatim (receivers escape for themselves)', async () => {
+    const payload = (await body(dest.webhook)) as { changes: { quote: string }[]; text: string };
+    expect(payload.changes[0]?.quote).toBe(HOSTILE);
+    expect(payload.text).toBe(alertText(hostile()));
+    expect(alertText(hostile())).toContain(HOSTILE);
+  });
+
+  it('never links a non-http URL and keeps hostile URL characters inside the link', async () => {
+    for (const d of Object.values(dest)) {
+      const req = await buildDeliveryRequest(d, { ...kermanNew, url: 'javascript:alert(document.cookie)' }, NOW_MS);
+      expect(req.init.body).not.toContain('javascript:');
+    }
+    const tricky = { ...kermanNew, url: 'https://example.com/a_(b)?x=1&y=|"z"' };
+    const slackText = strings(await body(dest.slack, tricky)).join('\n');
+    expect(slackText).toContain('<https://example.com/a_(b)?x=1&amp;y=%7C%22z%22|Daily Mail>');
+    const discordSource = strings(await body(dest.discord, tricky)).find((s) => s.startsWith('[Daily Mail]'));
+    expect(discordSource).toBe('[Daily Mail](https://example.com/a_%28b%29?x=1&y=|%22z%22)');
+    const { text } = (await body(dest.telegram, tricky)) as { text: string };
+    expect(text).toContain('<a href="https://example.com/a_(b)?x=1&amp;y=|%22z%22">Daily Mail</a>');
+  });
+
+  it('escapers handle each platform’s specials', () => {
+    expect(escapeSlack('a & <b> @here')).toBe('a &amp; &lt;b&gt; @\u200bhere');
+    expect(escapeDiscord('**x** _y_ [z](u) @everyone')).toBe('\\*\\*x\\*\\* \\_y\\_ \\[z\\](u) @\u200beveryone');
+    expect(escapeTelegramHtml('<a href="x">&</a>')).toBe('&lt;a href="x"&gt;&amp;&lt;/a&gt;');
+    expect(escapeTeams('**x** [y](z) \\')).toBe('\\*\\*x\\*\\* \\[y\\](z) \\\\');
+    expect(escapeTeams('1. FC Köln - 2. x')).toBe('1\\. FC Köln - 2. x');
+    expect(escapeTeams('- breaking')).toBe('\\- breaking');
+    expect(neutraliseMentions('mail me@example.com, @user, @ alone')).toBe('mail me@\u200bexample.com, @\u200buser, @ alone');
+  });
+});

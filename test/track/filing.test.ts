@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { IncidentHints } from '../../src/schema';
+import { fileArticle, memoryIndexStore } from '../../src/track/filing';
+import { incidentKeyBase, matchIncident, quietPeriodMs } from '../../src/track/match';
+
+const T0 = Date.parse('2022-08-28T10:00:00Z');
+const DAY = 86_400_000;
+let n = 0;
+function file(store: ReturnType<typeof memoryIndexStore>, hints: IncidentHints, publishedMs: number, incidentId?: string) {
+  n++;
+  return fileArticle(store, { articleId: `a${n}`, bodyHash: `b${n}`, hints, publishedMs, incidentId });
+}
+
+describe('incident filing', () => {
+  it('opens a readable key and files a later report of the same incident under it', () => {
+    const store = memoryIndexStore();
+    const first = file(store, { type: 'stampede', places: ['Kerman', 'Iran'] }, Date.parse('2020-01-07T00:00:00Z'));
+    const later = file(store, { type: 'stampede', places: ['Kerman', 'Iran'] }, Date.parse('2020-01-08T09:00:00Z'));
+    expect(first).toEqual({ kind: 'filed', key: '2020-01-07-kerman-stampede', created: true });
+    expect(later).toEqual({ kind: 'filed', key: '2020-01-07-kerman-stampede', created: false });
+  });
+
+  it('keeps two shootings on the same day in different cities apart', () => {
+    const store = memoryIndexStore();
+    const a = file(store, { type: 'shooting', places: ['Phoenix', 'Arizona', 'United States'] }, T0);
+    const b = file(store, { type: 'shooting', places: ['Dallas', 'Texas', 'United States'] }, T0 + 3600_000);
+    expect(a.kind === 'filed' && b.kind === 'filed' && a.key !== b.key).toBe(true);
+  });
+
+  it('does not merge different incident types in one place', () => {
+    const store = memoryIndexStore();
+    const a = file(store, { type: 'stampede', places: ['Kerman', 'Iran'] }, T0);
+    const b = file(store, { type: 'earthquake', places: ['Kerman', 'Iran'] }, T0);
+    expect(a.kind === 'filed' && b.kind === 'filed' && a.key !== b.key).toBe(true);
+  });
+
+  it('opens a new incident after the quiet period', () => {
+    const store = memoryIndexStore();
+    const a = file(store, { type: 'explosion', places: ['Beirut', 'Lebanon'] }, T0);
+    const b = file(store, { type: 'explosion', places: ['Beirut', 'Lebanon'] }, T0 + quietPeriodMs('explosion', undefined) + DAY);
+    expect(a.kind === 'filed' && b.kind === 'filed' && a.key !== b.key).toBe(true);
+    if (b.kind === 'filed') expect(b.key).toMatch(/beirut-explosion/);
+  });
+
+  it('lets a slow incident stay open for weeks', () => {
+    const store = memoryIndexStore();
+    const a = file(store, { type: 'kidnapping', places: ['Chibok', 'Nigeria'] }, T0);
+    const b = file(store, { type: 'kidnapping', places: ['Chibok', 'Nigeria'] }, T0 + 20 * DAY);
+    expect(b.kind === 'filed' && a.kind === 'filed' && b.key === a.key).toBe(true);
+  });
+
+  it("obeys the sender's incident_id over matching", () => {
+    const store = memoryIndexStore();
+    file(store, { type: 'stampede', places: ['Kerman', 'Iran'] }, T0);
+    const b = file(store, { type: 'stampede', places: ['Kerman', 'Iran'] }, T0, 'My Desk:Kerman 2020');
+    expect(b).toEqual({ kind: 'filed', key: 'my-desk-kerman-2020', created: true });
+  });
+
+  it('answers a known article id with its incident, and a changed body with a conflict', () => {
+    const store = memoryIndexStore();
+    const hints = { type: 'crash', places: ['Medan', 'Indonesia'] };
+    const first = fileArticle(store, { articleId: 'x', bodyHash: 'h1', hints, publishedMs: T0 });
+    expect(fileArticle(store, { articleId: 'x', bodyHash: 'h1', hints, publishedMs: T0 })).toEqual({ kind: 'seen', key: first.key });
+    expect(fileArticle(store, { articleId: 'x', bodyHash: 'h2', hints, publishedMs: T0 })).toEqual({ kind: 'conflict', key: first.key });
+  });
+
+  it('suffixes a key that is already taken', () => {
+    const store = memoryIndexStore();
+    const first = file(store, { type: 'fire', places: ['Lahaina'] }, T0);
+    if (first.kind !== 'filed') throw new Error('not filed');
+    const entry = store.getEntry(first.key);
+    if (entry) store.putEntry({ ...entry, closed: true });
+    expect(file(store, { type: 'fire', places: ['Lahaina'] }, T0 + 3600_000)).toEqual({ kind: 'filed', key: `${first.key}-2`, created: true });
+  });
+
+  it('needs a place to match, and names let a typeless report join', () => {
+    expect(matchIncident([], { type: 'stampede', places: [] }, T0)).toBeNull();
+    const entry = { v: 1 as const, key: 'k', type: 'stampede', places: ['Kerman'], names: ['Qassem Soleimani'], first_published_ms: T0, last_published_ms: T0, closed: false };
+    expect(matchIncident([entry], { type: null, places: ['Kerman'], names: ['Qassem Soleimani'] }, T0)).toBe('k');
+    expect(matchIncident([entry], { type: null, places: ['Kerman'], names: [] }, T0)).toBeNull();
+    expect(matchIncident([{ ...entry, closed: true }], { type: 'stampede', places: ['Kerman'] }, T0)).toBeNull();
+  });
+
+  it('builds keys from date, place and type', () => {
+    expect(incidentKeyBase({ type: 'air strike', places: ['São Paulo'] }, T0, undefined)).toBe('2022-08-28-sao-paulo-air-strike');
+    expect(incidentKeyBase({ type: null, places: [] }, T0, 'Floods: 12 dead')).toBe('2022-08-28-floods-12-dead');
+  });
+});

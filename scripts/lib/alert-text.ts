@@ -24,7 +24,12 @@ export function stripHtml(html: string): string {
 
 /** Slack mrkdwn links `<url|label>` → `label (url)`; `<url>` → `url`. */
 export function slackPlain(text: string): string {
-  return decodeEntities(text.replace(/<([^|>]+)\|([^>]+)>/g, '$2 ($1)').replace(/<([^>]+)>/g, '$1'));
+  return decodeEntities(
+    text
+      .replace(/<([^|>]+)\|([^>]+)>/g, '$2 ($1)')
+      .replace(/<([^>]+)>/g, '$1')
+      .replace(/^(?:>|&gt;) ?/gm, '│ '),
+  );
 }
 
 type Json = unknown;

@@ -16,7 +16,7 @@ const run = promisify(execFile);
 const KERMAN = path.join(ROOT, 'fixtures/kerman-stampede');
 
 /** Destinations `[env.dev]` configures; each alert goes to every one of them. */
-const DESTINATIONS: SinkDestination[] = ['slack'];
+const DESTINATIONS: SinkDestination[] = ['slack', 'discord', 'telegram', 'teams', 'webhook'];
 
 /** What `npm run send -- fixtures/kerman-stampede` prints for a fresh worker, one line per article. */
 const FIRST_SEND_LINES = [
@@ -82,6 +82,17 @@ describe('local dev loop: worker + chat sink + send', () => {
     expect(countByDestination()).toEqual(Object.fromEntries(DESTINATIONS.map((d) => [d, SLACK_TEXTS.length])));
     expect(e2e.sink.requests.length).toBe(e2e.sink.received.length);
     expect(e2e.sink.byDestination('slack').map((r) => r.json?.text)).toEqual(SLACK_TEXTS);
+
+    // Every destination got the same alerts in the same order: its readable text opens with the Slack headline.
+    for (const d of DESTINATIONS) {
+      expect(e2e.sink.byDestination(d).map((r) => r.text.split('\n')[0]), d).toEqual(SLACK_TEXTS);
+    }
+    // Destination-specific wiring from [env.dev]: Telegram bot path and chat, signed generic webhook.
+    for (const r of e2e.sink.byDestination('telegram')) {
+      expect(r.path).toMatch(/^\/telegram\/bot[^/]+\/sendMessage$/);
+      expect(String(r.json?.chat_id)).toBe('-100123');
+    }
+    expect(e2e.sink.byDestination('webhook').map((r) => r.signature)).toEqual(SLACK_TEXTS.map(() => 'valid'));
   });
 
   it('re-sending the same files (with the real CLI) is a no-op: duplicates, no new alerts', async () => {

@@ -111,6 +111,7 @@ describe('chat sink', () => {
 
   it('turns each destination payload back into text', () => {
     expect(alertText('slack', { text: 'only <https://a.b|link>' })).toBe('only link (https://a.b)');
+    expect(alertText('slack', { text: 'x', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'head\n>quote &amp; more' } }] })).toBe('head\n│ quote & more');
     expect(alertText('discord', { content: 'c', embeds: [{ title: 't', fields: [{ name: 'killed', value: '59' }] }] })).toBe('c\nt\nkilled: 59');
     expect(alertText('telegram', { text: 'a<br>b &lt;3' })).toBe('a\nb <3');
     expect(alertText('teams', { type: 'message', attachments: [{ content: { body: [{ type: 'FactSet', facts: [{ title: 'killed', value: '59' }] }] } }] })).toBe('killed: 59');

@@ -7,6 +7,8 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unstable_readConfig } from 'wrangler';
+import { destinationsFromEnv } from '../../src/notify';
 import { loadArticles, parseArticleFile } from '../../scripts/lib/articles';
 import { formatResult, formatSummary, sendOne, summarize, type SendResult } from '../../scripts/lib/send';
 import type { SinkDestination } from '../../scripts/chat-sink';
@@ -40,6 +42,15 @@ async function settle(e2e: E2E, quietMs = 2500): Promise<void> {
     await sleep(quietMs);
   }
 }
+
+describe('[env.dev] in wrangler.toml', () => {
+  it('configures every destination with settings the worker accepts', () => {
+    const config = unstable_readConfig({ config: path.join(ROOT, 'wrangler.toml'), env: 'dev' });
+    // Throws DestinationConfigError naming the bad setting (then `npm run dev` would answer 500 to every article).
+    const destinations = destinationsFromEnv(config.vars as Record<string, unknown>);
+    expect(destinations.map((d) => d.name).sort()).toEqual([...DESTINATIONS].sort());
+  });
+});
 
 describe('local dev loop: worker + chat sink + send', () => {
   let e2e: E2E;

@@ -7,6 +7,7 @@ import { consumeAlerts, consumeDeadLetters } from './queue/consumer';
 import { articles } from './routes/articles';
 import { deadLetters } from './routes/dead-letters';
 import { health } from './routes/health';
+import { incidentCare } from './routes/incident-care';
 
 export { IncidentTracker } from './durable/incident-tracker';
 export { IncidentIndex } from './durable/incident-index';
@@ -25,6 +26,7 @@ app.use('*', async (c, next) => {
 app.route('/health', health);
 app.route('/v1/articles', articles);
 app.route('/v1/dead-letters', deadLetters);
+app.route('/v1/incidents', incidentCare);
 
 app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
 

@@ -56,5 +56,5 @@ export async function prepareArticle(input: ArticleInput, webhookId: string | un
 }
 
 export function incidentMeta(key: string, report: Report): IncidentMeta {
-  return { key, title: incidentTitle(report.hints, report.title), type: report.hints.type, places: report.hints.places };
+  return { key, title: incidentTitle(report.hints, report.title, key), type: report.hints.type, places: report.hints.places };
 }

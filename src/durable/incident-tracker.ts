@@ -10,6 +10,7 @@ import {
 } from '../schema';
 import type { IncidentMeta, TrackerSettings } from '../track/apply';
 import { processReport, type TrackerStore } from '../track/process';
+import { recomputeState } from '../track/recompute';
 import { summaryOf, writeReadModel, type Timeline, type TimelineEntry } from '../track/read-model';
 
 /** KV allows one write per second per key; the read model is flushed at most this often. */
@@ -53,6 +54,81 @@ export class IncidentTracker extends DurableObject<Env> {
     return this.loadState();
   }
 
+  // ---- Incident care. Each action is recorded in the history and the figures are recomputed. ----
+
+  async setMuted(muted: boolean, now: number): Promise<IncidentState | null> {
+    return this.updateFlags({ muted }, muted ? 'mute' : 'unmute', muted ? 'alerts muted' : 'alerts unmuted', now);
+  }
+
+  async setClosed(closed: boolean, now: number): Promise<IncidentState | null> {
+    return this.updateFlags({ closed }, closed ? 'close' : 'reopen', closed ? 'incident closed' : 'incident reopened', now);
+  }
+
+  /** Removes reports (all when `articleIds` is null) and returns them, recomputing what remains. */
+  async takeReports(articleIds: string[] | null, action: string, detail: string, settings: TrackerSettings, now: number): Promise<Report[]> {
+    const rows = this.sql.exec<{ article_id: string; report: string }>(`SELECT article_id, report FROM reports ORDER BY seq`).toArray();
+    const taken = rows.filter((r) => articleIds === null || articleIds.includes(r.article_id));
+    for (const row of taken) this.sql.exec(`DELETE FROM reports WHERE article_id = ?`, row.article_id);
+    this.recordAction(action, detail, now);
+    this.recompute(settings, now);
+    await this.maybeFlushReadModel(now);
+    return taken.map((r) => Report.parse(JSON.parse(r.report)));
+  }
+
+  /** Adopts reports moved or merged in from another incident and recomputes the figures. */
+  async adoptReports(meta: IncidentMeta, rawReports: unknown[], action: string, detail: string, settings: TrackerSettings, now: number): Promise<IncidentState | null> {
+    for (const raw of rawReports) {
+      const report = Report.parse(raw);
+      const result: ArticleResult = {
+        article_id: report.article_id,
+        incident: meta.key,
+        duplicate: false,
+        casualties: report.casualties,
+        threats: report.threats,
+        changes: [],
+        alert: null,
+      };
+      this.sql.exec(
+        `INSERT INTO reports (article_id, content_hash, report, result, alert_id) VALUES (?, ?, ?, ?, NULL)
+         ON CONFLICT(article_id) DO NOTHING`,
+        report.article_id,
+        report.content_hash,
+        JSON.stringify(report),
+        JSON.stringify(result),
+      );
+    }
+    this.recordAction(action, detail, now);
+    this.recompute(settings, now, meta);
+    await this.maybeFlushReadModel(now);
+    return this.loadState();
+  }
+
+  private recompute(settings: TrackerSettings, now: number, meta?: IncidentMeta): void {
+    const prev = this.loadState();
+    const reports = this.sql.exec<{ report: string }>(`SELECT report FROM reports ORDER BY seq`).toArray().map((r) => Report.parse(JSON.parse(r.report)));
+    const key = prev?.key ?? meta?.key;
+    if (!key) return;
+    const incidentMeta: IncidentMeta = meta ?? { key, title: prev?.title ?? key, type: prev?.type ?? null, places: prev?.places ?? [] };
+    const state = recomputeState({ ...incidentMeta, key }, reports, prev, settings);
+    this.saveState(state);
+    this.markReadModelDirty(now);
+  }
+
+  private async updateFlags(flags: Partial<Pick<IncidentState, 'muted' | 'closed'>>, action: string, detail: string, now: number): Promise<IncidentState | null> {
+    const state = this.loadState();
+    if (!state) return null;
+    const next: IncidentState = { ...state, ...flags, version: state.version + 1 };
+    this.saveState(next);
+    this.recordAction(action, detail, now);
+    this.markReadModelDirty(now);
+    await this.maybeFlushReadModel(now);
+    return next;
+  }
+
+  private recordAction(action: string, detail: string, now: number): void {
+    this.sql.exec(`INSERT INTO actions (action, at_ms, detail) VALUES (?, ?, ?)`, action, now, detail);
+  }
+
   override async alarm(): Promise<void> {
     await this.flushOutbox();
     if (this.getMeta('kv_dirty') === '1') await this.writeReadModelNow(Date.now());
@@ -71,7 +147,7 @@ export class IncidentTracker extends DurableObject<Env> {
       commit: ({ state, report, result, alert }) => {
         // No await between these statements: the Durable Object commits them atomically together.
         // State is always saved here (counts, corroboration); only a real change dirties the KV read model.
-        this.sql.exec(`INSERT INTO state (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json`, JSON.stringify(state));
+        this.saveState(state);
         this.sql.exec(
           `INSERT INTO reports (article_id, content_hash, report, result, alert_id) VALUES (?, ?, ?, ?, ?)`,
           report.article_id,
@@ -82,6 +158,10 @@ export class IncidentTracker extends DurableObject<Env> {
         );
       },
     };
+  }
+
+  private saveState(state: IncidentState): void {
+    this.sql.exec(`INSERT INTO state (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json`, JSON.stringify(state));
   }
 
   private loadState(): IncidentState | null {

@@ -119,10 +119,10 @@ export function incidentKeyBase(hints: IncidentHints, publishedMs: number, title
 }
 
 /** "Kerman stampede" — the incident's name in alerts and on the dashboard. */
-export function incidentTitle(hints: IncidentHints, title: string | undefined): string {
+export function incidentTitle(hints: IncidentHints, title: string | undefined, key?: string): string {
   const place = hints.places[0];
   if (place && hints.type) return `${place} ${hints.type}`;
   if (title && title.trim().length > 0) return title.trim().slice(0, 120);
   if (place) return `${place} incident`;
-  return 'Untitled incident';
+  return key ?? 'Untitled incident';
 }

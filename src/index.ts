@@ -3,6 +3,7 @@ import type { AppEnv } from './app-env';
 import { SettingsError, type Env } from './env';
 import { errorBody, HttpError } from './lib/errors';
 import { log } from './lib/log';
+import { DestinationConfigError } from './notify';
 import { consumeAlerts, consumeDeadLetters } from './queue/consumer';
 import { articles } from './routes/articles';
 import { deadLetters } from './routes/dead-letters';
@@ -34,8 +35,8 @@ app.onError((err, c) => {
   if (err instanceof HttpError) {
     return c.json(errorBody(err.code, err.message, err.details), err.status, err.headers);
   }
-  if (err instanceof SettingsError) {
-    log({ level: 'error', msg: 'configuration error', details: err.details });
+  if (err instanceof SettingsError || err instanceof DestinationConfigError) {
+    log({ level: 'error', msg: 'configuration error', details: err.message });
     return c.json(errorBody('configuration_error', 'the worker is misconfigured; see its logs'), 500);
   }
   log({ level: 'error', msg: 'unhandled error', error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });

@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
-import { destinationsFromEnv, wantsAlert, alertText } from '../notify';
+import { alertText, destinationsFromEnv, wantsAlert, type DestinationConfig } from '../notify';
 import {
   Alert,
   AlertMessage,
@@ -41,9 +41,11 @@ export class IncidentTracker extends DurableObject<Env> {
   /** Applies one report; returns the stored answer for a duplicate. */
   async apply(meta: IncidentMeta, rawReport: unknown, settings: TrackerSettings, now: number): Promise<ArticleResult> {
     const report = Report.parse(rawReport);
+    // Resolved before anything is written: a configuration error must refuse the report, not lose its alert.
+    const destinations = destinationsFromEnv(this.env);
     const processed = processReport(this.store(), meta, report, now, settings, alertText);
     if (processed.result.duplicate) return processed.result;
-    if (processed.alert) this.enqueueAlert(processed.alert);
+    if (processed.alert) this.enqueueAlert(processed.alert, destinations);
     if (processed.stateChanged) this.markReadModelDirty(now);
     await this.flushOutbox();
     await this.maybeFlushReadModel(now);
@@ -169,8 +171,8 @@ export class IncidentTracker extends DurableObject<Env> {
     return row ? IncidentState.parse(JSON.parse(row.json)) : null;
   }
 
-  private enqueueAlert(alert: Alert): void {
-    for (const destination of destinationsFromEnv(this.env)) {
+  private enqueueAlert(alert: Alert, destinations: readonly DestinationConfig[]): void {
+    for (const destination of destinations) {
       const filtered = wantsAlert(destination, alert);
       if (!filtered) continue;
       const message: AlertMessage = { v: 1, destination: destination.name, alert: filtered };

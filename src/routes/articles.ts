@@ -4,6 +4,7 @@ import { authenticateIngest } from '../auth';
 import { settingsFromEnv } from '../env';
 import type { AppEnv } from '../app-env';
 import { incidentMeta, prepareArticle } from '../ingest';
+import { destinationsFromEnv } from '../notify';
 import { readLimitedBody, parseJsonBody } from '../lib/body';
 import { HttpError } from '../lib/errors';
 import { sha256Hex } from '../lib/hash';
@@ -13,6 +14,7 @@ export const articles = new Hono<AppEnv>();
 
 articles.post('/', async (c) => {
   const settings = settingsFromEnv(c.env);
+  destinationsFromEnv(c.env); // a misconfigured destination refuses the request before anything is stored
   const now = Date.now();
   const raw = await readLimitedBody(c.req.raw);
   const sender = await authenticateIngest(settings, c.req.raw.headers, raw, Math.floor(now / 1000));

@@ -21,29 +21,36 @@ const DAY = 24 * 60 * 60 * 1000;
  * weeks. Overridable per type with the QUIET_PERIOD_DAYS setting.
  */
 export const DEFAULT_QUIET_DAYS: Record<string, number> = {
-  crash: 3,
-  explosion: 3,
-  bombing: 3,
-  shooting: 3,
-  stampede: 3,
-  'air strike': 3,
-  'missile attack': 3,
-  'drone attack': 3,
-  attack: 3,
-  fire: 3,
-  collapse: 21,
-  earthquake: 14,
-  flood: 14,
-  storm: 10,
-  hurricane: 14,
-  wildfire: 21,
-  landslide: 10,
+  // Sudden events: reports, funerals, arrests and inquiries follow for about a week.
+  crash: 7,
+  shipwreck: 7,
+  explosion: 7,
+  bombing: 7,
+  shooting: 7,
+  stampede: 7,
+  'air strike': 7,
+  'missile attack': 7,
+  'rocket attack': 7,
+  'drone attack': 7,
+  attack: 7,
+  fire: 7,
   riot: 7,
-  protest: 14,
-  kidnapping: 60,
-  siege: 60,
+  // Disasters: search, recovery and revised tolls run for weeks.
+  storm: 10,
+  landslide: 10,
+  avalanche: 10,
+  earthquake: 21,
+  tsunami: 21,
+  flood: 21,
+  hurricane: 21,
+  wildfire: 28,
+  collapse: 28,
+  protest: 21,
+  // Slow incidents: captivity, sieges and build-ups go on for months.
+  kidnapping: 90,
+  siege: 90,
   'military build-up': 120,
-  war: 120,
+  war: 180,
 };
 export const FALLBACK_QUIET_DAYS = 7;
 
@@ -54,6 +61,25 @@ export function quietPeriodMs(type: string | null, overrides: Record<string, num
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
+
+/**
+ * Types that outlets use for one incident: a "blast" for one is a "bombing" for another, floods come with
+ * landslides, a riot is a protest turned violent. Compatible types may join; the same type scores higher.
+ */
+const TYPE_GROUPS: readonly (readonly string[])[] = [
+  ['bombing', 'explosion', 'attack', 'fire'],
+  ['shooting', 'attack', 'kidnapping', 'siege'],
+  ['air strike', 'missile attack', 'rocket attack', 'drone attack', 'attack', 'explosion'],
+  ['flood', 'storm', 'hurricane', 'landslide', 'avalanche', 'tsunami'],
+  ['earthquake', 'tsunami', 'collapse', 'landslide'],
+  ['fire', 'wildfire', 'explosion'],
+  ['riot', 'protest'],
+  ['crash', 'shipwreck'],
+];
+
+export function typesCompatible(a: string, b: string): boolean {
+  return a === b || TYPE_GROUPS.some((group) => group.includes(a) && group.includes(b));
+}
 
 /**
  * Scores open incidents against a report's hints and returns the best key, or null for a new incident.
@@ -73,13 +99,14 @@ export function matchIncident(
 
   for (const entry of entries) {
     if (entry.closed) continue;
-    const quiet = quietPeriodMs(entry.type ?? hints.type, quietOverrides);
+    // The longer of the two types' periods: a flood report may follow an avalanche report by two weeks.
+    const quiet = Math.max(quietPeriodMs(entry.type ?? hints.type, quietOverrides), quietPeriodMs(hints.type ?? entry.type, quietOverrides));
     if (publishedMs > entry.last_published_ms + quiet) continue;
     if (publishedMs < entry.first_published_ms - quiet) continue;
 
     const typeAgrees = hints.type !== null && entry.type !== null && hints.type === entry.type;
-    const typeConflicts = hints.type !== null && entry.type !== null && hints.type !== entry.type;
-    if (typeConflicts) continue;
+    const typeRelated = hints.type !== null && entry.type !== null && typesCompatible(hints.type, entry.type);
+    if (hints.type !== null && entry.type !== null && !typeRelated) continue;
 
     const entryPlaces = entry.places.map(norm);
     // The most specific place of either side must appear in the other: "Kerman, Iran" matches "Kerman",
@@ -90,9 +117,9 @@ export function matchIncident(
     if (!placeAgrees) continue;
 
     const sharedNames = entry.names.filter((n) => names.has(norm(n))).length;
-    if (!typeAgrees && sharedNames === 0) continue;
+    if (!typeRelated && sharedNames === 0) continue;
 
-    const score = (typeAgrees ? 10 : 0) + sharedNames + (entryPlaces[0] === places[0] ? 2 : 0);
+    const score = (typeAgrees ? 10 : typeRelated ? 6 : 0) + sharedNames + (entryPlaces[0] === places[0] ? 2 : 0);
     if (!best || score > best.score || (score === best.score && entry.last_published_ms > best.last)) {
       best = { key: entry.key, score, last: entry.last_published_ms };
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentHints } from '../../src/schema';
 import { fileArticle, memoryIndexStore } from '../../src/track/filing';
-import { incidentKeyBase, matchIncident, quietPeriodMs } from '../../src/track/match';
+import { incidentKeyBase, matchIncident, quietPeriodMs, typesCompatible } from '../../src/track/match';
 
 const T0 = Date.parse('2022-08-28T10:00:00Z');
 const DAY = 86_400_000;
@@ -84,5 +84,29 @@ describe('incident filing', () => {
   it('builds keys from date, place and type', () => {
     expect(incidentKeyBase({ type: 'air strike', places: ['São Paulo'] }, T0, undefined)).toBe('2022-08-28-sao-paulo-air-strike');
     expect(incidentKeyBase({ type: null, places: [] }, T0, 'Floods: 12 dead')).toBe('2022-08-28-floods-12-dead');
+  });
+});
+
+describe('related incident types', () => {
+  it('joins a "bombing" report to an "explosion" incident and a riot to a protest', () => {
+    const store = memoryIndexStore();
+    const a = file(store, { type: 'explosion', places: ['Baguio', 'Philippines'] }, T0);
+    const b = file(store, { type: 'bombing', places: ['Baguio', 'Philippines'] }, T0 + 5 * DAY);
+    expect(a.kind === 'filed' && b.kind === 'filed' && a.key === b.key).toBe(true);
+    const c = file(store, { type: 'riot', places: ['Santiago', 'Chile'] }, T0);
+    const d = file(store, { type: 'protest', places: ['Chile'] }, T0 + 2 * DAY);
+    expect(c.kind === 'filed' && d.kind === 'filed' && c.key === d.key).toBe(true);
+  });
+
+  it('keeps unrelated types apart and prefers the same type over a related one', () => {
+    expect(typesCompatible('flood', 'landslide')).toBe(true);
+    expect(typesCompatible('shooting', 'earthquake')).toBe(false);
+    expect(typesCompatible('stampede', 'fire')).toBe(false);
+    const base = { v: 1 as const, names: [], first_published_ms: T0, last_published_ms: T0, closed: false, places: ['Kabul'] };
+    const entries = [
+      { ...base, key: 'blast', type: 'explosion' },
+      { ...base, key: 'bomb', type: 'bombing' },
+    ];
+    expect(matchIncident(entries, { type: 'bombing', places: ['Kabul'] }, T0)).toBe('bomb');
   });
 });

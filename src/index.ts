@@ -9,6 +9,9 @@ import { articles } from './routes/articles';
 import { deadLetters } from './routes/dead-letters';
 import { health } from './routes/health';
 import { incidentCare } from './routes/incident-care';
+import { dashboard } from './routes/dashboard';
+import { incidents, openapi } from './routes/incidents';
+import { session } from './routes/session';
 
 export { IncidentTracker } from './durable/incident-tracker';
 export { IncidentIndex } from './durable/incident-index';
@@ -28,6 +31,10 @@ app.route('/health', health);
 app.route('/v1/articles', articles);
 app.route('/v1/dead-letters', deadLetters);
 app.route('/v1/incidents', incidentCare);
+app.route('/v1/incidents', incidents);
+app.route('/v1/openapi.json', openapi);
+app.route('/', session);
+app.route('/', dashboard);
 
 app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
 

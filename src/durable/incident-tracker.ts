@@ -46,7 +46,7 @@ export class IncidentTracker extends DurableObject<Env> {
     const processed = processReport(this.store(), meta, report, now, settings, alertText);
     if (processed.result.duplicate) return processed.result;
     if (processed.alert) this.enqueueAlert(processed.alert, destinations);
-    if (processed.stateChanged) this.markReadModelDirty(now);
+    if (processed.stateChanged) this.markReadModelDirty(now, processed.result.changes.length > 0);
     await this.flushOutbox();
     await this.maybeFlushReadModel(now);
     return processed.result;
@@ -111,9 +111,15 @@ export class IncidentTracker extends DurableObject<Env> {
     const key = prev?.key ?? meta?.key;
     if (!key) return;
     const incidentMeta: IncidentMeta = meta ?? { key, title: prev?.title ?? key, type: prev?.type ?? null, places: prev?.places ?? [] };
-    const state = recomputeState({ ...incidentMeta, key }, reports, prev, settings);
+    const { state, changesByArticle } = recomputeState({ ...incidentMeta, key }, reports, prev, settings);
     this.saveState(state);
-    this.markReadModelDirty(now);
+    // Each held report's recorded changes are those it makes in the recomputed history.
+    for (const row of this.sql.exec<{ article_id: string; result: string }>(`SELECT article_id, result FROM reports`).toArray()) {
+      const result = ArticleResult.parse(JSON.parse(row.result));
+      const changes = changesByArticle.get(row.article_id) ?? [];
+      this.sql.exec(`UPDATE reports SET result = ? WHERE article_id = ?`, JSON.stringify({ ...result, incident: key, changes }), row.article_id);
+    }
+    this.markReadModelDirty(now, true);
   }
 
   private async updateFlags(flags: Partial<Pick<IncidentState, 'muted' | 'closed'>>, action: string, detail: string, now: number): Promise<IncidentState | null> {
@@ -122,7 +128,7 @@ export class IncidentTracker extends DurableObject<Env> {
     const next: IncidentState = { ...state, ...flags, version: state.version + 1 };
     this.saveState(next);
     this.recordAction(action, detail, now);
-    this.markReadModelDirty(now);
+    this.markReadModelDirty(now, false);
     await this.maybeFlushReadModel(now);
     return next;
   }
@@ -204,9 +210,10 @@ export class IncidentTracker extends DurableObject<Env> {
     await this.flushing;
   }
 
-  private markReadModelDirty(now: number): void {
+  /** `figuresChanged` moves the incident's "last change" time; corroboration and care flags do not. */
+  private markReadModelDirty(now: number, figuresChanged: boolean): void {
     this.setMeta('kv_dirty', '1');
-    this.setMeta('last_change_ms', String(now));
+    if (figuresChanged || this.getMeta('last_change_ms') === undefined) this.setMeta('last_change_ms', String(now));
   }
 
   private async maybeFlushReadModel(now: number): Promise<void> {

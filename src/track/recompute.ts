@@ -1,4 +1,4 @@
-import { CATEGORIES, type IncidentState, type Report } from '../schema';
+import { CATEGORIES, type Change, type IncidentState, type Report } from '../schema';
 import { applyReport, emptyState, type IncidentMeta, type TrackerSettings } from './apply';
 
 /**
@@ -6,10 +6,20 @@ import { applyReport, emptyState, type IncidentMeta, type TrackerSettings } from
  * them in publication order through the same applyReport. Recomputing announces nothing: what it arrives at
  * counts as already announced, so the next real report alerts against it.
  */
-export function recomputeState(meta: IncidentMeta, reports: readonly Report[], prev: IncidentState | null, settings: TrackerSettings): IncidentState {
+export function recomputeState(
+  meta: IncidentMeta,
+  reports: readonly Report[],
+  prev: IncidentState | null,
+  settings: TrackerSettings,
+): { state: IncidentState; changesByArticle: Map<string, Change[]> } {
   const ordered = [...reports].sort((a, b) => a.published_ms - b.published_ms || a.received_ms - b.received_ms);
   let state: IncidentState | null = null;
-  for (const report of ordered) state = applyReport(state, meta, report, report.received_ms, settings).state;
+  const changesByArticle = new Map<string, Change[]>();
+  for (const report of ordered) {
+    const outcome = applyReport(state, meta, report, report.received_ms, settings);
+    state = outcome.state;
+    changesByArticle.set(report.article_id, outcome.changes);
+  }
   const base = state ?? emptyState(meta);
   const alerted: IncidentState['alerted'] = {};
   for (const category of CATEGORIES) {
@@ -18,7 +28,7 @@ export function recomputeState(meta: IncidentMeta, reports: readonly Report[], p
   }
   const alertedThreats: IncidentState['alerted_threats'] = {};
   for (const [head, t] of Object.entries(base.threats)) alertedThreats[head] = { value: t.value, qualifier: 'exact' };
-  return {
+  const recomputed: IncidentState = {
     ...base,
     key: meta.key,
     title: prev?.title ?? meta.title,
@@ -28,4 +38,5 @@ export function recomputeState(meta: IncidentMeta, reports: readonly Report[], p
     closed: prev?.closed ?? false,
     version: Math.max(prev?.version ?? 0, base.version) + 1,
   };
+  return { state: recomputed, changesByArticle };
 }

@@ -55,7 +55,8 @@ export async function runGroupingEval(corpusDir: string, print: (line: string) =
   }
   const lines = await replayArticles(items);
   const predicted = new Map<string, string>();
-  for (const line of lines) if ('incident' in line) predicted.set(line.file, line.incident);
+  // An article filed under no incident is a group of its own.
+  for (const line of lines) if ('incident' in line) predicted.set(line.file, line.incident ?? `unfiled:${line.file}`);
 
   const score = pairwiseScore(truth, predicted);
   print('\n## Incident grouping (pairwise, event labels withheld)');

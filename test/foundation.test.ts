@@ -47,3 +47,16 @@ describe('the whole loop: webhook → figures → storage → chat alert', () =>
     expect(spy.mock.calls.length).toBe(2);
   });
 });
+
+describe('articles about no incident', () => {
+  it('are recorded and answered, but open no incident and cost no read-model write', async () => {
+    const payload = { text: 'The city council approved a new budget for road repairs on Monday, the mayor said.', source: 'Local Desk' };
+    const res = await postArticle(payload, { webhookId: 'msg_council_budget' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ article_id: 'msg_council_budget', incident: null, duplicate: false, changes: [], alert: null });
+    const again = await postArticle(payload, { webhookId: 'msg_council_budget' });
+    expect(await again.json()).toMatchObject({ incident: null });
+    const conflict = await postArticle({ ...payload, text: `${payload.text} Updated.` }, { webhookId: 'msg_council_budget' });
+    expect(conflict.status).toBe(409);
+  });
+});

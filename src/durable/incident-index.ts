@@ -14,10 +14,8 @@ export interface FilingCall {
   title?: string | undefined;
   incidentId?: string | undefined;
   quietOverrides?: Record<string, number> | undefined;
+  canOpen: boolean;
 }
-
-/** Open incidents are looked for among those active in the last ~400 days (the longest quiet period is far less). */
-const CANDIDATE_WINDOW_MS = 400 * 24 * 60 * 60 * 1000;
 
 /**
  * The singleton that files articles under incidents. `fileArticle` runs synchronously against SQLite inside
@@ -33,6 +31,10 @@ export class IncidentIndex extends DurableObject<Env> {
     this.sql = ctx.storage.sql;
     this.sql.exec(`CREATE TABLE IF NOT EXISTS incidents (key TEXT PRIMARY KEY, entry TEXT NOT NULL, last_published_ms INTEGER NOT NULL)`);
     this.sql.exec(`CREATE TABLE IF NOT EXISTS articles (article_id TEXT PRIMARY KEY, body_hash TEXT NOT NULL, incident_key TEXT NOT NULL)`);
+    // Matching needs a shared place, so candidates are found through their places: the scan stays as small
+    // as the incidents of one place, however many incidents the index holds.
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS incident_places (place TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (place, key))`);
+    this.sql.exec(`CREATE INDEX IF NOT EXISTS incidents_recent ON incidents (last_published_ms)`);
     const sql = this.sql;
     this.store = {
       getArticle: (id) => {
@@ -60,12 +62,21 @@ export class IncidentIndex extends DurableObject<Env> {
           JSON.stringify(entry),
           entry.last_published_ms,
         );
+        for (const place of entry.places) sql.exec(`INSERT OR IGNORE INTO incident_places (place, key) VALUES (?, ?)`, place.toLowerCase(), entry.key);
       },
-      candidates: (publishedMs) =>
-        sql
-          .exec<{ entry: string }>(`SELECT entry FROM incidents WHERE last_published_ms >= ?`, publishedMs - CANDIDATE_WINDOW_MS)
+      candidates: (publishedMs, places, windowMs) => {
+        if (places.length === 0) return [];
+        const lowered = [...new Set(places.map((p) => p.toLowerCase()))].slice(0, 20);
+        return sql
+          .exec<{ entry: string }>(
+            `SELECT DISTINCT i.entry FROM incident_places p JOIN incidents i ON i.key = p.key
+             WHERE p.place IN (${lowered.map(() => '?').join(', ')}) AND i.last_published_ms >= ?`,
+            ...lowered,
+            publishedMs - windowMs,
+          )
           .toArray()
-          .map((r) => IndexEntry.parse(JSON.parse(r.entry))),
+          .map((r) => IndexEntry.parse(JSON.parse(r.entry)));
+      },
     };
   }
 

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { authenticateIngest } from '../auth';
 import { settingsFromEnv } from '../env';
 import type { AppEnv } from '../app-env';
-import { incidentMeta, prepareArticle } from '../ingest';
+import { incidentMeta, mayOpenIncident, prepareArticle, unfiledResult } from '../ingest';
 import { destinationsFromEnv } from '../notify';
 import { readLimitedBody, parseJsonBody } from '../lib/body';
 import { HttpError } from '../lib/errors';
@@ -48,6 +48,7 @@ articles.post('/', async (c) => {
     title: report.title,
     incidentId: parsed.data.incident_id,
     quietOverrides: settings.QUIET_PERIOD_DAYS,
+    canOpen: mayOpenIncident(report),
   });
   if (filing.kind === 'conflict') {
     throw new HttpError(409, 'id_conflict', `article id "${report.article_id}" was already used for a different body`, {
@@ -55,6 +56,7 @@ articles.post('/', async (c) => {
       incident: filing.key,
     });
   }
+  if (filing.kind === 'unfiled') return c.json(unfiledResult(report, false), 200);
   c.set('incident', filing.key);
 
   const tracker = c.env.INCIDENT_TRACKER.get(c.env.INCIDENT_TRACKER.idFromName(filing.key));

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AppEnv } from '../app-env';
 import { settingsFromEnv, type Env } from '../env';
 import { HttpError } from '../lib/errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IncidentHints } from '../schema';
 
 /** What the incident index remembers about each incident, enough to match new reports against it. */
@@ -57,6 +57,12 @@ export const FALLBACK_QUIET_DAYS = 7;
 export function quietPeriodMs(type: string | null, overrides: Record<string, number> | undefined): number {
   const key = type ?? '';
   const days = overrides?.[key] ?? DEFAULT_QUIET_DAYS[key] ?? overrides?.default ?? FALLBACK_QUIET_DAYS;
+  return days * DAY;
+}
+
+/** The longest quiet period in force: no incident older than this can still be open. */
+export function maxQuietPeriodMs(overrides: Record<string, number> | undefined): number {
+  const days = Math.max(FALLBACK_QUIET_DAYS, ...Object.values(DEFAULT_QUIET_DAYS), ...Object.values(overrides ?? {}));
   return days * DAY;
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Casualties, CATEGORIES, Change, CurrentFigure, CurrentThreat, Qualifier, Threat, type IncidentState } from '../schema';
 
 /*

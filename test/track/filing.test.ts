@@ -8,7 +8,7 @@ const DAY = 86_400_000;
 let n = 0;
 function file(store: ReturnType<typeof memoryIndexStore>, hints: IncidentHints, publishedMs: number, incidentId?: string) {
   n++;
-  return fileArticle(store, { articleId: `a${n}`, bodyHash: `b${n}`, hints, publishedMs, incidentId });
+  return fileArticle(store, { articleId: `a${n}`, bodyHash: `b${n}`, hints, publishedMs, incidentId, canOpen: true });
 }
 
 describe('incident filing', () => {
@@ -59,9 +59,21 @@ describe('incident filing', () => {
   it('answers a known article id with its incident, and a changed body with a conflict', () => {
     const store = memoryIndexStore();
     const hints = { type: 'crash', places: ['Medan', 'Indonesia'] };
-    const first = fileArticle(store, { articleId: 'x', bodyHash: 'h1', hints, publishedMs: T0 });
-    expect(fileArticle(store, { articleId: 'x', bodyHash: 'h1', hints, publishedMs: T0 })).toEqual({ kind: 'seen', key: first.key });
-    expect(fileArticle(store, { articleId: 'x', bodyHash: 'h2', hints, publishedMs: T0 })).toEqual({ kind: 'conflict', key: first.key });
+    const first = fileArticle(store, { articleId: 'x', bodyHash: 'h1', hints, publishedMs: T0, canOpen: true });
+    if (first.kind !== 'filed') throw new Error('not filed');
+    expect(fileArticle(store, { articleId: 'x', bodyHash: 'h1', hints, publishedMs: T0, canOpen: true })).toEqual({ kind: 'seen', key: first.key });
+    expect(fileArticle(store, { articleId: 'x', bodyHash: 'h2', hints, publishedMs: T0, canOpen: true })).toEqual({ kind: 'conflict', key: first.key });
+  });
+
+  it('records an article about no incident without opening one, but lets it join a matching incident', () => {
+    const store = memoryIndexStore();
+    const vague = { type: null, places: ['Kerman'], names: ['Qassem Soleimani'] };
+    expect(fileArticle(store, { articleId: 'v1', bodyHash: 'h', hints: vague, publishedMs: T0, canOpen: false })).toEqual({ kind: 'unfiled' });
+    expect(fileArticle(store, { articleId: 'v1', bodyHash: 'h', hints: vague, publishedMs: T0, canOpen: false })).toEqual({ kind: 'unfiled' });
+    expect(fileArticle(store, { articleId: 'v1', bodyHash: 'other', hints: vague, publishedMs: T0, canOpen: false }).kind).toBe('conflict');
+    const opened = fileArticle(store, { articleId: 's1', bodyHash: 'h', hints: { type: 'stampede', places: ['Kerman', 'Iran'], names: ['Qassem Soleimani'] }, publishedMs: T0, canOpen: true });
+    if (opened.kind !== 'filed') throw new Error('not filed');
+    expect(fileArticle(store, { articleId: 'v2', bodyHash: 'h', hints: vague, publishedMs: T0, canOpen: false })).toEqual({ kind: 'filed', key: opened.key, created: false });
   });
 
   it('suffixes a key that is already taken', () => {

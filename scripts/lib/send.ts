@@ -162,9 +162,10 @@ export function formatFigure(f: FigureSnap): string {
   return `${QUALIFIER_WORDS[f.qualifier] ?? ''}${f.value}`;
 }
 
-/** `killed 35 → 56 (+21)`, `injured 48` (new), `killed 59 → at least 59` (qualifier only). */
+/** `killed 35 → 56 (+21)`, `injured 48` (new), `killed 59 → at least 59` (qualifier only), `threat: 13 revenge scenarios`. */
 export function formatChange(c: ChangeInfo, markNew = false): string {
-  const name = c.kind === 'threat' ? `${c.noun ?? c.category} (threat)` : c.category;
+  const name = c.kind === 'threat' ? `threat: ${c.noun ?? c.category}` : c.category;
+  if (!c.from && c.kind === 'threat') return `threat: ${formatFigure(c.to)} ${c.noun ?? c.category}${markNew ? ' (new)' : ''}`;
   if (!c.from) return `${name} ${formatFigure(c.to)}${markNew ? ' (new)' : ''}`;
   const delta = c.to.value - c.from.value;
   const d = delta === 0 ? '' : ` (${delta > 0 ? '+' : ''}${delta})`;

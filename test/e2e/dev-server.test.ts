@@ -22,16 +22,16 @@ const DESTINATIONS: SinkDestination[] = ['slack', 'discord', 'telegram', 'teams'
 
 /** What `npm run send -- fixtures/kerman-stampede` prints for a fresh worker, one line per article. */
 const FIRST_SEND_LINES = [
-  '01-seed.json → 2020-01-07-kerman-stampede  NEW killed 35, injured 48  [alert]',
+  '01-seed.json → 2020-01-07-kerman-stampede  NEW killed 35, injured 48, threat: 13 revenge scenarios  [alert]',
   '02-toll-rises-state-media.json → 2020-01-07-kerman-stampede  killed 35 → 56 (+21), injured 48 → 213 (+165)  [alert]',
-  '03-coroner-irna-59.json → 2020-01-07-kerman-stampede  killed 56 → 1 (-55)  [alert]',
+  '03-coroner-irna-59.json → 2020-01-07-kerman-stampede  killed 56 → 59 (+3)  [alert]',
 ];
 
 /** The Slack `text` fallback of each alert, in order. */
 const SLACK_TEXTS = [
   'New incident: Kerman stampede — killed 35, injured 48',
   'Kerman stampede — killed 35 → 56 (+21), injured 48 → 213 (+165)',
-  'Kerman stampede — killed 56 → 1 (revised down, −55)',
+  'Kerman stampede — killed 56 → 59 (+3)',
 ];
 
 /** Waits until the sink has seen no new request for `quietMs` (catches stray or duplicate deliveries). */
@@ -122,6 +122,29 @@ describe('local dev loop: worker + chat sink + send', () => {
     ]);
     await settle(e2e);
     expect(countByDestination()).toEqual(before);
+  });
+
+  it('files the invented earthquake as its own incident, one alert per report, the missing count revised down', async () => {
+    const before = countByDestination();
+    const results: SendResult[] = [];
+    for (const article of await loadArticles([path.join(ROOT, 'fixtures/dolores-alta-earthquake')])) {
+      const received = e2e.sink.received.length;
+      const result = await sendOne(article, { url: e2e.url });
+      results.push(result);
+      if (result.alert) await e2e.sink.waitFor(received + DESTINATIONS.length, { timeoutMs: 30_000 });
+    }
+    await settle(e2e);
+    expect(results.every((r) => r.ok && !r.duplicate && r.alert)).toBe(true);
+    const keys = new Set(results.map((r) => r.incident));
+    expect(keys.size).toBe(1);
+    expect(keys.has('2020-01-07-kerman-stampede')).toBe(false);
+    expect(results.at(-1)!.changes.map((c) => [c.category, c.change])).toEqual([
+      ['killed', 'up'],
+      ['injured', 'up'],
+      ['missing', 'down'],
+      ['displaced', 'new'],
+    ]);
+    expect(countByDestination()).toEqual(Object.fromEntries(DESTINATIONS.map((d) => [d, before[d]! + 3])));
   });
 
   it('reports API errors with status and message', async () => {

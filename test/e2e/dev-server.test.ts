@@ -29,9 +29,9 @@ const FIRST_SEND_LINES = [
 
 /** The Slack `text` fallback of each alert, in order. */
 const SLACK_TEXTS = [
-  'New incident: Kerman stampede — killed 35, injured 48',
-  'Kerman stampede — killed 35 → 56 (+21), injured 48 → 213 (+165)',
-  'Kerman stampede — killed 56 → 59 (+3)',
+  'New incident: Kerman stampede (Iran) — killed 35, injured 48',
+  'Kerman stampede (Iran) — killed 35 → 56 (+21), injured 48 → 213 (+165)',
+  'Kerman stampede (Iran) — killed 56 → 59 (+3)',
 ];
 
 /** Waits until the sink has seen no new request for `quietMs` (catches stray or duplicate deliveries). */

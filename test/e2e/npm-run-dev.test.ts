@@ -76,7 +76,7 @@ it('npm run dev starts the worker and the chat sink, prints alerts, and stops cl
   // The sink (re-pointed with --var because --sink-port is not 8788) prints every destination's alert.
   await until(() => ['[slack]', '[discord]', '[telegram]', '[teams]', '[webhook]'].every((l) => out.includes(l)), 30_000, 'alerts in the sink output', () => out);
   expect(out).toMatch(/\[webhook\]  signature ✓/);
-  expect(out).toContain('New incident: Kerman stampede — killed 35, injured 48');
+  expect(out).toContain('New incident: Kerman stampede (Iran) — killed 35, injured 48');
 
   child.kill('SIGTERM');
   const { code } = await exited;

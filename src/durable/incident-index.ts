@@ -2,7 +2,7 @@ import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import { IncidentHints } from '../schema';
 import { fileArticle, freshKey, type Filing, type IndexStore } from '../track/filing';
-import { IndexEntry } from '../track/match';
+import { IndexEntry, placeKey } from '../track/match';
 
 export type { Filing };
 
@@ -34,6 +34,7 @@ export class IncidentIndex extends DurableObject<Env> {
     // Matching needs a shared place, so candidates are found through their places: the scan stays as small
     // as the incidents of one place, however many incidents the index holds.
     this.sql.exec(`CREATE TABLE IF NOT EXISTS incident_places (place TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (place, key))`);
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS incident_types (type TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (type, key))`);
     this.sql.exec(`CREATE INDEX IF NOT EXISTS incidents_recent ON incidents (last_published_ms)`);
     const sql = this.sql;
     this.store = {
@@ -62,17 +63,19 @@ export class IncidentIndex extends DurableObject<Env> {
           JSON.stringify(entry),
           entry.last_published_ms,
         );
-        for (const place of entry.places) sql.exec(`INSERT OR IGNORE INTO incident_places (place, key) VALUES (?, ?)`, place.toLowerCase(), entry.key);
+        for (const place of entry.places) sql.exec(`INSERT OR IGNORE INTO incident_places (place, key) VALUES (?, ?)`, placeKey(place), entry.key);
+        if (entry.type) sql.exec(`INSERT OR IGNORE INTO incident_types (type, key) VALUES (?, ?)`, entry.type, entry.key);
       },
-      candidates: (publishedMs, places, windowMs) => {
-        if (places.length === 0) return [];
-        const lowered = [...new Set(places.map((p) => p.toLowerCase()))].slice(0, 20);
+      candidates: (publishedMs, places, type, windowMs) => {
+        const lowered = [...new Set(places.map(placeKey))].slice(0, 20);
         return sql
           .exec<{ entry: string }>(
-            `SELECT DISTINCT i.entry FROM incident_places p JOIN incidents i ON i.key = p.key
-             WHERE p.place IN (${lowered.map(() => '?').join(', ')}) AND i.last_published_ms >= ?`,
-            ...lowered,
+            `SELECT i.entry FROM incidents i WHERE i.last_published_ms >= ? AND i.key IN (
+               SELECT key FROM incident_places WHERE place IN (${lowered.map(() => '?').join(', ') || "''"})
+               UNION SELECT key FROM incident_types WHERE type = ?)`,
             publishedMs - windowMs,
+            ...lowered,
+            type ?? '',
           )
           .toArray()
           .map((r) => IndexEntry.parse(JSON.parse(r.entry)));

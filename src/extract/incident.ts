@@ -120,6 +120,37 @@ function placeMentionsRaw(text: string): Array<{ place: Place; at: number }> {
 
 // "the town of Kerman", "in the village of Sargazan": unlisted places named as places
 const NAMED_PLACE = /\b(?:town|city|village|district|province|region|port|county|state) of ([\p{Lu}][\p{L}\p{M}-]+(?: [\p{Lu}][\p{L}\p{M}-]+)?)/gu;
+// "in Chibok, Borno State", "in Uvalde, Texas": a name placed by the region that follows it.
+const PLACED_NAME = /\bin ([\p{Lu}][\p{L}\p{M}-]+(?: [\p{Lu}][\p{L}\p{M}-]+)?), ([\p{Lu}][\p{L}\p{M}-]+(?: [\p{Lu}][\p{L}\p{M}-]+)?)/gu;
+// "the Surfside condominium collapse", "the Hathras stampede": a name that labels the incident itself.
+const INCIDENT_LABEL = /\b([\p{Lu}][\p{L}\p{M}]+) (?:[a-z]+ ){0,2}?(?:stampede|collapse|earthquake|quake|fire|wildfire|blast|explosion|shooting|massacre|bombing|crash|floods?|landslide|disaster|tragedy|kidnapping|abduction|attack|siege|riots?)\b/gu;
+const NOT_PLACES = new Set([
+  'The', 'A', 'An', 'This', 'That', 'Its', 'Their', 'His', 'Her', 'Our', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday',
+  'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+  'November', 'December', 'Police', 'Officials', 'Deadly', 'Fatal', 'Massive', 'Huge', 'Major', 'Latest', 'Mass', 'School',
+  'Building', 'Bus', 'Train', 'Plane', 'Ferry', 'Mine', 'Factory', 'Terror', 'Suicide', 'Car', 'Gas', 'Boat', 'Air',
+]);
+const REGION_WORD = /^(?:[\p{Lu}][\p{L}\p{M}-]+ )?(?:State|Province|County|District|Region|Prefecture|Governorate|Oblast)$/u;
+
+/** Place names the gazetteer does not know, found by how news writing introduces them. */
+function unlistedPlaces(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(PLACED_NAME)) {
+    const [, name, region] = m;
+    if (!name || !region || NOT_PLACES.has(name)) continue;
+    if (gazetteer().has(region) || REGION_WORD.test(region)) out.push(name);
+  }
+  for (const m of text.matchAll(INCIDENT_LABEL)) {
+    const name = m[1];
+    if (name && !NOT_PLACES.has(name) && m.index !== undefined && !isSentenceStart(text, m.index)) out.push(name);
+  }
+  return out;
+}
+
+function isSentenceStart(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 2), at);
+  return at === 0 || /[.!?"“]\s?$/.test(before);
+}
 
 export function incidentPlaces(title: string | undefined, sentences: Sentence[], figureQuotes: string[], dateline?: string): string[] {
   const body = sentences.filter((s) => s.idx >= 0);
@@ -146,6 +177,7 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
   const extra: string[] = [];
   for (const s of [title ?? '', ...firstTwo]) {
     for (const m of s.matchAll(NAMED_PLACE)) if (m[1] && !extra.includes(m[1])) extra.push(m[1]);
+    for (const name of unlistedPlaces(s)) if (!extra.includes(name)) extra.push(name);
   }
   // cities and states elsewhere in the text that belong to a chosen country
   const counts = new Map<string, { place: Place; n: number; early: boolean }>();

@@ -1,5 +1,5 @@
 import type { IncidentHints } from '../schema';
-import { incidentKeyBase, matchIncident, maxQuietPeriodMs, slug, type IndexEntry } from './match';
+import { incidentKeyBase, matchIncident, maxQuietPeriodMs, placeKey, slug, type IndexEntry } from './match';
 
 export type Filing =
   | { kind: 'filed'; key: string; created: boolean }
@@ -31,8 +31,8 @@ export interface IndexStore {
   putArticle(articleId: string, bodyHash: string, key: string): void;
   getEntry(key: string): IndexEntry | null;
   putEntry(entry: IndexEntry): void;
-  /** Incidents active within `windowMs` of this publication time that share one of `places`. */
-  candidates(publishedMs: number, places: readonly string[], windowMs: number): IndexEntry[];
+  /** Incidents active within `windowMs` of this publication time that share one of `places` or the `type`. */
+  candidates(publishedMs: number, places: readonly string[], type: string | null, windowMs: number): IndexEntry[];
 }
 
 /**
@@ -51,7 +51,7 @@ export function fileArticle(store: IndexStore, request: FilingRequest): Filing {
   const window = maxQuietPeriodMs(request.quietOverrides);
   let key = request.incidentId
     ? slug(request.incidentId) || request.incidentId
-    : matchIncident(store.candidates(request.publishedMs, hints.places, window), hints, request.publishedMs, request.quietOverrides);
+    : matchIncident(store.candidates(request.publishedMs, hints.places, hints.type, window), hints, request.publishedMs, request.quietOverrides);
   if (!key && !request.canOpen) {
     store.putArticle(request.articleId, request.bodyHash, UNFILED);
     return { kind: 'unfiled' };
@@ -110,10 +110,10 @@ export function memoryIndexStore(): IndexStore {
     putArticle: (id, bodyHash, key) => void articles.set(id, { bodyHash, key }),
     getEntry: (key) => entries.get(key) ?? null,
     putEntry: (entry) => void entries.set(entry.key, entry),
-    candidates: (publishedMs, places, windowMs) => {
-      const wanted = new Set(places.map((p) => p.toLowerCase()));
+    candidates: (publishedMs, places, type, windowMs) => {
+      const wanted = new Set(places.map(placeKey));
       return [...entries.values()].filter(
-        (e) => e.last_published_ms >= publishedMs - windowMs && e.places.some((p) => wanted.has(p.toLowerCase())),
+        (e) => e.last_published_ms >= publishedMs - windowMs && (e.type === type || e.places.some((p) => wanted.has(placeKey(p)))),
       );
     },
   };

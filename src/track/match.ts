@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { gazetteer } from '../extract/gazetteer';
 import type { IncidentHints } from '../schema';
 
 /** What the incident index remembers about each incident, enough to match new reports against it. */
@@ -87,10 +88,61 @@ export function typesCompatible(a: string, b: string): boolean {
   return a === b || TYPE_GROUPS.some((group) => group.includes(a) && group.includes(b));
 }
 
+type PlaceRelation = 'shared' | 'compatible' | 'conflict';
+
+/** How places compare: case, hyphens and spacing do not matter ("Uttar-Pradesh" is "Uttar Pradesh"). */
+export const placeKey = (s: string) => s.trim().toLowerCase().replace(/[-\s]+/g, ' ');
+const normPlace = placeKey;
+
+interface PlaceFacts {
+  names: Set<string>;
+  countries: Set<string>;
+  states: Set<string>;
+  cities: Set<string>;
+}
+
+/** What the gazetteer knows about a list of places: known cities, and the states and countries they imply. */
+function placeFacts(places: readonly string[]): PlaceFacts {
+  const facts: PlaceFacts = { names: new Set(), countries: new Set(), states: new Set(), cities: new Set() };
+  const index = gazetteer();
+  for (const raw of places) {
+    facts.names.add(normPlace(raw));
+    let place = index.get(raw) ?? index.get(raw.replace(/-/g, ' '));
+    if (!place) continue;
+    if (place.kind === 'city') {
+      facts.cities.add(normPlace(place.name));
+      const parent = place.parent ? index.get(place.parent) : undefined;
+      if (!parent) continue;
+      place = parent;
+    }
+    if (place.kind === 'state') {
+      facts.states.add(normPlace(place.name));
+      if (place.parent) facts.countries.add(normPlace(place.parent));
+    } else if (place.kind === 'country') {
+      facts.countries.add(normPlace(place.name));
+    }
+  }
+  return facts;
+}
+
+const disjoint = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
+
+/**
+ * Two reports' places conflict when the gazetteer knows they are different cities, states or countries
+ * (a shooting in Phoenix and one in Dallas); they are shared when a name appears in both; otherwise they are
+ * merely compatible (a report naming only "India" and one naming only an unlisted town).
+ */
+export function relatePlaces(a: readonly string[], b: readonly string[]): PlaceRelation {
+  const fa = placeFacts(a);
+  const fb = placeFacts(b);
+  if (disjoint(fa.countries, fb.countries) || disjoint(fa.states, fb.states) || disjoint(fa.cities, fb.cities)) return 'conflict';
+  return [...fa.names].some((n) => fb.names.has(n)) ? 'shared' : 'compatible';
+}
+
 /**
  * Scores open incidents against a report's hints and returns the best key, or null for a new incident.
- * Type and place must agree (a shooting in Phoenix and one in Dallas the same day are two incidents); shared
- * names break ties and let a report with no type join an incident it clearly names.
+ * Places must not conflict and types must be related; without a shared place the type must be the same, and
+ * without any place on one side a shared name (person, organisation, site) is needed too.
  */
 export function matchIncident(
   entries: readonly IndexEntry[],
@@ -98,8 +150,6 @@ export function matchIncident(
   publishedMs: number,
   quietOverrides?: Record<string, number>,
 ): string | null {
-  const places = hints.places.map(norm);
-  if (places.length === 0) return null;
   const names = new Set((hints.names ?? []).map(norm));
   let best: { key: string; score: number; last: number } | null = null;
 
@@ -113,19 +163,17 @@ export function matchIncident(
     const typeAgrees = hints.type !== null && entry.type !== null && hints.type === entry.type;
     const typeRelated = hints.type !== null && entry.type !== null && typesCompatible(hints.type, entry.type);
     if (hints.type !== null && entry.type !== null && !typeRelated) continue;
-
-    const entryPlaces = entry.places.map(norm);
-    // The most specific place of either side must appear in the other: "Kerman, Iran" matches "Kerman",
-    // but "Tehran, Iran" does not match "Kerman, Iran" merely through the country.
-    const placeAgrees =
-      (places[0] !== undefined && entryPlaces.includes(places[0])) ||
-      (entryPlaces[0] !== undefined && places.includes(entryPlaces[0]));
-    if (!placeAgrees) continue;
-
     const sharedNames = entry.names.filter((n) => names.has(norm(n))).length;
     if (!typeRelated && sharedNames === 0) continue;
 
-    const score = (typeAgrees ? 10 : typeRelated ? 6 : 0) + sharedNames + (entryPlaces[0] === places[0] ? 2 : 0);
+    const places = relatePlaces(hints.places, entry.places);
+    if (places === 'conflict') continue;
+    if (places === 'compatible') {
+      if (!typeAgrees) continue;
+      if ((hints.places.length === 0 || entry.places.length === 0) && sharedNames === 0) continue;
+    }
+
+    const score = (typeAgrees ? 10 : typeRelated ? 6 : 0) + (places === 'shared' ? 4 : 0) + sharedNames + (normPlace(entry.places[0] ?? '') === normPlace(hints.places[0] ?? '-') ? 2 : 0);
     if (!best || score > best.score || (score === best.score && entry.last_published_ms > best.last)) {
       best = { key: entry.key, score, last: entry.last_published_ms };
     }

@@ -70,3 +70,14 @@ describe('isEnglish', () => {
     expect(isEnglish(t)).toBe(false);
   });
 });
+
+describe('places the gazetteer does not list', () => {
+  it('reads a town placed by its region and a name that labels the incident', () => {
+    const a = extract({ text: 'Gunmen abducted 80 pupils from a school in Mariga, Niger State, on Tuesday, police said.' });
+    expect(a.incident.places).toContain('Mariga');
+    const b = extract({ text: 'Rescuers searching the rubble of the Bellmont apartment collapse found two more bodies on Friday.' });
+    expect(b.incident.places).toContain('Bellmont');
+    const c = extract({ text: 'On Monday the storm moved north. Officials said 4 people died.' });
+    expect(c.incident.places).not.toContain('Monday');
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentHints } from '../../src/schema';
 import { fileArticle, memoryIndexStore } from '../../src/track/filing';
-import { incidentKeyBase, matchIncident, quietPeriodMs, typesCompatible } from '../../src/track/match';
+import { incidentKeyBase, matchIncident, quietPeriodMs, relatePlaces, typesCompatible } from '../../src/track/match';
 
 const T0 = Date.parse('2022-08-28T10:00:00Z');
 const DAY = 86_400_000;
@@ -120,5 +120,30 @@ describe('related incident types', () => {
       { ...base, key: 'bomb', type: 'bombing' },
     ];
     expect(matchIncident(entries, { type: 'bombing', places: ['Kabul'] }, T0)).toBe('bomb');
+  });
+});
+
+describe('places without a gazetteer entry', () => {
+  it('relates places by what is known: different cities, states or countries conflict', () => {
+    expect(relatePlaces(['Phoenix', 'Arizona'], ['Dallas', 'Texas'])).toBe('conflict');
+    expect(relatePlaces(['Kerman', 'Iran'], ['Tehran', 'Iran'])).toBe('conflict');
+    expect(relatePlaces(['Lagos', 'Nigeria'], ['Kenya'])).toBe('conflict');
+    expect(relatePlaces(['India'], ['Hathras'])).toBe('compatible');
+    expect(relatePlaces(['Hathras'], ['Uttar-Pradesh', 'Hathras'])).toBe('shared');
+  });
+
+  it('lets a report naming only an unlisted town join the same-type incident, but not a different type', () => {
+    const store = memoryIndexStore();
+    const quake = file(store, { type: 'earthquake', places: ['Peru'] }, T0);
+    const town = file(store, { type: 'earthquake', places: ['Dolores Alta'] }, T0 + DAY);
+    expect(quake.kind === 'filed' && town.kind === 'filed' && town.key === quake.key).toBe(true);
+    const flood = file(store, { type: 'flood', places: ['Dolores Alta'] }, T0 + DAY);
+    expect(flood.kind === 'filed' && quake.kind === 'filed' && flood.key !== quake.key).toBe(true);
+  });
+
+  it('needs a shared name to join when one side names no place at all', () => {
+    const entry = { v: 1 as const, key: 'k', type: 'collapse', places: ['Surfside'], names: ['Champlain Towers South'], first_published_ms: T0, last_published_ms: T0, closed: false };
+    expect(matchIncident([entry], { type: 'collapse', places: [], names: [] }, T0)).toBeNull();
+    expect(matchIncident([entry], { type: 'collapse', places: [], names: ['Champlain Towers South'] }, T0)).toBe('k');
   });
 });

@@ -22,6 +22,7 @@ export default defineConfig({
     testTimeout: 30_000,
     // The worker logs one JSON line per request; keep test output to failures.
     silent: 'passed-only',
-    exclude: ['test/e2e/**'],
+    // Node-side suites with their own configs: end to end against wrangler dev, and the real browser.
+    exclude: ['test/e2e/**', 'test/browser/**'],
   },
 });

@@ -53,9 +53,14 @@ export async function runGroupingEval(corpusDir: string, print: (line: string) =
     const { event: _event, expected: _expected, threats: _threats, notes: _notes, ...payload } = raw;
     items.push({ file: name, payload: { ...payload, id: raw.id } });
   }
+  if (![...truth.values()].some((event) => typeof event === 'string' && event.length > 0)) {
+    print('\n## Incident grouping\nno `event` labels in this corpus: grouping not scored');
+    return { articles: items.length, precision: Number.NaN, recall: Number.NaN, f1: Number.NaN, truePairs: 0, predictedPairs: 0, correctPairs: 0 };
+  }
   const lines = await replayArticles(items);
   const predicted = new Map<string, string>();
-  for (const line of lines) if ('incident' in line) predicted.set(line.file, line.incident);
+  // An article filed under no incident is a group of its own.
+  for (const line of lines) if ('incident' in line) predicted.set(line.file, line.incident ?? `unfiled:${line.file}`);
 
   const score = pairwiseScore(truth, predicted);
   print('\n## Incident grouping (pairwise, event labels withheld)');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATEGORIES } from './schema';
 import type { IncidentIndex } from './durable/incident-index';
 import type { IncidentTracker } from './durable/incident-tracker';

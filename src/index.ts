@@ -3,10 +3,15 @@ import type { AppEnv } from './app-env';
 import { SettingsError, type Env } from './env';
 import { errorBody, HttpError } from './lib/errors';
 import { log } from './lib/log';
+import { DestinationConfigError } from './notify';
 import { consumeAlerts, consumeDeadLetters } from './queue/consumer';
 import { articles } from './routes/articles';
 import { deadLetters } from './routes/dead-letters';
 import { health } from './routes/health';
+import { incidentCare } from './routes/incident-care';
+import { dashboard } from './routes/dashboard';
+import { incidents, openapi } from './routes/incidents';
+import { session } from './routes/session';
 
 export { IncidentTracker } from './durable/incident-tracker';
 export { IncidentIndex } from './durable/incident-index';
@@ -25,6 +30,11 @@ app.use('*', async (c, next) => {
 app.route('/health', health);
 app.route('/v1/articles', articles);
 app.route('/v1/dead-letters', deadLetters);
+app.route('/v1/incidents', incidentCare);
+app.route('/v1/incidents', incidents);
+app.route('/v1/openapi.json', openapi);
+app.route('/', session);
+app.route('/', dashboard);
 
 app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
 
@@ -32,8 +42,8 @@ app.onError((err, c) => {
   if (err instanceof HttpError) {
     return c.json(errorBody(err.code, err.message, err.details), err.status, err.headers);
   }
-  if (err instanceof SettingsError) {
-    log({ level: 'error', msg: 'configuration error', details: err.details });
+  if (err instanceof SettingsError || err instanceof DestinationConfigError) {
+    log({ level: 'error', msg: 'configuration error', details: err.message });
     return c.json(errorBody('configuration_error', 'the worker is misconfigured; see its logs'), 500);
   }
   log({ level: 'error', msg: 'unhandled error', error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });

@@ -1,7 +1,7 @@
 import { extract, isEnglish, normaliseText } from './extract';
 import { HttpError } from './lib/errors';
 import { sha256Hex } from './lib/hash';
-import { publishedToMs, type ArticleInput, type Extraction, type Report } from './schema';
+import { publishedToMs, type ArticleInput, type ArticleResult, type Extraction, type Report } from './schema';
 import type { IncidentMeta } from './track/apply';
 import { incidentTitle } from './track/match';
 
@@ -79,5 +79,15 @@ function boundQuotes(extraction: Extraction): Extraction {
 }
 
 export function incidentMeta(key: string, report: Report): IncidentMeta {
-  return { key, title: incidentTitle(report.hints, report.title), type: report.hints.type, places: report.hints.places };
+  return { key, title: incidentTitle(report.hints, report.title, key), type: report.hints.type, places: report.hints.places };
+}
+
+/** Only an article about an incident (a type) or with figures may open a new one; others can only join. */
+export function mayOpenIncident(report: Report): boolean {
+  return report.hints.type !== null || Object.keys(report.casualties).length > 0 || report.threats.length > 0;
+}
+
+/** The answer for an article recorded but filed under no incident. */
+export function unfiledResult(report: Report, duplicate: boolean): ArticleResult {
+  return { article_id: report.article_id, incident: null, duplicate, casualties: report.casualties, threats: report.threats, changes: [], alert: null };
 }

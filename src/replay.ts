@@ -1,4 +1,4 @@
-import { incidentMeta, prepareArticle } from './ingest';
+import { incidentMeta, mayOpenIncident, prepareArticle } from './ingest';
 import { HttpError } from './lib/errors';
 import { alertText } from './notify';
 import { ArticleInput, publishedToMs, type Casualties, type Threat } from './schema';
@@ -14,7 +14,7 @@ export interface ReplayItem {
 export type ReplayLine =
   | {
       file: string;
-      incident: string;
+      incident: string | null;
       casualties: Casualties;
       threats: Threat[];
       changes: Array<{ category: string; from: number | null; to: number; kind: string; change: string; from_qualifier: string | null; to_qualifier: string }>;
@@ -68,9 +68,14 @@ export async function replayArticles(items: readonly ReplayItem[], options: Repl
         title: report.title,
         incidentId: parsed.data.incident_id,
         quietOverrides: options.quietOverrides,
+        canOpen: mayOpenIncident(report),
       });
       if (filing.kind === 'conflict') {
         lines.push({ file, error: { code: 'id_conflict', message: `article id ${report.article_id} was used for a different body` } });
+        continue;
+      }
+      if (filing.kind === 'unfiled') {
+        lines.push({ file, incident: null, casualties: report.casualties, threats: report.threats, changes: [], alert: null });
         continue;
       }
       let store = trackers.get(filing.key);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Casualty categories, in the order alerts and the dashboard show them. */
 export const CATEGORIES = ['killed', 'injured', 'missing', 'arrested', 'displaced', 'hostages'] as const;
@@ -185,7 +185,8 @@ export type AlertMessage = z.infer<typeof AlertMessage>;
 /** The webhook's answer for one article; stored so a re-send returns the same answer. */
 export const ArticleResult = z.object({
   article_id: z.string(),
-  incident: z.string(),
+  /** Null for an article that names no incident and reports no figures: it is recorded, not tracked. */
+  incident: z.string().nullable(),
   duplicate: z.boolean(),
   casualties: Casualties,
   threats: z.array(Threat),

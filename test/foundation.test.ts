@@ -2,6 +2,24 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import seed from '../fixtures/kerman-stampede/01-seed.json';
 import { captured, captureOutbound, postArticle, SLACK_URL } from './helpers';
 
+const UPDATE_SLACK_BODY = {
+  text: 'Kerman stampede (Iran) — killed 35 → 56 (+21), injured 48 → 213 (+165)',
+  blocks: [
+    { type: 'section', text: { type: 'mrkdwn', text: 'Kerman stampede (Iran) — killed 35 → 56 (+21), injured 48 → 213 (+165)' } },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: '>“Pir-Hossein Kolivand, head of Iran’s emergency medical services, told state television that 56 people were killed and 213 injured in the crush.” — Pir-Hossein Kolivand',
+      },
+    },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: '<https://example.org/news/2020/01/07/kerman-toll-rises|Wire desk> · reported by 1 outlet · 2020-01-07T14:30:00Z' }],
+    },
+  ],
+};
+
 // A later report of the same stampede, in our own words, with the real later toll (56 dead, 213 hurt).
 const laterReport = {
   id: 'kerman-update-2020-01-07',
@@ -17,6 +35,33 @@ const laterReport = {
 
 afterEach(() => vi.restoreAllMocks());
 
+// The exact Slack request bodies (Block Kit with a plain-text fallback), checked by eye once, then frozen.
+const SEED_SLACK_BODY = {
+  text: 'New incident: Kerman stampede (Iran) — killed 35, injured 48',
+  blocks: [
+    { type: 'section', text: { type: 'mrkdwn', text: 'New incident: Kerman stampede (Iran) — killed 35, injured 48' } },
+    { type: 'section', text: { type: 'mrkdwn', text: 'Threats: revenge scenarios 13' } },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: '>“With a sea of mourners rushing to see Soleimani’s coffin, state TV said a stampede had broken out which left 35 people dead and 48 injured.” — state TV',
+      },
+    },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: '>“Tehran says it has lined up 13 ‘revenge scenarios’ and revolutionary guards leader Hossein Salami told the crowds today that Iran would ‘set ablaze’ US allies.”',
+      },
+    },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: '<https://example.org/news/2020/01/07/kerman-stampede|Seed desk> · reported by 1 outlet · 2020-01-07T00:00:00Z' }],
+    },
+  ],
+};
+
 describe('the whole loop: webhook → figures → storage → chat alert', () => {
   it('alerts once for a new incident, once for a higher toll, and never for a re-send', async () => {
     const spy = captureOutbound();
@@ -29,14 +74,14 @@ describe('the whole loop: webhook → figures → storage → chat alert', () =>
     await vi.waitUntil(() => spy.mock.calls.length === 1, { timeout: 5000 });
     const [alert1] = captured(spy);
     expect(alert1?.url).toBe(SLACK_URL);
-    expect(JSON.parse(alert1?.body ?? '{}').text).toContain('killed 35');
+    expect(alert1?.body).toBe(JSON.stringify(SEED_SLACK_BODY));
 
     const second = await postArticle(laterReport);
     expect(second.status).toBe(200);
     const secondBody = await second.json<{ incident: string }>();
     expect(secondBody.incident).toBe(firstBody.incident);
     await vi.waitUntil(() => spy.mock.calls.length === 2, { timeout: 5000 });
-    expect(JSON.parse(captured(spy)[1]?.body ?? '{}').text).toContain('killed 35 → 56 (+21)');
+    expect(captured(spy)[1]?.body).toBe(JSON.stringify(UPDATE_SLACK_BODY));
 
     const again1 = await postArticle(seed);
     const again2 = await postArticle(laterReport);
@@ -45,5 +90,18 @@ describe('the whole loop: webhook → figures → storage → chat alert', () =>
     expect((await again2.json<{ duplicate: boolean }>()).duplicate).toBe(true);
     await new Promise((r) => setTimeout(r, 1500));
     expect(spy.mock.calls.length).toBe(2);
+  });
+});
+
+describe('articles about no incident', () => {
+  it('are recorded and answered, but open no incident and cost no read-model write', async () => {
+    const payload = { text: 'The city council approved a new budget for road repairs on Monday, the mayor said.', source: 'Local Desk' };
+    const res = await postArticle(payload, { webhookId: 'msg_council_budget' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ article_id: 'msg_council_budget', incident: null, duplicate: false, changes: [], alert: null });
+    const again = await postArticle(payload, { webhookId: 'msg_council_budget' });
+    expect(await again.json()).toMatchObject({ incident: null });
+    const conflict = await postArticle({ ...payload, text: `${payload.text} Updated.` }, { webhookId: 'msg_council_budget' });
+    expect(conflict.status).toBe(409);
   });
 });

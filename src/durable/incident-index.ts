@@ -2,7 +2,7 @@ import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import { IncidentHints } from '../schema';
 import { fileArticle, freshKey, type Filing, type IndexStore } from '../track/filing';
-import { IndexEntry } from '../track/match';
+import { IndexEntry, placeKey } from '../track/match';
 
 export type { Filing };
 
@@ -14,10 +14,8 @@ export interface FilingCall {
   title?: string | undefined;
   incidentId?: string | undefined;
   quietOverrides?: Record<string, number> | undefined;
+  canOpen: boolean;
 }
-
-/** Open incidents are looked for among those active in the last ~400 days (the longest quiet period is far less). */
-const CANDIDATE_WINDOW_MS = 400 * 24 * 60 * 60 * 1000;
 
 /**
  * The singleton that files articles under incidents. `fileArticle` runs synchronously against SQLite inside
@@ -33,6 +31,11 @@ export class IncidentIndex extends DurableObject<Env> {
     this.sql = ctx.storage.sql;
     this.sql.exec(`CREATE TABLE IF NOT EXISTS incidents (key TEXT PRIMARY KEY, entry TEXT NOT NULL, last_published_ms INTEGER NOT NULL)`);
     this.sql.exec(`CREATE TABLE IF NOT EXISTS articles (article_id TEXT PRIMARY KEY, body_hash TEXT NOT NULL, incident_key TEXT NOT NULL)`);
+    // Matching needs a shared place, so candidates are found through their places: the scan stays as small
+    // as the incidents of one place, however many incidents the index holds.
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS incident_places (place TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (place, key))`);
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS incident_types (type TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (type, key))`);
+    this.sql.exec(`CREATE INDEX IF NOT EXISTS incidents_recent ON incidents (last_published_ms)`);
     const sql = this.sql;
     this.store = {
       getArticle: (id) => {
@@ -60,12 +63,23 @@ export class IncidentIndex extends DurableObject<Env> {
           JSON.stringify(entry),
           entry.last_published_ms,
         );
+        for (const place of entry.places) sql.exec(`INSERT OR IGNORE INTO incident_places (place, key) VALUES (?, ?)`, placeKey(place), entry.key);
+        if (entry.type) sql.exec(`INSERT OR IGNORE INTO incident_types (type, key) VALUES (?, ?)`, entry.type, entry.key);
       },
-      candidates: (publishedMs) =>
-        sql
-          .exec<{ entry: string }>(`SELECT entry FROM incidents WHERE last_published_ms >= ?`, publishedMs - CANDIDATE_WINDOW_MS)
+      candidates: (publishedMs, places, type, windowMs) => {
+        const lowered = [...new Set(places.map(placeKey))].slice(0, 20);
+        return sql
+          .exec<{ entry: string }>(
+            `SELECT i.entry FROM incidents i WHERE i.last_published_ms >= ? AND i.key IN (
+               SELECT key FROM incident_places WHERE place IN (${lowered.map(() => '?').join(', ') || "''"})
+               UNION SELECT key FROM incident_types WHERE type = ?)`,
+            publishedMs - windowMs,
+            ...lowered,
+            type ?? '',
+          )
           .toArray()
-          .map((r) => IndexEntry.parse(JSON.parse(r.entry))),
+          .map((r) => IndexEntry.parse(JSON.parse(r.entry)));
+      },
     };
   }
 

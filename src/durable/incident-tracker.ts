@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
-import { destinationsFromEnv, wantsAlert, alertText } from '../notify';
+import { alertText, destinationsFromEnv, wantsAlert, type DestinationConfig } from '../notify';
 import {
   Alert,
   AlertMessage,
@@ -10,6 +10,7 @@ import {
 } from '../schema';
 import type { IncidentMeta, TrackerSettings } from '../track/apply';
 import { processReport, type TrackerStore } from '../track/process';
+import { recomputeState } from '../track/recompute';
 import { summaryOf, writeReadModel, type Timeline, type TimelineEntry } from '../track/read-model';
 
 /** KV allows one write per second per key; the read model is flushed at most this often. */
@@ -40,10 +41,12 @@ export class IncidentTracker extends DurableObject<Env> {
   /** Applies one report; returns the stored answer for a duplicate. */
   async apply(meta: IncidentMeta, rawReport: unknown, settings: TrackerSettings, now: number): Promise<ArticleResult> {
     const report = Report.parse(rawReport);
+    // Resolved before anything is written: a configuration error must refuse the report, not lose its alert.
+    const destinations = destinationsFromEnv(this.env);
     const processed = processReport(this.store(), meta, report, now, settings, alertText);
     if (processed.result.duplicate) return processed.result;
-    if (processed.alert) this.enqueueAlert(processed.alert);
-    if (processed.stateChanged) this.markReadModelDirty(now);
+    if (processed.alert) this.enqueueAlert(processed.alert, destinations);
+    if (processed.stateChanged) this.markReadModelDirty(now, processed.result.changes.length > 0);
     await this.flushOutbox();
     await this.maybeFlushReadModel(now);
     return processed.result;
@@ -51,6 +54,87 @@ export class IncidentTracker extends DurableObject<Env> {
 
   async state(): Promise<IncidentState | null> {
     return this.loadState();
+  }
+
+  // ---- Incident care. Each action is recorded in the history and the figures are recomputed. ----
+
+  async setMuted(muted: boolean, now: number): Promise<IncidentState | null> {
+    return this.updateFlags({ muted }, muted ? 'mute' : 'unmute', muted ? 'alerts muted' : 'alerts unmuted', now);
+  }
+
+  async setClosed(closed: boolean, now: number): Promise<IncidentState | null> {
+    return this.updateFlags({ closed }, closed ? 'close' : 'reopen', closed ? 'incident closed' : 'incident reopened', now);
+  }
+
+  /** Removes reports (all when `articleIds` is null) and returns them, recomputing what remains. */
+  async takeReports(articleIds: string[] | null, action: string, detail: string, settings: TrackerSettings, now: number): Promise<Report[]> {
+    const rows = this.sql.exec<{ article_id: string; report: string }>(`SELECT article_id, report FROM reports ORDER BY seq`).toArray();
+    const taken = rows.filter((r) => articleIds === null || articleIds.includes(r.article_id));
+    for (const row of taken) this.sql.exec(`DELETE FROM reports WHERE article_id = ?`, row.article_id);
+    this.recordAction(action, detail, now);
+    this.recompute(settings, now);
+    await this.maybeFlushReadModel(now);
+    return taken.map((r) => Report.parse(JSON.parse(r.report)));
+  }
+
+  /** Adopts reports moved or merged in from another incident and recomputes the figures. */
+  async adoptReports(meta: IncidentMeta, rawReports: unknown[], action: string, detail: string, settings: TrackerSettings, now: number): Promise<IncidentState | null> {
+    for (const raw of rawReports) {
+      const report = Report.parse(raw);
+      const result: ArticleResult = {
+        article_id: report.article_id,
+        incident: meta.key,
+        duplicate: false,
+        casualties: report.casualties,
+        threats: report.threats,
+        changes: [],
+        alert: null,
+      };
+      this.sql.exec(
+        `INSERT INTO reports (article_id, content_hash, report, result, alert_id) VALUES (?, ?, ?, ?, NULL)
+         ON CONFLICT(article_id) DO NOTHING`,
+        report.article_id,
+        report.content_hash,
+        JSON.stringify(report),
+        JSON.stringify(result),
+      );
+    }
+    this.recordAction(action, detail, now);
+    this.recompute(settings, now, meta);
+    await this.maybeFlushReadModel(now);
+    return this.loadState();
+  }
+
+  private recompute(settings: TrackerSettings, now: number, meta?: IncidentMeta): void {
+    const prev = this.loadState();
+    const reports = this.sql.exec<{ report: string }>(`SELECT report FROM reports ORDER BY seq`).toArray().map((r) => Report.parse(JSON.parse(r.report)));
+    const key = prev?.key ?? meta?.key;
+    if (!key) return;
+    const incidentMeta: IncidentMeta = meta ?? { key, title: prev?.title ?? key, type: prev?.type ?? null, places: prev?.places ?? [] };
+    const { state, changesByArticle } = recomputeState({ ...incidentMeta, key }, reports, prev, settings);
+    this.saveState(state);
+    // Each held report's recorded changes are those it makes in the recomputed history.
+    for (const row of this.sql.exec<{ article_id: string; result: string }>(`SELECT article_id, result FROM reports`).toArray()) {
+      const result = ArticleResult.parse(JSON.parse(row.result));
+      const changes = changesByArticle.get(row.article_id) ?? [];
+      this.sql.exec(`UPDATE reports SET result = ? WHERE article_id = ?`, JSON.stringify({ ...result, incident: key, changes }), row.article_id);
+    }
+    this.markReadModelDirty(now, true);
+  }
+
+  private async updateFlags(flags: Partial<Pick<IncidentState, 'muted' | 'closed'>>, action: string, detail: string, now: number): Promise<IncidentState | null> {
+    const state = this.loadState();
+    if (!state) return null;
+    const next: IncidentState = { ...state, ...flags, version: state.version + 1 };
+    this.saveState(next);
+    this.recordAction(action, detail, now);
+    this.markReadModelDirty(now, false);
+    await this.maybeFlushReadModel(now);
+    return next;
+  }
+
+  private recordAction(action: string, detail: string, now: number): void {
+    this.sql.exec(`INSERT INTO actions (action, at_ms, detail) VALUES (?, ?, ?)`, action, now, detail);
   }
 
   override async alarm(): Promise<void> {
@@ -78,7 +162,7 @@ export class IncidentTracker extends DurableObject<Env> {
       commit: ({ state, report, result, alert }) => {
         // No await between these statements: the Durable Object commits them atomically together.
         // State is always saved here (counts, corroboration); only a real change dirties the KV read model.
-        this.sql.exec(`INSERT INTO state (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json`, JSON.stringify(state));
+        this.saveState(state);
         this.sql.exec(
           `INSERT INTO reports (article_id, content_hash, report, result, alert_id) VALUES (?, ?, ?, ?, ?)`,
           report.article_id,
@@ -91,13 +175,17 @@ export class IncidentTracker extends DurableObject<Env> {
     };
   }
 
+  private saveState(state: IncidentState): void {
+    this.sql.exec(`INSERT INTO state (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json`, JSON.stringify(state));
+  }
+
   private loadState(): IncidentState | null {
     const row = this.sql.exec<{ json: string }>(`SELECT json FROM state WHERE id = 1`).toArray()[0];
     return row ? IncidentState.parse(JSON.parse(row.json)) : null;
   }
 
-  private enqueueAlert(alert: Alert): void {
-    for (const destination of destinationsFromEnv(this.env)) {
+  private enqueueAlert(alert: Alert, destinations: readonly DestinationConfig[]): void {
+    for (const destination of destinations) {
       const filtered = wantsAlert(destination, alert);
       if (!filtered) continue;
       const message: AlertMessage = { v: 1, destination: destination.name, alert: filtered };
@@ -129,9 +217,10 @@ export class IncidentTracker extends DurableObject<Env> {
     await this.flushing;
   }
 
-  private markReadModelDirty(now: number): void {
+  /** `figuresChanged` moves the incident's "last change" time; corroboration and care flags do not. */
+  private markReadModelDirty(now: number, figuresChanged: boolean): void {
     this.setMeta('kv_dirty', '1');
-    this.setMeta('last_change_ms', String(now));
+    if (figuresChanged || this.getMeta('last_change_ms') === undefined) this.setMeta('last_change_ms', String(now));
   }
 
   private async maybeFlushReadModel(now: number): Promise<void> {

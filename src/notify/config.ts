@@ -2,7 +2,7 @@
  * Destinations come only from Worker settings (secrets or vars), never from article payloads, so an
  * article can't redirect an alert. Malformed settings fail loudly at start-up rather than at first alert.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATEGORIES, DESTINATIONS, type DestinationName } from '../schema';
 import { secretBytes } from '../lib/standard-webhooks';
 

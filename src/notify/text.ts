@@ -59,11 +59,11 @@ export function splitChanges(changes: readonly Change[]): { casualties: Change[]
   return { casualties, threats: changes.filter((c) => c.kind === 'threat') };
 }
 
-/** " (Iran)" — the first place, unless the title already names it. */
+/** " (Iran)" — the most specific place the title does not already name ("Kerman stampede (Iran)"). */
 export function placeSuffix(alert: Alert): string {
-  const place = collapse(alert.places[0] ?? '');
-  if (!place || alert.incident_title.toLowerCase().includes(place.toLowerCase())) return '';
-  return ` (${place})`;
+  const title = alert.incident_title.toLowerCase();
+  const place = alert.places.map(collapse).find((p) => p.length > 0 && !title.includes(p.toLowerCase()));
+  return place ? ` (${place})` : '';
 }
 
 export function incidentName(alert: Alert): string {

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { authenticateIngest } from '../auth';
 import { settingsFromEnv } from '../env';
 import type { AppEnv } from '../app-env';
-import { incidentMeta, prepareArticle } from '../ingest';
+import { incidentMeta, mayOpenIncident, prepareArticle, unfiledResult } from '../ingest';
+import { destinationsFromEnv } from '../notify';
 import { readLimitedBody, parseJsonBody } from '../lib/body';
 import { HttpError } from '../lib/errors';
 import { sha256Hex } from '../lib/hash';
@@ -13,6 +14,7 @@ export const articles = new Hono<AppEnv>();
 
 articles.post('/', async (c) => {
   const settings = settingsFromEnv(c.env);
+  destinationsFromEnv(c.env); // a misconfigured destination refuses the request before anything is stored
   const now = Date.now();
   const raw = await readLimitedBody(c.req.raw);
   const sender = await authenticateIngest(settings, c.req.raw.headers, raw, Math.floor(now / 1000));
@@ -46,6 +48,7 @@ articles.post('/', async (c) => {
     title: report.title,
     incidentId: parsed.data.incident_id,
     quietOverrides: settings.QUIET_PERIOD_DAYS,
+    canOpen: mayOpenIncident(report),
   });
   if (filing.kind === 'conflict') {
     throw new HttpError(409, 'id_conflict', `article id "${report.article_id}" was already used for a different body`, {
@@ -53,6 +56,7 @@ articles.post('/', async (c) => {
       incident: filing.key,
     });
   }
+  if (filing.kind === 'unfiled') return c.json(unfiledResult(report, false), 200);
   c.set('incident', filing.key);
 
   const tracker = c.env.INCIDENT_TRACKER.get(c.env.INCIDENT_TRACKER.idFromName(filing.key));

@@ -8,7 +8,13 @@ export const health = new Hono<AppEnv>();
 /** Liveness plus what an operator checks first: dead-letter depth and each destination's last delivery. */
 health.get('/', async (c) => {
   const status = await ledger(c.env).status();
-  const configured = destinationsFromEnv(c.env).map((d) => d.name);
+  let configured: string[] = [];
+  let configError: string | null = null;
+  try {
+    configured = destinationsFromEnv(c.env).map((d) => d.name);
+  } catch (err) {
+    configError = err instanceof Error ? err.message : String(err);
+  }
   const destinations = configured.map((name) => {
     const s = status.destinations.find((d) => d.destination === name);
     return {
@@ -19,5 +25,5 @@ health.get('/', async (c) => {
       last_failure_reason: s?.last_failure ?? null,
     };
   });
-  return c.json({ ok: true, service: 'tollwatch', dead_letters: status.dead_letters, destinations });
+  return c.json({ ok: configError === null, service: 'tollwatch', config_error: configError, dead_letters: status.dead_letters, destinations }, configError ? 503 : 200);
 });

@@ -1,8 +1,9 @@
 import type { IncidentHints } from '../schema';
-import { incidentKeyBase, matchIncident, slug, type IndexEntry } from './match';
+import { incidentKeyBase, matchIncident, maxQuietPeriodMs, placeKey, slug, type IndexEntry } from './match';
 
 export type Filing =
   | { kind: 'filed'; key: string; created: boolean }
+  | { kind: 'unfiled' }
   | { kind: 'seen'; key: string }
   | { kind: 'conflict'; key: string };
 
@@ -14,7 +15,15 @@ export interface FilingRequest {
   title?: string | undefined;
   incidentId?: string | undefined;
   quietOverrides?: Record<string, number> | undefined;
+  /**
+   * Whether this article may open a new incident: only one that names an incident type or reports figures.
+   * Feeds carry many articles about nothing in particular; each would otherwise cost an incident.
+   */
+  canOpen: boolean;
 }
+
+/** Key recorded for articles that were seen but filed under no incident. */
+export const UNFILED = '';
 
 /** What filing needs from storage: the incident index's SQLite in the worker, Maps in the replay CLI. */
 export interface IndexStore {
@@ -22,8 +31,8 @@ export interface IndexStore {
   putArticle(articleId: string, bodyHash: string, key: string): void;
   getEntry(key: string): IndexEntry | null;
   putEntry(entry: IndexEntry): void;
-  /** Incidents that could still be open at this publication time. */
-  candidates(publishedMs: number): IndexEntry[];
+  /** Incidents active within `windowMs` of this publication time that share one of `places` or the `type`. */
+  candidates(publishedMs: number, places: readonly string[], type: string | null, windowMs: number): IndexEntry[];
 }
 
 /**
@@ -33,12 +42,20 @@ export interface IndexStore {
  */
 export function fileArticle(store: IndexStore, request: FilingRequest): Filing {
   const seen = store.getArticle(request.articleId);
-  if (seen) return seen.bodyHash === request.bodyHash ? { kind: 'seen', key: seen.key } : { kind: 'conflict', key: seen.key };
+  if (seen) {
+    if (seen.bodyHash !== request.bodyHash) return { kind: 'conflict', key: seen.key };
+    return seen.key === UNFILED ? { kind: 'unfiled' } : { kind: 'seen', key: seen.key };
+  }
 
   const { hints } = request;
+  const window = maxQuietPeriodMs(request.quietOverrides);
   let key = request.incidentId
     ? slug(request.incidentId) || request.incidentId
-    : matchIncident(store.candidates(request.publishedMs), hints, request.publishedMs, request.quietOverrides);
+    : matchIncident(store.candidates(request.publishedMs, hints.places, hints.type, window), hints, request.publishedMs, request.quietOverrides);
+  if (!key && !request.canOpen) {
+    store.putArticle(request.articleId, request.bodyHash, UNFILED);
+    return { kind: 'unfiled' };
+  }
   const existing = key ? store.getEntry(key) : null;
   if (!key) key = freshKey(store, incidentKeyBase(hints, request.publishedMs, request.title));
 
@@ -93,6 +110,11 @@ export function memoryIndexStore(): IndexStore {
     putArticle: (id, bodyHash, key) => void articles.set(id, { bodyHash, key }),
     getEntry: (key) => entries.get(key) ?? null,
     putEntry: (entry) => void entries.set(entry.key, entry),
-    candidates: () => [...entries.values()],
+    candidates: (publishedMs, places, type, windowMs) => {
+      const wanted = new Set(places.map(placeKey));
+      return [...entries.values()].filter(
+        (e) => e.last_published_ms >= publishedMs - windowMs && (e.type === type || e.places.some((p) => wanted.has(placeKey(p)))),
+      );
+    },
   };
 }

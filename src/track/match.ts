@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { gazetteer } from '../extract/gazetteer';
 import type { IncidentHints } from '../schema';
 
 /** What the incident index remembers about each incident, enough to match new reports against it. */
@@ -21,29 +22,36 @@ const DAY = 24 * 60 * 60 * 1000;
  * weeks. Overridable per type with the QUIET_PERIOD_DAYS setting.
  */
 export const DEFAULT_QUIET_DAYS: Record<string, number> = {
-  crash: 3,
-  explosion: 3,
-  bombing: 3,
-  shooting: 3,
-  stampede: 3,
-  'air strike': 3,
-  'missile attack': 3,
-  'drone attack': 3,
-  attack: 3,
-  fire: 3,
-  collapse: 21,
-  earthquake: 14,
-  flood: 14,
-  storm: 10,
-  hurricane: 14,
-  wildfire: 21,
-  landslide: 10,
+  // Sudden events: reports, funerals, arrests and inquiries follow for about a week.
+  crash: 7,
+  shipwreck: 7,
+  explosion: 7,
+  bombing: 7,
+  shooting: 7,
+  stampede: 7,
+  'air strike': 7,
+  'missile attack': 7,
+  'rocket attack': 7,
+  'drone attack': 7,
+  attack: 7,
+  fire: 7,
   riot: 7,
-  protest: 14,
-  kidnapping: 60,
-  siege: 60,
+  // Disasters: search, recovery and revised tolls run for weeks.
+  storm: 10,
+  landslide: 10,
+  avalanche: 10,
+  earthquake: 21,
+  tsunami: 21,
+  flood: 21,
+  hurricane: 21,
+  wildfire: 28,
+  collapse: 28,
+  protest: 21,
+  // Slow incidents: captivity, sieges and build-ups go on for months.
+  kidnapping: 90,
+  siege: 90,
   'military build-up': 120,
-  war: 120,
+  war: 180,
 };
 export const FALLBACK_QUIET_DAYS = 7;
 
@@ -53,12 +61,88 @@ export function quietPeriodMs(type: string | null, overrides: Record<string, num
   return days * DAY;
 }
 
+/** The longest quiet period in force: no incident older than this can still be open. */
+export function maxQuietPeriodMs(overrides: Record<string, number> | undefined): number {
+  const days = Math.max(FALLBACK_QUIET_DAYS, ...Object.values(DEFAULT_QUIET_DAYS), ...Object.values(overrides ?? {}));
+  return days * DAY;
+}
+
 const norm = (s: string) => s.trim().toLowerCase();
 
 /**
+ * Types that outlets use for one incident: a "blast" for one is a "bombing" for another, floods come with
+ * landslides, a riot is a protest turned violent. Compatible types may join; the same type scores higher.
+ */
+const TYPE_GROUPS: readonly (readonly string[])[] = [
+  ['bombing', 'explosion', 'attack', 'fire'],
+  ['shooting', 'attack', 'kidnapping', 'siege'],
+  ['air strike', 'missile attack', 'rocket attack', 'drone attack', 'attack', 'explosion'],
+  ['flood', 'storm', 'hurricane', 'landslide', 'avalanche', 'tsunami'],
+  ['earthquake', 'tsunami', 'collapse', 'landslide'],
+  ['fire', 'wildfire', 'explosion'],
+  ['riot', 'protest'],
+  ['crash', 'shipwreck'],
+];
+
+export function typesCompatible(a: string, b: string): boolean {
+  return a === b || TYPE_GROUPS.some((group) => group.includes(a) && group.includes(b));
+}
+
+type PlaceRelation = 'shared' | 'compatible' | 'conflict';
+
+/** How places compare: case, hyphens and spacing do not matter ("Uttar-Pradesh" is "Uttar Pradesh"). */
+export const placeKey = (s: string) => s.trim().toLowerCase().replace(/[-\s]+/g, ' ');
+const normPlace = placeKey;
+
+interface PlaceFacts {
+  names: Set<string>;
+  countries: Set<string>;
+  states: Set<string>;
+  cities: Set<string>;
+}
+
+/** What the gazetteer knows about a list of places: known cities, and the states and countries they imply. */
+function placeFacts(places: readonly string[]): PlaceFacts {
+  const facts: PlaceFacts = { names: new Set(), countries: new Set(), states: new Set(), cities: new Set() };
+  const index = gazetteer();
+  for (const raw of places) {
+    facts.names.add(normPlace(raw));
+    let place = index.get(raw) ?? index.get(raw.replace(/-/g, ' '));
+    if (!place) continue;
+    if (place.kind === 'city') {
+      facts.cities.add(normPlace(place.name));
+      const parent = place.parent ? index.get(place.parent) : undefined;
+      if (!parent) continue;
+      place = parent;
+    }
+    if (place.kind === 'state') {
+      facts.states.add(normPlace(place.name));
+      if (place.parent) facts.countries.add(normPlace(place.parent));
+    } else if (place.kind === 'country') {
+      facts.countries.add(normPlace(place.name));
+    }
+  }
+  return facts;
+}
+
+const disjoint = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
+
+/**
+ * Two reports' places conflict when the gazetteer knows they are different cities, states or countries
+ * (a shooting in Phoenix and one in Dallas); they are shared when a name appears in both; otherwise they are
+ * merely compatible (a report naming only "India" and one naming only an unlisted town).
+ */
+export function relatePlaces(a: readonly string[], b: readonly string[]): PlaceRelation {
+  const fa = placeFacts(a);
+  const fb = placeFacts(b);
+  if (disjoint(fa.countries, fb.countries) || disjoint(fa.states, fb.states) || disjoint(fa.cities, fb.cities)) return 'conflict';
+  return [...fa.names].some((n) => fb.names.has(n)) ? 'shared' : 'compatible';
+}
+
+/**
  * Scores open incidents against a report's hints and returns the best key, or null for a new incident.
- * Type and place must agree (a shooting in Phoenix and one in Dallas the same day are two incidents); shared
- * names break ties and let a report with no type join an incident it clearly names.
+ * Places must not conflict and types must be related; without a shared place the type must be the same, and
+ * without any place on one side a shared name (person, organisation, site) is needed too.
  */
 export function matchIncident(
   entries: readonly IndexEntry[],
@@ -66,33 +150,30 @@ export function matchIncident(
   publishedMs: number,
   quietOverrides?: Record<string, number>,
 ): string | null {
-  const places = hints.places.map(norm);
-  if (places.length === 0) return null;
   const names = new Set((hints.names ?? []).map(norm));
   let best: { key: string; score: number; last: number } | null = null;
 
   for (const entry of entries) {
     if (entry.closed) continue;
-    const quiet = quietPeriodMs(entry.type ?? hints.type, quietOverrides);
+    // The longer of the two types' periods: a flood report may follow an avalanche report by two weeks.
+    const quiet = Math.max(quietPeriodMs(entry.type ?? hints.type, quietOverrides), quietPeriodMs(hints.type ?? entry.type, quietOverrides));
     if (publishedMs > entry.last_published_ms + quiet) continue;
     if (publishedMs < entry.first_published_ms - quiet) continue;
 
     const typeAgrees = hints.type !== null && entry.type !== null && hints.type === entry.type;
-    const typeConflicts = hints.type !== null && entry.type !== null && hints.type !== entry.type;
-    if (typeConflicts) continue;
-
-    const entryPlaces = entry.places.map(norm);
-    // The most specific place of either side must appear in the other: "Kerman, Iran" matches "Kerman",
-    // but "Tehran, Iran" does not match "Kerman, Iran" merely through the country.
-    const placeAgrees =
-      (places[0] !== undefined && entryPlaces.includes(places[0])) ||
-      (entryPlaces[0] !== undefined && places.includes(entryPlaces[0]));
-    if (!placeAgrees) continue;
-
+    const typeRelated = hints.type !== null && entry.type !== null && typesCompatible(hints.type, entry.type);
+    if (hints.type !== null && entry.type !== null && !typeRelated) continue;
     const sharedNames = entry.names.filter((n) => names.has(norm(n))).length;
-    if (!typeAgrees && sharedNames === 0) continue;
+    if (!typeRelated && sharedNames === 0) continue;
 
-    const score = (typeAgrees ? 10 : 0) + sharedNames + (entryPlaces[0] === places[0] ? 2 : 0);
+    const places = relatePlaces(hints.places, entry.places);
+    if (places === 'conflict') continue;
+    if (places === 'compatible') {
+      if (!typeAgrees) continue;
+      if ((hints.places.length === 0 || entry.places.length === 0) && sharedNames === 0) continue;
+    }
+
+    const score = (typeAgrees ? 10 : typeRelated ? 6 : 0) + (places === 'shared' ? 4 : 0) + sharedNames + (normPlace(entry.places[0] ?? '') === normPlace(hints.places[0] ?? '-') ? 2 : 0);
     if (!best || score > best.score || (score === best.score && entry.last_published_ms > best.last)) {
       best = { key: entry.key, score, last: entry.last_published_ms };
     }
@@ -119,10 +200,10 @@ export function incidentKeyBase(hints: IncidentHints, publishedMs: number, title
 }
 
 /** "Kerman stampede" — the incident's name in alerts and on the dashboard. */
-export function incidentTitle(hints: IncidentHints, title: string | undefined): string {
+export function incidentTitle(hints: IncidentHints, title: string | undefined, key?: string): string {
   const place = hints.places[0];
   if (place && hints.type) return `${place} ${hints.type}`;
   if (title && title.trim().length > 0) return title.trim().slice(0, 120);
   if (place) return `${place} incident`;
-  return 'Untitled incident';
+  return key ?? 'Untitled incident';
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Casualties, CATEGORIES, Change, CurrentFigure, CurrentThreat, Qualifier, Threat, type IncidentState } from '../schema';
 
 /*
@@ -38,6 +38,8 @@ export const SummaryMeta = z.object({
   figures: z.partialRecord(z.enum(CATEGORIES), z.tuple([z.number(), Qualifier])),
   last_received_ms: z.number(),
   last_change_ms: z.number(),
+  muted: z.boolean().default(false),
+  closed: z.boolean().default(false),
 });
 export type SummaryMeta = z.infer<typeof SummaryMeta>;
 
@@ -104,6 +106,8 @@ export function metaOf(summary: IncidentSummary): SummaryMeta {
     figures,
     last_received_ms: summary.last_received_ms,
     last_change_ms: summary.last_change_ms,
+    muted: summary.muted,
+    closed: summary.closed,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DestinationConfig, DestinationConfigError, destinationsFromEnv, wantsAlert } from '../../src/notify';
 import type { Alert, Change } from '../../src/schema';
 import { kermanNew, kermanUpdate } from './fixtures';

@@ -81,8 +81,9 @@ describe('alertText', () => {
     );
   });
 
-  it('adds the first place only when the title does not already name it', () => {
-    expect(firstLine(withChanges([cas('killed', null, [1, 'exact'])], { places: ['Kerman', 'Iran'] }))).toBe('Kerman stampede — killed 1');
+  it('adds the most specific place the title does not already name', () => {
+    expect(firstLine(withChanges([cas('killed', null, [1, 'exact'])], { places: ['Kerman', 'Iran'] }))).toBe('Kerman stampede (Iran) — killed 1');
+    expect(firstLine(withChanges([cas('killed', null, [1, 'exact'])], { places: ['Kerman'] }))).toBe('Kerman stampede — killed 1');
     expect(firstLine(withChanges([cas('killed', null, [1, 'exact'])], { places: [] }))).toBe('Kerman stampede — killed 1');
     expect(firstLine(withChanges([cas('killed', null, [1, 'exact'])], { places: ['IRAN'], incident_title: 'Iran quake' }))).toBe('Iran quake — killed 1');
   });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentHints } from '../../src/schema';
 import { fileArticle, memoryIndexStore } from '../../src/track/filing';
-import { incidentKeyBase, matchIncident, quietPeriodMs } from '../../src/track/match';
+import { incidentKeyBase, matchIncident, quietPeriodMs, relatePlaces, typesCompatible } from '../../src/track/match';
 
 const T0 = Date.parse('2022-08-28T10:00:00Z');
 const DAY = 86_400_000;
 let n = 0;
 function file(store: ReturnType<typeof memoryIndexStore>, hints: IncidentHints, publishedMs: number, incidentId?: string) {
   n++;
-  return fileArticle(store, { articleId: `a${n}`, bodyHash: `b${n}`, hints, publishedMs, incidentId });
+  return fileArticle(store, { articleId: `a${n}`, bodyHash: `b${n}`, hints, publishedMs, incidentId, canOpen: true });
 }
 
 describe('incident filing', () => {
@@ -59,9 +59,21 @@ describe('incident filing', () => {
   it('answers a known article id with its incident, and a changed body with a conflict', () => {
     const store = memoryIndexStore();
     const hints = { type: 'crash', places: ['Medan', 'Indonesia'] };
-    const first = fileArticle(store, { articleId: 'x', bodyHash: 'h1', hints, publishedMs: T0 });
-    expect(fileArticle(store, { articleId: 'x', bodyHash: 'h1', hints, publishedMs: T0 })).toEqual({ kind: 'seen', key: first.key });
-    expect(fileArticle(store, { articleId: 'x', bodyHash: 'h2', hints, publishedMs: T0 })).toEqual({ kind: 'conflict', key: first.key });
+    const first = fileArticle(store, { articleId: 'x', bodyHash: 'h1', hints, publishedMs: T0, canOpen: true });
+    if (first.kind !== 'filed') throw new Error('not filed');
+    expect(fileArticle(store, { articleId: 'x', bodyHash: 'h1', hints, publishedMs: T0, canOpen: true })).toEqual({ kind: 'seen', key: first.key });
+    expect(fileArticle(store, { articleId: 'x', bodyHash: 'h2', hints, publishedMs: T0, canOpen: true })).toEqual({ kind: 'conflict', key: first.key });
+  });
+
+  it('records an article about no incident without opening one, but lets it join a matching incident', () => {
+    const store = memoryIndexStore();
+    const vague = { type: null, places: ['Kerman'], names: ['Qassem Soleimani'] };
+    expect(fileArticle(store, { articleId: 'v1', bodyHash: 'h', hints: vague, publishedMs: T0, canOpen: false })).toEqual({ kind: 'unfiled' });
+    expect(fileArticle(store, { articleId: 'v1', bodyHash: 'h', hints: vague, publishedMs: T0, canOpen: false })).toEqual({ kind: 'unfiled' });
+    expect(fileArticle(store, { articleId: 'v1', bodyHash: 'other', hints: vague, publishedMs: T0, canOpen: false }).kind).toBe('conflict');
+    const opened = fileArticle(store, { articleId: 's1', bodyHash: 'h', hints: { type: 'stampede', places: ['Kerman', 'Iran'], names: ['Qassem Soleimani'] }, publishedMs: T0, canOpen: true });
+    if (opened.kind !== 'filed') throw new Error('not filed');
+    expect(fileArticle(store, { articleId: 'v2', bodyHash: 'h', hints: vague, publishedMs: T0, canOpen: false })).toEqual({ kind: 'filed', key: opened.key, created: false });
   });
 
   it('suffixes a key that is already taken', () => {
@@ -84,5 +96,54 @@ describe('incident filing', () => {
   it('builds keys from date, place and type', () => {
     expect(incidentKeyBase({ type: 'air strike', places: ['São Paulo'] }, T0, undefined)).toBe('2022-08-28-sao-paulo-air-strike');
     expect(incidentKeyBase({ type: null, places: [] }, T0, 'Floods: 12 dead')).toBe('2022-08-28-floods-12-dead');
+  });
+});
+
+describe('related incident types', () => {
+  it('joins a "bombing" report to an "explosion" incident and a riot to a protest', () => {
+    const store = memoryIndexStore();
+    const a = file(store, { type: 'explosion', places: ['Baguio', 'Philippines'] }, T0);
+    const b = file(store, { type: 'bombing', places: ['Baguio', 'Philippines'] }, T0 + 5 * DAY);
+    expect(a.kind === 'filed' && b.kind === 'filed' && a.key === b.key).toBe(true);
+    const c = file(store, { type: 'riot', places: ['Santiago', 'Chile'] }, T0);
+    const d = file(store, { type: 'protest', places: ['Chile'] }, T0 + 2 * DAY);
+    expect(c.kind === 'filed' && d.kind === 'filed' && c.key === d.key).toBe(true);
+  });
+
+  it('keeps unrelated types apart and prefers the same type over a related one', () => {
+    expect(typesCompatible('flood', 'landslide')).toBe(true);
+    expect(typesCompatible('shooting', 'earthquake')).toBe(false);
+    expect(typesCompatible('stampede', 'fire')).toBe(false);
+    const base = { v: 1 as const, names: [], first_published_ms: T0, last_published_ms: T0, closed: false, places: ['Kabul'] };
+    const entries = [
+      { ...base, key: 'blast', type: 'explosion' },
+      { ...base, key: 'bomb', type: 'bombing' },
+    ];
+    expect(matchIncident(entries, { type: 'bombing', places: ['Kabul'] }, T0)).toBe('bomb');
+  });
+});
+
+describe('places without a gazetteer entry', () => {
+  it('relates places by what is known: different cities, states or countries conflict', () => {
+    expect(relatePlaces(['Phoenix', 'Arizona'], ['Dallas', 'Texas'])).toBe('conflict');
+    expect(relatePlaces(['Kerman', 'Iran'], ['Tehran', 'Iran'])).toBe('conflict');
+    expect(relatePlaces(['Lagos', 'Nigeria'], ['Kenya'])).toBe('conflict');
+    expect(relatePlaces(['India'], ['Hathras'])).toBe('compatible');
+    expect(relatePlaces(['Hathras'], ['Uttar-Pradesh', 'Hathras'])).toBe('shared');
+  });
+
+  it('lets a report naming only an unlisted town join the same-type incident, but not a different type', () => {
+    const store = memoryIndexStore();
+    const quake = file(store, { type: 'earthquake', places: ['Peru'] }, T0);
+    const town = file(store, { type: 'earthquake', places: ['Dolores Alta'] }, T0 + DAY);
+    expect(quake.kind === 'filed' && town.kind === 'filed' && town.key === quake.key).toBe(true);
+    const flood = file(store, { type: 'flood', places: ['Dolores Alta'] }, T0 + DAY);
+    expect(flood.kind === 'filed' && quake.kind === 'filed' && flood.key !== quake.key).toBe(true);
+  });
+
+  it('needs a shared name to join when one side names no place at all', () => {
+    const entry = { v: 1 as const, key: 'k', type: 'collapse', places: ['Surfside'], names: ['Champlain Towers South'], first_published_ms: T0, last_published_ms: T0, closed: false };
+    expect(matchIncident([entry], { type: 'collapse', places: [], names: [] }, T0)).toBeNull();
+    expect(matchIncident([entry], { type: 'collapse', places: [], names: ['Champlain Towers South'] }, T0)).toBe('k');
   });
 });

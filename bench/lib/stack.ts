@@ -1,0 +1,116 @@
+/**
+ * The real worker under `unstable_startWorker` (wrangler.toml, env dev, nothing persisted) plus a trivial chat
+ * sink on 127.0.0.1:8788 — where env.dev points every destination — that answers 200 and counts what it got.
+ */
+import { createServer, type Server } from 'node:http';
+import { OFFLINE_ENV, ROOT, sleep } from './util';
+import { join } from 'node:path';
+
+export interface Sink {
+  /** Requests received, by first path segment (slack, discord, telegram, teams, webhook). */
+  byPath: Map<string, number>;
+  /** alert_id → deliveries, from the signed generic webhook destination's JSON bodies (to spot duplicates). */
+  webhookAlertIds: Map<string, number>;
+  total(): number;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startSink(port = 8788): Promise<Sink> {
+  const byPath = new Map<string, number>();
+  const webhookAlertIds = new Map<string, number>();
+  const server: Server = createServer((req, res) => {
+    const seg = (req.url ?? '/').split('/')[1] ?? '';
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      if (seg === 'webhook') chunks.push(c);
+    });
+    req.on('end', () => {
+      byPath.set(seg, (byPath.get(seg) ?? 0) + 1);
+      if (seg === 'webhook') {
+        try {
+          const id = String((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { alert_id?: unknown }).alert_id);
+          webhookAlertIds.set(id, (webhookAlertIds.get(id) ?? 0) + 1);
+        } catch {
+          // not JSON: counted by path only
+        }
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      // Telegram's sendMessage answers {ok:true,...}; the others only look at the status.
+      res.end('{"ok":true,"result":{}}');
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err) => reject(new Error(`chat sink cannot listen on 127.0.0.1:${port} (${String(err)}); is \`npm run dev\`'s sink running?`)));
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  return {
+    byPath,
+    webhookAlertIds,
+    reset: () => {
+      byPath.clear();
+      webhookAlertIds.clear();
+    },
+    total: () => [...byPath.values()].reduce((a, b) => a + b, 0),
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+export interface StackOptions {
+  /** Sets WEBHOOK_SECRETS, so every request's Standard Webhooks signature is verified (env.dev has none). */
+  secret?: string | null;
+  /** Overrides env.dev's RATE_LIMIT_PER_MINUTE (6000 = 100/s per sender). */
+  rateLimitPerMinute?: number;
+  /** Another entry module (the cost benchmark's counting wrapper); default src/index.ts from wrangler.toml. */
+  entrypoint?: string;
+}
+
+export interface Stack {
+  url: URL;
+  dispose(): Promise<void>;
+}
+
+export async function startWorker(opts: StackOptions = {}): Promise<Stack> {
+  for (const [k, v] of Object.entries(OFFLINE_ENV)) process.env[k] = v;
+  // wrangler's own logger (e.g. one "[wrangler:info] QUEUE …" line per batch) writes to stdout, where the
+  // benchmarks print Markdown; keep it to errors unless asked.
+  process.env.WRANGLER_LOG ??= process.env.BENCH_WRANGLER_LOG ?? 'error';
+  const { unstable_startWorker } = await import('wrangler');
+  const bindings: Record<string, { type: 'plain_text'; value: string }> = {};
+  if (opts.secret) bindings.WEBHOOK_SECRETS = { type: 'plain_text', value: opts.secret };
+  if (opts.rateLimitPerMinute !== undefined) bindings.RATE_LIMIT_PER_MINUTE = { type: 'plain_text', value: String(opts.rateLimitPerMinute) };
+  const worker = await unstable_startWorker({
+    config: join(ROOT, 'wrangler.toml'),
+    env: 'dev',
+    ...(opts.entrypoint ? { entrypoint: opts.entrypoint } : {}),
+    bindings,
+    dev: { persist: false, inspector: false, watch: false, logLevel: (process.env.BENCH_WRANGLER_LOG as 'error' | 'log' | undefined) ?? 'error', server: { hostname: '127.0.0.1', port: 0 } },
+  });
+  const url = await worker.url;
+  // First request compiles and instantiates the isolate; keep it out of any measurement.
+  await fetch(new URL('/health', url)).then((r) => r.text());
+  return {
+    url,
+    dispose: async () => {
+      await worker.dispose();
+      await sleep(200);
+    },
+  };
+}
+
+/** Waits until `count()` stops growing for `quietMs` (or `maxMs` passes); returns the final count and when it settled. */
+export async function settle(count: () => number, quietMs = 2_500, maxMs = 60_000, atLeast = 0): Promise<{ value: number; ms: number }> {
+  const start = Date.now();
+  let last = count();
+  let lastChange = Date.now();
+  while (Date.now() - start < maxMs) {
+    await sleep(100);
+    const now = count();
+    if (now !== last) {
+      last = now;
+      lastChange = Date.now();
+    } else if (Date.now() - lastChange >= quietMs && last >= atLeast) break;
+  }
+  return { value: last, ms: lastChange - start };
+}

@@ -1,0 +1,57 @@
+// The extractor inside workerd (the Workers runtime), started with wrangler's
+// unstable_startWorker. Per-article time = (request with N iterations − request with 0) / N.
+import { resolve } from 'node:path';
+import { loadCorpus } from '../../scripts/eval-extraction';
+import { fmt, median, p95, syntheticArticle, type SectionResult } from '../lib';
+
+export async function workerdSection(): Promise<SectionResult> {
+  process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
+  process.env.WRANGLER_SEND_METRICS = 'false';
+  const { unstable_startWorker } = await import('wrangler');
+  const worker = await unstable_startWorker({
+    config: resolve(import.meta.dirname, '../worker/wrangler.toml'),
+    dev: { server: { port: 0 }, inspector: false, logLevel: 'error' },
+  } as Parameters<typeof unstable_startWorker>[0]);
+  try {
+    await worker.ready;
+    const url = await worker.url;
+    const post = async (articles: unknown[], iterations: number): Promise<number> => {
+      const t0 = performance.now();
+      const res = await worker.fetch(url.href, { method: 'POST', body: JSON.stringify({ articles, iterations }) });
+      await res.json();
+      return performance.now() - t0;
+    };
+    const corpus = loadCorpus();
+    const arts = corpus.map((a) => ({ text: a.text, ...(a.title ? { title: a.title } : {}), ...(a.published ? { published: a.published } : {}) }));
+    await post(arts, 5); // warm-up (JIT)
+    const N = 200;
+    const per: number[] = [];
+    for (const a of arts) {
+      const empty = Math.min(await post([a], 0), await post([a], 0));
+      const full = Math.min(await post([a], N), await post([a], N));
+      per.push(Math.max(0, full - empty) / N);
+    }
+    const texts = corpus.map((a) => a.text);
+    const synth: Array<[number, number]> = [];
+    for (const n of [10_000, 100_000, 1_000_000]) {
+      const t = syntheticArticle(texts, n);
+      const reps = n >= 1_000_000 ? 3 : n >= 100_000 ? 10 : 50;
+      const empty = Math.min(await post([{ text: t }], 0), await post([{ text: t }], 0));
+      const full = Math.min(await post([{ text: t }], reps), await post([{ text: t }], reps));
+      synth.push([n, Math.max(0, full - empty) / reps]);
+    }
+    return {
+      title: 'workerd (bench worker via unstable_startWorker), dev corpus',
+      table: [
+        ['measure', 'value'],
+        ['median / article', fmt(median(per))],
+        ['p95 / article', fmt(p95(per))],
+        ...synth.map(([n, ms]) => [`synthetic ${n >= 1e6 ? '1 MB' : `${n / 1000} KB`}`, `${fmt(ms)} (${((ms / n) * 1e6).toFixed(0)} ns/char)`]),
+      ],
+      notes: [`Each article: min of 2 requests with ${N} iterations minus min of 2 with 0 iterations (removes HTTP/JSON overhead), divided by ${N}.`],
+      data: { workerd_median_ms: median(per), workerd_p95_ms: p95(per), ...Object.fromEntries(synth.map(([n, ms]) => [`workerd_synthetic_${n}_ms`, ms])) },
+    };
+  } finally {
+    await worker.dispose();
+  }
+}

@@ -1,0 +1,33 @@
+// `npm run eval`: prints each evaluation section in turn. Sections are independent
+// functions returning text and a JSON summary, so more (e.g. incident grouping) can be appended.
+import { corpusDir, evaluateExtraction, formatExtractionEval } from './eval-extraction';
+import { runGroupingEval } from './eval-grouping';
+
+interface Section { name: string; run: () => Promise<{ text: string; summary: unknown }> | { text: string; summary: unknown } }
+
+const sections: Section[] = [
+  {
+    name: 'extraction',
+    run: () => {
+      const r = evaluateExtraction();
+      return { text: formatExtractionEval(r, { misses: !process.argv.includes('--no-misses') }), summary: { perCategory: r.perCategory, averageF1: r.averageF1, threats: r.threats, qualifier: r.qualifier } };
+    },
+  },
+  {
+    name: 'grouping',
+    run: async () => {
+      const lines: string[] = [];
+      const score = await runGroupingEval(corpusDir(), (line) => lines.push(line));
+      return { text: lines.join('\n'), summary: score };
+    },
+  },
+];
+
+const summaries: Record<string, unknown> = {};
+for (const s of sections) {
+  const { text, summary } = await s.run();
+  console.log(text);
+  console.log('');
+  summaries[s.name] = summary;
+}
+if (process.argv.includes('--json')) console.log(JSON.stringify(summaries));

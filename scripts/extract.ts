@@ -1,0 +1,30 @@
+// `npm run --silent extract -- FILE.json` (or `-` for stdin): one article in webhook payload
+// shape → exactly one line of JSON on stdout. Invalid input → message on stderr, exit 2.
+import { readFileSync } from 'node:fs';
+import { ArticleInput } from '../src/schema';
+import { extract } from '../src/extract/index';
+
+function fail(msg: string): never {
+  process.stderr.write(`extract: ${msg}\n`);
+  process.exit(2);
+}
+
+const arg = process.argv[2];
+if (!arg) fail('usage: extract FILE.json | -');
+let raw: string;
+try {
+  raw = arg === '-' ? readFileSync(0, 'utf8') : readFileSync(arg, 'utf8');
+} catch (e) {
+  fail(`cannot read ${arg}: ${(e as Error).message}`);
+}
+let json: unknown;
+try {
+  json = JSON.parse(raw);
+} catch (e) {
+  fail(`invalid JSON: ${(e as Error).message}`);
+}
+const parsed = ArticleInput.safeParse(json);
+if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+const a = parsed.data;
+const out = extract({ text: a.text, ...(a.title !== undefined ? { title: a.title } : {}), ...(a.published !== undefined ? { published: a.published } : {}) });
+process.stdout.write(JSON.stringify({ casualties: out.casualties, threats: out.threats, incident: out.incident }) + '\n');

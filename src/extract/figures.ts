@@ -1,0 +1,624 @@
+// Candidate casualty figures, one per (count, category) reading found in a sentence.
+// Each candidate carries flags (increment, superseded, sub-count, …); choosing among them
+// is select.ts's job. Every scan is bounded to a few tokens around a number, so the whole
+// pass is linear in the text.
+import type { Category, Qualifier } from '../schema';
+import {
+  AUX, BLOCK_NOUNS, LEFT_NEEDS_PERSON, LEFT_VERBS, MONTHS, OFFICIAL_RE, PERSON_PLURAL, PERSON_SINGULAR,
+  REPORT_VERBS, RIGHT_KEYWORDS, SPECULATIVE, UNOFFICIAL_RE,
+} from './lexicon';
+import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
+import { tokensOf, type Sentence } from './sentences';
+
+export interface Candidate {
+  category: Category;
+  value: number;
+  qualifier: Qualifier;
+  /** exclusive upper bound for refining a vague figure ("dozens" < 100) */
+  vagueUpper?: number;
+  quote: string;
+  attribution?: string;
+  official: boolean;
+  unofficial: boolean;
+  sentence: number; // document sentence index (-1 = title)
+  para: number;
+  pos: number; // token position, for ordering within a sentence
+  title: boolean;
+  increment: boolean;
+  superseded: boolean;
+  subcount: boolean;
+  speculative: boolean;
+  context: boolean; // another, older incident
+  combined: boolean; // "dead or missing"
+  update: boolean; // "rose to", "climbed to", "now stands at"
+}
+
+const QUAL_PHRASES: ReadonlyArray<readonly [string[], Qualifier]> = [
+  [['no', 'less', 'than'], 'at_least'],
+  [['not', 'less', 'than'], 'at_least'],
+  [['no', 'fewer', 'than'], 'at_least'],
+  [['not', 'fewer', 'than'], 'at_least'],
+  [['at', 'least'], 'at_least'],
+  [['atleast'], 'at_least'],
+  [['more', 'than'], 'at_least'],
+  [['well', 'over'], 'at_least'],
+  [['well', 'beyond'], 'at_least'],
+  [['upwards', 'of'], 'at_least'],
+  [['in', 'excess', 'of'], 'at_least'],
+  [['over'], 'at_least'],
+  [['above'], 'at_least'],
+  [['beyond'], 'at_least'],
+  [['an', 'estimated'], 'approx'],
+  [['estimated'], 'approx'],
+  [['close', 'to'], 'approx'],
+  [['just', 'under'], 'approx'],
+  [['just', 'over'], 'approx'],
+  [['about'], 'approx'],
+  [['around'], 'approx'],
+  [['nearly'], 'approx'],
+  [['almost'], 'approx'],
+  [['some'], 'approx'],
+  [['roughly'], 'approx'],
+  [['approximately'], 'approx'],
+  [['approx'], 'approx'],
+  [['circa'], 'approx'],
+  [['perhaps'], 'approx'],
+  [['up', 'to'], 'at_most'],
+  [['as', 'many', 'as'], 'at_most'],
+  [['fewer', 'than'], 'at_most'],
+  [['less', 'than'], 'at_most'],
+  [['at', 'most'], 'at_most'],
+  [['no', 'more', 'than'], 'at_most'],
+  [['under'], 'at_most'],
+];
+
+function matchAt(toks: Token[], j: number, phrase: readonly string[]): boolean {
+  for (let k = 0; k < phrase.length; k++) if (toks[j + k]?.l !== phrase[k]) return false;
+  return true;
+}
+function matchBefore(toks: Token[], end: number, phrase: readonly string[]): boolean {
+  return end - phrase.length >= 0 && matchAt(toks, end - phrase.length, phrase);
+}
+
+/** Qualifier written just before token i; returns it and the index where the qualifier starts. */
+export function qualifierBefore(toks: Token[], i: number): { q: Qualifier | null; start: number } {
+  for (const [p, q] of QUAL_PHRASES) {
+    if (matchBefore(toks, i, p)) {
+      // "some 30" yes, "some of the 30" no; "up to" after "rose"/"climbed" is a change verb, not a cap
+      if (p[0] === 'up' && ['rose', 'risen', 'gone', 'went', 'climbed', 'shot', 'jumped', 'go'].includes(toks[i - 3]?.l ?? '')) continue;
+      return { q, start: i - p.length };
+    }
+  }
+  return { q: null, start: i };
+}
+
+export function keywordAt(toks: Token[], j: number): { cat: Category; end: number } | undefined {
+  for (const [p, cat] of RIGHT_KEYWORDS) if (matchAt(toks, j, p)) return { cat, end: j + p.length };
+  return undefined;
+}
+
+const STOP_NP = new Set(
+  ('in on at from with by for after before during when while as than since near into onto across over under about ' +
+    'because but or nor if although though where which what whose there their his her its our your this these those the a an ' +
+    'said says told according who whom that to of and').split(' '),
+);
+const QUOTE = new Set(['"', "'", '‘', '’', '“', '”', '«', '»']);
+
+interface RightScan {
+  cat: Category;
+  /** keyword used as an adjective before a person noun ("displaced women") */
+  adjectival?: boolean;
+  end: number;
+  person: boolean;
+  singularPerson: boolean;
+  speculative: boolean;
+  subcount: boolean;
+  increment: boolean;
+  combined: boolean;
+}
+
+/** From token j (just past a count), read "[more] [of them] [noun phrase] [auxiliaries] KEYWORD". */
+function scanRight(toks: Token[], j0: number): RightScan | undefined {
+  let j = j0;
+  let np = 0;
+  let person = false;
+  let singularPerson = false;
+  let aux = false;
+  let speculative = false;
+  let subcount = false;
+  let increment = false;
+  let bodies = false;
+  const nx = toks[j];
+  if (nx && (nx.l === 'more' || nx.l === 'new' || nx.l === 'additional')) {
+    increment = true;
+    j++;
+  }
+  // "of them", "of whom", "of the 543 passengers", "of the dead", "of people"
+  if (toks[j]?.l === 'of') {
+    const a = toks[j + 1];
+    if (a && (a.l === 'them' || a.l === 'whom' || a.l === 'those')) {
+      subcount = true;
+      j += 2;
+    } else if (a && a.l === 'the' && toks[j + 2]?.k === 'num') {
+      j += 3;
+    } else if (a && a.l === 'the') {
+      const kw = keywordAt(toks, j + 2);
+      subcount = true;
+      j += 2;
+      if (kw) j = kw.end; // "27 of the dead had been identified": a part of the dead
+      if (kw) return scanTail(toks, j, { cat: kw.cat, person: true, singularPerson: false, speculative, subcount: true, increment, aux: false, bodies: false, np: 1 });
+    } else if (a && a.k === 'word') {
+      j += 1;
+    }
+  }
+  for (let steps = 0; steps < 12 && j < toks.length; steps++) {
+    const tk = toks[j]!;
+    if (tk.k === 'punct') {
+      if (QUOTE.has(tk.t)) {
+        j++;
+        continue;
+      }
+      if (tk.t === '-' && tk.glued) return undefined; // "35-year-old", "12-story"
+      return undefined;
+    }
+    const kw = keywordAt(toks, j);
+    if (kw && !(kw.cat === 'killed' && tk.l === 'lives' && np > 0)) {
+      return scanTail(toks, kw.end, { cat: kw.cat, person, singularPerson, speculative, subcount, increment, aux, bodies, np });
+    }
+    if (tk.k === 'num') {
+      // an age or size compound inside the noun phrase: "a 35-year-old man"
+      if (!aux && toks[j + 1]?.t === '-' && toks[j + 1]!.glued && toks[j + 2]?.glued && toks[j + 2]!.k === 'word') {
+        j += 3;
+        np++;
+        continue;
+      }
+      return undefined;
+    }
+    if (bodies && aux && /^(recovered|pulled|found|retrieved|exhumed|removed|brought|dug)$/.test(tk.l)) {
+      return { cat: 'killed', end: j + 1, person: true, singularPerson, speculative, subcount, increment, combined: false };
+    }
+    if (AUX.has(tk.l)) {
+      if (SPECULATIVE.has(tk.l)) speculative = true;
+      aux = true;
+      j++;
+      continue;
+    }
+    if (SPECULATIVE.has(tk.l) && aux) {
+      speculative = true;
+      j++;
+      continue;
+    }
+    if (aux) return undefined;
+    if (BLOCK_NOUNS.has(tk.l)) return undefined;
+    if (tk.l === 'and' && np > 0) {
+      const n2 = toks[j + 1];
+      if (n2 && PERSON_PLURAL.has(n2.l) && !keywordAt(toks, j + 1)) {
+        j++;
+        continue;
+      }
+      return undefined;
+    }
+    // a short place phrase inside the noun phrase: "10,000 people across Florida"
+    if ((tk.l === 'across' || tk.l === 'in' || tk.l === 'from') && np > 0 && toks[j + 1] && /^\p{Lu}/u.test(toks[j + 1]!.t)) {
+      j += 2;
+      while (toks[j] && /^\p{Lu}/u.test(toks[j]!.t) && toks[j]!.k === 'word') j++;
+      continue;
+    }
+    if (STOP_NP.has(tk.l) && !(tk.l === 'of' && np === 0)) return undefined;
+    if (np >= 4) return undefined;
+    np++;
+    if (PERSON_PLURAL.has(tk.l)) person = true;
+    if (PERSON_SINGULAR.has(tk.l)) {
+      person = true;
+      singularPerson = true;
+    }
+    if (tk.l === 'bodies' || tk.l === 'body') bodies = true;
+    j++;
+  }
+  return undefined;
+}
+
+function scanTail(
+  toks: Token[],
+  end: number,
+  s: { cat: Category; person: boolean; singularPerson: boolean; speculative: boolean; subcount: boolean; increment: boolean; aux: boolean; bodies: boolean; np: number },
+): RightScan | undefined {
+  // "dead or missing", "killed or injured", "dead or presumed dead": combined figures are not split
+  let combined = false;
+  const o = toks[end];
+  if (o && o.l === 'or') {
+    const k2 = keywordAt(toks, end + 1) ?? keywordAt(toks, end + 2);
+    if (k2) combined = true;
+  }
+  if (toks[end]?.l === 'identified' || (toks[end]?.l === 'been' && toks[end + 1]?.l === 'identified')) s.subcount = true;
+  const after = toks[end];
+  const adjectival = !!after && (PERSON_PLURAL.has(after.l) || PERSON_SINGULAR.has(after.l)) && !keywordAt(toks, end);
+  return { cat: s.cat, adjectival, end, person: s.person, singularPerson: s.singularPerson, speculative: s.speculative, subcount: s.subcount, increment: s.increment, combined };
+}
+
+const TOLL_LINKERS = new Set(['to', 'at', 'of', 'reached', 'hit', 'was', 'is', 'stood', 'stands', 'now', ':', 'been', 'topped', 'passed', 'from', 'reaching', 'exceeded']);
+
+/** "the death toll … rose to N", "number of injured stood at N", "dead: N". */
+function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Category; approx: boolean; speculative: boolean; superseded: boolean; increment: boolean; update: boolean } | undefined {
+  const link = toks[qStart - 1];
+  if (!link) return undefined;
+  // an appositive count: "the number of girls still missing, 223, could rise"; a label: "Dead: 35"
+  if ((link.t === ',' && (toks[end]?.t === ',' || toks[end]?.t === '.' || !toks[end])) || link.t === ':') {
+    for (let k = qStart - 2; k >= qStart - 4 && k >= 0; k--) {
+      const kw = keywordAt(toks, k);
+      if (kw && kw.end === qStart - 1) return { cat: kw.cat, approx: false, speculative: false, superseded: false, increment: false, update: false };
+    }
+    return undefined;
+  }
+  if (!TOLL_LINKERS.has(link.l) && link.l !== 'by') return undefined;
+  let approx = false;
+  let speculative = false;
+  let update = false;
+  for (let j = qStart - 1, steps = 0; j >= 0 && steps < 26; j--, steps++) {
+    const tk = toks[j]!;
+    if (tk.k === 'num') {
+      // "the toll from a 6.4-magnitude quake … rose to 21": a compound modifier is not a rival count
+      const compound = toks[j + 1]?.t === '-' && toks[j + 1]!.glued;
+      // "from one to four": the earlier number is allowed only as the "from" side
+      if (!compound && !(toks[j - 1]?.l === 'from' && link.l === 'to')) return undefined;
+    }
+    if (tk.t === '.' || tk.t === ';' || tk.t === '?') return undefined;
+    if (tk.l === 'estimated' || tk.l === 'approximate') approx = true;
+    if (SPECULATIVE.has(tk.l)) speculative = true;
+    if (/^(rose|risen|rises|climbed|climbs|reached|jumped|increased|soared|now|gone|went|stands|lifting|taking|bringing|brought)$/.test(tk.l)) update = true;
+    let cat: Category | undefined;
+    if (tk.l === 'toll' && toks[j - 1]?.l !== 'injury') cat = 'killed';
+    else if ((tk.l === 'count' || tk.l === 'tally') && toks[j - 1]?.l === 'death') cat = 'killed';
+    else if (tk.l === 'number' || tk.l === 'tally' || tk.l === 'count' || tk.l === 'figure' || tk.l === 'total') {
+      // "number of (the) (people) injured/dead/missing/made homeless"
+      for (let k = j + 1; k <= j + 6 && k < qStart; k++) {
+        const kw = keywordAt(toks, k);
+        if (kw) {
+          cat = kw.cat;
+          break;
+        }
+        const l = toks[k]!.l;
+        if (l === 'deaths' || l === 'dead') {
+          cat = 'killed';
+          break;
+        }
+        if (l === 'arrests') {
+          cat = 'arrested';
+          break;
+        }
+      }
+    }
+    if (cat) {
+      for (let k = j - 1; k >= j - 3 && k >= 0; k--) if (toks[k]!.l === 'estimated' || toks[k]!.l === 'approximate') approx = true;
+      if (link.l === 'by') return { cat, approx, speculative, superseded: false, increment: true, update };
+      return { cat, approx, speculative, superseded: link.l === 'from', increment: false, update };
+    }
+  }
+  return undefined;
+}
+
+const RELATIVE = new Set(['that', 'which', 'who']);
+const PASSIVE_AUX = new Set(['were', 'was', 'been', 'being', 'be', 'is', 'are']);
+
+/**
+ * "An 18-year-old gunman killed 21 people": the singular subject is the agent of an active verb with an
+ * object, not a casualty. A casualty subject takes a passive or intransitive verb ("a policeman was killed",
+ * "a man died").
+ */
+function actsOnOthers(toks: Token[], from: number, keywordEnd: number): boolean {
+  for (let k = from; k < keywordEnd; k++) if (PASSIVE_AUX.has(toks[k]!.l) || toks[k]!.l === 'has' || toks[k]!.l === 'had') return false;
+  const verb = toks[keywordEnd - 1]?.l ?? '';
+  if (!/^(killed|wounded|injured|hurt|shot|stabbed|kidnapped|abducted|arrested|detained|seized|murdered)$/.test(verb)) return false;
+  const object = toks[keywordEnd];
+  if (!object || object.k === 'punct') return false;
+  return object.k === 'num' || /^(a|an|the|his|her|their|its|at|more|dozens|scores|hundreds|thousands|several|many|two|three|four|five|six|seven|eight|nine|ten|people|one)$/.test(object.l);
+}
+
+/** "killing 12", "injured more than 4,000 people", "claimed the lives of 40". */
+function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: number; needsPerson: boolean } | undefined {
+  let j = qStart - 1;
+  // "claimed the lives of 40"
+  if (toks[j]?.l === 'of' && toks[j - 1]?.l === 'lives') return { cat: 'killed', verbIdx: j - 1, needsPerson: false };
+  const v = toks[j];
+  if (!v) return undefined;
+  const cat = LEFT_VERBS[v.l];
+  if (!cat) return undefined;
+  if (v.l === 'claimed' || v.l === 'claiming') return undefined; // only via "the lives of"
+  const before = toks[j - 1];
+  if (before && PASSIVE_AUX.has(before.l)) return undefined; // "were killed 12 days ago"
+  return { cat, verbIdx: j, needsPerson: LEFT_NEEDS_PERSON.has(v.l) };
+}
+
+// ---------- sentence-level context ----------
+
+interface SentenceCtx {
+  superseded: boolean;
+  context: boolean;
+  attribution?: string;
+}
+
+const CONTEXT_PHRASES: string[][] = [
+  ['previous'], ['last', 'year'], ['years', 'ago'], ['a', 'year', 'ago'], ['in', 'a', 'separate'], ['separate', 'incident'],
+  ['separate', 'attack'], ['in', 'another'], ['earlier', 'incident'], ['earlier', 'attack'], ['earlier', 'disaster'],
+];
+const SUPERSEDED_PHRASES: string[][] = [
+  ['earlier'], ['previously'], ['initially'], ['at', 'first'], ['at', 'the', 'outset'], ['had', 'been', 'saying'],
+  ['had', 'said'], ['had', 'reported'], ['had', 'put'], ['had', 'given'], ['had', 'stood'], ['had', 'earlier'],
+  ['previous', 'toll'], ['before', 'that'], ['first', 'reported'], ['was', 'revised'],
+];
+
+function sentenceContext(toks: Token[], currentYear: number | undefined): SentenceCtx {
+  let superseded = false;
+  let context = false;
+  for (let j = 0; j < toks.length; j++) {
+    const tk = toks[j]!;
+    if (tk.k === 'num') {
+      const y = yearOf(tk);
+      if (y !== undefined && currentYear !== undefined && y < currentYear) {
+        // a year used as a count ("1987 people") is not a date
+        const nx = toks[j + 1];
+        if (!nx || !(PERSON_PLURAL.has(nx.l) || keywordAt(toks, j + 1))) context = true;
+      }
+      continue;
+    }
+    if (tk.k !== 'word') continue;
+    // "last September", "in March last year"
+    if (tk.l === 'last' && toks[j + 1] && MONTHS.has(toks[j + 1]!.l) && toks[j + 1]!.l !== 'may') context = true;
+    for (const p of CONTEXT_PHRASES) if (matchAt(toks, j, p)) context = true;
+    for (const p of SUPERSEDED_PHRASES) {
+      if (matchAt(toks, j, p)) {
+        // "earlier this year/month/week/in the year" dates the main incident, it does not supersede
+        if (p[0] === 'earlier' && /^(this|in|that)$/.test(toks[j + 1]?.l ?? '') && /^(year|month|week|the)$/.test(toks[j + 2]?.l ?? '')) continue;
+        superseded = true;
+      }
+    }
+  }
+  return { superseded, context };
+}
+
+const BOUNDARY_WORDS = new Set(
+  'that which who and but while as when after because if although so where before with than whereas since though then'.split(' '),
+);
+const PRONOUNS = new Set('he she it they we i you this that there one someone'.split(' '));
+
+function cleanSubject(toks: Token[], from: number, to: number, text: string): string | undefined {
+  // drop leading/trailing time phrases ("on Friday", "today")
+  while (from < to && /^(today|yesterday|tonight|also|later|earlier|then|now|had|has|have)$/.test(toks[to - 1]!.l)) to--;
+  if (to <= from || to - from > 9) return undefined;
+  const first = toks[from]!;
+  if (to - from === 1 && PRONOUNS.has(first.l)) return undefined;
+  if (PRONOUNS.has(first.l) && to - from === 1) return undefined;
+  for (let k = from; k < to; k++) if (/^(no|not|were|was|is|are|been|had|have|has|did|do|does|will|would|could)$/.test(toks[k]!.l)) return undefined;
+  const s = text.slice(first.s, toks[to - 1]!.e).trim();
+  const hasCap = toks.slice(from, to).some((t) => t.k === 'word' && /^\p{Lu}/u.test(t.t) && t !== first) || /^\p{Lu}/u.test(first.t);
+  if (!hasCap && !OFFICIAL_RE.test(s) && !UNOFFICIAL_RE.test(s)) return undefined;
+  if (/^(he|she|it|they|we|i)$/i.test(s)) return undefined;
+  return s.replace(/^[,\s]+|[,\s]+$/g, '');
+}
+
+/** Who the sentence says the figure comes from, or undefined when it names no one. */
+export function attributionOf(toks: Token[], text: string, near: number): string | undefined {
+  let best: { s: string; d: number } | undefined;
+  for (let j = 0; j < toks.length; j++) {
+    const tk = toks[j]!;
+    if (tk.l === 'according' && toks[j + 1]?.l === 'to') {
+      let k = j + 2;
+      while (k < toks.length && k < j + 12 && toks[k]!.k !== 'punct') k++;
+      // keep possessive apostrophes: "Morocco's Interior Ministry"
+      while (k < toks.length && k < j + 14 && (toks[k]!.t === "'" || toks[k]!.t === '’') && toks[k + 1]?.k === 'word') {
+        k += 2;
+        while (k < toks.length && k < j + 14 && toks[k]!.k !== 'punct') k++;
+      }
+      const s = cleanSubject(toks, j + 2, k, text);
+      if (s) {
+        const d = Math.abs(j - near);
+        if (!best || d < best.d) best = { s, d };
+      }
+      continue;
+    }
+    if (!REPORT_VERBS.has(tk.l) || tk.l === 'according') continue;
+    // subject before the verb, up to a clause boundary
+    let k = j - 1;
+    // "X, the ministry's spokesman, said": skip an appositive to reach the name
+    let endSubj = j;
+    if (toks[k]?.t === ',') {
+      let m = k - 1;
+      while (m >= 0 && toks[m]!.t !== ',' && j - m < 14) m--;
+      if (m >= 0 && toks[m]!.t === ',') {
+        endSubj = m;
+        k = m - 1;
+      } else {
+        continue;
+      }
+    }
+    while (k >= 0 && endSubj - k <= 9) {
+      const t = toks[k]!;
+      if (t.k === 'punct' && t.t !== "'" && t.t !== '’' && t.t !== '.' && t.t !== '&') break;
+      if (t.k === 'num') break;
+      if (BOUNDARY_WORDS.has(t.l) || REPORT_VERBS.has(t.l) || t.l === 'also') break;
+      k--;
+    }
+    let from = k + 1;
+    // "a nurse who took part in the rescue said": the speaker is the noun before "who"
+    if (toks[k]?.l === 'who' && endSubj - k <= 12) {
+      const relEnd = k;
+      let m = k - 1;
+      while (m >= 0 && relEnd - m <= 7 && toks[m]!.k !== 'punct' && toks[m]!.k !== 'num' && !BOUNDARY_WORDS.has(toks[m]!.l) && !REPORT_VERBS.has(toks[m]!.l)) m--;
+      from = m + 1;
+      endSubj = relEnd;
+    }
+    while (from < endSubj && /^(on|in|at)$/.test(toks[from]!.l)) from++;
+    let s = cleanSubject(toks, from, endSubj, text);
+    if (!s) {
+      // inverted: "…, said the governor's office."
+      if (toks[j - 1]?.t === ',' || j === 0) {
+        let m = j + 1;
+        while (m < toks.length && m < j + 10 && toks[m]!.k !== 'punct') m++;
+        if (toks[m]?.t === "'" || toks[m]?.t === '’') {
+          m += 2;
+          while (m < toks.length && m < j + 12 && toks[m]!.k !== 'punct') m++;
+        }
+        if (toks[j + 1] && /^(the|a|an|\p{Lu})/u.test(toks[j + 1]!.t) && !/^(on|in|at|that)$/.test(toks[j + 1]!.l)) s = cleanSubject(toks, j + 1, m, text);
+      }
+    }
+    if (s) {
+      const d = Math.abs(j - near);
+      if (!best || d < best.d) best = { s, d };
+    }
+  }
+  return best?.s;
+}
+
+// ---------- the candidate finder ----------
+
+export function findCandidates(sentences: Sentence[], currentYear: number | undefined): Candidate[] {
+  const out: Candidate[] = [];
+  for (const sen of sentences) {
+    const toks = tokensOf(sen);
+    if (toks.length === 0) continue;
+    const ctx = sentenceContext(toks, currentYear);
+    let attrDone = false;
+    let attribution: string | undefined;
+    const attr = (pos: number): string | undefined => {
+      if (!attrDone) {
+        attribution = attributionOf(toks, sen.text, pos);
+        attrDone = true;
+      }
+      return attribution;
+    };
+    const push = (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'> & { superseded?: boolean; context?: boolean }) => {
+      const a = sen.idx === -1 ? undefined : attr(c.pos);
+      out.push({
+        ...c,
+        quote: sen.text,
+        ...(a ? { attribution: a } : {}),
+        official: a ? OFFICIAL_RE.test(a) && !UNOFFICIAL_RE.test(a) : false,
+        unofficial: a ? UNOFFICIAL_RE.test(a) : false,
+        sentence: sen.idx,
+        para: sen.para,
+        title: sen.idx === -1,
+        superseded: ctx.superseded || !!c.superseded,
+        context: ctx.context || !!c.context,
+      });
+    };
+
+    // a number expression ("between 20 and 30", "one hundred and twelve") is read once
+    let next = 0;
+    for (let i = 0; i < toks.length; i = Math.max(i + 1, next)) {
+      const tk = toks[i]!;
+      // singular "a"/"an": only in a casualty statement with a person noun
+      if ((tk.l === 'a' || tk.l === 'an') && tk.k === 'word') {
+        singular(toks, i, push);
+        continue;
+      }
+      if (tk.k !== 'num' && tk.k !== 'word') continue;
+      if (tk.k === 'word' && !/^[a-z]/.test(tk.l)) continue;
+      const prev = toks[i - 1];
+      if (prev && (prev.l === 'no' || prev.l === 'the') && tk.l === 'one') continue;
+      const n = parseNumberAt(toks, i);
+      if (!n) continue;
+      // dates ("March 12", "12 March"), ordinals handled by the parser
+      if (prev && MONTHS.has(prev.l) && prev.l !== 'may' && !n.words) continue;
+      if (toks[n.end] && MONTHS.has(toks[n.end]!.l) && toks[n.end]!.l !== 'may' && !n.words) continue;
+      // a year is not a count unless people follow it directly
+      if (yearOf(tk) !== undefined && !(toks[n.end] && (PERSON_PLURAL.has(toks[n.end]!.l) || keywordAt(toks, n.end)))) continue;
+      const { q, start: qStart } = qualifierBefore(toks, i);
+      let qualifier: Qualifier = q ?? 'exact';
+      if (n.vague || n.range) qualifier = 'at_least';
+      if (toks[n.end]?.t === '+' ) qualifier = 'at_least';
+      const vagueUpper = n.vague?.upper;
+      // increments and sub-counts written before the number
+      const b1 = toks[qStart - 1]?.l;
+      const b2 = toks[qStart - 2]?.l;
+      let increment = b1 === 'another' || b1 === 'further' || b1 === 'additional' || (b1 === 'more' && b2 === 'another');
+      if (b1 === 'by' && /^(rose|risen|up|increased|grew|climbed|went|jumped|rise|rising)$/.test(b2 ?? '')) increment = true;
+      const subcountLeft = b1 === 'including' || (b1 === 'them' && b2 === 'among') || b1 === 'includes' || (b1 === 'which' && b2 === 'of');
+      const supersededLeft = b1 === 'from' && (b2 === 'up' || b2 === 'down' || toks[n.end]?.l === 'to' || toks[qStart - 3]?.l === 'cut');
+      const start = i;
+      next = n.end;
+      const base = { value: n.value, qualifier, ...(vagueUpper ? { vagueUpper } : {}), pos: start };
+
+      let r = scanRight(toks, n.end);
+      if (r?.adjectival && scanLeftVerb(toks, qStart)) r = undefined;
+      if (r && !(n.value === 1 && !r.person && n.words && tk.l === 'one' && r.cat !== 'killed')) {
+        push({
+          ...base,
+          category: r.cat,
+          increment: increment || r.increment,
+          subcount: subcountLeft || r.subcount,
+          speculative: r.speculative,
+          combined: r.combined,
+          update: false,
+          superseded: supersededLeft,
+        });
+        continue;
+      }
+      const lv = scanLeftVerb(toks, qStart);
+      if (lv) {
+        // the count's own noun phrase must not be a thing ("killed 3 cattle")
+        const nx = toks[n.end];
+        if (nx && BLOCK_NOUNS.has(nx.l)) continue;
+        if (nx && nx.t === '-' && nx.glued) continue;
+        let person = false;
+        for (let k = n.end; k < n.end + 4 && k < toks.length; k++) if (PERSON_PLURAL.has(toks[k]!.l) || PERSON_SINGULAR.has(toks[k]!.l)) person = true;
+        if (lv.needsPerson && !person) continue;
+        // "seizing about 15 of them as hostages" is read by scanRight; "seized 20 people" here
+        push({ ...base, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: false, update: false, superseded: supersededLeft });
+        continue;
+      }
+      const tl = scanTollLeft(toks, qStart, n.end);
+      if (tl) {
+        const nx = toks[n.end];
+        if (nx && BLOCK_NOUNS.has(nx.l) && !(nx.l === 'people')) continue;
+        push({
+          ...base,
+          qualifier: q ? qualifier : tl.approx ? 'approx' : qualifier,
+          category: tl.cat,
+          increment: increment || tl.increment,
+          subcount: subcountLeft,
+          speculative: tl.speculative,
+          combined: false,
+          update: tl.update,
+          superseded: supersededLeft || tl.superseded,
+        });
+      }
+    }
+  }
+  return out;
+
+  function singular(toks: Token[], i: number, push: (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'>) => void): void {
+    // Subject: "A black policeman was killed", "an unnamed army captain has been arrested"
+    const r = scanRight(toks, i + 1);
+    const prev = toks[i - 1];
+    if (r && r.singularPerson && !r.increment && !actsOnOthers(toks, i + 1, r.end) && (!prev || prev.k === 'punct' || BOUNDARY_WORDS.has(prev.l) || REPORT_VERBS.has(prev.l) || i === 0)) {
+      push({ value: 1, qualifier: 'exact', pos: i, category: r.cat, increment: false, subcount: false, speculative: r.speculative, combined: r.combined, update: false });
+      return;
+    }
+    // Object: "killing a soldier and a policeman" → 2; "a strike that killed a commander" is background
+    const lv = prev ? LEFT_VERBS[prev.l] : undefined;
+    if (!lv || !prev || prev.l === 'claimed' || prev.l === 'claiming') return;
+    if (toks[i - 2] && (RELATIVE.has(toks[i - 2]!.l) || PASSIVE_AUX.has(toks[i - 2]!.l))) return;
+    let count = 0;
+    let k = i;
+    while (toks[k] && (toks[k]!.l === 'a' || toks[k]!.l === 'an')) {
+      let m = k + 1;
+      let found = false;
+      for (; m < k + 5 && m < toks.length; m++) {
+        const l = toks[m]!.l;
+        if (PERSON_SINGULAR.has(l)) {
+          found = true;
+          m++;
+          break;
+        }
+        if (toks[m]!.k !== 'word' || STOP_NP.has(l)) break;
+      }
+      if (!found) break;
+      count++;
+      if (toks[m]?.l === 'and' && (toks[m + 1]?.l === 'a' || toks[m + 1]?.l === 'an')) k = m + 1;
+      else break;
+    }
+    if (count > 0) push({ value: count, qualifier: 'exact', pos: i, category: lv, increment: false, subcount: false, speculative: false, combined: false, update: false });
+  }
+}
+
+export type { NumberExpr };

@@ -1,0 +1,72 @@
+// A deliberately small gazetteer: countries, US states and a few hundred major or
+// frequently-in-the-news cities, each city with its country (or US state). Enough to
+// order places and to match reports of one incident; not a geocoder.
+
+const COUNTRIES =
+  'Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Denmark|Djibouti|Dominican Republic|Ecuador|Egypt|El Salvador|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Guatemala|Guinea|Guyana|Haiti|Honduras|Hong Kong|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|Moldova|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nepal|Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|Oman|Pakistan|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Saudi Arabia|Senegal|Serbia|Sierra Leone|Singapore|Slovakia|Slovenia|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Trinidad and Tobago|Tunisia|Turkey|Turkmenistan|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Gaza|West Bank|Scotland|England|Wales|Northern Ireland|Puerto Rico|Greenland|Tibet|Kashmir|Crimea|Chechnya|Darfur|Soviet Union';
+
+// Alias → canonical name. Adjectives are included only where they rarely mean anything else.
+const ALIASES: Record<string, string> = {
+  'U.S.': 'United States', US: 'United States', USA: 'United States', 'U.S.A.': 'United States', America: 'United States',
+  'United States of America': 'United States', UK: 'United Kingdom', 'U.K.': 'United Kingdom', Britain: 'United Kingdom',
+  'Great Britain': 'United Kingdom', UAE: 'United Arab Emirates', Burma: 'Myanmar', 'Czechia': 'Czech Republic',
+  "Côte d'Ivoire": 'Ivory Coast', 'Democratic Republic of Congo': 'Congo', DRC: 'Congo', 'Gaza Strip': 'Gaza',
+  'Türkiye': 'Turkey', USSR: 'Soviet Union', 'Tadzhikistan': 'Tajikistan', Holland: 'Netherlands', Peking: 'Beijing',
+  Bombay: 'Mumbai', Calcutta: 'Kolkata', Madras: 'Chennai', Rangoon: 'Yangon', Saigon: 'Ho Chi Minh City', Kiev: 'Kyiv',
+  Iranian: 'Iran', Iraqi: 'Iraq', Syrian: 'Syria', Afghan: 'Afghanistan', Pakistani: 'Pakistan', Nigerian: 'Nigeria',
+  Moroccan: 'Morocco', Lebanese: 'Lebanon', Israeli: 'Israel', Palestinian: 'Palestine', Ukrainian: 'Ukraine',
+  Russian: 'Russia', Chinese: 'China', Japanese: 'Japan', Indian: 'India', Indonesian: 'Indonesia', Philippine: 'Philippines',
+  Filipino: 'Philippines', Mexican: 'Mexico', Brazilian: 'Brazil', Chilean: 'Chile', Turkish: 'Turkey', Egyptian: 'Egypt',
+  Yemeni: 'Yemen', Somali: 'Somalia', Sudanese: 'Sudan', Kenyan: 'Kenya', Ethiopian: 'Ethiopia', Bangladeshi: 'Bangladesh',
+  Nepalese: 'Nepal', 'Sri Lankan': 'Sri Lanka', 'North Korean': 'North Korea', 'South Korean': 'South Korea',
+  'South African': 'South Africa', 'New Zealand': 'New Zealand', Colombian: 'Colombia', Venezuelan: 'Venezuela',
+  Peruvian: 'Peru', Haitian: 'Haiti', Libyan: 'Libya', Malian: 'Mali', Burkinabe: 'Burkina Faso', Congolese: 'Congo',
+  Saudi: 'Saudi Arabia', Taiwanese: 'Taiwan', Vietnamese: 'Vietnam', Thai: 'Thailand', Malaysian: 'Malaysia',
+  Belgian: 'Belgium', French: 'France', German: 'Germany', Italian: 'Italy', Spanish: 'Spain', Greek: 'Greece',
+  Polish: 'Poland', Soviet: 'Soviet Union',
+};
+
+const US_STATES =
+  'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York State|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington State|West Virginia|Wisconsin|Wyoming';
+
+// City:Parent pairs. Parent is a country or a US state.
+const CITIES =
+  'Kabul:Afghanistan|Kandahar:Afghanistan|Algiers:Algeria|Luanda:Angola|Buenos Aires:Argentina|Yerevan:Armenia|Sydney:Australia|Melbourne:Australia|Vienna:Austria|Baku:Azerbaijan|Manama:Bahrain|Dhaka:Bangladesh|Minsk:Belarus|Brussels:Belgium|Antwerp:Belgium|La Paz:Bolivia|Sarajevo:Bosnia|Rio de Janeiro:Brazil|Sao Paulo:Brazil|Brasilia:Brazil|Sofia:Bulgaria|Ouagadougou:Burkina Faso|Phnom Penh:Cambodia|Yaounde:Cameroon|Toronto:Canada|Montreal:Canada|Ottawa:Canada|Vancouver:Canada|Santiago:Chile|Valparaiso:Chile|Beijing:China|Shanghai:China|Wuhan:China|Harbin:China|Guangzhou:China|Shenzhen:China|Chengdu:China|Chongqing:China|Tianjin:China|Bogota:Colombia|Medellin:Colombia|Kinshasa:Congo|Goma:Congo|Zagreb:Croatia|Havana:Cuba|Nicosia:Cyprus|Prague:Czech Republic|Copenhagen:Denmark|Quito:Ecuador|Cairo:Egypt|Alexandria:Egypt|San Salvador:El Salvador|Addis Ababa:Ethiopia|Helsinki:Finland|Paris:France|Marseille:France|Nice:France|Lyon:France|Tbilisi:Georgia|Berlin:Germany|Munich:Germany|Hamburg:Germany|Frankfurt:Germany|Bonn:Germany|Cologne:Germany|Accra:Ghana|Athens:Greece|Guatemala City:Guatemala|Port-au-Prince:Haiti|Tegucigalpa:Honduras|Budapest:Hungary|Reykjavik:Iceland|New Delhi:India|Delhi:India|Mumbai:India|Kolkata:India|Chennai:India|Bangalore:India|Hyderabad:India|Srinagar:India|Jakarta:Indonesia|Surabaya:Indonesia|Bali:Indonesia|Tehran:Iran|Kerman:Iran|Mashhad:Iran|Isfahan:Iran|Shiraz:Iran|Tabriz:Iran|Baghdad:Iraq|Mosul:Iraq|Basra:Iraq|Erbil:Iraq|Kirkuk:Iraq|Fallujah:Iraq|Dublin:Ireland|Belfast:Northern Ireland|Jerusalem:Israel|Tel Aviv:Israel|Haifa:Israel|Rome:Italy|Milan:Italy|Naples:Italy|Tokyo:Japan|Osaka:Japan|Hiroshima:Japan|Fukushima:Japan|Amman:Jordan|Almaty:Kazakhstan|Nairobi:Kenya|Mombasa:Kenya|Kuwait City:Kuwait|Bishkek:Kyrgyzstan|Vientiane:Laos|Riga:Latvia|Beirut:Lebanon|Monrovia:Liberia|Tripoli:Libya|Benghazi:Libya|Vilnius:Lithuania|Antananarivo:Madagascar|Kuala Lumpur:Malaysia|Bamako:Mali|Mexico City:Mexico|Guadalajara:Mexico|Monterrey:Mexico|Tijuana:Mexico|Chisinau:Moldova|Ulaanbaatar:Mongolia|Rabat:Morocco|Casablanca:Morocco|Marrakesh:Morocco|Marrakech:Morocco|Agadir:Morocco|Maputo:Mozambique|Yangon:Myanmar|Naypyidaw:Myanmar|Kathmandu:Nepal|Amsterdam:Netherlands|The Hague:Netherlands|Rotterdam:Netherlands|Wellington:New Zealand|Auckland:New Zealand|Christchurch:New Zealand|Managua:Nicaragua|Niamey:Niger|Lagos:Nigeria|Abuja:Nigeria|Kano:Nigeria|Kaduna:Nigeria|Maiduguri:Nigeria|Pyongyang:North Korea|Oslo:Norway|Muscat:Oman|Islamabad:Pakistan|Karachi:Pakistan|Lahore:Pakistan|Peshawar:Pakistan|Quetta:Pakistan|Panama City:Panama|Asuncion:Paraguay|Lima:Peru|Manila:Philippines|Cebu:Philippines|Davao:Philippines|Warsaw:Poland|Lisbon:Portugal|Doha:Qatar|Bucharest:Romania|Moscow:Russia|Saint Petersburg:Russia|St Petersburg:Russia|Grozny:Russia|Kigali:Rwanda|Riyadh:Saudi Arabia|Jeddah:Saudi Arabia|Mecca:Saudi Arabia|Dakar:Senegal|Belgrade:Serbia|Freetown:Sierra Leone|Mogadishu:Somalia|Johannesburg:South Africa|Cape Town:South Africa|Durban:South Africa|Pretoria:South Africa|Seoul:South Korea|Busan:South Korea|Juba:South Sudan|Madrid:Spain|Barcelona:Spain|Colombo:Sri Lanka|Khartoum:Sudan|Stockholm:Sweden|Geneva:Switzerland|Zurich:Switzerland|Bern:Switzerland|Damascus:Syria|Aleppo:Syria|Homs:Syria|Idlib:Syria|Raqqa:Syria|Taipei:Taiwan|Dushanbe:Tajikistan|Dar es Salaam:Tanzania|Bangkok:Thailand|Tunis:Tunisia|Ankara:Turkey|Istanbul:Turkey|Izmir:Turkey|Gaziantep:Turkey|Kampala:Uganda|Kyiv:Ukraine|Kharkiv:Ukraine|Odesa:Ukraine|Odessa:Ukraine|Mariupol:Ukraine|Donetsk:Ukraine|Lviv:Ukraine|Dnipro:Ukraine|Dubai:United Arab Emirates|Abu Dhabi:United Arab Emirates|London:United Kingdom|Manchester:United Kingdom|Birmingham:United Kingdom|Liverpool:United Kingdom|Glasgow:Scotland|Edinburgh:Scotland|Cardiff:Wales|Montevideo:Uruguay|Tashkent:Uzbekistan|Caracas:Venezuela|Hanoi:Vietnam|Ho Chi Minh City:Vietnam|Sanaa:Yemen|Aden:Yemen|Hodeidah:Yemen|Lusaka:Zambia|Harare:Zimbabwe|Gaza City:Gaza|Rafah:Gaza|Khan Younis:Gaza|Ramallah:West Bank|Jenin:West Bank|Hebron:West Bank|Lhasa:Tibet|' +
+  'New York:New York State|New York City:New York State|Los Angeles:California|San Francisco:California|San Diego:California|Sacramento:California|Oakland:California|San Jose:California|Chicago:Illinois|Houston:Texas|Dallas:Texas|Austin:Texas|San Antonio:Texas|El Paso:Texas|Uvalde:Texas|Lubbock:Texas|Phoenix:Arizona|Tucson:Arizona|Philadelphia:Pennsylvania|Pittsburgh:Pennsylvania|Miami:Florida|Orlando:Florida|Tampa:Florida|Jacksonville:Florida|Fort Myers:Florida|Parkland:Florida|Atlanta:Georgia (US)|Boston:Massachusetts|Seattle:Washington State|Denver:Colorado|Las Vegas:Nevada|Detroit:Michigan|Minneapolis:Minnesota|Nashville:Tennessee|Memphis:Tennessee|New Orleans:Louisiana|Baton Rouge:Louisiana|Baltimore:Maryland|Honolulu:Hawaii|Maui:Hawaii|Oklahoma City:Oklahoma|Tulsa:Oklahoma|Kansas City:Missouri|St. Louis:Missouri|Cleveland:Ohio|Columbus:Ohio|Cincinnati:Ohio|Milwaukee:Wisconsin|Portland:Oregon|Salt Lake City:Utah|Charlotte:North Carolina|Charleston:South Carolina|Louisville:Kentucky|Indianapolis:Indiana|Buffalo:New York State|Albuquerque:New Mexico|Anchorage:Alaska|Washington:United States';
+
+export interface Place {
+  name: string;
+  kind: 'country' | 'state' | 'city';
+  parent?: string;
+}
+
+let INDEX: Map<string, Place> | undefined;
+let MAX_WORDS = 1;
+
+/** Lazily built: name (as written, case-sensitive) → place. */
+export function gazetteer(): Map<string, Place> {
+  if (INDEX) return INDEX;
+  const m = new Map<string, Place>();
+  for (const c of COUNTRIES.split('|')) m.set(c, { name: c, kind: 'country' });
+  for (const s of US_STATES.split('|')) {
+    const name = s.replace(/ State$/, '');
+    m.set(s, { name, kind: 'state', parent: 'United States' });
+    if (!m.has(name)) m.set(name, { name, kind: 'state', parent: 'United States' });
+  }
+  for (const pair of CITIES.split('|')) {
+    const [city, parent] = pair.split(':') as [string, string];
+    const p = parent === 'Georgia (US)' ? 'Georgia' : parent.replace(/ State$/, '');
+    if (!m.has(city)) m.set(city, { name: city, kind: 'city', parent: p });
+  }
+  for (const [alias, canon] of Object.entries(ALIASES)) {
+    const target = m.get(canon);
+    if (target && !m.has(alias)) m.set(alias, target);
+  }
+  for (const k of m.keys()) MAX_WORDS = Math.max(MAX_WORDS, k.split(' ').length);
+  INDEX = m;
+  return m;
+}
+export function maxPlaceWords(): number {
+  gazetteer();
+  return MAX_WORDS;
+}

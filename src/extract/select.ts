@@ -1,0 +1,63 @@
+// Choosing one figure per category, following the corpus labelling rules:
+// the main incident's best current figure — first clean statement in the body, refined by a
+// later, more precise statement of the same quantity; officials over others; increments,
+// combined and other-incident figures never; superseded, speculative and sub-count figures
+// only when nothing better exists; the headline only when the body has nothing.
+import type { Casualties, Category, Figure } from '../schema';
+import { CATEGORIES } from '../schema';
+import type { Candidate } from './figures';
+
+function tier(c: Candidate): number {
+  if (c.increment || c.combined || c.context) return 99;
+  const weak = c.superseded || c.speculative || c.subcount;
+  // body clean < title clean < body weak < title weak
+  return (weak ? 2 : 0) + (c.title ? 1 : 0);
+}
+
+/** Could `later` be a more precise statement of the quantity `cur` describes? */
+function refines(cur: Candidate, later: Candidate): boolean {
+  if (later.vagueUpper !== undefined) return false;
+  if (cur.vagueUpper !== undefined) return later.value >= cur.value && later.value < cur.vagueUpper;
+  if (later.value === cur.value) return cur.qualifier !== 'exact' && later.qualifier === 'exact';
+  switch (cur.qualifier) {
+    case 'at_least':
+      return later.value > cur.value && later.value <= cur.value * 1.5 + 2 && (later.qualifier === 'exact' || later.qualifier === 'at_least');
+    case 'approx':
+      return later.qualifier === 'exact' && Math.abs(later.value - cur.value) <= Math.max(1, cur.value * 0.15);
+    case 'at_most':
+      return later.qualifier === 'exact' && later.value <= cur.value && later.value >= cur.value * 0.6;
+    default:
+      return false;
+  }
+}
+
+export function choose(cands: Candidate[], category: Category): Candidate | undefined {
+  const mine = cands.filter((c) => c.category === category && tier(c) < 99);
+  if (mine.length === 0) return undefined;
+  let best = 99;
+  for (const c of mine) best = Math.min(best, tier(c));
+  const pool = mine
+    .filter((c) => tier(c) === best)
+    .sort((a, b) => a.sentence - b.sentence || a.pos - b.pos);
+  let cur = pool[0]!;
+  for (const c of pool.slice(1)) {
+    if (refines(cur, c)) cur = c;
+    // an official figure outranks a witness's or a local outlet's
+    else if (cur.unofficial && c.official && c.value !== cur.value) cur = c;
+    // a later toll update ("has risen to", "now stands at") replaces a lower earlier toll
+    else if (c.update && !cur.update && c.value > cur.value && c.qualifier === 'exact') cur = c;
+  }
+  return cur;
+}
+
+export function selectFigures(cands: Candidate[]): Casualties {
+  const out: Casualties = {};
+  for (const cat of CATEGORIES) {
+    const c = choose(cands, cat);
+    if (!c) continue;
+    const fig: Figure = { value: c.value, qualifier: c.qualifier, quote: c.quote };
+    if (c.attribution) fig.attribution = c.attribution;
+    out[cat] = fig;
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+// Threat figures: counts attached to weapons fired or readied, forces massed, and
+// attack plans or targets named in a threat. A count is a threat only when its noun
+// phrase ends in one of these heads; casualty readings and rescue deployments are not.
+import type { Threat } from '../schema';
+import { keywordAt } from './figures';
+import { parseNumberAt, yearOf, type Token } from './numbers';
+import { tokensOf, type Sentence } from './sentences';
+import { MONTHS } from './lexicon';
+
+const HEADS = new Set(
+  ('missiles missile rockets rocket drones drone uavs uav shells mortars warheads bombs troops soldiers servicemen ' +
+    'paratroopers marines tanks warplanes bombers warships submarines battalions brigades divisions scenarios ' +
+    'targets sites plans artillery projectiles munitions interceptors warplanes').split(' '),
+);
+const NP_STOP = new Set(
+  ('in on at from with by for after before during when while as than since near into onto across over under about ' +
+    'because but or nor if although though where which who that to of and the a an were was are is have has had be been ' +
+    'would will could may might said says told fired launched gathered massed deployed along toward towards').split(' '),
+);
+const QUOTE = new Set(['"', "'", '‘', '’', '“', '”']);
+const RESCUE = /\b(rescue|relief|aid|humanitarian|search|firefight|evacuat|help|peacekeep)/i;
+
+function singular(w: string): string {
+  return w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.endsWith('s') ? w.slice(0, -1) : w;
+}
+
+interface Found {
+  value: number;
+  noun: string;
+  head: string;
+  quote: string;
+  sentence: number;
+  title: boolean;
+}
+
+/** The noun phrase after a count, if it ends in a threat head: returns [text, head, endIdx]. */
+function threatNP(toks: Token[], j: number, text: string, vague = false): [string, string, number] | undefined {
+  let start = -1;
+  let lastHead = -1;
+  let k = j;
+  if (vague && toks[k]?.l === 'of' && toks[k + 1] && !NP_STOP.has(toks[k + 1]!.l)) k++; // "dozens of rockets"
+  for (let steps = 0; steps < 6 && k < toks.length; steps++, k++) {
+    const tk = toks[k]!;
+    if (tk.k === 'punct') {
+      if (QUOTE.has(tk.t)) continue;
+      if (tk.t === '-' && tk.glued) return undefined; // "100-kg bomb"
+      break;
+    }
+    if (tk.k === 'num') break;
+    if (NP_STOP.has(tk.l)) {
+      // "soldiers and police": keep a coordinated second noun
+      if (tk.l === 'and' && lastHead === k - 1 && toks[k + 1] && /^(police|policemen|sailors|marines|airmen|tanks|drones|missiles|rockets)$/.test(toks[k + 1]!.l)) {
+        lastHead = k + 1;
+        k++;
+        continue;
+      }
+      break;
+    }
+    if (start < 0) start = k;
+    if (HEADS.has(tk.l)) lastHead = k;
+    else if (lastHead >= 0 && lastHead === k - 1) break; // the head ended the phrase
+  }
+  if (start < 0 || lastHead < 0) return undefined;
+  const headTok = toks[lastHead]!;
+  const noun = text.slice(toks[start]!.s, headTok.e).replace(/^[‘’“”"']+|[‘’“”"']+$/g, '').replace(/[‘’“”"]/g, '').trim();
+  return [noun, singular(headTok.l), lastHead + 1];
+}
+
+export function findThreats(sentences: Sentence[], currentYear: number | undefined): Threat[] {
+  const found: Found[] = [];
+  for (const sen of sentences) {
+    const toks = tokensOf(sen);
+    let oldYear = false;
+    for (const tk of toks) {
+      const y = yearOf(tk);
+      if (y !== undefined && currentYear !== undefined && y < currentYear) oldYear = true;
+    }
+    if (oldYear) continue; // counts from older conflicts are context
+    const rescue = RESCUE.test(sen.text);
+    for (let i = 0; i < toks.length; i++) {
+      const tk = toks[i]!;
+      if (tk.k !== 'num' && !(tk.k === 'word' && /^[a-z]/.test(tk.l))) continue;
+      if (tk.l === 'a' || tk.l === 'an') continue;
+      const prev = toks[i - 1];
+      if (prev && MONTHS.has(prev.l)) continue;
+      const n = parseNumberAt(toks, i);
+      if (!n) continue;
+      if (yearOf(tk) !== undefined) continue;
+      let np = threatNP(toks, n.end, sen.text, !!n.vague);
+      let end = n.end;
+      if (!np) {
+        // "the number of soldiers and police … will be raised to 10,500"
+        if (prev && /^(to|at|reach|of)$/.test(prev.l)) {
+          for (let j = i - 2; j >= 0 && j >= i - 14; j--) {
+            if (toks[j]!.l === 'number' && toks[j + 1]?.l === 'of') {
+              const inner = threatNP(toks, j + 2, sen.text);
+              if (inner) np = inner;
+              break;
+            }
+            if (toks[j]!.k === 'num' || toks[j]!.t === '.') break;
+          }
+        }
+        if (!np) {
+          i = n.end - 1;
+          continue;
+        }
+      } else end = np[2];
+      // "12 soldiers were killed" is a casualty figure
+      let casualty = false;
+      for (let k = end; k < end + 5 && k < toks.length; k++) if (keywordAt(toks, k)) casualty = true;
+      if (casualty) continue;
+      if (rescue && /^(troop|soldier|serviceman|marine|paratrooper)$/.test(np[1])) continue;
+      found.push({ value: n.value, noun: np[0], head: np[1], quote: sen.text, sentence: sen.idx, title: sen.idx === -1 });
+      i = end - 1;
+    }
+  }
+  // One figure per weapon type: a smaller count of the same head elsewhere is a part of the
+  // larger one ("one ballistic missile came down" within "23 missiles"); counts listed
+  // together in one sentence are different weapons and all stay.
+  found.sort((a, b) => (a.title === b.title ? a.sentence - b.sentence : a.title ? 1 : -1));
+  const keep: Found[] = [];
+  for (const f of found) {
+    const bigger = found.find((g) => g.head === f.head && g.value > f.value && g.sentence !== f.sentence);
+    if (bigger) continue;
+    if (keep.some((g) => g.head === f.head && g.value === f.value)) continue;
+    keep.push(f);
+  }
+  return keep.map((f) => ({ value: f.value, noun: f.noun, quote: f.quote }));
+}

@@ -1,0 +1,100 @@
+import { Hono } from 'hono';
+import * as z from 'zod';
+import type { AppEnv } from '../app-env';
+import { settingsFromEnv, type Env } from '../env';
+import { HttpError } from '../lib/errors';
+import { incidentMeta } from '../ingest';
+import { incidentKeyBase } from '../track/match';
+import { requireReader } from './reader';
+
+/*
+ * Incident care: an operator fixes the bot's grouping. Every action is recorded in the incidents' histories
+ * and their figures are recomputed from the reports they then hold; nothing here sends an alert.
+ */
+export const incidentCare = new Hono<AppEnv>();
+incidentCare.use('*', requireReader);
+
+const tracker = (env: Env, key: string) => env.INCIDENT_TRACKER.get(env.INCIDENT_TRACKER.idFromName(key));
+const index = (env: Env) => env.INCIDENT_INDEX.get(env.INCIDENT_INDEX.idFromName('global'));
+const trackerSettings = (env: Env) => {
+  const s = settingsFromEnv(env);
+  return { minSources: s.MIN_SOURCES, thresholds: s.THRESHOLDS ?? {} };
+};
+
+async function jsonBody<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+  let raw: unknown = {};
+  const text = await req.text();
+  if (text.trim().length > 0) {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new HttpError(400, 'invalid_json', 'the body is not valid JSON');
+    }
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new HttpError(400, 'invalid_request', z.prettifyError(parsed.error));
+  return parsed.data;
+}
+
+async function requireIncident(env: Env, key: string) {
+  const state = await tracker(env, key).state();
+  if (!state) throw new HttpError(404, 'not_found', `no incident "${key}"`);
+  return state;
+}
+
+incidentCare.post('/:key/mute', async (c) => {
+  const { muted } = await jsonBody(c.req.raw, z.object({ muted: z.boolean().default(true) }));
+  const key = c.req.param('key');
+  await requireIncident(c.env, key);
+  const state = await tracker(c.env, key).setMuted(muted, Date.now());
+  return c.json({ incident: key, muted: state?.muted ?? muted });
+});
+
+incidentCare.post('/:key/close', async (c) => {
+  const { closed } = await jsonBody(c.req.raw, z.object({ closed: z.boolean().default(true) }));
+  const key = c.req.param('key');
+  await requireIncident(c.env, key);
+  await index(c.env).setClosed(key, closed);
+  const state = await tracker(c.env, key).setClosed(closed, Date.now());
+  return c.json({ incident: key, closed: state?.closed ?? closed });
+});
+
+incidentCare.post('/:key/merge', async (c) => {
+  const { into } = await jsonBody(c.req.raw, z.object({ into: z.string().min(1) }));
+  const key = c.req.param('key');
+  if (into === key) throw new HttpError(400, 'invalid_request', 'cannot merge an incident into itself');
+  const target = await requireIncident(c.env, into);
+  await requireIncident(c.env, key);
+  const now = Date.now();
+  const settings = trackerSettings(c.env);
+  const reports = await tracker(c.env, key).takeReports(null, 'merged_away', `merged into ${into}`, settings, now);
+  await tracker(c.env, key).setClosed(true, now);
+  await index(c.env).mergeInto(key, into);
+  const state = await tracker(c.env, into).adoptReports(
+    { key: into, title: target.title, type: target.type, places: target.places },
+    reports,
+    'merge',
+    `merged ${reports.length} report(s) from ${key}`,
+    settings,
+    now,
+  );
+  return c.json({ incident: into, merged_from: key, reports_moved: reports.length, figures: state?.figures ?? {} });
+});
+
+incidentCare.post('/:key/reports/:articleId/move', async (c) => {
+  const { to } = await jsonBody(c.req.raw, z.object({ to: z.string().min(1).optional() }));
+  const key = c.req.param('key');
+  const articleId = c.req.param('articleId');
+  await requireIncident(c.env, key);
+  if (to === key) throw new HttpError(400, 'invalid_request', 'the report is already in that incident');
+  const target = to ? await requireIncident(c.env, to) : null;
+  const now = Date.now();
+  const settings = trackerSettings(c.env);
+  const [report] = await tracker(c.env, key).takeReports([articleId], 'move_out', `moved report ${articleId} to ${to ?? 'a new incident'}`, settings, now);
+  if (!report) throw new HttpError(404, 'not_found', `incident "${key}" holds no report "${articleId}"`);
+  const destination = to ?? (await index(c.env).createFor(`${incidentKeyBase(report.hints, report.published_ms, report.title)}`, report.hints, report.published_ms));
+  await index(c.env).reassignArticle(articleId, destination);
+  const meta = target ? { key: destination, title: target.title, type: target.type, places: target.places } : incidentMeta(destination, report);
+  const state = await tracker(c.env, destination).adoptReports(meta, [report], 'move_in', `report ${articleId} moved in from ${key}`, settings, now);
+  return c.json({ article_id: articleId, from: key, to: destination, figures: state?.figures ?? {} });
+});

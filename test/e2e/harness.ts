@@ -1,0 +1,75 @@
+/**
+ * Starts the real worker (wrangler `unstable_startWorker`, `[env.dev]` of wrangler.toml, local workerd with
+ * in-memory storage) and a chat sink on free ports, with every alert destination re-pointed at the sink.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unstable_startWorker } from 'wrangler';
+import { startChatSink, type ChatSink } from '../../scripts/chat-sink';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface E2E {
+  /** Worker base URL, e.g. http://127.0.0.1:54321 */
+  url: string;
+  sink: ChatSink;
+  stop(): Promise<void>;
+}
+
+type Worker = Awaited<ReturnType<typeof unstable_startWorker>>;
+
+/** Destination variables of `[env.dev]`, pointed at a sink. */
+export function destinationVars(sinkUrl: string): Record<string, string> {
+  return {
+    SLACK_WEBHOOK_URL: `${sinkUrl}/slack`,
+    DISCORD_WEBHOOK_URL: `${sinkUrl}/discord`,
+    TELEGRAM_API_BASE: `${sinkUrl}/telegram`,
+    TEAMS_WEBHOOK_URL: `${sinkUrl}/teams`,
+    ALERT_WEBHOOK_URL: `${sinkUrl}/webhook`,
+  };
+}
+
+export async function startE2E(opts: { vars?: Record<string, string> } = {}): Promise<E2E> {
+  process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
+  process.env.WRANGLER_SEND_METRICS ??= 'false';
+  const sink = await startChatSink({ port: 0, quiet: !process.env.E2E_VERBOSE });
+  let worker: Worker | undefined;
+  try {
+    const vars = { ...destinationVars(sink.url), ...opts.vars };
+    worker = await unstable_startWorker({
+      // E2E_WRANGLER_CONFIG lets the harness be pointed at another config (e.g. a stub worker) while debugging.
+      config: path.resolve(ROOT, process.env.E2E_WRANGLER_CONFIG ?? 'wrangler.toml'),
+      env: 'dev',
+      // A nonexistent env file: keeps a developer's own .dev.vars / .env out of the test.
+      envFiles: ['.e2e-no-such-env-file'],
+      bindings: Object.fromEntries(Object.entries(vars).map(([k, value]) => [k, { type: 'plain_text' as const, value }])),
+      sendMetrics: false,
+      dev: {
+        remote: false,
+        persist: false,
+        inspector: false,
+        watch: false,
+        liveReload: false,
+        logLevel: process.env.E2E_VERBOSE ? 'log' : 'warn',
+        server: { hostname: '127.0.0.1', port: 0 },
+      },
+    });
+    await worker.ready;
+    const url = (await worker.url).toString().replace(/\/$/, '');
+    const w = worker;
+    return {
+      url,
+      sink,
+      stop: async () => {
+        await w.dispose().catch(() => {});
+        await sink.close();
+      },
+    };
+  } catch (err) {
+    await worker?.dispose().catch(() => {});
+    await sink.close();
+    throw err;
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,69 @@
+// Robustness: the extractor is total (never throws), its figures are always valid, and
+// adversarial inputs finish in linear time.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Extraction } from '../../src/schema';
+import { extract, isEnglish, normaliseText } from '../../src/extract/index';
+
+const WORDS = ['killed', 'dead', 'injured', 'at least', 'more than', 'dozens', 'a', 'one', 'of', 'them', '1,200', '35', 'thirty-five',
+  'people', 'were', 'the death toll', 'rose to', 'missiles', 'troops', '.', ',', 'including', 'a further', '2.5m', '-', 'hundred', 'and', '\n\n'];
+
+function valid(r: ReturnType<typeof extract>): void {
+  expect(Extraction.safeParse(r).success).toBe(true);
+  for (const f of Object.values(r.casualties)) {
+    expect(Number.isInteger(f!.value)).toBe(true);
+    expect(f!.value).toBeGreaterThanOrEqual(0);
+  }
+  for (const t of r.threats) {
+    expect(Number.isInteger(t.value)).toBe(true);
+    expect(t.value).toBeGreaterThanOrEqual(0);
+  }
+}
+
+describe('properties', () => {
+  it('never throws and returns valid figures on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), fc.option(fc.string({ maxLength: 80 }), { nil: undefined }), (text, title) => {
+        valid(extract({ text, ...(title !== undefined ? { title } : {}) }));
+        normaliseText(text);
+        isEnglish(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('never throws on news-like word salad', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...WORDS), { maxLength: 80 }), (ws) => {
+        valid(extract({ text: ws.join(' ') }));
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('never throws on odd input shapes', () => {
+    // @ts-expect-error deliberately wrong type
+    valid(extract({ text: 42 }));
+    // @ts-expect-error deliberately wrong type
+    valid(extract(null));
+    valid(extract({ text: '' }));
+  });
+});
+
+describe('adversarial inputs finish quickly', () => {
+  const MB = 1_000_000;
+  const cases: Array<[string, string]> = [
+    ['1 MB of digits', '9'.repeat(MB)],
+    ['digits with commas', '1,'.repeat(MB / 2)],
+    ['repeated keyword', 'killed '.repeat(MB / 7)],
+    ['repeated number + keyword', '12 killed '.repeat(MB / 10)],
+    ['no spaces', 'abc'.repeat(MB / 3)],
+    ['number words', 'one hundred and '.repeat(MB / 16)],
+    ['unclosed html', '<script>'.repeat(MB / 8)],
+    ['dots', '. '.repeat(MB / 2)],
+  ];
+  it.each(cases)('%s', (_name, text) => {
+    const t0 = Date.now();
+    valid(extract({ text: normaliseText(text) }));
+    isEnglish(text);
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { extract, isEnglish, normaliseText } from '../../src/extract/index';
+
+const run = (text: string, title?: string) => extract({ text, ...(title ? { title } : {}), published: '2024-05-01' });
+
+describe('threat figures', () => {
+  it('weapons fired, forces massed, plans and targets', () => {
+    const vals = (t: string) => run(t).threats.map((x) => [x.value, x.noun]);
+    expect(vals('The militia launched 40 rockets at the border town overnight.')).toEqual([[40, 'rockets']]);
+    expect(vals('Satellite images show some 60,000 troops massed near the frontier.')).toEqual([[60000, 'troops']]);
+    expect(vals('The general said his staff had drawn up 7 "retaliation plans".')).toEqual([[7, 'retaliation plans']]);
+    expect(vals('The president threatened to hit 30 military sites.')).toEqual([[30, 'military sites']]);
+    expect(vals('The navy intercepted four cruise missiles and two drones in one wave.')).toEqual([[4, 'cruise missiles'], [2, 'drones']]);
+  });
+  it('a smaller count of the same weapon elsewhere is part of the larger one', () => {
+    const t = run('The army fired at least 25 missiles on Monday. One missile landed near a port.');
+    expect(t.threats.map((x) => x.value)).toEqual([25]);
+  });
+  it('casualties, rescue teams and older conflicts are not threats', () => {
+    expect(run('Twelve soldiers were killed in the ambush.').threats).toEqual([]);
+    expect(run('The government sent 500 troops to help rescue efforts after the floods.').threats).toEqual([]);
+    expect(run('In 2006, 4,000 rockets were fired over a month.').threats).toEqual([]);
+    expect(run('The airline has a fleet of 60 aircraft and 12 jets.').threats).toEqual([]);
+  });
+});
+
+describe('incident hints', () => {
+  it('type from the headline and lead', () => {
+    expect(run('At least 14 people died when a bus plunged into a ravine.', 'Bus crash kills 14').incident.type).toBe('crash');
+    expect(run('A powerful earthquake shook the region, killing 30.').incident.type).toBe('earthquake');
+    expect(run('A car bomb exploded outside a police station, killing five.').incident.type).toBe('bombing');
+    expect(run('Gunmen kidnapped 20 pupils from a school.').incident.type).toBe('kidnapping');
+  });
+  it('places: city before country', () => {
+    expect(run('A fire in a market in Lagos, Nigeria killed 9 people.').incident.places.slice(0, 2)).toEqual(['Lagos', 'Nigeria']);
+  });
+  it('dateline', () => {
+    expect(run('NAIROBI, May 2 - Floods killed 12 people in Kenya, officials said.').incident.dateline).toBe('NAIROBI');
+  });
+});
+
+describe('normaliseText', () => {
+  it('strips tags, scripts and styles and decodes entities', () => {
+    const html = '<html><head><style>p{color:red}</style></head><body><script>var x = "<p>9 killed</p>";</script><p>Five people were killed &amp; 12&nbsp;injured.</p><p>Caf&eacute; &#8220;blast&#x201D;</p></body></html>';
+    expect(normaliseText(html)).toBe('Five people were killed & 12 injured.\n\nCafé “blast”');
+  });
+  it('collapses whitespace and keeps paragraph breaks', () => {
+    expect(normaliseText('  One   line\nwrapped here.\n\n\n  Second   para. ')).toBe('One line wrapped here.\n\nSecond para.');
+  });
+  it('NFC', () => {
+    expect(normaliseText('Cafe\u0301')).toBe('Café');
+  });
+  it('survives unclosed tags', () => {
+    expect(normaliseText('Seven dead <script>never closed')).toBe('Seven dead');
+  });
+});
+
+describe('isEnglish', () => {
+  it.each(['3 killed in blast', 'Floods leave thousands homeless', 'The ministry said at least 20 people were wounded in the attack on Tuesday.'])('English: %s', (t) => {
+    expect(isEnglish(t)).toBe(true);
+  });
+  it.each([
+    'Al menos 20 personas murieron en el ataque y otras 30 resultaron heridas, según el ministerio.',
+    "Au moins vingt personnes ont été tuées dans l'explosion, selon les autorités locales qui ont ouvert une enquête.",
+    'Mindestens 20 Menschen wurden bei dem Anschlag getötet, wie die Polizei am Dienstag mitteilte und die Ermittlungen dauern an.',
+    'قتل ما لا يقل عن 20 شخصا في الهجوم، بحسب وزارة الصحة.',
+    '据当地官员称，爆炸造成至少20人死亡，数十人受伤。',
+    'По меньшей мере 20 человек погибли в результате взрыва, сообщили власти.',
+  ])('not English: %s', (t) => {
+    expect(isEnglish(t)).toBe(false);
+  });
+});
+
+describe('places the gazetteer does not list', () => {
+  it('reads a town placed by its region and a name that labels the incident', () => {
+    const a = extract({ text: 'Gunmen abducted 80 pupils from a school in Mariga, Niger State, on Tuesday, police said.' });
+    expect(a.incident.places).toContain('Mariga');
+    const b = extract({ text: 'Rescuers searching the rubble of the Bellmont apartment collapse found two more bodies on Friday.' });
+    expect(b.incident.places).toContain('Bellmont');
+    const c = extract({ text: 'On Monday the storm moved north. Officials said 4 people died.' });
+    expect(c.incident.places).not.toContain('Monday');
+  });
+});

@@ -19,6 +19,12 @@ export interface DigestOptions {
    * other tracker would have created it and changed the count. Keeps a digest cheap when there are many.
    */
   trackers?: Iterable<string>;
+  /**
+   * Only the authoritative state: the index and the trackers' state, report log, outbox and actions. Leaves out
+   * the KV read model and the trackers' `meta` bookkeeping, which a coalesced flush (an alarm up to 1 s after the
+   * request that caused it) rewrites on its own schedule; check those with `readModelMatches` once quiet.
+   */
+  authoritativeOnly?: boolean;
 }
 
 export async function stateDigest(opts: DigestOptions = {}): Promise<string> {
@@ -36,7 +42,7 @@ export function lastStateParts(): string[] {
 export async function stateParts(opts: DigestOptions = {}): Promise<string[]> {
   const parts: string[] = [];
   let cursor: string | undefined;
-  for (;;) {
+  for (; !opts.authoritativeOnly; ) {
     const page = await env.READ_MODEL.list(cursor ? { cursor } : {});
     for (const k of page.keys) parts.push(`kv:${k.name}:${JSON.stringify(k.metadata ?? null)}:${await env.READ_MODEL.get(k.name)}`);
     if (page.list_complete) break;
@@ -51,16 +57,45 @@ export async function stateParts(opts: DigestOptions = {}): Promise<string[]> {
     }
     for (const id of ids.sort()) {
       const stub = namespace.get(namespace.idFromString(id));
-      parts.push(`${ns}:${id}:${await runInDurableObject(stub, (_i, state) => dumpSql(state.storage.sql))}`);
+      const skip = ns === 'INCIDENT_TRACKER' && opts.authoritativeOnly ? ['meta'] : [];
+      parts.push(`${ns}:${id}:${await runInDurableObject(stub, (_i, state) => dumpSql(state.storage.sql, skip))}`);
     }
   }
   return parts;
 }
 
-function dumpSql(sql: SqlStorage): string {
+function dumpSql(sql: SqlStorage, skip: string[] = []): string {
   const tables = sql
     .exec<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' ORDER BY name`)
     .toArray()
-    .map((r) => r.name);
+    .map((r) => r.name)
+    .filter((t) => !skip.includes(t));
   return tables.map((t) => `${t}=${JSON.stringify(sql.exec(`SELECT * FROM "${t}"`).toArray())}`).join(';');
+}
+
+/**
+ * Waits for the incidents' pending read-model flushes, then checks KV shows what each tracker holds (same state
+ * version, one timeline entry per logged report). Returns the mismatches.
+ */
+export async function readModelMismatches(keys: Iterable<string>): Promise<string[]> {
+  const out: string[] = [];
+  for (const key of keys) {
+    const stub = env.INCIDENT_TRACKER.get(env.INCIDENT_TRACKER.idFromName(key));
+    for (let i = 0; i < 40; i++) {
+      const alarm = await runInDurableObject(stub, (_i, state) => state.storage.getAlarm());
+      if (alarm === null) break;
+      await new Promise((r) => setTimeout(r, Math.min(1_100, Math.max(20, alarm - Date.now() + 20))));
+    }
+    const held = await runInDurableObject(stub, (_i, state) => ({
+      version: (JSON.parse(state.storage.sql.exec<{ json: string }>(`SELECT json FROM state`).one().json) as { version: number }).version,
+      reports: state.storage.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM reports`).one().n,
+    }));
+    const summary = await env.READ_MODEL.get<{ version: number }>(`incident:${key}`, 'json');
+    const timeline = await env.READ_MODEL.get<{ entries: Array<{ kind: string }> }>(`timeline:${key}`, 'json');
+    const shown = timeline?.entries.filter((e) => e.kind === 'report').length ?? -1;
+    if (summary?.version !== held.version) out.push(`${key}: KV version ${summary?.version} ≠ tracker ${held.version}`);
+    // Reports that changed nothing are logged without dirtying the read model: the timeline may trail by those.
+    if (shown > held.reports || shown < 1) out.push(`${key}: KV timeline has ${shown} reports, tracker ${held.reports}`);
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
  * benchmarks never fail CI, and no timing is asserted — but a section that could not run at all (a build or
  * start-up failure, a refused article) is flagged with a GitHub Actions `::warning::` line.
  */
-import { runPerformanceSections } from './sections';
+import { runPerformanceSections } from './performance';
 
 const sections = await runPerformanceSections({ quick: true });
 for (const s of sections) {

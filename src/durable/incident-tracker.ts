@@ -1,5 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
+import { log } from '../lib/log';
 import { alertText, destinationsFromEnv, wantsAlert, type DestinationConfig } from '../notify';
 import {
   Alert,
@@ -48,7 +49,13 @@ export class IncidentTracker extends DurableObject<Env> {
     if (processed.alert) this.enqueueAlert(processed.alert, destinations);
     if (processed.stateChanged) this.markReadModelDirty(now, processed.result.changes.length > 0);
     await this.flushOutbox();
-    await this.maybeFlushReadModel(now);
+    try {
+      await this.maybeFlushReadModel(now);
+    } catch (err) {
+      // The report is committed and the read model stays dirty with an alarm set: a KV hiccup must not
+      // turn an applied report into a 500 that the sender would retry.
+      log({ level: 'warn', msg: 'read-model write failed; alarm will retry', incident: this.loadState()?.key, error: String(err) });
+    }
     return processed.result;
   }
 
@@ -208,7 +215,7 @@ export class IncidentTracker extends DurableObject<Env> {
         const last = rows[rows.length - 1];
         if (last) this.sql.exec(`DELETE FROM outbox WHERE seq <= ?`, last.seq);
       } catch (err) {
-        console.log(JSON.stringify({ level: 'warn', msg: 'outbox flush failed; alarm will retry', error: String(err) }));
+        log({ level: 'warn', msg: 'outbox flush failed; alarm will retry', error: String(err) });
         await this.ctx.storage.setAlarm(Date.now() + 5_000);
       } finally {
         this.flushing = null;

@@ -1,5 +1,5 @@
 import type { Env } from '../env';
-import { z } from 'zod';
+import * as z from 'zod';
 import { backoffSeconds, buildDeliveryRequest, type DestinationConfig, classifyDeliveryResponse, classifyNetworkError, destinationsFromEnv, MAX_DELAY_SECONDS, type DeliveryOutcome } from '../notify';
 import { AlertMessage } from '../schema';
 import { log } from '../lib/log';

@@ -75,7 +75,7 @@ export async function replayArticles(items: readonly ReplayItem[], options: Repl
         continue;
       }
       if (filing.kind === 'unfiled') {
-        lines.push({ file, incident: null, casualties: report.casualties, threats: report.threats, changes: [], alert: null });
+        lines.push({ file, incident: null, casualties: report.casualties, threats: report.threats, changes: [], alert: null, ...(filing.seen ? { duplicate: true as const } : {}) });
         continue;
       }
       let store = trackers.get(filing.key);

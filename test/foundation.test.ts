@@ -100,7 +100,7 @@ describe('articles about no incident', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ article_id: 'msg_council_budget', incident: null, duplicate: false, changes: [], alert: null });
     const again = await postArticle(payload, { webhookId: 'msg_council_budget' });
-    expect(await again.json()).toMatchObject({ incident: null });
+    expect(await again.json()).toMatchObject({ incident: null, duplicate: true });
     const conflict = await postArticle({ ...payload, text: `${payload.text} Updated.` }, { webhookId: 'msg_council_budget' });
     expect(conflict.status).toBe(409);
   });

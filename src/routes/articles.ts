@@ -53,10 +53,10 @@ articles.post('/', async (c) => {
   if (filing.kind === 'conflict') {
     throw new HttpError(409, 'id_conflict', `article id "${report.article_id}" was already used for a different body`, {
       article_id: report.article_id,
-      incident: filing.key,
+      incident: filing.key || null,
     });
   }
-  if (filing.kind === 'unfiled') return c.json(unfiledResult(report, false), 200);
+  if (filing.kind === 'unfiled') return c.json(unfiledResult(report, filing.seen), 200);
   c.set('incident', filing.key);
 
   const tracker = c.env.INCIDENT_TRACKER.get(c.env.INCIDENT_TRACKER.idFromName(filing.key));

@@ -3,7 +3,7 @@ import { incidentKeyBase, matchIncident, maxQuietPeriodMs, placeKey, slug, type 
 
 export type Filing =
   | { kind: 'filed'; key: string; created: boolean }
-  | { kind: 'unfiled' }
+  | { kind: 'unfiled'; seen: boolean }
   | { kind: 'seen'; key: string }
   | { kind: 'conflict'; key: string };
 
@@ -44,7 +44,7 @@ export function fileArticle(store: IndexStore, request: FilingRequest): Filing {
   const seen = store.getArticle(request.articleId);
   if (seen) {
     if (seen.bodyHash !== request.bodyHash) return { kind: 'conflict', key: seen.key };
-    return seen.key === UNFILED ? { kind: 'unfiled' } : { kind: 'seen', key: seen.key };
+    return seen.key === UNFILED ? { kind: 'unfiled', seen: true } : { kind: 'seen', key: seen.key };
   }
 
   const { hints } = request;
@@ -54,7 +54,7 @@ export function fileArticle(store: IndexStore, request: FilingRequest): Filing {
     : matchIncident(store.candidates(request.publishedMs, hints.places, hints.type, window), hints, request.publishedMs, request.quietOverrides);
   if (!key && !request.canOpen) {
     store.putArticle(request.articleId, request.bodyHash, UNFILED);
-    return { kind: 'unfiled' };
+    return { kind: 'unfiled', seen: false };
   }
   const existing = key ? store.getEntry(key) : null;
   if (!key) key = freshKey(store, incidentKeyBase(hints, request.publishedMs, request.title));

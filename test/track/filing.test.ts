@@ -68,8 +68,8 @@ describe('incident filing', () => {
   it('records an article about no incident without opening one, but lets it join a matching incident', () => {
     const store = memoryIndexStore();
     const vague = { type: null, places: ['Kerman'], names: ['Qassem Soleimani'] };
-    expect(fileArticle(store, { articleId: 'v1', bodyHash: 'h', hints: vague, publishedMs: T0, canOpen: false })).toEqual({ kind: 'unfiled' });
-    expect(fileArticle(store, { articleId: 'v1', bodyHash: 'h', hints: vague, publishedMs: T0, canOpen: false })).toEqual({ kind: 'unfiled' });
+    expect(fileArticle(store, { articleId: 'v1', bodyHash: 'h', hints: vague, publishedMs: T0, canOpen: false })).toEqual({ kind: 'unfiled', seen: false });
+    expect(fileArticle(store, { articleId: 'v1', bodyHash: 'h', hints: vague, publishedMs: T0, canOpen: false })).toEqual({ kind: 'unfiled', seen: true });
     expect(fileArticle(store, { articleId: 'v1', bodyHash: 'other', hints: vague, publishedMs: T0, canOpen: false }).kind).toBe('conflict');
     const opened = fileArticle(store, { articleId: 's1', bodyHash: 'h', hints: { type: 'stampede', places: ['Kerman', 'Iran'], names: ['Qassem Soleimani'] }, publishedMs: T0, canOpen: true });
     if (opened.kind !== 'filed') throw new Error('not filed');

@@ -138,6 +138,21 @@ function Badges({ recent, summary }: { recent: boolean; summary: IncidentSummary
   );
 }
 
+/** Figures, threats, latest quote and outlets beside the charts: the same on a card and on the incident page. */
+function IncidentBody(p: { meta: SummaryMeta; summary: IncidentSummary | null; series: SeriesByCategory; outlets: string[]; idBase: string; title: string }) {
+  return (
+    <div class="body">
+      <div class="facts">
+        <Figures figures={currentFigures(p.meta, p.summary)} series={p.series} />
+        <Threats summary={p.summary} />
+        <Quote summary={p.summary} />
+        {p.outlets.length > 0 ? <p class="outlets">{`Outlets (${p.outlets.length}): ${p.outlets.join(', ')}`}</p> : null}
+      </div>
+      <Charts idBase={p.idBase} title={p.title} series={p.series} />
+    </div>
+  );
+}
+
 function metaLine(meta: SummaryMeta, generatedMs: number): string {
   const parts = [meta.type ?? 'incident', meta.places.join(', '), `last report received ${ago(meta.last_received_ms, generatedMs)}`].filter((p) => p.length > 0);
   return parts.join(' · ');
@@ -160,15 +175,7 @@ function IncidentCard({ data, generatedMs, index }: { data: CardData; generatedM
           {metaLine(meta, generatedMs)}
           {recent ? ` · figures changed ${ago(meta.last_change_ms, generatedMs)}` : ''}
         </p>
-        <div class="body">
-          <div class="facts">
-            <Figures figures={currentFigures(meta, summary)} series={series} />
-            <Threats summary={summary} />
-            <Quote summary={summary} />
-            {outlets.length > 0 ? <p class="outlets">{`Outlets (${outlets.length}): ${outlets.join(', ')}`}</p> : null}
-          </div>
-          <Charts idBase={`c${index}`} title={meta.title} series={series} />
-        </div>
+        <IncidentBody meta={meta} summary={summary} series={series} outlets={outlets} idBase={`c${index}`} title={meta.title} />
       </article>
     </li>
   );
@@ -350,15 +357,7 @@ export function IncidentPage(p: IncidentPageProps) {
           {metaLine(meta, p.generatedMs)}
           {` · ${summary.report_count} ${summary.report_count === 1 ? 'report' : 'reports'}`}
         </p>
-        <div class="body">
-          <div class="facts">
-            <Figures figures={currentFigures(meta, summary)} series={series} />
-            <Threats summary={summary} />
-            <Quote summary={summary} />
-            {outlets.length > 0 ? <p class="outlets">{`Outlets (${outlets.length}): ${outlets.join(', ')}`}</p> : null}
-          </div>
-          <Charts idBase="c" title={summary.title} series={series} />
-        </div>
+        <IncidentBody meta={meta} summary={summary} series={series} outlets={outlets} idBase="c" title={summary.title} />
       </article>
       <h2>Timeline</h2>
       <table class="timeline">

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Casualties, CATEGORIES, Change, CurrentFigure, CurrentThreat, Qualifier, Threat, type IncidentState } from '../schema';
+import { CATEGORIES, Change, CurrentFigure, CurrentThreat, Qualifier, Report, type IncidentState } from '../schema';
 
 /*
  * The KV read model. The incident's Durable Object is its only writer; everything here is what listings,
@@ -43,16 +43,18 @@ export const SummaryMeta = z.object({
 });
 export type SummaryMeta = z.infer<typeof SummaryMeta>;
 
-export const TimelineReport = z.object({
+/** A report as the timeline shows it: the stored report's provenance and figures, with what it changed. */
+export const TimelineReport = Report.pick({
+  article_id: true,
+  url: true,
+  title: true,
+  outlet: true,
+  published_ms: true,
+  received_ms: true,
+  casualties: true,
+  threats: true,
+}).extend({
   kind: z.literal('report'),
-  article_id: z.string(),
-  url: z.string().optional(),
-  title: z.string().optional(),
-  outlet: z.string(),
-  published_ms: z.number(),
-  received_ms: z.number(),
-  casualties: Casualties,
-  threats: z.array(Threat),
   changes: z.array(Change),
   alert: z.string().nullable(),
   alert_id: z.string().nullable(),

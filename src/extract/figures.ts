@@ -128,6 +128,7 @@ function scanRight(toks: Token[], j0: number): RightScan | undefined {
   let subcount = false;
   let increment = false;
   let bodies = false;
+  let perpetrator = false;
   const nx = toks[j];
   if (nx && (nx.l === 'more' || nx.l === 'new' || nx.l === 'additional')) {
     increment = true;
@@ -163,6 +164,8 @@ function scanRight(toks: Token[], j0: number): RightScan | undefined {
     }
     const kw = keywordAt(toks, j);
     if (kw && !(kw.cat === 'killed' && tk.l === 'lives' && np > 0)) {
+      // "two of the attackers were killed": the perpetrators are not the incident's casualties
+      if (perpetrator && (kw.cat === 'killed' || kw.cat === 'injured')) return undefined;
       return scanTail(toks, kw.end, { cat: kw.cat, person, singularPerson, speculative, subcount, increment, aux, bodies, np });
     }
     if (tk.k === 'num') {
@@ -208,6 +211,7 @@ function scanRight(toks: Token[], j0: number): RightScan | undefined {
     if (np >= 4) return undefined;
     np++;
     if (PERSON_PLURAL.has(tk.l)) person = true;
+    if (PERPETRATORS.has(tk.l)) perpetrator = true;
     if (PERSON_SINGULAR.has(tk.l)) {
       person = true;
       singularPerson = true;
@@ -290,6 +294,8 @@ function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Catego
     }
     if (cat) {
       for (let k = j - 1; k >= j - 3 && k >= 0; k--) if (toks[k]!.l === 'estimated' || toks[k]!.l === 'approximate') approx = true;
+      // "…, bringing the death toll to four": the verb comes before the toll
+      for (let k = j - 1; k >= j - 4 && k >= 0; k--) if (/^(bringing|brought|taking|took|lifting|lifted|pushing|pushed|raising|raised)$/.test(toks[k]!.l)) update = true;
       if (link.l === 'by') return { cat, approx, speculative, superseded: false, increment: true, update };
       return { cat, approx, speculative, superseded: link.l === 'from', increment: false, update };
     }
@@ -298,6 +304,12 @@ function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Catego
 }
 
 const RELATIVE = new Set(['that', 'which', 'who']);
+/** Nouns for the people who carried out an attack: their deaths are not the incident's toll. */
+const PERPETRATORS = new Set(
+  'attacker attackers gunman gunmen assailant assailants kidnapper kidnappers hijacker hijackers bomber bombers abductor abductors captor captors terrorist terrorists'.split(' '),
+);
+/** "in 2008 killed hundreds": a year after one of these is a date, never a count. */
+const DATE_PREPS = new Set(['in', 'since', 'during', 'until', 'till', 'by', 'of', 'from', 'before', 'after']);
 const PASSIVE_AUX = new Set(['were', 'was', 'been', 'being', 'be', 'is', 'are']);
 
 /**
@@ -315,12 +327,18 @@ function actsOnOthers(toks: Token[], from: number, keywordEnd: number): boolean 
 }
 
 /** "killing 12", "injured more than 4,000 people", "claimed the lives of 40". */
-function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: number; needsPerson: boolean } | undefined {
+function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: number; needsPerson: boolean; needsRefuge?: boolean } | undefined {
   let j = qStart - 1;
   // "claimed the lives of 40"
   if (toks[j]?.l === 'of' && toks[j - 1]?.l === 'lives') return { cat: 'killed', verbIdx: j - 1, needsPerson: false };
   const v = toks[j];
   if (!v) return undefined;
+  // phrasal verbs: "rounded up 300 demonstrators"
+  if (v.l === 'up' && /^(rounded|rounding|round|rounds)$/.test(toks[j - 1]?.l ?? '')) return { cat: 'arrested', verbIdx: j - 1, needsPerson: true };
+  // "moved 1.2 million people to safety": needs the destination after the noun phrase
+  if (/^(moved|moving|relocated|relocating|shifted|shifting|transferred)$/.test(v.l) && !PASSIVE_AUX.has(toks[j - 1]?.l ?? '')) {
+    return { cat: 'displaced', verbIdx: j, needsPerson: true, needsRefuge: true };
+  }
   const cat = LEFT_VERBS[v.l];
   if (!cat) return undefined;
   if (v.l === 'claimed' || v.l === 'claiming') return undefined; // only via "the lives of"
@@ -357,7 +375,7 @@ function sentenceContext(toks: Token[], currentYear: number | undefined): Senten
       if (y !== undefined && currentYear !== undefined && y < currentYear) {
         // a year used as a count ("1987 people") is not a date
         const nx = toks[j + 1];
-        if (!nx || !(PERSON_PLURAL.has(nx.l) || keywordAt(toks, j + 1))) context = true;
+        if (!nx || DATE_PREPS.has(toks[j - 1]?.l ?? '') || !(PERSON_PLURAL.has(nx.l) || keywordAt(toks, j + 1))) context = true;
       }
       continue;
     }
@@ -521,7 +539,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       if (prev && MONTHS.has(prev.l) && prev.l !== 'may' && !n.words) continue;
       if (toks[n.end] && MONTHS.has(toks[n.end]!.l) && toks[n.end]!.l !== 'may' && !n.words) continue;
       // a year is not a count unless people follow it directly
-      if (yearOf(tk) !== undefined && !(toks[n.end] && (PERSON_PLURAL.has(toks[n.end]!.l) || keywordAt(toks, n.end)))) continue;
+      if (yearOf(tk) !== undefined && (DATE_PREPS.has(prev?.l ?? '') || !(toks[n.end] && (PERSON_PLURAL.has(toks[n.end]!.l) || keywordAt(toks, n.end))))) continue;
       const { q, start: qStart } = qualifierBefore(toks, i);
       let qualifier: Qualifier = q ?? 'exact';
       if (n.vague || n.range) qualifier = 'at_least';
@@ -562,6 +580,19 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         let person = false;
         for (let k = n.end; k < n.end + 4 && k < toks.length; k++) if (PERSON_PLURAL.has(toks[k]!.l) || PERSON_SINGULAR.has(toks[k]!.l)) person = true;
         if (lv.needsPerson && !person) continue;
+        if (lv.needsRefuge) {
+          let refuge = false;
+          for (let k = n.end; k < n.end + 6 && k < toks.length; k++) {
+            if (toks[k]!.l === 'to' && /^(safety|safer|shelters|shelter|higher|relief|evacuation|temporary|emergency)$/.test(toks[k + 1]?.l ?? '')) refuge = true;
+            if (toks[k]!.k === 'punct') break;
+          }
+          if (!refuge) continue;
+        }
+        if (lv.cat === 'killed' || lv.cat === 'injured') {
+          let perp = false;
+          for (let k = n.end; k < n.end + 3 && k < toks.length; k++) if (PERPETRATORS.has(toks[k]!.l)) perp = true;
+          if (perp) continue;
+        }
         // "seizing about 15 of them as hostages" is read by scanRight; "seized 20 people" here
         push({ ...base, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: false, update: false, superseded: supersededLeft });
         continue;

@@ -77,7 +77,7 @@ export const AUX = new Set(
     'so far already since then believed thought feared presumed said reported known to remain remained remain remains ' +
     'left living staying seriously critically badly slightly fatally gravely were allegedly either found shot ' +
     'initially subsequently eventually finally apparently likely certain seem seems seemed seen may might could would will ' +
-    'as yet not who that have got being treated originally potentially presumably possibly')
+    'as yet not who that have got being treated originally potentially presumably possibly made rendered')
     .split(' ')
     .filter((w) => w !== 'not' && w !== 'treated'),
 );

@@ -105,6 +105,8 @@ const STOP_NP = new Set(
 const QUOTE = new Set(['"', "'", '‘', '’', '“', '”', '«', '»']);
 
 interface RightScan {
+  /** a second count coordinated into the same subject: "three hostages and four attackers were killed" */
+  coordValue?: number;
   cat: Category;
   /** keyword used as an adjective before a person noun ("displaced women") */
   adjectival?: boolean;
@@ -118,7 +120,7 @@ interface RightScan {
 }
 
 /** From token j (just past a count), read "[more] [of them] [noun phrase] [auxiliaries] KEYWORD". */
-function scanRight(toks: Token[], j0: number): RightScan | undefined {
+function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined {
   let j = j0;
   let np = 0;
   let person = false;
@@ -129,6 +131,8 @@ function scanRight(toks: Token[], j0: number): RightScan | undefined {
   let increment = false;
   let bodies = false;
   let perpetrator = false;
+  // "the bodies of 14 miners were recovered": the count sits inside "bodies of"
+  const bodiesOf = toks[j0 - 2]?.l === 'of' && /^(bodies|remains|corpses)$/.test(toks[j0 - 3]?.l ?? '');
   const nx = toks[j];
   if (nx && (nx.l === 'more' || nx.l === 'new' || nx.l === 'additional')) {
     increment = true;
@@ -166,6 +170,13 @@ function scanRight(toks: Token[], j0: number): RightScan | undefined {
     if (kw && !(kw.cat === 'killed' && tk.l === 'lives' && np > 0)) {
       // "two of the attackers were killed": the perpetrators are not the incident's casualties
       if (perpetrator && (kw.cat === 'killed' || kw.cat === 'injured')) return undefined;
+      // "three hostages and four attackers were killed": a hostage noun in a coordinated subject
+      if (kw.cat === 'hostages' && kw.end === j + 1 && depth === 0 && toks[kw.end]?.l === 'and' && toks[kw.end + 1]?.k !== 'punct' && parseNumberAt(toks, kw.end + 1)) {
+        np++;
+        person = true;
+        j++;
+        continue;
+      }
       return scanTail(toks, kw.end, { cat: kw.cat, person, singularPerson, speculative, subcount, increment, aux, bodies, np });
     }
     if (tk.k === 'num') {
@@ -177,7 +188,7 @@ function scanRight(toks: Token[], j0: number): RightScan | undefined {
       }
       return undefined;
     }
-    if (bodies && aux && /^(recovered|pulled|found|retrieved|exhumed|removed|brought|dug)$/.test(tk.l)) {
+    if ((bodies || bodiesOf) && aux && /^(recovered|pulled|found|retrieved|exhumed|removed|brought|dug)$/.test(tk.l)) {
       return { cat: 'killed', end: j + 1, person: true, singularPerson, speculative, subcount, increment, combined: false };
     }
     if (AUX.has(tk.l)) {
@@ -195,6 +206,20 @@ function scanRight(toks: Token[], j0: number): RightScan | undefined {
     if (BLOCK_NOUNS.has(tk.l)) return undefined;
     if (tk.l === 'and' && np > 0) {
       const n2 = toks[j + 1];
+      // "two soldiers and three civilians were killed" = 5; a coordinated group of attackers adds nothing
+      const m = depth === 0 && person ? parseNumberAt(toks, j + 1) : undefined;
+      // the second count needs its own person noun: "135 people and 5,000 were wounded" is two figures
+      let noun2 = false;
+      if (m) for (let k = m.end; k < m.end + 3 && k < toks.length && !keywordAt(toks, k); k++) if (PERSON_PLURAL.has(toks[k]!.l) || PERPETRATORS.has(toks[k]!.l)) noun2 = true;
+      if (m && noun2 && !m.vague && !m.range) {
+        let perp = false;
+        for (let k = m.end; k < m.end + 3 && k < toks.length; k++) if (PERPETRATORS.has(toks[k]!.l)) perp = true;
+        const r2 = perp ? scanRightPerp(toks, m.end) : scanRight(toks, m.end, depth + 1);
+        if (r2 && !r2.adjectival && (r2.cat === 'killed' || r2.cat === 'injured' || r2.cat === 'missing' || r2.cat === 'hostages' || r2.cat === 'arrested')) {
+          return { ...r2, person: true, singularPerson: false, subcount: subcount || r2.subcount, increment: increment || r2.increment, coordValue: perp ? 0 : m.value };
+        }
+        return undefined;
+      }
       if (n2 && PERSON_PLURAL.has(n2.l) && !keywordAt(toks, j + 1)) {
         j++;
         continue;
@@ -218,6 +243,16 @@ function scanRight(toks: Token[], j0: number): RightScan | undefined {
     }
     if (tk.l === 'bodies' || tk.l === 'body') bodies = true;
     j++;
+  }
+  return undefined;
+}
+
+/** The category a perpetrators' noun phrase would have ("four attackers were killed"), ignoring the perpetrator veto. */
+function scanRightPerp(toks: Token[], j: number): RightScan | undefined {
+  for (let k = j; k < j + 8 && k < toks.length; k++) {
+    if (toks[k]!.k === 'punct' || toks[k]!.k === 'num') return undefined;
+    const kw = keywordAt(toks, k);
+    if (kw) return scanTail(toks, kw.end, { cat: kw.cat, person: true, singularPerson: false, speculative: false, subcount: false, increment: false, aux: true, bodies: false, np: 1 });
   }
   return undefined;
 }
@@ -327,8 +362,10 @@ function actsOnOthers(toks: Token[], from: number, keywordEnd: number): boolean 
 }
 
 /** "killing 12", "injured more than 4,000 people", "claimed the lives of 40". */
-function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: number; needsPerson: boolean; needsRefuge?: boolean } | undefined {
+function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: number; needsPerson: boolean; needsRefuge?: boolean; needsBodies?: boolean; needsCustody?: boolean } | undefined {
   let j = qStart - 1;
+  // "killed all 157 people on board"
+  if (toks[j]?.l === 'all') j--;
   // "claimed the lives of 40"
   if (toks[j]?.l === 'of' && toks[j - 1]?.l === 'lives') return { cat: 'killed', verbIdx: j - 1, needsPerson: false };
   const v = toks[j];
@@ -339,6 +376,12 @@ function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: 
   if (/^(moved|moving|relocated|relocating|shifted|shifting|transferred)$/.test(v.l) && !PASSIVE_AUX.has(toks[j - 1]?.l ?? '')) {
     return { cat: 'displaced', verbIdx: j, needsPerson: true, needsRefuge: true };
   }
+  // "rescuers pulled 14 bodies from the river": needs "bodies" after the count
+  if (/^(pulled|recovered|retrieved|found|exhumed|removed|pulling|recovering|retrieving|finding)$/.test(v.l) && !PASSIVE_AUX.has(toks[j - 1]?.l ?? '')) {
+    return { cat: 'killed', verbIdx: j, needsPerson: false, needsBodies: true };
+  }
+  // "police took 40 people into custody"
+  if (/^(took|taking|take|takes)$/.test(v.l)) return { cat: 'arrested', verbIdx: j, needsPerson: true, needsCustody: true };
   const cat = LEFT_VERBS[v.l];
   if (!cat) return undefined;
   if (v.l === 'claimed' || v.l === 'claiming') return undefined; // only via "the lives of"
@@ -496,6 +539,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     if (toks.length === 0) continue;
     const ctx = sentenceContext(toks, currentYear);
     let attrDone = false;
+    const senCats = new Set<Category>();
     let attribution: string | undefined;
     const attr = (pos: number): string | undefined => {
       if (!attrDone) {
@@ -506,6 +550,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     };
     const push = (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'> & { superseded?: boolean; context?: boolean }) => {
       const a = sen.idx === -1 ? undefined : attr(c.pos);
+      senCats.add(c.category);
       out.push({
         ...c,
         quote: sen.text,
@@ -525,7 +570,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     for (let i = 0; i < toks.length; i = Math.max(i + 1, next)) {
       const tk = toks[i]!;
       // singular "a"/"an": only in a casualty statement with a person noun
-      if ((tk.l === 'a' || tk.l === 'an') && tk.k === 'word') {
+      if ((tk.l === 'a' || tk.l === 'an') && tk.k === 'word' && !/^(dozen|hundred|thousand|million)$/.test(toks[i + 1]?.l ?? '')) {
         singular(toks, i, push);
         continue;
       }
@@ -559,10 +604,13 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       let r = scanRight(toks, n.end);
       if (r?.adjectival && scanLeftVerb(toks, qStart)) r = undefined;
       if (r && !(n.value === 1 && !r.person && n.words && tk.l === 'one' && r.cat !== 'killed')) {
+        // "31 people were killed and 12 more were injured": "more" after another category is no increment
+        const otherCatOnly = r.increment && !increment && senCats.size > 0 && !senCats.has(r.cat);
         push({
           ...base,
+          value: n.value + (r.coordValue ?? 0),
           category: r.cat,
-          increment: increment || r.increment,
+          increment: increment || (r.increment && !otherCatOnly),
           subcount: subcountLeft || r.subcount,
           speculative: r.speculative,
           combined: r.combined,
@@ -580,6 +628,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         let person = false;
         for (let k = n.end; k < n.end + 4 && k < toks.length; k++) if (PERSON_PLURAL.has(toks[k]!.l) || PERSON_SINGULAR.has(toks[k]!.l)) person = true;
         if (lv.needsPerson && !person) continue;
+        if (lv.needsBodies && !(nx && (nx.l === 'bodies' || nx.l === 'corpses'))) continue;
+        if (lv.needsCustody && !(toks.slice(n.end, n.end + 6).some((t, k, a) => t.l === 'into' && a[k + 1]?.l === 'custody'))) continue;
         if (lv.needsRefuge) {
           let refuge = false;
           for (let k = n.end; k < n.end + 6 && k < toks.length; k++) {

@@ -32,6 +32,27 @@ describe('generalised casualty patterns', () => {
       expect.objectContaining({ value: 3, qualifier: 'exact' }),
     );
   });
+  it('bodies recovered, "bodies of N", "all N on board", "stabbed to death"', () => {
+    expect(fig('Divers pulled 9 bodies from the lake on Sunday.').killed).toEqual(expect.objectContaining({ value: 9 }));
+    expect(fig('The bodies of 6 climbers were found near the summit.').killed).toEqual(expect.objectContaining({ value: 6 }));
+    expect(fig('Divers pulled 9 cars from the lake on Sunday.').killed).toBeUndefined();
+    expect(fig('The plane crash killed all 132 people on board.').killed).toEqual(expect.objectContaining({ value: 132, qualifier: 'exact' }));
+    expect(fig('Four villagers were hacked to death by a mob.').killed).toEqual(expect.objectContaining({ value: 4 }));
+  });
+  it('"a dozen" before a casualty keyword, "took N into custody"', () => {
+    expect(fig('A dozen tourists were abducted near the border.').hostages).toEqual(expect.objectContaining({ value: 12, qualifier: 'exact' }));
+    expect(fig('Officers took 23 fans into custody after the match.').arrested).toEqual(expect.objectContaining({ value: 23 }));
+    expect(fig('Officers took 23 fans to the stadium.').arrested).toBeUndefined();
+  });
+  it('coordinated subjects add up, attackers excepted', () => {
+    expect(fig('Two soldiers and three civilians were killed in the ambush.').killed).toEqual(expect.objectContaining({ value: 5 }));
+    expect(fig('Three hostages and four attackers were killed, police said.').killed).toEqual(expect.objectContaining({ value: 3 }));
+    expect(fig('The death toll stood at 80 people and 900 were wounded.').injured).toEqual(expect.objectContaining({ value: 900 }));
+  });
+  it('"N more" after another category is not an increment', () => {
+    expect(fig('Nineteen people were killed and 40 more were injured.').injured).toEqual(expect.objectContaining({ value: 40 }));
+    expect(fig('Five people died on Monday and 2 more died on Tuesday.').killed).toEqual(expect.objectContaining({ value: 5 }));
+  });
 });
 
 describe('generalised threat patterns', () => {

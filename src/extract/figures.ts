@@ -458,8 +458,8 @@ function cleanSubject(toks: Token[], from: number, to: number, text: string): st
 }
 
 /** Who the sentence says the figure comes from, or undefined when it names no one. */
-export function attributionOf(toks: Token[], text: string, near: number): string | undefined {
-  let best: { s: string; d: number } | undefined;
+export function attributionOf(toks: Token[], text: string, near: number): { s: string; role?: string } | undefined {
+  let best: { s: string; d: number; role?: string } | undefined;
   for (let j = 0; j < toks.length; j++) {
     const tk = toks[j]!;
     if (tk.l === 'according' && toks[j + 1]?.l === 'to') {
@@ -478,14 +478,18 @@ export function attributionOf(toks: Token[], text: string, near: number): string
       continue;
     }
     if (!REPORT_VERBS.has(tk.l) || tk.l === 'according') continue;
+    // "an estimated 15,000", "the estimated number": an adjective, not a reporting verb
+    if (tk.l === 'estimated' && (/^(an|the|a)$/.test(toks[j - 1]?.l ?? '') || toks[j + 1]?.k === 'num')) continue;
     // subject before the verb, up to a clause boundary
     let k = j - 1;
     // "X, the ministry's spokesman, said": skip an appositive to reach the name
     let endSubj = j;
+    let role: string | undefined;
     if (toks[k]?.t === ',') {
       let m = k - 1;
       while (m >= 0 && toks[m]!.t !== ',' && j - m < 14) m--;
       if (m >= 0 && toks[m]!.t === ',') {
+        role = text.slice(toks[m + 1]!.s, toks[k - 1]!.e);
         endSubj = m;
         k = m - 1;
       } else {
@@ -523,11 +527,12 @@ export function attributionOf(toks: Token[], text: string, near: number): string
       }
     }
     if (s) {
+      // "Jane Doe, head of the emergency services, said": the name stands, with its office for the official test
       const d = Math.abs(j - near);
-      if (!best || d < best.d) best = { s, d };
+      if (!best || d < best.d) best = { s, d, ...(role ? { role } : {}) };
     }
   }
-  return best?.s;
+  return best ? { s: best.s, ...(best.role ? { role: best.role } : {}) } : undefined;
 }
 
 // ---------- the candidate finder ----------
@@ -540,8 +545,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     const ctx = sentenceContext(toks, currentYear);
     let attrDone = false;
     const senCats = new Set<Category>();
-    let attribution: string | undefined;
-    const attr = (pos: number): string | undefined => {
+    let attribution: { s: string; role?: string } | undefined;
+    const attr = (pos: number): { s: string; role?: string } | undefined => {
       if (!attrDone) {
         attribution = attributionOf(toks, sen.text, pos);
         attrDone = true;
@@ -554,9 +559,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       out.push({
         ...c,
         quote: sen.text,
-        ...(a ? { attribution: a } : {}),
-        official: a ? OFFICIAL_RE.test(a) && !UNOFFICIAL_RE.test(a) : false,
-        unofficial: a ? UNOFFICIAL_RE.test(a) : false,
+        ...(a ? { attribution: a.s } : {}),
+        official: a ? (OFFICIAL_RE.test(a.s) || (!!a.role && OFFICIAL_RE.test(a.role))) && !UNOFFICIAL_RE.test(a.s) : false,
+        unofficial: a ? UNOFFICIAL_RE.test(a.s) || (!!a.role && UNOFFICIAL_RE.test(a.role) && !OFFICIAL_RE.test(a.role)) : false,
         sentence: sen.idx,
         para: sen.para,
         title: sen.idx === -1,

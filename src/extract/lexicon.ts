@@ -136,7 +136,7 @@ export const REPORT_VERBS = new Set(
   'said says say told reported reports announced confirmed stated added estimated tweeted quoted cited according'.split(' '),
 );
 export const OFFICIAL_RE =
-  /minist|police|official|authorit|government|governor|mayor|military|army|navy|command|spokes|president|premier|council|agency|department|ministry|office|commission|institute|fire|rescue|chief|sheriff|coroner|civil defen|state (tv|media|television|news)|tass|xinhua|news agency|administration|inspector|commissioner|secretary|interior|health|un\b|united nations/i;
+  /minist|police|official|authorit|government|governor|mayor|military|army|navy|command|spokes|president|premier|council|agency|department|ministry|office|commission|institute|fire|rescue|chief|sheriff|coroner|civil defen|state (tv|media|television|news)|tass|xinhua|news agency|administration|inspector|commissioner|secretary|interior|health|emergency|medical services|head of|director|un\b|united nations/i;
 export const UNOFFICIAL_RE = /witness|resident|local media|reporters|parent|nurse|survivor|relative|neighbo|villager|social media|activist|eyewitness/i;
 
 export const MONTHS = new Set(

@@ -53,6 +53,11 @@ describe('generalised casualty patterns', () => {
     expect(fig('Nineteen people were killed and 40 more were injured.').injured).toEqual(expect.objectContaining({ value: 40 }));
     expect(fig('Five people died on Monday and 2 more died on Tuesday.').killed).toEqual(expect.objectContaining({ value: 5 }));
   });
+  it('attribution: a named person keeps the name; the office after it makes the figure official', () => {
+    const c = fig("Residents said 300 people had been killed. Amir Rahimi, head of the province's emergency medical services, told state television that 224 people had been killed.");
+    expect(c.killed).toEqual(expect.objectContaining({ value: 224, attribution: 'Amir Rahimi' }));
+    expect(fig('An estimated 15,000 residents were evacuated.').displaced?.attribution).toBeUndefined();
+  });
 });
 
 describe('generalised threat patterns', () => {

@@ -610,12 +610,12 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       if (r?.adjectival && scanLeftVerb(toks, qStart)) r = undefined;
       if (r && !(n.value === 1 && !r.person && n.words && tk.l === 'one' && r.cat !== 'killed')) {
         // "31 people were killed and 12 more were injured": "more" after another category is no increment
-        const otherCatOnly = r.increment && !increment && senCats.size > 0 && !senCats.has(r.cat);
+        const otherCatOnly = (r.increment || increment) && senCats.size > 0 && !senCats.has(r.cat);
         push({
           ...base,
           value: n.value + (r.coordValue ?? 0),
           category: r.cat,
-          increment: increment || (r.increment && !otherCatOnly),
+          increment: (increment || r.increment) && !otherCatOnly,
           subcount: subcountLeft || r.subcount,
           speculative: r.speculative,
           combined: r.combined,

@@ -13,7 +13,7 @@ const HEADS = new Set(
     'targets sites plans artillery projectiles munitions interceptors warplanes').split(' '),
 );
 /** Places named as targets: threat heads only in a sentence that threatens to strike them. */
-const SITE_HEADS = new Set('bases base cities towns facilities installations airports ports bridges'.split(' '));
+const SITE_HEADS = new Set('bases base cities towns facilities installations airports ports bridges embassies consulates refineries'.split(' '));
 const STRIKE_RE = /\b(strike|strikes|striking|attack|attacks|attacking|target|targets|targeting|targetting|hit|destroy|threaten|threatened|threatens|bomb)\b/i;
 const NP_STOP = new Set(
   ('in on at from with by for after before during when while as than since near into onto across over under about ' +

@@ -58,6 +58,15 @@ describe('generalised casualty patterns', () => {
     expect(c.killed).toEqual(expect.objectContaining({ value: 224, attribution: 'Amir Rahimi' }));
     expect(fig('An estimated 15,000 residents were evacuated.').displaced?.attribution).toBeUndefined();
   });
+  it('more displacement phrasings', () => {
+    expect(fig('About 150,000 people were forced to flee.').displaced).toEqual(expect.objectContaining({ value: 150000, qualifier: 'approx' }));
+    expect(fig('Some 8,000 villagers fled the fighting over the weekend.').displaced).toEqual(expect.objectContaining({ value: 8000 }));
+    expect(fig('4,000 people were relocated to camps.').displaced).toEqual(expect.objectContaining({ value: 4000 }));
+  });
+  it('"another N" in a second category is that category\'s figure; in the same category it is an increment', () => {
+    expect(fig('Four people were killed and another 20 injured.').injured).toEqual(expect.objectContaining({ value: 20 }));
+    expect(fig('Three people were killed on Monday. Another two were killed on Tuesday.').killed).toEqual(expect.objectContaining({ value: 3 }));
+  });
 });
 
 describe('generalised threat patterns', () => {
@@ -65,6 +74,7 @@ describe('generalised threat patterns', () => {
   it('sites threatened with a strike are threats; sites merely named are not', () => {
     expect(vals('The rebels said they were ready to strike four air bases.')).toEqual([4]);
     expect(vals('The country has four air bases on the island.')).toEqual([]);
+    expect(vals('The group vowed to attack 12 embassies in the region.')).toEqual([12]);
   });
   it('every item of a listed breakdown is its own figure', () => {
     expect(vals('The army fired more than 300 drones and missiles. The barrage included 170 drones, 30 cruise missiles and 120 ballistic missiles.').sort((a, b) => a - b)).toEqual([30, 120, 170, 300]);

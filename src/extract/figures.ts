@@ -131,6 +131,7 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
   let increment = false;
   let bodies = false;
   let perpetrator = false;
+  let ofTotal = false;
   // "the bodies of 14 miners were recovered": the count sits inside "bodies of"
   const bodiesOf = toks[j0 - 2]?.l === 'of' && /^(bodies|remains|corpses)$/.test(toks[j0 - 3]?.l ?? '');
   const nx = toks[j];
@@ -145,6 +146,9 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
       subcount = true;
       j += 2;
     } else if (a && a.l === 'the' && toks[j + 2]?.k === 'num') {
+      // "two of the 14 people killed were police officers": a part of a stated total (but "32 of the
+      // 543 passengers were confirmed dead" counts the dead among those aboard)
+      ofTotal = true;
       j += 3;
     } else if (a && a.l === 'the') {
       const kw = keywordAt(toks, j + 2);
@@ -164,12 +168,22 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
         continue;
       }
       if (tk.t === '-' && tk.glued) return undefined; // "35-year-old", "12-story"
+      // "Ten people, among them three children, were injured": skip the parenthetical sub-count
+      if (tk.t === ',' && np > 0 && /^(including|among)$/.test(toks[j + 1]?.l ?? '')) {
+        let m = j + 2;
+        while (m < toks.length && m < j + 10 && toks[m]!.t !== ',') m++;
+        if (toks[m]?.t === ',') {
+          j = m + 1;
+          continue;
+        }
+      }
       return undefined;
     }
     const kw = keywordAt(toks, j);
     if (kw && !(kw.cat === 'killed' && tk.l === 'lives' && np > 0)) {
       // "two of the attackers were killed": the perpetrators are not the incident's casualties
       if (perpetrator && (kw.cat === 'killed' || kw.cat === 'injured')) return undefined;
+      if (ofTotal && !aux) subcount = true;
       // "three hostages and four attackers were killed": a hostage noun in a coordinated subject
       if (kw.cat === 'hostages' && kw.end === j + 1 && depth === 0 && toks[kw.end]?.l === 'and' && toks[kw.end + 1]?.k !== 'punct' && parseNumberAt(toks, kw.end + 1)) {
         np++;
@@ -368,6 +382,8 @@ function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: 
   if (toks[j]?.l === 'all') j--;
   // "claimed the lives of 40"
   if (toks[j]?.l === 'of' && toks[j - 1]?.l === 'lives') return { cat: 'killed', verbIdx: j - 1, needsPerson: false };
+  // "confirmed the deaths of 18 people"
+  if (toks[j]?.l === 'of' && (toks[j - 1]?.l === 'deaths' || toks[j - 1]?.l === 'death') && toks[j - 2]?.l === 'the') return { cat: 'killed', verbIdx: j - 1, needsPerson: true };
   const v = toks[j];
   if (!v) return undefined;
   // phrasal verbs: "rounded up 300 demonstrators"

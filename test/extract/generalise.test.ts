@@ -67,6 +67,14 @@ describe('generalised casualty patterns', () => {
     expect(fig('Four people were killed and another 20 injured.').injured).toEqual(expect.objectContaining({ value: 20 }));
     expect(fig('Three people were killed on Monday. Another two were killed on Tuesday.').killed).toEqual(expect.objectContaining({ value: 3 }));
   });
+  it('"the deaths of N", "rushed to hospital", parenthetical and "N of the M killed" sub-counts', () => {
+    expect(fig('Officials confirmed the deaths of 18 people.').killed).toEqual(expect.objectContaining({ value: 18 }));
+    expect(fig('Over 30 people were rushed to hospital.').injured).toEqual(expect.objectContaining({ value: 30, qualifier: 'at_least' }));
+    expect(fig('About 20 people were taken to local hospitals with burns.').injured).toEqual(expect.objectContaining({ value: 20, qualifier: 'approx' }));
+    expect(fig('Ten people, among them three children, were injured.').injured).toEqual(expect.objectContaining({ value: 10 }));
+    expect(fig('Two of the 14 people killed were police officers.').killed).toEqual(expect.objectContaining({ value: 14 }));
+    expect(fig('Nine of the 200 passengers were confirmed dead.').killed).toEqual(expect.objectContaining({ value: 9 }));
+  });
 });
 
 describe('generalised threat patterns', () => {

@@ -620,7 +620,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       const supersededLeft = b1 === 'from' && (b2 === 'up' || b2 === 'down' || toks[n.end]?.l === 'to' || toks[qStart - 3]?.l === 'cut');
       const start = i;
       next = n.end;
-      const base = { value: n.value, qualifier, ...(vagueUpper ? { vagueUpper } : {}), pos: start };
+      // "half a million" is 500,000
+      const value = prev?.l === 'half' && (tk.l === 'a' || tk.l === 'an') ? Math.round(n.value / 2) : n.value;
+      const base = { value, qualifier, ...(vagueUpper ? { vagueUpper } : {}), pos: start };
 
       let r = scanRight(toks, n.end);
       if (r?.adjectival && scanLeftVerb(toks, qStart)) r = undefined;
@@ -629,7 +631,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         const otherCatOnly = (r.increment || increment) && senCats.size > 0 && !senCats.has(r.cat);
         push({
           ...base,
-          value: n.value + (r.coordValue ?? 0),
+          value: value + (r.coordValue ?? 0),
           category: r.cat,
           increment: (increment || r.increment) && !otherCatOnly,
           subcount: subcountLeft || r.subcount,

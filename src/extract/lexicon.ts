@@ -50,6 +50,7 @@ export const RIGHT_KEYWORDS: ReadonlyArray<readonly [string[], Category]> = [
   [['treated', 'for'], 'injured'],
   [['treated', 'in', 'hospital'], 'injured'],
   [['arrested'], 'arrested'],
+  [['arrests'], 'arrested'],
   [['detained'], 'arrested'],
   [['in', 'custody'], 'arrested'],
   [['taken', 'into', 'custody'], 'arrested'],
@@ -100,9 +101,10 @@ export const LEFT_VERBS: Record<string, Category> = {
   arrested: 'arrested', arresting: 'arrested', detained: 'arrested', detaining: 'arrested', arrests: 'arrested',
   kidnapped: 'hostages', kidnapping: 'hostages', abducted: 'hostages', abducting: 'hostages', seized: 'hostages', seizing: 'hostages',
   evacuated: 'displaced', evacuating: 'displaced', displaced: 'displaced', displacing: 'displaced',
+  treated: 'injured', treating: 'injured', treats: 'injured',
 };
 /** Verbs that need a person noun after the count ("seized 20 people", not "seized 20 guns"). */
-export const LEFT_NEEDS_PERSON = new Set(['seized', 'seizing', 'claimed', 'claiming', 'evacuated', 'evacuating']);
+export const LEFT_NEEDS_PERSON = new Set(['seized', 'seizing', 'claimed', 'claiming', 'evacuated', 'evacuating', 'treated', 'treating', 'treats']);
 
 /** Auxiliaries and adverbs allowed between a count's noun phrase and its keyword. */
 export const AUX = new Set(

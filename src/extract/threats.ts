@@ -109,8 +109,8 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
           continue;
         }
       } else end = np[2];
-      // "12 soldiers were killed" is a casualty figure
-      let casualty = false;
+      // "12 soldiers were killed" is a casualty figure; so is "killed were 6 soldiers"
+      let casualty = !!(keywordAt(toks, i - 2) && /^(were|was|are|is)$/.test(prev?.l ?? ''));
       for (let k = end; k < end + 5 && k < toks.length; k++) if (keywordAt(toks, k)) casualty = true;
       if (casualty) continue;
       if (rescue && /^(troop|soldier|serviceman|marine|paratrooper)$/.test(np[1])) continue;

@@ -75,6 +75,12 @@ describe('generalised casualty patterns', () => {
     expect(fig('Two of the 14 people killed were police officers.').killed).toEqual(expect.objectContaining({ value: 14 }));
     expect(fig('Nine of the 200 passengers were confirmed dead.').killed).toEqual(expect.objectContaining({ value: 9 }));
   });
+  it('"half a million", "treated N people", "made N arrests"', () => {
+    expect(fig('Half a million people have fled their homes.').displaced).toEqual(expect.objectContaining({ value: 500000 }));
+    expect(fig('Medics treated 43 people for burns.').injured).toEqual(expect.objectContaining({ value: 43 }));
+    expect(fig('Medics treated 43 cases of food poisoning.').injured).toBeUndefined();
+    expect(fig('Police made 76 arrests overnight.').arrested).toEqual(expect.objectContaining({ value: 76 }));
+  });
 });
 
 describe('generalised threat patterns', () => {
@@ -83,6 +89,9 @@ describe('generalised threat patterns', () => {
     expect(vals('The rebels said they were ready to strike four air bases.')).toEqual([4]);
     expect(vals('The country has four air bases on the island.')).toEqual([]);
     expect(vals('The group vowed to attack 12 embassies in the region.')).toEqual([12]);
+  });
+  it('an inverted casualty list is no troop count', () => {
+    expect(vals('Killed were 6 soldiers and 2 police officers.')).toEqual([]);
   });
   it('every item of a listed breakdown is its own figure', () => {
     expect(vals('The army fired more than 300 drones and missiles. The barrage included 170 drones, 30 cruise missiles and 120 ballistic missiles.').sort((a, b) => a - b)).toEqual([30, 120, 170, 300]);

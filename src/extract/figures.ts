@@ -424,6 +424,15 @@ const SUPERSEDED_PHRASES: string[][] = [
   ['previous', 'toll'], ['before', 'that'], ['first', 'reported'], ['was', 'revised'],
 ];
 
+/** "the deadliest attack since 2015": a comparison with the past, not a figure from it. */
+export function superlativeSince(toks: Token[], j: number): boolean {
+  if (toks[j - 1]?.l !== 'since') return false;
+  for (let k = j - 2; k >= 0 && k >= j - 9; k--) {
+    if (/^(deadliest|worst|bloodiest|biggest|largest|strongest|heaviest|greatest|highest|most|first|major)$/.test(toks[k]!.l)) return true;
+  }
+  return false;
+}
+
 function sentenceContext(toks: Token[], currentYear: number | undefined): SentenceCtx {
   let superseded = false;
   let context = false;
@@ -431,7 +440,7 @@ function sentenceContext(toks: Token[], currentYear: number | undefined): Senten
     const tk = toks[j]!;
     if (tk.k === 'num') {
       const y = yearOf(tk);
-      if (y !== undefined && currentYear !== undefined && y < currentYear) {
+      if (y !== undefined && currentYear !== undefined && y < currentYear && !superlativeSince(toks, j)) {
         // a year used as a count ("1987 people") is not a date
         const nx = toks[j + 1];
         if (!nx || DATE_PREPS.has(toks[j - 1]?.l ?? '') || !(PERSON_PLURAL.has(nx.l) || keywordAt(toks, j + 1))) context = true;

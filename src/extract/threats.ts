@@ -2,7 +2,7 @@
 // attack plans or targets named in a threat. A count is a threat only when its noun
 // phrase ends in one of these heads; casualty readings and rescue deployments are not.
 import type { Threat } from '../schema';
-import { keywordAt } from './figures';
+import { keywordAt, superlativeSince } from './figures';
 import { parseNumberAt, yearOf, type Token } from './numbers';
 import { tokensOf, type Sentence } from './sentences';
 import { MONTHS } from './lexicon';
@@ -74,10 +74,10 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
   for (const sen of sentences) {
     const toks = tokensOf(sen);
     let oldYear = false;
-    for (const tk of toks) {
+    toks.forEach((tk, j) => {
       const y = yearOf(tk);
-      if (y !== undefined && currentYear !== undefined && y < currentYear) oldYear = true;
-    }
+      if (y !== undefined && currentYear !== undefined && y < currentYear && !superlativeSince(toks, j)) oldYear = true;
+    });
     if (oldYear) continue; // counts from older conflicts are context
     const rescue = RESCUE.test(sen.text);
     const strikes = STRIKE_RE.test(sen.text);

@@ -9,6 +9,11 @@ describe('generalised casualty patterns', () => {
   it('a year after a preposition is a date, not a count', () => {
     expect(fig('A war in the region in 2008 killed hundreds of people and displaced tens of thousands.')).toEqual({});
   });
+  it('"the deadliest since 2015" compares with the past; it does not date the figure', () => {
+    expect(fig('At least 30 people were killed, in the deadliest attack since 2015.').killed).toEqual(expect.objectContaining({ value: 30 }));
+    expect(run('Militants fired 200 rockets, the heaviest barrage since 2014.').threats.map((t) => t.value)).toEqual([200]);
+    expect(fig('Nine people have been killed since 2019 in similar attacks.').killed).toBeUndefined();
+  });
   it('attackers who die are not the toll', () => {
     expect(fig('Police said two of the attackers were killed in a gunfight with soldiers.').killed).toBeUndefined();
     expect(fig('Troops killed three gunmen at the checkpoint.').killed).toBeUndefined();

@@ -105,6 +105,8 @@ const STOP_NP = new Set(
 const QUOTE = new Set(['"', "'", '‘', '’', '“', '”', '«', '»']);
 
 interface RightScan {
+  /** a second count coordinated into the same subject: "three hostages and four attackers were killed" */
+  coordValue?: number;
   cat: Category;
   /** keyword used as an adjective before a person noun ("displaced women") */
   adjectival?: boolean;
@@ -118,7 +120,7 @@ interface RightScan {
 }
 
 /** From token j (just past a count), read "[more] [of them] [noun phrase] [auxiliaries] KEYWORD". */
-function scanRight(toks: Token[], j0: number): RightScan | undefined {
+function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined {
   let j = j0;
   let np = 0;
   let person = false;
@@ -128,6 +130,10 @@ function scanRight(toks: Token[], j0: number): RightScan | undefined {
   let subcount = false;
   let increment = false;
   let bodies = false;
+  let perpetrator = false;
+  let ofTotal = false;
+  // "the bodies of 14 miners were recovered": the count sits inside "bodies of"
+  const bodiesOf = toks[j0 - 2]?.l === 'of' && /^(bodies|remains|corpses)$/.test(toks[j0 - 3]?.l ?? '');
   const nx = toks[j];
   if (nx && (nx.l === 'more' || nx.l === 'new' || nx.l === 'additional')) {
     increment = true;
@@ -140,6 +146,9 @@ function scanRight(toks: Token[], j0: number): RightScan | undefined {
       subcount = true;
       j += 2;
     } else if (a && a.l === 'the' && toks[j + 2]?.k === 'num') {
+      // "two of the 14 people killed were police officers": a part of a stated total (but "32 of the
+      // 543 passengers were confirmed dead" counts the dead among those aboard)
+      ofTotal = true;
       j += 3;
     } else if (a && a.l === 'the') {
       const kw = keywordAt(toks, j + 2);
@@ -159,10 +168,29 @@ function scanRight(toks: Token[], j0: number): RightScan | undefined {
         continue;
       }
       if (tk.t === '-' && tk.glued) return undefined; // "35-year-old", "12-story"
+      // "Ten people, among them three children, were injured": skip the parenthetical sub-count
+      if (tk.t === ',' && np > 0 && /^(including|among)$/.test(toks[j + 1]?.l ?? '')) {
+        let m = j + 2;
+        while (m < toks.length && m < j + 10 && toks[m]!.t !== ',') m++;
+        if (toks[m]?.t === ',') {
+          j = m + 1;
+          continue;
+        }
+      }
       return undefined;
     }
     const kw = keywordAt(toks, j);
     if (kw && !(kw.cat === 'killed' && tk.l === 'lives' && np > 0)) {
+      // "two of the attackers were killed": the perpetrators are not the incident's casualties
+      if (perpetrator && (kw.cat === 'killed' || kw.cat === 'injured')) return undefined;
+      if (ofTotal && !aux) subcount = true;
+      // "three hostages and four attackers were killed": a hostage noun in a coordinated subject
+      if (kw.cat === 'hostages' && kw.end === j + 1 && depth === 0 && toks[kw.end]?.l === 'and' && toks[kw.end + 1]?.k !== 'punct' && parseNumberAt(toks, kw.end + 1)) {
+        np++;
+        person = true;
+        j++;
+        continue;
+      }
       return scanTail(toks, kw.end, { cat: kw.cat, person, singularPerson, speculative, subcount, increment, aux, bodies, np });
     }
     if (tk.k === 'num') {
@@ -174,7 +202,7 @@ function scanRight(toks: Token[], j0: number): RightScan | undefined {
       }
       return undefined;
     }
-    if (bodies && aux && /^(recovered|pulled|found|retrieved|exhumed|removed|brought|dug)$/.test(tk.l)) {
+    if ((bodies || bodiesOf) && aux && /^(recovered|pulled|found|retrieved|exhumed|removed|brought|dug)$/.test(tk.l)) {
       return { cat: 'killed', end: j + 1, person: true, singularPerson, speculative, subcount, increment, combined: false };
     }
     if (AUX.has(tk.l)) {
@@ -192,6 +220,20 @@ function scanRight(toks: Token[], j0: number): RightScan | undefined {
     if (BLOCK_NOUNS.has(tk.l)) return undefined;
     if (tk.l === 'and' && np > 0) {
       const n2 = toks[j + 1];
+      // "two soldiers and three civilians were killed" = 5; a coordinated group of attackers adds nothing
+      const m = depth === 0 && person ? parseNumberAt(toks, j + 1) : undefined;
+      // the second count needs its own person noun: "135 people and 5,000 were wounded" is two figures
+      let noun2 = false;
+      if (m) for (let k = m.end; k < m.end + 3 && k < toks.length && !keywordAt(toks, k); k++) if (PERSON_PLURAL.has(toks[k]!.l) || PERPETRATORS.has(toks[k]!.l)) noun2 = true;
+      if (m && noun2 && !m.vague && !m.range) {
+        let perp = false;
+        for (let k = m.end; k < m.end + 3 && k < toks.length; k++) if (PERPETRATORS.has(toks[k]!.l)) perp = true;
+        const r2 = perp ? scanRightPerp(toks, m.end) : scanRight(toks, m.end, depth + 1);
+        if (r2 && !r2.adjectival && (r2.cat === 'killed' || r2.cat === 'injured' || r2.cat === 'missing' || r2.cat === 'hostages' || r2.cat === 'arrested')) {
+          return { ...r2, person: true, singularPerson: false, subcount: subcount || r2.subcount, increment: increment || r2.increment, coordValue: perp ? 0 : m.value };
+        }
+        return undefined;
+      }
       if (n2 && PERSON_PLURAL.has(n2.l) && !keywordAt(toks, j + 1)) {
         j++;
         continue;
@@ -208,12 +250,23 @@ function scanRight(toks: Token[], j0: number): RightScan | undefined {
     if (np >= 4) return undefined;
     np++;
     if (PERSON_PLURAL.has(tk.l)) person = true;
+    if (PERPETRATORS.has(tk.l)) perpetrator = true;
     if (PERSON_SINGULAR.has(tk.l)) {
       person = true;
       singularPerson = true;
     }
     if (tk.l === 'bodies' || tk.l === 'body') bodies = true;
     j++;
+  }
+  return undefined;
+}
+
+/** The category a perpetrators' noun phrase would have ("four attackers were killed"), ignoring the perpetrator veto. */
+function scanRightPerp(toks: Token[], j: number): RightScan | undefined {
+  for (let k = j; k < j + 8 && k < toks.length; k++) {
+    if (toks[k]!.k === 'punct' || toks[k]!.k === 'num') return undefined;
+    const kw = keywordAt(toks, k);
+    if (kw) return scanTail(toks, kw.end, { cat: kw.cat, person: true, singularPerson: false, speculative: false, subcount: false, increment: false, aux: true, bodies: false, np: 1 });
   }
   return undefined;
 }
@@ -290,6 +343,8 @@ function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Catego
     }
     if (cat) {
       for (let k = j - 1; k >= j - 3 && k >= 0; k--) if (toks[k]!.l === 'estimated' || toks[k]!.l === 'approximate') approx = true;
+      // "…, bringing the death toll to four": the verb comes before the toll
+      for (let k = j - 1; k >= j - 4 && k >= 0; k--) if (/^(bringing|brought|taking|took|lifting|lifted|pushing|pushed|raising|raised)$/.test(toks[k]!.l)) update = true;
       if (link.l === 'by') return { cat, approx, speculative, superseded: false, increment: true, update };
       return { cat, approx, speculative, superseded: link.l === 'from', increment: false, update };
     }
@@ -298,6 +353,12 @@ function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Catego
 }
 
 const RELATIVE = new Set(['that', 'which', 'who']);
+/** Nouns for the people who carried out an attack: their deaths are not the incident's toll. */
+const PERPETRATORS = new Set(
+  'attacker attackers gunman gunmen assailant assailants kidnapper kidnappers hijacker hijackers bomber bombers abductor abductors captor captors terrorist terrorists'.split(' '),
+);
+/** "in 2008 killed hundreds": a year after one of these is a date, never a count. */
+const DATE_PREPS = new Set(['in', 'since', 'during', 'until', 'till', 'by', 'of', 'from', 'before', 'after']);
 const PASSIVE_AUX = new Set(['were', 'was', 'been', 'being', 'be', 'is', 'are']);
 
 /**
@@ -315,12 +376,28 @@ function actsOnOthers(toks: Token[], from: number, keywordEnd: number): boolean 
 }
 
 /** "killing 12", "injured more than 4,000 people", "claimed the lives of 40". */
-function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: number; needsPerson: boolean } | undefined {
+function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: number; needsPerson: boolean; needsRefuge?: boolean; needsBodies?: boolean; needsCustody?: boolean } | undefined {
   let j = qStart - 1;
+  // "killed all 157 people on board"
+  if (toks[j]?.l === 'all') j--;
   // "claimed the lives of 40"
   if (toks[j]?.l === 'of' && toks[j - 1]?.l === 'lives') return { cat: 'killed', verbIdx: j - 1, needsPerson: false };
+  // "confirmed the deaths of 18 people"
+  if (toks[j]?.l === 'of' && (toks[j - 1]?.l === 'deaths' || toks[j - 1]?.l === 'death') && toks[j - 2]?.l === 'the') return { cat: 'killed', verbIdx: j - 1, needsPerson: true };
   const v = toks[j];
   if (!v) return undefined;
+  // phrasal verbs: "rounded up 300 demonstrators"
+  if (v.l === 'up' && /^(rounded|rounding|round|rounds)$/.test(toks[j - 1]?.l ?? '')) return { cat: 'arrested', verbIdx: j - 1, needsPerson: true };
+  // "moved 1.2 million people to safety": needs the destination after the noun phrase
+  if (/^(moved|moving|relocated|relocating|shifted|shifting|transferred)$/.test(v.l) && !PASSIVE_AUX.has(toks[j - 1]?.l ?? '')) {
+    return { cat: 'displaced', verbIdx: j, needsPerson: true, needsRefuge: true };
+  }
+  // "rescuers pulled 14 bodies from the river": needs "bodies" after the count
+  if (/^(pulled|recovered|retrieved|found|exhumed|removed|pulling|recovering|retrieving|finding)$/.test(v.l) && !PASSIVE_AUX.has(toks[j - 1]?.l ?? '')) {
+    return { cat: 'killed', verbIdx: j, needsPerson: false, needsBodies: true };
+  }
+  // "police took 40 people into custody"
+  if (/^(took|taking|take|takes)$/.test(v.l)) return { cat: 'arrested', verbIdx: j, needsPerson: true, needsCustody: true };
   const cat = LEFT_VERBS[v.l];
   if (!cat) return undefined;
   if (v.l === 'claimed' || v.l === 'claiming') return undefined; // only via "the lives of"
@@ -347,6 +424,15 @@ const SUPERSEDED_PHRASES: string[][] = [
   ['previous', 'toll'], ['before', 'that'], ['first', 'reported'], ['was', 'revised'],
 ];
 
+/** "the deadliest attack since 2015": a comparison with the past, not a figure from it. */
+export function superlativeSince(toks: Token[], j: number): boolean {
+  if (toks[j - 1]?.l !== 'since') return false;
+  for (let k = j - 2; k >= 0 && k >= j - 9; k--) {
+    if (/^(deadliest|worst|bloodiest|biggest|largest|strongest|heaviest|greatest|highest|most|first|major)$/.test(toks[k]!.l)) return true;
+  }
+  return false;
+}
+
 function sentenceContext(toks: Token[], currentYear: number | undefined): SentenceCtx {
   let superseded = false;
   let context = false;
@@ -354,10 +440,10 @@ function sentenceContext(toks: Token[], currentYear: number | undefined): Senten
     const tk = toks[j]!;
     if (tk.k === 'num') {
       const y = yearOf(tk);
-      if (y !== undefined && currentYear !== undefined && y < currentYear) {
+      if (y !== undefined && currentYear !== undefined && y < currentYear && !superlativeSince(toks, j)) {
         // a year used as a count ("1987 people") is not a date
         const nx = toks[j + 1];
-        if (!nx || !(PERSON_PLURAL.has(nx.l) || keywordAt(toks, j + 1))) context = true;
+        if (!nx || DATE_PREPS.has(toks[j - 1]?.l ?? '') || !(PERSON_PLURAL.has(nx.l) || keywordAt(toks, j + 1))) context = true;
       }
       continue;
     }
@@ -397,8 +483,8 @@ function cleanSubject(toks: Token[], from: number, to: number, text: string): st
 }
 
 /** Who the sentence says the figure comes from, or undefined when it names no one. */
-export function attributionOf(toks: Token[], text: string, near: number): string | undefined {
-  let best: { s: string; d: number } | undefined;
+export function attributionOf(toks: Token[], text: string, near: number): { s: string; role?: string } | undefined {
+  let best: { s: string; d: number; role?: string } | undefined;
   for (let j = 0; j < toks.length; j++) {
     const tk = toks[j]!;
     if (tk.l === 'according' && toks[j + 1]?.l === 'to') {
@@ -417,14 +503,18 @@ export function attributionOf(toks: Token[], text: string, near: number): string
       continue;
     }
     if (!REPORT_VERBS.has(tk.l) || tk.l === 'according') continue;
+    // "an estimated 15,000", "the estimated number": an adjective, not a reporting verb
+    if (tk.l === 'estimated' && (/^(an|the|a)$/.test(toks[j - 1]?.l ?? '') || toks[j + 1]?.k === 'num')) continue;
     // subject before the verb, up to a clause boundary
     let k = j - 1;
     // "X, the ministry's spokesman, said": skip an appositive to reach the name
     let endSubj = j;
+    let role: string | undefined;
     if (toks[k]?.t === ',') {
       let m = k - 1;
       while (m >= 0 && toks[m]!.t !== ',' && j - m < 14) m--;
       if (m >= 0 && toks[m]!.t === ',') {
+        role = text.slice(toks[m + 1]!.s, toks[k - 1]!.e);
         endSubj = m;
         k = m - 1;
       } else {
@@ -462,11 +552,12 @@ export function attributionOf(toks: Token[], text: string, near: number): string
       }
     }
     if (s) {
+      // "Jane Doe, head of the emergency services, said": the name stands, with its office for the official test
       const d = Math.abs(j - near);
-      if (!best || d < best.d) best = { s, d };
+      if (!best || d < best.d) best = { s, d, ...(role ? { role } : {}) };
     }
   }
-  return best?.s;
+  return best ? { s: best.s, ...(best.role ? { role: best.role } : {}) } : undefined;
 }
 
 // ---------- the candidate finder ----------
@@ -478,8 +569,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     if (toks.length === 0) continue;
     const ctx = sentenceContext(toks, currentYear);
     let attrDone = false;
-    let attribution: string | undefined;
-    const attr = (pos: number): string | undefined => {
+    const senCats = new Set<Category>();
+    let attribution: { s: string; role?: string } | undefined;
+    const attr = (pos: number): { s: string; role?: string } | undefined => {
       if (!attrDone) {
         attribution = attributionOf(toks, sen.text, pos);
         attrDone = true;
@@ -488,12 +580,13 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     };
     const push = (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'> & { superseded?: boolean; context?: boolean }) => {
       const a = sen.idx === -1 ? undefined : attr(c.pos);
+      senCats.add(c.category);
       out.push({
         ...c,
         quote: sen.text,
-        ...(a ? { attribution: a } : {}),
-        official: a ? OFFICIAL_RE.test(a) && !UNOFFICIAL_RE.test(a) : false,
-        unofficial: a ? UNOFFICIAL_RE.test(a) : false,
+        ...(a ? { attribution: a.s } : {}),
+        official: a ? (OFFICIAL_RE.test(a.s) || (!!a.role && OFFICIAL_RE.test(a.role))) && !UNOFFICIAL_RE.test(a.s) : false,
+        unofficial: a ? UNOFFICIAL_RE.test(a.s) || (!!a.role && UNOFFICIAL_RE.test(a.role) && !OFFICIAL_RE.test(a.role)) : false,
         sentence: sen.idx,
         para: sen.para,
         title: sen.idx === -1,
@@ -507,7 +600,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     for (let i = 0; i < toks.length; i = Math.max(i + 1, next)) {
       const tk = toks[i]!;
       // singular "a"/"an": only in a casualty statement with a person noun
-      if ((tk.l === 'a' || tk.l === 'an') && tk.k === 'word') {
+      if ((tk.l === 'a' || tk.l === 'an') && tk.k === 'word' && !/^(dozen|hundred|thousand|million)$/.test(toks[i + 1]?.l ?? '')) {
         singular(toks, i, push);
         continue;
       }
@@ -521,7 +614,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       if (prev && MONTHS.has(prev.l) && prev.l !== 'may' && !n.words) continue;
       if (toks[n.end] && MONTHS.has(toks[n.end]!.l) && toks[n.end]!.l !== 'may' && !n.words) continue;
       // a year is not a count unless people follow it directly
-      if (yearOf(tk) !== undefined && !(toks[n.end] && (PERSON_PLURAL.has(toks[n.end]!.l) || keywordAt(toks, n.end)))) continue;
+      if (yearOf(tk) !== undefined && (DATE_PREPS.has(prev?.l ?? '') || !(toks[n.end] && (PERSON_PLURAL.has(toks[n.end]!.l) || keywordAt(toks, n.end))))) continue;
       const { q, start: qStart } = qualifierBefore(toks, i);
       let qualifier: Qualifier = q ?? 'exact';
       if (n.vague || n.range) qualifier = 'at_least';
@@ -536,15 +629,20 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       const supersededLeft = b1 === 'from' && (b2 === 'up' || b2 === 'down' || toks[n.end]?.l === 'to' || toks[qStart - 3]?.l === 'cut');
       const start = i;
       next = n.end;
-      const base = { value: n.value, qualifier, ...(vagueUpper ? { vagueUpper } : {}), pos: start };
+      // "half a million" is 500,000
+      const value = prev?.l === 'half' && (tk.l === 'a' || tk.l === 'an') ? Math.round(n.value / 2) : n.value;
+      const base = { value, qualifier, ...(vagueUpper ? { vagueUpper } : {}), pos: start };
 
       let r = scanRight(toks, n.end);
       if (r?.adjectival && scanLeftVerb(toks, qStart)) r = undefined;
       if (r && !(n.value === 1 && !r.person && n.words && tk.l === 'one' && r.cat !== 'killed')) {
+        // "31 people were killed and 12 more were injured": "more" after another category is no increment
+        const otherCatOnly = (r.increment || increment) && senCats.size > 0 && !senCats.has(r.cat);
         push({
           ...base,
+          value: value + (r.coordValue ?? 0),
           category: r.cat,
-          increment: increment || r.increment,
+          increment: (increment || r.increment) && !otherCatOnly,
           subcount: subcountLeft || r.subcount,
           speculative: r.speculative,
           combined: r.combined,
@@ -562,6 +660,21 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         let person = false;
         for (let k = n.end; k < n.end + 4 && k < toks.length; k++) if (PERSON_PLURAL.has(toks[k]!.l) || PERSON_SINGULAR.has(toks[k]!.l)) person = true;
         if (lv.needsPerson && !person) continue;
+        if (lv.needsBodies && !(nx && (nx.l === 'bodies' || nx.l === 'corpses'))) continue;
+        if (lv.needsCustody && !(toks.slice(n.end, n.end + 6).some((t, k, a) => t.l === 'into' && a[k + 1]?.l === 'custody'))) continue;
+        if (lv.needsRefuge) {
+          let refuge = false;
+          for (let k = n.end; k < n.end + 6 && k < toks.length; k++) {
+            if (toks[k]!.l === 'to' && /^(safety|safer|shelters|shelter|higher|relief|evacuation|temporary|emergency)$/.test(toks[k + 1]?.l ?? '')) refuge = true;
+            if (toks[k]!.k === 'punct') break;
+          }
+          if (!refuge) continue;
+        }
+        if (lv.cat === 'killed' || lv.cat === 'injured') {
+          let perp = false;
+          for (let k = n.end; k < n.end + 3 && k < toks.length; k++) if (PERPETRATORS.has(toks[k]!.l)) perp = true;
+          if (perp) continue;
+        }
         // "seizing about 15 of them as hostages" is read by scanRight; "seized 20 people" here
         push({ ...base, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: false, update: false, superseded: supersededLeft });
         continue;

@@ -17,6 +17,15 @@ export const RIGHT_KEYWORDS: ReadonlyArray<readonly [string[], Category]> = [
   [['perished'], 'killed'],
   [['drowned'], 'killed'],
   [['slain'], 'killed'],
+  [['stabbed', 'to', 'death'], 'killed'],
+  [['beaten', 'to', 'death'], 'killed'],
+  [['burned', 'to', 'death'], 'killed'],
+  [['burnt', 'to', 'death'], 'killed'],
+  [['crushed', 'to', 'death'], 'killed'],
+  [['trampled', 'to', 'death'], 'killed'],
+  [['hacked', 'to', 'death'], 'killed'],
+  [['frozen', 'to', 'death'], 'killed'],
+  [['starved', 'to', 'death'], 'killed'],
   [['lost', 'their', 'lives'], 'killed'],
   [['lives'], 'killed'],
   [['injured'], 'injured'],
@@ -29,9 +38,19 @@ export const RIGHT_KEYWORDS: ReadonlyArray<readonly [string[], Category]> = [
   [['admitted', 'to', 'hospital'], 'injured'],
   [['admitted', 'to', 'the', 'hospital'], 'injured'],
   [['taken', 'to', 'hospital'], 'injured'],
+  [['taken', 'to', 'hospitals'], 'injured'],
+  [['taken', 'to', 'the', 'hospital'], 'injured'],
+  [['taken', 'to', 'a', 'hospital'], 'injured'],
+  [['taken', 'to', 'local', 'hospitals'], 'injured'],
+  [['rushed', 'to', 'hospital'], 'injured'],
+  [['rushed', 'to', 'hospitals'], 'injured'],
+  [['rushed', 'to', 'the', 'hospital'], 'injured'],
+  [['rushed', 'to', 'a', 'hospital'], 'injured'],
+  [['rushed', 'to', 'local', 'hospitals'], 'injured'],
   [['treated', 'for'], 'injured'],
   [['treated', 'in', 'hospital'], 'injured'],
   [['arrested'], 'arrested'],
+  [['arrests'], 'arrested'],
   [['detained'], 'arrested'],
   [['in', 'custody'], 'arrested'],
   [['taken', 'into', 'custody'], 'arrested'],
@@ -42,6 +61,21 @@ export const RIGHT_KEYWORDS: ReadonlyArray<readonly [string[], Category]> = [
   [['evacuated'], 'displaced'],
   [['homeless'], 'displaced'],
   [['fled', 'their', 'homes'], 'displaced'],
+  [['fled', 'their', 'villages'], 'displaced'],
+  [['fled', 'the', 'fighting'], 'displaced'],
+  [['fled', 'the', 'violence'], 'displaced'],
+  [['fled', 'the', 'area'], 'displaced'],
+  [['forced', 'to', 'flee'], 'displaced'],
+  [['forced', 'to', 'evacuate'], 'displaced'],
+  [['forced', 'to', 'leave', 'their', 'homes'], 'displaced'],
+  [['moved', 'to', 'safety'], 'displaced'],
+  [['moved', 'to', 'safer', 'ground'], 'displaced'],
+  [['relocated'], 'displaced'],
+  [['sought', 'refuge'], 'displaced'],
+  [['sought', 'shelter'], 'displaced'],
+  [['taken', 'refuge'], 'displaced'],
+  [['took', 'refuge'], 'displaced'],
+  [['in', 'temporary', 'shelters'], 'displaced'],
   [['forced', 'from', 'their', 'homes'], 'displaced'],
   [['in', 'emergency', 'shelters'], 'displaced'],
   [['in', 'shelters'], 'displaced'],
@@ -67,9 +101,10 @@ export const LEFT_VERBS: Record<string, Category> = {
   arrested: 'arrested', arresting: 'arrested', detained: 'arrested', detaining: 'arrested', arrests: 'arrested',
   kidnapped: 'hostages', kidnapping: 'hostages', abducted: 'hostages', abducting: 'hostages', seized: 'hostages', seizing: 'hostages',
   evacuated: 'displaced', evacuating: 'displaced', displaced: 'displaced', displacing: 'displaced',
+  treated: 'injured', treating: 'injured', treats: 'injured',
 };
 /** Verbs that need a person noun after the count ("seized 20 people", not "seized 20 guns"). */
-export const LEFT_NEEDS_PERSON = new Set(['seized', 'seizing', 'claimed', 'claiming', 'evacuated', 'evacuating']);
+export const LEFT_NEEDS_PERSON = new Set(['seized', 'seizing', 'claimed', 'claiming', 'evacuated', 'evacuating', 'treated', 'treating', 'treats']);
 
 /** Auxiliaries and adverbs allowed between a count's noun phrase and its keyword. */
 export const AUX = new Set(
@@ -77,7 +112,7 @@ export const AUX = new Set(
     'so far already since then believed thought feared presumed said reported known to remain remained remain remains ' +
     'left living staying seriously critically badly slightly fatally gravely were allegedly either found shot ' +
     'initially subsequently eventually finally apparently likely certain seem seems seemed seen may might could would will ' +
-    'as yet not who that have got being treated originally potentially presumably possibly')
+    'as yet not who that have got being treated originally potentially presumably possibly made rendered')
     .split(' ')
     .filter((w) => w !== 'not' && w !== 'treated'),
 );
@@ -127,7 +162,7 @@ export const REPORT_VERBS = new Set(
   'said says say told reported reports announced confirmed stated added estimated tweeted quoted cited according'.split(' '),
 );
 export const OFFICIAL_RE =
-  /minist|police|official|authorit|government|governor|mayor|military|army|navy|command|spokes|president|premier|council|agency|department|ministry|office|commission|institute|fire|rescue|chief|sheriff|coroner|civil defen|state (tv|media|television|news)|tass|xinhua|news agency|administration|inspector|commissioner|secretary|interior|health|un\b|united nations/i;
+  /minist|police|official|authorit|government|governor|mayor|military|army|navy|command|spokes|president|premier|council|agency|department|ministry|office|commission|institute|fire|rescue|chief|sheriff|coroner|civil defen|state (tv|media|television|news)|tass|xinhua|news agency|administration|inspector|commissioner|secretary|interior|health|emergency|medical services|head of|director|un\b|united nations/i;
 export const UNOFFICIAL_RE = /witness|resident|local media|reporters|parent|nurse|survivor|relative|neighbo|villager|social media|activist|eyewitness/i;
 
 export const MONTHS = new Set(

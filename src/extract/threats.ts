@@ -2,7 +2,7 @@
 // attack plans or targets named in a threat. A count is a threat only when its noun
 // phrase ends in one of these heads; casualty readings and rescue deployments are not.
 import type { Threat } from '../schema';
-import { keywordAt } from './figures';
+import { keywordAt, superlativeSince } from './figures';
 import { parseNumberAt, yearOf, type Token } from './numbers';
 import { tokensOf, type Sentence } from './sentences';
 import { MONTHS } from './lexicon';
@@ -12,6 +12,9 @@ const HEADS = new Set(
     'paratroopers marines tanks warplanes bombers warships submarines battalions brigades divisions scenarios ' +
     'targets sites plans artillery projectiles munitions interceptors warplanes').split(' '),
 );
+/** Places named as targets: threat heads only in a sentence that threatens to strike them. */
+const SITE_HEADS = new Set('bases base cities towns facilities installations airports ports bridges embassies consulates refineries'.split(' '));
+const STRIKE_RE = /\b(strike|strikes|striking|attack|attacks|attacking|target|targets|targeting|targetting|hit|destroy|threaten|threatened|threatens|bomb)\b/i;
 const NP_STOP = new Set(
   ('in on at from with by for after before during when while as than since near into onto across over under about ' +
     'because but or nor if although though where which who that to of and the a an were was are is have has had be been ' +
@@ -34,7 +37,7 @@ interface Found {
 }
 
 /** The noun phrase after a count, if it ends in a threat head: returns [text, head, endIdx]. */
-function threatNP(toks: Token[], j: number, text: string, vague = false): [string, string, number] | undefined {
+function threatNP(toks: Token[], j: number, text: string, vague = false, sites = false): [string, string, number] | undefined {
   let start = -1;
   let lastHead = -1;
   let k = j;
@@ -57,7 +60,7 @@ function threatNP(toks: Token[], j: number, text: string, vague = false): [strin
       break;
     }
     if (start < 0) start = k;
-    if (HEADS.has(tk.l)) lastHead = k;
+    if (HEADS.has(tk.l) || (sites && SITE_HEADS.has(tk.l))) lastHead = k;
     else if (lastHead >= 0 && lastHead === k - 1) break; // the head ended the phrase
   }
   if (start < 0 || lastHead < 0) return undefined;
@@ -71,12 +74,13 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
   for (const sen of sentences) {
     const toks = tokensOf(sen);
     let oldYear = false;
-    for (const tk of toks) {
+    toks.forEach((tk, j) => {
       const y = yearOf(tk);
-      if (y !== undefined && currentYear !== undefined && y < currentYear) oldYear = true;
-    }
+      if (y !== undefined && currentYear !== undefined && y < currentYear && !superlativeSince(toks, j)) oldYear = true;
+    });
     if (oldYear) continue; // counts from older conflicts are context
     const rescue = RESCUE.test(sen.text);
+    const strikes = STRIKE_RE.test(sen.text);
     for (let i = 0; i < toks.length; i++) {
       const tk = toks[i]!;
       if (tk.k !== 'num' && !(tk.k === 'word' && /^[a-z]/.test(tk.l))) continue;
@@ -86,7 +90,7 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
       const n = parseNumberAt(toks, i);
       if (!n) continue;
       if (yearOf(tk) !== undefined) continue;
-      let np = threatNP(toks, n.end, sen.text, !!n.vague);
+      let np = threatNP(toks, n.end, sen.text, !!n.vague, strikes);
       let end = n.end;
       if (!np) {
         // "the number of soldiers and police … will be raised to 10,500"
@@ -105,8 +109,8 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
           continue;
         }
       } else end = np[2];
-      // "12 soldiers were killed" is a casualty figure
-      let casualty = false;
+      // "12 soldiers were killed" is a casualty figure; so is "killed were 6 soldiers"
+      let casualty = !!(keywordAt(toks, i - 2) && /^(were|was|are|is)$/.test(prev?.l ?? ''));
       for (let k = end; k < end + 5 && k < toks.length; k++) if (keywordAt(toks, k)) casualty = true;
       if (casualty) continue;
       if (rescue && /^(troop|soldier|serviceman|marine|paratrooper)$/.test(np[1])) continue;
@@ -117,10 +121,15 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
   // One figure per weapon type: a smaller count of the same head elsewhere is a part of the
   // larger one ("one ballistic missile came down" within "23 missiles"); counts listed
   // together in one sentence are different weapons and all stay.
+  // A breakdown ("170 drones, 30 cruise missiles and 120 ballistic missiles") lists several counts in
+  // one sentence: each is its own figure, not a part of a larger count elsewhere.
   found.sort((a, b) => (a.title === b.title ? a.sentence - b.sentence : a.title ? 1 : -1));
+  const perSentence = new Map<number, number>();
+  for (const f of found) perSentence.set(f.sentence, (perSentence.get(f.sentence) ?? 0) + 1);
   const keep: Found[] = [];
   for (const f of found) {
-    const bigger = found.find((g) => g.head === f.head && g.value > f.value && g.sentence !== f.sentence);
+    const listed = (perSentence.get(f.sentence) ?? 0) >= 2 && !f.title;
+    const bigger = !listed && found.find((g) => g.head === f.head && g.value > f.value && g.sentence !== f.sentence);
     if (bigger) continue;
     if (keep.some((g) => g.head === f.head && g.value === f.value)) continue;
     keep.push(f);

@@ -84,7 +84,8 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
     for (let i = 0; i < toks.length; i++) {
       const tk = toks[i]!;
       if (tk.k !== 'num' && !(tk.k === 'word' && /^[a-z]/.test(tk.l))) continue;
-      if (tk.l === 'a' || tk.l === 'an') continue;
+      // "a" is a number only in "a dozen" ("more than a dozen ballistic missiles")
+      if ((tk.l === 'a' || tk.l === 'an') && toks[i + 1]?.l !== 'dozen') continue;
       const prev = toks[i - 1];
       if (prev && MONTHS.has(prev.l)) continue;
       const n = parseNumberAt(toks, i);

@@ -81,3 +81,11 @@ describe('places the gazetteer does not list', () => {
     expect(c.incident.places).not.toContain('Monday');
   });
 });
+
+describe('"a dozen" in threat figures', () => {
+  it('reads "more than a dozen ballistic missiles" as 12', () => {
+    const t = extract({ text: 'The navy said the rebels launched more than a dozen cruise missiles at the port overnight.' }).threats;
+    expect(t.map((x) => [x.value, x.noun])).toContainEqual([12, 'cruise missiles']);
+    expect(extract({ text: 'A drone was shot down near the base.' }).threats).toEqual([]);
+  });
+});

@@ -61,13 +61,14 @@ export class DeliveryLedger extends DurableObject<Env> {
   async addDeadLetter(message: unknown, reason: string, atMs: number): Promise<number> {
     const parsed = AlertMessage.parse(message);
     // The same alert can reach the DLQ twice (our explicit send, then the queue's own exhaustion path).
+    // Matched in SQL rather than by parsing every stored letter.
     const existing = this.sql
-      .exec<{ id: number; message: string }>(`SELECT id, message FROM dead_letters`)
-      .toArray()
-      .find((r) => {
-        const m = AlertMessage.parse(JSON.parse(r.message));
-        return m.alert.alert_id === parsed.alert.alert_id && m.destination === parsed.destination;
-      });
+      .exec<{ id: number }>(
+        `SELECT id FROM dead_letters WHERE json_extract(message, '$.alert.alert_id') = ? AND json_extract(message, '$.destination') = ? LIMIT 1`,
+        parsed.alert.alert_id,
+        parsed.destination,
+      )
+      .toArray()[0];
     if (existing) return existing.id;
     return this.sql
       .exec<{ id: number }>(`INSERT INTO dead_letters (message, reason, at_ms) VALUES (?, ?, ?) RETURNING id`, JSON.stringify(parsed), reason.slice(0, 500), atMs)

@@ -12,7 +12,7 @@ import {
 import type { IncidentMeta, TrackerSettings } from '../track/apply';
 import { processReport, type TrackerStore } from '../track/process';
 import { recomputeState } from '../track/recompute';
-import { summaryOf, writeReadModel, type Timeline, type TimelineEntry } from '../track/read-model';
+import { summaryOf, TimelineReport, writeReadModel, type Timeline, type TimelineEntry } from '../track/read-model';
 
 /** KV allows one write per second per key; the read model is flushed at most this often. */
 const READ_MODEL_MIN_INTERVAL_MS = 1_000;
@@ -262,20 +262,8 @@ export class IncidentTracker extends DurableObject<Env> {
     for (const row of this.sql.exec<{ report: string; result: string; alert_id: string | null }>(`SELECT report, result, alert_id FROM reports ORDER BY seq`)) {
       const report = Report.parse(JSON.parse(row.report));
       const result = ArticleResult.parse(JSON.parse(row.result));
-      entries.push({
-        kind: 'report',
-        article_id: report.article_id,
-        ...(report.url ? { url: report.url } : {}),
-        ...(report.title ? { title: report.title } : {}),
-        outlet: report.outlet,
-        published_ms: report.published_ms,
-        received_ms: report.received_ms,
-        casualties: report.casualties,
-        threats: report.threats,
-        changes: result.changes,
-        alert: result.alert,
-        alert_id: row.alert_id,
-      });
+      // The timeline schema is a pick of Report: parsing strips what the timeline does not show.
+      entries.push(TimelineReport.parse({ ...report, kind: 'report', changes: result.changes, alert: result.alert, alert_id: row.alert_id }));
     }
     for (const row of this.sql.exec<{ action: string; at_ms: number; detail: string }>(`SELECT action, at_ms, detail FROM actions ORDER BY seq`)) {
       entries.push({ kind: 'action', action: row.action, at_ms: row.at_ms, detail: row.detail });

@@ -50,7 +50,7 @@ export class IncidentTracker extends DurableObject<Env> {
     if (processed.stateChanged) this.markReadModelDirty(now, processed.result.changes.length > 0);
     await this.flushOutbox();
     try {
-      await this.maybeFlushReadModel(now);
+      await this.maybeFlushReadModel();
     } catch (err) {
       // The report is committed and the read model stays dirty with an alarm set: a KV hiccup must not
       // turn an applied report into a 500 that the sender would retry.
@@ -80,7 +80,7 @@ export class IncidentTracker extends DurableObject<Env> {
     for (const row of taken) this.sql.exec(`DELETE FROM reports WHERE article_id = ?`, row.article_id);
     this.recordAction(action, detail, now);
     this.recompute(settings, now);
-    await this.maybeFlushReadModel(now);
+    await this.maybeFlushReadModel();
     return taken.map((r) => Report.parse(JSON.parse(r.report)));
   }
 
@@ -108,7 +108,7 @@ export class IncidentTracker extends DurableObject<Env> {
     }
     this.recordAction(action, detail, now);
     this.recompute(settings, now, meta);
-    await this.maybeFlushReadModel(now);
+    await this.maybeFlushReadModel();
     return this.loadState();
   }
 
@@ -136,7 +136,7 @@ export class IncidentTracker extends DurableObject<Env> {
     this.saveState(next);
     this.recordAction(action, detail, now);
     this.markReadModelDirty(now, false);
-    await this.maybeFlushReadModel(now);
+    await this.maybeFlushReadModel();
     return next;
   }
 
@@ -151,7 +151,7 @@ export class IncidentTracker extends DurableObject<Env> {
     if (this.getMeta('kv_dirty') === '1') {
       // An alarm set before a direct write can fire just after it: keep KV's one write per second per key.
       const due = Number(this.getMeta('kv_written_ms') ?? '0') + READ_MODEL_MIN_INTERVAL_MS;
-      if (now >= due) await this.writeReadModelNow(now);
+      if (now >= due) await this.writeReadModelNow();
       else next = Math.min(next ?? due, due);
     }
     if (next !== null) await this.ctx.storage.setAlarm(next);
@@ -230,11 +230,16 @@ export class IncidentTracker extends DurableObject<Env> {
     if (figuresChanged || this.getMeta('last_change_ms') === undefined) this.setMeta('last_change_ms', String(now));
   }
 
-  private async maybeFlushReadModel(now: number): Promise<void> {
+  /**
+   * Paced by this object's own clock, not the caller's `now`: the request was stamped before the RPC and the
+   * outbox push, so a write paced by that stamp could land less than a second after the previous one.
+   */
+  private async maybeFlushReadModel(): Promise<void> {
     if (this.getMeta('kv_dirty') !== '1') return;
     const last = Number(this.getMeta('kv_written_ms') ?? '0');
+    const now = Date.now();
     if (now - last >= READ_MODEL_MIN_INTERVAL_MS) {
-      await this.writeReadModelNow(now);
+      await this.writeReadModelNow();
     } else {
       // Coalesce a burst: one write for all reports within the interval.
       const existing = await this.ctx.storage.getAlarm();
@@ -243,13 +248,16 @@ export class IncidentTracker extends DurableObject<Env> {
     }
   }
 
-  private async writeReadModelNow(now: number): Promise<void> {
+  private async writeReadModelNow(): Promise<void> {
     const state = this.loadState();
     if (!state) return;
     this.setMeta('kv_dirty', '0');
-    this.setMeta('kv_written_ms', String(now));
+    // Stamped before the write (so a request interleaving during the await coalesces instead of writing too)
+    // and again once it finished: the next write is then at least a second after this one really landed.
+    this.setMeta('kv_written_ms', String(Date.now()));
     try {
-      await writeReadModel(this.env.READ_MODEL, summaryOf(state, Number(this.getMeta('last_change_ms') ?? now)), this.timeline(state.key));
+      await writeReadModel(this.env.READ_MODEL, summaryOf(state, Number(this.getMeta('last_change_ms') ?? Date.now())), this.timeline(state.key));
+      this.setMeta('kv_written_ms', String(Date.now()));
     } catch (err) {
       this.setMeta('kv_dirty', '1');
       await this.ctx.storage.setAlarm(Date.now() + READ_MODEL_MIN_INTERVAL_MS);

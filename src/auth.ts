@@ -47,14 +47,17 @@ export async function authenticateIngest(settings: Settings, headers: Headers, r
 
   if (settings.WEBHOOK_SECRETS.length > 0 && (hasSignature || !settings.LOCAL_DEV_INSECURE)) {
     const result = await verifyWebhook(
-      settings.WEBHOOK_SECRETS,
+      settings.WEBHOOK_SECRETS.map((e) => e.secret),
       { id: headers.get('webhook-id'), timestamp: headers.get('webhook-timestamp'), signature: headers.get('webhook-signature') },
       rawBody,
       nowSeconds,
     );
     if (!result.ok) throw new HttpError(401, 'unauthorized', failureMessages[result.reason], { reason: result.reason });
     if (result.id.length > 200) throw new HttpError(400, 'invalid_webhook_id', 'webhook-id must be at most 200 characters');
-    return { id: 'signed', webhookId: result.id };
+    const entry = settings.WEBHOOK_SECRETS[result.secretIndex];
+    // Each sender gets its own rate-limit bucket: by the name given to its secret, else by the secret itself.
+    const id = entry?.sender ? `sender:${entry.sender}` : `secret:${(await sha256Hex(entry?.secret ?? '')).slice(0, 12)}`;
+    return { id, webhookId: result.id };
   }
 
   if (settings.LOCAL_DEV_INSECURE) {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CATEGORIES } from './schema';
+import { secretBytes } from './lib/standard-webhooks';
 import type { IncidentIndex } from './durable/incident-index';
 import type { IncidentTracker } from './durable/incident-tracker';
 import type { DeliveryLedger } from './durable/delivery-ledger';
@@ -42,6 +43,22 @@ const secretList = z
   .optional()
   .transform((v) => (v ?? '').split(/[\s,]+/).filter((s) => s.length > 0));
 
+/**
+ * WEBHOOK_SECRETS entries: `whsec_<base64>`, optionally named `newsroom:whsec_<base64>`. The name is the sender
+ * (its rate-limit bucket and log identity); entries sharing a name are one sender mid-rotation. An unnamed
+ * secret is its own sender, known by a fingerprint of the secret.
+ */
+export const WebhookSecretEntry = z.string().transform((entry, ctx) => {
+  const m = /^([A-Za-z0-9_.-]{1,64}):(.+)$/.exec(entry);
+  const secret = m?.[2] ?? entry;
+  if ((secretBytes(secret)?.length ?? 0) === 0) {
+    ctx.addIssue({ code: 'custom', message: 'each entry must be whsec_<base64>, optionally prefixed by a sender name and a colon (name:whsec_…)' });
+    return z.NEVER;
+  }
+  return { sender: m?.[1] ?? null, secret };
+});
+export type WebhookSecretEntry = z.infer<typeof WebhookSecretEntry>;
+
 const jsonSetting = <T extends z.ZodType>(schema: T) =>
   z
     .string()
@@ -74,7 +91,7 @@ export const Settings = z.object({
   DASHBOARD_PUBLIC: flag,
   MIN_SOURCES: positiveInt(1),
   RATE_LIMIT_PER_MINUTE: positiveInt(120),
-  WEBHOOK_SECRETS: secretList,
+  WEBHOOK_SECRETS: secretList.pipe(z.array(WebhookSecretEntry)),
   INGEST_TOKENS: secretList,
   READ_TOKEN: secretList,
   THRESHOLDS: jsonSetting(Thresholds),

@@ -65,7 +65,8 @@ export async function webhookHeaders(secret: string, id: string, body: Uint8Arra
 }
 
 export type VerifyFailure = 'missing_headers' | 'bad_timestamp' | 'stale_timestamp' | 'bad_signature';
-export type VerifyResult = { ok: true; id: string; timestamp: number } | { ok: false; reason: VerifyFailure };
+/** `secretIndex`: which of the given secrets signed it (the sender's identity). */
+export type VerifyResult = { ok: true; id: string; timestamp: number; secretIndex: number } | { ok: false; reason: VerifyFailure };
 
 /**
  * Verifies a request against every configured secret (rotation: old and new are accepted together) and
@@ -96,13 +97,13 @@ export async function verifyWebhook(
   // One HMAC per secret, whatever the number of entries: a header stuffed with hundreds of `v1,` entries must
   // not make an unauthenticated request hash a 1 MiB body hundreds of times.
   const content = signedContent(id, timestamp, body);
-  for (const secret of secrets) {
+  for (const [secretIndex, secret] of secrets.entries()) {
     const key = await hmacKey(secret, 'sign');
     if (!key) continue;
     const expected = new Uint8Array(await crypto.subtle.sign('HMAC', key, content));
     let matched = false;
     for (const mac of candidates) matched = constantTimeEqual(expected, mac) || matched;
-    if (matched) return { ok: true, id, timestamp: ts };
+    if (matched) return { ok: true, id, timestamp: ts, secretIndex };
   }
   return { ok: false, reason: 'bad_signature' };
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
+import { settingsFromEnv } from '../env';
 import { destinationsFromEnv } from '../notify';
 import { ledger } from '../queue/consumer';
 
@@ -11,6 +12,8 @@ health.get('/', async (c) => {
   let configured: string[] = [];
   let configError: string | null = null;
   try {
+    // Settings first: a malformed secret list refuses every article, so the operator should see it here.
+    settingsFromEnv(c.env);
     configured = destinationsFromEnv(c.env).map((d) => d.name);
   } catch (err) {
     configError = err instanceof Error ? err.message : String(err);

@@ -1,6 +1,7 @@
 import type { Settings } from './env';
 import { HttpError } from './lib/errors';
 import { safeEqual, sha256Hex } from './lib/hash';
+import { verifySession } from './lib/session';
 import { verifyWebhook, type VerifyFailure } from './lib/standard-webhooks';
 
 export interface Sender {
@@ -68,9 +69,17 @@ export async function authenticateIngest(settings: Settings, headers: Headers, r
   throw new HttpError(403, 'ingest_not_configured', 'no WEBHOOK_SECRETS or INGEST_TOKENS are configured, so this worker accepts no articles; set one with `wrangler secret put`');
 }
 
-/** Read endpoints: the READ_TOKEN as a bearer token, or the dashboard session cookie holding it. */
-export async function isReader(settings: Settings, authorization: string | undefined, cookieToken: string | undefined): Promise<boolean> {
-  const token = bearer(authorization) ?? cookieToken ?? null;
-  if (token === null || settings.READ_TOKEN.length === 0) return false;
-  return matchesAny(token, settings.READ_TOKEN);
+/** Read endpoints: the READ_TOKEN as a bearer token, or a live dashboard session cookie signed with it. */
+export async function isReader(settings: Settings, authorization: string | undefined, sessionCookie: string | undefined, nowMs = Date.now()): Promise<boolean> {
+  if (settings.READ_TOKEN.length === 0) return false;
+  const token = bearer(authorization);
+  if (token !== null) return matchesAny(token, settings.READ_TOKEN);
+  return sessionCookie !== undefined && verifySession(settings.READ_TOKEN, sessionCookie, nowMs);
+}
+
+/** The configured READ_TOKEN equal to `token` (the key its session is signed with), or null. */
+export async function matchingReadToken(settings: Settings, token: string): Promise<string | null> {
+  let found: string | null = null;
+  for (const candidate of settings.READ_TOKEN) if (await safeEqual(token, candidate)) found = candidate;
+  return found;
 }

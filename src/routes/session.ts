@@ -2,16 +2,17 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod';
 import type { AppEnv } from '../app-env';
-import { isReader } from '../auth';
+import { matchingReadToken } from '../auth';
 import { hasSessionCookie, safeNext } from '../dashboard/access';
 import { htmlHeaders, newNonce } from '../dashboard/layout';
 import { LoginPage } from '../dashboard/pages';
 import { settingsFromEnv } from '../env';
+import { issueSession } from '../lib/session';
 import { SESSION_COOKIE } from './reader';
 
 /*
  * Dashboard sign-in: the READ_TOKEN entered once in a form becomes an HttpOnly, Secure, SameSite=Strict session
- * cookie. The cookie holds the token itself, so requireReader (API) and the pages accept it unchanged.
+ * cookie — a signed expiry (src/lib/session.ts), never the token — which requireReader and the pages accept.
  */
 
 export const session = new Hono<AppEnv>();
@@ -67,13 +68,14 @@ session.post('/login', async (c) => {
   }
 
   const settings = settingsFromEnv(c.env);
-  if (!(await isReader(settings, undefined, parsed.data.token))) {
+  const readToken = await matchingReadToken(settings, parsed.data.token);
+  if (readToken === null) {
     return page(c, 401, {
       error: settings.READ_TOKEN.length === 0 ? 'No READ_TOKEN is configured on this worker.' : 'That token is not valid.',
       next,
     });
   }
-  setCookie(c, SESSION_COOKIE, parsed.data.token, { ...COOKIE_OPTIONS, maxAge: SESSION_MAX_AGE_S });
+  setCookie(c, SESSION_COOKIE, await issueSession(readToken, Date.now(), SESSION_MAX_AGE_S), { ...COOKIE_OPTIONS, maxAge: SESSION_MAX_AGE_S });
   return c.redirect(next, 303);
 });
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { issueSession } from '../../src/lib/session';
 import { ErrorBody } from '../../src/schema';
 import { IncidentDetail, IncidentList } from '../../src/routes/incidents';
 import { captureOutbound, postArticle, READ_TOKEN } from '../helpers';
@@ -96,8 +97,26 @@ describe('GET /v1/incidents and /v1/incidents/:key', () => {
         expect(ErrorBody.parse(await res.json()).error.code).toBe('unauthorized');
       }
     }
-    expect((await get('/v1/incidents', { cookie: `tollwatch_session=${READ_TOKEN}` })).status).toBe(200);
+    expect((await get('/v1/incidents', { cookie: `tollwatch_session=${await issueSession(READ_TOKEN, Date.now(), 3600)}` })).status).toBe(200);
     expect((await get('/v1/incidents', AUTH)).status).toBe(200);
+  });
+
+  it('accepts only a live session signed with a configured READ_TOKEN, never the token itself as a cookie', async () => {
+    const now = Date.now();
+    const live = await issueSession(READ_TOKEN, now, 3600);
+    const [, expires, mac] = live.split('.');
+    const refused = [
+      READ_TOKEN, // the old cookie format: the bare token
+      await issueSession(READ_TOKEN, now - 7_200_000, 3600), // expired an hour ago
+      await issueSession('some-other-token', now, 3600), // signed with a token this worker does not have
+      `v1.${Number(expires) + 86_400}.${mac}`, // expiry pushed out, MAC kept
+      `v1.${expires}.${mac?.slice(0, -2)}`, // truncated MAC
+      'v1..', 'v1.1.!!!', `v2.${expires}.${mac}`,
+    ];
+    for (const value of refused) {
+      expect((await get('/v1/incidents', { cookie: `tollwatch_session=${value}` })).status, value).toBe(401);
+    }
+    expect((await get('/v1/incidents', { cookie: `tollwatch_session=${live}` })).status).toBe(200);
   });
 
   it('publishes an OpenAPI document generated from the response schemas, without a token', async () => {

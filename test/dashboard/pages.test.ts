@@ -167,7 +167,8 @@ describe('dashboard pages', () => {
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe('/incidents/some-key');
     const cookie = ok.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/^tollwatch_session=[^;]+;/);
+    expect(cookie).toMatch(/^tollwatch_session=v1\.\d+\.[A-Za-z0-9_-]+;/);
+    expect(cookie).not.toContain(READ_TOKEN); // a signed expiry, never the token itself
     expect(cookie).toMatch(/; HttpOnly/);
     expect(cookie).toMatch(/; Secure/);
     expect(cookie).toMatch(/; SameSite=Strict/);

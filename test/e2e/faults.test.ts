@@ -43,20 +43,24 @@ async function deadLetters(): Promise<Array<{ id: number; destination: string; i
 }
 
 describe('fault drills against a failing chat service', () => {
-  it('Slack down for 3 s: every alert arrives exactly once after recovery', async () => {
+  it('Slack down until every alert was refused: each arrives exactly once after recovery', async () => {
+    // The outage ends when the test says so, not after a fixed time: on a slow machine a timed outage could end
+    // before the last alert's first attempt, and that alert would never meet the outage at all.
     const places = ['Lagos', 'Nairobi', 'Lima'];
-    e2e.sink.fail({ status: 503, forMs: 3_000, destination: 'slack' });
-    const downAt = Date.now();
+    e2e.sink.fail({ status: 503, forMs: 10 * 60_000, destination: 'slack' });
     for (const [i, place] of places.entries()) {
       const r = await send(article(11 + i, { place, id: `e2e-down-${place}` }));
       expect(r.alert).not.toBeNull();
     }
+    await until('every alert refused at least once', () => places.every((p) => slackFor(p, true).length >= 1) || undefined);
+    const recoveredAt = Date.now();
+    e2e.sink.clearFailures();
     await until('all three alerts delivered', () => places.every((p) => slackFor(p).length >= 1) || undefined);
     await sleep(3_000); // anything duplicated would show by now
     for (const place of places) {
       expect(slackFor(place), place).toHaveLength(1);
-      expect(slackFor(place)[0]!.at - downAt).toBeGreaterThanOrEqual(2_900);
-      expect(slackFor(place, true).length, `${place}: refused at least once while down`).toBeGreaterThan(1);
+      expect(slackFor(place)[0]!.at).toBeGreaterThanOrEqual(recoveredAt);
+      expect(slackFor(place, true).filter((r) => r.status === 503).length, `${place}: refused while down`).toBeGreaterThanOrEqual(1);
     }
   });
 
@@ -67,7 +71,7 @@ describe('fault drills against a failing chat service', () => {
     const limited = slackFor('Quito', true).find((r) => r.status === 429)!;
     expect(limited).toBeDefined();
     expect(ok!.at - limited.at).toBeGreaterThanOrEqual(2_900);
-    expect(ok!.at - limited.at).toBeLessThan(10_000);
+    expect(ok!.at - limited.at).toBeLessThan(15_000); // not the backoff schedule either (generous: CI machines are slow)
     await sleep(2_000);
     expect(slackFor('Quito')).toHaveLength(1);
   });

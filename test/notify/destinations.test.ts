@@ -225,7 +225,7 @@ describe('generic webhook', () => {
       new TextEncoder().encode(req.init.body),
       NOW_MS / 1000,
     );
-    expect(verified).toEqual({ ok: true, id: 'alt_kerman_1', timestamp: 1578355500 });
+    expect(verified).toEqual({ ok: true, id: 'alt_kerman_1', timestamp: 1578355500, secretIndex: 0 });
     const tampered = await verifyWebhook(
       [SECRET],
       { id: h['webhook-id'] ?? null, timestamp: h['webhook-timestamp'] ?? null, signature: h['webhook-signature'] ?? null },

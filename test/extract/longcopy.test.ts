@@ -1,0 +1,60 @@
+// General English news patterns found with the ho4 hold-out batch (long wire and web copy); every sentence is our own.
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index';
+
+const run = (text: string, title?: string, published = '2024-05-01') => extract({ text, ...(title ? { title } : {}), published });
+const fig = (text: string, title?: string) => run(text, title).casualties;
+
+describe('casualty patterns in long copy', () => {
+  it('a counted object of two groups adds up: "killed 19 children and two teachers"', () => {
+    expect(fig('A gunman killed 14 pupils and two staff members at the school on Monday.').killed).toEqual(expect.objectContaining({ value: 16, qualifier: 'exact' }));
+    expect(fig('The blast killed at least 40 villagers and three U.S. soldiers, officials said.').killed).toEqual(expect.objectContaining({ value: 43, qualifier: 'at_least' }));
+    // attackers and a second clause are not added
+    expect(fig('Troops killed 12 civilians and four gunmen in the raid.').killed).toEqual(expect.objectContaining({ value: 12 }));
+    expect(fig('The storm killed nine people and 30 others were injured.').killed).toEqual(expect.objectContaining({ value: 9 }));
+  });
+  it('"found 23 survivors and 7 bodies" gives the bodies as the dead', () => {
+    const f = fig('Rescuers found 23 survivors and 7 bodies in the wreckage on Sunday.');
+    expect(f.killed).toEqual(expect.objectContaining({ value: 7, qualifier: 'exact' }));
+    expect(fig('Divers pulled out five survivors and at least 11 bodies from the hull.').killed).toEqual(expect.objectContaining({ value: 11, qualifier: 'at_least' }));
+  });
+  it('active "forced N from their homes" is displaced', () => {
+    expect(fig('The floods forced some 30,000 residents from their homes.').displaced).toEqual(expect.objectContaining({ value: 30000, qualifier: 'approx' }));
+    expect(fig('The fighting drove more than 4,000 villagers to flee across the border.').displaced).toEqual(expect.objectContaining({ value: 4000, qualifier: 'at_least' }));
+    expect(fig('The law forced 300 workers to retire early.').displaced).toBeUndefined();
+  });
+  it('a relative clause between a subject and its verb: "Seven men who refused to leave were arrested"', () => {
+    expect(fig('Seven men who refused to leave the square were arrested, police said.').arrested).toEqual(expect.objectContaining({ value: 7 }));
+    expect(fig('Two climbers who set out on Friday are missing.').missing).toEqual(expect.objectContaining({ value: 2 }));
+  });
+  it('a counted place phrase inside the subject: "80 people in eight cities were detained"', () => {
+    expect(fig('More than 80 people in eight cities were detained after the riots.').arrested).toEqual(expect.objectContaining({ value: 80, qualifier: 'at_least' }));
+  });
+  it('"was shot and wounded" joins two verbs', () => {
+    expect(fig('A security guard was shot and wounded during the raid.').injured).toEqual(expect.objectContaining({ value: 1 }));
+    expect(fig('Three traders were beaten and killed by the mob.').killed).toEqual(expect.objectContaining({ value: 3 }));
+  });
+  it('"being treated in hospitals" and "in hospital" are injured', () => {
+    expect(fig('More than 120 people were being treated in hospitals, the ministry said.').injured).toEqual(expect.objectContaining({ value: 120, qualifier: 'at_least' }));
+    expect(fig('Fourteen people remain in hospital after the crash.').injured).toEqual(expect.objectContaining({ value: 14 }));
+  });
+  it('"the toll has passed N" is a floor that a precise later figure refines', () => {
+    expect(fig('The number of people killed in the floods has passed 2,000, officials said.').killed).toEqual(expect.objectContaining({ value: 2000, qualifier: 'at_least' }));
+    expect(fig('The death toll has passed 2,000, officials said. The ministry said 2,140 deaths had been recorded.').killed).toEqual(
+      expect.objectContaining({ value: 2140, qualifier: 'exact' }),
+    );
+  });
+  it('a toll in a relative clause on an earlier event of another kind is background', () => {
+    const text = 'Unions staged a general strike on Friday. At least 20 people were hurt in clashes. The cuts were made after a cyclone in May that killed 300 people.';
+    expect(fig(text, 'Clashes as unions strike').killed).toBeUndefined();
+    expect(fig(text, 'Clashes as unions strike').injured).toEqual(expect.objectContaining({ value: 20 }));
+    // the same phrasing in a report about that very event keeps the toll
+    expect(fig('Aid arrived on Monday after a cyclone that killed 300 people.', 'Cyclone survivors wait for aid').killed).toEqual(expect.objectContaining({ value: 300 }));
+  });
+  it('"…, hours after X was killed" is a separate, earlier event when the sentence reports another figure first', () => {
+    const f = fig('Gunmen took 12 people hostage at a bank on Monday, hours after a guard was shot dead at a nearby depot.');
+    expect(f.hostages).toEqual(expect.objectContaining({ value: 12 }));
+    expect(f.killed).toBeUndefined();
+    expect(fig('A guard died hours after the attack, police said.').killed).toEqual(expect.objectContaining({ value: 1 }));
+  });
+});

@@ -48,7 +48,7 @@ export function extract(article: ArticleText): Extraction {
     const month = monthOf(article.published);
     const candidates = findCandidates(sentences, year, month);
     const casualties = selectFigures(candidates);
-    const threats = findThreats(sentences, year);
+    const threats = findThreats(sentences, year, month);
     const lead = sentences.filter((s) => s.idx >= 0).map((s) => s.text).slice(0, 3);
     const dateline = datelineOf(text);
     const quotes = Object.values(casualties).map((f) => f.quote);

@@ -2,7 +2,7 @@
 // attack plans or targets named in a threat. A count is a threat only when its noun
 // phrase ends in one of these heads; casualty readings and rescue deployments are not.
 import type { Threat } from '../schema';
-import { keywordAt, superlativeSince } from './figures';
+import { keywordAt, olderMonth, superlativeSince } from './figures';
 import { parseNumberAt, yearOf, type Token } from './numbers';
 import { tokensOf, type Sentence } from './sentences';
 import { MONTHS } from './lexicon';
@@ -69,10 +69,15 @@ function threatNP(toks: Token[], j: number, text: string, vague = false, sites =
   return [noun, singular(headTok.l), lastHead + 1];
 }
 
-export function findThreats(sentences: Sentence[], currentYear: number | undefined): Threat[] {
+/** "fuel tanks", "storage tanks": a document about storage tanks uses "tanks" for containers, not armour. */
+const CONTAINER_TANKS = /\b(fuel|oil|storage|petrol|gasoline|diesel|water|gas|chemical|septic|propane|ammonia)\s+(storage\s+)?tanks?\b/i;
+
+export function findThreats(sentences: Sentence[], currentYear: number | undefined, currentMonth?: number): Threat[] {
   const found: Found[] = [];
+  const containers = sentences.some((s) => CONTAINER_TANKS.test(s.text));
   for (const sen of sentences) {
     const toks = tokensOf(sen);
+    if (sen.idx !== -1 && olderMonth(toks, currentMonth)) continue; // "In August, China fired 11 missiles"
     let oldYear = false;
     toks.forEach((tk, j) => {
       const y = yearOf(tk);
@@ -115,6 +120,7 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
       for (let k = end; k < end + 5 && k < toks.length; k++) if (keywordAt(toks, k)) casualty = true;
       if (casualty) continue;
       if (rescue && /^(troop|soldier|serviceman|marine|paratrooper)$/.test(np[1])) continue;
+      if (containers && np[1] === 'tank') continue;
       found.push({ value: n.value, noun: np[0], head: np[1], quote: sen.text, sentence: sen.idx, title: sen.idx === -1 });
       i = end - 1;
     }
@@ -128,8 +134,35 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
   const perSentence = new Map<number, number>();
   for (const f of found) perSentence.set(f.sentence, (perSentence.get(f.sentence) ?? 0) + 1);
   const keep: Found[] = [];
+  // A listed sentence whose every item has a larger count of the same kind in one other sentence is a
+  // breakdown of that list ("122 missiles and 36 drones" … "87 missiles and 27 drones were shot down").
+  const maxes = new Map<number, Map<string, number>>();
+  for (const g of found) {
+    if (g.title) continue;
+    let m = maxes.get(g.sentence);
+    if (!m) maxes.set(g.sentence, (m = new Map()));
+    m.set(g.head, Math.max(m.get(g.head) ?? 0, g.value));
+  }
+  const partMemo = new Map<number, boolean>();
+  const partOfOther = (sentence: number): boolean => {
+    const memo = partMemo.get(sentence);
+    if (memo !== undefined) return memo;
+    const items = found.filter((g) => g.sentence === sentence);
+    let part = false;
+    let looked = 0;
+    for (const [o, m] of maxes) {
+      if (o === sentence) continue;
+      if (++looked > 64) break; // bounded on pathological input
+      if (items.every((f) => (m.get(f.head) ?? 0) > f.value)) {
+        part = true;
+        break;
+      }
+    }
+    partMemo.set(sentence, part);
+    return part;
+  };
   for (const f of found) {
-    const listed = (perSentence.get(f.sentence) ?? 0) >= 2 && !f.title;
+    const listed = (perSentence.get(f.sentence) ?? 0) >= 2 && !f.title && !partOfOther(f.sentence);
     const bigger = !listed && found.find((g) => g.head === f.head && g.value > f.value && g.sentence !== f.sentence);
     if (bigger) continue;
     if (keep.some((g) => g.head === f.head && g.value === f.value)) continue;

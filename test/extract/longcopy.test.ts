@@ -58,3 +58,20 @@ describe('casualty patterns in long copy', () => {
     expect(fig('A guard died hours after the attack, police said.').killed).toEqual(expect.objectContaining({ value: 1 }));
   });
 });
+
+describe('threat patterns in long copy', () => {
+  const thr = (text: string, title?: string, published = '2022-12-26') => run(text, title, published).threats.map((t) => t.value);
+  it('"fuel tanks" are containers, not armour', () => {
+    expect(thr('A fire broke out at the fuel tanks of the depot. The blaze destroyed four giant tanks.')).toEqual([]);
+    expect(thr('The army moved 40 tanks to the border.')).toEqual([40]);
+  });
+  it('a list whose items are each part of a larger count elsewhere is a breakdown', () => {
+    expect(thr('The army fired 90 missiles and 40 drones overnight. Air defences shot down 70 missiles and 35 drones.')).toEqual([90, 40]);
+    expect(thr('Iran launched 170 drones, 30 cruise missiles and 120 ballistic missiles.')).toEqual([170, 30, 120]);
+  });
+  it('a sentence opening on an earlier month is background', () => {
+    expect(thr('China sent 40 warplanes toward the island on Monday. In August, it fired 11 ballistic missiles into nearby waters.')).toEqual([40]);
+    // a month just past, or one ahead, is not set aside
+    expect(thr('In November, the army massed 30,000 troops on the border.')).toEqual([30000]);
+  });
+});

@@ -383,6 +383,10 @@ function scanTail(
     const k2 = keywordAt(toks, end + 1) ?? keywordAt(toks, end + 2);
     if (k2) combined = true;
   }
+  // "had been killed, wounded or captured": a list of outcomes for one figure
+  if (o && o.t === ',' && keywordAt(toks, end + 1)) {
+    for (let k = end + 2; k < end + 5 && k < toks.length; k++) if (toks[k]!.l === 'or') combined = true;
+  }
   if (toks[end]?.l === 'identified' || (toks[end]?.l === 'been' && toks[end + 1]?.l === 'identified')) s.subcount = true;
   const after = toks[end];
   const adjectival = !!after && (PERSON_PLURAL.has(after.l) || PERSON_SINGULAR.has(after.l)) && !keywordAt(toks, end);
@@ -478,7 +482,7 @@ function actsOnOthers(toks: Token[], from: number, keywordEnd: number): boolean 
 }
 
 /** "killing 12", "injured more than 4,000 people", "claimed the lives of 40". */
-function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: number; needsPerson: boolean; needsRefuge?: boolean; needsBodies?: boolean; needsCustody?: boolean; needsHomes?: boolean } | undefined {
+function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: number; needsPerson: boolean; needsRefuge?: boolean; needsBodies?: boolean; needsCustody?: boolean; needsHomes?: boolean; combined?: boolean } | undefined {
   let j = qStart - 1;
   // "killed all 157 people on board"
   if (toks[j]?.l === 'all') j--;
@@ -511,6 +515,14 @@ function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: 
   if (v.l === 'claimed' || v.l === 'claiming') return undefined; // only via "the lives of"
   const before = toks[j - 1];
   if (before && PASSIVE_AUX.has(before.l)) return undefined; // "were killed 12 days ago"
+  // "killed or wounded 1,500 soldiers", "killed and injured 40": a combined figure, not split
+  let k = j - 1;
+  if (toks[k]?.l === 'or' || toks[k]?.l === 'and') {
+    k--;
+    if (toks[k]?.t === ',') k--;
+    const other = toks[k] ? LEFT_VERBS[toks[k]!.l] : undefined;
+    if (other && other !== cat) return { cat, verbIdx: j, needsPerson: LEFT_NEEDS_PERSON.has(v.l), combined: true };
+  }
   return { cat, verbIdx: j, needsPerson: LEFT_NEEDS_PERSON.has(v.l) };
 }
 
@@ -870,7 +882,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
           }
         }
         // "seizing about 15 of them as hostages" is read by scanRight; "seized 20 people" here
-        push({ ...base, value: value + extra, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: false, update: false, superseded: supersededLeft });
+        push({ ...base, value: value + extra, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: !!lv.combined, update: false, superseded: supersededLeft });
         continue;
       }
       const tl = scanTollLeft(toks, qStart, n.end);

@@ -5,7 +5,7 @@ import type { Threat } from '../schema';
 import { keywordAt, olderMonth, superlativeSince } from './figures';
 import { parseNumberAt, yearOf, type Token } from './numbers';
 import { tokensOf, type Sentence } from './sentences';
-import { MONTHS } from './lexicon';
+import { LEFT_VERBS, MONTHS } from './lexicon';
 
 const HEADS = new Set(
   ('missiles missile rockets rocket drones drone uavs uav shells mortars warheads bombs troops soldiers servicemen ' +
@@ -118,6 +118,16 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
       // "12 soldiers were killed" is a casualty figure; so is "killed were 6 soldiers"
       let casualty = !!(keywordAt(toks, i - 2) && /^(were|was|are|is)$/.test(prev?.l ?? ''));
       for (let k = end; k < end + 5 && k < toks.length; k++) if (keywordAt(toks, k)) casualty = true;
+      // "wounded at least 20 soldiers", "killed or wounded 1,500 Iraqi soldiers": the object of a casualty verb
+      let q = i - 1;
+      while (q >= 0 && q > i - 4 && /^(at|least|more|than|about|some|over|nearly|almost|around|up|to|all|another)$/.test(toks[q]!.l)) q--;
+      if (toks[q] && LEFT_VERBS[toks[q]!.l]) casualty = true;
+      // "70 soldiers on patrol were ambushed": the soldiers are the victims of the attack, not a force threatening one
+      for (let k = end; k < end + 10 && k < toks.length; k++) {
+        const t = toks[k]!;
+        if (t.k === 'punct' || t.k === 'num') break;
+        if (/^(were|was)$/.test(t.l) && /^(attacked|ambushed|burned|burnt|shot|captured|massacred|executed|killed|wounded|injured)$/.test(toks[k + 1]?.l ?? '')) casualty = true;
+      }
       if (casualty) continue;
       if (rescue && /^(troop|soldier|serviceman|marine|paratrooper)$/.test(np[1])) continue;
       if (containers && np[1] === 'tank') continue;

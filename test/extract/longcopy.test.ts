@@ -57,6 +57,11 @@ describe('casualty patterns in long copy', () => {
     expect(f.killed).toBeUndefined();
     expect(fig('A guard died hours after the attack, police said.').killed).toEqual(expect.objectContaining({ value: 1 }));
   });
+  it('"killed or wounded N" and "were killed, wounded or captured" are combined figures, not split', () => {
+    expect(fig('The rebels said they had killed or wounded 900 government troops.')).toEqual({});
+    expect(fig('The radio said at least 700 soldiers had been killed, wounded or captured.')).toEqual({});
+    expect(fig('The blast killed 12 people and wounded 40.').injured).toEqual(expect.objectContaining({ value: 40 }));
+  });
 });
 
 describe('threat patterns in long copy', () => {
@@ -68,6 +73,11 @@ describe('threat patterns in long copy', () => {
   it('a list whose items are each part of a larger count elsewhere is a breakdown', () => {
     expect(thr('The army fired 90 missiles and 40 drones overnight. Air defences shot down 70 missiles and 35 drones.')).toEqual([90, 40]);
     expect(thr('Iran launched 170 drones, 30 cruise missiles and 120 ballistic missiles.')).toEqual([170, 30, 120]);
+  });
+  it('soldiers who are the object of a casualty verb, or the victims of an ambush, are no threat', () => {
+    expect(thr('Guerrillas wounded at least 25 soldiers in the raid.')).toEqual([]);
+    expect(thr('About 60 soldiers on a night patrol were ambushed near the river.')).toEqual([]);
+    expect(thr('The army deployed about 60 soldiers near the river.')).toEqual([60]);
   });
   it('a sentence opening on an earlier month is background', () => {
     expect(thr('China sent 40 warplanes toward the island on Monday. In August, it fired 11 ballistic missiles into nearby waters.')).toEqual([40]);

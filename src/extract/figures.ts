@@ -288,15 +288,17 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
 }
 
 /** Just past a counted object: "and" + a second count in the same noun phrase ("23 survivors and 7 bodies"). */
-function coordinatedObject(toks: Token[], from: number): { at: number; n: NumberExpr } | undefined {
+function coordinatedObject(toks: Token[], from: number): { at: number; n: NumberExpr; and: boolean } | undefined {
   for (let k = from; k < from + 4 && k < toks.length; k++) {
     const t = toks[k]!;
-    if (t.k !== 'word') return undefined;
-    if (t.l === 'and') {
-      const at = k + 1 + qualifierLen(toks, k + 1);
+    // "and 7 bodies"; "27 boys, three staff and 12 relatives" (a comma, optionally followed by "and")
+    const joiner = t.l === 'and' ? 1 : t.t === ',' ? (toks[k + 1]?.l === 'and' ? 2 : 1) : 0;
+    if (joiner) {
+      const at = k + joiner + qualifierLen(toks, k + joiner);
       const n = parseNumberAt(toks, at);
-      return n ? { at, n } : undefined;
+      return n ? { at, n, and: t.l === 'and' || joiner === 2 } : undefined;
     }
+    if (t.k !== 'word') return undefined;
     if (STOP_NP.has(t.l) || keywordAt(toks, k) || LEFT_VERBS[t.l]) return undefined;
   }
   return undefined;
@@ -875,10 +877,19 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         // "killed 19 children and two teachers": a second counted group of people in the same object adds up
         let extra = 0;
         if (person && lv.cat !== 'displaced' && !n.vague && !n.range) {
-          const c2 = coordinatedObject(toks, n.end);
-          if (c2 && !c2.n.vague && !c2.n.range && personGroup(toks, c2.n.end)) {
-            extra = c2.n.value;
-            next = c2.n.end;
+          // a list of groups: "kidnapped 27 boys, three staff and 12 relatives" (a comma list must end in "and")
+          let from = n.end;
+          let sum = 0;
+          for (let g = 0; g < 6; g++) {
+            const c2 = coordinatedObject(toks, from);
+            if (!c2 || c2.n.vague || c2.n.range || !personGroup(toks, c2.n.end)) break;
+            sum += c2.n.value;
+            from = c2.n.end;
+            if (c2.and) {
+              extra = sum;
+              next = from;
+              break;
+            }
           }
         }
         // "seizing about 15 of them as hostages" is read by scanRight; "seized 20 people" here

@@ -13,6 +13,14 @@ describe('casualty patterns in long copy', () => {
     expect(fig('Troops killed 12 civilians and four gunmen in the raid.').killed).toEqual(expect.objectContaining({ value: 12 }));
     expect(fig('The storm killed nine people and 30 others were injured.').killed).toEqual(expect.objectContaining({ value: 9 }));
   });
+  it('a comma list of counted groups ending in "and" adds up', () => {
+    expect(fig('Gunmen kidnapped 20 pupils, two teachers and five parents from the school.').hostages).toEqual(expect.objectContaining({ value: 27 }));
+    expect(fig('The storm killed 12 people, 30 were injured and five are missing.').killed).toEqual(expect.objectContaining({ value: 12 }));
+    expect(fig('The attack killed 12 people, three of them children.').killed).toEqual(expect.objectContaining({ value: 12 }));
+  });
+  it('a population of a place is not a count of people: "parts of the 7,000 town were evacuated"', () => {
+    expect(fig('Parts of the 7,000 town have been evacuated.').displaced).toBeUndefined();
+  });
   it('"found 23 survivors and 7 bodies" gives the bodies as the dead', () => {
     const f = fig('Rescuers found 23 survivors and 7 bodies in the wreckage on Sunday.');
     expect(f.killed).toEqual(expect.objectContaining({ value: 7, qualifier: 'exact' }));

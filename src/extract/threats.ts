@@ -147,7 +147,11 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
   // A listed sentence whose every item has a larger count of the same kind in one other sentence is a
   // breakdown of that list ("122 missiles and 36 drones" … "87 missiles and 27 drones were shot down").
   const maxes = new Map<number, Map<string, number>>();
+  const bySentence = new Map<number, Found[]>();
   for (const g of found) {
+    const list = bySentence.get(g.sentence);
+    if (list) list.push(g);
+    else bySentence.set(g.sentence, [g]);
     if (g.title) continue;
     let m = maxes.get(g.sentence);
     if (!m) maxes.set(g.sentence, (m = new Map()));
@@ -157,7 +161,7 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
   const partOfOther = (sentence: number): boolean => {
     const memo = partMemo.get(sentence);
     if (memo !== undefined) return memo;
-    const items = found.filter((g) => g.sentence === sentence);
+    const items = bySentence.get(sentence) ?? [];
     let part = false;
     let looked = 0;
     for (const [o, m] of maxes) {

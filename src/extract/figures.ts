@@ -798,6 +798,11 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       if (!n) continue;
       // dates ("March 12", "12 March"), ordinals handled by the parser
       if (prev && MONTHS.has(prev.l) && prev.l !== 'may' && !n.words) continue;
+      // "the March five earthquake": a day written in words, unless people follow ("in March nine people died")
+      if (prev && MONTHS.has(prev.l) && prev.l !== 'may' && n.words && n.value <= 31 && /^\p{Lu}/u.test(prev.t)) {
+        const nx = toks[n.end];
+        if (nx && nx.k === 'word' && !PERSON_PLURAL.has(nx.l) && !PERSON_SINGULAR.has(nx.l) && !keywordAt(toks, n.end) && !/^(more|others|of|dead)$/.test(nx.l)) continue;
+      }
       if (toks[n.end] && MONTHS.has(toks[n.end]!.l) && toks[n.end]!.l !== 'may' && !n.words) continue;
       // a year is not a count unless people follow it directly
       if (yearOf(tk) !== undefined && (DATE_PREPS.has(prev?.l ?? '') || !(toks[n.end] && (PERSON_PLURAL.has(toks[n.end]!.l) || keywordAt(toks, n.end))))) continue;
@@ -848,6 +853,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         let person = false;
         for (let k = n.end; k < n.end + 4 && k < toks.length; k++) if (PERSON_PLURAL.has(toks[k]!.l) || PERSON_SINGULAR.has(toks[k]!.l)) person = true;
         if (lv.needsPerson && !person) continue;
+        // "killed one of its sacred cows": "one of" needs people after it
+        if (tk.l === 'one' && toks[n.end]?.l === 'of' && !person) continue;
         if (lv.needsHomes && !leftHome(toks, n.end)) continue;
         if (lv.needsBodies && !(nx && (nx.l === 'bodies' || nx.l === 'corpses'))) {
           // "rescuers found 23 survivors and seven bodies": the bodies are the second object

@@ -18,6 +18,12 @@ describe('casualty patterns in long copy', () => {
     expect(fig('The storm killed 12 people, 30 were injured and five are missing.').killed).toEqual(expect.objectContaining({ value: 12 }));
     expect(fig('The attack killed 12 people, three of them children.').killed).toEqual(expect.objectContaining({ value: 12 }));
   });
+  it('a day in words after a month is a date; "killed one of" needs people', () => {
+    expect(fig('The March five earthquake killed up to 1,000 people.').killed).toEqual(expect.objectContaining({ value: 1000, qualifier: 'at_most' }));
+    expect(fig('In March nine people died in the floods.').killed).toEqual(expect.objectContaining({ value: 9 }));
+    expect(fig('He said the reform had killed one of the sacred cows of French finance.')).toEqual({});
+    expect(fig('The blast killed one of the guards.').killed).toEqual(expect.objectContaining({ value: 1 }));
+  });
   it('a population of a place is not a count of people: "parts of the 7,000 town were evacuated"', () => {
     expect(fig('Parts of the 7,000 town have been evacuated.').displaced).toBeUndefined();
   });

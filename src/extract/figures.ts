@@ -533,7 +533,41 @@ function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: 
 interface SentenceCtx {
   superseded: boolean;
   context: boolean;
+  /** older years met inside an aside ("…, which Russia seized in 2014, …"): they date only that aside */
+  asides: Array<[number, number]>;
   attribution?: string;
+}
+
+/**
+ * The aside holding token j: a relative clause opened by ", which/who/where" (or a dash or bracket) and closed
+ * by the next comma, dash, bracket or the sentence end; undefined when j is in the main clause. A year there
+ * dates the aside's own background ("the Crimean Peninsula, which Russia seized in 2014"), not the counts
+ * outside it.
+ */
+export function asideAround(toks: Token[], j: number): [number, number] | undefined {
+  let start = -1;
+  for (let k = j - 1; k >= 0 && k >= j - 16; k--) {
+    const t = toks[k]!;
+    if (t.t === '(' || ((t.t === '—' || t.t === '–' || (t.t === '-' && toks[k - 1]?.t === '-')) && !t.glued)) {
+      start = k;
+      break;
+    }
+    if (t.k === 'punct' && t.t !== '-') return undefined;
+    if (/^(which|who|whose|where)$/.test(t.l) && (toks[k - 1]?.t === ',' || toks[k - 1]?.t === '-' || toks[k - 1]?.t === '—')) {
+      start = k - 1;
+      break;
+    }
+  }
+  if (start < 0) return undefined;
+  let end = toks.length;
+  for (let k = j + 1; k < toks.length; k++) {
+    const t = toks[k]!.t;
+    if (t === ',' || t === ')' || t === '—' || t === '–' || t === ';' || (t === '-' && toks[k + 1]?.t === '-')) {
+      end = k;
+      break;
+    }
+  }
+  return [start, end];
 }
 
 const CONTEXT_PHRASES: string[][] = [
@@ -610,6 +644,7 @@ export function superlativeSince(toks: Token[], j: number): boolean {
 function sentenceContext(toks: Token[], currentYear: number | undefined): SentenceCtx {
   let superseded = false;
   let context = false;
+  const asides: Array<[number, number]> = [];
   for (let j = 0; j < toks.length; j++) {
     const tk = toks[j]!;
     if (tk.k === 'num') {
@@ -617,7 +652,11 @@ function sentenceContext(toks: Token[], currentYear: number | undefined): Senten
       if (y !== undefined && currentYear !== undefined && y < currentYear && !superlativeSince(toks, j)) {
         // a year used as a count ("1987 people") is not a date
         const nx = toks[j + 1];
-        if (!nx || DATE_PREPS.has(toks[j - 1]?.l ?? '') || !(PERSON_PLURAL.has(nx.l) || keywordAt(toks, j + 1))) context = true;
+        if (!nx || DATE_PREPS.has(toks[j - 1]?.l ?? '') || !(PERSON_PLURAL.has(nx.l) || keywordAt(toks, j + 1))) {
+          const aside = asideAround(toks, j);
+          if (aside) asides.push(aside);
+          else context = true;
+        }
       }
       continue;
     }
@@ -633,7 +672,7 @@ function sentenceContext(toks: Token[], currentYear: number | undefined): Senten
       }
     }
   }
-  return { superseded, context };
+  return { superseded, context, asides };
 }
 
 const BOUNDARY_WORDS = new Set(
@@ -777,7 +816,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         para: sen.para,
         title: sen.idx === -1,
         superseded: ctx.superseded || !!c.superseded,
-        context: ctx.context || !!c.context || laterClause,
+        context: ctx.context || !!c.context || laterClause || ctx.asides.some(([a, b]) => c.pos > a && c.pos < b),
       });
     };
 

@@ -2,7 +2,7 @@
 // attack plans or targets named in a threat. A count is a threat only when its noun
 // phrase ends in one of these heads; casualty readings and rescue deployments are not.
 import type { Threat } from '../schema';
-import { keywordAt, olderMonth, superlativeSince } from './figures';
+import { asideAround, keywordAt, olderMonth, superlativeSince } from './figures';
 import { parseNumberAt, yearOf, type Token } from './numbers';
 import { tokensOf, type Sentence } from './sentences';
 import { LEFT_VERBS, MONTHS } from './lexicon';
@@ -79,9 +79,15 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
     const toks = tokensOf(sen);
     if (sen.idx !== -1 && olderMonth(toks, currentMonth)) continue; // "In August, China fired 11 missiles"
     let oldYear = false;
+    const asides: Array<[number, number]> = [];
     toks.forEach((tk, j) => {
       const y = yearOf(tk);
-      if (y !== undefined && currentYear !== undefined && y < currentYear && !superlativeSince(toks, j)) oldYear = true;
+      if (y !== undefined && currentYear !== undefined && y < currentYear && !superlativeSince(toks, j)) {
+        // "the Crimean Peninsula, which Russia seized in 2014": the year dates only its aside
+        const aside = asideAround(toks, j);
+        if (aside) asides.push(aside);
+        else oldYear = true;
+      }
     });
     if (oldYear) continue; // counts from older conflicts are context
     const rescue = RESCUE.test(sen.text);
@@ -96,6 +102,7 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
       const n = parseNumberAt(toks, i);
       if (!n) continue;
       if (yearOf(tk) !== undefined) continue;
+      if (asides.some(([a, b]) => i > a && i < b)) continue;
       let np = threatNP(toks, n.end, sen.text, !!n.vague, strikes);
       let end = n.end;
       if (!np) {

@@ -24,6 +24,12 @@ describe('casualty patterns in long copy', () => {
     expect(fig('He said the reform had killed one of the sacred cows of French finance.')).toEqual({});
     expect(fig('The blast killed one of the guards.').killed).toEqual(expect.objectContaining({ value: 1 }));
   });
+  it('an older year inside an aside dates only the aside', () => {
+    expect(fig('Shelling killed 14 people in the port, which was captured in 2014, officials said.').killed).toEqual(expect.objectContaining({ value: 14 }));
+    expect(fig('The city, which was rebuilt after a quake in 1999, was hit again on Monday and 40 people were killed.').killed).toEqual(expect.objectContaining({ value: 40 }));
+    expect(fig('Shelling killed 14 people in the port in 2014.').killed).toBeUndefined();
+    expect(fig('The ferry, which sank in 2014 with 300 people killed, was raised.').killed).toBeUndefined();
+  });
   it('a population of a place is not a count of people: "parts of the 7,000 town were evacuated"', () => {
     expect(fig('Parts of the 7,000 town have been evacuated.').displaced).toBeUndefined();
   });
@@ -92,6 +98,10 @@ describe('threat patterns in long copy', () => {
     expect(thr('Guerrillas wounded at least 25 soldiers in the raid.')).toEqual([]);
     expect(thr('About 60 soldiers on a night patrol were ambushed near the river.')).toEqual([]);
     expect(thr('The army deployed about 60 soldiers near the river.')).toEqual([60]);
+  });
+  it('an older year inside an aside does not hide the sentence\'s own threat', () => {
+    expect(thr('Russia has massed 90,000 troops near the Crimean Peninsula, which it seized in 2014.', undefined, '2021-12-07')).toEqual([90000]);
+    expect(thr('Russia massed 90,000 troops near the border in 2014.', undefined, '2021-12-07')).toEqual([]);
   });
   it('a sentence opening on an earlier month is background', () => {
     expect(thr('China sent 40 warplanes toward the island on Monday. In August, it fired 11 ballistic missiles into nearby waters.')).toEqual([40]);

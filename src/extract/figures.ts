@@ -205,6 +205,32 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
     if ((bodies || bodiesOf) && aux && /^(recovered|pulled|found|retrieved|exhumed|removed|brought|dug)$/.test(tk.l)) {
       return { cat: 'killed', end: j + 1, person: true, singularPerson, speculative, subcount, increment, combined: false };
     }
+    // "a police officer was shot and wounded", "were beaten and killed": a second verb joined to the first
+    if (tk.l === 'and' && aux && keywordAt(toks, j + 1)) {
+      j++;
+      continue;
+    }
+    if (aux && tk.k === 'word' && /(ed|en)$/.test(tk.l) && toks[j + 1]?.l === 'and' && keywordAt(toks, j + 2)) {
+      j += 2;
+      continue;
+    }
+    // "seven men who refused to leave the land were arrested": a relative clause between the subject and its verb
+    if ((tk.l === 'who' || tk.l === 'that') && np > 0 && person && !aux && depth === 0) {
+      const m = relativeClauseEnd(toks, j + 1);
+      if (m !== undefined) {
+        j = m;
+        aux = true;
+        continue;
+      }
+    }
+    // "more than 80 people in eight cities were detained": a counted place phrase inside the noun phrase
+    if ((tk.l === 'in' || tk.l === 'across' || tk.l === 'from') && np > 0 && person && toks[j + 1]?.k !== 'punct') {
+      const m = parseNumberAt(toks, j + 1);
+      if (m && PLACE_NOUNS.has(toks[m.end]?.l ?? '')) {
+        j = m.end + 1;
+        continue;
+      }
+    }
     if (AUX.has(tk.l)) {
       if (SPECULATIVE.has(tk.l)) speculative = true;
       aux = true;
@@ -261,6 +287,82 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
   return undefined;
 }
 
+/** Just past a counted object: "and" + a second count in the same noun phrase ("23 survivors and 7 bodies"). */
+function coordinatedObject(toks: Token[], from: number): { at: number; n: NumberExpr; and: boolean } | undefined {
+  for (let k = from; k < from + 4 && k < toks.length; k++) {
+    const t = toks[k]!;
+    // "and 7 bodies"; "27 boys, three staff and 12 relatives" (a comma, optionally followed by "and")
+    const joiner = t.l === 'and' ? 1 : t.t === ',' ? (toks[k + 1]?.l === 'and' ? 2 : 1) : 0;
+    if (joiner) {
+      const at = k + joiner + qualifierLen(toks, k + joiner);
+      const n = parseNumberAt(toks, at);
+      return n ? { at, n, and: t.l === 'and' || joiner === 2 } : undefined;
+    }
+    if (t.k !== 'word') return undefined;
+    if (STOP_NP.has(t.l) || keywordAt(toks, k) || LEFT_VERBS[t.l]) return undefined;
+  }
+  return undefined;
+}
+/** Length of a qualifier phrase ("at least", "more than") starting at i, or 0. */
+function qualifierLen(toks: Token[], i: number): number {
+  for (const [p] of QUAL_PHRASES) if (matchAt(toks, i, p)) return p.length;
+  return 0;
+}
+/** The noun phrase at j names people who are not attackers, and is not the subject of its own verb. */
+function personGroup(toks: Token[], j: number): boolean {
+  let person = false;
+  for (let k = j; k < j + 6 && k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.k === 'punct') {
+      if (t.t === '.' && t.glued) continue; // "U.S. service members"
+      break;
+    }
+    if (t.k === 'num' || keywordAt(toks, k) || LEFT_VERBS[t.l] || PASSIVE_AUX.has(t.l)) return false;
+    if (PERPETRATORS.has(t.l)) return false;
+    if (PERSON_PLURAL.has(t.l) || PERSON_SINGULAR.has(t.l)) person = true;
+    else if (person) break;
+    if (STOP_NP.has(t.l)) break;
+  }
+  // the second group must not start its own clause: "killed 12 soldiers and 30 civilians were wounded"
+  for (let k = j; k < j + 7 && k < toks.length; k++) {
+    if (toks[k]!.k === 'punct' && !(toks[k]!.t === '.' && toks[k]!.glued)) break;
+    if (PASSIVE_AUX.has(toks[k]!.l)) return false;
+  }
+  return person;
+}
+/** "from their homes", "out of their homes", "to flee", "to evacuate", "to leave" shortly after a count. */
+function leftHome(toks: Token[], from: number): boolean {
+  for (let k = from; k < from + 7 && k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.k === 'punct') return false;
+    if ((t.l === 'from' || t.l === 'of') && /^(their|the|his|her)$/.test(toks[k + 1]?.l ?? '') && /^(homes|home|houses|villages|village|towns|town|city|area|region|district)$/.test(toks[k + 2]?.l ?? '')) return true;
+    if (t.l === 'to' && /^(flee|evacuate|leave|abandon)$/.test(toks[k + 1]?.l ?? '')) return true;
+  }
+  return false;
+}
+
+const PLACE_NOUNS = new Set('cities towns villages provinces states districts regions countries counties areas neighbourhoods neighborhoods'.split(' '));
+
+/**
+ * "men who refused to leave the land were arrested": from just past "who", the index of the passive
+ * auxiliary that starts the subject's own verb phrase ("were"), when one follows within a short clause
+ * made only of words (no count, no punctuation) and is followed by a category keyword.
+ */
+function relativeClauseEnd(toks: Token[], from: number): number | undefined {
+  // "who were killed", "who was injured": the clause itself is the casualty statement; the plain scan reads it
+  if (PASSIVE_AUX.has(toks[from]?.l ?? '') || toks[from]?.l === 'had' || toks[from]?.l === 'have') return undefined;
+  for (let k = from + 1; k < from + 9 && k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.k !== 'word') return undefined;
+    if (PASSIVE_AUX.has(t.l) || t.l === 'have' || t.l === 'had' || t.l === 'has') {
+      let m = k + 1;
+      while (m < k + 4 && toks[m] && AUX.has(toks[m]!.l) && !keywordAt(toks, m)) m++;
+      return keywordAt(toks, m) ? m : undefined;
+    }
+  }
+  return undefined;
+}
+
 /** The category a perpetrators' noun phrase would have ("four attackers were killed"), ignoring the perpetrator veto. */
 function scanRightPerp(toks: Token[], j: number): RightScan | undefined {
   for (let k = j; k < j + 8 && k < toks.length; k++) {
@@ -283,13 +385,19 @@ function scanTail(
     const k2 = keywordAt(toks, end + 1) ?? keywordAt(toks, end + 2);
     if (k2) combined = true;
   }
+  // "had been killed, wounded or captured": a list of outcomes for one figure
+  if (o && o.t === ',' && keywordAt(toks, end + 1)) {
+    for (let k = end + 2; k < end + 5 && k < toks.length; k++) if (toks[k]!.l === 'or') combined = true;
+  }
   if (toks[end]?.l === 'identified' || (toks[end]?.l === 'been' && toks[end + 1]?.l === 'identified')) s.subcount = true;
   const after = toks[end];
   const adjectival = !!after && (PERSON_PLURAL.has(after.l) || PERSON_SINGULAR.has(after.l)) && !keywordAt(toks, end);
   return { cat: s.cat, adjectival, end, person: s.person, singularPerson: s.singularPerson, speculative: s.speculative, subcount: s.subcount, increment: s.increment, combined };
 }
 
-const TOLL_LINKERS = new Set(['to', 'at', 'of', 'reached', 'hit', 'was', 'is', 'stood', 'stands', 'now', ':', 'been', 'topped', 'passed', 'from', 'reaching', 'exceeded']);
+const TOLL_LINKERS = new Set(['to', 'at', 'of', 'reached', 'hit', 'was', 'is', 'stood', 'stands', 'now', ':', 'been', 'topped', 'passed', 'from', 'reaching', 'exceeded', 'surpassed', 'passing', 'topping', 'exceeding']);
+/** "the toll has passed 5,000": the figure is a floor. */
+const OVER_LINKERS = new Set(['topped', 'passed', 'exceeded', 'surpassed', 'passing', 'topping', 'exceeding']);
 
 /** "the death toll … rose to N", "number of injured stood at N", "dead: N". */
 function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Category; approx: boolean; speculative: boolean; superseded: boolean; increment: boolean; update: boolean } | undefined {
@@ -376,7 +484,7 @@ function actsOnOthers(toks: Token[], from: number, keywordEnd: number): boolean 
 }
 
 /** "killing 12", "injured more than 4,000 people", "claimed the lives of 40". */
-function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: number; needsPerson: boolean; needsRefuge?: boolean; needsBodies?: boolean; needsCustody?: boolean } | undefined {
+function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: number; needsPerson: boolean; needsRefuge?: boolean; needsBodies?: boolean; needsCustody?: boolean; needsHomes?: boolean; combined?: boolean } | undefined {
   let j = qStart - 1;
   // "killed all 157 people on board"
   if (toks[j]?.l === 'all') j--;
@@ -384,6 +492,8 @@ function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: 
   if (toks[j]?.l === 'of' && toks[j - 1]?.l === 'lives') return { cat: 'killed', verbIdx: j - 1, needsPerson: false };
   // "confirmed the deaths of 18 people"
   if (toks[j]?.l === 'of' && (toks[j - 1]?.l === 'deaths' || toks[j - 1]?.l === 'death') && toks[j - 2]?.l === 'the') return { cat: 'killed', verbIdx: j - 1, needsPerson: true };
+  // "divers pulled out 11 bodies"
+  if (toks[j]?.l === 'out' && /^(pulled|pulling|dug|digging|brought|bringing|carried|carrying)$/.test(toks[j - 1]?.l ?? '')) j--;
   const v = toks[j];
   if (!v) return undefined;
   // phrasal verbs: "rounded up 300 demonstrators"
@@ -396,6 +506,10 @@ function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: 
   if (/^(pulled|recovered|retrieved|found|exhumed|removed|pulling|recovering|retrieving|finding)$/.test(v.l) && !PASSIVE_AUX.has(toks[j - 1]?.l ?? '')) {
     return { cat: 'killed', verbIdx: j, needsPerson: false, needsBodies: true };
   }
+  // "forced some 30,000 residents from their homes", "drove 5,000 people to flee": needs the destination after the noun phrase
+  if (/^(forced|forcing|forces|force|drove|driven|driving|drives|drive)$/.test(v.l) && !PASSIVE_AUX.has(toks[j - 1]?.l ?? '')) {
+    return { cat: 'displaced', verbIdx: j, needsPerson: true, needsHomes: true };
+  }
   // "police took 40 people into custody"
   if (/^(took|taking|take|takes)$/.test(v.l)) return { cat: 'arrested', verbIdx: j, needsPerson: true, needsCustody: true };
   const cat = LEFT_VERBS[v.l];
@@ -403,6 +517,14 @@ function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: 
   if (v.l === 'claimed' || v.l === 'claiming') return undefined; // only via "the lives of"
   const before = toks[j - 1];
   if (before && PASSIVE_AUX.has(before.l)) return undefined; // "were killed 12 days ago"
+  // "killed or wounded 1,500 soldiers", "killed and injured 40": a combined figure, not split
+  let k = j - 1;
+  if (toks[k]?.l === 'or' || toks[k]?.l === 'and') {
+    k--;
+    if (toks[k]?.t === ',') k--;
+    const other = toks[k] ? LEFT_VERBS[toks[k]!.l] : undefined;
+    if (other && other !== cat) return { cat, verbIdx: j, needsPerson: LEFT_NEEDS_PERSON.has(v.l), combined: true };
+  }
   return { cat, verbIdx: j, needsPerson: LEFT_NEEDS_PERSON.has(v.l) };
 }
 
@@ -411,7 +533,41 @@ function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: 
 interface SentenceCtx {
   superseded: boolean;
   context: boolean;
+  /** older years met inside an aside ("…, which Russia seized in 2014, …"): they date only that aside */
+  asides: Array<[number, number]>;
   attribution?: string;
+}
+
+/**
+ * The aside holding token j: a relative clause opened by ", which/who/where" (or a dash or bracket) and closed
+ * by the next comma, dash, bracket or the sentence end; undefined when j is in the main clause. A year there
+ * dates the aside's own background ("the Crimean Peninsula, which Russia seized in 2014"), not the counts
+ * outside it.
+ */
+export function asideAround(toks: Token[], j: number): [number, number] | undefined {
+  let start = -1;
+  for (let k = j - 1; k >= 0 && k >= j - 16; k--) {
+    const t = toks[k]!;
+    if (t.t === '(' || ((t.t === '—' || t.t === '–' || (t.t === '-' && toks[k - 1]?.t === '-')) && !t.glued)) {
+      start = k;
+      break;
+    }
+    if (t.k === 'punct' && t.t !== '-') return undefined;
+    if (/^(which|who|whose|where)$/.test(t.l) && (toks[k - 1]?.t === ',' || toks[k - 1]?.t === '-' || toks[k - 1]?.t === '—')) {
+      start = k - 1;
+      break;
+    }
+  }
+  if (start < 0) return undefined;
+  let end = toks.length;
+  for (let k = j + 1; k < toks.length; k++) {
+    const t = toks[k]!.t;
+    if (t === ',' || t === ')' || t === '—' || t === '–' || t === ';' || (t === '-' && toks[k + 1]?.t === '-')) {
+      end = k;
+      break;
+    }
+  }
+  return [start, end];
 }
 
 const CONTEXT_PHRASES: string[][] = [
@@ -423,6 +579,58 @@ const SUPERSEDED_PHRASES: string[][] = [
   ['had', 'said'], ['had', 'reported'], ['had', 'put'], ['had', 'given'], ['had', 'stood'], ['had', 'earlier'],
   ['previous', 'toll'], ['before', 'that'], ['first', 'reported'], ['was', 'revised'],
 ];
+
+const MONTH_INDEX: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+/**
+ * "In August, China fired 11 missiles": a sentence opening on a month without a day, two or more months before the
+ * report's own month, dates a past episode, not the one being reported. (A day-dated month, "on March 5",
+ * and the last few weeks are left alone: follow-up reports date the main incident that way.)
+ */
+export function olderMonth(toks: Token[], currentMonth: number | undefined): boolean {
+  if (currentMonth === undefined) return false;
+  // only as the sentence's opening frame: "In August, …" ("the snows in January" may be the very event reported)
+  if (toks[0]?.l !== 'in') return false;
+  let k = 1;
+  if (/^(early|late|mid|mid-)$/.test(toks[k]?.l ?? '')) k++;
+  const m = MONTH_INDEX[toks[k]?.l ?? ''];
+  if (m === undefined || !/^\p{Lu}/u.test(toks[k]!.t) || toks[k + 1]?.t !== ',') return false;
+  // two to six months back; a month further round the year is more likely ahead ("In January, talks resume")
+  const back = (currentMonth - m + 12) % 12;
+  return back >= 2 && back <= 6;
+}
+
+const EVENT_FAMILIES: ReadonlyArray<RegExp> = [
+  /^(earthquake|earthquakes|quake|quakes|tremor|tremors|aftershock)$/,
+  /^(flood|floods|flooding|flash|deluge|landslide|landslides|mudslide|mudslides)$/,
+  /^(storm|storms|cyclone|hurricane|typhoon|tornado|tornadoes|blizzard)$/,
+  /^(bomb|bombs|bombing|bombings|blast|blasts|explosion|explosions)$/,
+  /^(fire|fires|blaze|wildfire|wildfires)$/,
+  /^(crash|crashes|collision|derailment)$/,
+  /^(war|fighting|offensive|clashes|riots|rioting)$/,
+];
+/**
+ * "The package was adopted after an earthquake that killed up to 1,000 people": a toll inside a relative
+ * clause on an earlier event introduced by "after"/"following", when the headline is about something else
+ * (no word of that event's kind in it). verbIdx is the verb after "that"/"which".
+ */
+function backgroundEvent(toks: Token[], verbIdx: number, titleWords: Set<string> | undefined): boolean {
+  if (!titleWords || !/^(that|which)$/.test(toks[verbIdx - 1]?.l ?? '')) return false;
+  for (let k = verbIdx - 2; k >= 0 && k >= verbIdx - 8; k--) {
+    const l = toks[k]!.l;
+    const fam = EVENT_FAMILIES.find((re) => re.test(l));
+    if (!fam) continue;
+    // the event noun must be introduced as a past cause: "after an earthquake", "following the bombing"
+    let framed = false;
+    for (let m = k - 1; m >= 0 && m >= k - 3; m--) if (/^(after|following|since)$/.test(toks[m]!.l)) framed = true;
+    if (!framed) return false;
+    for (const w of titleWords) if (fam.test(w)) return false;
+    return true;
+  }
+  return false;
+}
 
 /** "the deadliest attack since 2015": a comparison with the past, not a figure from it. */
 export function superlativeSince(toks: Token[], j: number): boolean {
@@ -436,6 +644,7 @@ export function superlativeSince(toks: Token[], j: number): boolean {
 function sentenceContext(toks: Token[], currentYear: number | undefined): SentenceCtx {
   let superseded = false;
   let context = false;
+  const asides: Array<[number, number]> = [];
   for (let j = 0; j < toks.length; j++) {
     const tk = toks[j]!;
     if (tk.k === 'num') {
@@ -443,7 +652,11 @@ function sentenceContext(toks: Token[], currentYear: number | undefined): Senten
       if (y !== undefined && currentYear !== undefined && y < currentYear && !superlativeSince(toks, j)) {
         // a year used as a count ("1987 people") is not a date
         const nx = toks[j + 1];
-        if (!nx || DATE_PREPS.has(toks[j - 1]?.l ?? '') || !(PERSON_PLURAL.has(nx.l) || keywordAt(toks, j + 1))) context = true;
+        if (!nx || DATE_PREPS.has(toks[j - 1]?.l ?? '') || !(PERSON_PLURAL.has(nx.l) || keywordAt(toks, j + 1))) {
+          const aside = asideAround(toks, j);
+          if (aside) asides.push(aside);
+          else context = true;
+        }
       }
       continue;
     }
@@ -459,7 +672,7 @@ function sentenceContext(toks: Token[], currentYear: number | undefined): Senten
       }
     }
   }
-  return { superseded, context };
+  return { superseded, context, asides };
 }
 
 const BOUNDARY_WORDS = new Set(
@@ -562,12 +775,23 @@ export function attributionOf(toks: Token[], text: string, near: number): { s: s
 
 // ---------- the candidate finder ----------
 
-export function findCandidates(sentences: Sentence[], currentYear: number | undefined): Candidate[] {
+export function findCandidates(sentences: Sentence[], currentYear: number | undefined, currentMonth?: number): Candidate[] {
   const out: Candidate[] = [];
+  const titleSen = sentences.find((s) => s.idx === -1);
+  const titleWords = titleSen ? new Set(tokensOf(titleSen).map((t) => t.l)) : undefined;
   for (const sen of sentences) {
     const toks = tokensOf(sen);
     if (toks.length === 0) continue;
     const ctx = sentenceContext(toks, currentYear);
+    if (sen.idx !== -1 && olderMonth(toks, currentMonth)) ctx.context = true;
+    // "X did this, hours after Y happened": Y is a separate, earlier event
+    let afterAt = -1;
+    for (let j = 1; j < toks.length; j++) {
+      if (toks[j]!.l === 'after' && /^(hours|days|weeks|minutes|day|week)$/.test(toks[j - 1]!.l) && toks[j + 1]?.k !== 'num') {
+        afterAt = j;
+        break;
+      }
+    }
     let attrDone = false;
     const senCats = new Set<Category>();
     let attribution: { s: string; role?: string } | undefined;
@@ -580,6 +804,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     };
     const push = (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'> & { superseded?: boolean; context?: boolean }) => {
       const a = sen.idx === -1 ? undefined : attr(c.pos);
+      const laterClause = afterAt >= 0 && c.pos > afterAt && [...senCats].some((k) => k !== c.category);
       senCats.add(c.category);
       out.push({
         ...c,
@@ -591,7 +816,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         para: sen.para,
         title: sen.idx === -1,
         superseded: ctx.superseded || !!c.superseded,
-        context: ctx.context || !!c.context,
+        context: ctx.context || !!c.context || laterClause || ctx.asides.some(([a, b]) => c.pos > a && c.pos < b),
       });
     };
 
@@ -612,6 +837,11 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       if (!n) continue;
       // dates ("March 12", "12 March"), ordinals handled by the parser
       if (prev && MONTHS.has(prev.l) && prev.l !== 'may' && !n.words) continue;
+      // "the March five earthquake": a day written in words, unless people follow ("in March nine people died")
+      if (prev && MONTHS.has(prev.l) && prev.l !== 'may' && n.words && n.value <= 31 && /^\p{Lu}/u.test(prev.t)) {
+        const nx = toks[n.end];
+        if (nx && nx.k === 'word' && !PERSON_PLURAL.has(nx.l) && !PERSON_SINGULAR.has(nx.l) && !keywordAt(toks, n.end) && !/^(more|others|of|dead)$/.test(nx.l)) continue;
+      }
       if (toks[n.end] && MONTHS.has(toks[n.end]!.l) && toks[n.end]!.l !== 'may' && !n.words) continue;
       // a year is not a count unless people follow it directly
       if (yearOf(tk) !== undefined && (DATE_PREPS.has(prev?.l ?? '') || !(toks[n.end] && (PERSON_PLURAL.has(toks[n.end]!.l) || keywordAt(toks, n.end))))) continue;
@@ -635,6 +865,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
 
       let r = scanRight(toks, n.end);
       if (r?.adjectival && scanLeftVerb(toks, qStart)) r = undefined;
+      // "the storm killed nine people and 30 others were injured": an object is not the first half of the next subject
+      if (r?.coordValue !== undefined && scanLeftVerb(toks, qStart)) r = undefined;
       if (r && !(n.value === 1 && !r.person && n.words && tk.l === 'one' && r.cat !== 'killed')) {
         // "31 people were killed and 12 more were injured": "more" after another category is no increment
         const otherCatOnly = (r.increment || increment) && senCats.size > 0 && !senCats.has(r.cat);
@@ -660,7 +892,19 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         let person = false;
         for (let k = n.end; k < n.end + 4 && k < toks.length; k++) if (PERSON_PLURAL.has(toks[k]!.l) || PERSON_SINGULAR.has(toks[k]!.l)) person = true;
         if (lv.needsPerson && !person) continue;
-        if (lv.needsBodies && !(nx && (nx.l === 'bodies' || nx.l === 'corpses'))) continue;
+        // "killed one of its sacred cows": "one of" needs people after it
+        if (tk.l === 'one' && toks[n.end]?.l === 'of' && !person) continue;
+        if (lv.needsHomes && !leftHome(toks, n.end)) continue;
+        if (lv.needsBodies && !(nx && (nx.l === 'bodies' || nx.l === 'corpses'))) {
+          // "rescuers found 23 survivors and seven bodies": the bodies are the second object
+          const c2 = coordinatedObject(toks, n.end);
+          if (c2 && /^(bodies|corpses)$/.test(toks[c2.n.end]?.l ?? '')) {
+            const q2 = qualifierBefore(toks, c2.at);
+            push({ value: c2.n.value, qualifier: q2.q ?? 'exact', pos: c2.at, category: 'killed', increment: false, subcount: false, speculative: false, combined: false, update: false });
+            next = c2.n.end;
+          }
+          continue;
+        }
         if (lv.needsCustody && !(toks.slice(n.end, n.end + 6).some((t, k, a) => t.l === 'into' && a[k + 1]?.l === 'custody'))) continue;
         if (lv.needsRefuge) {
           let refuge = false;
@@ -670,13 +914,32 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
           }
           if (!refuge) continue;
         }
+        if (backgroundEvent(toks, lv.verbIdx, titleWords)) continue;
         if (lv.cat === 'killed' || lv.cat === 'injured') {
           let perp = false;
           for (let k = n.end; k < n.end + 3 && k < toks.length; k++) if (PERPETRATORS.has(toks[k]!.l)) perp = true;
           if (perp) continue;
         }
+        // "killed 19 children and two teachers": a second counted group of people in the same object adds up
+        let extra = 0;
+        if (person && lv.cat !== 'displaced' && !n.vague && !n.range) {
+          // a list of groups: "kidnapped 27 boys, three staff and 12 relatives" (a comma list must end in "and")
+          let from = n.end;
+          let sum = 0;
+          for (let g = 0; g < 6; g++) {
+            const c2 = coordinatedObject(toks, from);
+            if (!c2 || c2.n.vague || c2.n.range || !personGroup(toks, c2.n.end)) break;
+            sum += c2.n.value;
+            from = c2.n.end;
+            if (c2.and) {
+              extra = sum;
+              next = from;
+              break;
+            }
+          }
+        }
         // "seizing about 15 of them as hostages" is read by scanRight; "seized 20 people" here
-        push({ ...base, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: false, update: false, superseded: supersededLeft });
+        push({ ...base, value: value + extra, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: !!lv.combined, update: false, superseded: supersededLeft });
         continue;
       }
       const tl = scanTollLeft(toks, qStart, n.end);
@@ -685,7 +948,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         if (nx && BLOCK_NOUNS.has(nx.l) && !(nx.l === 'people')) continue;
         push({
           ...base,
-          qualifier: q ? qualifier : tl.approx ? 'approx' : qualifier,
+          qualifier: q ? qualifier : tl.approx ? 'approx' : OVER_LINKERS.has(toks[qStart - 1]?.l ?? '') ? 'at_least' : qualifier,
           category: tl.cat,
           increment: increment || tl.increment,
           subcount: subcountLeft,

@@ -27,6 +27,12 @@ function yearOf(published: string | undefined, text: string): number | undefined
   return max;
 }
 
+function monthOf(published: string | undefined): number | undefined {
+  const m = published ? /^\d{4}-(\d{2})/.exec(published) : null;
+  const v = m ? Number(m[1]) : NaN;
+  return v >= 1 && v <= 12 ? v : undefined;
+}
+
 function empty(): Extraction {
   return { casualties: {}, threats: [], incident: { type: null, places: [] } };
 }
@@ -39,9 +45,10 @@ export function extract(article: ArticleText): Extraction {
     // Headline text in capitals carries numbers too ("SIX KILLED"): treated as a sentence like any other.
     const sentences = documentSentences(text, title);
     const year = yearOf(article.published, text);
-    const candidates = findCandidates(sentences, year);
+    const month = monthOf(article.published);
+    const candidates = findCandidates(sentences, year, month);
     const casualties = selectFigures(candidates);
-    const threats = findThreats(sentences, year);
+    const threats = findThreats(sentences, year, month);
     const lead = sentences.filter((s) => s.idx >= 0).map((s) => s.text).slice(0, 3);
     const dateline = datelineOf(text);
     const quotes = Object.values(casualties).map((f) => f.quote);

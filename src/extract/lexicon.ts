@@ -49,6 +49,10 @@ export const RIGHT_KEYWORDS: ReadonlyArray<readonly [string[], Category]> = [
   [['rushed', 'to', 'local', 'hospitals'], 'injured'],
   [['treated', 'for'], 'injured'],
   [['treated', 'in', 'hospital'], 'injured'],
+  [['treated', 'in', 'hospitals'], 'injured'],
+  [['treated', 'in', 'the', 'hospital'], 'injured'],
+  [['in', 'hospital'], 'injured'],
+  [['in', 'hospitals'], 'injured'],
   [['arrested'], 'arrested'],
   [['arrests'], 'arrested'],
   [['detained'], 'arrested'],
@@ -132,7 +136,7 @@ export const PERSON_PLURAL = new Set(
     'spectators fans shoppers commuters travellers travelers guests diners customers climbers hikers farmers herders activists ' +
     'opponents supporters marchers picketers strikers students. family families relatives victims casualties bodies servicemen ' +
     'personnel peacekeepers marines sailors contractors aid workers doctors nurses medics elderly wounded survivors occupants ' +
-    'tenants homeowners households evacuees hostages captives abductees schoolgirls. seafarers')
+    'tenants homeowners households evacuees hostages captives abductees schoolgirls. seafarers parents mothers fathers sons daughters wives husbands brothers sisters')
     .split(' ')
     .map((w) => w.replace(/\.$/, '')),
 );
@@ -152,7 +156,7 @@ export const BLOCK_NOUNS = new Set(
     'kilometers miles metres meters feet ft foot inches tonnes tons kg kilograms pounds lbs dollars dlrs usd euros pounds ' +
     'roubles rubles yuan yen rupees naira percent pct per cent degrees years year days day hours hour minutes minute seconds ' +
     'weeks week months month times points calls claims applications cases incidents robberies counties parishes districts ' +
-    'provinces states countries nations villages towns cities schools hospitals shops stores businesses properties structures ' +
+    'provinces states countries nations villages towns cities town city village schools hospitals shops stores businesses properties structures ' +
     'bridges roads rounds bullets shots cattle livestock animals sheep goats dogs horses birds pets plants trees rockets missiles ' +
     'drones shells bombs generations floors storeys stories lakh crore mln bln bn million billion').split(' '),
 );

@@ -2,10 +2,10 @@
 // attack plans or targets named in a threat. A count is a threat only when its noun
 // phrase ends in one of these heads; casualty readings and rescue deployments are not.
 import type { Threat } from '../schema';
-import { keywordAt, superlativeSince } from './figures';
+import { asideAround, keywordAt, olderMonth, superlativeSince } from './figures';
 import { parseNumberAt, yearOf, type Token } from './numbers';
 import { tokensOf, type Sentence } from './sentences';
-import { MONTHS } from './lexicon';
+import { LEFT_VERBS, MONTHS } from './lexicon';
 
 const HEADS = new Set(
   ('missiles missile rockets rocket drones drone uavs uav shells mortars warheads bombs troops soldiers servicemen ' +
@@ -69,14 +69,25 @@ function threatNP(toks: Token[], j: number, text: string, vague = false, sites =
   return [noun, singular(headTok.l), lastHead + 1];
 }
 
-export function findThreats(sentences: Sentence[], currentYear: number | undefined): Threat[] {
+/** "fuel tanks", "storage tanks": a document about storage tanks uses "tanks" for containers, not armour. */
+const CONTAINER_TANKS = /\b(fuel|oil|storage|petrol|gasoline|diesel|water|gas|chemical|septic|propane|ammonia)\s+(storage\s+)?tanks?\b/i;
+
+export function findThreats(sentences: Sentence[], currentYear: number | undefined, currentMonth?: number): Threat[] {
   const found: Found[] = [];
+  const containers = sentences.some((s) => CONTAINER_TANKS.test(s.text));
   for (const sen of sentences) {
     const toks = tokensOf(sen);
+    if (sen.idx !== -1 && olderMonth(toks, currentMonth)) continue; // "In August, China fired 11 missiles"
     let oldYear = false;
+    const asides: Array<[number, number]> = [];
     toks.forEach((tk, j) => {
       const y = yearOf(tk);
-      if (y !== undefined && currentYear !== undefined && y < currentYear && !superlativeSince(toks, j)) oldYear = true;
+      if (y !== undefined && currentYear !== undefined && y < currentYear && !superlativeSince(toks, j)) {
+        // "the Crimean Peninsula, which Russia seized in 2014": the year dates only its aside
+        const aside = asideAround(toks, j);
+        if (aside) asides.push(aside);
+        else oldYear = true;
+      }
     });
     if (oldYear) continue; // counts from older conflicts are context
     const rescue = RESCUE.test(sen.text);
@@ -91,6 +102,7 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
       const n = parseNumberAt(toks, i);
       if (!n) continue;
       if (yearOf(tk) !== undefined) continue;
+      if (asides.some(([a, b]) => i > a && i < b)) continue;
       let np = threatNP(toks, n.end, sen.text, !!n.vague, strikes);
       let end = n.end;
       if (!np) {
@@ -113,8 +125,19 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
       // "12 soldiers were killed" is a casualty figure; so is "killed were 6 soldiers"
       let casualty = !!(keywordAt(toks, i - 2) && /^(were|was|are|is)$/.test(prev?.l ?? ''));
       for (let k = end; k < end + 5 && k < toks.length; k++) if (keywordAt(toks, k)) casualty = true;
+      // "wounded at least 20 soldiers", "killed or wounded 1,500 Iraqi soldiers": the object of a casualty verb
+      let q = i - 1;
+      while (q >= 0 && q > i - 4 && /^(at|least|more|than|about|some|over|nearly|almost|around|up|to|all|another)$/.test(toks[q]!.l)) q--;
+      if (toks[q] && LEFT_VERBS[toks[q]!.l]) casualty = true;
+      // "70 soldiers on patrol were ambushed": the soldiers are the victims of the attack, not a force threatening one
+      for (let k = end; k < end + 10 && k < toks.length; k++) {
+        const t = toks[k]!;
+        if (t.k === 'punct' || t.k === 'num') break;
+        if (/^(were|was)$/.test(t.l) && /^(attacked|ambushed|burned|burnt|shot|captured|massacred|executed|killed|wounded|injured)$/.test(toks[k + 1]?.l ?? '')) casualty = true;
+      }
       if (casualty) continue;
       if (rescue && /^(troop|soldier|serviceman|marine|paratrooper)$/.test(np[1])) continue;
+      if (containers && np[1] === 'tank') continue;
       found.push({ value: n.value, noun: np[0], head: np[1], quote: sen.text, sentence: sen.idx, title: sen.idx === -1 });
       i = end - 1;
     }
@@ -128,8 +151,39 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
   const perSentence = new Map<number, number>();
   for (const f of found) perSentence.set(f.sentence, (perSentence.get(f.sentence) ?? 0) + 1);
   const keep: Found[] = [];
+  // A listed sentence whose every item has a larger count of the same kind in one other sentence is a
+  // breakdown of that list ("122 missiles and 36 drones" … "87 missiles and 27 drones were shot down").
+  const maxes = new Map<number, Map<string, number>>();
+  const bySentence = new Map<number, Found[]>();
+  for (const g of found) {
+    const list = bySentence.get(g.sentence);
+    if (list) list.push(g);
+    else bySentence.set(g.sentence, [g]);
+    if (g.title) continue;
+    let m = maxes.get(g.sentence);
+    if (!m) maxes.set(g.sentence, (m = new Map()));
+    m.set(g.head, Math.max(m.get(g.head) ?? 0, g.value));
+  }
+  const partMemo = new Map<number, boolean>();
+  const partOfOther = (sentence: number): boolean => {
+    const memo = partMemo.get(sentence);
+    if (memo !== undefined) return memo;
+    const items = bySentence.get(sentence) ?? [];
+    let part = false;
+    let looked = 0;
+    for (const [o, m] of maxes) {
+      if (o === sentence) continue;
+      if (++looked > 64) break; // bounded on pathological input
+      if (items.every((f) => (m.get(f.head) ?? 0) > f.value)) {
+        part = true;
+        break;
+      }
+    }
+    partMemo.set(sentence, part);
+    return part;
+  };
   for (const f of found) {
-    const listed = (perSentence.get(f.sentence) ?? 0) >= 2 && !f.title;
+    const listed = (perSentence.get(f.sentence) ?? 0) >= 2 && !f.title && !partOfOther(f.sentence);
     const bigger = !listed && found.find((g) => g.head === f.head && g.value > f.value && g.sentence !== f.sentence);
     if (bigger) continue;
     if (keep.some((g) => g.head === f.head && g.value === f.value)) continue;

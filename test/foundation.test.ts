@@ -40,7 +40,7 @@ const SEED_SLACK_BODY = {
   text: 'New incident: Kerman stampede (Iran) — killed 35, injured 48',
   blocks: [
     { type: 'section', text: { type: 'mrkdwn', text: 'New incident: Kerman stampede (Iran) — killed 35, injured 48' } },
-    { type: 'section', text: { type: 'mrkdwn', text: 'Threats: revenge scenarios 13' } },
+    { type: 'section', text: { type: 'mrkdwn', text: 'Threats: 13 revenge scenarios' } },
     {
       type: 'section',
       text: {

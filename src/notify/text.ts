@@ -32,12 +32,13 @@ export function changeLabel(c: Change): string {
 }
 
 /**
- * "killed 35", "killed 35 → 56 (+21)", "killed 56 → 50 (revised down, −6)", "killed at least 30 → 30".
+ * "killed 35", "killed 35 → 56 (+21)", "killed 56 → 50 (revised down, −6)", "killed at least 30 → 30"; a new
+ * threat reads as counted nouns ("13 revenge scenarios"), a changed one like a toll ("missiles 3 → 23 (+20)").
  * The arithmetic comes from the values, not from `change`, so a mislabelled change still reads true.
  */
 export function changePhrase(c: Change): string {
   const label = changeLabel(c);
-  if (!c.from) return `${label} ${formatFigure(c.to)}`;
+  if (!c.from) return c.kind === 'threat' && c.noun ? `${formatFigure(c.to)} ${label}` : `${label} ${formatFigure(c.to)}`;
   const diff = c.to.value - c.from.value;
   const delta = diff > 0 ? ` (+${formatNumber(diff)})` : diff < 0 ? ` (revised down, \u2212${formatNumber(-diff)})` : '';
   return `${label} ${formatFigure(c.from)} \u2192 ${formatFigure(c.to)}${delta}`;

@@ -70,7 +70,7 @@ describe('alertText', () => {
     });
     expect(alertText(both)).toBe(
       'Kerman stampede (Iran) — killed 35 → 56 (+21)\n' +
-        'Threats: missiles 3 → 23 (+20), revenge scenarios 13\n' +
+        'Threats: missiles 3 → 23 (+20), 13 revenge scenarios\n' +
         '“kq”\n' +
         '“tq”\n' +
         'Source: Daily Mail https://example.com/kerman · reported by 1 outlet · 2020-01-07T03:00:00Z',

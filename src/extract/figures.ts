@@ -223,6 +223,16 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
         continue;
       }
     }
+    // "nine men suspected of being smugglers were arrested", "a man believed to be the captain was taken into
+    // custody": a participle phrase between the subject and its verb, read like a relative clause
+    if (REDUCED_RELATIVE.has(tk.l) && /^(of|to|with|for|in)$/.test(toks[j + 1]?.l ?? '') && np > 0 && person && !aux && depth === 0) {
+      const m = relativeClauseEnd(toks, j + 1, true);
+      if (m !== undefined) {
+        j = m;
+        aux = true;
+        continue;
+      }
+    }
     // "more than 80 people in eight cities were detained": a counted place phrase inside the noun phrase
     if ((tk.l === 'in' || tk.l === 'across' || tk.l === 'from') && np > 0 && person && toks[j + 1]?.k !== 'punct') {
       const m = parseNumberAt(toks, j + 1);
@@ -341,6 +351,11 @@ function leftHome(toks: Token[], from: number): boolean {
   return false;
 }
 
+/** Participles that open a descriptive phrase after a subject ("men suspected of ...", "a man believed to be ..."). */
+const REDUCED_RELATIVE = new Set('suspected believed thought accused alleged charged wanted known said described identified'.split(' '));
+/** Units after a number that make it a measure, not a count of people. */
+const MEASURE_UNITS = new Set('miles mile km kilometres kilometers kilometre kilometer metres meters metre meter feet foot yards hours hours days weeks months years minutes'.split(' '));
+
 const PLACE_NOUNS = new Set('cities towns villages provinces states districts regions countries counties areas neighbourhoods neighborhoods'.split(' '));
 
 /**
@@ -348,12 +363,26 @@ const PLACE_NOUNS = new Set('cities towns villages provinces states districts re
  * auxiliary that starts the subject's own verb phrase ("were"), when one follows within a short clause
  * made only of words (no count, no punctuation) and is followed by a category keyword.
  */
-function relativeClauseEnd(toks: Token[], from: number): number | undefined {
+function relativeClauseEnd(toks: Token[], from: number, participle = false): number | undefined {
   // "who were killed", "who was injured": the clause itself is the casualty statement; the plain scan reads it
-  if (PASSIVE_AUX.has(toks[from]?.l ?? '') || toks[from]?.l === 'had' || toks[from]?.l === 'have') return undefined;
-  for (let k = from + 1; k < from + 9 && k < toks.length; k++) {
+  if (!participle && (PASSIVE_AUX.has(toks[from]?.l ?? '') || toks[from]?.l === 'had' || toks[from]?.l === 'have')) return undefined;
+  for (let k = from + 1; k < from + 17 && k < toks.length; k++) {
     const t = toks[k]!;
+    // a possessive inside the clause ("the boat's captain")
+    if (t.k === 'punct' && (t.t === "'" || t.t === '’') && t.glued && toks[k + 1]?.l === 's') {
+      k++;
+      continue;
+    }
+    // a measure inside the clause ("a voyage that ended seven miles off the coast"), never another count of people
+    if (t.k === 'num' && MEASURE_UNITS.has(toks[k + 1]?.l ?? '')) {
+      k++;
+      continue;
+    }
     if (t.k !== 'word') return undefined;
+    // the clause has a category verb of its own ("men who attacked a village where people were killed")
+    if (keywordAt(toks, k)) return participle && AUX.has(toks[k - 1]?.l ?? '') ? k : undefined; // "believed to be dead"
+    if (participle && (t.l === 'be' || t.l === 'have') && toks[k - 1]?.l === 'to') continue; // "believed to be the captain"
+    if (participle && t.l === 'being') continue; // "suspected of being smugglers"
     if (PASSIVE_AUX.has(t.l) || t.l === 'have' || t.l === 'had' || t.l === 'has') {
       let m = k + 1;
       while (m < k + 4 && toks[m] && AUX.has(toks[m]!.l) && !keywordAt(toks, m)) m++;

@@ -419,12 +419,27 @@ function scanTail(
     for (let k = end + 2; k < end + 5 && k < toks.length; k++) if (toks[k]!.l === 'or') combined = true;
   }
   if (toks[end]?.l === 'identified' || (toks[end]?.l === 'been' && toks[end + 1]?.l === 'identified')) s.subcount = true;
+  // "17 miners who had been missing since the fire were found alive today": no longer missing
+  if (s.cat === 'missing' && foundSafeAfter(toks, end)) return undefined;
   const after = toks[end];
   const adjectival = !!after && (PERSON_PLURAL.has(after.l) || PERSON_SINGULAR.has(after.l)) && !keywordAt(toks, end);
   return { cat: s.cat, adjectival, end, person: s.person, singularPerson: s.singularPerson, speculative: s.speculative, subcount: s.subcount, increment: s.increment, combined };
 }
 
 const TOLL_LINKERS = new Set(['to', 'at', 'of', 'reached', 'hit', 'was', 'is', 'stood', 'stands', 'now', ':', 'been', 'topped', 'passed', 'from', 'reaching', 'exceeded', 'surpassed', 'passing', 'topping', 'exceeding']);
+/** Within the same clause after a missing keyword: "(were) found / rescued / located … alive|safe|unharmed", before any other count. */
+function foundSafeAfter(toks: Token[], from: number): boolean {
+  for (let k = from; k < from + 18 && k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.k === 'num' || t.t === '.' || t.t === ';' || t.t === '?' || t.t === '!') return false;
+    if (/^(found|located|rescued|traced|discovered)$/.test(t.l)) {
+      for (let m = k + 1; m <= k + 3 && m < toks.length; m++) if (/^(alive|safe|safely|unharmed|unhurt)$/.test(toks[m]!.l)) return true;
+    }
+  }
+  return false;
+}
+
+const CHANGE_VERBS = new Set(['rose', 'risen', 'rises', 'rising', 'climbed', 'climbs', 'climbing', 'jumped', 'soared', 'increased', 'went', 'gone']);
 /** "the toll has passed 5,000": the figure is a floor. */
 const OVER_LINKERS = new Set(['topped', 'passed', 'exceeded', 'surpassed', 'passing', 'topping', 'exceeding']);
 
@@ -440,15 +455,18 @@ function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Catego
     }
     return undefined;
   }
-  if (!TOLL_LINKERS.has(link.l) && link.l !== 'by') return undefined;
+  // "the toll rose above 5,000", "climbed beyond 300": a change verb before a floor qualifier links like "passed"
+  const changeOver = CHANGE_VERBS.has(link.l) && /^(above|over|beyond)$/.test(toks[qStart]?.l ?? '');
+  if (!TOLL_LINKERS.has(link.l) && link.l !== 'by' && !changeOver) return undefined;
   let approx = false;
   let speculative = false;
-  let update = false;
+  let update = changeOver;
   for (let j = qStart - 1, steps = 0; j >= 0 && steps < 26; j--, steps++) {
     const tk = toks[j]!;
     if (tk.k === 'num') {
       // "the toll from a 6.4-magnitude quake … rose to 21": a compound modifier is not a rival count
-      const compound = toks[j + 1]?.t === '-' && toks[j + 1]!.glued;
+      // "the toll from the magnitude 7.9 quake … at 14,866": a magnitude is no rival count either
+      const compound = (toks[j + 1]?.t === '-' && toks[j + 1]!.glued) || toks[j - 1]?.l === 'magnitude';
       // "from one to four": the earlier number is allowed only as the "from" side
       if (!compound && !(toks[j - 1]?.l === 'from' && link.l === 'to')) return undefined;
     }

@@ -18,3 +18,23 @@ describe('ho5 casualty patterns', () => {
     expect(fig('Three men who injured a guard were arrested.').arrested).toEqual(expect.objectContaining({ value: 3 }));
   });
 });
+
+describe('ho5 toll and missing patterns', () => {
+  it('a change verb before a floor qualifier: "the toll rose above 5,000"', () => {
+    expect(fig('The death toll from the floods rose above 1,200 on Tuesday, the ministry said.').killed).toEqual(expect.objectContaining({ value: 1200, qualifier: 'at_least' }));
+    expect(fig('The toll climbed over 300 as rescuers kept digging.').killed).toEqual(expect.objectContaining({ value: 300, qualifier: 'at_least' }));
+    expect(fig('Fuel prices rose above 5,000 rupees, and three people died in the protests.').killed).toEqual(expect.objectContaining({ value: 3 }));
+  });
+  it('an earlier rounder toll is refined by "put the toll from the magnitude 6.8 quake at N"', () => {
+    expect(fig('The toll climbed to nearly 3,000. State radio put the official toll from the magnitude 6.8 quake at 2,946.').killed).toEqual(expect.objectContaining({ value: 2946, qualifier: 'exact' }));
+  });
+  it('adverbs of degree before an injury verb: "lightly hurt", "moderately injured"', () => {
+    expect(fig('Three people in the town were lightly hurt by flying glass.').injured).toEqual(expect.objectContaining({ value: 3 }));
+    expect(fig('Two soldiers were moderately injured.').injured).toEqual(expect.objectContaining({ value: 2 }));
+  });
+  it('people who were missing and then found alive are no longer missing', () => {
+    expect(fig('Nine climbers who had been missing since the storm were found alive on Sunday.').missing).toBeUndefined();
+    expect(fig('Twelve people are missing and 3 were found alive.').missing).toEqual(expect.objectContaining({ value: 12 }));
+    expect(fig('Twelve people are still missing after the flood, rescuers said.').missing).toEqual(expect.objectContaining({ value: 12 }));
+  });
+});

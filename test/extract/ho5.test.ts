@@ -38,3 +38,10 @@ describe('ho5 toll and missing patterns', () => {
     expect(fig('Twelve people are still missing after the flood, rescuers said.').missing).toEqual(expect.objectContaining({ value: 12 }));
   });
 });
+
+describe('ho5 threat patterns', () => {
+  it('soldiers who are the subject of "died" are the dead, not a force', () => {
+    expect(run('At least 30 soldiers and rebels including a U.S. military adviser died in the battle on Sunday.').threats).toEqual([]);
+    expect(run('The army has sent 5,000 troops to the border, where two farmers died last week.').threats.map((t) => t.value)).toEqual([5000]);
+  });
+});

@@ -31,9 +31,21 @@ export function corpusDir(): string {
   return resolve(process.env.CORPUS_DIR ?? join(process.cwd(), '..', 'shared', 'corpus', 'dev'));
 }
 
-export function loadCorpus(dir = corpusDir()): CorpusArticle[] {
+/** `--only PREFIX` (or `--only=PREFIX`, repeatable) on the command line: score only files whose name starts with PREFIX. */
+export function onlyPrefixes(argv = process.argv): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--only' && i + 1 < argv.length) out.push(argv[++i]!);
+    else if (a.startsWith('--only=')) out.push(a.slice('--only='.length));
+  }
+  return out.filter((p) => p.length > 0);
+}
+
+export function loadCorpus(dir = corpusDir(), only = onlyPrefixes()): CorpusArticle[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
+    .filter((f) => only.length === 0 || only.some((p) => f.startsWith(p)))
     .sort()
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as CorpusArticle);
 }

@@ -1,6 +1,6 @@
 // `npm run eval`: prints each evaluation section in turn. Sections are independent
 // functions returning text and a JSON summary, so more (e.g. incident grouping) can be appended.
-import { corpusDir, evaluateExtraction, formatExtractionEval } from './eval-extraction';
+import { corpusDir, evaluateExtraction, formatExtractionEval, onlyPrefixes } from './eval-extraction';
 import { runGroupingEval } from './eval-grouping';
 
 interface Section { name: string; run: () => Promise<{ text: string; summary: unknown }> | { text: string; summary: unknown } }
@@ -24,7 +24,10 @@ const sections: Section[] = [
 ];
 
 const summaries: Record<string, unknown> = {};
-for (const s of sections) {
+// `--only PREFIX` scores a subset of the extraction corpus; grouping needs whole incidents, so it is skipped then.
+const only = onlyPrefixes();
+if (only.length > 0) console.log(`(--only ${only.join(', ')}: extraction section only)\n`);
+for (const s of sections.filter((x) => only.length === 0 || x.name === 'extraction')) {
   const { text, summary } = await s.run();
   console.log(text);
   console.log('');

@@ -223,6 +223,16 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
         continue;
       }
     }
+    // "nine men suspected of being smugglers were arrested", "a man believed to be the captain was taken into
+    // custody": a participle phrase between the subject and its verb, read like a relative clause
+    if (REDUCED_RELATIVE.has(tk.l) && /^(of|to|with|for|in)$/.test(toks[j + 1]?.l ?? '') && np > 0 && person && !aux && depth === 0) {
+      const m = relativeClauseEnd(toks, j + 1, true);
+      if (m !== undefined) {
+        j = m;
+        aux = true;
+        continue;
+      }
+    }
     // "more than 80 people in eight cities were detained": a counted place phrase inside the noun phrase
     if ((tk.l === 'in' || tk.l === 'across' || tk.l === 'from') && np > 0 && person && toks[j + 1]?.k !== 'punct') {
       const m = parseNumberAt(toks, j + 1);
@@ -341,6 +351,11 @@ function leftHome(toks: Token[], from: number): boolean {
   return false;
 }
 
+/** Participles that open a descriptive phrase after a subject ("men suspected of ...", "a man believed to be ..."). */
+const REDUCED_RELATIVE = new Set('suspected believed thought accused alleged charged wanted known said described identified'.split(' '));
+/** Units after a number that make it a measure, not a count of people. */
+const MEASURE_UNITS = new Set('miles mile km kilometres kilometers kilometre kilometer metres meters metre meter feet foot yards hours hours days weeks months years minutes'.split(' '));
+
 const PLACE_NOUNS = new Set('cities towns villages provinces states districts regions countries counties areas neighbourhoods neighborhoods'.split(' '));
 
 /**
@@ -348,12 +363,26 @@ const PLACE_NOUNS = new Set('cities towns villages provinces states districts re
  * auxiliary that starts the subject's own verb phrase ("were"), when one follows within a short clause
  * made only of words (no count, no punctuation) and is followed by a category keyword.
  */
-function relativeClauseEnd(toks: Token[], from: number): number | undefined {
+function relativeClauseEnd(toks: Token[], from: number, participle = false): number | undefined {
   // "who were killed", "who was injured": the clause itself is the casualty statement; the plain scan reads it
-  if (PASSIVE_AUX.has(toks[from]?.l ?? '') || toks[from]?.l === 'had' || toks[from]?.l === 'have') return undefined;
-  for (let k = from + 1; k < from + 9 && k < toks.length; k++) {
+  if (!participle && (PASSIVE_AUX.has(toks[from]?.l ?? '') || toks[from]?.l === 'had' || toks[from]?.l === 'have')) return undefined;
+  for (let k = from + 1; k < from + 17 && k < toks.length; k++) {
     const t = toks[k]!;
+    // a possessive inside the clause ("the boat's captain")
+    if (t.k === 'punct' && (t.t === "'" || t.t === '’') && t.glued && toks[k + 1]?.l === 's') {
+      k++;
+      continue;
+    }
+    // a measure inside the clause ("a voyage that ended seven miles off the coast"), never another count of people
+    if (t.k === 'num' && MEASURE_UNITS.has(toks[k + 1]?.l ?? '')) {
+      k++;
+      continue;
+    }
     if (t.k !== 'word') return undefined;
+    // the clause has a category verb of its own ("men who attacked a village where people were killed")
+    if (keywordAt(toks, k)) return participle && AUX.has(toks[k - 1]?.l ?? '') ? k : undefined; // "believed to be dead"
+    if (participle && (t.l === 'be' || t.l === 'have') && toks[k - 1]?.l === 'to') continue; // "believed to be the captain"
+    if (participle && t.l === 'being') continue; // "suspected of being smugglers"
     if (PASSIVE_AUX.has(t.l) || t.l === 'have' || t.l === 'had' || t.l === 'has') {
       let m = k + 1;
       while (m < k + 4 && toks[m] && AUX.has(toks[m]!.l) && !keywordAt(toks, m)) m++;
@@ -390,12 +419,27 @@ function scanTail(
     for (let k = end + 2; k < end + 5 && k < toks.length; k++) if (toks[k]!.l === 'or') combined = true;
   }
   if (toks[end]?.l === 'identified' || (toks[end]?.l === 'been' && toks[end + 1]?.l === 'identified')) s.subcount = true;
+  // "17 miners who had been missing since the fire were found alive today": no longer missing
+  if (s.cat === 'missing' && foundSafeAfter(toks, end)) return undefined;
   const after = toks[end];
   const adjectival = !!after && (PERSON_PLURAL.has(after.l) || PERSON_SINGULAR.has(after.l)) && !keywordAt(toks, end);
   return { cat: s.cat, adjectival, end, person: s.person, singularPerson: s.singularPerson, speculative: s.speculative, subcount: s.subcount, increment: s.increment, combined };
 }
 
 const TOLL_LINKERS = new Set(['to', 'at', 'of', 'reached', 'hit', 'was', 'is', 'stood', 'stands', 'now', ':', 'been', 'topped', 'passed', 'from', 'reaching', 'exceeded', 'surpassed', 'passing', 'topping', 'exceeding']);
+/** Within the same clause after a missing keyword: "(were) found / rescued / located … alive|safe|unharmed", before any other count. */
+function foundSafeAfter(toks: Token[], from: number): boolean {
+  for (let k = from; k < from + 18 && k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.k === 'num' || t.t === '.' || t.t === ';' || t.t === '?' || t.t === '!') return false;
+    if (/^(found|located|rescued|traced|discovered)$/.test(t.l)) {
+      for (let m = k + 1; m <= k + 3 && m < toks.length; m++) if (/^(alive|safe|safely|unharmed|unhurt)$/.test(toks[m]!.l)) return true;
+    }
+  }
+  return false;
+}
+
+const CHANGE_VERBS = new Set(['rose', 'risen', 'rises', 'rising', 'climbed', 'climbs', 'climbing', 'jumped', 'soared', 'increased', 'went', 'gone']);
 /** "the toll has passed 5,000": the figure is a floor. */
 const OVER_LINKERS = new Set(['topped', 'passed', 'exceeded', 'surpassed', 'passing', 'topping', 'exceeding']);
 
@@ -411,15 +455,18 @@ function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Catego
     }
     return undefined;
   }
-  if (!TOLL_LINKERS.has(link.l) && link.l !== 'by') return undefined;
+  // "the toll rose above 5,000", "climbed beyond 300": a change verb before a floor qualifier links like "passed"
+  const changeOver = CHANGE_VERBS.has(link.l) && /^(above|over|beyond)$/.test(toks[qStart]?.l ?? '');
+  if (!TOLL_LINKERS.has(link.l) && link.l !== 'by' && !changeOver) return undefined;
   let approx = false;
   let speculative = false;
-  let update = false;
+  let update = changeOver;
   for (let j = qStart - 1, steps = 0; j >= 0 && steps < 26; j--, steps++) {
     const tk = toks[j]!;
     if (tk.k === 'num') {
       // "the toll from a 6.4-magnitude quake … rose to 21": a compound modifier is not a rival count
-      const compound = toks[j + 1]?.t === '-' && toks[j + 1]!.glued;
+      // "the toll from the magnitude 7.9 quake … at 14,866": a magnitude is no rival count either
+      const compound = (toks[j + 1]?.t === '-' && toks[j + 1]!.glued) || toks[j - 1]?.l === 'magnitude';
       // "from one to four": the earlier number is allowed only as the "from" side
       if (!compound && !(toks[j - 1]?.l === 'from' && link.l === 'to')) return undefined;
     }

@@ -114,7 +114,7 @@ export const LEFT_NEEDS_PERSON = new Set(['seized', 'seizing', 'claimed', 'claim
 export const AUX = new Set(
   ('were was are is be been being have has had now also still all reportedly confirmed officially formally later ' +
     'so far already since then believed thought feared presumed said reported known to remain remained remain remains ' +
-    'left living staying seriously critically badly slightly fatally gravely were allegedly either found shot ' +
+    'left living staying seriously critically badly slightly lightly moderately severely mildly fatally gravely were allegedly either found shot ' +
     'initially subsequently eventually finally apparently likely certain seem seems seemed seen may might could would will ' +
     'as yet not who that have got being treated originally potentially presumably possibly made rendered')
     .split(' ')

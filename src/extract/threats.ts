@@ -130,9 +130,13 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
       while (q >= 0 && q > i - 4 && /^(at|least|more|than|about|some|over|nearly|almost|around|up|to|all|another)$/.test(toks[q]!.l)) q--;
       if (toks[q] && LEFT_VERBS[toks[q]!.l]) casualty = true;
       // "70 soldiers on patrol were ambushed": the soldiers are the victims of the attack, not a force threatening one
-      for (let k = end; k < end + 10 && k < toks.length; k++) {
+      for (let k = end; k < end + 14 && k < toks.length; k++) {
         const t = toks[k]!;
+        if (t.k === 'punct' && t.t === '.' && t.glued) continue; // "a U.S. adviser"
         if (t.k === 'punct' || t.k === 'num') break;
+        if (/^(where|when|after|as|while|because|since|before|who|which|that)$/.test(t.l)) break;
+        // "40 soldiers and guerrillas, including a U.S. adviser, died": the soldiers are the dead
+        if (/^(died|perished)$/.test(t.l)) casualty = true;
         if (/^(were|was)$/.test(t.l) && /^(attacked|ambushed|burned|burnt|shot|captured|massacred|executed|killed|wounded|injured)$/.test(toks[k + 1]?.l ?? '')) casualty = true;
       }
       if (casualty) continue;

@@ -63,6 +63,10 @@ export const IncidentHints = z.object({
   places: z.array(z.string()),
   names: z.array(z.string()).optional(),
   dateline: z.string().optional(),
+  /** Earthquake magnitudes the headline and lead give: two quakes of different magnitude are different quakes. */
+  magnitudes: z.array(z.number()).optional(),
+  /** The headline looks back at an old incident ("four years since…", "anniversary"): no current incident. */
+  retrospective: z.boolean().optional(),
 });
 export type IncidentHints = z.infer<typeof IncidentHints>;
 

@@ -9,6 +9,8 @@ export const IndexEntry = z.object({
   type: z.string().nullable(),
   places: z.array(z.string()),
   names: z.array(z.string()),
+  /** Earthquake magnitudes its reports gave (absent in entries written before they were recorded). */
+  magnitudes: z.array(z.number()).optional(),
   first_published_ms: z.number(),
   last_published_ms: z.number(),
   closed: z.boolean(),
@@ -125,6 +127,16 @@ function placeFacts(places: readonly string[]): PlaceFacts {
   return facts;
 }
 
+/** Two quakes whose reported magnitudes differ by more than agencies' usual disagreement are two quakes. */
+export function magnitudesConflict(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  if (!a?.length || !b?.length) return false;
+  return !a.some((x) => b.some((y) => Math.abs(x - y) <= 0.3));
+}
+
+/** Incidents that strike a region rather than a spot: reports from different cities may describe one of them. */
+const WIDE_AREA = new Set(['earthquake', 'tsunami', 'flood', 'storm', 'hurricane', 'wildfire', 'landslide', 'avalanche', 'protest', 'riot', 'military build-up', 'war']);
+export const isWideArea = (type: string | null) => type !== null && WIDE_AREA.has(type);
+
 const disjoint = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
 
 /**
@@ -132,11 +144,37 @@ const disjoint = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 &&
  * (a shooting in Phoenix and one in Dallas); they are shared when a name appears in both; otherwise they are
  * merely compatible (a report naming only "India" and one naming only an unlisted town).
  */
-export function relatePlaces(a: readonly string[], b: readonly string[]): PlaceRelation {
+export function relatePlaces(a: readonly string[], b: readonly string[], wideArea = false): PlaceRelation {
   const fa = placeFacts(a);
   const fb = placeFacts(b);
-  if (disjoint(fa.countries, fb.countries) || disjoint(fa.states, fb.states) || disjoint(fa.cities, fb.cities)) return 'conflict';
+  // A quake or a flood strikes many cities at once: for those, different cities of one state are no conflict.
+  if (disjoint(fa.countries, fb.countries) || disjoint(fa.states, fb.states) || (!wideArea && disjoint(fa.cities, fb.cities))) return 'conflict';
+  // Each side's first place is where it happened; the others may be mentioned in passing ("U.S. troops", "after
+  // the storm hit Greece"). Sharing only a passing mention is no agreement: the first place's country must be
+  // one the other side names.
+  // A disaster that crosses a border is reported from either side, so for those only the report's (a's) first
+  // place must agree with the incident's places, not the incident's first place with the report's.
+  if (!primaryAgrees(a, fb) || (!wideArea && !primaryAgrees(b, fa))) return 'conflict';
   return [...fa.names].some((n) => fb.names.has(n)) ? 'shared' : 'compatible';
+}
+
+/** A place with the state and country the gazetteer puts it in: "Idlib" → idlib, syria. */
+function withAncestors(place: string): Set<string> {
+  const out = new Set([normPlace(place)]);
+  const index = gazetteer();
+  let p = index.get(place);
+  while (p?.parent && !out.has(normPlace(p.parent))) {
+    out.add(normPlace(p.parent));
+    p = index.get(p.parent);
+  }
+  return out;
+}
+
+function primaryAgrees(places: readonly string[], other: PlaceFacts): boolean {
+  const first = places[0];
+  if (first === undefined || other.countries.size === 0) return true;
+  const primary = placeFacts([first]);
+  return disjoint(primary.countries, other.countries) === false;
 }
 
 /**
@@ -152,6 +190,9 @@ export function matchIncident(
 ): string | null {
   const names = new Set((hints.names ?? []).map(norm));
   let best: { key: string; score: number; last: number } | null = null;
+  // A report naming no incident type ("aid reaches the north-west a week after the disaster") may still follow
+  // the one open incident of its place.
+  const typelessFollows: string[] = [];
 
   for (const entry of entries) {
     if (entry.closed) continue;
@@ -159,15 +200,20 @@ export function matchIncident(
     const quiet = Math.max(quietPeriodMs(entry.type ?? hints.type, quietOverrides), quietPeriodMs(hints.type ?? entry.type, quietOverrides));
     if (publishedMs > entry.last_published_ms + quiet) continue;
     if (publishedMs < entry.first_published_ms - quiet) continue;
+    if (magnitudesConflict(hints.magnitudes, entry.magnitudes)) continue;
 
     const typeAgrees = hints.type !== null && entry.type !== null && hints.type === entry.type;
     const typeRelated = hints.type !== null && entry.type !== null && typesCompatible(hints.type, entry.type);
     if (hints.type !== null && entry.type !== null && !typeRelated) continue;
+    const places = relatePlaces(hints.places, entry.places, isWideArea(entry.type ?? hints.type));
+    if (places === 'conflict') continue;
     const sharedNames = entry.names.filter((n) => names.has(norm(n))).length;
+    if (hints.type === null && sharedNames === 0 && places === 'shared' && hints.places.length > 0) {
+      const here = withAncestors(hints.places[0]!);
+      if (entry.places.some((p) => here.has(normPlace(p)))) typelessFollows.push(entry.key);
+    }
     if (!typeRelated && sharedNames === 0) continue;
 
-    const places = relatePlaces(hints.places, entry.places);
-    if (places === 'conflict') continue;
     if (places === 'compatible') {
       if (!typeAgrees) continue;
       if ((hints.places.length === 0 || entry.places.length === 0) && sharedNames === 0) continue;
@@ -178,6 +224,7 @@ export function matchIncident(
       best = { key: entry.key, score, last: entry.last_published_ms };
     }
   }
+  if (!best && typelessFollows.length === 1) return typelessFollows[0]!;
   return best?.key ?? null;
 }
 

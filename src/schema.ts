@@ -65,6 +65,8 @@ export const IncidentHints = z.object({
   dateline: z.string().optional(),
   /** Earthquake magnitudes the headline and lead give: two quakes of different magnitude are different quakes. */
   magnitudes: z.array(z.number()).optional(),
+  /** Ships the headline and lead name ("the tanker Pivot"): an attack on another ship is another attack. */
+  vessels: z.array(z.string()).optional(),
   /** The headline looks back at an old incident ("four years since…", "anniversary"): no current incident. */
   retrospective: z.boolean().optional(),
 });

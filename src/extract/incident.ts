@@ -31,11 +31,11 @@ const TYPE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(capsized|sank|sinking|shipwreck|ferry disaster)\b/i, 'shipwreck'],
   [/\b(collapsed?|collapses|caved in|rock ?fall)\b/i, 'collapse'],
   [/\b(riots?|rioters|rioting|unrest)\b/i, 'riot'],
-  [/\b(protests?|protesters|demonstrat(ions?|ors))\b/i, 'protest'],
+  [/\b(protests?|protesters|demonstrat(ions?|ors)|general strike|strikers|(?:national|nationwide|one-day|hunger) strike|on strike)\b/i, 'protest'],
   [/\b(troops massed|build-?up|massed|massing|amass(ed|ing)?|gathering a force|\d{1,3}(?:,\d{3})* (?:combat-ready )?troops)\b/i, 'military build-up'],
   // not the fire service ("fire officials", "the fire chief") nor gunfire ("opened fire")
-  [/\b(?<!(?:open|opened|opening|returned|exchanged|under|cross|cease) )(fires?(?! (?:officials?|station|stations|chief|chiefs|department|brigades?|services?|fighters?|crews?|engines?|trucks?|officers?|authorit(?:y|ies)|rescue)\b)|blaze|inferno)\b/i, 'fire'],
-  [/\b(attacks?|assault|raid|stormed)\b/i, 'attack'],
+  [/\b(?<!(?:open|opened|opening|returned|exchanged|under|cross|cease) )(fires?(?! (?:officials?|station|stations|chief|chiefs|department|brigades?|services?|fighters?|crews?|engines?|trucks?|officers?|authorit(?:y|ies)|rescue)\b)|blaze|ablaze|inferno)\b/i, 'fire'],
+  [/\b(attack(?:s|ed|ing)?|assault|raid|stormed)\b/i, 'attack'],
   // "before Saturday's surge" is a crowd's; a storm surge or a surge in cases is not
   [/(?<!(?:storm|tidal|price|sudden|recent) )\bsurge\b(?! (?:in|of|to|past|above|towards?|through)\b)/i, 'stampede'],
 ];
@@ -165,6 +165,8 @@ const REGION_NAMED = /\b((?:[\p{Lu}][\p{L}\p{M}-]+ )?[\p{Lu}][\p{L}\p{M}-]+) (?:
 const PLACED_NAME = /\bin ([\p{Lu}][\p{L}\p{M}-]+(?: [\p{Lu}][\p{L}\p{M}-]+)?), ([\p{Lu}][\p{L}\p{M}-]+(?: [\p{Lu}][\p{L}\p{M}-]+)?)/gu;
 // "the Surfside condominium collapse", "the Hathras stampede": a name that labels the incident itself.
 const INCIDENT_LABEL = /\b([\p{Lu}][\p{L}\p{M}]+) ((?:[a-z]+ ){0,2}?)(?:stampede|crush|surge|collapse|earthquake|quake|tremor|fire|wildfire|blast|explosion|shooting|massacre|bombing|crash|floods?|landslide|disaster|tragedy|kidnapping|abduction|attack|siege|riots?)\b/gu;
+// "Wednesday's earthquake in Miyazaki", "the blast at Ras Tanura": an incident noun placed by the name after it.
+const INCIDENT_IN = /\b(?:stampede|crush|collapse|earthquake|quake|tremor|fire|wildfire|blast|explosion|shooting|massacre|bombing|crash|floods?|flooding|landslide|attack|siege|riots?) (?:in|at|near) ([\p{Lu}][\p{L}\p{M}-]+(?: [\p{Lu}][\p{L}\p{M}-]+)?)/gu;
 // Words that may stand between a label and its incident noun ("Surfside condominium collapse", "Itaewon crowd
 // surge") are nouns and adjectives; a verb or a function word means the name is a subject ("Noakes said the shooting").
 const NOT_IN_LABEL = new Set(
@@ -201,6 +203,10 @@ function unlistedPlaces(text: string): string[] {
     // "Storm Daniel floods": a storm's name is no place
     if (/\b(?:Storm|Hurricane|Typhoon|Cyclone|Tropical Storm) $/.test(text.slice(Math.max(0, (m.index ?? 0) - 16), m.index))) continue;
     if (name && !NOT_PLACES.has(name) && !demonym(name) && m.index !== undefined && !isSentenceStart(text, m.index)) out.push(name);
+  }
+  for (const m of text.matchAll(INCIDENT_IN)) {
+    const name = m[1];
+    if (name && !NOT_PLACES.has(name.split(' ')[0]!) && !demonym(name)) out.push(name);
   }
   for (const m of text.matchAll(REGION_NAMED)) {
     const words = (m[1] ?? '').split(' ');
@@ -403,7 +409,7 @@ export function datelineOf(text: string): string | undefined {
 
 // ---- magnitudes and retrospectives ----
 
-const MAGNITUDE_RE = /\b(?:magnitude[- ](\d(?:\.\d)?)|(\d\.\d)[- ]magnitude|(\d\.\d)[- ]?(?:magnitude|richter)|M ?(\d\.\d)\b)/gi;
+const MAGNITUDE_RE = /\b(?:magnitude(?:[- ]| of )(\d(?:\.\d)?)|(\d\.\d)[- ]magnitude|(\d\.\d)(?:[- ]?richter| on the (?:open-ended )?richter)|M ?(\d\.\d)\b)/gi;
 
 /**
  * Magnitudes of the quake the headline and lead are about. An aftershock's magnitude ("a 5.6 aftershock rattled
@@ -428,4 +434,23 @@ const RETROSPECTIVE_RE =
 /** Whether the headline looks back at an old incident rather than reporting a current one. */
 export function isRetrospective(title: string | undefined): boolean {
   return !!title && RETROSPECTIVE_RE.test(title);
+}
+
+// ---- vessels ----
+
+// "the tanker Pivot", "the Saudi supertanker Arabian Sea", "the ferry Herald of Free Enterprise"
+const VESSEL_RE = /\b(?:tanker|supertanker|ship|vessel|freighter|ferry|cargo ship|bulk carrier|carrier|steamer|trawler|liner|dhow|frigate|destroyer)s? ((?:[A-Z][\p{L}'’-]+)(?: (?:of |the )?[A-Z][\p{L}'’-]+){0,3})/gu;
+const NOT_VESSELS = new Set(['Co', 'Corp', 'Company', 'Line', 'Lines', 'Shipping', 'Intelligence', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'The', 'In', 'On', 'At', 'Owners']);
+
+/** Ships the headline and lead name: two attacks on differently named ships are two attacks. */
+export function incidentVessels(title: string | undefined, lead: string[]): string[] {
+  const out: string[] = [];
+  for (const span of [title && title !== title.toUpperCase() ? title : '', ...lead]) {
+    for (const m of span.matchAll(VESSEL_RE)) {
+      const words = (m[1] ?? '').split(' ');
+      if (words.some((w) => NOT_VESSELS.has(w)) || gazetteer().has(m[1]!)) continue;
+      if (!out.includes(m[1]!)) out.push(m[1]!);
+    }
+  }
+  return out.slice(0, 4);
 }

@@ -72,6 +72,7 @@ export function fileArticle(store: IndexStore, request: FilingRequest): Filing {
         places: mergeList(existing.places, hints.places, 8),
         names: mergeList(existing.names, hints.names ?? [], 24),
         ...mergeMagnitudes(existing.magnitudes, hints.magnitudes),
+        ...mergeVessels(existing.vessels, hints.vessels),
         first_published_ms: Math.min(existing.first_published_ms, request.publishedMs),
         last_published_ms: Math.max(existing.last_published_ms, request.publishedMs),
       }
@@ -82,6 +83,7 @@ export function fileArticle(store: IndexStore, request: FilingRequest): Filing {
         places: hints.places,
         names: hints.names ?? [],
         ...mergeMagnitudes(undefined, hints.magnitudes),
+        ...mergeVessels(undefined, hints.vessels),
         first_published_ms: request.publishedMs,
         last_published_ms: request.publishedMs,
         closed: false,
@@ -100,6 +102,11 @@ export function freshKey(store: Pick<IndexStore, 'getEntry'>, base: string): str
 function mergeMagnitudes(a: readonly number[] | undefined, b: readonly number[] | undefined): { magnitudes?: number[] } {
   const all = [...new Set([...(a ?? []), ...(b ?? [])])].slice(0, 6);
   return all.length ? { magnitudes: all } : {};
+}
+
+function mergeVessels(a: readonly string[] | undefined, b: readonly string[] | undefined): { vessels?: string[] } {
+  const all = mergeList(a ?? [], b ?? [], 6);
+  return all.length ? { vessels: all } : {};
 }
 
 function mergeList(a: readonly string[], b: readonly string[], max: number): string[] {

@@ -11,6 +11,8 @@ export const IndexEntry = z.object({
   names: z.array(z.string()),
   /** Earthquake magnitudes its reports gave (absent in entries written before they were recorded). */
   magnitudes: z.array(z.number()).optional(),
+  /** Ships its reports named. */
+  vessels: z.array(z.string()).optional(),
   first_published_ms: z.number(),
   last_published_ms: z.number(),
   closed: z.boolean(),
@@ -137,6 +139,12 @@ export function magnitudesConflict(a: readonly number[] | undefined, b: readonly
 const WIDE_AREA = new Set(['earthquake', 'tsunami', 'flood', 'storm', 'hurricane', 'wildfire', 'landslide', 'avalanche', 'protest', 'riot', 'military build-up', 'war']);
 export const isWideArea = (type: string | null) => type !== null && WIDE_AREA.has(type);
 
+/** Reports that each name the ship involved, and name different ships, are about different incidents. */
+export function vesselsConflict(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (!a?.length || !b?.length) return false;
+  return disjoint(new Set(a.map(norm)), new Set(b.map(norm)));
+}
+
 const disjoint = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
 
 /**
@@ -152,9 +160,11 @@ export function relatePlaces(a: readonly string[], b: readonly string[], wideAre
   // Each side's first place is where it happened; the others may be mentioned in passing ("U.S. troops", "after
   // the storm hit Greece"). Sharing only a passing mention is no agreement: the first place's country must be
   // one the other side names.
-  // A disaster that crosses a border is reported from either side, so for those only the report's (a's) first
-  // place must agree with the incident's places, not the incident's first place with the report's.
-  if (!primaryAgrees(a, fb) || (!wideArea && !primaryAgrees(b, fa))) return 'conflict';
+  // A disaster that crosses a border is reported from either side ("the quake that shook Ecuador and southern
+  // Colombia"), so for those one side's first place agreeing with the other's places is enough.
+  const agrees = primaryAgrees(a, fb);
+  const agreed = primaryAgrees(b, fa);
+  if (wideArea ? !agrees && !agreed : !agrees || !agreed) return 'conflict';
   return [...fa.names].some((n) => fb.names.has(n)) ? 'shared' : 'compatible';
 }
 
@@ -201,6 +211,7 @@ export function matchIncident(
     if (publishedMs > entry.last_published_ms + quiet) continue;
     if (publishedMs < entry.first_published_ms - quiet) continue;
     if (magnitudesConflict(hints.magnitudes, entry.magnitudes)) continue;
+    if (vesselsConflict(hints.vessels, entry.vessels)) continue;
 
     const typeAgrees = hints.type !== null && entry.type !== null && hints.type === entry.type;
     const typeRelated = hints.type !== null && entry.type !== null && typesCompatible(hints.type, entry.type);

@@ -20,6 +20,8 @@ describe('incident type', () => {
     ['a flight that went down is a crash', 'Families received the bodies of 40 people, four days after the flight went down near the coast.', 'crash'],
     ['the collapse of dams is a flood', 'Prosecutors detained six officials over the collapse of two dams that killed thousands.', 'flood'],
     ['dams that burst are a flood', 'Two dams burst above the town, sweeping 300 people to their deaths.', 'flood'],
+    ['a general strike is a protest even when its lead recalls a quake', 'Four people were hurt as a general strike against the austerity adopted after the earthquake began.', 'protest'],
+    ['a ship "attacked" is an attack', 'Gunboats attacked a tanker off the coast overnight, killing one crewman.', 'attack'],
   ];
   it.each(cases)('%s', (_what, text, type) => {
     expect(hints(text).type).toBe(type);
@@ -53,6 +55,10 @@ describe('incident places', () => {
     expect(hints('Chief Jones said the shooting began at 10 p.m., killing four in Texas.').places).not.toContain('Jones');
   });
 
+  it('places an incident by the name after its noun ("the earthquake in Miyazaki")', () => {
+    expect(hints("A second person has died after Wednesday's earthquake in Toyooka, police said.").places).toContain('Toyooka');
+  });
+
   it('reads "X province" as a place and places a follow-up by its body when its lead names none', () => {
     expect(hints('Rescuers in Hatay province pulled 12 survivors from the rubble after the quake on Wednesday.').places).toContain('Hatay');
     expect(hints('Prosecutors charged a man with murder over the killing of five people.\n\nNeighbours in the Philadelphia district held a vigil.').places[0]).toBe('Philadelphia');
@@ -63,6 +69,17 @@ describe('magnitudes and retrospectives', () => {
   it('records the magnitudes of the quake the lead is about, not of an aftershock', () => {
     expect(hints('A magnitude 6.4 earthquake struck the south on Monday, killing three people.').magnitudes).toEqual([6.4]);
     expect(hints('A 5.1-magnitude aftershock rattled the region as the earthquake toll rose to 300.').magnitudes).toBeUndefined();
+  });
+
+  it('reads a magnitude given on the Richter scale', () => {
+    expect(hints('An earthquake measuring 5.5 on the Richter scale shook the island, police said.').magnitudes).toEqual([5.5]);
+    expect(hints('A quake with a magnitude of 6.1 struck the coast, killing two.').magnitudes).toEqual([6.1]);
+  });
+
+  it('names the ships of an attack at sea', () => {
+    expect(hints('Gunboats attacked the tanker Sea Lark off the coast.\n\nThe loaded tanker was towed to port.').vessels).toEqual(['Sea Lark']);
+    expect(hints('A missile hit a freighter in the strait, killing two.\n\nThe freighter Mariposa of Panama was towed away.').vessels).toEqual(['Mariposa of Panama']);
+    expect(hints('The National Shipping Co tanker was hit, Lloyds Shipping Intelligence said.').vessels).toBeUndefined();
   });
 
   it('flags a headline that looks back at an old incident', () => {

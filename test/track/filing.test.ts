@@ -165,6 +165,19 @@ describe('matching on the hold-out sequences (general causes)', () => {
     expect(relatePlaces(['Syria', 'Turkey'], ['Gaziantep', 'Turkey', 'Syria'], true)).toBe('shared');
   });
 
+  it('lets a wide-area disaster be reported from either side of a border', () => {
+    // "the quake that shook Ecuador and southern Colombia", from Bogota
+    expect(relatePlaces(['Colombia', 'Ecuador'], ['Ecuador'], true)).toBe('shared');
+    expect(relatePlaces(['Colombia', 'Ecuador'], ['Ecuador'])).toBe('conflict');
+  });
+
+  it('keeps attacks on differently named ships apart', () => {
+    const attack = entry({ key: 'pivot', type: 'attack', places: ['Iran'], vessels: ['Pivot'] });
+    expect(matchIncident([attack], { type: 'attack', places: ['Iran'], vessels: ['Avaj'] }, T0 + DAY)).toBeNull();
+    expect(matchIncident([attack], { type: 'attack', places: ['Iran'], vessels: ['pivot'] }, T0 + DAY)).toBe('pivot');
+    expect(matchIncident([attack], { type: 'attack', places: ['Iran'] }, T0 + DAY)).toBe('pivot');
+  });
+
   it('lets reports of a wide-area disaster name different cities, but not of a shooting', () => {
     expect(relatePlaces(['Idlib', 'Syria'], ['Gaziantep', 'Turkey', 'Syria'], true)).toBe('shared');
     expect(relatePlaces(['Idlib', 'Syria'], ['Aleppo', 'Syria'])).toBe('conflict');

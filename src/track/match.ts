@@ -162,10 +162,15 @@ export function relatePlaces(a: readonly string[], b: readonly string[], wideAre
   // one the other side names.
   // A disaster that crosses a border is reported from either side ("the quake that shook Ecuador and southern
   // Colombia"), so for those one side's first place agreeing with the other's places is enough.
-  const agrees = primaryAgrees(a, fb);
-  const agreed = primaryAgrees(b, fa);
-  if (wideArea ? !agrees && !agreed : !agrees || !agreed) return 'conflict';
-  return [...fa.names].some((n) => fb.names.has(n)) ? 'shared' : 'compatible';
+  // Both naming the same town or state settles it ("three Britons killed in the Sousse attack" from London).
+  const shared = [...fa.names].filter((n) => fb.names.has(n));
+  const sharedBelowCountry = shared.some((n) => !fa.countries.has(n));
+  if (!sharedBelowCountry) {
+    const agrees = primaryAgrees(a, fb);
+    const agreed = primaryAgrees(b, fa);
+    if (wideArea ? !agrees && !agreed : !agrees || !agreed) return 'conflict';
+  }
+  return shared.length > 0 ? 'shared' : 'compatible';
 }
 
 /** A place with the state and country the gazetteer puts it in: "Idlib" → idlib, syria. */

@@ -165,6 +165,12 @@ describe('matching on the hold-out sequences (general causes)', () => {
     expect(relatePlaces(['Syria', 'Turkey'], ['Gaziantep', 'Turkey', 'Syria'], true)).toBe('shared');
   });
 
+  it('lets a report from abroad join when it names the same town (sharing only the country is not enough)', () => {
+    // "Three Britons were killed in the Sousse attack in Tunisia", filed from London
+    expect(relatePlaces(['United Kingdom', 'Sousse', 'Tunisia'], ['Sousse', 'Tunisia'])).toBe('shared');
+    expect(relatePlaces(['United Kingdom', 'Tunisia'], ['Sousse', 'Tunisia'])).toBe('conflict');
+  });
+
   it('lets a wide-area disaster be reported from either side of a border', () => {
     // "the quake that shook Ecuador and southern Colombia", from Bogota
     expect(relatePlaces(['Colombia', 'Ecuador'], ['Ecuador'], true)).toBe('shared');

@@ -27,7 +27,7 @@ const TYPE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(landslides?|mudslides?|mud slips?)\b/i, 'landslide'],
   [/\b(storms?|hailstorms?|tornado(es)?|twisters?|blizzards?)\b/i, 'storm'],
   [/\b(explosions?|blasts?|exploded|explosive)\b/i, 'explosion'],
-  [/\b(crash(ed|es)?|derail(ed|ment)|collided|collision|air (?:disaster|accident)|(?:plane|flight|aircraft|airliner|jet|helicopter)\b[^.]{0,40}?\b(?:went|came) down)\b/i, 'crash'],
+  [/\b(crash(ed|es)?|derail(ed|ment)|collided|collision|(?:air|rail|railway|train|plane|bus|road) (?:disaster|accident|tragedy)|(?:plane|flight|aircraft|airliner|jet|helicopter)\b[^.]{0,40}?\b(?:went|came) down)\b/i, 'crash'],
   [/\b(capsized|sank|sinking|shipwreck|ferry disaster)\b/i, 'shipwreck'],
   [/\b(collapsed?|collapses|caved in|rock ?fall)\b/i, 'collapse'],
   [/\b(riots?|rioters|rioting|unrest)\b/i, 'riot'],
@@ -86,6 +86,8 @@ const CAP_SEQ = /[\p{Lu}][\p{L}\p{M}'’.-]*(?: (?:(?:of|de|al|el|du|da|the) )?[
 interface Mention {
   place: Place;
   at: number;
+  /** Named only to say where something else is: "60 km south of Belgrade". */
+  reference?: boolean;
   /** A country named as an attribute of something else ("a U.S. drone strike", "Iranian state media", "U.S.-based"). */
   attributive: boolean;
 }
@@ -99,6 +101,9 @@ const AFTER_PLACE = new Set(
     'said says say has have had is was were are will would could can may might did does do remains remained lies late early ' +
     'earlier later last this next its their his her alone itself').split(' '),
 );
+
+// "about 60 km south of", "40 miles north-east of the": the place after it only locates another one.
+const DISTANCE_BEFORE = /\d[\d,.]*\s*(?:-?\s*)?(?:km|kilometres?|kilometers?|miles?)(?: \([^)]{1,20}\))?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|from|outside)\s+(?:of\s+)?(?:the\s+)?$/i;
 
 // Abbreviations of countries that news writing mostly uses as adjectives ("U.S. troops", "UK officials").
 const ABBREVIATED_COUNTRY = /^(?:U\.S\.|US|U\.K\.|UK|UAE)$/;
@@ -149,7 +154,8 @@ function placeMentionsRaw(text: string): Mention[] {
         const end = start + words.slice(i, i + len).join(' ').length;
         const possessive = i + len === words.length && /['’]s$/.test(m[0]);
         const attributive = !possessive && attributiveUse(text, end, hit, matched);
-        out.push({ place: hit, at: m.index ?? 0, attributive });
+        const reference = DISTANCE_BEFORE.test(text.slice(Math.max(0, start - 60), start));
+        out.push({ place: hit, at: m.index ?? 0, attributive, ...(reference ? { reference } : {}) });
         i += len;
       } else i++;
     }
@@ -271,14 +277,22 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
   for (const s of leadParas) spans.push([s, 2]);
   for (const q of figureQuotes) spans.push([q, 1.5]);
   for (const [text, w] of spans) {
-    for (const m of placeMentions(text)) add(m.place, m.attributive ? w * 0.4 : w, pos + m.at);
+    for (const m of placeMentions(text)) add(m.place, m.reference ? w * 0.25 : m.attributive ? w * 0.4 : w, pos + m.at);
     pos += 10_000;
   }
   // unlisted named places in the first two paragraphs
+  // An unlisted town the headline or the lead introduces as a place ("in the town of Brezovo") is where it
+  // happened, not an afterthought: it weighs as much as a listed place there.
   const extra: string[] = [];
+  const extraWeight = new Map<string, number>();
+  const leadSet = new Set(leadParas);
   for (const s of [title ?? '', ...firstTwo]) {
-    for (const m of s.matchAll(NAMED_PLACE)) if (m[1] && !NOT_PLACES.has(m[1]) && !extra.includes(m[1])) extra.push(m[1]);
-    for (const name of unlistedPlaces(s)) if (!extra.includes(name)) extra.push(name);
+    const w = s === title ? 3 : leadSet.has(s) ? 2 : 1;
+    const found = [...[...s.matchAll(NAMED_PLACE)].map((m) => m[1]).filter((x): x is string => !!x && !NOT_PLACES.has(x)), ...unlistedPlaces(s)];
+    for (const name of found) {
+      if (!extra.includes(name)) extra.push(name);
+      extraWeight.set(name, Math.max(extraWeight.get(name) ?? 0, w));
+    }
   }
   // cities and states elsewhere in the text that belong to a chosen country
   const counts = new Map<string, { place: Place; n: number; early: boolean }>();
@@ -301,7 +315,7 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
     const p = gazetteer().get(x);
     if (p) {
       if (!score.has(p.name)) add(p, 1, 1e9);
-    } else if (!score.has(x)) score.set(x, { place: { name: x, kind: 'city' }, score: 1, first: 1e9 });
+    } else if (!score.has(x)) score.set(x, { place: { name: x, kind: 'city' }, score: extraWeight.get(x) ?? 1, first: 1e9 });
   }
   // a report whose title and lead name no place (a follow-up about the inquiry) is placed by its body
   if (score.size === 0) {

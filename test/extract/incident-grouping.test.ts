@@ -21,6 +21,7 @@ describe('incident type', () => {
     ['the collapse of dams is a flood', 'Prosecutors detained six officials over the collapse of two dams that killed thousands.', 'flood'],
     ['dams that burst are a flood', 'Two dams burst above the town, sweeping 300 people to their deaths.', 'flood'],
     ['a general strike is a protest even when its lead recalls a quake', 'Four people were hurt as a general strike against the austerity adopted after the earthquake began.', 'protest'],
+    ['a rail disaster is a crash', 'Officials lowered the toll from the rail disaster to 200, saying some bodies were counted twice.', 'crash'],
     ['a ship "attacked" is an attack', 'Gunboats attacked a tanker off the coast overnight, killing one crewman.', 'attack'],
   ];
   it.each(cases)('%s', (_what, text, type) => {
@@ -57,6 +58,11 @@ describe('incident places', () => {
 
   it('places an incident by the name after its noun ("the earthquake in Miyazaki")', () => {
     expect(hints("A second person has died after Wednesday's earthquake in Toyooka, police said.").places).toContain('Toyooka');
+  });
+
+  it('ranks a city named only as a distance reference below the place itself', () => {
+    const p = hints('A gunman killed six people in the town of Brezovo, about 60 km south of Sofia, on Thursday, Bulgarian police said.').places;
+    expect(p[0]).toBe('Brezovo');
   });
 
   it('reads "X province" as a place and places a follow-up by its body when its lead names none', () => {

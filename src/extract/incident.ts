@@ -271,13 +271,20 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
       e.first = Math.min(e.first, pos);
     } else score.set(p.name, { place: p, score: w, first: pos });
   };
+  // places named only to locate another ("60 km south of Belgrade") are not where it happened
+  const referenceOnly = new Set<string>();
+  const placedHere = new Set<string>();
   let pos = 0;
   const spans: Array<[string, number]> = [];
   if (title) spans.push([title, 3]);
   for (const s of leadParas) spans.push([s, 2]);
   for (const q of figureQuotes) spans.push([q, 1.5]);
   for (const [text, w] of spans) {
-    for (const m of placeMentions(text)) add(m.place, m.reference ? w * 0.25 : m.attributive ? w * 0.4 : w, pos + m.at);
+    for (const m of placeMentions(text)) {
+      if (m.reference) referenceOnly.add(m.place.name);
+      else placedHere.add(m.place.name);
+      add(m.place, m.attributive ? w * 0.4 : w, pos + m.at);
+    }
     pos += 10_000;
   }
   // unlisted named places in the first two paragraphs
@@ -334,6 +341,10 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
       }
     }
   }
+  for (const name of referenceOnly) if (!placedHere.has(name)) score.delete(name);
+  // an unlisted town belongs, for ordering, to the country the report is chiefly about
+  const topCountry = [...score.values()].filter((e) => e.place.kind === 'country').sort((a, b) => b.score - a.score)[0]?.place.name;
+  for (const e of score.values()) if (!e.place.parent && e.place.kind === 'city' && !gazetteer().has(e.place.name) && topCountry) e.place = { ...e.place, parent: topCountry };
   const ranked = [...score.values()].sort((a, b) => b.score - a.score || a.first - b.first).slice(0, 5);
   // city before its state/country: emit each place after its children that are also listed
   const names = ranked.map((r) => r.place.name);

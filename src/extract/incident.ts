@@ -456,9 +456,12 @@ export function incidentMagnitudes(title: string | undefined, lead: string[]): n
 const RETROSPECTIVE_RE =
   /\b(?:anniversary|(?:\d+|one|a|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty) (?:years?|decades?) (?:since|after|on|ago|later))\b/i;
 
+// A headline reporting something happening now ("Blasts kill 100 at ceremony on anniversary of his death").
+const CURRENT_EVENT_RE = /\b(?:kills?|dead|dies|die|injures?|wounds?|explodes?|rocks?|strikes?|hits|erupts?|collapses|crashes|sinks|clash(?:es)?|arrests?|detains?)\b/i;
+
 /** Whether the headline looks back at an old incident rather than reporting a current one. */
 export function isRetrospective(title: string | undefined): boolean {
-  return !!title && RETROSPECTIVE_RE.test(title);
+  return !!title && RETROSPECTIVE_RE.test(title) && !CURRENT_EVENT_RE.test(title);
 }
 
 // ---- vessels ----

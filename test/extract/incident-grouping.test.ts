@@ -91,5 +91,8 @@ describe('magnitudes and retrospectives', () => {
   it('flags a headline that looks back at an old incident', () => {
     expect(hints('Forty people died in the 2019 crush at the shrine.', 'Five years since the shrine crush, families still wait').retrospective).toBe(true);
     expect(hints('Two blasts killed 60 people at the memorial marking the anniversary of his death.', 'Twin blasts kill 60 at memorial').retrospective).toBeUndefined();
+    // an incident happening at an anniversary ceremony is a current one
+    expect(hints('Two blasts killed 60 people at the memorial.', 'Blasts kill 60 at ceremony on anniversary of general’s death').retrospective).toBeUndefined();
+    expect(hints('Officials laid wreaths on Sunday.', 'Town marks ten years since the mine disaster').retrospective).toBe(true);
   });
 });

@@ -129,6 +129,8 @@ function placeFacts(places: readonly string[]): PlaceFacts {
   return facts;
 }
 
+const MAGNITUDE_SETTLED_MS = DAY;
+
 /** Two quakes whose reported magnitudes differ by more than agencies' usual disagreement are two quakes. */
 export function magnitudesConflict(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
   if (!a?.length || !b?.length) return false;
@@ -215,7 +217,9 @@ export function matchIncident(
     const quiet = Math.max(quietPeriodMs(entry.type ?? hints.type, quietOverrides), quietPeriodMs(hints.type ?? entry.type, quietOverrides));
     if (publishedMs > entry.last_published_ms + quiet) continue;
     if (publishedMs < entry.first_published_ms - quiet) continue;
-    if (magnitudesConflict(hints.magnitudes, entry.magnitudes)) continue;
+    // First estimates of a big quake's magnitude are revised within hours (7.9, then 8.8, then 9.0): only a
+    // report a day or more after the incident began can be another quake by its magnitude.
+    if (publishedMs - entry.first_published_ms >= MAGNITUDE_SETTLED_MS && magnitudesConflict(hints.magnitudes, entry.magnitudes)) continue;
     if (vesselsConflict(hints.vessels, entry.vessels)) continue;
 
     const typeAgrees = hints.type !== null && entry.type !== null && hints.type === entry.type;

@@ -197,6 +197,8 @@ describe('matching on the hold-out sequences (general causes)', () => {
     expect(matchIncident([first], { type: 'earthquake', places: ['Hatay', 'Turkey'] }, later)).toBe('feb-6');
     const second = entry({ key: 'feb-20', places: ['Antakya', 'Turkey', 'Hatay'], magnitudes: [6.4], first_published_ms: later, last_published_ms: later });
     expect(matchIncident([first, second], { type: 'earthquake', places: ['Turkey', 'Hatay'], magnitudes: [6.4] }, later + DAY)).toBe('feb-20');
+    // the same day a first estimate may still be revised a long way
+    expect(matchIncident([first], { type: 'earthquake', places: ['Hatay', 'Turkey'], magnitudes: [8.8] }, T0 + 3 * 3600_000)).toBe('feb-6');
   });
 
   it('records a look back at an old incident under none', () => {

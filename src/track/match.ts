@@ -144,7 +144,9 @@ export const isWideArea = (type: string | null) => type !== null && WIDE_AREA.ha
 /** Reports that each name the ship involved, and name different ships, are about different incidents. */
 export function vesselsConflict(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
   if (!a?.length || !b?.length) return false;
-  return disjoint(new Set(a.map(norm)), new Set(b.map(norm)));
+  // "the Herald of Free Enterprise" and "the Herald" are one ferry: sharing a word of the name is agreement
+  const words = (names: readonly string[]) => new Set(names.flatMap((n) => norm(n).split(/\s+/)).filter((w) => w.length >= 3 && w !== 'the'));
+  return disjoint(words(a), words(b));
 }
 
 const disjoint = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));

@@ -182,6 +182,8 @@ describe('matching on the hold-out sequences (general causes)', () => {
     expect(matchIncident([attack], { type: 'attack', places: ['Iran'], vessels: ['Avaj'] }, T0 + DAY)).toBeNull();
     expect(matchIncident([attack], { type: 'attack', places: ['Iran'], vessels: ['pivot'] }, T0 + DAY)).toBe('pivot');
     expect(matchIncident([attack], { type: 'attack', places: ['Iran'] }, T0 + DAY)).toBe('pivot');
+    const ferry = entry({ key: 'herald', type: 'shipwreck', places: ['Belgium'], vessels: ['Herald of Free Enterprise'] });
+    expect(matchIncident([ferry], { type: 'shipwreck', places: ['Belgium'], vessels: ['Herald'] }, T0 + DAY)).toBe('herald');
   });
 
   it('lets reports of a wide-area disaster name different cities, but not of a shooting', () => {

@@ -162,11 +162,10 @@ export function relatePlaces(a: readonly string[], b: readonly string[], wideAre
   // A quake or a flood strikes many cities at once: for those, different cities of one state are no conflict.
   if (disjoint(fa.countries, fb.countries) || disjoint(fa.states, fb.states) || (!wideArea && disjoint(fa.cities, fb.cities))) return 'conflict';
   // Each side's first place is where it happened; the others may be mentioned in passing ("U.S. troops", "after
-  // the storm hit Greece"). Sharing only a passing mention is no agreement: the first place's country must be
-  // one the other side names.
-  // A disaster that crosses a border is reported from either side ("the quake that shook Ecuador and southern
-  // Colombia"), so for those one side's first place agreeing with the other's places is enough.
-  // Both naming the same town or state settles it ("three Britons killed in the Sousse attack" from London).
+  // the storm hit Greece"), so sharing only a country is no agreement unless each side's first place is in a
+  // country the other names. A wide-area disaster is reported from either side of a border ("the quake that
+  // shook Ecuador and southern Colombia"): one side's first place agreeing is enough. Both naming the same town
+  // or state settles it ("three Britons killed in the Sousse attack", filed from London).
   const shared = [...fa.names].filter((n) => fb.names.has(n));
   const sharedBelowCountry = shared.some((n) => !fa.countries.has(n));
   if (!sharedBelowCountry) {
@@ -199,7 +198,9 @@ function primaryAgrees(places: readonly string[], other: PlaceFacts): boolean {
 /**
  * Scores open incidents against a report's hints and returns the best key, or null for a new incident.
  * Places must not conflict and types must be related; without a shared place the type must be the same, and
- * without any place on one side a shared name (person, organisation, site) is needed too.
+ * without any place on one side a shared name (person, organisation, site) is needed too. Quakes of different
+ * magnitude and attacks on differently named ships never join; a report with no type joins on a shared name or,
+ * failing that, the one open incident of its first place.
  */
 export function matchIncident(
   entries: readonly IndexEntry[],

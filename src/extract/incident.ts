@@ -228,11 +228,6 @@ function isSentenceStart(text: string, at: number): boolean {
   return at === 0 || /[.!?"“]\s?$/.test(before);
 }
 
-/**
- * The dateline's city, when it says where the reporting happened rather than where the bureau is: a town given
- * with its region ("FORT WORTH, Texas", "ANTAKYA, Turkey") whose region the text's places include, or a city
- * the text names again. A bare bureau city ("ISTANBUL (Reuters)" over a quake in the south-east) is left out.
- */
 let CASELESS: Map<string, Place> | undefined;
 function lookupCaseless(name: string): Place | undefined {
   if (!CASELESS) {
@@ -242,6 +237,11 @@ function lookupCaseless(name: string): Place | undefined {
   return CASELESS.get(name.toLowerCase());
 }
 
+/**
+ * The dateline's city, when it says where the reporting happened rather than where the bureau is: a town given
+ * with its region ("FORT WORTH, Texas", "ANTAKYA, Turkey") whose region the text's places include, or a city
+ * the text names again. A bare bureau city ("ISTANBUL (Reuters)" over a quake in the south-east) is left out.
+ */
 function datelinePlace(dateline: string, body: string, chosen: ReadonlySet<string>): Place | null {
   const [rawCity, rawRegion] = dateline.split(',').map((x) => x.trim());
   if (!rawCity) return null;
@@ -467,7 +467,7 @@ export function isRetrospective(title: string | undefined): boolean {
 // ---- vessels ----
 
 // "the tanker Pivot", "the Saudi supertanker Arabian Sea", "the ferry Herald of Free Enterprise"
-const VESSEL_RE = /\b(?:tanker|supertanker|ship|vessel|freighter|ferry|cargo ship|bulk carrier|carrier|steamer|trawler|liner|dhow|frigate|destroyer)s? ((?:[A-Z][\p{L}'’-]+)(?: (?:of |the )?[A-Z][\p{L}'’-]+){0,3})/gu;
+const VESSEL_RE = /\b(?:tanker|supertanker|ship|vessel|freighter|ferry|cargo ship|bulk carrier|aircraft carrier|steamer|trawler|liner|dhow|frigate|destroyer)s? ((?:[A-Z][\p{L}'’-]+)(?: (?:of |the )?[A-Z][\p{L}'’-]+){0,3})/gu;
 const NOT_VESSELS = new Set(['Co', 'Corp', 'Company', 'Line', 'Lines', 'Shipping', 'Intelligence', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'The', 'In', 'On', 'At', 'Owners']);
 
 /** Ships the headline and lead name: two attacks on differently named ships are two attacks. */

@@ -63,6 +63,12 @@ export const IncidentHints = z.object({
   places: z.array(z.string()),
   names: z.array(z.string()).optional(),
   dateline: z.string().optional(),
+  /** Earthquake magnitudes the headline and lead give: two quakes of different magnitude are different quakes. */
+  magnitudes: z.array(z.number()).optional(),
+  /** Ships the headline and lead name ("the tanker Pivot"): an attack on another ship is another attack. */
+  vessels: z.array(z.string()).optional(),
+  /** The headline looks back at an old incident ("four years since…", "anniversary"): no current incident. */
+  retrospective: z.boolean().optional(),
 });
 export type IncidentHints = z.infer<typeof IncidentHints>;
 

@@ -124,6 +124,8 @@ export class IncidentIndex extends DurableObject<Env> {
       type: parsed.type,
       places: parsed.places,
       names: parsed.names ?? [],
+      ...(parsed.magnitudes?.length ? { magnitudes: parsed.magnitudes } : {}),
+      ...(parsed.vessels?.length ? { vessels: parsed.vessels } : {}),
       first_published_ms: publishedMs,
       last_published_ms: publishedMs,
       closed: false,

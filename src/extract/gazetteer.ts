@@ -13,18 +13,45 @@ const ALIASES: Record<string, string> = {
   "Côte d'Ivoire": 'Ivory Coast', 'Democratic Republic of Congo': 'Congo', DRC: 'Congo', 'Gaza Strip': 'Gaza',
   'Türkiye': 'Turkey', USSR: 'Soviet Union', 'Tadzhikistan': 'Tajikistan', Holland: 'Netherlands', Peking: 'Beijing',
   Bombay: 'Mumbai', Calcutta: 'Kolkata', Madras: 'Chennai', Rangoon: 'Yangon', Saigon: 'Ho Chi Minh City', Kiev: 'Kyiv',
-  Iranian: 'Iran', Iraqi: 'Iraq', Syrian: 'Syria', Afghan: 'Afghanistan', Pakistani: 'Pakistan', Nigerian: 'Nigeria',
-  Moroccan: 'Morocco', Lebanese: 'Lebanon', Israeli: 'Israel', Palestinian: 'Palestine', Ukrainian: 'Ukraine',
-  Russian: 'Russia', Chinese: 'China', Japanese: 'Japan', Indian: 'India', Indonesian: 'Indonesia', Philippine: 'Philippines',
-  Filipino: 'Philippines', Mexican: 'Mexico', Brazilian: 'Brazil', Chilean: 'Chile', Turkish: 'Turkey', Egyptian: 'Egypt',
-  Yemeni: 'Yemen', Somali: 'Somalia', Sudanese: 'Sudan', Kenyan: 'Kenya', Ethiopian: 'Ethiopia', Bangladeshi: 'Bangladesh',
-  Nepalese: 'Nepal', 'Sri Lankan': 'Sri Lanka', 'North Korean': 'North Korea', 'South Korean': 'South Korea',
-  'South African': 'South Africa', 'New Zealand': 'New Zealand', Colombian: 'Colombia', Venezuelan: 'Venezuela',
-  Peruvian: 'Peru', Haitian: 'Haiti', Libyan: 'Libya', Malian: 'Mali', Burkinabe: 'Burkina Faso', Congolese: 'Congo',
-  Saudi: 'Saudi Arabia', Taiwanese: 'Taiwan', Vietnamese: 'Vietnam', Thai: 'Thailand', Malaysian: 'Malaysia',
-  Belgian: 'Belgium', French: 'France', German: 'Germany', Italian: 'Italy', Spanish: 'Spain', Greek: 'Greece',
-  Polish: 'Poland', Soviet: 'Soviet Union',
 };
+
+// Adjectives of countries: they place an incident ("an Iranian city") but more often qualify a noun ("Iranian
+// state media", "Haitian police"), so a mention through one counts for less than the country's name.
+const DEMONYMS: Record<string, string> = {
+  Afghan: 'Afghanistan', Albanian: 'Albania', Algerian: 'Algeria', Angolan: 'Angola', Argentine: 'Argentina', Argentinian: 'Argentina',
+  Armenian: 'Armenia', Australian: 'Australia', Austrian: 'Austria', Azerbaijani: 'Azerbaijan', Bahraini: 'Bahrain',
+  Bangladeshi: 'Bangladesh', Belarusian: 'Belarus', Belgian: 'Belgium', Bolivian: 'Bolivia', Bosnian: 'Bosnia', Brazilian: 'Brazil',
+  Bulgarian: 'Bulgaria', Burkinabe: 'Burkina Faso', Burmese: 'Myanmar', Burundian: 'Burundi', Cambodian: 'Cambodia',
+  Cameroonian: 'Cameroon', Canadian: 'Canada', Chadian: 'Chad', Chilean: 'Chile', Chinese: 'China', Colombian: 'Colombia',
+  Congolese: 'Congo', 'Costa Rican': 'Costa Rica', Croatian: 'Croatia', Cuban: 'Cuba', Cypriot: 'Cyprus', Czech: 'Czech Republic',
+  Danish: 'Denmark', Dominican: 'Dominican Republic', Dutch: 'Netherlands', Ecuadorian: 'Ecuador', Egyptian: 'Egypt',
+  Salvadoran: 'El Salvador', Eritrean: 'Eritrea', Estonian: 'Estonia', Ethiopian: 'Ethiopia', Fijian: 'Fiji', Filipino: 'Philippines',
+  Finnish: 'Finland', French: 'France', Gabonese: 'Gabon', Gambian: 'Gambia', Georgian: 'Georgia', German: 'Germany',
+  Ghanaian: 'Ghana', Greek: 'Greece', Guatemalan: 'Guatemala', Guinean: 'Guinea', Haitian: 'Haiti', Honduran: 'Honduras',
+  Hungarian: 'Hungary', Icelandic: 'Iceland', Indian: 'India', Indonesian: 'Indonesia', Iranian: 'Iran', Iraqi: 'Iraq', Irish: 'Ireland',
+  Israeli: 'Israel', Italian: 'Italy', Ivorian: 'Ivory Coast', Jamaican: 'Jamaica', Japanese: 'Japan', Jordanian: 'Jordan',
+  Kazakh: 'Kazakhstan', Kenyan: 'Kenya', Kosovar: 'Kosovo', Kuwaiti: 'Kuwait', Kyrgyz: 'Kyrgyzstan', Laotian: 'Laos',
+  Latvian: 'Latvia', Lebanese: 'Lebanon', Liberian: 'Liberia', Libyan: 'Libya', Lithuanian: 'Lithuania', Malagasy: 'Madagascar',
+  Malawian: 'Malawi', Malaysian: 'Malaysia', Malian: 'Mali', Maltese: 'Malta', Mauritanian: 'Mauritania', Mexican: 'Mexico',
+  Moldovan: 'Moldova', Mongolian: 'Mongolia', Montenegrin: 'Montenegro', Moroccan: 'Morocco', Mozambican: 'Mozambique',
+  Namibian: 'Namibia', Nepalese: 'Nepal', Nepali: 'Nepal', Nicaraguan: 'Nicaragua', Nigerien: 'Niger', Nigerian: 'Nigeria',
+  'North Korean': 'North Korea', Norwegian: 'Norway', Omani: 'Oman', Pakistani: 'Pakistan', Palestinian: 'Palestine',
+  Panamanian: 'Panama', Paraguayan: 'Paraguay', Peruvian: 'Peru', Philippine: 'Philippines', Polish: 'Poland',
+  Portuguese: 'Portugal', Qatari: 'Qatar', Romanian: 'Romania', Russian: 'Russia', Rwandan: 'Rwanda', Saudi: 'Saudi Arabia',
+  Senegalese: 'Senegal', Serbian: 'Serbia', Singaporean: 'Singapore', Slovak: 'Slovakia', Slovenian: 'Slovenia', Somali: 'Somalia',
+  'South African': 'South Africa', 'South Korean': 'South Korea', 'South Sudanese': 'South Sudan', Spanish: 'Spain',
+  'Sri Lankan': 'Sri Lanka', Sudanese: 'Sudan', Swedish: 'Sweden', Swiss: 'Switzerland', Syrian: 'Syria', Taiwanese: 'Taiwan',
+  Tajik: 'Tajikistan', Tanzanian: 'Tanzania', Thai: 'Thailand', Togolese: 'Togo', Tunisian: 'Tunisia', Turkish: 'Turkey',
+  Turkmen: 'Turkmenistan', Ugandan: 'Uganda', Ukrainian: 'Ukraine', Emirati: 'United Arab Emirates', British: 'United Kingdom',
+  Uruguayan: 'Uruguay', Uzbek: 'Uzbekistan', Venezuelan: 'Venezuela', Vietnamese: 'Vietnam', Yemeni: 'Yemen', Zambian: 'Zambia',
+  Zimbabwean: 'Zimbabwe', Scottish: 'Scotland', Welsh: 'Wales', Tibetan: 'Tibet', Kashmiri: 'Kashmir', Chechen: 'Chechnya',
+  Soviet: 'Soviet Union',
+};
+
+/** Whether a name is a country's adjective ("Iranian") rather than a place's name. */
+export function demonym(name: string): boolean {
+  return Object.hasOwn(DEMONYMS, name);
+}
 
 const US_STATES =
   'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York State|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington State|West Virginia|Wisconsin|Wyoming';
@@ -58,7 +85,7 @@ export function gazetteer(): Map<string, Place> {
     const p = parent === 'Georgia (US)' ? 'Georgia' : parent.replace(/ State$/, '');
     if (!m.has(city)) m.set(city, { name: city, kind: 'city', parent: p });
   }
-  for (const [alias, canon] of Object.entries(ALIASES)) {
+  for (const [alias, canon] of [...Object.entries(ALIASES), ...Object.entries(DEMONYMS)]) {
     const target = m.get(canon);
     if (target && !m.has(alias)) m.set(alias, target);
   }

@@ -2,37 +2,42 @@
 // proper names that recur, and the dateline. The headline and lead decide; later
 // paragraphs (history, reactions) only break ties.
 import type { IncidentHints } from '../schema';
-import { gazetteer, maxPlaceWords, type Place } from './gazetteer';
+import { demonym, gazetteer, maxPlaceWords, type Place } from './gazetteer';
 import { MONTHS, WEEKDAYS } from './lexicon';
 import type { Sentence } from './sentences';
 
 // Ordered: the first matching stem in a span wins within that span; specific before generic.
 const TYPE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(stampede|crush)\b/i, 'stampede'],
+  [/\b(stampede|crush|crowds? surged?|crowd surges)\b/i, 'stampede'],
   [/\b(earthquakes?|quakes?|tremors?|aftershocks?)\b/i, 'earthquake'],
   [/\btsunami\b/i, 'tsunami'],
   [/\b(air ?strikes?|airstrikes?|air raids?)\b/i, 'air strike'],
   [/\b(missiles?|ballistic)\b/i, 'missile attack'],
   [/\b(rockets?)\b/i, 'rocket attack'],
   [/\b(drones?|uavs?)\b/i, 'drone attack'],
-  [/\b(car bomb|bombings?|bomb blast|suicide bomber|bombed|bomb|ied)\b/i, 'bombing'],
+  [/\b(car bomb|bombings?|bomb blast|suicide bombers?|bombers?|bombed|bomb|ied|explosive belts?|explosive vests?)\b/i, 'bombing'],
   [/\b(shootings?|gunm[ae]n|shot dead|gunfire|rampage|opened fire)\b/i, 'shooting'],
-  [/\b(kidnapp?(ed|ing|ings)?|abduct(ed|ion|ions|s)?|hostages?|seized)\b/i, 'kidnapping'],
+  // captivity is reported long after the abduction: "held captive", "held by a gang", "freed from captivity"
+  [/\b(kidnapp?(ed|ing|ings|ers?)?|abduct(ed|ion|ions|ors?|s)?|hostages?|seized|captiv(e|es|ity)|captors?|ransom|held by (?:an? |the )?(?:gang|kidnappers|militants|gunmen|abductors|armed group))\b/i, 'kidnapping'],
   [/\b(hurricane|typhoon|cyclone)\b/i, 'hurricane'],
   [/\b(wildfires?|bushfires?|forest fires?)\b/i, 'wildfire'],
-  [/\b(floods?|flooding|floodwaters?|flash floods?)\b/i, 'flood'],
+  // a dam that bursts floods what lies below it
+  [/\b(floods?|flooding|floodwaters?|flash floods?|dams? (?:burst|broke|breached|collapsed|failed)|(?:collapse|failure|bursting|breach) of (?:the |two |a |an )?(?:[\w-]+ ){0,2}dams?)\b/i, 'flood'],
   [/\b(avalanches?)\b/i, 'avalanche'],
   [/\b(landslides?|mudslides?|mud slips?)\b/i, 'landslide'],
   [/\b(storms?|hailstorms?|tornado(es)?|twisters?|blizzards?)\b/i, 'storm'],
   [/\b(explosions?|blasts?|exploded|explosive)\b/i, 'explosion'],
-  [/\b(crash(ed|es)?|derail(ed|ment)|collided|collision)\b/i, 'crash'],
+  [/\b(crash(ed|es)?|derail(ed|ment)|collided|collision|(?:air|rail|railway|train|plane|bus|road) (?:disaster|accident|tragedy)|(?:plane|flight|aircraft|airliner|jet|helicopter)\b[^.]{0,40}?\b(?:went|came) down)\b/i, 'crash'],
   [/\b(capsized|sank|sinking|shipwreck|ferry disaster)\b/i, 'shipwreck'],
   [/\b(collapsed?|collapses|caved in|rock ?fall)\b/i, 'collapse'],
   [/\b(riots?|rioters|rioting|unrest)\b/i, 'riot'],
-  [/\b(protests?|protesters|demonstrat(ions?|ors))\b/i, 'protest'],
+  [/\b(protests?|protesters|demonstrat(ions?|ors)|general strike|strikers|(?:national|nationwide|one-day|hunger) strike|on strike)\b/i, 'protest'],
   [/\b(troops massed|build-?up|massed|massing|amass(ed|ing)?|gathering a force|\d{1,3}(?:,\d{3})* (?:combat-ready )?troops)\b/i, 'military build-up'],
-  [/\b(fires?|blaze|inferno)\b/i, 'fire'],
-  [/\b(attacks?|assault|raid|stormed)\b/i, 'attack'],
+  // not the fire service ("fire officials", "the fire chief") nor gunfire ("opened fire")
+  [/\b(?<!(?:open|opened|opening|returned|exchanged|under|cross|cease) )(fires?(?! (?:officials?|station|stations|chief|chiefs|department|brigades?|services?|fighters?|crews?|engines?|trucks?|officers?|authorit(?:y|ies)|rescue)\b)|blaze|ablaze|inferno)\b/i, 'fire'],
+  [/\b(attack(?:s|ed|ing)?|assault|raid|stormed)\b/i, 'attack'],
+  // "before Saturday's surge" is a crowd's; a storm surge or a surge in cases is not
+  [/(?<!(?:storm|tidal|price|sudden|recent) )\bsurge\b(?! (?:in|of|to|past|above|towards?|through)\b)/i, 'stampede'],
 ];
 
 function typeScores(full: string, weight: number, scores: Map<string, number>): void {
@@ -48,7 +53,7 @@ function typeScores(full: string, weight: number, scores: Map<string, number>): 
 // "a fire after the quake" is an earthquake).
 const GENERIC: Record<string, string[]> = {
   explosion: ['bombing'],
-  fire: ['explosion', 'bombing', 'wildfire', 'earthquake', 'crash', 'riot', 'protest'],
+  fire: ['explosion', 'bombing', 'wildfire', 'earthquake', 'crash', 'riot', 'protest', 'shooting', 'attack'],
   attack: ['bombing', 'shooting', 'missile attack', 'drone attack', 'rocket attack', 'air strike', 'kidnapping'],
   collapse: ['earthquake', 'landslide', 'avalanche', 'flood', 'explosion'],
   protest: ['riot'],
@@ -78,9 +83,42 @@ export function incidentType(title: string | undefined, lead: string[], figureQu
 
 const CAP_SEQ = /[\p{Lu}][\p{L}\p{M}'’.-]*(?: (?:(?:of|de|al|el|du|da|the) )?[\p{Lu}][\p{L}\p{M}'’.-]*)*/gu;
 
-const MENTION_CACHE = new Map<string, Array<{ place: Place; at: number }>>();
+interface Mention {
+  place: Place;
+  at: number;
+  /** Named only to say where something else is: "60 km south of Belgrade". */
+  reference?: boolean;
+  /** A country named as an attribute of something else ("a U.S. drone strike", "Iranian state media", "U.S.-based"). */
+  attributive: boolean;
+}
 
-function placeMentions(text: string): Array<{ place: Place; at: number }> {
+const MENTION_CACHE = new Map<string, Mention[]>();
+
+// Words that may follow a country named as a place ("in Iran on Monday", "Haiti said"): anything else in lower
+// case ("U.S. troops", "Iran state media") makes the country an attribute of a noun, not where things happened.
+const AFTER_PLACE = new Set(
+  ('on in at and or to for with by from after before since over as where which who that this but when while during than ' +
+    'said says say has have had is was were are will would could can may might did does do remains remained lies late early ' +
+    'earlier later last this next its their his her alone itself').split(' '),
+);
+
+// "about 60 km south of", "40 miles north-east of the": the place after it only locates another one.
+const DISTANCE_BEFORE = /\d[\d,.]*\s*(?:-?\s*)?(?:km|kilometres?|kilometers?|miles?)(?: \([^)]{1,20}\))?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|from|outside)\s+(?:of\s+)?(?:the\s+)?$/i;
+
+// Abbreviations of countries that news writing mostly uses as adjectives ("U.S. troops", "UK officials").
+const ABBREVIATED_COUNTRY = /^(?:U\.S\.|US|U\.K\.|UK|UAE)$/;
+
+function attributiveUse(text: string, end: number, place: Place, matched: string): boolean {
+  if (place.kind !== 'country') return false;
+  if (demonym(matched)) return true;
+  const next = text.slice(end, end + 24);
+  if (/^-\p{L}/u.test(next)) return true;
+  if (!ABBREVIATED_COUNTRY.test(matched)) return false;
+  const w = /^ ([\p{L}][\p{L}-]*)/u.exec(next)?.[1];
+  return w !== undefined && !AFTER_PLACE.has(w.toLowerCase()) && !WEEKDAYS.has(w.toLowerCase()) && !MONTHS.has(w.toLowerCase());
+}
+
+function placeMentions(text: string): Mention[] {
   const hit = MENTION_CACHE.get(text);
   if (hit) return hit;
   const r = placeMentionsRaw(text);
@@ -90,27 +128,34 @@ function placeMentions(text: string): Array<{ place: Place; at: number }> {
   return r;
 }
 
-function placeMentionsRaw(text: string): Array<{ place: Place; at: number }> {
+function placeMentionsRaw(text: string): Mention[] {
   const g = gazetteer();
   const maxW = maxPlaceWords();
-  const out: Array<{ place: Place; at: number }> = [];
+  const out: Mention[] = [];
   for (const m of text.matchAll(CAP_SEQ)) {
     const words = m[0].replace(/['’]s$/, '').replace(/[.]$/, (d) => (/\b[A-Z]\.[A-Z]$/.test(m[0].slice(0, -1)) ? d : '')).split(' ');
     // longest gazetteer match at each word position
     for (let i = 0; i < words.length; ) {
       let hit: Place | undefined;
       let len = 0;
+      let matched = '';
       for (let n = Math.min(maxW, words.length - i); n >= 1; n--) {
         const key = words.slice(i, i + n).join(' ').replace(/['’]s$/, '');
         const p = g.get(key) ?? g.get(key.replace(/\.$/, ''));
         if (p) {
           hit = p;
           len = n;
+          matched = key;
           break;
         }
       }
       if (hit) {
-        out.push({ place: hit, at: (m.index ?? 0) });
+        const start = (m.index ?? 0) + words.slice(0, i).join(' ').length + (i > 0 ? 1 : 0);
+        const end = start + words.slice(i, i + len).join(' ').length;
+        const possessive = i + len === words.length && /['’]s$/.test(m[0]);
+        const attributive = !possessive && attributiveUse(text, end, hit, matched);
+        const reference = DISTANCE_BEFORE.test(text.slice(Math.max(0, start - 60), start));
+        out.push({ place: hit, at: m.index ?? 0, attributive, ...(reference ? { reference } : {}) });
         i += len;
       } else i++;
     }
@@ -120,29 +165,60 @@ function placeMentionsRaw(text: string): Array<{ place: Place; at: number }> {
 
 // "the town of Kerman", "in the village of Sargazan": unlisted places named as places
 const NAMED_PLACE = /\b(?:town|city|village|district|province|region|port|county|state) of ([\p{Lu}][\p{L}\p{M}-]+(?: [\p{Lu}][\p{L}\p{M}-]+)?)/gu;
+// "in Hatay province", "Balasore district": an unlisted place named with its kind of region after it.
+const REGION_NAMED = /\b((?:[\p{Lu}][\p{L}\p{M}-]+ )?[\p{Lu}][\p{L}\p{M}-]+) (?:province|district|regency|prefecture|governorate|county)\b/gu;
 // "in Chibok, Borno State", "in Uvalde, Texas": a name placed by the region that follows it.
 const PLACED_NAME = /\bin ([\p{Lu}][\p{L}\p{M}-]+(?: [\p{Lu}][\p{L}\p{M}-]+)?), ([\p{Lu}][\p{L}\p{M}-]+(?: [\p{Lu}][\p{L}\p{M}-]+)?)/gu;
 // "the Surfside condominium collapse", "the Hathras stampede": a name that labels the incident itself.
-const INCIDENT_LABEL = /\b([\p{Lu}][\p{L}\p{M}]+) (?:[a-z]+ ){0,2}?(?:stampede|collapse|earthquake|quake|fire|wildfire|blast|explosion|shooting|massacre|bombing|crash|floods?|landslide|disaster|tragedy|kidnapping|abduction|attack|siege|riots?)\b/gu;
+const INCIDENT_LABEL = /\b([\p{Lu}][\p{L}\p{M}]+) ((?:[a-z]+ ){0,2}?)(?:stampede|crush|surge|collapse|earthquake|quake|tremor|fire|wildfire|blast|explosion|shooting|massacre|bombing|crash|floods?|landslide|disaster|tragedy|kidnapping|abduction|attack|siege|riots?)\b/gu;
+// "Wednesday's earthquake in Miyazaki", "the blast at Ras Tanura": an incident noun placed by the name after it.
+const INCIDENT_IN = /\b(?:stampede|crush|collapse|earthquake|quake|tremor|fire|wildfire|blast|explosion|shooting|massacre|bombing|crash|floods?|flooding|landslide|attack|siege|riots?) (?:in|at|near) ([\p{Lu}][\p{L}\p{M}-]+(?: [\p{Lu}][\p{L}\p{M}-]+)?)/gu;
+// Words that may stand between a label and its incident noun ("Surfside condominium collapse", "Itaewon crowd
+// surge") are nouns and adjectives; a verb or a function word means the name is a subject ("Noakes said the shooting").
+const NOT_IN_LABEL = new Set(
+  ('said says told the a an of in on at and or to that after before was is were are has had have been called blamed ' +
+    'described denied condemned ordered began begun led during since from for with by as which who when where while into ' +
+    'sent caused triggered brought followed near over against about').split(' '),
+);
 const NOT_PLACES = new Set([
   'The', 'A', 'An', 'This', 'That', 'Its', 'Their', 'His', 'Her', 'Our', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday',
   'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
   'November', 'December', 'Police', 'Officials', 'Deadly', 'Fatal', 'Massive', 'Huge', 'Major', 'Latest', 'Mass', 'School',
   'Building', 'Bus', 'Train', 'Plane', 'Ferry', 'Mine', 'Factory', 'Terror', 'Suicide', 'Car', 'Gas', 'Boat', 'Air',
+  'In', 'At', 'On', 'Of', 'From', 'Across', 'Near', 'And', 'Halloween', 'Christmas', 'Easter', 'Ramadan', 'Eid', 'Diwali',
+  'Thanksgiving', 'New', 'Year', 'Independence', 'Day', 'Crowd', 'Stadium', 'Concert', 'Festival', 'Storm', 'Hurricane',
+  'Typhoon', 'Cyclone', 'Tropical', 'Second', 'Another', 'Fresh', 'First', 'Last', 'Twin', 'Double',
 ]);
 const REGION_WORD = /^(?:[\p{Lu}][\p{L}\p{M}-]+ )?(?:State|Province|County|District|Region|Prefecture|Governorate|Oblast)$/u;
 
 /** Place names the gazetteer does not know, found by how news writing introduces them. */
 function unlistedPlaces(text: string): string[] {
   const out: string[] = [];
+  const g = gazetteer();
   for (const m of text.matchAll(PLACED_NAME)) {
     const [, name, region] = m;
     if (!name || !region || NOT_PLACES.has(name)) continue;
-    if (gazetteer().has(region) || REGION_WORD.test(region)) out.push(name);
+    // "in Greece, Turkey and Bulgaria" is a list of countries, not a town and its region
+    if (g.get(name)?.kind === 'country') continue;
+    if (g.has(region) || REGION_WORD.test(region)) out.push(name);
   }
   for (const m of text.matchAll(INCIDENT_LABEL)) {
     const name = m[1];
-    if (name && !NOT_PLACES.has(name) && m.index !== undefined && !isSentenceStart(text, m.index)) out.push(name);
+    const between = (m[2] ?? '').trim().split(' ').filter((w) => w.length > 0);
+    if (between.some((w) => NOT_IN_LABEL.has(w))) continue;
+    // "Storm Daniel floods": a storm's name is no place
+    if (/\b(?:Storm|Hurricane|Typhoon|Cyclone|Tropical Storm) $/.test(text.slice(Math.max(0, (m.index ?? 0) - 16), m.index))) continue;
+    if (name && !NOT_PLACES.has(name) && !demonym(name) && m.index !== undefined && !isSentenceStart(text, m.index)) out.push(name);
+  }
+  for (const m of text.matchAll(INCIDENT_IN)) {
+    const name = m[1];
+    if (name && !NOT_PLACES.has(name.split(' ')[0]!) && !demonym(name)) out.push(name);
+  }
+  for (const m of text.matchAll(REGION_NAMED)) {
+    const words = (m[1] ?? '').split(' ');
+    while (words.length && NOT_PLACES.has(words[0]!)) words.shift();
+    const name = words.join(' ');
+    if (name && !demonym(name) && !NOT_PLACES.has(name)) out.push(name);
   }
   return out;
 }
@@ -150,6 +226,37 @@ function unlistedPlaces(text: string): string[] {
 function isSentenceStart(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 2), at);
   return at === 0 || /[.!?"“]\s?$/.test(before);
+}
+
+let CASELESS: Map<string, Place> | undefined;
+function lookupCaseless(name: string): Place | undefined {
+  if (!CASELESS) {
+    CASELESS = new Map();
+    for (const [k, p] of gazetteer()) if (!CASELESS.has(k.toLowerCase())) CASELESS.set(k.toLowerCase(), p);
+  }
+  return CASELESS.get(name.toLowerCase());
+}
+
+/**
+ * The dateline's city, when it says where the reporting happened rather than where the bureau is: a town given
+ * with its region ("FORT WORTH, Texas", "ANTAKYA, Turkey") whose region the text's places include, or a city
+ * the text names again. A bare bureau city ("ISTANBUL (Reuters)" over a quake in the south-east) is left out.
+ */
+function datelinePlace(dateline: string, body: string, chosen: ReadonlySet<string>): Place | null {
+  const [rawCity, rawRegion] = dateline.split(',').map((x) => x.trim());
+  if (!rawCity) return null;
+  const titleCase = (x: string) => (x.length > 3 && x === x.toUpperCase() ? x.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase()) : x);
+  const name = titleCase(rawCity);
+  const g = gazetteer();
+  const known = g.get(name) ?? lookupCaseless(name);
+  const said = (x: string) => new RegExp(`\\b${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(body);
+  const mentioned = said(name) || (known !== undefined && said(known.name));
+  if (known) return mentioned ? known : null;
+  const region = rawRegion ? g.get(rawRegion) : undefined;
+  if (!region) return null;
+  const regionCountry = region.kind === 'country' ? region.name : region.parent;
+  if (!chosen.has(region.name) && !(regionCountry && chosen.has(regionCountry))) return null;
+  return { name, kind: 'city', parent: region.name };
 }
 
 export function incidentPlaces(title: string | undefined, sentences: Sentence[], figureQuotes: string[], dateline?: string): string[] {
@@ -164,20 +271,35 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
       e.first = Math.min(e.first, pos);
     } else score.set(p.name, { place: p, score: w, first: pos });
   };
+  // places named only to locate another ("60 km south of Belgrade") are not where it happened
+  const referenceOnly = new Set<string>();
+  const placedHere = new Set<string>();
   let pos = 0;
   const spans: Array<[string, number]> = [];
   if (title) spans.push([title, 3]);
   for (const s of leadParas) spans.push([s, 2]);
   for (const q of figureQuotes) spans.push([q, 1.5]);
   for (const [text, w] of spans) {
-    for (const m of placeMentions(text)) add(m.place, w, pos + m.at);
+    for (const m of placeMentions(text)) {
+      if (m.reference) referenceOnly.add(m.place.name);
+      else placedHere.add(m.place.name);
+      add(m.place, m.attributive ? w * 0.4 : w, pos + m.at);
+    }
     pos += 10_000;
   }
   // unlisted named places in the first two paragraphs
+  // An unlisted town the headline or the lead introduces as a place ("in the town of Brezovo") is where it
+  // happened, not an afterthought: it weighs as much as a listed place there.
   const extra: string[] = [];
+  const extraWeight = new Map<string, number>();
+  const leadSet = new Set(leadParas);
   for (const s of [title ?? '', ...firstTwo]) {
-    for (const m of s.matchAll(NAMED_PLACE)) if (m[1] && !extra.includes(m[1])) extra.push(m[1]);
-    for (const name of unlistedPlaces(s)) if (!extra.includes(name)) extra.push(name);
+    const w = s === title ? 3 : leadSet.has(s) ? 2 : 1;
+    const found = [...[...s.matchAll(NAMED_PLACE)].map((m) => m[1]).filter((x): x is string => !!x && !NOT_PLACES.has(x)), ...unlistedPlaces(s)];
+    for (const name of found) {
+      if (!extra.includes(name)) extra.push(name);
+      extraWeight.set(name, Math.max(extraWeight.get(name) ?? 0, w));
+    }
   }
   // cities and states elsewhere in the text that belong to a chosen country
   const counts = new Map<string, { place: Place; n: number; early: boolean }>();
@@ -200,16 +322,29 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
     const p = gazetteer().get(x);
     if (p) {
       if (!score.has(p.name)) add(p, 1, 1e9);
-    } else if (!score.has(x)) score.set(x, { place: { name: x, kind: 'city' }, score: 1, first: 1e9 });
+    } else if (!score.has(x)) score.set(x, { place: { name: x, kind: 'city' }, score: extraWeight.get(x) ?? 1, first: 1e9 });
   }
-  if (score.size === 0 && dateline) {
-    const d = dateline.split(',')[0]?.trim();
-    if (d) {
-      const name = d.length > 3 && d === d.toUpperCase() ? d.charAt(0) + d.slice(1).toLowerCase() : d;
-      const p = gazetteer().get(name);
-      score.set(p?.name ?? name, { place: p ?? { name, kind: 'city' }, score: 0.5, first: 0 });
+  // a report whose title and lead name no place (a follow-up about the inquiry) is placed by its body
+  if (score.size === 0) {
+    for (const s of body) for (const m of placeMentions(s.text)) add(m.place, m.attributive ? 0.2 : 0.5, 2e9 + s.idx);
+  }
+  if (dateline) {
+    const chosen = new Set([...score.values()].flatMap((e) => [e.place.name, ...(e.place.parent ? [e.place.parent] : [])]));
+    const p = datelinePlace(dateline, [title ?? '', ...body.map((s) => s.text)].join('\n'), chosen);
+    if (p && !score.has(p.name)) add(p, 1, 1e9 - 1);
+    else if (score.size === 0) {
+      const d = dateline.split(',')[0]?.trim();
+      if (d) {
+        const name = d.length > 3 && d === d.toUpperCase() ? d.charAt(0) + d.slice(1).toLowerCase() : d;
+        const known = gazetteer().get(name);
+        score.set(known?.name ?? name, { place: known ?? { name, kind: 'city' }, score: 0.5, first: 0 });
+      }
     }
   }
+  for (const name of referenceOnly) if (!placedHere.has(name)) score.delete(name);
+  // an unlisted town belongs, for ordering, to the country the report is chiefly about
+  const topCountry = [...score.values()].filter((e) => e.place.kind === 'country').sort((a, b) => b.score - a.score)[0]?.place.name;
+  for (const e of score.values()) if (!e.place.parent && e.place.kind === 'city' && !gazetteer().has(e.place.name) && topCountry) e.place = { ...e.place, parent: topCountry };
   const ranked = [...score.values()].sort((a, b) => b.score - a.score || a.first - b.first).slice(0, 5);
   // city before its state/country: emit each place after its children that are also listed
   const names = ranked.map((r) => r.place.name);
@@ -219,9 +354,11 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
     for (const c of ranked) if (c.place.parent === r.place.name && !out.includes(c.place.name)) emit(c);
     out.push(r.place.name);
   };
-  for (const r of ranked) {
-    // a child of a listed parent is emitted with it
-    if (r.place.parent && names.includes(r.place.parent)) continue;
+  for (const ranking of ranked) {
+    // a child of a listed parent is emitted with it, where its best-ranked member stands
+    let r = ranking;
+    for (let up = ranked.find((c) => c.place.name === r.place.parent); up; up = ranked.find((c) => c.place.name === r.place.parent)) r = up;
+    if (out.includes(r.place.name)) continue;
     emit(r);
     // add the parent of a listed city/state (helps matching "Kerman" with "Iran")
     let parent = r.place.parent;
@@ -259,6 +396,8 @@ export function incidentNames(title: string | undefined, sentences: Sentence[]):
     }
     for (const m of sp.text.matchAll(CAP_SEQ)) {
       let words = m[0].replace(/['’]s$/, '').replace(/[.,-]+$/, '').split(' ');
+      // "Monday's Hatay tremor": a weekday's possessive starts no name
+      while (words.length && /^\p{Lu}\p{L}+['’]s$/u.test(words[0]!) && WEEKDAYS.has(words[0]!.replace(/['’]s$/, '').toLowerCase())) words = words.slice(1);
       // dateline capitals ("PEKING") and acronyms of time zones are not names
       if (words.length === 1 && words[0] === words[0]!.toUpperCase() && words[0]!.length > 4) continue;
       while (words.length && NOT_NAMES.has(words[0]!)) words = words.slice(1);
@@ -291,4 +430,55 @@ export function datelineOf(text: string): string | undefined {
   // "Officially", "Police" etc. would not be followed by a dash; still reject long lower-case runs
   if (d.split(' ').length > 6) return undefined;
   return d;
+}
+
+// ---- magnitudes and retrospectives ----
+
+const MAGNITUDE_RE = /\b(?:magnitude(?:[- ]| of )(\d(?:\.\d)?)|(\d\.\d)[- ]magnitude|(\d\.\d)(?:[- ]?richter| on the (?:open-ended )?richter)|M ?(\d\.\d)\b)/gi;
+
+/**
+ * Magnitudes of the quake the headline and lead are about. An aftershock's magnitude ("a 5.6 aftershock rattled
+ * the region") describes no new quake and is skipped.
+ */
+export function incidentMagnitudes(title: string | undefined, lead: string[]): number[] {
+  const out: number[] = [];
+  for (const span of [title ?? '', ...lead]) {
+    if (/\baftershocks?\b/i.test(span)) continue;
+    for (const m of span.matchAll(MAGNITUDE_RE)) {
+      const v = Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
+      if (v >= 2 && v <= 10 && !out.includes(v)) out.push(v);
+    }
+  }
+  return out;
+}
+
+// "Iran marks four years since…", "Ten years on, survivors…", "a year after the quake", "on the anniversary of"
+const RETROSPECTIVE_RE =
+  /\b(?:anniversary|(?:\d+|one|a|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty) (?:years?|decades?) (?:since|after|on|ago|later))\b/i;
+
+// A headline reporting something happening now ("Blasts kill 100 at ceremony on anniversary of his death").
+const CURRENT_EVENT_RE = /\b(?:kills?|dead|dies|die|injures?|wounds?|explodes?|rocks?|strikes?|hits|erupts?|collapses|crashes|sinks|clash(?:es)?|arrests?|detains?)\b/i;
+
+/** Whether the headline looks back at an old incident rather than reporting a current one. */
+export function isRetrospective(title: string | undefined): boolean {
+  return !!title && RETROSPECTIVE_RE.test(title) && !CURRENT_EVENT_RE.test(title);
+}
+
+// ---- vessels ----
+
+// "the tanker Pivot", "the Saudi supertanker Arabian Sea", "the ferry Herald of Free Enterprise"
+const VESSEL_RE = /\b(?:tanker|supertanker|ship|vessel|freighter|ferry|cargo ship|bulk carrier|aircraft carrier|steamer|trawler|liner|dhow|frigate|destroyer)s? ((?:[A-Z][\p{L}'’-]+)(?: (?:of |the )?[A-Z][\p{L}'’-]+){0,3})/gu;
+const NOT_VESSELS = new Set(['Co', 'Corp', 'Company', 'Line', 'Lines', 'Shipping', 'Intelligence', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'The', 'In', 'On', 'At', 'Owners']);
+
+/** Ships the headline and lead name: two attacks on differently named ships are two attacks. */
+export function incidentVessels(title: string | undefined, lead: string[]): string[] {
+  const out: string[] = [];
+  for (const span of [title && title !== title.toUpperCase() ? title : '', ...lead]) {
+    for (const m of span.matchAll(VESSEL_RE)) {
+      const words = (m[1] ?? '').split(' ');
+      if (words.some((w) => NOT_VESSELS.has(w)) || gazetteer().has(m[1]!)) continue;
+      if (!out.includes(m[1]!)) out.push(m[1]!);
+    }
+  }
+  return out.slice(0, 4);
 }

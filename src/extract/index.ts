@@ -1,7 +1,7 @@
 // The extraction engine's public surface. Pure functions; `extract` never throws.
 import type { Extraction } from '../schema';
 import { findCandidates } from './figures';
-import { datelineOf, incidentNames, incidentPlaces, incidentType } from './incident';
+import { datelineOf, incidentMagnitudes, incidentNames, incidentPlaces, incidentType, incidentVessels, isRetrospective } from './incident';
 import { selectFigures } from './select';
 import { documentSentences } from './sentences';
 import { findThreats } from './threats';
@@ -58,6 +58,11 @@ export function extract(article: ArticleText): Extraction {
     const incident: Extraction['incident'] = { type: incidentType(title, lead, quotes, main), places };
     if (names.length) incident.names = names;
     if (dateline) incident.dateline = dateline;
+    const magnitudes = incident.type === 'earthquake' || incident.type === 'tsunami' ? incidentMagnitudes(title, sentences.filter((s) => s.idx >= 0 && s.para === 0).map((s) => s.text)) : [];
+    if (magnitudes.length) incident.magnitudes = magnitudes;
+    const vessels = incidentVessels(title, sentences.filter((s) => s.idx >= 0 && s.para <= 1).map((s) => s.text));
+    if (vessels.length) incident.vessels = vessels;
+    if (isRetrospective(title)) incident.retrospective = true;
     return { casualties, threats, incident };
   } catch {
     // A bug must not take down the webhook: an empty extraction is a safe answer.

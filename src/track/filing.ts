@@ -49,6 +49,12 @@ export function fileArticle(store: IndexStore, request: FilingRequest): Filing {
 
   const { hints } = request;
   const window = maxQuietPeriodMs(request.quietOverrides);
+  // A look back at an old incident ("four years since…") is no report of a current one: without the sender's
+  // incident_id it is recorded under none, neither joining an open incident nor opening one with old figures.
+  if (hints.retrospective && !request.incidentId) {
+    store.putArticle(request.articleId, request.bodyHash, UNFILED);
+    return { kind: 'unfiled', seen: false };
+  }
   let key = request.incidentId
     ? slug(request.incidentId) || request.incidentId
     : matchIncident(store.candidates(request.publishedMs, hints.places, hints.type, window), hints, request.publishedMs, request.quietOverrides);
@@ -65,6 +71,8 @@ export function fileArticle(store: IndexStore, request: FilingRequest): Filing {
         type: existing.type ?? hints.type,
         places: mergeList(existing.places, hints.places, 8),
         names: mergeList(existing.names, hints.names ?? [], 24),
+        ...mergeMagnitudes(existing.magnitudes, hints.magnitudes),
+        ...mergeVessels(existing.vessels, hints.vessels),
         first_published_ms: Math.min(existing.first_published_ms, request.publishedMs),
         last_published_ms: Math.max(existing.last_published_ms, request.publishedMs),
       }
@@ -74,6 +82,8 @@ export function fileArticle(store: IndexStore, request: FilingRequest): Filing {
         type: hints.type,
         places: hints.places,
         names: hints.names ?? [],
+        ...mergeMagnitudes(undefined, hints.magnitudes),
+        ...mergeVessels(undefined, hints.vessels),
         first_published_ms: request.publishedMs,
         last_published_ms: request.publishedMs,
         closed: false,
@@ -87,6 +97,16 @@ export function freshKey(store: Pick<IndexStore, 'getEntry'>, base: string): str
   let candidate = base;
   for (let n = 2; store.getEntry(candidate); n++) candidate = `${base}-${n}`;
   return candidate;
+}
+
+function mergeMagnitudes(a: readonly number[] | undefined, b: readonly number[] | undefined): { magnitudes?: number[] } {
+  const all = [...new Set([...(a ?? []), ...(b ?? [])])].slice(0, 6);
+  return all.length ? { magnitudes: all } : {};
+}
+
+function mergeVessels(a: readonly string[] | undefined, b: readonly string[] | undefined): { vessels?: string[] } {
+  const all = mergeList(a ?? [], b ?? [], 6);
+  return all.length ? { vessels: all } : {};
 }
 
 function mergeList(a: readonly string[], b: readonly string[], max: number): string[] {

@@ -9,6 +9,10 @@ export const IndexEntry = z.object({
   type: z.string().nullable(),
   places: z.array(z.string()),
   names: z.array(z.string()),
+  /** Earthquake magnitudes its reports gave (absent in entries written before they were recorded). */
+  magnitudes: z.array(z.number()).optional(),
+  /** Ships its reports named. */
+  vessels: z.array(z.string()).optional(),
   first_published_ms: z.number(),
   last_published_ms: z.number(),
   closed: z.boolean(),
@@ -125,6 +129,26 @@ function placeFacts(places: readonly string[]): PlaceFacts {
   return facts;
 }
 
+const MAGNITUDE_SETTLED_MS = DAY;
+
+/** Two quakes whose reported magnitudes differ by more than agencies' usual disagreement are two quakes. */
+export function magnitudesConflict(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  if (!a?.length || !b?.length) return false;
+  return !a.some((x) => b.some((y) => Math.abs(x - y) <= 0.3));
+}
+
+/** Incidents that strike a region rather than a spot: reports from different cities may describe one of them. */
+const WIDE_AREA = new Set(['earthquake', 'tsunami', 'flood', 'storm', 'hurricane', 'wildfire', 'landslide', 'avalanche', 'protest', 'riot', 'military build-up', 'war']);
+export const isWideArea = (type: string | null) => type !== null && WIDE_AREA.has(type);
+
+/** Reports that each name the ship involved, and name different ships, are about different incidents. */
+export function vesselsConflict(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (!a?.length || !b?.length) return false;
+  // "the Herald of Free Enterprise" and "the Herald" are one ferry: sharing a word of the name is agreement
+  const words = (names: readonly string[]) => new Set(names.flatMap((n) => norm(n).split(/\s+/)).filter((w) => w.length >= 3 && w !== 'the'));
+  return disjoint(words(a), words(b));
+}
+
 const disjoint = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
 
 /**
@@ -132,17 +156,51 @@ const disjoint = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 &&
  * (a shooting in Phoenix and one in Dallas); they are shared when a name appears in both; otherwise they are
  * merely compatible (a report naming only "India" and one naming only an unlisted town).
  */
-export function relatePlaces(a: readonly string[], b: readonly string[]): PlaceRelation {
+export function relatePlaces(a: readonly string[], b: readonly string[], wideArea = false): PlaceRelation {
   const fa = placeFacts(a);
   const fb = placeFacts(b);
-  if (disjoint(fa.countries, fb.countries) || disjoint(fa.states, fb.states) || disjoint(fa.cities, fb.cities)) return 'conflict';
-  return [...fa.names].some((n) => fb.names.has(n)) ? 'shared' : 'compatible';
+  // A quake or a flood strikes many cities at once: for those, different cities of one state are no conflict.
+  if (disjoint(fa.countries, fb.countries) || disjoint(fa.states, fb.states) || (!wideArea && disjoint(fa.cities, fb.cities))) return 'conflict';
+  // Each side's first place is where it happened; the others may be mentioned in passing ("U.S. troops", "after
+  // the storm hit Greece"), so sharing only a country is no agreement unless each side's first place is in a
+  // country the other names. A wide-area disaster is reported from either side of a border ("the quake that
+  // shook Ecuador and southern Colombia"): one side's first place agreeing is enough. Both naming the same town
+  // or state settles it ("three Britons killed in the Sousse attack", filed from London).
+  const shared = [...fa.names].filter((n) => fb.names.has(n));
+  const sharedBelowCountry = shared.some((n) => !fa.countries.has(n));
+  if (!sharedBelowCountry) {
+    const agrees = primaryAgrees(a, fb);
+    const agreed = primaryAgrees(b, fa);
+    if (wideArea ? !agrees && !agreed : !agrees || !agreed) return 'conflict';
+  }
+  return shared.length > 0 ? 'shared' : 'compatible';
+}
+
+/** A place with the state and country the gazetteer puts it in: "Idlib" → idlib, syria. */
+function withAncestors(place: string): Set<string> {
+  const out = new Set([normPlace(place)]);
+  const index = gazetteer();
+  let p = index.get(place);
+  while (p?.parent && !out.has(normPlace(p.parent))) {
+    out.add(normPlace(p.parent));
+    p = index.get(p.parent);
+  }
+  return out;
+}
+
+function primaryAgrees(places: readonly string[], other: PlaceFacts): boolean {
+  const first = places[0];
+  if (first === undefined || other.countries.size === 0) return true;
+  const primary = placeFacts([first]);
+  return disjoint(primary.countries, other.countries) === false;
 }
 
 /**
  * Scores open incidents against a report's hints and returns the best key, or null for a new incident.
  * Places must not conflict and types must be related; without a shared place the type must be the same, and
- * without any place on one side a shared name (person, organisation, site) is needed too.
+ * without any place on one side a shared name (person, organisation, site) is needed too. Quakes of different
+ * magnitude and attacks on differently named ships never join; a report with no type joins on a shared name or,
+ * failing that, the one open incident of its first place.
  */
 export function matchIncident(
   entries: readonly IndexEntry[],
@@ -152,6 +210,9 @@ export function matchIncident(
 ): string | null {
   const names = new Set((hints.names ?? []).map(norm));
   let best: { key: string; score: number; last: number } | null = null;
+  // A report naming no incident type ("aid reaches the north-west a week after the disaster") may still follow
+  // the one open incident of its place.
+  const typelessFollows: string[] = [];
 
   for (const entry of entries) {
     if (entry.closed) continue;
@@ -159,15 +220,23 @@ export function matchIncident(
     const quiet = Math.max(quietPeriodMs(entry.type ?? hints.type, quietOverrides), quietPeriodMs(hints.type ?? entry.type, quietOverrides));
     if (publishedMs > entry.last_published_ms + quiet) continue;
     if (publishedMs < entry.first_published_ms - quiet) continue;
+    // First estimates of a big quake's magnitude are revised within hours (7.9, then 8.8, then 9.0): only a
+    // report a day or more after the incident began can be another quake by its magnitude.
+    if (publishedMs - entry.first_published_ms >= MAGNITUDE_SETTLED_MS && magnitudesConflict(hints.magnitudes, entry.magnitudes)) continue;
+    if (vesselsConflict(hints.vessels, entry.vessels)) continue;
 
     const typeAgrees = hints.type !== null && entry.type !== null && hints.type === entry.type;
     const typeRelated = hints.type !== null && entry.type !== null && typesCompatible(hints.type, entry.type);
     if (hints.type !== null && entry.type !== null && !typeRelated) continue;
+    const places = relatePlaces(hints.places, entry.places, isWideArea(entry.type ?? hints.type));
+    if (places === 'conflict') continue;
     const sharedNames = entry.names.filter((n) => names.has(norm(n))).length;
+    if (hints.type === null && sharedNames === 0 && places === 'shared' && hints.places.length > 0) {
+      const here = withAncestors(hints.places[0]!);
+      if (entry.places.some((p) => here.has(normPlace(p)))) typelessFollows.push(entry.key);
+    }
     if (!typeRelated && sharedNames === 0) continue;
 
-    const places = relatePlaces(hints.places, entry.places);
-    if (places === 'conflict') continue;
     if (places === 'compatible') {
       if (!typeAgrees) continue;
       if ((hints.places.length === 0 || entry.places.length === 0) && sharedNames === 0) continue;
@@ -178,6 +247,7 @@ export function matchIncident(
       best = { key: entry.key, score, last: entry.last_published_ms };
     }
   }
+  if (!best && typelessFollows.length === 1) return typelessFollows[0]!;
   return best?.key ?? null;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentHints } from '../../src/schema';
 import { fileArticle, memoryIndexStore } from '../../src/track/filing';
-import { incidentKeyBase, matchIncident, quietPeriodMs, relatePlaces, typesCompatible } from '../../src/track/match';
+import { incidentKeyBase, matchIncident, quietPeriodMs, relatePlaces, typesCompatible, type IndexEntry } from '../../src/track/match';
 
 const T0 = Date.parse('2022-08-28T10:00:00Z');
 const DAY = 86_400_000;
@@ -85,11 +85,16 @@ describe('incident filing', () => {
     expect(file(store, { type: 'fire', places: ['Lahaina'] }, T0 + 3600_000)).toEqual({ kind: 'filed', key: `${first.key}-2`, created: true });
   });
 
-  it('needs a place to match, and names let a typeless report join', () => {
+  it('needs a place to match, and names or a lone open incident of its place let a typeless report join', () => {
     expect(matchIncident([], { type: 'stampede', places: [] }, T0)).toBeNull();
     const entry = { v: 1 as const, key: 'k', type: 'stampede', places: ['Kerman'], names: ['Qassem Soleimani'], first_published_ms: T0, last_published_ms: T0, closed: false };
-    expect(matchIncident([entry], { type: null, places: ['Kerman'], names: ['Qassem Soleimani'] }, T0)).toBe('k');
-    expect(matchIncident([entry], { type: null, places: ['Kerman'], names: [] }, T0)).toBeNull();
+    const other = { ...entry, key: 'k2', type: 'fire', names: [] };
+    expect(matchIncident([entry, other], { type: null, places: ['Kerman'], names: ['Qassem Soleimani'] }, T0)).toBe('k');
+    // "aid reaches Kerman a week after the disaster": the one open incident there
+    expect(matchIncident([entry], { type: null, places: ['Kerman'], names: [] }, T0)).toBe('k');
+    // …but with two open incidents in Kerman it cannot tell which
+    expect(matchIncident([entry, other], { type: null, places: ['Kerman'], names: [] }, T0)).toBeNull();
+    expect(matchIncident([entry], { type: null, places: [], names: [] }, T0)).toBeNull();
     expect(matchIncident([{ ...entry, closed: true }], { type: 'stampede', places: ['Kerman'] }, T0)).toBeNull();
   });
 
@@ -145,5 +150,70 @@ describe('places without a gazetteer entry', () => {
     const entry = { v: 1 as const, key: 'k', type: 'collapse', places: ['Surfside'], names: ['Champlain Towers South'], first_published_ms: T0, last_published_ms: T0, closed: false };
     expect(matchIncident([entry], { type: 'collapse', places: [], names: [] }, T0)).toBeNull();
     expect(matchIncident([entry], { type: 'collapse', places: [], names: ['Champlain Towers South'] }, T0)).toBe('k');
+  });
+});
+
+describe('matching on the hold-out sequences (general causes)', () => {
+  const entry = (over: Partial<IndexEntry>): IndexEntry => ({ v: 1, key: 'k', type: 'earthquake', places: [], names: [], first_published_ms: T0, last_published_ms: T0, closed: false, ...over });
+
+  it('keeps apart reports that share only a country mentioned in passing', () => {
+    // a kidnapping in Haiti by a U.S.-based group and an attack in Kabul that killed U.S. troops
+    expect(relatePlaces(['Haiti', 'United States'], ['Kabul', 'Afghanistan', 'United States'])).toBe('conflict');
+    // floods in Libya whose report recalls the storm in Greece, and the floods in Greece
+    expect(relatePlaces(['Libya', 'Derna', 'Greece'], ['Greece'])).toBe('conflict');
+    // one quake reported from both sides of a border
+    expect(relatePlaces(['Syria', 'Turkey'], ['Gaziantep', 'Turkey', 'Syria'], true)).toBe('shared');
+  });
+
+  it('lets a report from abroad join when it names the same town (sharing only the country is not enough)', () => {
+    // "Three Britons were killed in the Sousse attack in Tunisia", filed from London
+    expect(relatePlaces(['United Kingdom', 'Sousse', 'Tunisia'], ['Sousse', 'Tunisia'])).toBe('shared');
+    expect(relatePlaces(['United Kingdom', 'Tunisia'], ['Sousse', 'Tunisia'])).toBe('conflict');
+  });
+
+  it('lets a wide-area disaster be reported from either side of a border', () => {
+    // "the quake that shook Ecuador and southern Colombia", from Bogota
+    expect(relatePlaces(['Colombia', 'Ecuador'], ['Ecuador'], true)).toBe('shared');
+    expect(relatePlaces(['Colombia', 'Ecuador'], ['Ecuador'])).toBe('conflict');
+  });
+
+  it('keeps attacks on differently named ships apart', () => {
+    const attack = entry({ key: 'pivot', type: 'attack', places: ['Iran'], vessels: ['Pivot'] });
+    expect(matchIncident([attack], { type: 'attack', places: ['Iran'], vessels: ['Avaj'] }, T0 + DAY)).toBeNull();
+    expect(matchIncident([attack], { type: 'attack', places: ['Iran'], vessels: ['pivot'] }, T0 + DAY)).toBe('pivot');
+    expect(matchIncident([attack], { type: 'attack', places: ['Iran'] }, T0 + DAY)).toBe('pivot');
+    const ferry = entry({ key: 'herald', type: 'shipwreck', places: ['Belgium'], vessels: ['Herald of Free Enterprise'] });
+    expect(matchIncident([ferry], { type: 'shipwreck', places: ['Belgium'], vessels: ['Herald'] }, T0 + DAY)).toBe('herald');
+  });
+
+  it('lets reports of a wide-area disaster name different cities, but not of a shooting', () => {
+    expect(relatePlaces(['Idlib', 'Syria'], ['Gaziantep', 'Turkey', 'Syria'], true)).toBe('shared');
+    expect(relatePlaces(['Idlib', 'Syria'], ['Aleppo', 'Syria'])).toBe('conflict');
+  });
+
+  it('opens a new incident for a quake of another magnitude in the same province', () => {
+    const first = entry({ key: 'feb-6', places: ['Gaziantep', 'Turkey', 'Hatay'], magnitudes: [7.8] });
+    const later = T0 + 14 * DAY;
+    expect(matchIncident([first], { type: 'earthquake', places: ['Hatay', 'Turkey'], magnitudes: [6.4] }, later)).toBeNull();
+    expect(matchIncident([first], { type: 'earthquake', places: ['Hatay', 'Turkey'], magnitudes: [7.7] }, later)).toBe('feb-6');
+    expect(matchIncident([first], { type: 'earthquake', places: ['Hatay', 'Turkey'] }, later)).toBe('feb-6');
+    const second = entry({ key: 'feb-20', places: ['Antakya', 'Turkey', 'Hatay'], magnitudes: [6.4], first_published_ms: later, last_published_ms: later });
+    expect(matchIncident([first, second], { type: 'earthquake', places: ['Turkey', 'Hatay'], magnitudes: [6.4] }, later + DAY)).toBe('feb-20');
+    // the same day a first estimate may still be revised a long way
+    expect(matchIncident([first], { type: 'earthquake', places: ['Hatay', 'Turkey'], magnitudes: [8.8] }, T0 + 3 * 3600_000)).toBe('feb-6');
+  });
+
+  it('records a look back at an old incident under none', () => {
+    const store = memoryIndexStore();
+    file(store, { type: 'explosion', places: ['Kerman', 'Iran'] }, T0);
+    const look = fileArticle(store, { articleId: 'retro', bodyHash: 'h', hints: { type: 'stampede', places: ['Kerman', 'Iran'], retrospective: true }, publishedMs: T0, canOpen: true });
+    expect(look).toEqual({ kind: 'unfiled', seen: false });
+  });
+
+  it('remembers the magnitudes of an incident as reports join it', () => {
+    const store = memoryIndexStore();
+    const a = file(store, { type: 'earthquake', places: ['Gaziantep', 'Turkey'], magnitudes: [7.8] }, T0);
+    file(store, { type: 'earthquake', places: ['Gaziantep', 'Turkey'], magnitudes: [7.8, 7.5] }, T0 + DAY);
+    expect(a.kind === 'filed' && store.getEntry(a.key)?.magnitudes).toEqual([7.8, 7.5]);
   });
 });

@@ -4,6 +4,7 @@ import { extract } from '../../src/extract/index';
 
 const run = (text: string, title?: string, published = '2024-05-01') => extract({ text, ...(title ? { title } : {}), published });
 const fig = (text: string, title?: string) => run(text, title).casualties;
+const threats = (text: string, title?: string) => run(text, title).threats.map((t) => t.value);
 
 describe('ho6 casualty patterns', () => {
   it('"hurt" as an active verb with a counted object', () => {
@@ -24,5 +25,27 @@ describe('ho6 casualty patterns', () => {
   it('a count of things before an active verb with its own counted object is not the toll', () => {
     expect(fig('The blasts at two mosques and a market also wounded about 300 people, police said.').injured).toEqual(expect.objectContaining({ value: 300, qualifier: 'approx' }));
     expect(fig('Four car bombs killed 31 people in the capital.').killed).toEqual(expect.objectContaining({ value: 31 }));
+  });
+});
+
+describe('ho6 threat patterns', () => {
+  it('reservists and conscripts called up are a force', () => {
+    expect(threats('The president ordered the call-up of 150,000 reservists on Friday.')).toEqual([150000]);
+    expect(threats('The government announced a partial mobilisation of 90,000 reservists.')).toEqual([90000]);
+    expect(threats('Some 40 reservists were killed in the shelling.')).toEqual([]);
+  });
+  it('attackers of a past attack are not a threat', () => {
+    expect(threats('Police said two suicide bombers blew themselves up at the gate.')).toEqual([]);
+    expect(threats('Investigators said six gunmen and three soldiers, all deserters, had carried out the attacks.')).toEqual([]);
+    // soldiers carrying out drills are still a force
+    expect(threats('About 30,000 troops carried out drills near the border.')).toEqual([30000]);
+  });
+  it('sites a barrage "targeted" are threat sites', () => {
+    expect(threats('The Guards said they had targeted four air bases with the missiles.')).toEqual([4]);
+  });
+  it('a vague count of soldiers is part of a precise call-up elsewhere', () => {
+    expect(threats('The army has called up 120,000 reservists. Thousands of soldiers were sent north on Sunday.')).toEqual([120000]);
+    // alone, the vague count stays
+    expect(threats('Thousands of soldiers were sent north on Sunday.')).toEqual([2000]);
   });
 });

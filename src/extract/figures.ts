@@ -145,11 +145,11 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
     if (a && (a.l === 'them' || a.l === 'whom' || a.l === 'those')) {
       subcount = true;
       j += 2;
-    } else if (a && a.l === 'the' && toks[j + 2]?.k === 'num') {
+    } else if (a && a.l === 'the' && (toks[j + 2]?.k === 'num' || (toks[j + 2]?.k === 'word' && parseNumberAt(toks, j + 2)))) {
       // "two of the 14 people killed were police officers": a part of a stated total (but "32 of the
-      // 543 passengers were confirmed dead" counts the dead among those aboard)
+      // 543 passengers were confirmed dead" counts the dead among those aboard); "five of the nine" alike
       ofTotal = true;
-      j += 3;
+      j = toks[j + 2]!.k === 'num' ? j + 3 : parseNumberAt(toks, j + 2)!.end;
     } else if (a && a.l === 'the') {
       const kw = keywordAt(toks, j + 2);
       subcount = true;
@@ -914,6 +914,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       if (r?.adjectival && scanLeftVerb(toks, qStart)) r = undefined;
       // "the storm killed nine people and 30 others were injured": an object is not the first half of the next subject
       if (r?.coordValue !== undefined && scanLeftVerb(toks, qStart)) r = undefined;
+      // "the attacks on three churches and three hotels also wounded about 500 people": a count of things
+      // before an active verb whose own object is counted is not the toll; the object is
+      if (r && !r.person && toks[r.end + qualifierLen(toks, r.end)]?.k === 'num') r = undefined;
       if (r && !(n.value === 1 && !r.person && n.words && tk.l === 'one' && r.cat !== 'killed')) {
         // "31 people were killed and 12 more were injured": "more" after another category is no increment
         const otherCatOnly = (r.increment || increment) && senCats.size > 0 && !senCats.has(r.cat);
@@ -1026,13 +1029,16 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     while (toks[k] && (toks[k]!.l === 'a' || toks[k]!.l === 'an')) {
       let m = k + 1;
       let found = false;
-      for (; m < k + 5 && m < toks.length; m++) {
+      for (; m < k + 7 && m < toks.length; m++) {
         const l = toks[m]!.l;
         if (PERSON_SINGULAR.has(l)) {
           found = true;
           m++;
           break;
         }
+        // "a 59-year-old station master": an age compound is a modifier
+        if (toks[m]!.k === 'num' && toks[m + 1]?.t === '-' && /^year/.test(toks[m + 2]?.l ?? '')) continue;
+        if (toks[m]!.t === '-' && toks[m]!.glued) continue;
         if (toks[m]!.k !== 'word' || STOP_NP.has(l)) break;
       }
       if (!found) break;

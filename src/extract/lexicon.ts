@@ -101,7 +101,7 @@ export const RIGHT_KEYWORDS: ReadonlyArray<readonly [string[], Category]> = [
 /** Verbs that take the count as their object: "killing 12", "injured more than 4,000 people". */
 export const LEFT_VERBS: Record<string, Category> = {
   killing: 'killed', killed: 'killed', kills: 'killed', kill: 'killed', claimed: 'killed', claiming: 'killed',
-  injuring: 'injured', injured: 'injured', wounding: 'injured', wounded: 'injured', hurting: 'injured', injures: 'injured',
+  injuring: 'injured', injured: 'injured', wounding: 'injured', wounded: 'injured', hurting: 'injured', hurt: 'injured', injures: 'injured',
   arrested: 'arrested', arresting: 'arrested', detained: 'arrested', detaining: 'arrested', arrests: 'arrested',
   kidnapped: 'hostages', kidnapping: 'hostages', abducted: 'hostages', abducting: 'hostages', seized: 'hostages', seizing: 'hostages',
   evacuated: 'displaced', evacuating: 'displaced', displaced: 'displaced', displacing: 'displaced',
@@ -147,7 +147,7 @@ export const PERSON_SINGULAR = new Set(
     'suspect gunman attacker militant rebel fighter member employee official politician lawmaker priest monk nun doctor ' +
     'nurse farmer fisherman sailor marine serviceman contractor volunteer activist leader mayor governor minister judge ' +
     'prisoner inmate detainee tenant shopkeeper trader businessman businesswoman engineer mechanic cleric imam rabbi ' +
-    'spokesman spokeswoman').split(' '),
+    'spokesman spokeswoman master stationmaster headmaster headmistress').split(' '),
 );
 
 /** Nouns after a count that mark it as not a count of people. */

@@ -9,12 +9,12 @@ import { LEFT_VERBS, MONTHS } from './lexicon';
 
 const HEADS = new Set(
   ('missiles missile rockets rocket drones drone uavs uav shells mortars warheads bombs troops soldiers servicemen ' +
-    'paratroopers marines tanks warplanes bombers warships submarines battalions brigades divisions scenarios ' +
+    'paratroopers marines reservists conscripts tanks warplanes bombers warships submarines battalions brigades divisions scenarios ' +
     'targets sites plans artillery projectiles munitions interceptors warplanes').split(' '),
 );
 /** Places named as targets: threat heads only in a sentence that threatens to strike them. */
 const SITE_HEADS = new Set('bases base cities towns facilities installations airports ports bridges embassies consulates refineries'.split(' '));
-const STRIKE_RE = /\b(strike|strikes|striking|attack|attacks|attacking|target|targets|targeting|targetting|hit|destroy|threaten|threatened|threatens|bomb)\b/i;
+const STRIKE_RE = /\b(strike|strikes|striking|attack|attacks|attacking|target|targets|targeted|targeting|targetting|hit|destroy|threaten|threatened|threatens|bomb)\b/i;
 const NP_STOP = new Set(
   ('in on at from with by for after before during when while as than since near into onto across over under about ' +
     'because but or nor if although though where which who that to of and the a an were was are is have has had be been ' +
@@ -34,7 +34,10 @@ interface Found {
   quote: string;
   sentence: number;
   title: boolean;
+  vague: boolean;
 }
+/** Kinds of ground force: a vague count of one ("thousands of soldiers") is part of a precise count of another. */
+const FORCE = new Set(['troop', 'soldier', 'serviceman', 'reservist', 'conscript', 'paratrooper', 'marine']);
 
 /** The noun phrase after a count, if it ends in a threat head: returns [text, head, endIdx]. */
 function threatNP(toks: Token[], j: number, text: string, vague = false, sites = false): [string, string, number] | undefined {
@@ -67,6 +70,20 @@ function threatNP(toks: Token[], j: number, text: string, vague = false, sites =
   const headTok = toks[lastHead]!;
   const noun = text.slice(toks[start]!.s, headTok.e).replace(/^[‘’“”"']+|[‘’“”"']+$/g, '').replace(/[‘’“”"]/g, '').trim();
   return [noun, singular(headTok.l), lastHead + 1];
+}
+
+/** "nine attackers … carried out the attacks": a counted force that carried out a past attack is its perpetrators, not a threat. */
+function pastAttackers(toks: Token[], end: number): boolean {
+  for (let k = end; k < end + 12 && k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.k === 'punct' && t.t !== ',') return false;
+    if (/^(carried|staged|perpetrated|committed)$/.test(t.l)) {
+      for (let m = k + 1; m < k + 5 && m < toks.length; m++) if (/^(attacks?|bombings?|blasts?|massacres?|assaults?|raids?|killings?|shootings?)$/.test(toks[m]!.l)) return true;
+      return false;
+    }
+    if (t.k === 'num') return false;
+  }
+  return false;
 }
 
 /** "fuel tanks", "storage tanks": a document about storage tanks uses "tanks" for containers, not armour. */
@@ -140,9 +157,12 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
         if (/^(were|was)$/.test(t.l) && /^(attacked|ambushed|burned|burnt|shot|captured|massacred|executed|killed|wounded|injured)$/.test(toks[k + 1]?.l ?? '')) casualty = true;
       }
       if (casualty) continue;
-      if (rescue && /^(troop|soldier|serviceman|marine|paratrooper)$/.test(np[1])) continue;
+      if (rescue && /^(troop|soldier|serviceman|marine|paratrooper|reservist|conscript)$/.test(np[1])) continue;
+      // "two suicide bombers carried out the attack": attackers of a past attack, not warplanes readied
+      if (np[1] === 'bomber' && (toks[i - 1]?.l === 'suicide' || /\bsuicide\b/i.test(np[0]))) continue;
+      if (pastAttackers(toks, end)) continue;
       if (containers && np[1] === 'tank') continue;
-      found.push({ value: n.value, noun: np[0], head: np[1], quote: sen.text, sentence: sen.idx, title: sen.idx === -1 });
+      found.push({ value: n.value, noun: np[0], head: np[1], quote: sen.text, sentence: sen.idx, title: sen.idx === -1, vague: !!n.vague });
       i = end - 1;
     }
   }
@@ -190,6 +210,8 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
     const listed = (perSentence.get(f.sentence) ?? 0) >= 2 && !f.title && !partOfOther(f.sentence);
     const bigger = !listed && found.find((g) => g.head === f.head && g.value > f.value && g.sentence !== f.sentence);
     if (bigger) continue;
+    // "300,000 reservists" … "thousands of soldiers were being sent": the vague count is part of the precise force
+    if (f.vague && FORCE.has(f.head) && found.some((g) => !g.vague && FORCE.has(g.head) && g.sentence !== f.sentence)) continue;
     if (keep.some((g) => g.head === f.head && g.value === f.value)) continue;
     keep.push(f);
   }

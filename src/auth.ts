@@ -9,6 +9,8 @@ export interface Sender {
   id: string;
   /** The Standard Webhooks message id: the idempotency key for retries. */
   webhookId?: string;
+  /** The name given to the sender's secret (`name:whsec_…`); its ids live in a namespace of their own. */
+  name?: string;
 }
 
 const failureMessages: Record<VerifyFailure, string> = {
@@ -58,7 +60,7 @@ export async function authenticateIngest(settings: Settings, headers: Headers, r
     const entry = settings.WEBHOOK_SECRETS[result.secretIndex];
     // Each sender gets its own rate-limit bucket: by the name given to its secret, else by the secret itself.
     const id = entry?.sender ? `sender:${entry.sender}` : `secret:${(await sha256Hex(entry?.secret ?? '')).slice(0, 12)}`;
-    return { id, webhookId: result.id };
+    return { id, webhookId: result.id, ...(entry?.sender ? { name: entry.sender } : {}) };
   }
 
   if (settings.LOCAL_DEV_INSECURE) {

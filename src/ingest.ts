@@ -27,9 +27,11 @@ export function outletOf(input: Pick<ArticleInput, 'source' | 'url'>): string {
 
 /**
  * Normalises, identifies and extracts one validated article. Shared by the webhook and the replay CLI.
- * Article id = the sender's webhook-id, else the payload id, else a digest of url and normalised text.
+ * Article id = the sender's webhook-id, else the payload id, else a digest of url and normalised text. A named
+ * sender's own ids are prefixed with its name (`newsroom/msg_1`): two senders numbering their messages alike
+ * must not collide into a 409.
  */
-export async function prepareArticle(input: ArticleInput, webhookId: string | undefined, receivedMs: number): Promise<PreparedArticle> {
+export async function prepareArticle(input: ArticleInput, webhookId: string | undefined, receivedMs: number, senderName?: string): Promise<PreparedArticle> {
   const text = normaliseText(input.text);
   if (text.length === 0) throw new HttpError(400, 'invalid_article', 'text has no content once HTML is stripped', { field: 'text' });
   if (!isEnglish(text)) {
@@ -37,7 +39,8 @@ export async function prepareArticle(input: ArticleInput, webhookId: string | un
   }
   const title = input.title ? normaliseText(input.title) : undefined;
   const contentHash = await sha256Hex(`${input.url ?? ''}\n${text}`);
-  const articleId = webhookId ?? input.id ?? `sha256:${contentHash.slice(0, 32)}`;
+  const chosenId = webhookId ?? input.id;
+  const articleId = chosenId === undefined ? `sha256:${contentHash.slice(0, 32)}` : senderName ? `${senderName}/${chosenId}` : chosenId;
   const extraction = boundQuotes(extract({ text, ...(title ? { title } : {}), ...(input.published ? { published: input.published } : {}) }));
   const report: Report = {
     v: 1,

@@ -35,7 +35,7 @@ articles.post('/', async (c) => {
     });
   }
 
-  const prepared = await prepareArticle(parsed.data, sender.webhookId, now);
+  const prepared = await prepareArticle(parsed.data, sender.webhookId, now, sender.name);
   const { report } = prepared;
   const bodyHash = prepared.senderChosenId ? await sha256Hex(raw) : report.content_hash;
 

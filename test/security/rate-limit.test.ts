@@ -1,15 +1,22 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { app } from '../../src/index';
 import { webhookHeaders } from '../../src/lib/standard-webhooks';
 import { captureOutbound, TEST_SECRET } from '../helpers';
-import { article, type ErrorJson } from './articles';
+import { article, settle, type ErrorJson } from './articles';
 
 const OTHER_SECRET = 'whsec_8F0rY1y2cW3qkq3b1oO4sT0JcQ9Q6m4rVJmW0pZpQeA=';
 const URL_ = 'http://tollwatch.test/v1/articles';
 
 /** Rate-limit buckets live in Durable Objects for the whole run: each test uses sender names of its own. */
 const unique = (name: string) => `${name}-${crypto.randomUUID().slice(0, 8)}`;
+
+/** Each article raises an alert; wait for its queued delivery so none is still in flight when the file ends. */
+let spy: ReturnType<typeof captureOutbound> | null = null;
+afterEach(async () => {
+  if (spy) await settle(spy);
+  spy = null;
+});
 
 let n = 0;
 async function send(overrides: Record<string, unknown>, secret: string): Promise<Response> {
@@ -21,7 +28,7 @@ async function send(overrides: Record<string, unknown>, secret: string): Promise
 
 describe('per-sender rate limit', () => {
   it('gives each named sender its own bucket: one sender over its limit gets 429 with Retry-After, the other still gets through', async () => {
-    captureOutbound();
+    spy = captureOutbound();
     const [a, b] = [unique('newsroom'), unique('ngo')];
     const config = { RATE_LIMIT_PER_MINUTE: '2', WEBHOOK_SECRETS: `${a}:${TEST_SECRET} ${b}:${OTHER_SECRET}` };
     expect((await send(config, TEST_SECRET)).status).toBe(200);
@@ -36,7 +43,7 @@ describe('per-sender rate limit', () => {
   });
 
   it('treats two secrets with one name as one sender mid-rotation (one bucket)', async () => {
-    captureOutbound();
+    spy = captureOutbound();
     const a = unique('rotating');
     const config = { RATE_LIMIT_PER_MINUTE: '2', WEBHOOK_SECRETS: `${a}:${TEST_SECRET},${a}:${OTHER_SECRET}` };
     expect((await send(config, TEST_SECRET)).status).toBe(200);
@@ -46,7 +53,7 @@ describe('per-sender rate limit', () => {
   });
 
   it('knows unnamed secrets apart by the secret itself', async () => {
-    captureOutbound();
+    spy = captureOutbound();
     // Fresh secrets, so no earlier test has used their buckets.
     const fresh = () => `whsec_${btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))}`;
     const [s1, s2] = [fresh(), fresh()];
@@ -68,5 +75,26 @@ describe('per-sender rate limit', () => {
     const res = await send(config, TEST_SECRET);
     expect(res.status).toBe(500);
     expect((await res.json<ErrorJson>()).error.code).toBe('configuration_error');
+  });
+});
+
+describe('sender-chosen ids', () => {
+  it('keeps two named senders’ webhook-ids apart: the same id with different bodies is two articles, not a 409', async () => {
+    spy = captureOutbound();
+    const [a, b] = [unique('wire'), unique('desk')];
+    const config = { WEBHOOK_SECRETS: `${a}:${TEST_SECRET} ${b}:${OTHER_SECRET}` };
+    const post = async (secret: string, killed: number) => {
+      const body = JSON.stringify(article(killed, { place: 'Samecounter', incident_id: `ids-${a}` }));
+      const headers = await webhookHeaders(secret, 'msg_1', body);
+      return app.request(URL_, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }, { ...env, ...config });
+    };
+    const first = await post(TEST_SECRET, 7);
+    expect(first.status).toBe(200);
+    expect((await first.json<{ article_id: string }>()).article_id).toBe(`${a}/msg_1`);
+    const second = await post(OTHER_SECRET, 9);
+    expect(second.status).toBe(200);
+    expect((await second.json<{ article_id: string }>()).article_id).toBe(`${b}/msg_1`);
+    // Within one sender the id still means one message: another body under it is refused.
+    expect((await post(TEST_SECRET, 8)).status).toBe(409);
   });
 });

@@ -94,23 +94,38 @@ export function summaryOf(state: IncidentState, lastChangeMs: number): IncidentS
   };
 }
 
+/** KV refuses metadata over 1,024 bytes of JSON; a refused write would leave the read model stale for good. */
+export const METADATA_MAX_BYTES = 1_024;
+const utf8Bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+
+/** Cuts at a code-point boundary, so no lone surrogate (invalid UTF-8) is left behind. */
+const cut = (text: string, codePoints: number) => Array.from(text).slice(0, codePoints).join('');
+
 export function metaOf(summary: IncidentSummary): SummaryMeta {
   const figures: SummaryMeta['figures'] = {};
   for (const category of CATEGORIES) {
     const f = summary.figures[category];
     if (f) figures[category] = [f.value, f.qualifier];
   }
-  return {
+  const meta: SummaryMeta = {
     v: 1,
-    title: summary.title.slice(0, 120),
+    title: cut(summary.title, 120),
     type: summary.type,
-    places: summary.places.slice(0, 3).map((p) => p.slice(0, 60)),
+    places: summary.places.slice(0, 3).map((p) => cut(p, 60)),
     figures,
     last_received_ms: summary.last_received_ms,
     last_change_ms: summary.last_change_ms,
     muted: summary.muted,
     closed: summary.closed,
   };
+  // Characters are not bytes: a title in a non-Latin script or emoji can triple the size. Shed places, then
+  // title length, until it fits (the full summary in the value keeps everything).
+  while (utf8Bytes(meta) > METADATA_MAX_BYTES && meta.places.length > 1) meta.places = meta.places.slice(0, -1);
+  for (let n = 100; utf8Bytes(meta) > METADATA_MAX_BYTES && n >= 0; n -= 20) {
+    meta.title = cut(meta.title, n);
+    meta.places = meta.places.map((p) => cut(p, Math.min(60, n)));
+  }
+  return meta;
 }
 
 export async function writeReadModel(kv: KVNamespace, summary: IncidentSummary, timeline: Timeline): Promise<void> {

@@ -1,0 +1,50 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES, type CurrentFigure } from '../../src/schema';
+import { IncidentSummary, METADATA_MAX_BYTES, metaOf, SummaryMeta } from '../../src/track/read-model';
+
+const figure = (value: number): CurrentFigure => ({
+  value, qualifier: 'at_least', quote: 'q', published_ms: 0, article_id: 'a', outlet: 'o', outlets: ['o'],
+});
+
+function summary(title: string, places: string[]): IncidentSummary {
+  return IncidentSummary.parse({
+    v: 1, key: 'k', title, type: 'building collapse', places,
+    figures: Object.fromEntries(CATEGORIES.map((c) => [c, figure(9_007_199_254_740_991)])),
+    threats: {}, report_count: 1, last_published_ms: 1.7e12, last_received_ms: 1.7e12, last_change_ms: 1.7e12,
+    muted: false, closed: false, version: 1,
+  });
+}
+
+const bytes = (v: unknown) => new TextEncoder().encode(JSON.stringify(v)).length;
+
+describe('read-model metadata', () => {
+  it('keeps an ordinary title and places whole', () => {
+    const meta = metaOf(summary('Kerman stampede', ['Kerman', 'Iran']));
+    expect(meta.title).toBe('Kerman stampede');
+    expect(meta.places).toEqual(['Kerman', 'Iran']);
+  });
+
+  it('stays within KV’s 1,024 bytes however wide the characters, cutting only at code points', () => {
+    const wide = [
+      summary('地震'.repeat(60), ['東京都'.repeat(20), '大阪府'.repeat(20), '京都府'.repeat(20)]),
+      summary('🚨'.repeat(120), ['🏚️'.repeat(30), '🌊'.repeat(60), '🔥'.repeat(60)]),
+      summary('Ciudad Juárez '.repeat(10), ['Cap-Haïtien', 'Bucureşti', 'Zürich']),
+    ];
+    for (const s of wide) {
+      const meta = metaOf(s);
+      expect(bytes(meta)).toBeLessThanOrEqual(METADATA_MAX_BYTES);
+      expect(SummaryMeta.parse(meta)).toEqual(meta);
+      // A lone surrogate would be a cut emoji: it encodes to U+FFFD, changing the text.
+      for (const text of [meta.title, ...meta.places]) expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      expect(meta.places.length).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('is accepted by KV with the widest title (a refused write would leave the listing stale)', async () => {
+    const meta = metaOf(summary('🚨'.repeat(120), ['🌊'.repeat(60), '🔥'.repeat(60), '🏚️'.repeat(30)]));
+    await env.READ_MODEL.put('test-meta-wide', '{}', { metadata: meta });
+    const listed = await env.READ_MODEL.list({ prefix: 'test-meta-wide' });
+    expect(listed.keys[0]?.metadata).toEqual(meta);
+  });
+});

@@ -1,6 +1,7 @@
-// A deliberately small gazetteer: countries, US states and a few hundred major or
-// frequently-in-the-news cities, each city with its country (or US state). Enough to
-// order places and to match reports of one incident; not a geocoder.
+// A deliberately small gazetteer: countries, US states, the first-level divisions of populous or
+// often-in-the-news countries, and a few hundred major or frequently-in-the-news cities, each city with its
+// country or division. Enough to order places and to match reports of one incident; not a geocoder.
+import { DIVISIONS } from './gazetteer-divisions';
 
 const COUNTRIES =
   'Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Denmark|Djibouti|Dominican Republic|Ecuador|Egypt|El Salvador|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Guatemala|Guinea|Guyana|Haiti|Honduras|Hong Kong|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|Moldova|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nepal|Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|Oman|Pakistan|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Saudi Arabia|Senegal|Serbia|Sierra Leone|Singapore|Slovakia|Slovenia|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Trinidad and Tobago|Tunisia|Turkey|Turkmenistan|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Gaza|West Bank|Scotland|England|Wales|Northern Ireland|Puerto Rico|Greenland|Tibet|Kashmir|Crimea|Chechnya|Darfur|Soviet Union';
@@ -65,6 +66,13 @@ export interface Place {
   name: string;
   kind: 'country' | 'state' | 'city';
   parent?: string;
+  /** A division named like its seat ("Herat", "Belgorod"): a mention may mean the city as much as the region. */
+  seat?: true;
+}
+
+/** "Şanlıurfa" → "Sanliurfa", "Querétaro" → "Queretaro": the spelling of outlets that drop diacritics. */
+export function foldDiacritics(s: string): string {
+  return s.replace(/ı/g, 'i').replace(/İ/g, 'I').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
 
 let INDEX: Map<string, Place> | undefined;
@@ -85,9 +93,14 @@ export function gazetteer(): Map<string, Place> {
     const p = parent === 'Georgia (US)' ? 'Georgia' : parent.replace(/ State$/, '');
     if (!m.has(city)) m.set(city, { name: city, kind: 'city', parent: p });
   }
+  addDivisions(m);
   for (const [alias, canon] of [...Object.entries(ALIASES), ...Object.entries(DEMONYMS)]) {
     const target = m.get(canon);
     if (target && !m.has(alias)) m.set(alias, target);
+  }
+  for (const [name, place] of [...m]) {
+    const folded = foldDiacritics(name);
+    if (folded !== name && !m.has(folded)) m.set(folded, place);
   }
   for (const k of m.keys()) MAX_WORDS = Math.max(MAX_WORDS, k.split(' ').length);
   INDEX = m;
@@ -96,4 +109,39 @@ export function gazetteer(): Map<string, Place> {
 export function maxPlaceWords(): number {
   gazetteer();
   return MAX_WORDS;
+}
+
+/**
+ * Divisions become states of their country (a name two countries use, such as Punjab, belongs to neither); their
+ * cities are added, and a listed city of that country is moved under its division ("Mumbai" → Maharashtra).
+ * A name the gazetteer already knows as a country, US state or city keeps that meaning.
+ */
+function addDivisions(m: Map<string, Place>): void {
+  const owners = new Map<string, string>();
+  for (const block of DIVISIONS.split(';')) {
+    const [country, list] = block.split('>') as [string, string];
+    for (const item of list.split('|')) {
+      const name = item.split('=')[0]!.replace(/\*$/, '');
+      const prior = owners.get(name);
+      owners.set(name, prior === undefined || prior === country ? country : '');
+    }
+  }
+  for (const block of DIVISIONS.split(';')) {
+    const [country, list] = block.split('>') as [string, string];
+    if (!m.has(country)) continue;
+    for (const item of list.split('|')) {
+      const [head, cities] = item.split('=') as [string, string | undefined];
+      const seat = head.endsWith('*');
+      const name = head.replace(/\*$/, '');
+      const owner = owners.get(name);
+      if (!m.has(name)) m.set(name, { name, kind: 'state', ...(owner ? { parent: owner } : {}), ...(seat ? { seat: true as const } : {}) });
+      const division = m.get(name)!;
+      if (division.kind !== 'state' || division.name !== name) continue;
+      for (const city of cities ? cities.split(',') : []) {
+        const known = m.get(city);
+        if (!known) m.set(city, { name: city, kind: 'city', parent: name });
+        else if (known.kind === 'city' && known.parent === country) m.set(city, { ...known, parent: name });
+      }
+    }
+  }
 }

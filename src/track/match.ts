@@ -121,6 +121,8 @@ function placeFacts(places: readonly string[]): PlaceFacts {
     }
     if (place.kind === 'state') {
       facts.states.add(normPlace(place.name));
+      // "Belgorod", "Herat": the division and its seat share the name, and either may be meant
+      if (place.seat) facts.cities.add(normPlace(place.name));
       if (place.parent) facts.countries.add(normPlace(place.parent));
     } else if (place.kind === 'country') {
       facts.countries.add(normPlace(place.name));
@@ -188,6 +190,32 @@ function withAncestors(place: string): Set<string> {
   return out;
 }
 
+/** Incidents that happen at one spot: two reports whose first towns differ are about two of them. */
+const SPOT = new Set(['shooting', 'stabbing', 'bombing', 'explosion', 'fire', 'collapse', 'crash', 'attack']);
+export const isSpot = (type: string | null) => type !== null && SPOT.has(type);
+
+/** A report's first place when it is a town (listed or not), not a country or a region. */
+function firstTown(places: readonly string[]): string | undefined {
+  const first = places[0];
+  if (first === undefined) return undefined;
+  const known = gazetteer().get(first) ?? gazetteer().get(first.replace(/-/g, ' '));
+  if (known && (known.kind === 'country' || (known.kind === 'state' && !known.seat))) return undefined;
+  return normPlace(first);
+}
+
+/**
+ * Two spot incidents (a shooting, a fire, a blast, a crash) whose first towns differ, where neither side names
+ * the other's town at all, are two incidents even in one state: "Bargarh district" and "Balasore district",
+ * Belgrade and Mladenovac. A report that names both ("Itaewon", "Seoul") is no conflict.
+ */
+export function townsConflict(a: readonly string[], b: readonly string[]): boolean {
+  const ta = firstTown(a);
+  const tb = firstTown(b);
+  if (ta === undefined || tb === undefined || ta === tb) return false;
+  const all = (places: readonly string[]) => new Set(places.flatMap((p) => [...withAncestors(p)]));
+  return !all(a).has(tb) && !all(b).has(ta);
+}
+
 function primaryAgrees(places: readonly string[], other: PlaceFacts): boolean {
   const first = places[0];
   if (first === undefined || other.countries.size === 0) return true;
@@ -236,6 +264,7 @@ export function matchIncident(
       if (entry.places.some((p) => here.has(normPlace(p)))) typelessFollows.push(entry.key);
     }
     if (!typeRelated && sharedNames === 0) continue;
+    if (sharedNames === 0 && isSpot(entry.type ?? hints.type) && townsConflict(hints.places, entry.places)) continue;
 
     if (places === 'compatible') {
       if (!typeAgrees) continue;

@@ -9,6 +9,7 @@ import {
 } from './lexicon';
 import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
 import { tokensOf, type Sentence } from './sentences';
+import { gazetteer, maxPlaceWords } from './gazetteer';
 
 export interface Candidate {
   category: Category;
@@ -31,6 +32,10 @@ export interface Candidate {
   context: boolean; // another, older incident
   combined: boolean; // "dead or missing"
   update: boolean; // "rose to", "climbed to", "now stands at"
+  /** a figure for one country/region or one side of an incident that spans several ("In Malawi alone") */
+  region?: boolean;
+  /** a part named through its whole ("one of the injured died"): never that category's total */
+  partitive?: boolean;
 }
 
 const QUAL_PHRASES: ReadonlyArray<readonly [string[], Qualifier]> = [
@@ -579,6 +584,8 @@ function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: 
 
 interface SentenceCtx {
   superseded: boolean;
+  /** "Officials had first said 40 were missing, but … 17 were unaccounted for": the estimate after "but" is current */
+  currentFrom?: number;
   context: boolean;
   /** older years met inside an aside ("…, which Russia seized in 2014, …"): they date only that aside */
   asides: Array<[number, number]>;
@@ -619,12 +626,12 @@ export function asideAround(toks: Token[], j: number): [number, number] | undefi
 
 const CONTEXT_PHRASES: string[][] = [
   ['previous'], ['last', 'year'], ['years', 'ago'], ['a', 'year', 'ago'], ['in', 'a', 'separate'], ['separate', 'incident'],
-  ['separate', 'attack'], ['in', 'another'], ['earlier', 'incident'], ['earlier', 'attack'], ['earlier', 'disaster'],
+  ['separate', 'attack'], ['in', 'another'], ['separately'], ['earlier', 'incident'], ['earlier', 'attack'], ['earlier', 'disaster'],
 ];
 const SUPERSEDED_PHRASES: string[][] = [
   ['earlier'], ['previously'], ['initially'], ['at', 'first'], ['at', 'the', 'outset'], ['had', 'been', 'saying'],
   ['had', 'said'], ['had', 'reported'], ['had', 'put'], ['had', 'given'], ['had', 'stood'], ['had', 'earlier'],
-  ['previous', 'toll'], ['before', 'that'], ['first', 'reported'], ['was', 'revised'],
+  ['previous', 'toll'], ['before', 'that'], ['first', 'reported'], ['was', 'revised'], ['had', 'first'], ['first', 'said'],
 ];
 
 const MONTH_INDEX: Record<string, number> = {
@@ -679,6 +686,44 @@ function backgroundEvent(toks: Token[], verbIdx: number, titleWords: Set<string>
   return false;
 }
 
+/**
+ * "The kidnapping came days after a fuel tanker explosion in a neighbouring state killed more than 150 people": the
+ * subject of a casualty verb is an event of another kind, introduced as an earlier cause ("after", "following"),
+ * and neither the headline nor the first sentence speaks of an event of that kind. verbIdx is the casualty verb.
+ */
+function otherEventSubject(toks: Token[], verbIdx: number, leadFamilies: Set<RegExp>): boolean {
+  for (let k = verbIdx - 1; k >= 0 && k >= verbIdx - 10; k--) {
+    const t = toks[k]!;
+    if (t.k === 'punct' || t.k === 'num') return false;
+    const fam = EVENT_FAMILIES.find((re) => re.test(t.l));
+    if (!fam) continue;
+    let framed = false;
+    for (let m = k - 1; m >= 0 && m >= k - 5; m--) {
+      if (toks[m]!.k === 'punct') break;
+      if (/^(after|following)$/.test(toks[m]!.l)) framed = true;
+    }
+    return framed && !leadFamilies.has(fam);
+  }
+  return false;
+}
+
+/**
+ * "Gang violence has killed more than 3,600 people since January": a running total since a month two or more
+ * months before the report is an ongoing conflict's cumulative toll, not the reported incident's. ("since
+ * Friday", "since March 5" and the last few weeks are left alone.)
+ */
+function sinceOlderMonth(toks: Token[], currentMonth: number | undefined): boolean {
+  if (currentMonth === undefined) return false;
+  for (let j = 0; j + 1 < toks.length; j++) {
+    if (toks[j]!.l !== 'since') continue;
+    const m = MONTH_INDEX[toks[j + 1]!.l];
+    if (m === undefined || !/^\p{Lu}/u.test(toks[j + 1]!.t) || toks[j + 2]?.k === 'num') continue;
+    const back = (currentMonth - m + 12) % 12;
+    if (back >= 2) return true;
+  }
+  return false;
+}
+
 /** "the deadliest attack since 2015": a comparison with the past, not a figure from it. */
 export function superlativeSince(toks: Token[], j: number): boolean {
   if (toks[j - 1]?.l !== 'since') return false;
@@ -690,6 +735,8 @@ export function superlativeSince(toks: Token[], j: number): boolean {
 
 function sentenceContext(toks: Token[], currentYear: number | undefined): SentenceCtx {
   let superseded = false;
+  let supAt = -1;
+  let currentFrom: number | undefined;
   let context = false;
   const asides: Array<[number, number]> = [];
   for (let j = 0; j < toks.length; j++) {
@@ -716,10 +763,12 @@ function sentenceContext(toks: Token[], currentYear: number | undefined): Senten
         // "earlier this year/month/week/in the year" dates the main incident, it does not supersede
         if (p[0] === 'earlier' && /^(this|in|that)$/.test(toks[j + 1]?.l ?? '') && /^(year|month|week|the)$/.test(toks[j + 2]?.l ?? '')) continue;
         superseded = true;
+        supAt = j;
       }
     }
+    if (superseded && currentFrom === undefined && supAt >= 0 && j > supAt && tk.l === 'but' && toks[j - 1]?.t === ',') currentFrom = j;
   }
-  return { superseded, context, asides };
+  return { superseded, context, asides, ...(currentFrom !== undefined ? { currentFrom } : {}) };
 }
 
 const BOUNDARY_WORDS = new Set(
@@ -820,16 +869,210 @@ export function attributionOf(toks: Token[], text: string, near: number): { s: s
   return best ? { s: best.s, ...(best.role ? { role: best.role } : {}) } : undefined;
 }
 
+// ---------- per-country / per-side scope ----------
+
+const AUTHORITY = new Set(
+  ('ministry government officials official authorities authority police military army broadcaster media agency department ' +
+    'minister president governor side state-run').split(' '),
+);
+const PLACE_NOUNS_AFTER_DEMONYM = new Set('town towns city cities village villages province provinces region regions district districts state territory capital port border side part parts areas area'.split(' '));
+const SCOPE_PREPS = new Set(['in', 'across', 'throughout', 'inside']);
+
+/** The country a capitalised name at token k stands for, with the index past it. */
+function countryAt(toks: Token[], k: number): { country: string; end: number; demonym: boolean; possessive: boolean } | undefined {
+  const t = toks[k];
+  if (!t || t.k !== 'word' || !/^\p{Lu}/u.test(t.t)) return undefined;
+  const g = gazetteer();
+  for (let w = Math.min(maxPlaceWords(), 4); w >= 1; w--) {
+    if (k + w > toks.length) continue;
+    const parts: string[] = [];
+    for (let m = k; m < k + w; m++) parts.push(toks[m]!.k === 'word' ? toks[m]!.t : '\u0000');
+    let name = parts.join(' ');
+    if (name.includes('\u0000')) continue;
+    const possessive = /['’]s$/.test(name);
+    if (possessive) name = name.slice(0, -2);
+    const p = g.get(name);
+    if (!p) continue;
+    let country = p.kind === 'country' ? p.name : p.parent ?? p.name;
+    const up = g.get(country);
+    if (up && up.kind === 'state') country = 'United States';
+    if (p.kind === 'state') country = 'United States';
+    return { country, end: k + w, demonym: name !== p.name && !possessive && /(an|ese|i|ish|ch|ic)$/.test(name), possessive };
+  }
+  return undefined;
+}
+
+export interface PlaceScope {
+  /** countries the sentence's figures are placed in ("in Pakistan", "Malawi police said", "Lebanon's health ministry") */
+  tags: Set<string>;
+  /** "In Malawi alone": token ranges whose figures are one part's (the whole sentence when it opens on the phrase) */
+  parts: Array<[number, number]>;
+  /** "on the Indian side", "on their side of the border": one side's figure when the incident spans sides */
+  side: boolean;
+  /** "both sides", "the three countries": the figure spans the parts */
+  whole: boolean;
+  /** every country named in the sentence, however ("Iranian state media", "northern Israel") */
+  named: Set<string>;
+}
+
+export function placeScope(toks: Token[]): PlaceScope {
+  const tags = new Set<string>();
+  const named = new Set<string>();
+  const parts: Array<[number, number]> = [];
+  let side = false;
+  let lastTagEnd = -1;
+  let whole = false;
+  for (let j = 0; j < toks.length; j++) {
+    const l = toks[j]!.l;
+    if (l === 'both' && /^(sides|countries|nations)$/.test(toks[j + 1]?.l ?? '')) whole = true;
+    if (/^(two|three|four|five|six|several)$/.test(l) && /^(countries|nations)$/.test(toks[j + 1]?.l ?? '')) whole = true;
+    // "on the Indian side", "on their side of the border" (not a ship "on its side")
+    if (l === 'on' && toks[j + 1]?.l === 'the' && toks[j + 3]?.l === 'side' && /^\p{Lu}/u.test(toks[j + 2]?.t ?? '')) side = true;
+    if (l === 'on' && /^(their|our|its)$/.test(toks[j + 1]?.l ?? '') && toks[j + 2]?.l === 'side' && toks[j + 3]?.l === 'of' && /^(the|that)$/.test(toks[j + 4]?.l ?? '') && /^(border|frontier)$/.test(toks[j + 5]?.l ?? '')) side = true;
+    // "In Malawi alone", "in the Iranian town of Sarpol-e Zahab alone": the clause (or, opening the sentence, all of it)
+    if (l === 'alone' && j > 0) {
+      for (let k = j - 1; k >= 0 && k >= j - 9; k--) {
+        const tk = toks[k]!;
+        if (tk.k === 'punct' && !(tk.t === '-' && tk.glued)) break;
+        if (SCOPE_PREPS.has(tk.l)) {
+          if (toks.slice(k + 1, j).some((t) => t.k === 'word' && /^\p{Lu}/u.test(t.t))) {
+            if (k <= 1) parts.push([0, toks.length]);
+            else {
+              let a = k;
+              while (a > 0 && toks[a - 1]!.k !== 'punct') a--;
+              let b = j;
+              while (b < toks.length && toks[b]!.k !== 'punct') b++;
+              parts.push([a, b]);
+            }
+          }
+          break;
+        }
+      }
+    }
+    const c = countryAt(toks, j);
+    if (!c) continue;
+    named.add(c.country);
+    const nx = toks[c.end];
+    const prevPrep = (() => {
+      for (let k = j - 1; k >= 0 && k >= j - 3; k--) {
+        const tk = toks[k]!;
+        if (SCOPE_PREPS.has(tk.l)) return true;
+        if (tk.k !== 'word' || !/^(the|northern|southern|eastern|western|central|north|south|east|west|neighbouring|neighboring)$/.test(tk.l)) return false;
+      }
+      return false;
+    })();
+    const placeAfter = !!nx && (PLACE_NOUNS_AFTER_DEMONYM.has(nx.l) || (nx.k === 'word' && /^\p{Lu}/u.test(nx.t)));
+    let authority = false;
+    let k = c.end;
+    if (!c.possessive && (toks[k]?.t === "'" || toks[k]?.t === '’') && toks[k + 1]?.l === 's') k += 2;
+    for (let m = k; m < k + 3 && m < toks.length; m++) {
+      if (AUTHORITY.has(toks[m]!.l)) authority = true;
+      if (toks[m]!.k === 'punct') break;
+    }
+    // "in Mozambique, Zimbabwe and Malawi": a list after the preposition places each
+    const listed = lastTagEnd >= 0 && j - lastTagEnd <= 3 && toks.slice(lastTagEnd, j).every((t) => t.t === ',' || t.l === 'and' || t.l === 'or') && j > lastTagEnd;
+    if ((prevPrep && (!c.demonym || placeAfter)) || authority || (listed && !c.demonym)) {
+      tags.add(c.country);
+      lastTagEnd = c.end;
+    }
+    j = c.end - 1;
+  }
+  return { tags, parts, side, whole, named };
+}
+
+/**
+ * Mark figures that belong to one country or one side of an incident spanning several ("In Malawi alone, more
+ * than 700 were injured"; "19,136 confirmed dead in Pakistan" beside India's toll; "Lebanon's health ministry
+ * said 10 were killed" beside "on the Israeli side … one soldier was killed"). The rules give no figure from
+ * parts alone; an overall figure ("across the three countries", a sentence naming both) stays.
+ */
+function markRegions(out: Candidate[], scopes: Map<number, PlaceScope>, sentences: Sentence[]): void {
+  // The incident spans several countries only when its headline and first sentence name two or more
+  // (or say "both sides"), and the figures themselves are placed in two or more.
+  const lead = sentences.filter((s) => s.idx <= 0);
+  const leadNamed = new Set<string>();
+  let leadWhole = false;
+  for (const s of lead) {
+    const sc = scopes.get(s.idx) ?? placeScope(tokensOf(s));
+    for (const c of sc.named) leadNamed.add(c);
+    if (sc.whole) leadWhole = true;
+  }
+  const placed = new Set<string>();
+  for (const c of out) {
+    const sc = scopes.get(c.sentence);
+    if (sc && sc.tags.size === 1) placed.add([...sc.tags][0]!);
+  }
+  const spans = (leadNamed.size >= 2 || leadWhole) && placed.size >= 2;
+  // a single-place figure is a part only when the article reports place by place (some category is given for two
+  // or more places): a lone death "in the West Bank city of Jericho" from a barrage on Israel is the toll
+  const placesByCat = new Map<Category, Set<string>>();
+  for (const c of out) {
+    const sc = scopes.get(c.sentence);
+    if (!sc || sc.tags.size !== 1) continue;
+    const set = placesByCat.get(c.category) ?? new Set<string>();
+    set.add([...sc.tags][0]!);
+    placesByCat.set(c.category, set);
+  }
+  const parallel = [...placesByCat.values()].some((set) => set.size >= 2);
+  const perSentenceCat = new Map<string, number>();
+  for (const c of out) perSentenceCat.set(`${c.sentence}:${c.category}`, (perSentenceCat.get(`${c.sentence}:${c.category}`) ?? 0) + 1);
+  for (const c of out) {
+    const sc = scopes.get(c.sentence);
+    if (!sc || sc.whole) continue;
+    if (sc.parts.some(([a, b]) => c.pos >= a && c.pos < b)) c.region = true;
+    else if (spans && parallel && (sc.side || sc.tags.size === 1)) c.region = true;
+    // "more than 90,000 have fled northern Israel and about 95,000 southern Lebanon": parallel parts in one sentence
+    else if (spans && sc.named.size >= 2 && (perSentenceCat.get(`${c.sentence}:${c.category}`) ?? 0) >= 2) c.region = true;
+  }
+}
+
+const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
+
+/** "last month", "last week", "earlier this year" after a position in the same clause */
+function earlierPeriod(toks: Token[], from: number): boolean {
+  for (let k = from; k < toks.length && k < from + 14; k++) {
+    const t = toks[k]!;
+    if (t.k === 'punct') return false;
+    if (t.l === 'last' && /^(month|week|year)$/.test(toks[k + 1]?.l ?? '')) return true;
+    if (t.l === 'earlier' && toks[k + 1]?.l === 'this' && /^(month|year)$/.test(toks[k + 2]?.l ?? '')) return true;
+  }
+  return false;
+}
+
+/** "trapped" in a flood (on rooftops, by rising water, stranded, cut off) means stranded, not missing. */
+const TRAPPED_RE = /\btrapped\b/i;
+const STRANDED_RE = /\b(floods?|flooding|floodwaters?|rooftops?|roofs?|embankments?|stranded|marooned|rising waters?|cut off)\b/i;
+
+/** "together with 17 deaths in Madagascar", "on top of the 10 killed", "in addition to 5": a part added to reach a total */
+function addedPart(toks: Token[], qStart: number): boolean {
+  let k = qStart - 1;
+  if (toks[k]?.l === 'the') k--;
+  const b1 = toks[k]?.l;
+  const b2 = toks[k - 1]?.l;
+  const b3 = toks[k - 2]?.l;
+  return (b1 === 'with' && (b2 === 'together' || b2 === 'along')) || (b1 === 'of' && b2 === 'top' && b3 === 'on') || (b1 === 'to' && b2 === 'addition' && b3 === 'in');
+}
+
 // ---------- the candidate finder ----------
 
 export function findCandidates(sentences: Sentence[], currentYear: number | undefined, currentMonth?: number): Candidate[] {
   const out: Candidate[] = [];
   const titleSen = sentences.find((s) => s.idx === -1);
   const titleWords = titleSen ? new Set(tokensOf(titleSen).map((t) => t.l)) : undefined;
+  // the headline and the first sentence say what the main incident is
+  const firstSen = sentences.find((s) => s.idx === 0);
+  const leadFamilies = new Set<RegExp>();
+  for (const t of [...(titleSen ? tokensOf(titleSen) : []), ...(firstSen ? tokensOf(firstSen) : [])]) {
+    const fam = EVENT_FAMILIES.find((re) => re.test(t.l));
+    if (fam) leadFamilies.add(fam);
+  }
+  const scopes = new Map<number, PlaceScope>();
   for (const sen of sentences) {
     const toks = tokensOf(sen);
     if (toks.length === 0) continue;
+    const outBefore = out.length;
     const ctx = sentenceContext(toks, currentYear);
+    if (sen.idx !== -1 && sinceOlderMonth(toks, currentMonth)) ctx.context = true;
     if (sen.idx !== -1 && olderMonth(toks, currentMonth)) ctx.context = true;
     // "X did this, hours after Y happened": Y is a separate, earlier event
     let afterAt = -1;
@@ -840,6 +1083,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       }
     }
     let attrDone = false;
+    const stranded = TRAPPED_RE.test(sen.text) && STRANDED_RE.test(sen.text) && !/\b(missing|unaccounted)\b/i.test(sen.text);
     const senCats = new Set<Category>();
     let attribution: { s: string; role?: string } | undefined;
     const attr = (pos: number): { s: string; role?: string } | undefined => {
@@ -850,6 +1094,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       return attribution;
     };
     const push = (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'> & { superseded?: boolean; context?: boolean }) => {
+      // "thousands of people trapped on rooftops" by a flood are stranded and reached by boats, not missing
+      if (c.category === 'missing' && stranded) return;
       const a = sen.idx === -1 ? undefined : attr(c.pos);
       const laterClause = afterAt >= 0 && c.pos > afterAt && [...senCats].some((k) => k !== c.category);
       senCats.add(c.category);
@@ -862,7 +1108,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         sentence: sen.idx,
         para: sen.para,
         title: sen.idx === -1,
-        superseded: ctx.superseded || !!c.superseded,
+        superseded: (ctx.superseded && !(ctx.currentFrom !== undefined && c.pos > ctx.currentFrom)) || !!c.superseded,
         context: ctx.context || !!c.context || laterClause || ctx.asides.some(([a, b]) => c.pos > a && c.pos < b),
       });
     };
@@ -879,6 +1125,14 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       if (tk.k !== 'num' && tk.k !== 'word') continue;
       if (tk.k === 'word' && !/^[a-z]/.test(tk.l)) continue;
       const prev = toks[i - 1];
+      // "killing one resident and wounding another": "another" closing a second casualty verb is one more person
+      if (tk.l === 'another' && prev && LEFT_VERBS[prev.l] && senCats.size > 0 && toks[i - 2]?.l === 'and' && (!toks[i + 1] || toks[i + 1]!.k === 'punct' || STOP_NP.has(toks[i + 1]!.l))) {
+        const cat = LEFT_VERBS[prev.l]!;
+        if (cat === 'killed' || cat === 'injured' || cat === 'hostages' || cat === 'arrested') {
+          push({ value: 1, qualifier: 'exact', pos: i, category: cat, increment: false, subcount: false, speculative: false, combined: false, update: false });
+        }
+        continue;
+      }
       if (prev && (prev.l === 'no' || prev.l === 'the') && tk.l === 'one') continue;
       const n = parseNumberAt(toks, i);
       if (!n) continue;
@@ -908,7 +1162,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       next = n.end;
       // "half a million" is 500,000
       const value = prev?.l === 'half' && (tk.l === 'a' || tk.l === 'an') ? Math.round(n.value / 2) : n.value;
-      const base = { value, qualifier, ...(vagueUpper ? { vagueUpper } : {}), pos: start };
+      // "one of the injured died in hospital", "together with 17 deaths in Madagascar": a part, never the total
+      const partitive = addedPart(toks, qStart) || (toks[n.end]?.l === 'of' && toks[n.end + 1]?.l === 'the' && !!keywordAt(toks, n.end + 2));
+      const base = { value, qualifier, ...(vagueUpper ? { vagueUpper } : {}), pos: start, ...(partitive ? { partitive } : {}) };
 
       let r = scanRight(toks, n.end);
       if (r?.adjectival && scanLeftVerb(toks, qStart)) r = undefined;
@@ -964,7 +1220,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
           }
           if (!refuge) continue;
         }
-        if (backgroundEvent(toks, lv.verbIdx, titleWords)) continue;
+        if (backgroundEvent(toks, lv.verbIdx, titleWords) || otherEventSubject(toks, lv.verbIdx, leadFamilies)) continue;
+        // "armed gangs that killed about 40 villagers last month": a relative clause dated to an earlier period
+        if (RELATIVE.has(toks[lv.verbIdx - 1]?.l ?? '') && earlierPeriod(toks, lv.verbIdx)) continue;
         if (lv.cat === 'killed' || lv.cat === 'injured') {
           let perp = false;
           for (let k = n.end; k < n.end + 3 && k < toks.length; k++) if (PERPETRATORS.has(toks[k]!.l)) perp = true;
@@ -1009,7 +1267,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         });
       }
     }
+    if (out.length > outBefore || sen.idx <= 0) scopes.set(sen.idx, placeScope(toks));
   }
+  markRegions(out, scopes, sentences);
   return out;
 
   function singular(toks: Token[], i: number, push: (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'>) => void): void {
@@ -1017,7 +1277,10 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     const r = scanRight(toks, i + 1);
     const prev = toks[i - 1];
     if (r && r.singularPerson && !r.increment && !actsOnOthers(toks, i + 1, r.end) && (!prev || prev.k === 'punct' || BOUNDARY_WORDS.has(prev.l) || REPORT_VERBS.has(prev.l) || i === 0)) {
-      push({ value: 1, qualifier: 'exact', pos: i, category: r.cat, increment: false, subcount: false, speculative: r.speculative, combined: r.combined, update: false });
+      // "A second person has died", "a third man was arrested": the ordinal counts the whole so far
+      const ord = ORDINALS[toks[i + 1]?.l ?? ''];
+      const value = ord !== undefined && PERSON_SINGULAR.has(toks[i + 2]?.l ?? '') && r.end <= i + 6 ? ord : 1;
+      push({ value, qualifier: 'exact', pos: i, category: r.cat, increment: false, subcount: false, speculative: r.speculative, combined: r.combined, update: false });
       return;
     }
     // Object: "killing a soldier and a policeman" → 2; "a strike that killed a commander" is background

@@ -8,7 +8,7 @@ import { CATEGORIES } from '../schema';
 import type { Candidate } from './figures';
 
 function tier(c: Candidate): number {
-  if (c.increment || c.combined || c.context) return 99;
+  if (c.increment || c.combined || c.context || c.region || c.partitive) return 99;
   const weak = c.superseded || c.speculative || c.subcount;
   // body clean < title clean < body weak < title weak
   return (weak ? 2 : 0) + (c.title ? 1 : 0);
@@ -52,9 +52,13 @@ export function choose(cands: Candidate[], category: Category): Candidate | unde
 
 export function selectFigures(cands: Candidate[]): Casualties {
   const out: Casualties = {};
+  // "Officials had first said about 200 pupils were missing": an earlier estimate of the abducted, now counted
+  // as hostages, is no missing figure of its own
+  const hostagesClean = cands.some((c) => c.category === 'hostages' && tier(c) <= 1);
   for (const cat of CATEGORIES) {
     const c = choose(cands, cat);
     if (!c) continue;
+    if (cat === 'missing' && c.superseded && hostagesClean) continue;
     const fig: Figure = { value: c.value, qualifier: c.qualifier, quote: c.quote };
     if (c.attribution) fig.attribution = c.attribution;
     out[cat] = fig;

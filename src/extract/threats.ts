@@ -21,7 +21,8 @@ const NP_STOP = new Set(
     'would will could may might said says told fired launched gathered massed deployed along toward towards').split(' '),
 );
 const QUOTE = new Set(['"', "'", '‘', '’', '“', '”']);
-const RESCUE = /\b(rescue|relief|aid|humanitarian|search|firefight|evacuat|help|peacekeep)/i;
+// "search" only as a rescue search ("search for survivors"), not a manhunt ("search for accomplices")
+const RESCUE = /\b(rescue|relief|aid|humanitarian|search(?:es|ing)? (?:for|through) (?:survivors|bodies|victims|the missing|missing|the rubble|debris)|search and|firefight|evacuat|help|peacekeep)/i;
 
 function singular(w: string): string {
   return w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.endsWith('s') ? w.slice(0, -1) : w;
@@ -120,6 +121,9 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
       if (!n) continue;
       if (yearOf(tk) !== undefined) continue;
       if (asides.some(([a, b]) => i > a && i < b)) continue;
+      // "one of the two bombers", "one of three divisions": a partitive names a group already met, it counts no force
+      if (prev?.l === 'of' && /^(one|two|three|each|some|none|all|both|most|many|several|any)$/.test(toks[i - 2]?.l ?? '')) continue;
+      if (prev?.l === 'the' && toks[i - 2]?.l === 'of' && /^(one|two|three|each|some|none|all|both|most|many|several|any)$/.test(toks[i - 3]?.l ?? '')) continue;
       let np = threatNP(toks, n.end, sen.text, !!n.vague, strikes);
       let end = n.end;
       if (!np) {

@@ -33,6 +33,21 @@ export async function stateDigest(opts: DigestOptions = {}): Promise<string> {
   return sha256Hex(parts.join('\n'));
 }
 
+/**
+ * A digest once background work has finished: queued deliveries write the ledger after the chat service
+ * answered, and a coalesced flush rewrites KV up to a second after a request. Waits until two digests agree.
+ */
+export async function quietStateDigest(opts: DigestOptions = {}, gapMs = 400, tries = 20): Promise<string> {
+  let previous = await stateDigest(opts);
+  for (let i = 0; i < tries; i++) {
+    await new Promise((r) => setTimeout(r, gapMs));
+    const next = await stateDigest(opts);
+    if (next === previous) return next;
+    previous = next;
+  }
+  return previous;
+}
+
 let lastParts: string[] = [];
 /** The parts behind the last digest (for a failure message: which key or table changed). */
 export function lastStateParts(): string[] {

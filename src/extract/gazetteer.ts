@@ -14,6 +14,22 @@ const ALIASES: Record<string, string> = {
   "Côte d'Ivoire": 'Ivory Coast', 'Democratic Republic of Congo': 'Congo', DRC: 'Congo', 'Gaza Strip': 'Gaza',
   'Türkiye': 'Turkey', USSR: 'Soviet Union', 'Tadzhikistan': 'Tajikistan', Holland: 'Netherlands', Peking: 'Beijing',
   Bombay: 'Mumbai', Calcutta: 'Kolkata', Madras: 'Chennai', Rangoon: 'Yangon', Saigon: 'Ho Chi Minh City', Kiev: 'Kyiv',
+  // Exonyms, transliterations and former names of places news still uses (general knowledge): one place, one name.
+  // Russian-derived spellings of Ukrainian places
+  Kharkov: 'Kharkiv', Odessa: 'Odesa', Dnepr: 'Dnipro', Lvov: 'Lviv', Nikolaev: 'Mykolaiv', Nikolayev: 'Mykolaiv',
+  Zaporozhye: 'Zaporizhzhia', Zaporizhia: 'Zaporizhzhia', Lugansk: 'Luhansk', Chernigov: 'Chernihiv', 'Krivoy Rog': 'Kryvyi Rih',
+  'Kryvyy Rih': 'Kryvyi Rih', Artemovsk: 'Bakhmut', Artemivsk: 'Bakhmut', Slavyansk: 'Sloviansk', Slovyansk: 'Sloviansk', Vinnitsa: 'Vinnytsia',
+  Rovno: 'Rivne', Zhitomir: 'Zhytomyr', Ternopol: 'Ternopil', Uzhgorod: 'Uzhhorod', Severodonetsk: 'Sievierodonetsk', Avdeyevka: 'Avdiivka',
+  Kirovograd: 'Kirovohrad', Cherkassy: 'Cherkasy', Chernovtsy: 'Chernivtsi', Khmelnitsky: 'Khmelnytskyi',
+  // former names and older romanisations
+  Leningrad: 'Saint Petersburg', 'St Petersburg': 'Saint Petersburg', 'St. Petersburg': 'Saint Petersburg', Stalingrad: 'Volgograd',
+  Ekaterinburg: 'Yekaterinburg', Nanking: 'Nanjing', Tientsin: 'Tianjin', Chungking: 'Chongqing', Amoy: 'Xiamen',
+  Poona: 'Pune', Baroda: 'Vadodara', Trivandrum: 'Thiruvananthapuram', Cochin: 'Kochi', Calicut: 'Kozhikode', Benares: 'Varanasi',
+  Banaras: 'Varanasi', Simla: 'Shimla', Orissa: 'Odisha', Bangalore: 'Bengaluru', Gurgaon: 'Gurugram', Mysore: 'Mysuru', Allahabad: 'Prayagraj',
+  Mangalore: 'Mangaluru', Cawnpore: 'Kanpur', Pondicherry: 'Puducherry', Dacca: 'Dhaka', Ceylon: 'Sri Lanka', Swaziland: 'Eswatini',
+  Zaire: 'Congo', Kampuchea: 'Cambodia', Byelorussia: 'Belarus', Moldavia: 'Moldova', Kirghizia: 'Kyrgyzstan', Tiflis: 'Tbilisi',
+  'Alma-Ata': 'Almaty', Frunze: 'Bishkek', Marrakech: 'Marrakesh', "Sana'a": 'Sanaa', Hodeida: 'Hodeidah', Hudaydah: 'Hodeidah',
+  Falluja: 'Fallujah', Basrah: 'Basra', Raqqah: 'Raqqa', Makkah: 'Mecca', Jiddah: 'Jeddah',
 };
 
 // Adjectives of countries: they place an incident ("an Iranian city") but more often qualify a noun ("Iranian
@@ -94,7 +110,13 @@ export function gazetteer(): Map<string, Place> {
     if (!m.has(city)) m.set(city, { name: city, kind: 'city', parent: p });
   }
   addDivisions(m);
-  for (const [alias, canon] of [...Object.entries(ALIASES), ...Object.entries(DEMONYMS)]) {
+  // An alias names the same place as its canonical name, even where a list above also gave it an entry of its own
+  // ("Odessa" and "Odesa", "Bangalore" and "Bengaluru" would otherwise be two cities that conflict).
+  for (const [alias, canon] of Object.entries(ALIASES)) {
+    const target = m.get(canon);
+    if (target && target.name === canon) m.set(alias, target);
+  }
+  for (const [alias, canon] of Object.entries(DEMONYMS)) {
     const target = m.get(canon);
     if (target && !m.has(alias)) m.set(alias, target);
   }

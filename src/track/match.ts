@@ -203,17 +203,70 @@ function firstTown(places: readonly string[]): string | undefined {
   return normPlace(first);
 }
 
+const listedCity = (p: string) => (gazetteer().get(p) ?? gazetteer().get(p.replace(/-/g, ' ')))?.kind === 'city';
+/** The towns of a list that the gazetteer does not know as cities. */
+const unlistedTowns = (places: readonly string[]) => places.filter((p) => firstTown([p]) !== undefined && !listedCity(p)).map(normPlace);
+
 /**
  * Two spot incidents (a shooting, a fire, a blast, a crash) whose first towns differ, where neither side names
  * the other's town at all, are two incidents even in one state: "Bargarh district" and "Balasore district",
- * Belgrade and Mladenovac. A report that names both ("Itaewon", "Seoul") is no conflict.
+ * Belgrade and Mladenovac. A report that names both ("Itaewon", "Seoul") is no conflict. A side whose first place
+ * is a state or country ("Odisha") is represented by every town it names — for an incident, every town its
+ * reports have named, listed cities aside — so a derailment in another town of that state is still another
+ * incident, while a report from the nearby big city ("MIAMI") is not set against a suburb ("Surfside").
  */
 export function townsConflict(a: readonly string[], b: readonly string[]): boolean {
-  const ta = firstTown(a);
-  const tb = firstTown(b);
-  if (ta === undefined || tb === undefined || ta === tb) return false;
+  const fa = firstTown(a);
+  const fb = firstTown(b);
+  // Compared through all its towns, a side's listed cities are left out: a big city is where the bureau, the
+  // hospital or the court is, and the landmark a suburb is reported by ("MIAMI" for a collapse in Surfside).
+  const widened = fa === undefined || fb === undefined;
+  const side = (places: readonly string[], first: string | undefined) =>
+    first === undefined ? unlistedTowns(places) : widened && listedCity(places[0]!) ? [] : [first];
+  const ta = side(a, fa);
+  const tb = side(b, fb);
+  if (ta.length === 0 || tb.length === 0) return false;
   const all = (places: readonly string[]) => new Set(places.flatMap((p) => [...withAncestors(p)]));
-  return !all(a).has(tb) && !all(b).has(ta);
+  const inA = all(a);
+  const inB = all(b);
+  return !ta.some((t) => inB.has(t)) && !tb.some((t) => inA.has(t));
+}
+
+/** Attacks by a named weapon: one outlet's "missile strike" may be another's "attack", but not another's "drone attack". */
+const WEAPON = new Set(['air strike', 'missile attack', 'rocket attack', 'drone attack']);
+/** Strikes in a campaign (Red Sea shipping, a city under bombardment) recur for weeks in one region. */
+const STRIKE = new Set([...WEAPON, 'attack']);
+const HOUR = 60 * 60 * 1000;
+/** Without a shared name or ship, a strike joins an incident sharing its town only within this of its last report. */
+export const STRIKE_TOWN_WINDOW_MS = 72 * HOUR;
+/** …and one sharing only a country within this. */
+export const STRIKE_COUNTRY_WINDOW_MS = 12 * HOUR;
+
+/** A sea, gulf or strait is where a campaign runs, not a name that ties two reports to one attack. */
+const WATERS = /\b(?:sea|gulf|ocean|strait|straits|bay|channel|river)\b/i;
+export const distinctiveName = (name: string) => !WATERS.test(name);
+
+/**
+ * Whether two strike reports without a shared distinctive name or ship may still be one strike. Different weapons
+ * ("a drone strike on a car", "rockets fired at the airport") are two attacks; otherwise the reports must share
+ * a town and come within three days of the incident's last report, or share only a country and come within
+ * twelve hours: a campaign of strikes in one region (ships off Yemen, a city shelled week after week) would
+ * otherwise chain into one incident.
+ */
+export function strikesMayJoin(
+  typeA: string,
+  typeB: string,
+  placesA: readonly string[],
+  placesB: readonly string[],
+  gapMs: number,
+): boolean {
+  if (WEAPON.has(typeA) && WEAPON.has(typeB) && typeA !== typeB) return false;
+  const fb = placeFacts(placesB);
+  const sharedTown = placesA.some((p) => {
+    const k = normPlace(p);
+    return fb.names.has(k) && !placeFacts([p]).countries.has(k);
+  });
+  return gapMs <= (sharedTown ? STRIKE_TOWN_WINDOW_MS : STRIKE_COUNTRY_WINDOW_MS);
 }
 
 function primaryAgrees(places: readonly string[], other: PlaceFacts): boolean {
@@ -259,6 +312,12 @@ export function matchIncident(
     const places = relatePlaces(hints.places, entry.places, isWideArea(entry.type ?? hints.type));
     if (places === 'conflict') continue;
     const sharedNames = entry.names.filter((n) => names.has(norm(n))).length;
+    const sharedDistinctive = entry.names.some((n) => names.has(norm(n)) && distinctiveName(n));
+    const sharedVessel = !!hints.vessels?.length && !!entry.vessels?.length && !vesselsConflict(hints.vessels, entry.vessels);
+    if (
+      hints.type !== null && entry.type !== null && STRIKE.has(hints.type) && STRIKE.has(entry.type) && !sharedDistinctive && !sharedVessel &&
+      !strikesMayJoin(hints.type, entry.type, hints.places, entry.places, Math.max(0, publishedMs - entry.last_published_ms))
+    ) continue;
     if (hints.type === null && sharedNames === 0 && places === 'shared' && hints.places.length > 0) {
       const here = withAncestors(hints.places[0]!);
       if (entry.places.some((p) => here.has(normPlace(p)))) typelessFollows.push(entry.key);

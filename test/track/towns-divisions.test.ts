@@ -88,6 +88,11 @@ describe('different first towns of spot incidents', () => {
     const c = file(store, { type: 'crash', places: ['Bargarh', 'Odisha', 'India'] }, T0 + 3 * DAY);
     expect(keyOf(b)).toBe(keyOf(a));
     expect(keyOf(c)).not.toBe(keyOf(a));
+    // the same when the crash's first report led with the state and the derailment's does too
+    const other = memoryIndexStore();
+    const d = file(other, { type: 'crash', places: ['Odisha', 'Balasore', 'India'] }, T0);
+    const e = file(other, { type: 'crash', places: ['Odisha', 'India', 'Bargarh'] }, T0 + 2 * DAY);
+    expect(keyOf(e)).not.toBe(keyOf(d));
   });
 
   it('join on a shared distinctive name even when the towns differ', () => {

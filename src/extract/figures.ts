@@ -437,6 +437,8 @@ function foundSafeAfter(toks: Token[], from: number): boolean {
   for (let k = from; k < from + 18 && k < toks.length; k++) {
     const t = toks[k]!;
     if (t.k === 'num' || t.t === '.' || t.t === ';' || t.t === '?' || t.t === '!') return false;
+    // "six remained missing, …, after several others were found alive": the found ones are other people.
+    if (t.t === ',' || /^(after|but|while|although|though|whereas)$/.test(t.l)) return false;
     if (/^(found|located|rescued|traced|discovered)$/.test(t.l)) {
       for (let m = k + 1; m <= k + 3 && m < toks.length; m++) if (/^(alive|safe|safely|unharmed|unhurt)$/.test(toks[m]!.l)) return true;
     }

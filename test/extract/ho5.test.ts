@@ -35,6 +35,9 @@ describe('ho5 toll and missing patterns', () => {
   it('people who were missing and then found alive are no longer missing', () => {
     expect(fig('Nine climbers who had been missing since the storm were found alive on Sunday.').missing).toBeUndefined();
     expect(fig('Twelve people are missing and 3 were found alive.').missing).toEqual(expect.objectContaining({ value: 12 }));
+    // Others found alive in another clause do not undo the count that remains.
+    expect(fig('Six people remained missing, officials said, after several who had been listed as missing were found alive.').missing).toEqual(expect.objectContaining({ value: 6 }));
+    expect(fig('Four workers are still missing but two others were found alive.').missing).toEqual(expect.objectContaining({ value: 4 }));
     expect(fig('Twelve people are still missing after the flood, rescuers said.').missing).toEqual(expect.objectContaining({ value: 12 }));
   });
 });

@@ -9,7 +9,7 @@ import {
 } from './lexicon';
 import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
 import { tokensOf, type Sentence } from './sentences';
-import { gazetteer, maxPlaceWords } from './gazetteer';
+import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
 
 export interface Candidate {
   category: Category;
@@ -893,10 +893,8 @@ function countryAt(toks: Token[], k: number): { country: string; end: number; de
     if (possessive) name = name.slice(0, -2);
     const p = g.get(name);
     if (!p) continue;
-    let country = p.kind === 'country' ? p.name : p.parent ?? p.name;
-    const up = g.get(country);
-    if (up && up.kind === 'state') country = 'United States';
-    if (p.kind === 'state') country = 'United States';
+    // a division or a city is placed in its country: a province inside a named country is not a second country
+    const country = countryOf(p);
     return { country, end: k + w, demonym: name !== p.name && !possessive && /(an|ese|i|ish|ch|ic)$/.test(name), possessive };
   }
   return undefined;

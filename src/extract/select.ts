@@ -32,7 +32,11 @@ function refines(cur: Candidate, later: Candidate): boolean {
 }
 
 export function choose(cands: Candidate[], category: Category): Candidate | undefined {
-  const mine = cands.filter((c) => c.category === category && tier(c) < 99);
+  // "The toll climbed to 288 … An earlier estimate had put the toll at 233": once the article states a current
+  // update for the category, an earlier estimate is never the current figure, even if the update itself was set
+  // aside (a part, a partitive); it stays a fallback only where the article gives nothing newer
+  const updated = cands.some((c) => c.category === category && c.update && !c.superseded);
+  const mine = cands.filter((c) => c.category === category && tier(c) < 99 && !(updated && c.superseded));
   if (mine.length === 0) return undefined;
   let best = 99;
   for (const c of mine) best = Math.min(best, tier(c));

@@ -48,8 +48,9 @@ export function choose(cands: Candidate[], category: Category): Candidate | unde
     if (refines(cur, c)) cur = c;
     // an official figure outranks a witness's or a local outlet's
     else if (cur.unofficial && c.official && c.value !== cur.value) cur = c;
-    // a later toll update ("has risen to", "now stands at") replaces a lower earlier toll
-    else if (c.update && !cur.update && c.value > cur.value && c.qualifier === 'exact') cur = c;
+    // a later toll update ("has risen to", "now stands at", "bringing the toll to") replaces a lower earlier toll,
+    // an earlier update included ("The toll rose to 77. One of the injured died, bringing the toll to 78.")
+    else if (c.update && c.value > cur.value && c.qualifier === 'exact') cur = c;
   }
   return cur;
 }

@@ -48,3 +48,32 @@ describe('superseded estimates', () => {
     expect(fig(text).killed).toBeUndefined();
   });
 });
+
+describe('false alerts from replayed sequences', () => {
+  it('a cause-specific death count ("died of illness") in a flood article is not the flood toll', () => {
+    const text =
+      'Monsoon floods have killed 940 people across the country, the disaster agency said on Monday.\n\n' +
+      'Health officials said 210 people had died of disease in crowded relief camps.';
+    expect(fig(text, 'Floods: toll passes 900').killed).toEqual(expect.objectContaining({ value: 940 }));
+    // alone, with the main incident being the floods, it gives nothing rather than a false "revised down"
+    expect(fig('Health officials said 210 people had died of disease in crowded relief camps after the floods.', 'Flood camps overwhelmed').killed).toBeUndefined();
+  });
+  it('when the headline is about the disease itself, its count stands', () => {
+    expect(fig('Officials said 57 people had died of cholera in the camps.', 'Cholera outbreak spreads in camps').killed).toEqual(expect.objectContaining({ value: 57 }));
+  });
+  it('deaths "in road accidents" during a storm are not the storm toll; "died of their injuries" is the incident\'s own', () => {
+    const text = 'Heavy snow hit the region on Sunday. Eleven people died in road accidents, police said. The storm itself killed four people.';
+    expect(fig(text, 'Snowstorm kills four').killed).toEqual(expect.objectContaining({ value: 4 }));
+    expect(fig('Three more people died of their injuries, bringing the toll from the blast to 15.', 'Blast toll rises').killed).toEqual(expect.objectContaining({ value: 15 }));
+  });
+  it('digits naming an aircraft type ("Dash 8") are no count of the dead', () => {
+    const text = 'A passenger jet hit a coast guard plane on the runway. Four of the Dash 8\'s crew died, officials said.';
+    expect(fig(text, 'Planes collide on runway').killed).toEqual(expect.objectContaining({ value: 4 }));
+    expect(fig('Six crew on the patrol aircraft, a Dash 8 turboprop, were killed.', 'Planes collide').killed?.value).not.toBe(8);
+    expect(fig('A Boeing 737 crashed near the city, killing 44 people.').killed).toEqual(expect.objectContaining({ value: 44 }));
+  });
+  it('a later "bringing the toll to N" replaces an earlier update in the same article', () => {
+    const text = 'The death toll from the fire rose to 31 on Tuesday. A firefighter died in hospital overnight, bringing the toll to 32.';
+    expect(fig(text).killed).toEqual(expect.objectContaining({ value: 32, qualifier: 'exact' }));
+  });
+});

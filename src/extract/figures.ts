@@ -4,12 +4,12 @@
 // pass is linear in the text.
 import type { Category, Qualifier } from '../schema';
 import {
-  AUX, BLOCK_NOUNS, LEFT_NEEDS_PERSON, LEFT_VERBS, MONTHS, OFFICIAL_RE, PERSON_PLURAL, PERSON_SINGULAR,
+  AUX, BLOCK_NOUNS, LEFT_NEEDS_PERSON, LEFT_VERBS, MONTHS, WEEKDAYS, OFFICIAL_RE, PERSON_PLURAL, PERSON_SINGULAR,
   REPORT_VERBS, RIGHT_KEYWORDS, SPECULATIVE, UNOFFICIAL_RE,
 } from './lexicon';
 import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
 import { tokensOf, type Sentence } from './sentences';
-import { gazetteer, maxPlaceWords } from './gazetteer';
+import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
 
 export interface Candidate {
   category: Category;
@@ -203,6 +203,11 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
       if (!aux && toks[j + 1]?.t === '-' && toks[j + 1]!.glued && toks[j + 2]?.glued && toks[j + 2]!.k === 'word') {
         j += 3;
         np++;
+        continue;
+      }
+      // "five crew aboard the coast guard Dash 8 died": a name's designation inside the noun phrase
+      if (!aux && designation(toks, j)) {
+        j++;
         continue;
       }
       return undefined;
@@ -895,10 +900,8 @@ function countryAt(toks: Token[], k: number): { country: string; end: number; de
     if (possessive) name = name.slice(0, -2);
     const p = g.get(name);
     if (!p) continue;
-    let country = p.kind === 'country' ? p.name : p.parent ?? p.name;
-    const up = g.get(country);
-    if (up && up.kind === 'state') country = 'United States';
-    if (p.kind === 'state') country = 'United States';
+    // a division or a city is placed in its country: a province inside a named country is not a second country
+    const country = countryOf(p);
     return { country, end: k + w, demonym: name !== p.name && !possessive && /(an|ese|i|ish|ch|ic)$/.test(name), possessive };
   }
   return undefined;
@@ -1028,6 +1031,45 @@ function markRegions(out: Candidate[], scopes: Map<number, PlaceScope>, sentence
   }
 }
 
+// Causes of death other than the incident itself: a count "died of illness" in a flood's relief camps is a
+// cause-specific sub-count. ("died of their injuries", "of wounds", "of burns" are the incident's own deaths.)
+const CAUSE_NOUNS = new Set(
+  ('illness illnesses disease diseases cholera malaria dengue diarrhoea diarrhea dysentery typhoid measles hunger starvation ' +
+    'malnutrition exposure hypothermia heatstroke infection infections covid covid-19 coronavirus snakebite snakebites').split(' '),
+);
+const CAUSE_ADJ = /^(water-borne|waterborne|related|other|various|infectious|respiratory|a|the|an)$/;
+
+/**
+ * "324 people had died of illness", "deaths from disease", "killed in road accidents": the cause named after a
+ * killed figure, within its clause. Returns the cause word, or undefined.
+ */
+function deathCause(toks: Token[], from: number): string | undefined {
+  for (let k = from; k < toks.length && k < from + 10; k++) {
+    const t = toks[k]!;
+    if (t.k === 'punct' && t.t !== '-') return undefined;
+    if (t.l === 'of' || t.l === 'from') {
+      let m = k + 1;
+      while (m < k + 3 && CAUSE_ADJ.test(toks[m]?.l ?? '')) m++;
+      const w = toks[m]?.l ?? '';
+      if (CAUSE_NOUNS.has(w)) return w;
+      if (w !== 'illness' && /^(heat|cold)$/.test(w)) return w;
+    }
+    if (t.l === 'in' && /^(road|traffic|car)$/.test(toks[k + 1]?.l ?? '') && /^(accidents|crashes)$/.test(toks[k + 2]?.l ?? '')) return toks[k + 2]!.l;
+  }
+  return undefined;
+}
+
+/** Bare digits glued (by a space) to a capitalised, non-initial name that is no verb, month or day: "Dash 8". */
+function designation(toks: Token[], i: number): boolean {
+  const tk = toks[i]!;
+  const prev = toks[i - 1];
+  if (tk.k !== 'num' || !/^\d{1,4}$/.test(tk.t) || !prev || i - 1 === 0 || prev.k !== 'word') return false;
+  if (!/^\p{Lu}/u.test(prev.t) || toks[i - 2]?.k === 'punct') return false;
+  const l = prev.l;
+  if (LEFT_VERBS[l] || keywordAt(toks, i - 1) || MONTHS.has(l) || WEEKDAYS.has(l) || AUX.has(l)) return false;
+  return true;
+}
+
 const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 
 /** "last month", "last week", "earlier this year" after a position in the same clause */
@@ -1068,6 +1110,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     const fam = EVENT_FAMILIES.find((re) => re.test(t.l));
     if (fam) leadFamilies.add(fam);
   }
+  const titleCauseWords = new Set((titleSen ? tokensOf(titleSen) : []).map((t) => t.l));
+  const firstCauseWords = new Set((firstSen ? tokensOf(firstSen) : []).map((t) => t.l));
   const scopes = new Map<number, PlaceScope>();
   for (const sen of sentences) {
     const toks = tokensOf(sen);
@@ -1100,6 +1144,14 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       if (c.category === 'missing' && stranded) return;
       const a = sen.idx === -1 ? undefined : attr(c.pos);
       const laterClause = afterAt >= 0 && c.pos > afterAt && [...senCats].some((k) => k !== c.category);
+      // a cause-specific death count: another incident when the headline and first sentence never name that cause,
+      // else a sub-count that a larger total outranks
+      const cause = c.category === 'killed' && !c.increment ? deathCause(toks, c.pos) : undefined;
+      if (cause !== undefined) {
+        // (the figure's own sentence does not make the cause the main incident)
+        if (titleCauseWords.has(cause) || (sen.idx !== 0 && firstCauseWords.has(cause))) c = { ...c, subcount: true };
+        else c = { ...c, context: true };
+      }
       senCats.add(c.category);
       out.push({
         ...c,
@@ -1148,6 +1200,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       if (toks[n.end] && MONTHS.has(toks[n.end]!.l) && toks[n.end]!.l !== 'may' && !n.words) continue;
       // a year is not a count unless people follow it directly
       if (yearOf(tk) !== undefined && (DATE_PREPS.has(prev?.l ?? '') || !(toks[n.end] && (PERSON_PLURAL.has(toks[n.end]!.l) || keywordAt(toks, n.end))))) continue;
+      // "five crew aboard the coast guard Dash 8 died", "Flight 370", "Apollo 13": bare digits right after a
+      // capitalised name inside a body sentence are that name's designation, not a count
+      if (sen.idx !== -1 && designation(toks, i)) continue;
       const { q, start: qStart } = qualifierBefore(toks, i);
       let qualifier: Qualifier = q ?? 'exact';
       if (n.vague || n.range) qualifier = 'at_least';

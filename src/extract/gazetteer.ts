@@ -128,6 +128,23 @@ export function gazetteer(): Map<string, Place> {
   INDEX = m;
   return m;
 }
+/**
+ * The country a place lies in, walking up from a city to its division to its country ("Kermanshah" → Iran,
+ * "Mumbai" → Maharashtra → India, "Dallas" → Texas → United States). A division two countries share (Punjab)
+ * has no country: its own name is returned, so it is never taken for either country nor for a third one.
+ */
+export function countryOf(p: Place): string {
+  const g = gazetteer();
+  let cur: Place | undefined = p;
+  for (let hops = 0; cur && hops < 4; hops++) {
+    if (cur.kind === 'country') return cur.name;
+    if (!cur.parent) return cur.name;
+    const up = g.get(cur.parent);
+    if (!up) return cur.parent;
+    cur = up;
+  }
+  return p.name;
+}
 export function maxPlaceWords(): number {
   gazetteer();
   return MAX_WORDS;

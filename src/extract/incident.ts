@@ -90,6 +90,9 @@ interface Mention {
   reference?: boolean;
   /** A country named as an attribute of something else ("a U.S. drone strike", "Iranian state media", "U.S.-based"). */
   attributive: boolean;
+  /** A reference point after a place noun ("a suburb north of Dallas", "a town near Kabul"): dropped only when a
+   * nearer named place exists. */
+  relative?: boolean;
 }
 
 const MENTION_CACHE = new Map<string, Mention[]>();
@@ -104,6 +107,12 @@ const AFTER_PLACE = new Set(
 
 // "about 60 km south of", "40 miles north-east of the": the place after it only locates another one.
 const DISTANCE_BEFORE = /\d[\d,.]*\s*(?:-?\s*)?(?:km|kilometres?|kilometers?|miles?)(?: \([^)]{1,20}\))?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|from|outside)\s+(?:of\s+)?(?:the\s+)?$/i;
+
+// "a suburb north of", "a small town outside", "a village near the": the place after it is a reference point for a
+// nearer place the sentence usually names too.
+const RELATIVE_BEFORE = /\b(?:suburbs?|towns?|city|village|community|area|neighbou?rhood|settlement|hamlet)\s+(?:(?:just|about|some)\s+)?(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|just)\s+of|outside(?:\s+of)?|near)\s+(?:the\s+)?$/i;
+// "INS Kolkata", "USS Cole", "HMS Sheffield": a ship named after a place is no place.
+const SHIP_PREFIX_BEFORE = /\b(?:INS|USS|USNS|HMS|HMAS|HMCS|HMNZS|RFS|MV|MS|SS|FS|JS|ROKS|PNS|KRI|BRP|TCG|HNLMS|ITS|ESPS|CNS)\s+$/;
 
 // Abbreviations of countries that news writing mostly uses as adjectives ("U.S. troops", "UK officials").
 const ABBREVIATED_COUNTRY = /^(?:U\.S\.|US|U\.K\.|UK|UAE)$/;
@@ -154,8 +163,21 @@ function placeMentionsRaw(text: string): Mention[] {
         const end = start + words.slice(i, i + len).join(' ').length;
         const possessive = i + len === words.length && /['’]s$/.test(m[0]);
         const attributive = !possessive && attributiveUse(text, end, hit, matched);
-        const reference = DISTANCE_BEFORE.test(text.slice(Math.max(0, start - 60), start));
-        out.push({ place: hit, at: m.index ?? 0, attributive, ...(reference ? { reference } : {}) });
+        const before = text.slice(Math.max(0, start - 60), start);
+        if (SHIP_PREFIX_BEFORE.test(before)) {
+          i += len;
+          continue;
+        }
+        const reference = DISTANCE_BEFORE.test(before);
+        const relative = !reference && RELATIVE_BEFORE.test(before);
+        // "Cleveland, Texas": a US city name the gazetteer lists under another state is that state's town
+        const stateAfter = hit.kind === 'city' ? /^,\s+([\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)?)/u.exec(text.slice(end, end + 40))?.[1] : undefined;
+        const st = stateAfter ? g.get(stateAfter) : undefined;
+        const g0 = hit.parent ? g.get(hit.parent) : undefined;
+        if (st && st.kind === 'state' && st.parent === 'United States' && g0?.kind === 'state' && g0.parent === 'United States' && st.name !== hit.parent) {
+          hit = { name: hit.name, kind: 'city', parent: st.name };
+        }
+        out.push({ place: hit, at: m.index ?? 0, attributive, ...(reference ? { reference } : {}), ...(relative ? { relative } : {}) });
         i += len;
       } else i++;
     }
@@ -273,6 +295,7 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
   };
   // places named only to locate another ("60 km south of Belgrade") are not where it happened
   const referenceOnly = new Set<string>();
+  const relativeOnly = new Set<string>();
   const placedHere = new Set<string>();
   let pos = 0;
   const spans: Array<[string, number]> = [];
@@ -282,6 +305,7 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
   for (const [text, w] of spans) {
     for (const m of placeMentions(text)) {
       if (m.reference) referenceOnly.add(m.place.name);
+      else if (m.relative) relativeOnly.add(m.place.name);
       else placedHere.add(m.place.name);
       add(m.place, m.attributive ? w * 0.4 : w, pos + m.at);
     }
@@ -342,6 +366,13 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
     }
   }
   for (const name of referenceOnly) if (!placedHere.has(name)) score.delete(name);
+  // "in Allen, a suburb north of Dallas": the reference point goes only when a nearer named place stands beside it
+  // ("a village near Kabul" with no village named keeps Kabul)
+  for (const name of relativeOnly) {
+    if (placedHere.has(name) || !score.has(name)) continue;
+    const nearer = [...score.values()].some((e) => e.place.name !== name && e.place.kind === 'city' && !relativeOnly.has(e.place.name));
+    if (nearer) score.delete(name);
+  }
   // an unlisted town belongs, for ordering, to the country the report is chiefly about
   const topCountry = [...score.values()].filter((e) => e.place.kind === 'country').sort((a, b) => b.score - a.score)[0]?.place.name;
   for (const e of score.values()) if (!e.place.parent && e.place.kind === 'city' && !gazetteer().has(e.place.name) && topCountry) e.place = { ...e.place, parent: topCountry };

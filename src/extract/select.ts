@@ -32,7 +32,11 @@ function refines(cur: Candidate, later: Candidate): boolean {
 }
 
 export function choose(cands: Candidate[], category: Category): Candidate | undefined {
-  const mine = cands.filter((c) => c.category === category && tier(c) < 99);
+  // "The toll climbed to 288 … An earlier estimate had put the toll at 233": once the article states a current
+  // update for the category, an earlier estimate is never the current figure, even if the update itself was set
+  // aside (a part, a partitive); it stays a fallback only where the article gives nothing newer
+  const updated = cands.some((c) => c.category === category && c.update && !c.superseded);
+  const mine = cands.filter((c) => c.category === category && tier(c) < 99 && !(updated && c.superseded));
   if (mine.length === 0) return undefined;
   let best = 99;
   for (const c of mine) best = Math.min(best, tier(c));
@@ -44,8 +48,9 @@ export function choose(cands: Candidate[], category: Category): Candidate | unde
     if (refines(cur, c)) cur = c;
     // an official figure outranks a witness's or a local outlet's
     else if (cur.unofficial && c.official && c.value !== cur.value) cur = c;
-    // a later toll update ("has risen to", "now stands at") replaces a lower earlier toll
-    else if (c.update && !cur.update && c.value > cur.value && c.qualifier === 'exact') cur = c;
+    // a later toll update ("has risen to", "now stands at", "bringing the toll to") replaces a lower earlier toll,
+    // an earlier update included ("The toll rose to 77. One of the injured died, bringing the toll to 78.")
+    else if (c.update && c.value > cur.value && c.qualifier === 'exact') cur = c;
   }
   return cur;
 }

@@ -641,6 +641,16 @@ const SUPERSEDED_PHRASES: string[][] = [
   ['previous', 'toll'], ['before', 'that'], ['first', 'reported'], ['was', 'revised'], ['had', 'first'], ['first', 'said'],
 ];
 
+/** Phrases by first word: sentenceContext looks at every token, and most tokens start no phrase at all. */
+function byFirstWord(phrases: string[][]): Map<string, string[][]> {
+  const index = new Map<string, string[][]>();
+  for (const p of phrases) index.set(p[0]!, [...(index.get(p[0]!) ?? []), p]);
+  return index;
+}
+const CONTEXT_BY_FIRST = byFirstWord(CONTEXT_PHRASES);
+const SUPERSEDED_BY_FIRST = byFirstWord(SUPERSEDED_PHRASES);
+const NO_PHRASES: string[][] = [];
+
 const MONTH_INDEX: Record<string, number> = {
   january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
@@ -764,8 +774,8 @@ function sentenceContext(toks: Token[], currentYear: number | undefined): Senten
     if (tk.k !== 'word') continue;
     // "last September", "in March last year"
     if (tk.l === 'last' && toks[j + 1] && MONTHS.has(toks[j + 1]!.l) && toks[j + 1]!.l !== 'may') context = true;
-    for (const p of CONTEXT_PHRASES) if (matchAt(toks, j, p)) context = true;
-    for (const p of SUPERSEDED_PHRASES) {
+    for (const p of CONTEXT_BY_FIRST.get(tk.l) ?? NO_PHRASES) if (matchAt(toks, j, p)) context = true;
+    for (const p of SUPERSEDED_BY_FIRST.get(tk.l) ?? NO_PHRASES) {
       if (matchAt(toks, j, p)) {
         // "earlier this year/month/week/in the year" dates the main incident, it does not supersede
         if (p[0] === 'earlier' && /^(this|in|that)$/.test(toks[j + 1]?.l ?? '') && /^(year|month|week|the)$/.test(toks[j + 2]?.l ?? '')) continue;

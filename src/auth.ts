@@ -25,10 +25,15 @@ function bearer(header: string | undefined): string | null {
   return m?.[1] ?? null;
 }
 
+/** The entry of `allowed` equal to `token`, or null; every entry is compared, so timing tells nothing. */
+async function matchingToken(token: string, allowed: readonly string[]): Promise<string | null> {
+  let found: string | null = null;
+  for (const candidate of allowed) if (await safeEqual(token, candidate)) found = candidate;
+  return found;
+}
+
 async function matchesAny(token: string, allowed: readonly string[]): Promise<boolean> {
-  let ok = false;
-  for (const candidate of allowed) ok = (await safeEqual(token, candidate)) || ok;
-  return ok;
+  return (await matchingToken(token, allowed)) !== null;
 }
 
 /**
@@ -80,8 +85,6 @@ export async function isReader(settings: Settings, authorization: string | undef
 }
 
 /** The configured READ_TOKEN equal to `token` (the key its session is signed with), or null. */
-export async function matchingReadToken(settings: Settings, token: string): Promise<string | null> {
-  let found: string | null = null;
-  for (const candidate of settings.READ_TOKEN) if (await safeEqual(token, candidate)) found = candidate;
-  return found;
+export function matchingReadToken(settings: Settings, token: string): Promise<string | null> {
+  return matchingToken(token, settings.READ_TOKEN);
 }

@@ -35,20 +35,31 @@ export async function stateDigest(opts: DigestOptions = {}): Promise<string> {
 
 /**
  * A digest once background work has finished: queued deliveries write the ledger after the chat service
- * answered, and a coalesced flush rewrites KV up to a second after a request. Waits until two digests agree.
+ * answered, and a coalesced flush rewrites KV up to a second after a request. Waits until no tracker has a
+ * flush pending (`kv_dirty`) and two digests in a row agree.
  */
-export async function quietStateDigest(opts: DigestOptions = {}, gapMs = 400, tries = 20): Promise<string> {
+export async function quietStateDigest(opts: DigestOptions = {}, gapMs = 400, tries = 40): Promise<string> {
+  const pending = () => lastParts.some((part) => part.includes('{"k":"kv_dirty","v":"1"}'));
   let previous = await stateDigest(opts);
   for (let i = 0; i < tries; i++) {
     await new Promise((r) => setTimeout(r, gapMs));
     const next = await stateDigest(opts);
-    if (next === previous) return next;
+    if (next === previous && !pending()) return next;
     previous = next;
   }
   return previous;
 }
 
 let lastParts: string[] = [];
+
+/** What differs between two digests' parts, for a failure message (each part cut to 300 characters). */
+export function partsDiff(before: readonly string[], after: readonly string[]): string {
+  const b = new Set(before);
+  const a = new Set(after);
+  const cut = (x: string) => x.slice(0, 300);
+  return `removed: ${JSON.stringify(before.filter((x) => !a.has(x)).map(cut))}; added: ${JSON.stringify(after.filter((x) => !b.has(x)).map(cut))}`;
+}
+
 /** The parts behind the last digest (for a failure message: which key or table changed). */
 export function lastStateParts(): string[] {
   return lastParts;

@@ -325,6 +325,17 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
       extraWeight.set(name, Math.max(extraWeight.get(name) ?? 0, w));
     }
   }
+  // "in Allen, Texas" in the headline or lead: an unlisted town placed by its state or country is where it
+  // happened, so it stands under that region (and is listed before it) rather than after it
+  const placedUnder = new Map<string, string>();
+  for (const s of [title ?? '', ...leadParas]) {
+    for (const m of s.matchAll(PLACED_NAME)) {
+      const [, name, region] = m;
+      const r = region ? gazetteer().get(region) : undefined;
+      if (!name || !r || (r.kind !== 'state' && r.kind !== 'country') || NOT_PLACES.has(name) || gazetteer().has(name)) continue;
+      if (!placedUnder.has(name)) placedUnder.set(name, r.name);
+    }
+  }
   // cities and states elsewhere in the text that belong to a chosen country
   const counts = new Map<string, { place: Place; n: number; early: boolean }>();
   for (const s of body) {
@@ -346,7 +357,31 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
     const p = gazetteer().get(x);
     if (p) {
       if (!score.has(p.name)) add(p, 1, 1e9);
-    } else if (!score.has(x)) score.set(x, { place: { name: x, kind: 'city' }, score: extraWeight.get(x) ?? 1, first: 1e9 });
+    } else if (!score.has(x)) {
+      const parent = placedUnder.get(x);
+      score.set(x, { place: { name: x, kind: 'city', ...(parent && score.has(parent) ? { parent } : {}) }, score: extraWeight.get(x) ?? 1, first: 1e9 });
+    }
+  }
+  // "a rural area near Cleveland, north of Houston" in a report about Texas: a listed US-style city name whose own
+  // state the text never names, in a report placed in another state of that country, is a homonym town of that
+  // state. It is kept as "Cleveland, Texas" (a town the gazetteer does not list), so that a later spot incident
+  // in another town of the state is not taken for this one.
+  const chosenStates = [...score.values()].filter((e) => e.place.kind === 'state' && e.place.parent).map((e) => e.place);
+  // Only a report that names no town of its own is placed this way: one that has a town mentions others in passing.
+  if (chosenStates.length === 1 && ![...score.values()].some((e) => e.place.kind === 'city')) {
+    const st = chosenStates[0]!;
+    const named = new Set([...counts.keys(), ...score.keys()]);
+    for (const s of body) {
+      if (s.para > 1) continue;
+      for (const m of placeMentions(s.text)) {
+        const p = m.place;
+        if (p.kind !== 'city' || m.reference || !p.parent || p.parent === st.name || named.has(p.parent)) continue;
+        const home = gazetteer().get(p.parent);
+        if (home?.kind !== 'state' || home.parent !== st.parent) continue;
+        const name = `${p.name}, ${st.name}`;
+        if (!score.has(name)) score.set(name, { place: { name, kind: 'city', parent: st.name }, score: 1, first: 1e9 });
+      }
+    }
   }
   // a report whose title and lead name no place (a follow-up about the inquiry) is placed by its body
   if (score.size === 0) {

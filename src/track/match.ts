@@ -232,6 +232,9 @@ export function townsConflict(a: readonly string[], b: readonly string[]): boole
   return !ta.some((t) => inB.has(t)) && !tb.some((t) => inA.has(t));
 }
 
+/** A fire and a related spot type (explosion, bombing, attack) join without a shared name only within this of the incident's last report. */
+export const RELATED_SPOT_WINDOW_MS = 48 * 60 * 60 * 1000;
+
 /** Attacks by a named weapon: one outlet's "missile strike" may be another's "attack", but not another's "drone attack". */
 const WEAPON = new Set(['air strike', 'missile attack', 'rocket attack', 'drone attack']);
 /** Strikes in a campaign (Red Sea shipping, a city under bombardment) recur for weeks in one region. */
@@ -323,6 +326,9 @@ export function matchIncident(
       if (entry.places.some((p) => here.has(normPlace(p)))) typelessFollows.push(entry.key);
     }
     if (!typeRelated && sharedNames === 0) continue;
+    // One outlet's "blast" is another's "fire" on the day; a fire in the same city days after an explosion or a
+    // bombing is another incident unless a name ties them (an "explosion" later called a "bombing" still joins).
+    if (!typeAgrees && typeRelated && sharedNames === 0 && isSpot(hints.type) && isSpot(entry.type) && (hints.type === 'fire') !== (entry.type === 'fire') && publishedMs - entry.last_published_ms > RELATED_SPOT_WINDOW_MS) continue;
     if (sharedNames === 0 && isSpot(entry.type ?? hints.type) && townsConflict(hints.places, entry.places)) continue;
 
     if (places === 'compatible') {

@@ -682,6 +682,8 @@ const EVENT_FAMILIES: ReadonlyArray<RegExp> = [
   /^(crash|crashes|collision|derailment)$/,
   /^(war|fighting|offensive|clashes|riots|rioting)$/,
 ];
+/** The kind of event a word names (the families above are disjoint), if any. */
+const eventFamily = (word: string): RegExp | undefined => EVENT_FAMILIES.find((re) => re.test(word));
 /**
  * "The package was adopted after an earthquake that killed up to 1,000 people": a toll inside a relative
  * clause on an earlier event introduced by "after"/"following", when the headline is about something else
@@ -691,7 +693,7 @@ function backgroundEvent(toks: Token[], verbIdx: number, titleWords: Set<string>
   if (!titleWords || !/^(that|which)$/.test(toks[verbIdx - 1]?.l ?? '')) return false;
   for (let k = verbIdx - 2; k >= 0 && k >= verbIdx - 8; k--) {
     const l = toks[k]!.l;
-    const fam = EVENT_FAMILIES.find((re) => re.test(l));
+    const fam = eventFamily(l);
     if (!fam) continue;
     // the event noun must be introduced as a past cause: "after an earthquake", "following the bombing"
     let framed = false;
@@ -712,7 +714,7 @@ function otherEventSubject(toks: Token[], verbIdx: number, leadFamilies: Set<Reg
   for (let k = verbIdx - 1; k >= 0 && k >= verbIdx - 10; k--) {
     const t = toks[k]!;
     if (t.k === 'punct' || t.k === 'num') return false;
-    const fam = EVENT_FAMILIES.find((re) => re.test(t.l));
+    const fam = eventFamily(t.l);
     if (!fam) continue;
     let framed = false;
     for (let m = k - 1; m >= 0 && m >= k - 5; m--) {
@@ -1117,10 +1119,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
   const firstSen = sentences.find((s) => s.idx === 0);
   const leadFamilies = new Set<RegExp>();
   for (const t of [...(titleSen ? tokensOf(titleSen) : []), ...(firstSen ? tokensOf(firstSen) : [])]) {
-    const fam = EVENT_FAMILIES.find((re) => re.test(t.l));
+    const fam = eventFamily(t.l);
     if (fam) leadFamilies.add(fam);
   }
-  const titleCauseWords = new Set((titleSen ? tokensOf(titleSen) : []).map((t) => t.l));
   const firstCauseWords = new Set((firstSen ? tokensOf(firstSen) : []).map((t) => t.l));
   const scopes = new Map<number, PlaceScope>();
   for (const sen of sentences) {
@@ -1159,7 +1160,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       const cause = c.category === 'killed' && !c.increment ? deathCause(toks, c.pos) : undefined;
       if (cause !== undefined) {
         // (the figure's own sentence does not make the cause the main incident)
-        if (titleCauseWords.has(cause) || (sen.idx !== 0 && firstCauseWords.has(cause))) c = { ...c, subcount: true };
+        if (titleWords?.has(cause) || (sen.idx !== 0 && firstCauseWords.has(cause))) c = { ...c, subcount: true };
         else c = { ...c, context: true };
       }
       senCats.add(c.category);

@@ -4,23 +4,17 @@
  * twelve hours and reveals nothing that works as a bearer token; rotating READ_TOKEN ends every session.
  */
 
+import { base64Decode, base64Encode } from './standard-webhooks';
+
 const encoder = new TextEncoder();
 const PREFIX = 'v1';
 
-function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
+/** URL-safe, unpadded base64 over the Standard Webhooks codec (cookie values need no escaping). */
+const base64url = (bytes: Uint8Array) => base64Encode(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 function fromBase64url(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(text)) return null;
-  try {
-    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
-    return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
-  } catch {
-    return null;
-  }
+  return base64Decode(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
 }
 
 async function key(readToken: string, usage: 'sign' | 'verify'): Promise<CryptoKey> {

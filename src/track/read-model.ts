@@ -96,7 +96,8 @@ export function summaryOf(state: IncidentState, lastChangeMs: number): IncidentS
 
 /** KV refuses metadata over 1,024 bytes of JSON; a refused write would leave the read model stale for good. */
 export const METADATA_MAX_BYTES = 1_024;
-const utf8Bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+const utf8 = new TextEncoder();
+const utf8Bytes = (value: unknown) => utf8.encode(JSON.stringify(value)).length;
 
 /** Cuts at a code-point boundary, so no lone surrogate (invalid UTF-8) is left behind. */
 const cut = (text: string, codePoints: number) => Array.from(text).slice(0, codePoints).join('');

@@ -8,8 +8,11 @@ import {
   REPORT_VERBS, RIGHT_KEYWORDS, SPECULATIVE, UNOFFICIAL_RE,
 } from './lexicon';
 import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
+import { matchAt, QUAL_PHRASES, qualifierBefore } from './qualifiers';
+export { qualifierBefore } from './qualifiers';
 import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
+import { runVictimRules, type RuleVeto } from './rules/engine';
 
 export interface Candidate {
   category: Category;
@@ -36,65 +39,12 @@ export interface Candidate {
   region?: boolean;
   /** a part named through its whole ("one of the injured died"): never that category's total */
   partitive?: boolean;
-}
-
-const QUAL_PHRASES: ReadonlyArray<readonly [string[], Qualifier]> = [
-  [['no', 'less', 'than'], 'at_least'],
-  [['not', 'less', 'than'], 'at_least'],
-  [['no', 'fewer', 'than'], 'at_least'],
-  [['not', 'fewer', 'than'], 'at_least'],
-  [['at', 'least'], 'at_least'],
-  [['atleast'], 'at_least'],
-  [['more', 'than'], 'at_least'],
-  [['well', 'over'], 'at_least'],
-  [['well', 'beyond'], 'at_least'],
-  [['upwards', 'of'], 'at_least'],
-  [['in', 'excess', 'of'], 'at_least'],
-  [['over'], 'at_least'],
-  [['above'], 'at_least'],
-  [['beyond'], 'at_least'],
-  [['an', 'estimated'], 'approx'],
-  [['estimated'], 'approx'],
-  [['close', 'to'], 'approx'],
-  [['just', 'under'], 'approx'],
-  [['just', 'over'], 'approx'],
-  [['about'], 'approx'],
-  [['around'], 'approx'],
-  [['nearly'], 'approx'],
-  [['almost'], 'approx'],
-  [['some'], 'approx'],
-  [['roughly'], 'approx'],
-  [['approximately'], 'approx'],
-  [['approx'], 'approx'],
-  [['circa'], 'approx'],
-  [['perhaps'], 'approx'],
-  [['up', 'to'], 'at_most'],
-  [['as', 'many', 'as'], 'at_most'],
-  [['fewer', 'than'], 'at_most'],
-  [['less', 'than'], 'at_most'],
-  [['at', 'most'], 'at_most'],
-  [['no', 'more', 'than'], 'at_most'],
-  [['under'], 'at_most'],
-];
-
-function matchAt(toks: Token[], j: number, phrase: readonly string[]): boolean {
-  for (let k = 0; k < phrase.length; k++) if (toks[j + k]?.l !== phrase[k]) return false;
-  return true;
-}
-function matchBefore(toks: Token[], end: number, phrase: readonly string[]): boolean {
-  return end - phrase.length >= 0 && matchAt(toks, end - phrase.length, phrase);
-}
-
-/** Qualifier written just before token i; returns it and the index where the qualifier starts. */
-export function qualifierBefore(toks: Token[], i: number): { q: Qualifier | null; start: number } {
-  for (const [p, q] of QUAL_PHRASES) {
-    if (matchBefore(toks, i, p)) {
-      // "some 30" yes, "some of the 30" no; "up to" after "rose"/"climbed" is a change verb, not a cap
-      if (p[0] === 'up' && ['rose', 'risen', 'gone', 'went', 'climbed', 'shot', 'jumped', 'go'].includes(toks[i - 3]?.l ?? '')) continue;
-      return { q, start: i - p.length };
-    }
-  }
-  return { q: null, start: i };
+  /** the id of the rule that produced the candidate (`npm run extract -- --explain`) */
+  rule: string;
+  /** one person described or named ("a 15-year-old was shot"): weaker than any stated count */
+  single?: boolean;
+  /** everyone hit by gunfire, the dead included ("six people were shot") */
+  shot?: boolean;
 }
 
 export function keywordAt(toks: Token[], j: number): { cat: Category; end: number } | undefined {
@@ -1031,8 +981,12 @@ function markRegions(out: Candidate[], scopes: Map<number, PlaceScope>, sentence
     placesByCat.set(c.category, set);
   }
   const parallel = [...placesByCat.values()].some((set) => set.size >= 2);
+  // distinct figures: two rules reading the same figure are one part, not two
   const perSentenceCat = new Map<string, number>();
-  for (const c of out) perSentenceCat.set(`${c.sentence}:${c.category}`, (perSentenceCat.get(`${c.sentence}:${c.category}`) ?? 0) + 1);
+  for (const key of new Set(out.map((c) => `${c.sentence}:${c.category}:${c.value}`))) {
+    const sc = key.slice(0, key.lastIndexOf(':'));
+    perSentenceCat.set(sc, (perSentenceCat.get(sc) ?? 0) + 1);
+  }
   for (const c of out) {
     const sc = scopes.get(c.sentence);
     if (!sc || sc.whole) continue;
@@ -1111,7 +1065,8 @@ function addedPart(toks: Token[], qStart: number): boolean {
 
 // ---------- the candidate finder ----------
 
-export function findCandidates(sentences: Sentence[], currentYear: number | undefined, currentMonth?: number): Candidate[] {
+/** `vetoes`, when given, collects the rules that a guard vetoed (for `--explain`). */
+export function findCandidates(sentences: Sentence[], currentYear: number | undefined, currentMonth?: number, vetoes?: RuleVeto[]): Candidate[] {
   const out: Candidate[] = [];
   const titleSen = sentences.find((s) => s.idx === -1);
   const titleWords = titleSen ? new Set(tokensOf(titleSen).map((t) => t.l)) : undefined;
@@ -1123,6 +1078,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     if (fam) leadFamilies.add(fam);
   }
   const firstCauseWords = new Set((firstSen ? tokensOf(firstSen) : []).map((t) => t.l));
+  // the lead, for a figure in a later sentence; a figure's own sentence never makes itself the main incident
+  const titleOnly = new Set(titleWords ?? []);
+  const leadWords = new Set([...titleOnly, ...firstCauseWords]);
   const scopes = new Map<number, PlaceScope>();
   for (const sen of sentences) {
     const toks = tokensOf(sen);
@@ -1194,7 +1152,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       if (tk.l === 'another' && prev && LEFT_VERBS[prev.l] && senCats.size > 0 && toks[i - 2]?.l === 'and' && (!toks[i + 1] || toks[i + 1]!.k === 'punct' || STOP_NP.has(toks[i + 1]!.l))) {
         const cat = LEFT_VERBS[prev.l]!;
         if (cat === 'killed' || cat === 'injured' || cat === 'hostages' || cat === 'arrested') {
-          push({ value: 1, qualifier: 'exact', pos: i, category: cat, increment: false, subcount: false, speculative: false, combined: false, update: false });
+          push({ value: 1, qualifier: 'exact', pos: i, category: cat, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.another-object' });
         }
         continue;
       }
@@ -1254,6 +1212,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
           combined: r.combined,
           update: false,
           superseded: supersededLeft,
+          rule: 'count.keyword-after',
         });
         continue;
       }
@@ -1274,7 +1233,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
           const c2 = coordinatedObject(toks, n.end);
           if (c2 && /^(bodies|corpses)$/.test(toks[c2.n.end]?.l ?? '')) {
             const q2 = qualifierBefore(toks, c2.at);
-            push({ value: c2.n.value, qualifier: q2.q ?? 'exact', pos: c2.at, category: 'killed', increment: false, subcount: false, speculative: false, combined: false, update: false });
+            push({ value: c2.n.value, qualifier: q2.q ?? 'exact', pos: c2.at, category: 'killed', increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.bodies-object' });
             next = c2.n.end;
           }
           continue;
@@ -1315,7 +1274,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
           }
         }
         // "seizing about 15 of them as hostages" is read by scanRight; "seized 20 people" here
-        push({ ...base, value: value + extra, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: !!lv.combined, update: false, superseded: supersededLeft });
+        push({ ...base, value: value + extra, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: !!lv.combined, update: false, superseded: supersededLeft, rule: 'count.verb-before' });
         continue;
       }
       const tl = scanTollLeft(toks, qStart, n.end);
@@ -1332,9 +1291,22 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
           combined: false,
           update: tl.update,
           superseded: supersededLeft || tl.superseded,
+          rule: 'count.toll-phrase',
         });
       }
     }
+    const victims = runVictimRules(toks, {
+      title: sen.idx === -1,
+      background: (verbIdx) => backgroundEvent(toks, verbIdx, titleWords) || otherEventSubject(toks, verbIdx, leadFamilies),
+      leadWords: sen.idx === 0 && titleOnly.size > 0 ? titleOnly : leadWords,
+    });
+    for (const h of victims.hits) {
+      push({
+        value: h.value, qualifier: h.qualifier, ...(h.vagueUpper ? { vagueUpper: h.vagueUpper } : {}), pos: h.pos, category: h.category,
+        increment: h.increment, subcount: false, speculative: false, combined: false, update: false, rule: h.rule, single: h.single, shot: h.shot,
+      });
+    }
+    vetoes?.push(...victims.vetoes);
     if (out.length > outBefore || sen.idx <= 0) scopes.set(sen.idx, placeScope(toks));
   }
   markRegions(out, scopes, sentences);
@@ -1348,7 +1320,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       // "A second person has died", "a third man was arrested": the ordinal counts the whole so far
       const ord = ORDINALS[toks[i + 1]?.l ?? ''];
       const value = ord !== undefined && PERSON_SINGULAR.has(toks[i + 2]?.l ?? '') && r.end <= i + 6 ? ord : 1;
-      push({ value, qualifier: 'exact', pos: i, category: r.cat, increment: false, subcount: false, speculative: r.speculative, combined: r.combined, update: false });
+      push({ value, qualifier: 'exact', pos: i, category: r.cat, increment: false, subcount: false, speculative: r.speculative, combined: r.combined, update: false, rule: 'single.subject-keyword', single: true });
       return;
     }
     // Object: "killing a soldier and a policeman" → 2; "a strike that killed a commander" is background
@@ -1377,7 +1349,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       if (toks[m]?.l === 'and' && (toks[m + 1]?.l === 'a' || toks[m + 1]?.l === 'an')) k = m + 1;
       else break;
     }
-    if (count > 0) push({ value: count, qualifier: 'exact', pos: i, category: lv, increment: false, subcount: false, speculative: false, combined: false, update: false });
+    if (count > 0) push({ value: count, qualifier: 'exact', pos: i, category: lv, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'single.object-list', single: count === 1 });
   }
 }
 

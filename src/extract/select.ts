@@ -10,8 +10,9 @@ import type { Candidate } from './figures';
 function tier(c: Candidate): number {
   if (c.increment || c.combined || c.context || c.region || c.partitive) return 99;
   const weak = c.superseded || c.speculative || c.subcount;
-  // body clean < title clean < body weak < title weak
-  return (weak ? 2 : 0) + (c.title ? 1 : 0);
+  // body count < title count < body single victim < title single victim < the same, weak; a stated count
+  // outranks one person described ("two were killed" over "the driver was killed")
+  return (weak ? 4 : 0) + (c.single && c.sentence > 0 ? 2 : 0) + (c.title ? 1 : 0);
 }
 
 /** Could `later` be a more precise statement of the quantity `cur` describes? */
@@ -68,5 +69,24 @@ export function selectFigures(cands: Candidate[]): Casualties {
     if (c.attribution) fig.attribution = c.attribution;
     out[cat] = fig;
   }
-  return out;
+  return withoutShotDead(out, cands);
+}
+
+/**
+ * The Gun Violence Archive's reading: "four people were shot, one fatally" is killed 1 and injured 3. An injured
+ * figure that counts everyone shot loses those counted as killed; a victim is never counted twice. (A killed count
+ * larger than the shot count is about other people, and leaves the injured figure alone.)
+ */
+function withoutShotDead(out: Casualties, cands: Candidate[]): Casualties {
+  const injured = out.injured;
+  const killed = out.killed;
+  if (!injured || !killed) return out;
+  const shot = cands.find((c) => c.category === 'injured' && c.shot && c.quote === injured.quote && c.value === injured.value);
+  if (!shot || killed.value > injured.value) return out;
+  const rest = injured.value - killed.value;
+  if (rest === 0) {
+    const { injured: _dropped, ...others } = out;
+    return others;
+  }
+  return { ...out, injured: { ...injured, value: rest } };
 }

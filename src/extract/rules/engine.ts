@@ -1,0 +1,190 @@
+// The small engine that runs the victim-rule table over one sentence's tokens: rows are looked up by the first
+// word of their anchor, the victims' noun phrase is read on the rule's side, named guards may veto, and every hit
+// carries the id of the rule that made it (and every veto the id of its guard).
+import type { Category, Qualifier } from '../../schema';
+import { parseNumberAt, type Token } from '../numbers';
+import { PASSIVE_AUX, PERFECT_AUX, PREDICATE_ADVERBS } from '../lexicon/victims';
+import { GUARDS, type GuardContext, type GuardId } from './guards';
+import { VICTIM_RULES, type VictimRule } from './victim-rules';
+import { objectAfter, subjectBefore, type VictimNP } from './victim-np';
+
+export interface RuleHit {
+  rule: string;
+  category: Category;
+  value: number;
+  qualifier: Qualifier;
+  vagueUpper?: number;
+  /** token where the figure's phrase starts */
+  pos: number;
+  /** one person named or described ("a 15-year-old", "Matin"): weaker than any stated count */
+  single: boolean;
+  /** everyone hit by gunfire, the dead included (the Gun Violence Archive's "N people were shot") */
+  shot: boolean;
+  /** "six more were found dead": an increment, never a total */
+  increment: boolean;
+}
+
+export interface RuleVeto {
+  rule: string;
+  guard: GuardId;
+  pos: number;
+}
+
+export interface SentenceHooks {
+  /** the sentence is a headline: "Teen shot" needs no auxiliary */
+  title: boolean;
+  /** the casualty verb at this index belongs to an earlier, other event */
+  background: (verbIdx: number) => boolean;
+  /** the headline's and first sentence's words, lower case */
+  leadWords: ReadonlySet<string>;
+}
+
+/** "remains in critical condition", "was listed in stable condition" */
+const COPULAS = new Set(['remains', 'remained', 'remain', 'listed', 'remaining']);
+
+const anchorsOf = (r: VictimRule): string[][] => r.anchors.map((a) => a.split(' '));
+
+/** First word of every anchor → the rules (and anchor) that start with it, longest anchors first. */
+const INDEX: Map<string, Array<{ rule: VictimRule; anchor: string[] }>> = (() => {
+  const m = new Map<string, Array<{ rule: VictimRule; anchor: string[] }>>();
+  for (const rule of VICTIM_RULES) {
+    for (const anchor of anchorsOf(rule)) {
+      const list = m.get(anchor[0]!) ?? [];
+      list.push({ rule, anchor });
+      m.set(anchor[0]!, list);
+    }
+  }
+  for (const list of m.values()) list.sort((a, b) => b.anchor.length - a.anchor.length);
+  return m;
+})();
+
+function anchorAt(toks: Token[], i: number, anchor: string[]): boolean {
+  for (let k = 0; k < anchor.length; k++) if (toks[i + k]?.l !== anchor[k]) return false;
+  return true;
+}
+
+/** Where the subject ends, left of a predicate at `at`: skips adverbs and the auxiliary the rule's voice needs. */
+function subjectEnd(toks: Token[], at: number, rule: VictimRule, title: boolean): { end: number; auxFrom: number } | undefined {
+  let k = at - 1;
+  while (k >= 0 && PREDICATE_ADVERBS.has(toks[k]!.l)) k--;
+  const auxTo = k;
+  let sawPassive = false;
+  while (k >= 0 && (PASSIVE_AUX.has(toks[k]!.l) || COPULAS.has(toks[k]!.l) || PERFECT_AUX.has(toks[k]!.l) || PREDICATE_ADVERBS.has(toks[k]!.l) || toks[k]!.l === 'not' || toks[k]!.l === "n't" || /^(could|would|might|may|will|should|must|can)$/.test(toks[k]!.l))) {
+    if (PASSIVE_AUX.has(toks[k]!.l) || COPULAS.has(toks[k]!.l)) sawPassive = true;
+    k--;
+  }
+  if (rule.voice === 'passive' && !sawPassive && !title) return undefined;
+  if (rule.voice === 'passive' && !sawPassive && title && k !== auxTo) return undefined;
+  return { end: k + 1, auxFrom: k + 1 };
+}
+
+/** The tokens after an object phrase must contain one of `words` within `within` tokens ("to the hospital"). */
+function followedBy(toks: Token[], from: number, words: ReadonlySet<string>, within: number): number | undefined {
+  for (let k = from; k < toks.length && k < from + within; k++) {
+    if (words.has(toks[k]!.l)) return k;
+    if (toks[k]!.t === '.' || toks[k]!.t === ';') return undefined;
+  }
+  return undefined;
+}
+
+function hitOf(rule: VictimRule, np: VictimNP, pos: number): RuleHit {
+  return {
+    rule: rule.id,
+    category: rule.category,
+    value: np.value,
+    qualifier: np.qualifier,
+    ...(np.vague ? { vagueUpper: np.vague.upper } : {}),
+    pos,
+    single: np.kind === 'single' || np.kind === 'name' || np.kind === 'pronoun',
+    shot: !!rule.shot && !np.others,
+    increment: !!np.increment,
+  };
+}
+
+/** Run every row whose anchor occurs in the sentence. */
+export function runVictimRules(toks: Token[], hooks: SentenceHooks): { hits: RuleHit[]; vetoes: RuleVeto[] } {
+  const hits: RuleHit[] = [];
+  const vetoes: RuleVeto[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const rows = INDEX.get(toks[i]!.l);
+    if (!rows) continue;
+    let matchedLen = 0;
+    for (const { rule, anchor } of rows) {
+      if (matchedLen > anchor.length) break;
+      if (!anchorAt(toks, i, anchor)) continue;
+      matchedLen = anchor.length;
+      const anchorEnd = i + anchor.length;
+      const found = readSide(toks, i, anchorEnd, rule, hooks);
+      if (!found) continue;
+      const ctx: GuardContext = { toks, anchorStart: i, anchorEnd, np: found.np, hooks, subjectSide: rule.side === 'subject' };
+      const veto = rule.guards.find((g) => GUARDS[g](ctx));
+      if (veto) {
+        vetoes.push({ rule: rule.id, guard: veto, pos: i });
+        continue;
+      }
+      hits.push(...found.hits);
+      i = Math.max(i, found.resume - 1);
+      break;
+    }
+  }
+  return { hits, vetoes };
+}
+
+function readSide(toks: Token[], i: number, anchorEnd: number, rule: VictimRule, hooks: SentenceHooks): { np: VictimNP; hits: RuleHit[]; resume: number } | undefined {
+  switch (rule.side) {
+    case 'subject': {
+      if (rule.follow && followedBy(toks, anchorEnd, new Set(rule.follow.words), rule.follow.within) === undefined) return undefined;
+      const se = subjectEnd(toks, i, rule, hooks.title);
+      if (!se) return undefined;
+      const np = subjectBefore(toks, se.end, { allowPronoun: true, title: hooks.title });
+      if (!np) return undefined;
+      // "Uddin was killed along with his deputy and five other people": the companions add up
+      if ((toks[anchorEnd]?.l === 'along' || toks[anchorEnd]?.l === 'together') && toks[anchorEnd + 1]?.l === 'with') {
+        const more = objectAfter(toks, anchorEnd + 2);
+        if (more) {
+          const all: VictimNP = { ...np, value: np.value + more.value, kind: 'list' };
+          return { np: all, hits: [hitOf(rule, all, np.start)], resume: more.end + 1 };
+        }
+      }
+      return { np, hits: [hitOf(rule, np, np.start)], resume: anchorEnd };
+    }
+    case 'object': {
+      const np = objectAfter(toks, anchorEnd);
+      if (!np) return undefined;
+      if (rule.follow && followedBy(toks, np.end + 1, new Set(rule.follow.words), rule.follow.within) === undefined) return undefined;
+      return { np, hits: [hitOf(rule, np, np.start)], resume: np.end + 1 };
+    }
+    case 'left-state': {
+      // "left a 3-year-old girl dead and two adults wounded": each phrase takes its own state word
+      const hits: RuleHit[] = [];
+      let k = anchorEnd;
+      let first: VictimNP | undefined;
+      for (let g = 0; g < 3; g++) {
+        const np = objectAfter(toks, k);
+        if (!np) break;
+        const state = toks[np.end + 1]?.l ?? '';
+        const cat: Category | undefined = state === 'dead' ? 'killed' : /^(wounded|injured|hurt|hospitalized|hospitalised)$/.test(state) ? 'injured' : undefined;
+        if (!cat) break;
+        first ??= np;
+        hits.push({ ...hitOf(rule, np, np.start), category: cat, shot: false });
+        if (toks[np.end + 2]?.l !== 'and') break;
+        k = np.end + 3;
+      }
+      if (!first) return undefined;
+      return { np: first, hits, resume: k };
+    }
+    case 'n-fatally': {
+      // "four teens were shot, one fatally": the number before "fatally" (or "one of them fatally") died
+      let k = i - 1;
+      if (toks[k]?.l === 'them' || toks[k]?.l === 'whom') k -= 2;
+      const tk = toks[k];
+      if (!tk) return undefined;
+      let start = k;
+      while (start > 0 && parseNumberAt(toks, start - 1)?.end === k + 1) start--;
+      const n = parseNumberAt(toks, start);
+      if (!n || n.end !== k + 1 || toks[start - 1]?.t !== ',') return undefined;
+      const np: VictimNP = { value: n.value, qualifier: 'exact', start, end: i, kind: 'count', perpetrator: false, others: false };
+      return { np, hits: [hitOf(rule, np, start)], resume: anchorEnd };
+    }
+  }
+}

@@ -1,0 +1,91 @@
+// Named guards a victim rule may list: each says why a phrase that looks like a casualty statement is not one
+// of the main incident's victims. A guard returns true to veto; the veto is recorded under its id.
+import type { Token } from '../numbers';
+import { EVENT_NOUN_FAMILIES } from '../lexicon/victims';
+import type { SentenceHooks } from './engine';
+import type { VictimNP } from './victim-np';
+
+export interface GuardContext {
+  toks: Token[];
+  anchorStart: number;
+  anchorEnd: number;
+  np: VictimNP;
+  hooks: SentenceHooks;
+  subjectSide: boolean;
+}
+
+const DEATH_WORDS = /^(killed|kills|kill|killing|dead|death|deaths|died|dies|fatal|fatally|fatalities|murder|murdered|slain|slaying|homicide|shot|shooting|manslaughter)$/;
+const CASUALTY_WORDS = /^(injured|wounded|hurt|missing|killed|dead|kidnapped|abducted|captured|arrested)$/;
+const SHOT_AT_TARGETS = /^(but|and|by|him|her|them|us|me|officers|police|deputies|troopers|agents|cars|vehicles|people|least)$/;
+const MODALS = /^(could|would|might|may|will|should|must|can)$/;
+const POLICE_AGENTS = /^(police|officers?|deputies|deputy|troopers?|agents?|swat|authorities|cops?|law)$/;
+const OTHER_CAUSES = /^(cancer|illness|disease|natural|overdose|covid|coronavirus|heart|stroke|old|pneumonia|diabetes|aids|hiv|leukemia|suicide|drowning)$/;
+
+function before(ctx: GuardContext, span: number, test: (t: Token) => boolean): boolean {
+  const from = ctx.subjectSide ? ctx.np.end + 1 : Math.max(0, ctx.anchorStart - span);
+  for (let k = from; k < ctx.anchorStart; k++) if (test(ctx.toks[k]!)) return true;
+  return false;
+}
+
+export const GUARDS = {
+  /** "the gunman was killed", "police shot the suspect": an attacker is no victim */
+  'guard.perpetrator': (ctx: GuardContext) => ctx.np.perpetrator,
+  /** "was not injured", "wasn't hurt", "never died" */
+  'guard.negated': (ctx: GuardContext) => before(ctx, 4, (t) => t.l === 'not' || t.l === "n't" || t.l === 'never' || t.l.endsWith("n't")),
+  /** "could have been killed", "would have died": nothing happened */
+  'guard.hypothetical': (ctx: GuardContext) => before(ctx, 4, (t) => MODALS.test(t.l)),
+  /** "was shot at": missed, not hit */
+  'guard.shot-at': (ctx: GuardContext) => {
+    const t = ctx.toks;
+    if (t[ctx.anchorEnd]?.l !== 'at') return false;
+    // "shot at a party", "shot at about 9 p.m." say where and when; "shot at but missed", "shot at officers" say aim
+    const next = t[ctx.anchorEnd + 1];
+    return !next || next.k === 'punct' || SHOT_AT_TARGETS.test(next.l);
+  },
+  /** "was shot by police": the person shot by officers is, in these reports, the suspect */
+  'guard.shot-by-police': (ctx: GuardContext) => {
+    const t = ctx.toks;
+    const k = ctx.anchorEnd;
+    if (t[k]?.l !== 'by') return false;
+    const who = /^(a|an|the|two|three|several)$/.test(t[k + 1]?.l ?? '') ? t[k + 2] : t[k + 1];
+    return !!who && POLICE_AGENTS.test(who.l);
+  },
+  /** "died of cancer", "succumbed to heart disease": another death, not the incident's */
+  'guard.other-cause': (ctx: GuardContext) => {
+    const t = ctx.toks;
+    for (let k = ctx.anchorEnd; k < ctx.anchorEnd + 4 && k < t.length; k++) if (OTHER_CAUSES.test(t[k]!.l)) return /^(of|from|to)$/.test(t[ctx.anchorEnd]?.l ?? '');
+    return false;
+  },
+  /** "were killed or injured", "dead or missing": a combined figure is never split */
+  'guard.combined': (ctx: GuardContext) => {
+    const t = ctx.toks;
+    const after = t[ctx.anchorEnd]?.l;
+    if ((after === 'or' || after === ',') && CASUALTY_WORDS.test(t[ctx.anchorEnd + 1]?.l ?? '')) return true;
+    const before = t[ctx.anchorStart - 1]?.l;
+    return (before === 'or' || before === ',') && CASUALTY_WORDS.test(t[ctx.anchorStart - 2]?.l ?? '');
+  },
+  /** "in response to the killing of its commander": a death named as a noun only counts when the headline or lead
+   *  speaks of a death at all */
+  'guard.lead-without-death': (ctx: GuardContext) => {
+    for (const w of ctx.hooks.leadWords) if (DEATH_WORDS.test(w)) return false;
+    return true;
+  },
+  /** "after an earthquake that killed a teacher": an earlier, other event's victim */
+  'guard.background-event': (ctx: GuardContext) => ctx.hooks.background(ctx.anchorStart),
+  /** "the strike in Iraq that killed a commander", in a story whose headline and lead name no strike or no death */
+  'guard.other-event-clause': (ctx: GuardContext) => {
+    const t = ctx.toks;
+    if (!/^(that|which)$/.test(t[ctx.anchorStart - 1]?.l ?? '')) return false;
+    // a headline and lead that speak of no death at all are about something else
+    if (![...ctx.hooks.leadWords].some((w) => DEATH_WORDS.test(w))) return true;
+    for (let k = ctx.anchorStart - 2; k >= 0 && k >= ctx.anchorStart - 7; k--) {
+      const family = EVENT_NOUN_FAMILIES.find((f) => f.has(t[k]!.l));
+      if (!family) continue;
+      for (const w of family) if (ctx.hooks.leadWords.has(w)) return false;
+      return true;
+    }
+    return false;
+  },
+} satisfies Record<string, (ctx: GuardContext) => boolean>;
+
+export type GuardId = keyof typeof GUARDS;

@@ -1,0 +1,294 @@
+// Victim noun phrases around a casualty predicate: how many people a subject ("a 15-year-old", "Matin, a provincial
+// director,", "four United States soldiers", "a 2-year-old boy and a 26-year-old man") or an object names.
+import type { Qualifier } from '../../schema';
+import { parseNumberAt, type Token } from '../numbers';
+import { qualifierBefore } from '../qualifiers';
+import { BLOCK_NOUNS } from '../lexicon';
+import {
+  AGE_HEADS, NOT_NAME_WORDS, NOT_PERSON_NOUNS, PERPETRATOR_HEADS, SINGLE_DETERMINERS, SINGLE_PRONOUNS, VICTIM_PLURAL, VICTIM_SINGULAR,
+} from '../lexicon/victims';
+
+export type NPKind = 'single' | 'count' | 'name' | 'pronoun' | 'partitive' | 'list';
+
+export interface VictimNP {
+  value: number;
+  qualifier: Qualifier;
+  /** first and last token of the phrase */
+  start: number;
+  end: number;
+  kind: NPKind;
+  /** the head is an attacker, not a victim ("the gunman was killed") */
+  perpetrator: boolean;
+  /** "three others": people beyond the ones already counted */
+  others: boolean;
+  /** "six more", "another two", "a further 10": an increment, never a total */
+  increment?: boolean;
+  /** a vague or open count ("dozens", "at least 14") */
+  vague?: { upper: number };
+}
+
+const isCap = (t: Token | undefined): boolean => !!t && t.k === 'word' && /^\p{Lu}/u.test(t.t) && !(t.t.length > 2 && t.t === t.t.toUpperCase());
+const isWord = (t: Token | undefined): boolean => !!t && t.k === 'word';
+const MODIFIER_STOP = new Set(
+  ('was were is are be been being has have had and or but of in on at by for with from to that which who whom when after before ' +
+    'while said says killed shot died wounded injured including').split(' '),
+);
+const INCREMENT_WORDS = new Set(['more', 'another', 'additional', 'further']);
+const PRONOUNS = new Set('them whom him her it they us you me we i who which that this these those what'.split(' '));
+const PREPOSITIONS = new Set('in at on from of near to into with by for across inside outside toward towards through against'.split(' '));
+const NAME_JOINERS = new Set(['al', 'el', 'bin', 'ibn', 'de', 'del', 'van', 'von', 'da', 'du', 'la', 'le', 'jr', 'sr', 'ii', 'iii', 'abu', 'abd']);
+const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
+
+/** An age compound ends at i ("15-year-old": num, '-', 'year-old'); returns its first token. */
+function ageCompoundEndingAt(toks: Token[], i: number): number | undefined {
+  const t = toks[i];
+  if (!t || !AGE_HEADS.has(t.l)) return undefined;
+  if (toks[i - 1]?.t === '-' && toks[i - 2] && (toks[i - 2]!.k === 'num' || parseNumberAt(toks, i - 2))) return i - 2;
+  return undefined;
+}
+
+/** A number expression that ends right before `end` (exclusive), searched a few tokens back. */
+function numberEndingAt(toks: Token[], end: number): { start: number; value: number; vague?: { upper: number } } | undefined {
+  // "between 20 and 30 people": the count is a range, read by the count rules
+  for (let s = Math.max(0, end - 5); s < end; s++) if (parseNumberAt(toks, s)?.range && parseNumberAt(toks, s)!.end >= end) return undefined;
+  for (let s = end - 1; s >= 0 && s >= end - 4; s--) {
+    const n = parseNumberAt(toks, s);
+    if (n && n.end === end && !n.range) return { start: s, value: n.value, ...(n.vague ? { vague: { upper: n.vague.upper } } : {}) };
+  }
+  return undefined;
+}
+
+/**
+ * The noun phrase whose last token is `end` (its head), read right to left: a person noun with its determiner or
+ * count, an age noun ("a 15-year-old"), a capitalised name, or a pronoun.
+ */
+export function npEndingAt(toks: Token[], end: number, opts: { allowPronoun: boolean; title: boolean }): VictimNP | undefined {
+  const head = toks[end];
+  if (!head || head.k !== 'word') return undefined;
+  const perpetrator = PERPETRATOR_HEADS.has(head.l);
+  if (opts.allowPronoun && SINGLE_PRONOUNS.has(head.l)) {
+    return { value: 1, qualifier: 'exact', start: end, end, kind: 'pronoun', perpetrator: false, others: false };
+  }
+  const age = ageCompoundEndingAt(toks, end);
+  // a casualty predicate's subject is a person: an occupation no list foresees ("a border police accountant",
+  // "three of his escorts") counts, unless the noun is a thing, a place or an animal
+  const generic = head.t === head.l && !PRONOUNS.has(head.l) && /^[a-z][a-z-]+$/.test(head.l) && !/(ed|ing|ly)$/.test(head.l) && !NOT_PERSON_NOUNS.has(head.l) && !BLOCK_NOUNS.has(head.l) && !MODIFIER_STOP.has(head.l);
+  const pluralForm = head.l.endsWith('s') && !head.l.endsWith('ss');
+  const singular = age !== undefined || VICTIM_SINGULAR.has(head.l) || (PERPETRATOR_HEADS.has(head.l) && !head.l.endsWith('s')) || (generic && !pluralForm && !VICTIM_PLURAL.has(head.l));
+  const plural = !singular && (VICTIM_PLURAL.has(head.l) || (PERPETRATOR_HEADS.has(head.l) && head.l.endsWith('s')) || head.l === 'them' || head.l === 'whom' || (generic && pluralForm));
+  if (singular || plural) {
+    // walk left over modifiers ("four male teenagers", "a provincial education director", "four United States soldiers")
+    let k = (age ?? end) - 1;
+    for (let steps = 0; k >= 0 && steps < 6; steps++, k--) {
+      const t = toks[k]!;
+      if (t.k === 'num') break;
+      if (t.t === '-' && t.glued) continue;
+      if (t.k !== 'word' || MODIFIER_STOP.has(t.l) || SINGLE_DETERMINERS.has(t.l)) break;
+      if (parseNumberAt(toks, k)) break;
+      if (ageCompoundEndingAt(toks, k) !== undefined) {
+        k = ageCompoundEndingAt(toks, k)!;
+        continue;
+      }
+    }
+    const det = toks[k];
+    // partitive: "three of his bodyguards", "one of the victims", "two of them"
+    const ofAt = plural && !(det && parseNumberAt(toks, k)) ? findOf(toks, k) : undefined;
+    if (ofAt !== undefined) {
+      const n = numberEndingAt(toks, ofAt);
+      if (n) return { value: n.value, qualifier: 'exact', start: n.start, end, kind: 'partitive', perpetrator, others: false };
+      return undefined;
+    }
+    if (plural) {
+      if (head.l === 'them' || head.l === 'whom') return undefined;
+      let others = head.l === 'others';
+      let increment = false;
+      for (let m = k + 1; m < end; m++) {
+        if (toks[m]!.l === 'other') others = true;
+        if (INCREMENT_WORDS.has(toks[m]!.l)) increment = true;
+      }
+      if (INCREMENT_WORDS.has(toks[k - 1]?.l ?? '') || INCREMENT_WORDS.has(toks[k]?.l ?? '')) increment = true;
+      if (det?.l === 'both') return { value: 2, qualifier: 'exact', start: k, end, kind: 'count', perpetrator, others };
+      const n = numberEndingAt(toks, k + 1);
+      if (!n) return undefined;
+      const q = qualifierBefore(toks, n.start);
+      const qualifier: Qualifier = n.vague ? 'at_least' : (q.q ?? 'exact');
+      return { value: n.value, qualifier, start: q.start, end, kind: 'count', perpetrator, others, ...(increment ? { increment } : {}), ...(n.vague ? { vague: n.vague } : {}) };
+    }
+    if (det && SINGLE_DETERMINERS.has(det.l)) {
+      // "a second man was shot": the ordinal counts everyone so far
+      const ord = ORDINALS[toks[k + 1]?.l ?? ''];
+      return { value: ord ?? 1, qualifier: 'exact', start: k, end, kind: 'single', perpetrator, others: det.l === 'another' };
+    }
+    // "Teen killed in crash": a bare singular noun opens a headline
+    if (opts.title && (k < 0 || toks[k]!.k === 'punct') && head.k === 'word') {
+      return { value: 1, qualifier: 'exact', start: k + 1, end, kind: 'single', perpetrator, others: false };
+    }
+    // "Officer Jason Smith", "Police Chief Khan": a title before a name is handled as a name below
+    return undefined;
+  }
+  return nameEndingAt(toks, end);
+}
+
+/** The "of" of a partitive, at the phrase's determiner or just before it ("one of them", "three of his guards"). */
+function findOf(toks: Token[], det: number): number | undefined {
+  if (toks[det]?.l === 'of') return det;
+  if (toks[det - 1]?.l === 'of') return det - 1;
+  return undefined;
+}
+
+/** A capitalised personal name ending at `end` ("Atta Mohammad Matin", "Toney Keith White II"). */
+function nameEndingAt(toks: Token[], end: number): VictimNP | undefined {
+  if (!isCap(toks[end]) && !NAME_JOINERS.has(toks[end]?.l ?? '')) return undefined;
+  let k = end;
+  let words = 0;
+  while (k >= 0 && words < 5) {
+    const t = toks[k]!;
+    if (isCap(t) || (words > 0 && NAME_JOINERS.has(t.l))) {
+      if (NOT_NAME_WORDS.has(t.l)) return undefined;
+      words++;
+      k--;
+      continue;
+    }
+    // initials: "W." inside a name
+    if (t.t === '.' && isCap(toks[k - 1]) && toks[k - 1]!.t.length === 1) {
+      k--;
+      continue;
+    }
+    break;
+  }
+  if (words === 0) return undefined;
+  // "in southeastern Iran and three others": a capitalised word after a preposition is a place or a thing
+  const before = toks[k];
+  if (before && PREPOSITIONS.has(before.l)) return undefined;
+  if (words === 1 && before && before.k === 'word' && !/^\p{Lu}/u.test(before.t) && /^(southern|northern|eastern|western|central|southeastern|southwestern|northeastern|northwestern|rural|downtown)$/.test(before.l)) return undefined;
+  return { value: 1, qualifier: 'exact', start: k + 1, end, kind: 'name', perpetrator: false, others: false };
+}
+
+/**
+ * The subject standing before `end` (exclusive), skipping an apposition between commas ("Matin, a provincial
+ * education director, was killed"; "Smith, 24, died"), a relative pronoun ("a girl who died") and an "including"
+ * clause; victims listed with "and" add up.
+ */
+export function subjectBefore(toks: Token[], end: number, opts: { allowPronoun: boolean; title: boolean }): VictimNP | undefined {
+  let k = end - 1;
+  if (toks[k]?.l === 'who' || toks[k]?.l === 'that') {
+    k--;
+    if (toks[k]?.t === ',') k--;
+  }
+  k = skipApposition(toks, k);
+  let np = npEndingAt(toks, k, opts);
+  // "a toddler who found the pistol died": the subject stands before a short relative clause
+  if (!np) {
+    for (let m = k; m >= 0 && m > k - 9; m--) {
+      const t = toks[m]!;
+      if (t.k === 'punct' && t.t !== ',') break;
+      if (t.l === 'who') {
+        np = npEndingAt(toks, toks[m - 1]?.t === ',' ? m - 2 : m - 1, opts);
+        break;
+      }
+    }
+  }
+  if (!np) return undefined;
+  // "Six relatives of the council member", "the brother of a police chief": the head stands before "of"
+  if (toks[np.start - 1]?.l === 'of' && np.kind !== 'partitive') {
+    const outer = npEndingAt(toks, np.start - 2, { ...opts, allowPronoun: false });
+    if (outer && outer.kind !== 'name') np = outer;
+  }
+  // "Five police officers including a commander": the included one is part of the count before it
+  if (toks[np.start - 1]?.l === 'including') {
+    const outer = npEndingAt(toks, np.start - 2, { ...opts, allowPronoun: false });
+    if (outer) np = outer;
+  }
+  // a list: "a 2-year-old boy and a 26-year-old man", "Smith, Jones and Ruiz"; the joiner nearest the predicate
+  // must be "and" (a comma alone is an apposition or a sentence opener: "Officially, 100 people have died")
+  let total = np.value;
+  let start = np.start;
+  let listed = false;
+  for (let g = 0; g < 5; g++) {
+    const joiner = toks[start - 1];
+    if (!joiner || (joiner.l !== 'and' && !(listed && joiner.t === ','))) break;
+    const prev = npEndingAt(toks, skipApposition(toks, start - 2), { allowPronoun: false, title: false });
+    if (!prev || prev.perpetrator) break;
+    total += prev.value;
+    start = prev.start;
+    listed = true;
+  }
+  if (!listed) return np;
+  return { ...np, value: total, start, kind: 'list', qualifier: np.qualifier };
+}
+
+/** Words that make a comma-enclosed segment a clause of its own, not an apposition ("children, the authority said,"). */
+const CLAUSE_WORDS = new Set('said says say told reported added according was were is are has have had'.split(' '));
+
+const APPOSITION_PUNCT = new Set(['-', '.', "'", '(', ')', '&']);
+
+/** "Smith, 24," / "Khan, a district police chief," ending at k: the index of the phrase's head before it. */
+function skipApposition(toks: Token[], k: number): number {
+  if (toks[k]?.t !== ',') return k;
+  for (let m = k - 1; m >= 0 && m >= k - 10; m--) {
+    const t = toks[m]!;
+    if (t.t === ',') return m - 1;
+    if (CLAUSE_WORDS.has(t.l)) return k;
+    if (t.k === 'punct' && !APPOSITION_PUNCT.has(t.t)) return k;
+  }
+  return k;
+}
+
+/**
+ * The object after an active verb ("shot three males", "killed his 9-year-old brother", "killed Abdul Baqi, a …").
+ * Listed objects add up only when the list closes with "and": "killed a commander, Qassem Soleimani, …" is one
+ * person and his name.
+ */
+export function objectAfter(toks: Token[], from: number): VictimNP | undefined {
+  const first = objectNpAt(toks, from);
+  if (!first) return undefined;
+  let total = first.value;
+  let last = first;
+  for (let g = 0; g < 5; g++) {
+    let next = last.end + 1;
+    // an apposition after a name or person: "Focas Bakana, a ruling party official,"
+    if (toks[next]?.t === ',' && /^(a|an|the|\d+|his|her)$/.test(toks[next + 1]?.l ?? '')) {
+      let m = next + 1;
+      while (m < toks.length && m < next + 10 && toks[m]!.t !== ',' && toks[m]!.t !== '.') m++;
+      if (toks[m]?.t === ',' && toks[m + 1]?.l === 'and') next = m + 1;
+    }
+    if (toks[next]?.l !== 'and') break;
+    const np = objectNpAt(toks, next + 1);
+    if (!np) break;
+    total += np.value;
+    last = np;
+  }
+  return total === first.value ? first : { ...first, value: total, kind: 'list', end: last.end };
+}
+
+function objectNpAt(toks: Token[], k: number): VictimNP | undefined {
+  const t = toks[k];
+  if (!t) return undefined;
+  // a name: a run of capitalised words
+  if (isCap(t) && !NOT_NAME_WORDS.has(t.l)) {
+    let m = k;
+    while (m + 1 < toks.length && (isCap(toks[m + 1]) || NAME_JOINERS.has(toks[m + 1]!.l)) && !NOT_NAME_WORDS.has(toks[m + 1]!.l)) m++;
+    const np = npEndingAt(toks, m, { allowPronoun: false, title: false });
+    return np && np.kind === 'name' ? np : undefined;
+  }
+  if (!SINGLE_DETERMINERS.has(t.l) && !parseNumberAt(toks, k) && t.l !== 'both') return undefined;
+  // find the head within a few tokens
+  for (let m = k; m < toks.length && m < k + 7; m++) {
+    const w = toks[m]!;
+    if (w.k === 'punct' && !(w.t === '-' && w.glued)) return undefined;
+    if (m > k && (VICTIM_SINGULAR.has(w.l) || VICTIM_PLURAL.has(w.l) || AGE_HEADS.has(w.l) || PERPETRATOR_HEADS.has(w.l))) {
+      // the head is the last person noun of the run ("a 15-year-old Vernon boy")
+      let h = m;
+      while (h + 1 < toks.length && h + 1 < k + 8 && (VICTIM_SINGULAR.has(toks[h + 1]!.l) || VICTIM_PLURAL.has(toks[h + 1]!.l) || isCap(toks[h + 1]))) {
+        if (VICTIM_SINGULAR.has(toks[h + 1]!.l) || VICTIM_PLURAL.has(toks[h + 1]!.l)) h++;
+        else if (VICTIM_SINGULAR.has(toks[h + 2]?.l ?? '') || VICTIM_PLURAL.has(toks[h + 2]?.l ?? '')) h += 2;
+        else break;
+      }
+      const np = npEndingAt(toks, h, { allowPronoun: false, title: false });
+      if (np && np.start >= k - 2) return np;
+      return undefined;
+    }
+    if (isWord(w) && MODIFIER_STOP.has(w.l)) return undefined;
+  }
+  return undefined;
+}

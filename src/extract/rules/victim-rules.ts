@@ -1,0 +1,290 @@
+// The victim rules as data: each row names a casualty predicate (its anchor words), the side on which its victims
+// stand, the guards that may veto it, and examples in our own words that the spec runner checks.
+import type { Category } from '../../schema';
+import type { GuardId } from './guards';
+
+export type Side =
+  /** victims before the predicate: "a 15-year-old was shot", "Matin, a director, was killed" */
+  | 'subject'
+  /** victims after an active verb or a noun: "shot three men", "the fatal shooting of a teenager" */
+  | 'object'
+  /** "left a girl dead and two adults wounded" */
+  | 'left-state'
+  /** "four were shot, one fatally" */
+  | 'n-fatally';
+
+export interface RuleExample {
+  text: string;
+  title?: string;
+  /** the rule that must produce the row's figure, when another rule than the row itself reads it */
+  rule?: string;
+  /** the figures `extract` must give for the text (null: none) */
+  expect: Partial<Record<Category, number | null>>;
+}
+
+export interface VictimRule {
+  id: string;
+  family: 'killed' | 'injured' | 'shooting';
+  category: Category;
+  /** phrases (lower case, space-separated tokens) that anchor the rule */
+  anchors: readonly string[];
+  side: Side;
+  /** subject side: which auxiliary must stand before the predicate ("was killed" vs "died") */
+  voice?: 'passive' | 'intransitive';
+  /** one of these words must follow (after the object, for object rules) within `within` tokens */
+  follow?: { words: readonly string[]; within: number };
+  /** the count takes in everyone hit by gunfire, the dead included */
+  shot?: boolean;
+  guards: readonly GuardId[];
+  examples: readonly RuleExample[];
+}
+
+const SUBJECT_GUARDS: readonly GuardId[] = ['guard.perpetrator', 'guard.negated', 'guard.hypothetical', 'guard.background-event', 'guard.combined'];
+const OBJECT_GUARDS: readonly GuardId[] = ['guard.perpetrator', 'guard.hypothetical', 'guard.background-event', 'guard.other-event-clause', 'guard.combined'];
+const HARM_WORDS = ['wound', 'wounds', 'injuries', 'injury', 'burns', 'gunshot', 'trauma', 'fractures', 'lacerations'];
+const HOSPITAL_WORDS = ['hospital', 'hospitals', 'clinic', 'trauma'];
+
+export const VICTIM_RULES: readonly VictimRule[] = [
+  // ── killed ────────────────────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'killed.passive',
+    family: 'killed',
+    category: 'killed',
+    anchors: [
+      'killed', 'slain', 'murdered', 'shot and killed', 'shot to death', 'shot dead', 'fatally shot', 'fatally wounded',
+      'fatally stabbed', 'fatally injured', 'fatally struck', 'stabbed to death', 'beaten to death', 'gunned down',
+      'pronounced dead', 'declared dead', 'found dead', 'confirmed dead', 'found shot to death', 'executed',
+    ],
+    side: 'subject',
+    voice: 'passive',
+    guards: SUBJECT_GUARDS,
+    examples: [
+      { text: 'A 19-year-old was shot and killed outside a corner store on Friday night.', expect: { killed: 1, injured: null } },
+      { text: 'Rahim Dost, a district schools inspector, was killed when gunmen stopped his car.', expect: { killed: 1 } },
+      { text: 'A 4-year-old boy and a 31-year-old woman were killed in the crossfire.', expect: { killed: 2 } },
+      { text: 'Three border guards including a captain were killed in the ambush.', expect: { killed: 3 } },
+      { text: 'Gunmen raided the farm of a village elder. Four grandchildren of the elder were killed.', expect: { killed: 4 } },
+      { text: 'Haroon, the district police commander (DPC), and his driver were killed at a checkpoint.', expect: { killed: 2 } },
+      { text: 'Karimi was killed along with his bodyguard and three other passengers, including a child.', expect: { killed: 5 } },
+      { text: 'The drone crashed and two soldiers were hurt, the army said.', expect: { injured: 2 } },
+      { text: 'At least four Canadian peacekeepers were killed in the convoy attack.', expect: { killed: 4 } },
+      { text: 'The man was later pronounced dead at a nearby hospital.', expect: { killed: 1 } },
+      { text: 'The gunman was killed by return fire.', expect: { killed: null } },
+      { text: 'Forty people were killed or injured when the bridge gave way.', expect: { killed: null } },
+      { text: 'Between 15 and 20 miners were killed in the collapse.', expect: { killed: 15 }, rule: 'count.keyword-after' },
+      { text: 'Six more people were confirmed dead on Sunday.', expect: { killed: null } },
+    ],
+  },
+  {
+    id: 'killed.intransitive',
+    family: 'killed',
+    category: 'killed',
+    anchors: ['died', 'dies', 'succumbed', 'perished', 'passed away'],
+    side: 'subject',
+    voice: 'intransitive',
+    guards: [...SUBJECT_GUARDS, 'guard.other-cause'],
+    examples: [
+      { text: 'Lena Marsh, 16, died at the scene after the car was sprayed with bullets.', expect: { killed: 1 } },
+      { text: 'Officers said a toddler who found the pistol died on the way to hospital.', expect: { killed: 1 } },
+      { text: 'His grandfather died of cancer last spring, the family said.', expect: { killed: null } },
+    ],
+  },
+  {
+    id: 'killed.lost-life',
+    family: 'killed',
+    category: 'killed',
+    anchors: ['lost his life', 'lost her life', 'lost their lives'],
+    side: 'subject',
+    voice: 'intransitive',
+    guards: SUBJECT_GUARDS,
+    examples: [{ text: 'A night-shift nurse lost her life in the shooting at the clinic.', expect: { killed: 1 } }],
+  },
+  {
+    id: 'killed.object',
+    family: 'killed',
+    category: 'killed',
+    anchors: [
+      'killed', 'killing', 'kills', 'shot and killed', 'fatally shot', 'fatally shooting', 'fatally wounded', 'fatally wounding',
+      'murdered', 'gunned down', 'shoots and kills', 'shot and kills',
+    ],
+    side: 'object',
+    guards: OBJECT_GUARDS,
+    examples: [
+      { text: 'Assailants shot and killed Omar Haidari, a customs officer, outside his home in the provincial capital.', expect: { killed: 1 } },
+      { text: 'A 12-year-old accidentally killed his 8-year-old cousin with a rifle kept under a bed.', expect: { killed: 1 } },
+      { text: 'Police arrested the man who fatally shot a delivery driver on Elm Street.', expect: { killed: 1 } },
+      {
+        title: 'After the drone strike, Tehran weighs nine ways to answer',
+        text: 'Tehran is weighing nine ways to answer the drone strike that killed a senior general, Omar Rahimi, last week.',
+        expect: { killed: null },
+      },
+    ],
+  },
+  {
+    id: 'killed.noun-of',
+    family: 'killed',
+    category: 'killed',
+    anchors: ['fatal shooting of', 'shooting death of', 'shooting deaths of', 'killing of', 'murder of', 'slaying of', 'fatal stabbing of', 'death of', 'homicide of'],
+    side: 'object',
+    guards: [...OBJECT_GUARDS, 'guard.lead-without-death'],
+    examples: [
+      { text: 'Detectives are still looking for leads in the fatal shooting of a 23-year-old man on the west side.', expect: { killed: 1 } },
+      {
+        title: 'Militia fires 200 rockets at border posts',
+        text: 'The militia said the barrage of 200 rockets answered the killing of its field commander in July.',
+        expect: { killed: null },
+      },
+    ],
+  },
+  {
+    id: 'killed.left-state',
+    family: 'killed',
+    category: 'killed',
+    anchors: ['left', 'leaving'],
+    side: 'left-state',
+    guards: OBJECT_GUARDS,
+    examples: [
+      { text: 'The gunfire left a 5-year-old girl dead and two men wounded.', expect: { killed: 1, injured: 2 } },
+      { text: 'A crash on the interstate left three teenagers injured.', expect: { injured: 3 } },
+    ],
+  },
+  {
+    id: 'shooting.n-fatally',
+    family: 'shooting',
+    category: 'killed',
+    anchors: ['fatally'],
+    side: 'n-fatally',
+    guards: [],
+    examples: [{ text: 'Five men were shot, two fatally, outside a bar on Saturday.', expect: { killed: 2, injured: 3 } }],
+  },
+  // ── shootings: "shot" counts everyone hit ─────────────────────────────────────────────────────────────
+  {
+    id: 'shooting.passive-shot',
+    family: 'shooting',
+    category: 'injured',
+    anchors: ['shot', 'struck by gunfire', 'hit by gunfire', 'struck by a bullet', 'hit by a bullet', 'struck by a stray bullet', 'hit by a stray bullet', 'struck by bullets', 'hit by bullets'],
+    side: 'subject',
+    voice: 'passive',
+    shot: true,
+    guards: [...SUBJECT_GUARDS, 'guard.shot-at', 'guard.shot-by-police'],
+    examples: [
+      { text: 'Six people were shot at a backyard party early Sunday.', expect: { injured: 6, killed: null } },
+      { text: 'A 15-year-old was shot in the leg while walking home.', expect: { injured: 1 } },
+      { text: 'Two women were shot at but neither was hit.', expect: { injured: null } },
+      { text: 'A man who opened fire on officers was shot by police.', expect: { injured: null } },
+      { text: 'Three people were shot on Tuesday night. One of them, a 20-year-old man, died in surgery.', expect: { killed: 1, injured: 2 } },
+    ],
+  },
+  {
+    id: 'shooting.object-shot',
+    family: 'shooting',
+    category: 'injured',
+    anchors: ['shot', 'shooting', 'shoots'],
+    side: 'object',
+    shot: true,
+    guards: OBJECT_GUARDS,
+    examples: [
+      { text: 'Investigators say Parker shot three males, aged 16 to 19, near the park.', expect: { injured: 3 } },
+      { text: 'A teenager has been charged with shooting a 14-year-old Millbrook boy in the arm.', expect: { injured: 1 } },
+      { text: 'Officers shot the suspect after he pointed a rifle at them.', expect: { injured: null } },
+    ],
+  },
+  {
+    id: 'injured.object',
+    family: 'injured',
+    category: 'injured',
+    anchors: ['wounded', 'wounding', 'injured', 'injuring', 'injures', 'hurt', 'hurting', 'stabbed', 'stabbing'],
+    side: 'object',
+    guards: OBJECT_GUARDS,
+    examples: [
+      { text: 'Raiders on motorbikes shot and killed a night watchman and wounded two other school workers.', expect: { killed: 1, injured: 2 } },
+      { text: 'The insurgents claimed they had killed or wounded 300 soldiers.', expect: { killed: null, injured: null } },
+      { text: 'The two explosions wounded 140 people and 31 of them were still in hospital on Monday.', expect: { injured: 140 } },
+    ],
+  },
+  {
+    id: 'shooting.noun-of',
+    family: 'shooting',
+    category: 'injured',
+    anchors: ['shooting of', 'shootings of', 'wounding of', 'stabbing of'],
+    side: 'object',
+    shot: true,
+    guards: OBJECT_GUARDS,
+    examples: [{ text: 'A 21-year-old was charged on Tuesday in the shooting of three people outside a bar.', expect: { injured: 3 } }],
+  },
+  // ── injured ───────────────────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'injured.passive',
+    family: 'injured',
+    category: 'injured',
+    anchors: ['wounded', 'injured', 'hurt', 'grazed', 'stabbed', 'hospitalized', 'hospitalised', 'burned', 'burnt'],
+    side: 'subject',
+    voice: 'passive',
+    guards: SUBJECT_GUARDS,
+    examples: [
+      { text: 'A border police accountant was killed and six people, among them guards and shoppers, were wounded.', expect: { killed: 1, injured: 6 } },
+      { text: 'The chief was injured while one of his escorts was killed in the blast.', expect: { killed: 1, injured: 1 } },
+      { text: 'Kareem, the district governor, was killed and three of his bodyguards were injured.', expect: { killed: 1, injured: 3 } },
+      { text: 'No one was hurt, and the driver was not injured.', expect: { injured: null } },
+    ],
+  },
+  {
+    id: 'injured.to-hospital',
+    family: 'injured',
+    category: 'injured',
+    anchors: ['taken to', 'rushed to', 'transported to', 'transferred to', 'airlifted to', 'flown to', 'admitted to'],
+    side: 'subject',
+    voice: 'passive',
+    follow: { words: HOSPITAL_WORDS, within: 5 },
+    guards: SUBJECT_GUARDS,
+    examples: [{ text: 'A 30-year-old woman was rushed to a hospital with a wound to her side.', expect: { injured: 1 } }],
+  },
+  {
+    id: 'injured.condition',
+    family: 'injured',
+    category: 'injured',
+    anchors: ['in critical condition', 'in serious condition', 'in grave condition', 'in stable condition', 'in fair condition', 'in good condition', 'in critical but stable condition', 'in life-threatening condition'],
+    side: 'subject',
+    voice: 'passive',
+    guards: SUBJECT_GUARDS,
+    examples: [{ text: 'A 17-year-old girl is in critical condition after the drive-by, police said.', expect: { injured: 1 } }],
+  },
+  {
+    id: 'injured.suffered',
+    family: 'injured',
+    category: 'injured',
+    anchors: ['suffered', 'sustained', 'suffering', 'sustaining', 'suffers'],
+    side: 'subject',
+    voice: 'intransitive',
+    follow: { words: HARM_WORDS, within: 6 },
+    guards: SUBJECT_GUARDS,
+    examples: [
+      { text: 'Officers found a 22-year-old man suffering from a gunshot wound to the chest.', expect: { injured: 1 } },
+      { text: 'Two bystanders suffered non-life-threatening injuries.', expect: { injured: 2 } },
+    ],
+  },
+  {
+    id: 'injured.treated-for',
+    family: 'injured',
+    category: 'injured',
+    anchors: ['treated for', 'being treated for', 'diagnosed with', 'hospitalized with', 'hospitalised with'],
+    side: 'subject',
+    voice: 'intransitive',
+    follow: { words: HARM_WORDS, within: 5 },
+    guards: SUBJECT_GUARDS,
+    examples: [
+      { text: 'Medics said 38 workers were being treated for burns after the tank caught fire.', expect: { injured: 38 } },
+      { text: 'Since the strike, 71 service members have been diagnosed with concussion-related brain injuries.', expect: { injured: 71 } },
+    ],
+  },
+  {
+    id: 'injured.sent-to-hospital',
+    family: 'injured',
+    category: 'injured',
+    anchors: ['sent', 'sending', 'sends', 'put'],
+    side: 'object',
+    follow: { words: HOSPITAL_WORDS, within: 12 },
+    guards: OBJECT_GUARDS,
+    examples: [{ text: 'Gunfire at a skating rink sent five teenagers to the hospital on Saturday night.', expect: { injured: 5 } }],
+  },
+];

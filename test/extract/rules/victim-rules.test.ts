@@ -1,0 +1,39 @@
+// One runner over the victim-rule table: every row's examples must give their figures through `extract`, and an
+// example that expects the row's own category must be produced by that row (so each row has a line that fails
+// without it). Negative examples must give no figure.
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../../src/extract/index';
+import { findCandidates } from '../../../src/extract/figures';
+import { documentSentences } from '../../../src/extract/sentences';
+import { VICTIM_RULES } from '../../../src/extract/rules/victim-rules';
+import { GUARDS } from '../../../src/extract/rules/guards';
+
+const PUBLISHED = '2017-06-10';
+
+describe.each(VICTIM_RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
+  it('has examples and only known guards', () => {
+    expect(rule.examples.length).toBeGreaterThan(0);
+    for (const g of rule.guards) expect(Object.keys(GUARDS)).toContain(g);
+  });
+  it.each(rule.examples.map((e) => [e.text, e] as const))('%s', (text, example) => {
+    const got = extract({ text, ...(example.title ? { title: example.title } : {}), published: PUBLISHED }).casualties;
+    for (const [cat, want] of Object.entries(example.expect)) {
+      const value = got[cat as keyof typeof got]?.value ?? null;
+      expect({ cat, value }).toEqual({ cat, value: want });
+    }
+    const own = example.expect[rule.category];
+    if (typeof own === 'number') {
+      const rules = findCandidates(documentSentences(text, example.title), 2017, 6).map((c) => c.rule);
+      expect(rules).toContain(example.rule ?? rule.id);
+    }
+  });
+});
+
+describe('every candidate names its rule', () => {
+  it('legacy and table rules alike', () => {
+    const text = 'Three people were killed and 12 others wounded when a bus overturned. A passenger was later pronounced dead, bringing the toll to four.';
+    const cands = findCandidates(documentSentences(text), 2017, 6);
+    expect(cands.length).toBeGreaterThan(0);
+    for (const c of cands) expect(c.rule).toMatch(/^[a-z]+\.[a-z-]+$/);
+  });
+});

@@ -43,8 +43,8 @@ export interface Candidate {
   rule: string;
   /** one person described or named ("a 15-year-old was shot"): weaker than any stated count */
   single?: boolean;
-  /** everyone hit by gunfire, the dead included ("six people were shot") */
-  shot?: boolean;
+  /** the count may take in people who then died ("six people were shot", "taken to hospital") */
+  mayIncludeDead?: boolean;
 }
 
 export function keywordAt(toks: Token[], j: number): { cat: Category; end: number } | undefined {
@@ -1303,7 +1303,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     for (const h of victims.hits) {
       push({
         value: h.value, qualifier: h.qualifier, ...(h.vagueUpper ? { vagueUpper: h.vagueUpper } : {}), pos: h.pos, category: h.category,
-        increment: h.increment, subcount: false, speculative: false, combined: false, update: false, rule: h.rule, single: h.single, shot: h.shot,
+        increment: h.increment, subcount: false, speculative: false, combined: false, update: false, rule: h.rule, single: h.single, mayIncludeDead: h.mayIncludeDead,
       });
     }
     vetoes?.push(...victims.vetoes);

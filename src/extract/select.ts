@@ -74,14 +74,22 @@ export function selectFigures(cands: Candidate[]): Casualties {
 
 /**
  * The Gun Violence Archive's reading: "four people were shot, one fatally" is killed 1 and injured 3. An injured
- * figure that counts everyone shot loses those counted as killed; a victim is never counted twice. (A killed count
+ * figure that counts everyone shot (or taken to hospital) loses those counted as killed; a victim is never
+ * counted twice. (A killed count
  * larger than the shot count is about other people, and leaves the injured figure alone.)
  */
 function withoutShotDead(out: Casualties, cands: Candidate[]): Casualties {
   const injured = out.injured;
   const killed = out.killed;
   if (!injured || !killed) return out;
-  const shot = cands.find((c) => c.category === 'injured' && c.shot && c.quote === injured.quote && c.value === injured.value);
+  const chosen = cands.filter((c) => c.category === 'injured' && c.quote === injured.quote && c.value === injured.value);
+  // one person shot, taken to hospital or in critical condition ("he was taken to hospital, where he died"),
+  // beside a death toll, is in these reports most often one of the dead; "a guard was wounded" is not
+  if (chosen.every((c) => c.single && c.mayIncludeDead)) {
+    const { injured: _dropped, ...others } = out;
+    return others;
+  }
+  const shot = chosen.find((c) => c.mayIncludeDead);
   if (!shot || killed.value > injured.value) return out;
   const rest = injured.value - killed.value;
   if (rest === 0) {

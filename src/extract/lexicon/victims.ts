@@ -91,7 +91,7 @@ export const NOT_PERSON_NOUNS = new Set(
     'county state country place spot site park lot station school church mosque temple hospital office bar club ' +
     'restaurant party event game match crowd gun weapon rifle pistol handgun bullet round shot shots gunfire motive ' +
     'suspect information report reports video footage time times night day morning evening afternoon weekend ' +
-    'week month year years one none nobody anyone someone everyone something nothing police department agency ' +
+    'week month year years one else none nobody anyone someone everyone something nothing police department agency ' +
     'government military army team family community funeral vigil body remains trial hearing court jury ' +
     'sentence charge charges warrant arrest call calls 911 alarm system').split(' '),
 );

@@ -18,8 +18,8 @@ export interface RuleHit {
   pos: number;
   /** one person named or described ("a 15-year-old", "Matin"): weaker than any stated count */
   single: boolean;
-  /** everyone hit by gunfire, the dead included (the Gun Violence Archive's "N people were shot") */
-  shot: boolean;
+  /** the count may take in people who then died (the Gun Violence Archive's "N people were shot") */
+  mayIncludeDead: boolean;
   /** "six more were found dead": an increment, never a total */
   increment: boolean;
 }
@@ -88,6 +88,7 @@ function followedBy(toks: Token[], from: number, words: ReadonlySet<string>, wit
 }
 
 function hitOf(rule: VictimRule, np: VictimNP, pos: number): RuleHit {
+  const single = np.kind === 'single' || np.kind === 'name' || np.kind === 'pronoun';
   return {
     rule: rule.id,
     category: rule.category,
@@ -95,8 +96,8 @@ function hitOf(rule: VictimRule, np: VictimNP, pos: number): RuleHit {
     qualifier: np.qualifier,
     ...(np.vague ? { vagueUpper: np.vague.upper } : {}),
     pos,
-    single: np.kind === 'single' || np.kind === 'name' || np.kind === 'pronoun',
-    shot: !!rule.shot && !np.others,
+    single,
+    mayIncludeDead: !np.others && (rule.mayIncludeDead === 'any' || (rule.mayIncludeDead === 'single' && single)),
     increment: !!np.increment,
   };
 }
@@ -166,7 +167,7 @@ function readSide(toks: Token[], i: number, anchorEnd: number, rule: VictimRule,
         const cat: Category | undefined = state === 'dead' ? 'killed' : /^(wounded|injured|hurt|hospitalized|hospitalised)$/.test(state) ? 'injured' : undefined;
         if (!cat) break;
         first ??= np;
-        hits.push({ ...hitOf(rule, np, np.start), category: cat, shot: false });
+        hits.push({ ...hitOf(rule, np, np.start), category: cat, mayIncludeDead: false });
         if (toks[np.end + 2]?.l !== 'and') break;
         k = np.end + 3;
       }

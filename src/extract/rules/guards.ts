@@ -31,7 +31,9 @@ export const GUARDS = {
   /** "the gunman was killed", "police shot the suspect": an attacker is no victim */
   'guard.perpetrator': (ctx: GuardContext) => ctx.np.perpetrator,
   /** "was not injured", "wasn't hurt", "never died" */
-  'guard.negated': (ctx: GuardContext) => before(ctx, 4, (t) => t.l === 'not' || t.l === "n't" || t.l === 'never' || t.l.endsWith("n't")),
+  'guard.negated': (ctx: GuardContext) =>
+    before(ctx, 4, (t) => t.l === 'not' || t.l === "n't" || t.l === 'never' || t.l.endsWith("n't")) ||
+    (ctx.subjectSide && /^(no|none|nobody|neither)$/.test(ctx.toks[ctx.np.start - 1]?.l ?? ctx.toks[ctx.np.start]?.l ?? '')),
   /** "could have been killed", "would have died": nothing happened */
   'guard.hypothetical': (ctx: GuardContext) => before(ctx, 4, (t) => MODALS.test(t.l)),
   /** "was shot at": missed, not hit */

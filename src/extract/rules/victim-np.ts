@@ -1,7 +1,7 @@
 // Victim noun phrases around a casualty predicate: how many people a subject ("a 15-year-old", "Matin, a provincial
 // director,", "four United States soldiers", "a 2-year-old boy and a 26-year-old man") or an object names.
 import type { Qualifier } from '../../schema';
-import { parseNumberAt, type Token } from '../numbers';
+import { parseNumberAt, yearOf, type Token } from '../numbers';
 import { qualifierBefore } from '../qualifiers';
 import { BLOCK_NOUNS } from '../lexicon';
 import {
@@ -33,6 +33,7 @@ const MODIFIER_STOP = new Set(
   ('was were is are be been being has have had and or but of in on at by for with from to that which who whom when after before ' +
     'while said says killed shot died wounded injured including').split(' '),
 );
+const REFLEXIVES = new Set(['himself', 'herself', 'self']);
 const INCREMENT_WORDS = new Set(['more', 'another', 'additional', 'further']);
 const PRONOUNS = new Set('them whom him her it they us you me we i who which that this these those what'.split(' '));
 const PREPOSITIONS = new Set('in at on from of near to into with by for across inside outside toward towards through against'.split(' '));
@@ -62,9 +63,26 @@ function numberEndingAt(toks: Token[], end: number): { start: number; value: num
  * The noun phrase whose last token is `end` (its head), read right to left: a person noun with its determiner or
  * count, an age noun ("a 15-year-old"), a capitalised name, or a pronoun.
  */
-export function npEndingAt(toks: Token[], end: number, opts: { allowPronoun: boolean; title: boolean }): VictimNP | undefined {
+export function npEndingAt(toks: Token[], end: number, opts: { allowPronoun: boolean; title: boolean; object?: boolean }): VictimNP | undefined {
   const head = toks[end];
-  if (!head || head.k !== 'word') return undefined;
+  if (!head) return undefined;
+  // a bare count: "Four were shot", headline "4 shot, 2 fatally"
+  const bare = numberEndingAt(toks, end + 1);
+  if (bare && !bare.vague && yearOf(toks[bare.start]!) === undefined) {
+    const q = qualifierBefore(toks, bare.start);
+    const before = toks[q.start - 1];
+    // "Shears, 25, of Tyler, was killed": a number between commas is an age
+    const age = toks[end + 1]?.t === ',' || (before?.t === ',' && isCap(toks[q.start - 2]));
+    if (!age && (!before || before.k === 'punct' || /^(and|but|while|as|when|where|with|after|of|the|other|all|those|these)$/.test(before.l))) {
+      // "one of them" is read as a partitive below; a lone "one" is a person only with "of"
+      if (!(bare.value === 1 && head.l === 'one' && toks[end + 1]?.l !== 'of')) {
+        const others = before?.l === 'other';
+        const start = others || before?.l === 'the' || before?.l === 'all' ? q.start - (toks[q.start - 2]?.l === 'the' ? 2 : 1) : q.start;
+        return { value: bare.value, qualifier: q.q ?? 'exact', start, end, kind: 'count', perpetrator: false, others };
+      }
+    }
+  }
+  if (head.k !== 'word') return undefined;
   const perpetrator = PERPETRATOR_HEADS.has(head.l);
   if (opts.allowPronoun && SINGLE_PRONOUNS.has(head.l)) {
     return { value: 1, qualifier: 'exact', start: end, end, kind: 'pronoun', perpetrator: false, others: false };
@@ -72,7 +90,7 @@ export function npEndingAt(toks: Token[], end: number, opts: { allowPronoun: boo
   const age = ageCompoundEndingAt(toks, end);
   // a casualty predicate's subject is a person: an occupation no list foresees ("a border police accountant",
   // "three of his escorts") counts, unless the noun is a thing, a place or an animal
-  const generic = head.t === head.l && !PRONOUNS.has(head.l) && /^[a-z][a-z-]+$/.test(head.l) && !/(ed|ing|ly)$/.test(head.l) && !NOT_PERSON_NOUNS.has(head.l) && !BLOCK_NOUNS.has(head.l) && !MODIFIER_STOP.has(head.l);
+  const generic = head.t === head.l && !PRONOUNS.has(head.l) && !parseNumberAt(toks, end) && /^[a-z][a-z-]+$/.test(head.l) && !/(ed|ing|ly)$/.test(head.l) && !NOT_PERSON_NOUNS.has(head.l) && !BLOCK_NOUNS.has(head.l) && !MODIFIER_STOP.has(head.l);
   const pluralForm = head.l.endsWith('s') && !head.l.endsWith('ss');
   const singular = age !== undefined || VICTIM_SINGULAR.has(head.l) || (PERPETRATOR_HEADS.has(head.l) && !head.l.endsWith('s')) || (generic && !pluralForm && !VICTIM_PLURAL.has(head.l));
   const plural = !singular && (VICTIM_PLURAL.has(head.l) || (PERPETRATOR_HEADS.has(head.l) && head.l.endsWith('s')) || head.l === 'them' || head.l === 'whom' || (generic && pluralForm));
@@ -81,6 +99,8 @@ export function npEndingAt(toks: Token[], end: number, opts: { allowPronoun: boo
     let k = (age ?? end) - 1;
     for (let steps = 0; k >= 0 && steps < 6; steps++, k--) {
       const t = toks[k]!;
+      // "a 10-month old boy": the number of an age compound is a modifier
+      if (t.k === 'num' && toks[k + 1]?.t === '-' && toks[k + 1]!.glued) continue;
       if (t.k === 'num') break;
       if (t.t === '-' && t.glued) continue;
       if (t.k !== 'word' || MODIFIER_STOP.has(t.l) || SINGLE_DETERMINERS.has(t.l)) break;
@@ -120,13 +140,13 @@ export function npEndingAt(toks: Token[], end: number, opts: { allowPronoun: boo
       return { value: ord ?? 1, qualifier: 'exact', start: k, end, kind: 'single', perpetrator, others: det.l === 'another' };
     }
     // "Teen killed in crash": a bare singular noun opens a headline
-    if (opts.title && (k < 0 || toks[k]!.k === 'punct') && head.k === 'word') {
+    if (opts.title && (k < 0 || toks[k]!.k === 'punct' || /^(and|or|after|as|when|while)$/.test(toks[k]!.l))) {
       return { value: 1, qualifier: 'exact', start: k + 1, end, kind: 'single', perpetrator, others: false };
     }
     // "Officer Jason Smith", "Police Chief Khan": a title before a name is handled as a name below
     return undefined;
   }
-  return nameEndingAt(toks, end);
+  return nameEndingAt(toks, end, !opts.object);
 }
 
 /** The "of" of a partitive, at the phrase's determiner or just before it ("one of them", "three of his guards"). */
@@ -137,7 +157,7 @@ function findOf(toks: Token[], det: number): number | undefined {
 }
 
 /** A capitalised personal name ending at `end` ("Atta Mohammad Matin", "Toney Keith White II"). */
-function nameEndingAt(toks: Token[], end: number): VictimNP | undefined {
+function nameEndingAt(toks: Token[], end: number, subject: boolean): VictimNP | undefined {
   if (!isCap(toks[end]) && !NAME_JOINERS.has(toks[end]?.l ?? '')) return undefined;
   let k = end;
   let words = 0;
@@ -159,7 +179,7 @@ function nameEndingAt(toks: Token[], end: number): VictimNP | undefined {
   if (words === 0) return undefined;
   // "in southeastern Iran and three others": a capitalised word after a preposition is a place or a thing
   const before = toks[k];
-  if (before && PREPOSITIONS.has(before.l)) return undefined;
+  if (subject && before && PREPOSITIONS.has(before.l)) return undefined;
   if (words === 1 && before && before.k === 'word' && !/^\p{Lu}/u.test(before.t) && /^(southern|northern|eastern|western|central|southeastern|southwestern|northeastern|northwestern|rural|downtown)$/.test(before.l)) return undefined;
   return { value: 1, qualifier: 'exact', start: k + 1, end, kind: 'name', perpetrator: false, others: false };
 }
@@ -191,7 +211,9 @@ export function subjectBefore(toks: Token[], end: number, opts: { allowPronoun: 
   if (!np) return undefined;
   // "Six relatives of the council member", "the brother of a police chief": the head stands before "of"
   if (toks[np.start - 1]?.l === 'of' && np.kind !== 'partitive') {
-    const outer = npEndingAt(toks, np.start - 2, { ...opts, allowPronoun: false });
+    // ("a total of seven people", "a group of students": a quantity noun is no person)
+    const outerHead = toks[np.start - 2]?.l ?? '';
+    const outer = VICTIM_SINGULAR.has(outerHead) || VICTIM_PLURAL.has(outerHead) ? npEndingAt(toks, np.start - 2, { ...opts, allowPronoun: false }) : undefined;
     if (outer && outer.kind !== 'name') np = outer;
   }
   // "Five police officers including a commander": the included one is part of the count before it
@@ -201,20 +223,26 @@ export function subjectBefore(toks: Token[], end: number, opts: { allowPronoun: 
   }
   // a list: "a 2-year-old boy and a 26-year-old man", "Smith, Jones and Ruiz"; the joiner nearest the predicate
   // must be "and" (a comma alone is an apposition or a sentence opener: "Officially, 100 people have died")
-  let total = np.value;
+  // ("Three hostages and four attackers were killed": the attackers are left out; "the toll stood at 135 people
+  // and 5,000 were wounded": a phrase after a preposition is no subject)
+  let total = np.perpetrator ? 0 : np.value;
+  let victims = !np.perpetrator;
   let start = np.start;
   let listed = false;
   for (let g = 0; g < 5; g++) {
     const joiner = toks[start - 1];
     if (!joiner || (joiner.l !== 'and' && !(listed && joiner.t === ','))) break;
-    const prev = npEndingAt(toks, skipApposition(toks, start - 2), { allowPronoun: false, title: false });
-    if (!prev || prev.perpetrator) break;
-    total += prev.value;
+    const prev = npEndingAt(toks, skipApposition(toks, start - 2), { allowPronoun: false, title: opts.title });
+    if (!prev || PREPOSITIONS.has(toks[prev.start - 1]?.l ?? '')) break;
+    if (!prev.perpetrator) {
+      total += prev.value;
+      victims = true;
+    }
     start = prev.start;
     listed = true;
   }
   if (!listed) return np;
-  return { ...np, value: total, start, kind: 'list', qualifier: np.qualifier };
+  return { ...np, value: total, start, kind: 'list', qualifier: np.qualifier, perpetrator: !victims };
 }
 
 /** Words that make a comma-enclosed segment a clause of its own, not an apposition ("children, the authority said,"). */
@@ -225,7 +253,7 @@ const APPOSITION_PUNCT = new Set(['-', '.', "'", '(', ')', '&']);
 /** "Smith, 24," / "Khan, a district police chief," ending at k: the index of the phrase's head before it. */
 function skipApposition(toks: Token[], k: number): number {
   if (toks[k]?.t !== ',') return k;
-  for (let m = k - 1; m >= 0 && m >= k - 10; m--) {
+  for (let m = k - 1; m >= 0 && m >= k - 16; m--) {
     const t = toks[m]!;
     if (t.t === ',') return m - 1;
     if (CLAUSE_WORDS.has(t.l)) return k;
@@ -264,11 +292,19 @@ export function objectAfter(toks: Token[], from: number): VictimNP | undefined {
 function objectNpAt(toks: Token[], k: number): VictimNP | undefined {
   const t = toks[k];
   if (!t) return undefined;
+  // "shot himself", "fatally shoots self"
+  if (REFLEXIVES.has(t.l)) return { value: 1, qualifier: 'exact', start: k, end: k, kind: 'pronoun', perpetrator: false, others: false };
+  // "the fatal shooting of 1-year-old Braylon Carter": an age before a name, or alone
+  if (t.k === 'num' && toks[k + 1]?.t === '-' && AGE_HEADS.has(toks[k + 2]?.l ?? '')) {
+    let end = k + 2;
+    while (isCap(toks[end + 1]) && !NOT_NAME_WORDS.has(toks[end + 1]!.l)) end++;
+    if (end > k + 2 || !VICTIM_SINGULAR.has(toks[k + 3]?.l ?? '')) return { value: 1, qualifier: 'exact', start: k, end, kind: 'single', perpetrator: false, others: false };
+  }
   // a name: a run of capitalised words
   if (isCap(t) && !NOT_NAME_WORDS.has(t.l)) {
     let m = k;
     while (m + 1 < toks.length && (isCap(toks[m + 1]) || NAME_JOINERS.has(toks[m + 1]!.l)) && !NOT_NAME_WORDS.has(toks[m + 1]!.l)) m++;
-    const np = npEndingAt(toks, m, { allowPronoun: false, title: false });
+    const np = npEndingAt(toks, m, { allowPronoun: false, title: false, object: true });
     return np && np.kind === 'name' ? np : undefined;
   }
   if (!SINGLE_DETERMINERS.has(t.l) && !parseNumberAt(toks, k) && t.l !== 'both') return undefined;

@@ -33,8 +33,11 @@ export interface VictimRule {
   voice?: 'passive' | 'intransitive';
   /** one of these words must follow (after the object, for object rules) within `within` tokens */
   follow?: { words: readonly string[]; within: number };
-  /** the count takes in everyone hit by gunfire, the dead included */
-  shot?: boolean;
+  /**
+   * the figure may take in people who then died: any count of people shot ('any'), or one person taken to hospital
+   * or in critical condition ('single': "four were taken to hospital" are four survivors)
+   */
+  mayIncludeDead?: 'any' | 'single';
   guards: readonly GuardId[];
   examples: readonly RuleExample[];
 }
@@ -61,6 +64,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     examples: [
       { text: 'A 19-year-old was shot and killed outside a corner store on Friday night.', expect: { killed: 1, injured: null } },
       { text: 'Rahim Dost, a district schools inspector, was killed when gunmen stopped his car.', expect: { killed: 1 } },
+      { text: 'Tyrell Banks, a 31-year-old father of two with a third child on the way, was shot and killed outside a bar.', expect: { killed: 1 } },
       { text: 'A 4-year-old boy and a 31-year-old woman were killed in the crossfire.', expect: { killed: 2 } },
       { text: 'Three border guards including a captain were killed in the ambush.', expect: { killed: 3 } },
       { text: 'Gunmen raided the farm of a village elder. Four grandchildren of the elder were killed.', expect: { killed: 4 } },
@@ -105,7 +109,8 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     category: 'killed',
     anchors: [
       'killed', 'killing', 'kills', 'shot and killed', 'fatally shot', 'fatally shooting', 'fatally wounded', 'fatally wounding',
-      'murdered', 'gunned down', 'shoots and kills', 'shot and kills',
+      'murdered', 'gunned down', 'shoots and kills', 'shot and kills', 'fatally shoots', 'took the life of', 'taking the life of',
+      'claimed the life of', 'claimed the lives of', 'took the lives of',
     ],
     side: 'object',
     guards: OBJECT_GUARDS,
@@ -113,6 +118,8 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'Assailants shot and killed Omar Haidari, a customs officer, outside his home in the provincial capital.', expect: { killed: 1 } },
       { text: 'A 12-year-old accidentally killed his 8-year-old cousin with a rifle kept under a bed.', expect: { killed: 1 } },
       { text: 'Police arrested the man who fatally shot a delivery driver on Elm Street.', expect: { killed: 1 } },
+      { text: 'A 6-year-old found a loaded pistol in a closet and fatally shot himself on Sunday.', expect: { killed: 1 } },
+      { text: 'The drive-by on Main Street took the life of a 16-year-old and left two others wounded.', expect: { killed: 1, injured: 2 } },
       {
         title: 'After the drone strike, Tehran weighs nine ways to answer',
         text: 'Tehran is weighing nine ways to answer the drone strike that killed a senior general, Omar Rahimi, last week.',
@@ -129,6 +136,8 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     guards: [...OBJECT_GUARDS, 'guard.lead-without-death'],
     examples: [
       { text: 'Detectives are still looking for leads in the fatal shooting of a 23-year-old man on the west side.', expect: { killed: 1 } },
+      { text: 'Two adults were charged with manslaughter in the fatal shooting of 2-year-old Mason Ortiz.', expect: { killed: 1 } },
+      { text: 'A second man was charged in the shooting death of Darnell Hayes, police said.', expect: { killed: 1 } },
       {
         title: 'Militia fires 200 rockets at border posts',
         text: 'The militia said the barrage of 200 rockets answered the killing of its field commander in July.',
@@ -165,7 +174,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     anchors: ['shot', 'struck by gunfire', 'hit by gunfire', 'struck by a bullet', 'hit by a bullet', 'struck by a stray bullet', 'hit by a stray bullet', 'struck by bullets', 'hit by bullets'],
     side: 'subject',
     voice: 'passive',
-    shot: true,
+    mayIncludeDead: 'any',
     guards: [...SUBJECT_GUARDS, 'guard.shot-at', 'guard.shot-by-police'],
     examples: [
       { text: 'Six people were shot at a backyard party early Sunday.', expect: { injured: 6, killed: null } },
@@ -181,7 +190,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     category: 'injured',
     anchors: ['shot', 'shooting', 'shoots'],
     side: 'object',
-    shot: true,
+    mayIncludeDead: 'any',
     guards: OBJECT_GUARDS,
     examples: [
       { text: 'Investigators say Parker shot three males, aged 16 to 19, near the park.', expect: { injured: 3 } },
@@ -208,7 +217,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     category: 'injured',
     anchors: ['shooting of', 'shootings of', 'wounding of', 'stabbing of'],
     side: 'object',
-    shot: true,
+    mayIncludeDead: 'any',
     guards: OBJECT_GUARDS,
     examples: [{ text: 'A 21-year-old was charged on Tuesday in the shooting of three people outside a bar.', expect: { injured: 3 } }],
   },
@@ -236,8 +245,12 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     side: 'subject',
     voice: 'passive',
     follow: { words: HOSPITAL_WORDS, within: 5 },
+    mayIncludeDead: 'single',
     guards: SUBJECT_GUARDS,
-    examples: [{ text: 'A 30-year-old woman was rushed to a hospital with a wound to her side.', expect: { injured: 1 } }],
+    examples: [
+      { text: 'A 30-year-old woman was rushed to a hospital with a wound to her side.', expect: { injured: 1 } },
+      { text: 'The teenager was taken to a trauma center, where he died two hours later.', expect: { killed: 1, injured: null }, rule: 'killed.intransitive' },
+    ],
   },
   {
     id: 'injured.condition',
@@ -246,6 +259,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     anchors: ['in critical condition', 'in serious condition', 'in grave condition', 'in stable condition', 'in fair condition', 'in good condition', 'in critical but stable condition', 'in life-threatening condition'],
     side: 'subject',
     voice: 'passive',
+    mayIncludeDead: 'single',
     guards: SUBJECT_GUARDS,
     examples: [{ text: 'A 17-year-old girl is in critical condition after the drive-by, police said.', expect: { injured: 1 } }],
   },
@@ -257,6 +271,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     side: 'subject',
     voice: 'intransitive',
     follow: { words: HARM_WORDS, within: 6 },
+    mayIncludeDead: 'single',
     guards: SUBJECT_GUARDS,
     examples: [
       { text: 'Officers found a 22-year-old man suffering from a gunshot wound to the chest.', expect: { injured: 1 } },

@@ -1299,6 +1299,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       title: sen.idx === -1,
       background: (verbIdx) => backgroundEvent(toks, verbIdx, titleWords) || otherEventSubject(toks, verbIdx, leadFamilies),
       leadWords: sen.idx === 0 && titleOnly.size > 0 ? titleOnly : leadWords,
+      ...(currentYear !== undefined ? { currentYear } : {}),
     });
     for (const h of victims.hits) {
       push({

@@ -84,8 +84,9 @@ function withoutShotDead(out: Casualties, cands: Candidate[]): Casualties {
   if (!injured || !killed) return out;
   const chosen = cands.filter((c) => c.category === 'injured' && c.quote === injured.quote && c.value === injured.value);
   // one person shot, taken to hospital or in critical condition ("he was taken to hospital, where he died"),
-  // beside a death toll, is in these reports most often one of the dead; "a guard was wounded" is not
-  if (chosen.every((c) => c.single && c.mayIncludeDead)) {
+  // beside a single death, is in these reports most often the one who died; "a guard was wounded" is not, nor is
+  // "a fourth person" beside three dead
+  if (killed.value === 1 && chosen.every((c) => c.single && c.mayIncludeDead)) {
     const { injured: _dropped, ...others } = out;
     return others;
   }

@@ -37,6 +37,8 @@ export interface SentenceHooks {
   background: (verbIdx: number) => boolean;
   /** the headline's and first sentence's words, lower case */
   leadWords: ReadonlySet<string>;
+  /** the report's year, when known */
+  currentYear?: number;
 }
 
 /** "remains in critical condition", "was listed in stable condition" */
@@ -92,7 +94,8 @@ function hitOf(rule: VictimRule, np: VictimNP, pos: number): RuleHit {
   return {
     rule: rule.id,
     category: rule.category,
-    value: np.value,
+    // "a second person has died" makes the toll two; "a fourth person was taken to hospital" beside three dead is one
+    value: np.ordinal && rule.category !== 'killed' ? 1 : np.value,
     qualifier: np.qualifier,
     ...(np.vague ? { vagueUpper: np.vague.upper } : {}),
     pos,

@@ -1,6 +1,6 @@
 // Named guards a victim rule may list: each says why a phrase that looks like a casualty statement is not one
 // of the main incident's victims. A guard returns true to veto; the veto is recorded under its id.
-import type { Token } from '../numbers';
+import { yearOf, type Token } from '../numbers';
 import { EVENT_NOUN_FAMILIES } from '../lexicon/victims';
 import type { SentenceHooks } from './engine';
 import type { VictimNP } from './victim-np';
@@ -34,8 +34,17 @@ export const GUARDS = {
   'guard.negated': (ctx: GuardContext) =>
     before(ctx, 4, (t) => t.l === 'not' || t.l === "n't" || t.l === 'never' || t.l.endsWith("n't")) ||
     (ctx.subjectSide && /^(no|none|nobody|neither)$/.test(ctx.toks[ctx.np.start - 1]?.l ?? ctx.toks[ctx.np.start]?.l ?? '')),
-  /** "could have been killed", "would have died": nothing happened */
-  'guard.hypothetical': (ctx: GuardContext) => before(ctx, 4, (t) => MODALS.test(t.l)),
+  /** "could have been killed", "would have died", "could not say if the man had died": nothing known happened */
+  'guard.hypothetical': (ctx: GuardContext) => before(ctx, 4, (t) => MODALS.test(t.l)) || ctx.toks.slice(Math.max(0, ctx.np.start - 3), ctx.np.start).some((t) => t.l === 'if' || t.l === 'whether'),
+  /** "in the 2014 shooting death of a teenager", "in March 2015": a year before the report's is another incident */
+  'guard.earlier-year': (ctx: GuardContext) => {
+    const year = ctx.hooks.currentYear;
+    if (year === undefined) return false;
+    return ctx.toks.some((t) => {
+      const y = yearOf(t);
+      return y !== undefined && y < year && y >= year - 60;
+    });
+  },
   /** "was shot at": missed, not hit */
   'guard.shot-at': (ctx: GuardContext) => {
     const t = ctx.toks;

@@ -23,6 +23,8 @@ export interface VictimNP {
   others: boolean;
   /** "six more", "another two", "a further 10": an increment, never a total */
   increment?: boolean;
+  /** "a second man": the value counts everyone so far */
+  ordinal?: boolean;
   /** a vague or open count ("dozens", "at least 14") */
   vague?: { upper: number };
 }
@@ -137,7 +139,7 @@ export function npEndingAt(toks: Token[], end: number, opts: { allowPronoun: boo
     if (det && SINGLE_DETERMINERS.has(det.l)) {
       // "a second man was shot": the ordinal counts everyone so far
       const ord = ORDINALS[toks[k + 1]?.l ?? ''];
-      return { value: ord ?? 1, qualifier: 'exact', start: k, end, kind: 'single', perpetrator, others: det.l === 'another' };
+      return { value: ord ?? 1, qualifier: 'exact', start: k, end, kind: 'single', perpetrator, others: det.l === 'another', ...(ord ? { ordinal: true } : {}) };
     }
     // "Teen killed in crash": a bare singular noun opens a headline
     if (opts.title && (k < 0 || toks[k]!.k === 'punct' || /^(and|or|after|as|when|while)$/.test(toks[k]!.l))) {

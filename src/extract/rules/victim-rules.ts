@@ -42,8 +42,8 @@ export interface VictimRule {
   examples: readonly RuleExample[];
 }
 
-const SUBJECT_GUARDS: readonly GuardId[] = ['guard.perpetrator', 'guard.negated', 'guard.hypothetical', 'guard.background-event', 'guard.combined'];
-const OBJECT_GUARDS: readonly GuardId[] = ['guard.perpetrator', 'guard.hypothetical', 'guard.background-event', 'guard.other-event-clause', 'guard.combined'];
+const SUBJECT_GUARDS: readonly GuardId[] = ['guard.perpetrator', 'guard.negated', 'guard.hypothetical', 'guard.background-event', 'guard.combined', 'guard.earlier-year'];
+const OBJECT_GUARDS: readonly GuardId[] = ['guard.perpetrator', 'guard.hypothetical', 'guard.background-event', 'guard.other-event-clause', 'guard.combined', 'guard.earlier-year'];
 const HARM_WORDS = ['wound', 'wounds', 'injuries', 'injury', 'burns', 'gunshot', 'trauma', 'fractures', 'lacerations'];
 const HOSPITAL_WORDS = ['hospital', 'hospitals', 'clinic', 'trauma'];
 
@@ -136,6 +136,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     guards: [...OBJECT_GUARDS, 'guard.lead-without-death'],
     examples: [
       { text: 'Detectives are still looking for leads in the fatal shooting of a 23-year-old man on the west side.', expect: { killed: 1 } },
+      { text: 'Five people were wounded on Monday. Marchers also recalled the 2009 shooting death of a teenager nearby.', expect: { killed: null, injured: 5 }, rule: 'injured.passive' },
       { text: 'Two adults were charged with manslaughter in the fatal shooting of 2-year-old Mason Ortiz.', expect: { killed: 1 } },
       { text: 'A second man was charged in the shooting death of Darnell Hayes, police said.', expect: { killed: 1 } },
       {
@@ -149,12 +150,13 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     id: 'killed.left-state',
     family: 'killed',
     category: 'killed',
-    anchors: ['left', 'leaving'],
+    anchors: ['left', 'leaving', 'found', 'discovered'],
     side: 'left-state',
     guards: OBJECT_GUARDS,
     examples: [
       { text: 'The gunfire left a 5-year-old girl dead and two men wounded.', expect: { killed: 1, injured: 2 } },
       { text: 'A crash on the interstate left three teenagers injured.', expect: { injured: 3 } },
+      { text: 'Deputies found a man and his adult son dead inside the trailer.', expect: { killed: 2 } },
     ],
   },
   {
@@ -226,7 +228,10 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     id: 'injured.passive',
     family: 'injured',
     category: 'injured',
-    anchors: ['wounded', 'injured', 'hurt', 'grazed', 'stabbed', 'hospitalized', 'hospitalised', 'burned', 'burnt'],
+    anchors: [
+      'wounded', 'injured', 'hurt', 'grazed', 'stabbed', 'hospitalized', 'hospitalised', 'burned', 'burnt', 'shot and wounded',
+      'shot and injured', 'shot and critically wounded', 'shot and seriously wounded', 'shot and critically injured',
+    ],
     side: 'subject',
     voice: 'passive',
     guards: SUBJECT_GUARDS,
@@ -235,6 +240,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'The chief was injured while one of his escorts was killed in the blast.', expect: { killed: 1, injured: 1 } },
       { text: 'Kareem, the district governor, was killed and three of his bodyguards were injured.', expect: { killed: 1, injured: 3 } },
       { text: 'No one was hurt, and the driver was not injured.', expect: { injured: null } },
+      { text: 'A 19-year-old was shot and killed, and a 16-year-old who was with him was shot and critically wounded.', expect: { killed: 1, injured: 1 } },
     ],
   },
   {
@@ -249,6 +255,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     guards: SUBJECT_GUARDS,
     examples: [
       { text: 'A 30-year-old woman was rushed to a hospital with a wound to her side.', expect: { injured: 1 } },
+      { text: 'Officers found two men and a woman dead in the house. A fourth person, a teenager, was taken to a hospital.', expect: { killed: 3, injured: 1 } },
       { text: 'The teenager was taken to a trauma center, where he died two hours later.', expect: { killed: 1, injured: null }, rule: 'killed.intransitive' },
     ],
   },

@@ -1,7 +1,8 @@
 // Global setup of the workerd suites: starts, on 127.0.0.1, the chat destination the worker under test is
-// configured with (vitest.config.ts).
+// configured with (vitest.config.ts), and fails the run if the runtime printed an error line while it passed.
 import type { TestProject } from 'vitest/node';
 import { startChatSink } from '../scripts/chat-sink';
+import { guardOutput } from './output-guard';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,5 +16,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // answers like Slack, instead of an unresolvable host whose DNS failure workerd prints with a stack trace.
   const sink = await startChatSink({ port: 0, quiet: true });
   project.provide('slackWebhookUrl', `${sink.url}/slack/services/T000/B000/XXXX`);
-  return () => sink.close();
+  const guard = guardOutput();
+  return async () => {
+    // The filter stays: the pool closes the last runner's socket after this teardown.
+    await sink.close();
+    if (guard.noise.length > 0) {
+      // Vitest reports an error thrown here but still exits 0, so the exit code is set as well.
+      process.exitCode = 1;
+      throw new Error(
+        `the tests passed, but the runtime printed ${guard.noise.length} error line(s); find what caused each:\n  ${guard.noise.join('\n  ')}`,
+      );
+    }
+  };
 }

@@ -2,22 +2,24 @@ import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
 // Tests run inside workerd with the real bindings from wrangler.toml (top-level = production shape).
-// Secrets a deploy would set with `wrangler secret put` are given test values here.
+// Secrets a deploy would set with `wrangler secret put` are given test values here; Slack points at a stand-in
+// on 127.0.0.1 that test/global-setup.ts starts (the pool resolves this function after global setup).
 export default defineConfig({
   plugins: [
-    cloudflareTest({
+    cloudflareTest(({ inject }) => ({
       wrangler: { configPath: './wrangler.toml' },
       miniflare: {
         bindings: {
-          SLACK_WEBHOOK_URL: 'https://hooks.slack.test/services/T000/B000/XXXX',
+          SLACK_WEBHOOK_URL: inject('slackWebhookUrl'),
           WEBHOOK_SECRETS: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
           INGEST_TOKENS: 'test-ingest-token',
           READ_TOKEN: 'test-read-token',
         },
       },
-    }),
+    })),
   ],
   test: {
+    globalSetup: ['test/global-setup.ts'],
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     // The worker logs one JSON line per request; keep test output to failures.

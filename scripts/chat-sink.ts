@@ -356,7 +356,8 @@ async function main(): Promise<void> {
     return;
   }
   console.log(`chat sink listening on ${sink.url} (/slack /discord /telegram/bot<token>/sendMessage /teams /webhook)`);
-  const stop = () => void sink.close().then(() => process.exit(0));
+  // Closing the server (and its connections) leaves nothing to wait for: Node ends once stdout has drained.
+  const stop = () => void sink.close();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -12,7 +12,7 @@
  *   --sink-port N   chat sink port (default 8788, env SINK_PORT); destinations are re-pointed when it changes
  *   --only LIST     only print these destinations in the sink, e.g. --only slack
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
@@ -23,10 +23,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const DEFAULT_SINK_PORT = 8788;
 
+// A synchronous write, so process.exit() cannot drop the message when stderr is a pipe.
 function fail(message) {
-  console.error(`\n✘ ${message}\n`);
+  writeSync(2, `\n✘ ${message}\n\n`);
   process.exit(1);
 }
+
+/** Resolves once stdout and stderr have handed everything written so far to the OS. */
+const drained = () => Promise.all([process.stdout, process.stderr].map((s) => new Promise((resolve) => s.write('', () => resolve()))));
 
 // --- preflight -------------------------------------------------------------------------------------
 {
@@ -63,7 +67,7 @@ let only;
     else if (flag === '--sink-port') sinkPort = Number(value());
     else if (flag === '--only') only = value().split(',').map((s) => s.trim());
     else if (flag === '-h' || flag === '--help') {
-      console.log('usage: npm run dev [-- --port 8787] [--sink-port 8788] [--only slack,discord,…] [other wrangler dev flags]');
+      writeSync(1, 'usage: npm run dev [-- --port 8787] [--sink-port 8788] [--only slack,discord,…] [other wrangler dev flags]\n');
       process.exit(0);
     } else passthrough.push(a);
   }
@@ -147,6 +151,7 @@ async function stop(signal, exitCode) {
     clearTimeout(timer);
   }
   await sink.close();
+  await drained();
   process.exit(exitCode);
 }
 

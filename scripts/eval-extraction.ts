@@ -1,7 +1,8 @@
 // Scores the extractor on the labelled dev corpus. Exported so eval.ts (and later sections
 // such as incident grouping) can share one run.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CATEGORIES, type Category, type Extraction, type Qualifier } from '../src/schema';
 import { extract } from '../src/extract/index';
 
@@ -27,8 +28,11 @@ export interface ExtractionEval {
   misses: Miss[];
 }
 
+/** The dev corpus ships in the repository, so `npm run eval` works from a clone and from any directory. */
+const DEV_CORPUS = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'corpus-dev');
+
 export function corpusDir(): string {
-  return resolve(process.env.CORPUS_DIR ?? join(process.cwd(), '..', 'shared', 'corpus', 'dev'));
+  return resolve(process.env.CORPUS_DIR || DEV_CORPUS);
 }
 
 /** `--only PREFIX` (or `--only=PREFIX`, repeatable) on the command line: score only files whose name starts with PREFIX. */

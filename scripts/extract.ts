@@ -4,27 +4,32 @@ import { readFileSync } from 'node:fs';
 import { ArticleInput } from '../src/schema';
 import { extract } from '../src/extract/index';
 
-function fail(msg: string): never {
+function fail(msg: string): number {
   process.stderr.write(`extract: ${msg}\n`);
-  process.exit(2);
+  return 2;
 }
 
-const arg = process.argv[2];
-if (!arg) fail('usage: extract FILE.json | -');
-let raw: string;
-try {
-  raw = arg === '-' ? readFileSync(0, 'utf8') : readFileSync(arg, 'utf8');
-} catch (e) {
-  fail(`cannot read ${arg}: ${(e as Error).message}`);
+function main(arg: string | undefined): number {
+  if (!arg) return fail('usage: extract FILE.json | -');
+  let raw: string;
+  try {
+    raw = arg === '-' ? readFileSync(0, 'utf8') : readFileSync(arg, 'utf8');
+  } catch (e) {
+    return fail(`cannot read ${arg}: ${(e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (e) {
+    return fail(`invalid JSON: ${(e as Error).message}`);
+  }
+  const parsed = ArticleInput.safeParse(json);
+  if (!parsed.success) return fail(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+  const a = parsed.data;
+  const out = extract({ text: a.text, ...(a.title !== undefined ? { title: a.title } : {}), ...(a.published !== undefined ? { published: a.published } : {}) });
+  process.stdout.write(JSON.stringify({ casualties: out.casualties, threats: out.threats, incident: out.incident }) + '\n');
+  return 0;
 }
-let json: unknown;
-try {
-  json = JSON.parse(raw);
-} catch (e) {
-  fail(`invalid JSON: ${(e as Error).message}`);
-}
-const parsed = ArticleInput.safeParse(json);
-if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
-const a = parsed.data;
-const out = extract({ text: a.text, ...(a.title !== undefined ? { title: a.title } : {}), ...(a.published !== undefined ? { published: a.published } : {}) });
-process.stdout.write(JSON.stringify({ casualties: out.casualties, threats: out.threats, incident: out.incident }) + '\n');
+
+// An exit code, not process.exit(): Node then ends only after stdout and stderr have reached their pipes.
+process.exitCode = main(process.argv[2]);

@@ -38,10 +38,14 @@ async function main(): Promise<number> {
   return lines.some((l) => 'error' in l) ? 2 : 0;
 }
 
+// Set the exit code and let Node end by itself: process.exit() right after writing to a pipe drops lines
+// the pipe has not taken yet (`npm run --silent replay -- DIR | wc -l` counted fewer lines than articles).
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

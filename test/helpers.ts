@@ -1,11 +1,12 @@
 import { exports } from 'cloudflare:workers';
-import { vi, type MockInstance } from 'vitest';
+import { inject, vi, type MockInstance } from 'vitest';
 import { webhookHeaders } from '../src/lib/standard-webhooks';
 
 /** The secret vitest.config.ts gives the worker as WEBHOOK_SECRETS. */
 export const TEST_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 export const READ_TOKEN = 'test-read-token';
-export const SLACK_URL = 'https://hooks.slack.test/services/T000/B000/XXXX';
+/** The worker's SLACK_WEBHOOK_URL: a local stand-in started by test/global-setup.ts. */
+export const SLACK_URL = inject('slackWebhookUrl');
 
 let counter = 0;
 

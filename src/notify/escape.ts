@@ -8,15 +8,23 @@ const ZWSP = '\u200b';
 
 /**
  * Breaks `@everyone`, `@here`, `@channel`, `@username`… so an article can never ping anyone: a zero-width
- * space after the `@` keeps the text readable but is no longer a mention token on any platform.
+ * space after the `@` keeps the text readable but is no longer a mention token on any platform. An `@` inside
+ * a word (`desk@example.org`) starts no mention anywhere, so e-mail addresses are left whole.
  */
 export function neutraliseMentions(text: string): string {
-  return text.replace(/@(?=[\p{L}\p{N}_])/gu, `@${ZWSP}`);
+  return text.replace(/(?<![\p{L}\p{N}_.+-])@(?=[\p{L}\p{N}_])/gu, `@${ZWSP}`);
 }
+
+/**
+ * Slack's mrkdwn has no escape for `*`, `_`, `~` and `` ` ``, so an article's own would turn bold, italic,
+ * struck-through or code: they become look-alikes that Slack does not read as formatting.
+ */
+const SLACK_LOOKALIKES: Record<string, string> = { '*': '\u2217', _: '\u02cd', '~': '\u223c', '`': '\u02cb' };
 
 /** Slack mrkdwn: Slack documents only `&`, `<`, `>` as escapable; `<!channel>` etc. die with `<`. */
 export function escapeSlack(text: string): string {
-  return neutraliseMentions(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  const entities = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return neutraliseMentions(entities.replace(/[*_~`]/g, (c) => SLACK_LOOKALIKES[c] ?? c));
 }
 
 /**

@@ -13,7 +13,8 @@ const HEADLINE_MAX = 1_024;
 const THREATS_MAX = 1_024;
 const URL_MAX = 1_024;
 
-export type TelegramPayload = { chat_id: string; text: string; parse_mode: 'HTML'; disable_web_page_preview: true };
+/** `link_preview_options` replaced the deprecated `disable_web_page_preview` in Bot API 7.0. */
+export type TelegramPayload = { chat_id: string; text: string; parse_mode: 'HTML'; link_preview_options: { is_disabled: true } };
 
 export function telegramText(alert: Alert): string {
   const head = `<b>${fitEscaped(headline(alert), HEADLINE_MAX, escapeTelegramHtml)}</b>`;
@@ -38,7 +39,7 @@ export function telegramText(alert: Alert): string {
 }
 
 export function telegramPayload(chatId: string, alert: Alert): TelegramPayload {
-  return { chat_id: chatId, text: telegramText(alert), parse_mode: 'HTML', disable_web_page_preview: true };
+  return { chat_id: chatId, text: telegramText(alert), parse_mode: 'HTML', link_preview_options: { is_disabled: true } };
 }
 
 export function telegramRequest(apiBase: string, token: string, chatId: string, alert: Alert): DeliveryRequest {

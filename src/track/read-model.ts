@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { fromAsciiJson, toAsciiJson } from '../lib/ascii-json';
 import { CATEGORIES, Change, CurrentFigure, CurrentThreat, Qualifier, Report, type IncidentState } from '../schema';
 
 /*
@@ -97,7 +98,7 @@ export function summaryOf(state: IncidentState, lastChangeMs: number): IncidentS
 /** KV refuses metadata over 1,024 bytes of JSON; a refused write would leave the read model stale for good. */
 export const METADATA_MAX_BYTES = 1_024;
 const utf8 = new TextEncoder();
-const utf8Bytes = (value: unknown) => utf8.encode(JSON.stringify(value)).length;
+const utf8Bytes = (value: unknown) => utf8.encode(JSON.stringify(toAsciiJson(value))).length;
 
 /** Cuts at a code-point boundary, so no lone surrogate (invalid UTF-8) is left behind. */
 const cut = (text: string, codePoints: number) => Array.from(text).slice(0, codePoints).join('');
@@ -131,7 +132,7 @@ export function metaOf(summary: IncidentSummary): SummaryMeta {
 
 export async function writeReadModel(kv: KVNamespace, summary: IncidentSummary, timeline: Timeline): Promise<void> {
   await Promise.all([
-    kv.put(SUMMARY_PREFIX + summary.key, JSON.stringify(summary), { metadata: metaOf(summary) }),
+    kv.put(SUMMARY_PREFIX + summary.key, JSON.stringify(summary), { metadata: toAsciiJson(metaOf(summary)) }),
     kv.put(TIMELINE_PREFIX + summary.key, JSON.stringify(timeline)),
   ]);
 }
@@ -164,7 +165,7 @@ export async function listIncidents(kv: KVNamespace): Promise<ListedIncident[]> 
   for (;;) {
     const page: KVNamespaceListResult<unknown, string> = await kv.list({ prefix: SUMMARY_PREFIX, ...(cursor ? { cursor } : {}) });
     for (const k of page.keys) {
-      const meta = SummaryMeta.safeParse(k.metadata);
+      const meta = SummaryMeta.safeParse(fromAsciiJson(k.metadata));
       if (meta.success) out.push({ key: k.name.slice(SUMMARY_PREFIX.length), meta: meta.data });
     }
     if (page.list_complete) break;

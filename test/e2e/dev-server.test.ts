@@ -4,6 +4,7 @@
  * each destination received; then re-sends (via the actual CLI) and checks nothing new is alerted.
  */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,5 +155,17 @@ describe('local dev loop: worker + chat sink + send', () => {
     expect(result.status).toBe(400);
     expect(result.error?.code).toBe('invalid_article');
     expect(formatResult(result)).toMatch(/^bad\.json ✗ 400 invalid_article: .*text/);
+  });
+
+  it("runs the README's read-API curls as written (only the port differs): the dev token it names is accepted", async () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const block = /```sh\n(READ_TOKEN=[\s\S]*?)```/.exec(readme)?.[1];
+    expect(block, 'the README block that sets READ_TOKEN and curls the read API').toBeDefined();
+    // Each curl also prints its status on a line of its own, after the body.
+    const script = block!.replaceAll('http://localhost:8787', e2e.url).replaceAll('curl -s ', `curl -s -w '\\n%{http_code}\\n' `);
+    const { stdout } = await run('sh', ['-c', script], { cwd: ROOT, env: { ...process.env, READ_TOKEN: '' }, timeout: 60_000 });
+    const statuses = stdout.split('\n').filter((line) => /^\d{3}$/.test(line)).map(Number);
+    // incidents, one incident, mute, dead letters, redrive of a dead letter that does not exist, health.
+    expect(statuses).toEqual([200, 200, 200, 200, 404, 200]);
   });
 });

@@ -91,7 +91,7 @@ describe('Telegram', () => {
         chat_id: '-1001234567890',
         text: `<b>${HEADLINE}</b>\n${QUOTE_LINE}\nSource: <a href="https://example.com/kerman">Daily Mail</a> · reported by 1 outlet · 2020-01-07T00:00:00Z`,
         parse_mode: 'HTML',
-        disable_web_page_preview: true,
+        link_preview_options: { is_disabled: true },
       }),
     );
   });
@@ -103,7 +103,7 @@ describe('Telegram', () => {
       '{"chat_id":"-1001234567890","text":"<b>Kerman stampede (Iran) — killed 35 → 56 (+21)</b>\\n' +
         '“The death toll from the stampede has risen to 56, state media reported” — state media\\n' +
         'Source: <a href=\\"https://example.com/kerman\\">Daily Mail</a> · confirmed by 3 outlets · 2020-01-07T03:00:00Z",' +
-        '"parse_mode":"HTML","disable_web_page_preview":true}',
+        '"parse_mode":"HTML","link_preview_options":{"is_disabled":true}}',
     );
   });
 });

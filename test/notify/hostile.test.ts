@@ -39,7 +39,7 @@ function unescaped(text: string, specials: string): string[] {
 const BARE_MENTION = /@(everyone|here|channel|U123)/;
 
 describe('hostile article text', () => {
-  it('Slack: only &, <, > are escaped, no <!…> or <@…> token and no bare @everyone/@here/@channel survives', async () => {
+  it('Slack: &, <, > are escaped, *, _, ~, ` neutralised, no <!…> or <@…> token and no bare @everyone/@here/@channel survives', async () => {
     const texts = strings(await body(dest.slack)).filter((s) => s !== 'section' && s !== 'mrkdwn' && s !== 'context');
     const joined = texts.join('\n').replace('<https://example.com/kerman|', '');
     expect(joined).not.toMatch(/[<]/);
@@ -47,6 +47,9 @@ describe('hostile article text', () => {
     expect(joined).not.toMatch(BARE_MENTION);
     expect(joined).toContain('&lt;!channel&gt;');
     expect(joined).toContain('&lt;script&gt;');
+    // Slack cannot escape its formatting characters: the article's own become look-alikes.
+    expect(joined).not.toMatch(/[*_~`]/);
+    expect(joined).toContain('\u2217\u2217bold\u2217\u2217');
   });
 
   it('Discord: markdown is backslash-escaped, mentions neutralised and allowed_mentions empty', async () => {
@@ -110,11 +113,15 @@ describe('hostile article text', () => {
 
   it('escapers handle each platform’s specials', () => {
     expect(escapeSlack('a & <b> @here')).toBe('a &amp; &lt;b&gt; @\u200bhere');
+    expect(escapeSlack('*b* _i_ ~s~ `c`')).toBe('\u2217b\u2217 \u02cdi\u02cd \u223cs\u223c \u02cbc\u02cb');
     expect(escapeDiscord('**x** _y_ [z](u) @everyone')).toBe('\\*\\*x\\*\\* \\_y\\_ \\[z\\](u) @\u200beveryone');
     expect(escapeTelegramHtml('<a href="x">&</a>')).toBe('&lt;a href="x"&gt;&amp;&lt;/a&gt;');
     expect(escapeTeams('**x** [y](z) \\')).toBe('\\*\\*x\\*\\* \\[y\\](z) \\\\');
     expect(escapeTeams('1. FC Köln - 2. x')).toBe('1\\. FC Köln - 2. x');
     expect(escapeTeams('- breaking')).toBe('\\- breaking');
-    expect(neutraliseMentions('mail me@example.com, @user, @ alone')).toBe('mail me@\u200bexample.com, @\u200buser, @ alone');
+    // An @ inside a word starts no mention: e-mail addresses stay whole (and linkable).
+    expect(neutraliseMentions('mail me@example.com or first.last+tag@news.example, @user, (@here), @ alone')).toBe(
+      'mail me@example.com or first.last+tag@news.example, @\u200buser, (@\u200bhere), @ alone',
+    );
   });
 });

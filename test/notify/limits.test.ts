@@ -18,6 +18,8 @@ const cases: [string, Alert][] = [
       changes: [{ ...kermanNew.changes[0]!, quote: '<&>*_@x '.repeat(12_500), attribution: 'A<&>'.repeat(2_000) }],
     },
   ],
+  // Under 2,000 characters as given, 4,600 once Slack's `&` became `&amp;`: its footer went to 5,989 and was refused.
+  ['a 1,989-character URL made of `&`', { ...kermanNew, outlet: 'O&'.repeat(150), url: `https://example.com/?${'a=&'.repeat(656)}` }],
 ];
 
 async function payload<T>(d: DestinationConfig, alert: Alert): Promise<{ body: string; json: T }> {
@@ -71,6 +73,16 @@ describe.each(cases)('limits: %s', (_name, alert) => {
     const { body, json } = await payload<{ attachments: { content: { body: unknown[] } }[] }>({ name: 'teams', url: 'https://x.logic.azure.com/w' }, alert);
     expect(new TextEncoder().encode(body).length).toBeLessThanOrEqual(28 * 1024);
     expect(json.attachments[0]?.content.body.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('limits: Slack footer', () => {
+  it('still links a URL with some `&` that fits once escaped', async () => {
+    const url = `https://example.com/?${'k=v&'.repeat(100)}`;
+    const req = await buildDeliveryRequest({ name: 'slack', url: 'https://hooks.slack.com/x' }, { ...kermanNew, url }, NOW_MS);
+    const context = (JSON.parse(req.init.body) as { blocks: { elements?: { text: string }[] }[] }).blocks.at(-1)?.elements?.[0]?.text ?? '';
+    expect(context.startsWith(`<${url.replaceAll('&', '&amp;')}|Daily Mail>`)).toBe(true);
+    expect(context.length).toBeLessThanOrEqual(3_000);
   });
 });
 

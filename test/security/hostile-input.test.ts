@@ -1,5 +1,7 @@
-import { exports } from 'cloudflare:workers';
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env, exports } from 'cloudflare:workers';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import worker from '../../src/index';
 import { MAX_BODY_BYTES } from '../../src/lib/body';
 import { webhookHeaders } from '../../src/lib/standard-webhooks';
 import { captured, captureOutbound, TEST_SECRET } from '../helpers';
@@ -117,6 +119,7 @@ describe('oversized bodies', () => {
 
   it('refuses a streamed 10 MB body (no content-length) after reading about 1 MiB, not all of it', async () => {
     let pulled = 0;
+    let cancelled = false;
     const chunk = new Uint8Array(64 * 1024).fill(0x20);
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -124,9 +127,17 @@ describe('oversized bodies', () => {
         pulled += chunk.byteLength;
         controller.enqueue(chunk);
       },
+      cancel() {
+        cancelled = true;
+      },
     });
-    const res = await exports.default.fetch(URL_, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream });
+    // Straight into the worker's fetch handler, in this isolate: through exports.default.fetch the runtime pumps
+    // the stream into a pipe, and the worker's cancel aborted that pipe with a logged exception and stack.
+    const ctx = createExecutionContext();
+    const res = await worker.fetch(new Request(URL_, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream }), env, ctx);
+    await waitOnExecutionContext(ctx);
     await expectRefusal(res, 413, 'payload_too_large');
+    expect(cancelled).toBe(true);
     expect(pulled).toBeLessThan(MAX_BODY_BYTES + 8 * chunk.byteLength);
   });
 

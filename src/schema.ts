@@ -45,6 +45,8 @@ export const Figure = z.object({
   qualifier: Qualifier,
   quote: z.string(),
   attribution: z.string().optional(),
+  /** the id of the extraction rule that read the figure (`npm run extract -- --explain`) */
+  rule: z.string().optional(),
 });
 export type Figure = z.infer<typeof Figure>;
 

@@ -65,7 +65,7 @@ export function selectFigures(cands: Candidate[]): Casualties {
     const c = choose(cands, cat);
     if (!c) continue;
     if (cat === 'missing' && c.superseded && hostagesClean) continue;
-    const fig: Figure = { value: c.value, qualifier: c.qualifier, quote: c.quote };
+    const fig: Figure = { value: c.value, qualifier: c.qualifier, quote: c.quote, rule: c.rule };
     if (c.attribution) fig.attribution = c.attribution;
     out[cat] = fig;
   }

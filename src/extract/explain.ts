@@ -1,0 +1,62 @@
+// What `npm run extract -- --explain` prints: every candidate figure with the rule that read it and the flags that
+// ranked it, every rule a guard vetoed, and the figures chosen. Pure: the same article gives the same account.
+import type { Casualties } from '../schema';
+import { extract, type ArticleText } from './index';
+import { findCandidates } from './figures';
+import type { RuleVeto } from './rules/engine';
+import { documentSentences } from './sentences';
+
+export interface ExplainedCandidate {
+  category: string;
+  value: number;
+  qualifier: string;
+  rule: string;
+  sentence: number;
+  /** the flags that lower or exclude the candidate when figures are chosen */
+  flags: string[];
+  quote: string;
+}
+
+export interface Explanation {
+  casualties: Casualties;
+  candidates: ExplainedCandidate[];
+  vetoes: Array<RuleVeto & { sentence: number }>;
+}
+
+const FLAG_NAMES = ['increment', 'superseded', 'subcount', 'speculative', 'context', 'combined', 'update', 'region', 'partitive', 'single', 'mayIncludeDead', 'title', 'official', 'unofficial'] as const;
+
+export function explainExtraction(article: ArticleText): Explanation {
+  const sentences = documentSentences(article.text, article.title);
+  const year = article.published ? Number(article.published.slice(0, 4)) : undefined;
+  const month = article.published ? Number(article.published.slice(5, 7)) : undefined;
+  const vetoes: Array<RuleVeto & { sentence: number }> = [];
+  // vetoes are collected sentence by sentence, so each is tagged with the sentence it came from
+  for (const sen of sentences) {
+    const found: RuleVeto[] = [];
+    findCandidates([sen], year, month, found);
+    for (const v of found) vetoes.push({ ...v, sentence: sen.idx });
+  }
+  const candidates = findCandidates(sentences, year, month).map((c) => ({
+    category: c.category,
+    value: c.value,
+    qualifier: c.qualifier,
+    rule: c.rule,
+    sentence: c.sentence,
+    flags: FLAG_NAMES.filter((f) => c[f] === true),
+    quote: c.quote,
+  }));
+  return { casualties: extract(article).casualties, candidates, vetoes };
+}
+
+/** A plain-text account, one line per candidate and veto, for a terminal. */
+export function formatExplanation(e: Explanation): string {
+  const lines: string[] = ['chosen:'];
+  for (const [cat, f] of Object.entries(e.casualties)) lines.push(`  ${cat} ${f.value} (${f.qualifier}) by ${f.rule ?? '?'}`);
+  lines.push('candidates:');
+  for (const c of e.candidates) {
+    lines.push(`  s${c.sentence} ${c.category} ${c.value} (${c.qualifier}) by ${c.rule}${c.flags.length ? ` [${c.flags.join(', ')}]` : ''} — ${c.quote.slice(0, 100)}`);
+  }
+  lines.push('vetoed:');
+  for (const v of e.vetoes) lines.push(`  s${v.sentence} ${v.rule} vetoed by ${v.guard} at token ${v.pos}`);
+  return lines.join('\n');
+}

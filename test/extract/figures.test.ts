@@ -1,8 +1,6 @@
 // Sentence shapes and traps, in our own words (never corpus sentences).
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../src/extract/index';
-
-const fig = (text: string, title?: string) => extract({ text, ...(title ? { title } : {}), published: '2024-05-01' }).casualties;
+import { fig } from './support';
 
 describe('sentence shapes', () => {
   it.each([

@@ -1,9 +1,9 @@
 // Incident hints that grouping depends on: each case is a general cause of a wrong merge or split found on the
 // hold-out sequences in fixtures/holdout-grouping (the sentences here are invented for the test).
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../src/extract/index';
+import { run } from './support';
 
-const hints = (text: string, title?: string) => extract({ text, ...(title ? { title } : {}), published: '2024-05-01' }).incident;
+const hints = (text: string, title?: string) => run(text, title).incident;
 
 describe('incident type', () => {
   const cases: Array<[string, string, string | null]> = [

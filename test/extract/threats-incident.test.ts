@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extract, isEnglish, normaliseText } from '../../src/extract/index';
-
-const run = (text: string, title?: string) => extract({ text, ...(title ? { title } : {}), published: '2024-05-01' });
+import { run } from './support';
 
 describe('threat figures', () => {
   it('weapons fired, forces massed, plans and targets', () => {

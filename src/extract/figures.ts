@@ -584,6 +584,8 @@ export function asideAround(toks: Token[], j: number): [number, number] | undefi
 const CONTEXT_PHRASES: string[][] = [
   ['previous'], ['last', 'year'], ['years', 'ago'], ['a', 'year', 'ago'], ['in', 'a', 'separate'], ['separate', 'incident'],
   ['separate', 'attack'], ['in', 'another'], ['separately'], ['earlier', 'incident'], ['earlier', 'attack'], ['earlier', 'disaster'],
+  // a running total over a period ("three years of unrest in which some 2,400 people have died") is no incident's toll
+  ['years', 'of'], ['decades', 'of'],
 ];
 const SUPERSEDED_PHRASES: string[][] = [
   ['earlier'], ['previously'], ['initially'], ['at', 'first'], ['at', 'the', 'outset'], ['had', 'been', 'saying'],

@@ -12,7 +12,7 @@ function tier(c: Candidate): number {
   const weak = c.superseded || c.speculative || c.subcount;
   // body count < title count < body single victim < title single victim < the same, weak; a stated count
   // outranks one person described ("two were killed" over "the driver was killed")
-  return (weak ? 4 : 0) + (c.single && c.sentence > 0 ? 2 : 0) + (c.title ? 1 : 0);
+  return (weak ? 4 : 0) + (c.single ? 2 : 0) + (c.title ? 1 : 0);
 }
 
 /** Could `later` be a more precise statement of the quantity `cur` describes? */
@@ -43,7 +43,9 @@ export function choose(cands: Candidate[], category: Category): Candidate | unde
   for (const c of mine) best = Math.min(best, tier(c));
   const pool = mine
     .filter((c) => tier(c) === best)
-    .sort((a, b) => a.sentence - b.sentence || a.pos - b.pos);
+    // within a sentence a stated count comes before one person described in it ("one juvenile was killed and
+    // two others were left in critical condition … one was taken to hospital")
+    .sort((a, b) => a.sentence - b.sentence || Number(!!a.single) - Number(!!b.single) || a.pos - b.pos);
   let cur = pool[0]!;
   for (const c of pool.slice(1)) {
     if (refines(cur, c)) cur = c;
@@ -90,7 +92,7 @@ function withoutShotDead(out: Casualties, cands: Candidate[]): Casualties {
     const { injured: _dropped, ...others } = out;
     return others;
   }
-  const shot = chosen.find((c) => c.mayIncludeDead);
+  const shot = chosen.find((c) => c.mayIncludeDead && !c.single);
   if (!shot || killed.value > injured.value) return out;
   const rest = injured.value - killed.value;
   if (rest === 0) {

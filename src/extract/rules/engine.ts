@@ -22,6 +22,8 @@ export interface RuleHit {
   mayIncludeDead: boolean;
   /** "six more were found dead": an increment, never a total */
   increment: boolean;
+  /** introduced with "a"/"an": someone not yet mentioned */
+  indefinite: boolean;
 }
 
 export interface RuleVeto {
@@ -102,6 +104,7 @@ function hitOf(rule: VictimRule, np: VictimNP, pos: number): RuleHit {
     single,
     mayIncludeDead: !np.others && (rule.mayIncludeDead === 'any' || (rule.mayIncludeDead === 'single' && single)),
     increment: !!np.increment,
+    indefinite: single && np.kind === 'single' && /^(a|an|another)$/.test(np.determiner ?? ''),
   };
 }
 
@@ -131,7 +134,24 @@ export function runVictimRules(toks: Token[], hooks: SentenceHooks): { hits: Rul
       break;
     }
   }
-  return { hits, vetoes };
+  return { hits: [...hits, ...separateVictims(hits)], vetoes };
+}
+
+/**
+ * "a 20-year-old woman was shot in the back and a 5-year-old boy was shot in the arm": people introduced one by
+ * one with "a"/"an" in one sentence are different people, and add up. ("the man", "he", a name may be someone
+ * already counted, so only indefinite phrases add.)
+ */
+function separateVictims(hits: RuleHit[]): RuleHit[] {
+  const out: RuleHit[] = [];
+  const byCategory = new Map<Category, RuleHit[]>();
+  for (const h of hits) if (h.single && h.indefinite) byCategory.set(h.category, [...(byCategory.get(h.category) ?? []), h]);
+  for (const [category, list] of byCategory) {
+    const people = new Set(list.map((h) => h.pos));
+    if (people.size < 2) continue;
+    out.push({ ...list[0]!, category, value: people.size, single: false, rule: 'listed.one-by-one', mayIncludeDead: list.every((h) => h.mayIncludeDead) });
+  }
+  return out;
 }
 
 function readSide(toks: Token[], i: number, anchorEnd: number, rule: VictimRule, hooks: SentenceHooks): { np: VictimNP; hits: RuleHit[]; resume: number } | undefined {
@@ -186,7 +206,7 @@ function readSide(toks: Token[], i: number, anchorEnd: number, rule: VictimRule,
       let start = k;
       while (start > 0 && parseNumberAt(toks, start - 1)?.end === k + 1) start--;
       const n = parseNumberAt(toks, start);
-      if (!n || n.end !== k + 1 || toks[start - 1]?.t !== ',') return undefined;
+      if (!n || n.end !== k + 1 || !/^[,—–(-]$/.test(toks[start - 1]?.t ?? '')) return undefined;
       const np: VictimNP = { value: n.value, qualifier: 'exact', start, end: i, kind: 'count', perpetrator: false, others: false };
       return { np, hits: [hitOf(rule, np, start)], resume: anchorEnd };
     }

@@ -25,6 +25,8 @@ export interface VictimNP {
   increment?: boolean;
   /** "a second man": the value counts everyone so far */
   ordinal?: boolean;
+  /** the determiner of a single person ("a", "the", "his") */
+  determiner?: string;
   /** a vague or open count ("dozens", "at least 14") */
   vague?: { upper: number };
 }
@@ -139,7 +141,7 @@ export function npEndingAt(toks: Token[], end: number, opts: { allowPronoun: boo
     if (det && SINGLE_DETERMINERS.has(det.l)) {
       // "a second man was shot": the ordinal counts everyone so far
       const ord = ORDINALS[toks[k + 1]?.l ?? ''];
-      return { value: ord ?? 1, qualifier: 'exact', start: k, end, kind: 'single', perpetrator, others: det.l === 'another', ...(ord ? { ordinal: true } : {}) };
+      return { value: ord ?? 1, qualifier: 'exact', start: k, end, kind: 'single', perpetrator, others: det.l === 'another', determiner: det.l, ...(ord ? { ordinal: true } : {}) };
     }
     // "Teen killed in crash": a bare singular noun opens a headline
     if (opts.title && (k < 0 || toks[k]!.k === 'punct' || /^(and|or|after|as|when|while)$/.test(toks[k]!.l))) {

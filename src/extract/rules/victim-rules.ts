@@ -181,6 +181,8 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     examples: [
       { text: 'Six people were shot at a backyard party early Sunday.', expect: { injured: 6, killed: null } },
       { text: 'A 15-year-old was shot in the leg while walking home.', expect: { injured: 1 } },
+      { text: 'A 31-year-old woman was shot in the hand and a 7-year-old girl was shot in the foot.', expect: { injured: 2 }, rule: 'listed.one-by-one' },
+      { text: 'Police say the gunman shot nine people, three fatally, at the bus stop.', expect: { killed: 3, injured: 6 }, rule: 'shooting.object-shot' },
       { text: 'Two women were shot at but neither was hit.', expect: { injured: null } },
       { text: 'A man who opened fire on officers was shot by police.', expect: { injured: null } },
       { text: 'Three people were shot on Tuesday night. One of them, a 20-year-old man, died in surgery.', expect: { killed: 1, injured: 2 } },

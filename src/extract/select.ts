@@ -45,7 +45,8 @@ export function choose(cands: Candidate[], category: Category): Candidate | unde
     .filter((c) => tier(c) === best)
     // within a sentence a stated count comes before one person described in it ("one juvenile was killed and
     // two others were left in critical condition … one was taken to hospital")
-    .sort((a, b) => a.sentence - b.sentence || Number(!!a.single) - Number(!!b.single) || a.pos - b.pos);
+    // (two rules reading one phrase: the one that read the longer list of victims wins)
+    .sort((a, b) => a.sentence - b.sentence || Number(!!a.single) - Number(!!b.single) || a.pos - b.pos || b.value - a.value);
   let cur = pool[0]!;
   for (const c of pool.slice(1)) {
     if (refines(cur, c)) cur = c;

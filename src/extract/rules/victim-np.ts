@@ -40,6 +40,7 @@ const MODIFIER_STOP = new Set(
 const REFLEXIVES = new Set(['himself', 'herself', 'self']);
 const INCREMENT_WORDS = new Set(['more', 'another', 'additional', 'further']);
 const PRONOUNS = new Set('them whom him her it they us you me we i who which that this these those what'.split(' '));
+const PLACE_PREPOSITIONS = new Set('in inside outside at near on from'.split(' '));
 const PREPOSITIONS = new Set('in at on from of near to into with by for across inside outside toward towards through against'.split(' '));
 const NAME_JOINERS = new Set(['al', 'el', 'bin', 'ibn', 'de', 'del', 'van', 'von', 'da', 'du', 'la', 'le', 'jr', 'sr', 'ii', 'iii', 'abu', 'abd']);
 const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6 };
@@ -107,7 +108,7 @@ export function npEndingAt(toks: Token[], end: number, opts: { allowPronoun: boo
       if (t.k === 'num' && toks[k + 1]?.t === '-' && toks[k + 1]!.glued) continue;
       if (t.k === 'num') break;
       if (t.t === '-' && t.glued) continue;
-      if (t.k !== 'word' || MODIFIER_STOP.has(t.l) || SINGLE_DETERMINERS.has(t.l)) break;
+      if (t.k !== 'word' || MODIFIER_STOP.has(t.l) || SINGLE_DETERMINERS.has(t.l) || t.l === 'both' || t.l === 'all') break;
       if (parseNumberAt(toks, k)) break;
       if (ageCompoundEndingAt(toks, k) !== undefined) {
         k = ageCompoundEndingAt(toks, k)!;
@@ -201,6 +202,19 @@ export function subjectBefore(toks: Token[], end: number, opts: { allowPronoun: 
   }
   k = skipApposition(toks, k);
   let np = npEndingAt(toks, k, opts);
+  // "Both men inside the Honda were killed", "two teens in a parked car were shot": the subject stands before a
+  // short place phrase
+  if (!np || PREPOSITIONS.has(toks[np.start - 1]?.l ?? '')) {
+    for (let m = k; m >= 0 && m > k - 7; m--) {
+      const t = toks[m]!;
+      if (t.k === 'punct') break;
+      if (PLACE_PREPOSITIONS.has(t.l) && m < k) {
+        const inner = npEndingAt(toks, m - 1, opts);
+        if (inner && inner.kind !== 'name') np = inner;
+        break;
+      }
+    }
+  }
   // "a toddler who found the pistol died": the subject stands before a short relative clause
   if (!np) {
     for (let m = k; m >= 0 && m > k - 9; m--) {
@@ -284,13 +298,38 @@ export function objectAfter(toks: Token[], from: number): VictimNP | undefined {
       while (m < toks.length && m < next + 10 && toks[m]!.t !== ',' && toks[m]!.t !== '.') m++;
       if (toks[m]?.t === ',' && toks[m + 1]?.l === 'and') next = m + 1;
     }
+    if (toks[next]?.t === ',' && toks[next + 1]?.l !== 'and') {
+      // "six of his grandchildren, his adult daughter and himself": a comma list counts only if it closes with "and"
+      const np = objectNpAt(toks, next + 1);
+      if (!np || np.kind === 'partitive' || !closesWithAnd(toks, np.end + 1)) break;
+      if (!np.perpetrator) total += np.value;
+      last = np;
+      continue;
+    }
+    if (toks[next]?.t === ',' && toks[next + 1]?.l === 'and') next++;
     if (toks[next]?.l !== 'and') break;
+    // ("wounded 140 people and 31 of them …" starts a new clause about the same people; attackers are left out)
     const np = objectNpAt(toks, next + 1);
-    if (!np) break;
-    total += np.value;
+    if (!np || np.kind === 'partitive') break;
+    // "killed nine people and 30 others were injured": a phrase followed by its own verb opens a new clause
+    if (CLAUSE_WORDS.has(toks[np.end + 1]?.l ?? '')) break;
+    if (!np.perpetrator) total += np.value;
     last = np;
   }
   return total === first.value ? first : { ...first, value: total, kind: 'list', end: last.end };
+}
+
+/** The rest of a comma list ("…, his daughter and himself") reaches an "and" followed by one more phrase. */
+function closesWithAnd(toks: Token[], from: number): boolean {
+  let k = from;
+  for (let g = 0; g < 5; g++) {
+    if (toks[k]?.l === 'and' || (toks[k]?.t === ',' && toks[k + 1]?.l === 'and')) return !!objectNpAt(toks, toks[k]!.l === 'and' ? k + 1 : k + 2);
+    if (toks[k]?.t !== ',') return false;
+    const np = objectNpAt(toks, k + 1);
+    if (!np) return false;
+    k = np.end + 1;
+  }
+  return false;
 }
 
 function objectNpAt(toks: Token[], k: number): VictimNP | undefined {
@@ -312,6 +351,17 @@ function objectNpAt(toks: Token[], k: number): VictimNP | undefined {
     return np && np.kind === 'name' ? np : undefined;
   }
   if (!SINGLE_DETERMINERS.has(t.l) && !parseNumberAt(toks, k) && t.l !== 'both') return undefined;
+  // "killed six of his grandchildren", "wounding two of the guards"
+  const n = parseNumberAt(toks, k);
+  if (n && toks[n.end]?.l === 'of' && /^(his|her|their|the|its|them)$/.test(toks[n.end + 1]?.l ?? '')) {
+    if (toks[n.end + 1]!.l === 'them') return { value: n.value, qualifier: 'exact', start: k, end: n.end + 1, kind: 'partitive', perpetrator: false, others: false };
+    for (let m = n.end + 2; m < toks.length && m < n.end + 6; m++) {
+      const w = toks[m]!;
+      if (VICTIM_PLURAL.has(w.l) || PERPETRATOR_HEADS.has(w.l)) return { value: n.value, qualifier: 'exact', start: k, end: m, kind: 'partitive', perpetrator: PERPETRATOR_HEADS.has(w.l), others: false };
+      if (w.k !== 'word' || MODIFIER_STOP.has(w.l)) break;
+    }
+    return undefined;
+  }
   // find the head within a few tokens
   for (let m = k; m < toks.length && m < k + 7; m++) {
     const w = toks[m]!;

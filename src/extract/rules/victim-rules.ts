@@ -66,6 +66,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'Rahim Dost, a district schools inspector, was killed when gunmen stopped his car.', expect: { killed: 1 } },
       { text: 'Tyrell Banks, a 31-year-old father of two with a third child on the way, was shot and killed outside a bar.', expect: { killed: 1 } },
       { text: 'A 4-year-old boy and a 31-year-old woman were killed in the crossfire.', expect: { killed: 2 } },
+      { text: 'Both women inside the parked van were killed, and two bystanders were hurt.', expect: { killed: 2, injured: 2 } },
       { text: 'Three border guards including a captain were killed in the ambush.', expect: { killed: 3 } },
       { text: 'Gunmen raided the farm of a village elder. Four grandchildren of the elder were killed.', expect: { killed: 4 } },
       { text: 'Haroon, the district police commander (DPC), and his driver were killed at a checkpoint.', expect: { killed: 2 } },
@@ -117,6 +118,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     examples: [
       { text: 'Assailants shot and killed Omar Haidari, a customs officer, outside his home in the provincial capital.', expect: { killed: 1 } },
       { text: 'A 12-year-old accidentally killed his 8-year-old cousin with a rifle kept under a bed.', expect: { killed: 1 } },
+      { text: 'Police say the man killed four of his stepchildren, his former wife and himself at the farmhouse.', expect: { killed: 6 } },
       { text: 'Police arrested the man who fatally shot a delivery driver on Elm Street.', expect: { killed: 1 } },
       { text: 'A 6-year-old found a loaded pistol in a closet and fatally shot himself on Sunday.', expect: { killed: 1 } },
       { text: 'The drive-by on Main Street took the life of a 16-year-old and left two others wounded.', expect: { killed: 1, injured: 2 } },

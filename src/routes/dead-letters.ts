@@ -22,21 +22,25 @@ deadLetters.get('/', async (c) => {
 });
 
 /**
- * Re-drive: the letter goes back on the alerts queue as a fresh message, then leaves the ledger. In that order,
- * so a failed send keeps the letter (nothing is lost); a crash between the two at worst re-drives twice, and
- * the delivered marker stops the second copy.
+ * Re-drive: the letter is claimed (so two re-drives at once cannot both send it), goes back on the alerts queue
+ * as a fresh message, then leaves the ledger. A refused send releases the claim and keeps the letter (nothing is
+ * lost); a crash between the two leaves a claim that expires, and the delivered marker stops a second copy.
  */
 deadLetters.post('/:id/redrive', async (c) => {
   const id = Number(c.req.param('id'));
   if (!Number.isInteger(id) || id <= 0) throw new HttpError(400, 'invalid_id', 'dead-letter id must be a positive integer');
   const book = ledger(c.env);
-  const letter = await book.getDeadLetter(id);
-  if (!letter) throw new HttpError(404, 'not_found', `no dead letter with id ${id}`);
+  const letter = await book.claimDeadLetter(id, Date.now());
+  if (!letter) {
+    if (await book.getDeadLetter(id)) throw new HttpError(409, 'redrive_in_progress', `dead letter ${id} is being re-driven by another request`);
+    throw new HttpError(404, 'not_found', `no dead letter with id ${id}`);
+  }
   try {
     await c.env.ALERTS.send(letter.message, { contentType: 'json' });
   } catch {
+    await book.releaseDeadLetter(id, Date.now());
     throw new HttpError(503, 'queue_unavailable', 'the alerts queue refused the message; the dead letter is kept, try again', undefined, { 'retry-after': '5' });
   }
-  await book.takeDeadLetter(id);
+  await book.finishRedrive(id);
   return c.json({ redriven: id, alert_id: letter.message.alert.alert_id, destination: letter.message.destination }, 202);
 });

@@ -1,7 +1,7 @@
 import { extract, isEnglish, normaliseText } from './extract';
 import { HttpError } from './lib/errors';
 import { sha256Hex } from './lib/hash';
-import { publishedToMs, type ArticleInput, type ArticleResult, type Extraction, type Report } from './schema';
+import { publishedToMs, publishedTooLate, type ArticleInput, type ArticleResult, type Extraction, type Report } from './schema';
 import type { IncidentMeta } from './track/apply';
 import { incidentTitle } from './track/match';
 
@@ -37,6 +37,9 @@ export async function prepareArticle(input: ArticleInput, webhookId: string | un
   if (!isEnglish(text)) {
     throw new HttpError(422, 'unsupported_language', 'the article does not appear to be in English; only English articles are extracted for now', { field: 'text' });
   }
+  const publishedMs = input.published ? publishedToMs(input.published) : receivedMs;
+  const tooLate = publishedTooLate(publishedMs, receivedMs);
+  if (tooLate) throw new HttpError(400, 'invalid_article', tooLate, { field: 'published' });
   const title = input.title ? normaliseText(input.title) : undefined;
   const contentHash = await sha256Hex(`${input.url ?? ''}\n${text}`);
   const chosenId = webhookId ?? input.id;
@@ -49,7 +52,9 @@ export async function prepareArticle(input: ArticleInput, webhookId: string | un
     ...(input.url ? { url: input.url } : {}),
     ...(title ? { title } : {}),
     outlet: outletOf(input),
-    published_ms: input.published ? publishedToMs(input.published) : receivedMs,
+    // Nothing was published after we received it: a stamp up to a day ahead is a clock error, read as receipt
+    // time, so one report cannot push the incident's clock past now and make every later report "late".
+    published_ms: Math.min(publishedMs, receivedMs),
     received_ms: receivedMs,
     casualties: extraction.casualties,
     threats: extraction.threats,

@@ -59,7 +59,9 @@ export class IncidentTracker extends DurableObject<Env> {
 
   /** Applies one report; returns the stored answer for a duplicate. */
   async apply(meta: IncidentMeta, rawReport: unknown, settings: TrackerSettings, now: number): Promise<ArticleResult> {
-    const report = Report.parse(rawReport);
+    const parsed = Report.parse(rawReport);
+    // The incident's clock never moves past receipt time, whoever built the report.
+    const report = { ...parsed, published_ms: Math.min(parsed.published_ms, parsed.received_ms) };
     // Resolved before anything is written: a configuration error must refuse the report, not lose its alert.
     const destinations = destinationsFromEnv(this.env);
     // From here to the push, no await: state, report row, outbox rows and the alarm commit as one transaction.

@@ -2,10 +2,12 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { HttpError } from '../lib/errors';
 import { ledger } from '../queue/consumer';
+import * as z from 'zod';
 import { requireReader } from './reader';
+import { requireWriteRequest, writeBody } from './writes';
 
 export const deadLetters = new Hono<AppEnv>();
-deadLetters.use('*', requireReader);
+deadLetters.use('*', requireReader, requireWriteRequest);
 
 deadLetters.get('/', async (c) => {
   const letters = await ledger(c.env).listDeadLetters();
@@ -29,6 +31,8 @@ deadLetters.get('/', async (c) => {
 deadLetters.post('/:id/redrive', async (c) => {
   const id = Number(c.req.param('id'));
   if (!Number.isInteger(id) || id <= 0) throw new HttpError(400, 'invalid_id', 'dead-letter id must be a positive integer');
+  // The letter is named by the path; the body is an empty JSON object, so only a deliberate JSON call re-drives.
+  await writeBody(c.req.raw, z.strictObject({}));
   const book = ledger(c.env);
   const letter = await book.claimDeadLetter(id, Date.now());
   if (!letter) {

@@ -6,13 +6,14 @@ import { HttpError } from '../lib/errors';
 import { incidentMeta } from '../ingest';
 import { incidentKeyBase } from '../track/match';
 import { requireReader } from './reader';
+import { requireWriteRequest, writeBody } from './writes';
 
 /*
  * Incident care: an operator fixes the bot's grouping. Every action is recorded in the incidents' histories
  * and their figures are recomputed from the reports they then hold; nothing here sends an alert.
  */
 export const incidentCare = new Hono<AppEnv>();
-incidentCare.use('*', requireReader);
+incidentCare.use('*', requireReader, requireWriteRequest);
 
 const tracker = (env: Env, key: string) => env.INCIDENT_TRACKER.get(env.INCIDENT_TRACKER.idFromName(key));
 const index = (env: Env) => env.INCIDENT_INDEX.get(env.INCIDENT_INDEX.idFromName('global'));
@@ -21,21 +22,6 @@ const trackerSettings = (env: Env) => {
   return { minSources: s.MIN_SOURCES, thresholds: s.THRESHOLDS ?? {} };
 };
 
-async function jsonBody<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
-  let raw: unknown = {};
-  const text = await req.text();
-  if (text.trim().length > 0) {
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw new HttpError(400, 'invalid_json', 'the body is not valid JSON');
-    }
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new HttpError(400, 'invalid_request', z.prettifyError(parsed.error));
-  return parsed.data;
-}
-
 async function requireIncident(env: Env, key: string) {
   const state = await tracker(env, key).state();
   if (!state) throw new HttpError(404, 'not_found', `no incident "${key}"`);
@@ -43,7 +29,7 @@ async function requireIncident(env: Env, key: string) {
 }
 
 incidentCare.post('/:key/mute', async (c) => {
-  const { muted } = await jsonBody(c.req.raw, z.object({ muted: z.boolean().default(true) }));
+  const { muted } = await writeBody(c.req.raw, z.strictObject({ muted: z.boolean() }));
   const key = c.req.param('key');
   await requireIncident(c.env, key);
   const state = await tracker(c.env, key).setMuted(muted, Date.now());
@@ -51,7 +37,7 @@ incidentCare.post('/:key/mute', async (c) => {
 });
 
 incidentCare.post('/:key/close', async (c) => {
-  const { closed } = await jsonBody(c.req.raw, z.object({ closed: z.boolean().default(true) }));
+  const { closed } = await writeBody(c.req.raw, z.strictObject({ closed: z.boolean() }));
   const key = c.req.param('key');
   await requireIncident(c.env, key);
   await index(c.env).setClosed(key, closed);
@@ -60,7 +46,7 @@ incidentCare.post('/:key/close', async (c) => {
 });
 
 incidentCare.post('/:key/merge', async (c) => {
-  const { into } = await jsonBody(c.req.raw, z.object({ into: z.string().min(1) }));
+  const { into } = await writeBody(c.req.raw, z.strictObject({ into: z.string().min(1) }));
   const key = c.req.param('key');
   if (into === key) throw new HttpError(400, 'invalid_request', 'cannot merge an incident into itself');
   const target = await requireIncident(c.env, into);
@@ -82,7 +68,8 @@ incidentCare.post('/:key/merge', async (c) => {
 });
 
 incidentCare.post('/:key/reports/:articleId/move', async (c) => {
-  const { to } = await jsonBody(c.req.raw, z.object({ to: z.string().min(1).optional() }));
+  // `to: null` moves the report to a new incident of its own; the field is required so an empty body does nothing.
+  const { to } = await writeBody(c.req.raw, z.strictObject({ to: z.string().min(1).nullable() }));
   const key = c.req.param('key');
   const articleId = c.req.param('articleId');
   await requireIncident(c.env, key);

@@ -1,16 +1,8 @@
 // Issue 14 item 5: bidirectional-text controls in article text cannot reorder what a chat message shows.
 import { describe, expect, it } from 'vitest';
-import { alertText, buildDeliveryRequest, type DestinationConfig } from '../../src/notify';
+import { alertText, buildDeliveryRequest } from '../../src/notify';
 import type { Alert } from '../../src/schema';
-import { kermanNew, NOW_MS } from '../notify/fixtures';
-
-const DESTINATIONS = {
-  slack: { name: 'slack', url: 'https://hooks.slack.com/services/T/B/X' },
-  discord: { name: 'discord', url: 'https://discord.com/api/webhooks/1/x' },
-  telegram: { name: 'telegram', token: '1:ABCDEFGHIJKLMNOPQRSTUVWXYZ', chat_id: '42', api_base: 'https://api.telegram.org' },
-  teams: { name: 'teams', url: 'https://example.logic.azure.com/workflows/1' },
-  webhook: { name: 'webhook', url: 'https://hooks.example.com/x' },
-} satisfies Record<string, DestinationConfig>;
+import { EXAMPLE_DESTINATIONS, kermanNew, NOW_MS } from '../notify/fixtures';
 
 /** Embeddings, overrides, isolates and the directional marks (U+202A–E, U+2066–9, U+200E/F, U+061C). */
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]|\\u(202[a-e]|206[6-9]|200[ef]|061c)/i;
@@ -25,7 +17,7 @@ const hostile: Alert = {
 };
 
 describe('bidi controls', () => {
-  for (const [name, config] of Object.entries(DESTINATIONS)) {
+  for (const [name, config] of Object.entries(EXAMPLE_DESTINATIONS)) {
     it(`are neutralised in the ${name} message`, async () => {
       const req = await buildDeliveryRequest(config, hostile, NOW_MS);
       // The generic webhook is data for programs: its fields stay as reported; the human-readable `text` is clean.

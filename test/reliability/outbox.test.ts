@@ -6,7 +6,7 @@ import type { AlertMessage } from '../../src/schema';
 import { captureOutbound, postArticle } from '../helpers';
 import { article, settle } from '../security/articles';
 import { env } from '../security/state';
-import { consume, gate, overrideEnv, tracker, trackerStorage } from './support';
+import { consume, gate, overrideEnv, slackAlert, tracker, trackerStorage } from './support';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -119,24 +119,8 @@ describe('crash-safe delivery', () => {
       await new Promise((r) => setTimeout(r, 300));
       return new Response('ok');
     });
-    const message: AlertMessage = {
-      v: 1,
-      destination: 'slack',
-      alert: {
-        v: 1,
-        alert_id: 'outbox-two-copies:v1',
-        incident_key: 'outbox-two-copies',
-        incident_title: 'Two copies',
-        incident_type: null,
-        places: [],
-        is_new_incident: true,
-        changes: [{ kind: 'casualty', category: 'killed', from: null, to: { value: 2, qualifier: 'exact' }, change: 'new', quote: '2 people were killed.' }],
-        outlet: 'Example Wire',
-        published_ms: 0,
-        created_ms: 0,
-        corroboration: { killed: 1 },
-      },
-    };
+    const message = slackAlert('outbox-two-copies', 2);
+
     const [a, b] = await Promise.all([consume([message]), consume([message])]);
     expect([...a.explicitAcks, ...b.explicitAcks]).toEqual(['m0', 'm0']);
     expect(spy).toHaveBeenCalledTimes(1);

@@ -2,31 +2,14 @@
 import { exports } from 'cloudflare:workers';
 import { afterEach, expect, it, vi } from 'vitest';
 import { ledger } from '../../src/queue/consumer';
-import type { AlertMessage } from '../../src/schema';
 import { captureOutbound, READ_TOKEN } from '../helpers';
 import { settle } from '../security/articles';
 import { env } from '../security/state';
+import { slackAlert } from './support';
 
 afterEach(() => vi.restoreAllMocks());
 
-const message: AlertMessage = {
-  v: 1,
-  destination: 'slack',
-  alert: {
-    v: 1,
-    alert_id: 'redrive-race:v1',
-    incident_key: 'redrive-race',
-    incident_title: 'Redrive race',
-    incident_type: null,
-    places: [],
-    is_new_incident: true,
-    changes: [{ kind: 'casualty', category: 'killed', from: null, to: { value: 4, qualifier: 'exact' }, change: 'new', quote: '4 people were killed.' }],
-    outlet: 'Example Wire',
-    published_ms: 0,
-    created_ms: 0,
-    corroboration: { killed: 1 },
-  },
-};
+const message = slackAlert('redrive-race', 4);
 
 it('two simultaneous re-drives of one dead letter: one is accepted, the other refused, one post', async () => {
   const spy = captureOutbound();

@@ -2,6 +2,7 @@
 import { createExecutionContext, createMessageBatch, getQueueResult, runInDurableObject } from 'cloudflare:test';
 import worker from '../../src/index';
 import type { Env } from '../../src/env';
+import type { AlertMessage } from '../../src/schema';
 import { env } from '../security/state';
 
 export const tracker = (key: string) => env.INCIDENT_TRACKER.get(env.INCIDENT_TRACKER.idFromName(key));
@@ -44,4 +45,26 @@ export async function consume(bodies: unknown[], overrides: Partial<Env> = {}) {
   const ctx = createExecutionContext();
   await worker.queue(batch as MessageBatch<unknown>, { ...env, ...overrides } as Env);
   return getQueueResult(batch, ctx);
+}
+
+/** A small, valid Slack alert message for incident `key` (alert id `key:v1`). */
+export function slackAlert(key: string, killed: number): AlertMessage {
+  return {
+    v: 1,
+    destination: 'slack',
+    alert: {
+      v: 1,
+      alert_id: `${key}:v1`,
+      incident_key: key,
+      incident_title: key,
+      incident_type: null,
+      places: [],
+      is_new_incident: true,
+      changes: [{ kind: 'casualty', category: 'killed', from: null, to: { value: killed, qualifier: 'exact' }, change: 'new', quote: `${killed} people were killed.` }],
+      outlet: 'Example Wire',
+      published_ms: 0,
+      created_ms: 0,
+      corroboration: { killed: 1 },
+    },
+  };
 }

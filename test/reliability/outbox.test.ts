@@ -1,5 +1,5 @@
 // Issue 14 items 1–2: the transactional outbox, crash-safe delivery and exactly-once across copies.
-import { runDurableObjectAlarm } from 'cloudflare:test';
+import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ledger } from '../../src/queue/consumer';
 import type { AlertMessage } from '../../src/schema';
@@ -102,13 +102,14 @@ describe('crash-safe delivery', () => {
     const alertId = `${key}:v1`;
     expect(await ledger(env).isDelivered(alertId, 'slack')).toBe(true);
     await overrideEnv(key, { OUTBOX_RECHECK_SECONDS: '0' });
-    const { runInDurableObject } = await import('cloudflare:test');
     await runInDurableObject(tracker(key), (_i, state) => {
       const message = { v: 1, destination: 'slack', alert: { v: 1, alert_id: alertId, incident_key: key, incident_title: 't', incident_type: null, places: [], is_new_incident: true, changes: [], outlet: 'o', published_ms: 0, created_ms: 0, corroboration: {} } };
+      // As the tracker writes it: the row and the alarm that guards it.
       state.storage.sql.exec(`INSERT INTO outbox (message, offered_ms) VALUES (?, 0)`, JSON.stringify(message));
+      return state.storage.setAlarm(Date.now() + 60_000);
     });
     const calls = spy.mock.calls.length;
-    await runDurableObjectAlarm(tracker(key));
+    expect(await runDurableObjectAlarm(tracker(key))).toBe(true);
     expect((await trackerStorage(key)).outbox).toBe(0);
     await settle(spy, 600);
     expect(spy.mock.calls.length).toBe(calls);

@@ -99,6 +99,11 @@ export class IncidentIndex extends DurableObject<Env> {
     return this.sql.exec(`DELETE FROM articles WHERE article_id = ? AND incident_key = ? RETURNING article_id`, articleId, key).toArray().length > 0;
   }
 
+  /** The incident an article is filed under ('' = recorded, not filed), or null for an unknown article. */
+  async articleKey(articleId: string): Promise<string | null> {
+    return this.store.getArticle(articleId)?.key ?? null;
+  }
+
   /** Incident care: an article moved to another incident keeps answering re-sends from there. */
   async reassignArticle(articleId: string, toKey: string): Promise<void> {
     this.sql.exec(`UPDATE articles SET incident_key = ? WHERE article_id = ?`, toKey, articleId);

@@ -112,19 +112,32 @@ export class IncidentTracker extends DurableObject<Env> {
     return this.updateFlags({ closed }, closed ? 'close' : 'reopen', closed ? 'incident closed' : 'incident reopened', now);
   }
 
-  /** Removes reports (all when `articleIds` is null) and returns them, recomputing what remains. */
-  async takeReports(articleIds: string[] | null, action: string, detail: string, settings: TrackerSettings, now: number): Promise<Report[]> {
+  /** The held reports (all when `articleIds` is null), oldest first. Read only: merge and move copy before they delete. */
+  async reportsFor(articleIds: string[] | null): Promise<Report[]> {
     const rows = this.sql.exec<{ article_id: string; report: string }>(`SELECT article_id, report FROM reports ORDER BY seq`).toArray();
-    const taken = rows.filter((r) => articleIds === null || articleIds.includes(r.article_id));
-    for (const row of taken) this.sql.exec(`DELETE FROM reports WHERE article_id = ?`, row.article_id);
+    return rows.filter((r) => articleIds === null || articleIds.includes(r.article_id)).map((r) => Report.parse(JSON.parse(r.report)));
+  }
+
+  /**
+   * Deletes reports that now live in another incident and recomputes what remains. Idempotent: a retry finds
+   * nothing to delete and records nothing. Returns how many were deleted.
+   */
+  async releaseReports(articleIds: string[], action: string, detail: string, settings: TrackerSettings, now: number): Promise<number> {
+    let released = 0;
+    for (const id of articleIds) released += this.sql.exec(`DELETE FROM reports WHERE article_id = ? RETURNING article_id`, id).toArray().length;
+    if (released === 0) return 0;
     this.recordAction(action, detail, now);
     this.recompute(settings, now);
     await this.maybeFlushReadModel();
-    return taken.map((r) => Report.parse(JSON.parse(r.report)));
+    return released;
   }
 
-  /** Adopts reports moved or merged in from another incident and recomputes the figures. */
+  /**
+   * Adopts reports moved or merged in from another incident and recomputes the figures. Idempotent: reports
+   * already held are skipped, and a retry that adds nothing records no second action.
+   */
   async adoptReports(meta: IncidentMeta, rawReports: unknown[], action: string, detail: string, settings: TrackerSettings, now: number): Promise<IncidentState | null> {
+    let adopted = 0;
     for (const raw of rawReports) {
       const report = Report.parse(raw);
       const result: ArticleResult = {
@@ -136,15 +149,18 @@ export class IncidentTracker extends DurableObject<Env> {
         changes: [],
         alert: null,
       };
-      this.sql.exec(
-        `INSERT INTO reports (article_id, content_hash, report, result, alert_id) VALUES (?, ?, ?, ?, NULL)
-         ON CONFLICT(article_id) DO NOTHING`,
-        report.article_id,
-        report.content_hash,
-        JSON.stringify(report),
-        JSON.stringify(result),
-      );
+      adopted += this.sql
+        .exec(
+          `INSERT INTO reports (article_id, content_hash, report, result, alert_id) VALUES (?, ?, ?, ?, NULL)
+           ON CONFLICT(article_id) DO NOTHING RETURNING article_id`,
+          report.article_id,
+          report.content_hash,
+          JSON.stringify(report),
+          JSON.stringify(result),
+        )
+        .toArray().length;
     }
+    if (adopted === 0) return this.loadState();
     this.recordAction(action, detail, now);
     this.recompute(settings, now, meta);
     await this.maybeFlushReadModel();
@@ -171,6 +187,8 @@ export class IncidentTracker extends DurableObject<Env> {
   private async updateFlags(flags: Partial<Pick<IncidentState, 'muted' | 'closed'>>, action: string, detail: string, now: number): Promise<IncidentState | null> {
     const state = this.loadState();
     if (!state) return null;
+    // Already so (a retried close after a merge, a double click): nothing to record.
+    if (Object.entries(flags).every(([k, v]) => state[k as keyof typeof flags] === v)) return state;
     const next: IncidentState = { ...state, ...flags, version: state.version + 1 };
     this.saveState(next);
     this.recordAction(action, detail, now);

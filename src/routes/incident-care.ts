@@ -53,9 +53,9 @@ incidentCare.post('/:key/merge', async (c) => {
   await requireIncident(c.env, key);
   const now = Date.now();
   const settings = trackerSettings(c.env);
-  const reports = await tracker(c.env, key).takeReports(null, 'merged_away', `merged into ${into}`, settings, now);
-  await tracker(c.env, key).setClosed(true, now);
-  await index(c.env).mergeInto(key, into);
+  // Copy, re-point, then delete: a failure at any step leaves every report somewhere, and a retry finishes the
+  // job (the target skips reports it already holds; the source has nothing left to delete).
+  const reports = await tracker(c.env, key).reportsFor(null);
   const state = await tracker(c.env, into).adoptReports(
     { key: into, title: target.title, type: target.type, places: target.places },
     reports,
@@ -64,6 +64,9 @@ incidentCare.post('/:key/merge', async (c) => {
     settings,
     now,
   );
+  await index(c.env).mergeInto(key, into);
+  await tracker(c.env, key).releaseReports(reports.map((r) => r.article_id), 'merged_away', `merged into ${into}`, settings, now);
+  await tracker(c.env, key).setClosed(true, now);
   return c.json({ incident: into, merged_from: key, reports_moved: reports.length, figures: state?.figures ?? {} });
 });
 
@@ -77,11 +80,16 @@ incidentCare.post('/:key/reports/:articleId/move', async (c) => {
   const target = to ? await requireIncident(c.env, to) : null;
   const now = Date.now();
   const settings = trackerSettings(c.env);
-  const [report] = await tracker(c.env, key).takeReports([articleId], 'move_out', `moved report ${articleId} to ${to ?? 'a new incident'}`, settings, now);
+  const [report] = await tracker(c.env, key).reportsFor([articleId]);
   if (!report) throw new HttpError(404, 'not_found', `incident "${key}" holds no report "${articleId}"`);
-  const destination = to ?? (await index(c.env).createFor(`${incidentKeyBase(report.hints, report.published_ms, report.title)}`, report.hints, report.published_ms));
+  // Copy, then delete (see merge). An earlier attempt that got as far as re-pointing the index chose the
+  // destination already: reuse it rather than open a second new incident.
+  const filedUnder = await index(c.env).articleKey(articleId);
+  const destination =
+    to ?? (filedUnder && filedUnder !== key ? filedUnder : await index(c.env).createFor(incidentKeyBase(report.hints, report.published_ms, report.title), report.hints, report.published_ms));
   await index(c.env).reassignArticle(articleId, destination);
   const meta = target ? { key: destination, title: target.title, type: target.type, places: target.places } : incidentMeta(destination, report);
   const state = await tracker(c.env, destination).adoptReports(meta, [report], 'move_in', `report ${articleId} moved in from ${key}`, settings, now);
+  await tracker(c.env, key).releaseReports([articleId], 'move_out', `moved report ${articleId} to ${destination}`, settings, now);
   return c.json({ article_id: articleId, from: key, to: destination, figures: state?.figures ?? {} });
 });

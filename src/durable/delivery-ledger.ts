@@ -1,3 +1,4 @@
+// The delivery ledger: claims, delivered markers, dead letters and per-destination status, strongly consistent.
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import { AlertMessage } from '../schema';

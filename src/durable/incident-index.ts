@@ -1,3 +1,4 @@
+// The incident index: files each article under an incident, atomically, and remembers its body for retries.
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import { IncidentHints } from '../schema';

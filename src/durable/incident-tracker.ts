@@ -1,3 +1,4 @@
+// One incident's tracker: the single writer of its figures, report log, alert outbox and KV read model.
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import { log } from '../lib/log';

@@ -1,3 +1,4 @@
+// The alerts queue consumer: claims, delivers, retries or dead-letters each alert, and acks back to its outbox.
 import type { Env } from '../env';
 import * as z from 'zod';
 import { backoffSeconds, buildDeliveryRequest, type DestinationConfig, classifyDeliveryResponse, classifyNetworkError, destinationsFromEnv, MAX_DELAY_SECONDS, type DeliveryOutcome } from '../notify';

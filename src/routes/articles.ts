@@ -1,3 +1,4 @@
+// POST /v1/articles: authenticate, rate-limit and parse; the ingest use case does the rest.
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { authenticateIngest } from '../auth';

@@ -1,3 +1,4 @@
+// GET /v1/dead-letters and POST …/:id/redrive: see and re-drive alerts that could not be delivered.
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { HttpError } from '../lib/errors';

@@ -1,3 +1,4 @@
+// Incident care routes: mute, close, merge and move, recorded in the incidents' histories.
 import { Hono } from 'hono';
 import * as z from 'zod';
 import type { AppEnv } from '../app-env';

@@ -1,8 +1,10 @@
+// The "ingest one article" use case (prepare → file → apply), shared by the webhook route and the replay CLI.
 import { extract, isEnglish, normaliseText } from './extract';
 import { HttpError } from './lib/errors';
 import { sha256Hex } from './lib/hash';
-import { publishedToMs, type ArticleInput, type ArticleResult, type Extraction, type Report } from './schema';
-import type { IncidentMeta } from './track/apply';
+import { publishedToMs, publishedTooLate, type ArticleInput, type ArticleResult, type Extraction, type Report } from './schema';
+import type { IncidentMeta, TrackerSettings } from './track/apply';
+import { UNFILED, type Filing, type FilingRequest } from './track/filing';
 import { incidentTitle } from './track/match';
 
 export interface PreparedArticle {
@@ -37,6 +39,9 @@ export async function prepareArticle(input: ArticleInput, webhookId: string | un
   if (!isEnglish(text)) {
     throw new HttpError(422, 'unsupported_language', 'the article does not appear to be in English; only English articles are extracted for now', { field: 'text' });
   }
+  const publishedMs = input.published ? publishedToMs(input.published) : receivedMs;
+  const tooLate = publishedTooLate(publishedMs, receivedMs);
+  if (tooLate) throw new HttpError(400, 'invalid_article', tooLate, { field: 'published' });
   const title = input.title ? normaliseText(input.title) : undefined;
   const contentHash = await sha256Hex(`${input.url ?? ''}\n${text}`);
   const chosenId = webhookId ?? input.id;
@@ -49,7 +54,9 @@ export async function prepareArticle(input: ArticleInput, webhookId: string | un
     ...(input.url ? { url: input.url } : {}),
     ...(title ? { title } : {}),
     outlet: outletOf(input),
-    published_ms: input.published ? publishedToMs(input.published) : receivedMs,
+    // Nothing was published after we received it: a stamp up to a day ahead is a clock error, read as receipt
+    // time, so one report cannot push the incident's clock past now and make every later report "late".
+    published_ms: Math.min(publishedMs, receivedMs),
     received_ms: receivedMs,
     casualties: extraction.casualties,
     threats: extraction.threats,
@@ -93,4 +100,73 @@ export function mayOpenIncident(report: Report): boolean {
 /** The answer for an article recorded but filed under no incident. */
 export function unfiledResult(report: Report, duplicate: boolean): ArticleResult {
   return { article_id: report.article_id, incident: null, duplicate, casualties: report.casualties, threats: report.threats, changes: [], alert: null };
+}
+
+/** One incident's tracker as the use case sees it: the Durable Object in the worker, a memory store in replay. */
+export interface TrackerPort {
+  apply(meta: IncidentMeta, report: Report, settings: TrackerSettings, now: number): Promise<ArticleResult>;
+  /** Whether the incident holds this article (its apply happened). */
+  holds(articleId: string): Promise<boolean>;
+}
+
+/** Where "ingest one article" files and applies: the index and tracker objects, or replay's in-memory stores. */
+export interface IngestPorts {
+  /** Files the article; `legacyBodyHash` is how an older version hashed the same body (accepted as the same). */
+  file(request: FilingRequest & { legacyBodyHash?: string | undefined }): Promise<Filing>;
+  /** Drops the article's filing if it is still under `key`; false when it could not (or moved meanwhile). */
+  forget(articleId: string, key: string): Promise<boolean>;
+  tracker(key: string): TrackerPort;
+}
+
+export interface IngestRequest {
+  input: ArticleInput;
+  /** The payload as parsed JSON (before the schema stripped anything): what a retry's sameness is judged by. */
+  json: unknown;
+  /** The raw bytes, when there were any: earlier versions hashed these for sender-chosen ids. */
+  rawBody?: Uint8Array | undefined;
+  webhookId?: string | undefined;
+  senderName?: string | undefined;
+  receivedMs: number;
+  settings: TrackerSettings;
+  quietOverrides?: Record<string, number> | undefined;
+}
+
+/**
+ * Ingest one article: prepare (normalise, identify, extract) → file under an incident → apply to its tracker.
+ * A sender-chosen id is the idempotency key: the same content again (however it is serialised) is answered
+ * from storage; other content under the id is a 409 — unless the earlier attempt was filed but never applied
+ * (it failed between the two steps), in which case the corrected retry takes its place.
+ */
+export async function ingestArticle(ports: IngestPorts, req: IngestRequest): Promise<ArticleResult> {
+  const { report, senderChosenId } = await prepareArticle(req.input, req.webhookId, req.receivedMs, req.senderName);
+  const filingRequest = {
+    articleId: report.article_id,
+    bodyHash: senderChosenId ? await sha256Hex(canonicalJson(req.json)) : report.content_hash,
+    ...(senderChosenId && req.rawBody ? { legacyBodyHash: await sha256Hex(req.rawBody) } : {}),
+    hints: report.hints,
+    publishedMs: report.published_ms,
+    title: report.title,
+    incidentId: req.input.incident_id,
+    quietOverrides: req.quietOverrides,
+    canOpen: mayOpenIncident(report),
+  };
+  let filing = await ports.file(filingRequest);
+  if (filing.kind === 'conflict' && filing.key !== UNFILED && !(await ports.tracker(filing.key).holds(report.article_id))) {
+    if (await ports.forget(report.article_id, filing.key)) filing = await ports.file(filingRequest);
+  }
+  if (filing.kind === 'conflict') {
+    throw new HttpError(409, 'id_conflict', `article id "${report.article_id}" was already used for a different body`, {
+      article_id: report.article_id,
+      incident: filing.key || null,
+    });
+  }
+  if (filing.kind === 'unfiled') return unfiledResult(report, filing.seen);
+  return ports.tracker(filing.key).apply(incidentMeta(filing.key, report), report, req.settings, req.receivedMs);
+}
+
+/** JSON with object keys sorted at every level: one text for every serialisation of the same value. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }

@@ -1,9 +1,10 @@
-import { incidentMeta, mayOpenIncident, prepareArticle } from './ingest';
+// The replay CLI's pipeline: the same "ingest one article" use case as the webhook, over in-memory stores.
+import { ingestArticle, type IngestPorts } from './ingest';
 import { HttpError } from './lib/errors';
 import { alertText } from './notify';
 import { ArticleInput, publishedToMs, type Casualties, type Threat } from './schema';
 import type { TrackerSettings } from './track/apply';
-import { fileArticle, memoryIndexStore } from './track/filing';
+import { fileArticle, memoryIndexStore, type IndexStore } from './track/filing';
 import { memoryTrackerStore, processReport, type TrackerStore } from './track/process';
 
 export interface ReplayItem {
@@ -39,6 +40,27 @@ function publishedOrder(items: readonly ReplayItem[]): ReplayItem[] {
   return keyed.map((k) => k.item);
 }
 
+/** The use case's ports over replay's memory: filing and tracking are synchronous, so an apply never half-fails. */
+function memoryPorts(index: IndexStore, trackers: Map<string, TrackerStore>): IngestPorts {
+  const storeFor = (key: string) => {
+    let store = trackers.get(key);
+    if (!store) {
+      store = memoryTrackerStore();
+      trackers.set(key, store);
+    }
+    return store;
+  };
+  return {
+    file: async (request) => fileArticle(index, request),
+    forget: async () => false,
+    tracker: (key) => ({
+      apply: async (meta, report, settings, now) => processReport(storeFor(key), meta, report, now, settings, alertText).result,
+      // Content hashes are hex digests, never empty: this matches by article id only.
+      holds: async (articleId) => storeFor(key).findResult(articleId, '') !== null,
+    }),
+  };
+}
+
 /**
  * The whole pipeline in-process with empty in-memory stores and no network: the same filing and tracking
  * functions as the worker, each article's `published` taken as "now". Serves back-fills, eval and tests.
@@ -59,31 +81,7 @@ export async function replayArticles(items: readonly ReplayItem[], options: Repl
     const now = parsed.data.published ? publishedToMs(parsed.data.published) : clock;
     clock = Math.max(clock, now);
     try {
-      const { report, senderChosenId } = await prepareArticle(parsed.data, undefined, now);
-      const filing = fileArticle(index, {
-        articleId: report.article_id,
-        bodyHash: senderChosenId ? JSON.stringify(payload) : report.content_hash,
-        hints: report.hints,
-        publishedMs: report.published_ms,
-        title: report.title,
-        incidentId: parsed.data.incident_id,
-        quietOverrides: options.quietOverrides,
-        canOpen: mayOpenIncident(report),
-      });
-      if (filing.kind === 'conflict') {
-        lines.push({ file, error: { code: 'id_conflict', message: `article id ${report.article_id} was used for a different body` } });
-        continue;
-      }
-      if (filing.kind === 'unfiled') {
-        lines.push({ file, incident: null, casualties: report.casualties, threats: report.threats, changes: [], alert: null, ...(filing.seen ? { duplicate: true as const } : {}) });
-        continue;
-      }
-      let store = trackers.get(filing.key);
-      if (!store) {
-        store = memoryTrackerStore();
-        trackers.set(filing.key, store);
-      }
-      const { result } = processReport(store, incidentMeta(filing.key, report), report, now, settings, alertText);
+      const result = await ingestArticle(memoryPorts(index, trackers), { input: parsed.data, json: payload, receivedMs: now, settings, quietOverrides: options.quietOverrides });
       lines.push({
         file,
         incident: result.incident,

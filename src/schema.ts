@@ -22,6 +22,19 @@ export function publishedToMs(published: string): number {
   return Date.parse(hasOffset ? published : `${published}Z`);
 }
 
+/**
+ * How far past its receipt an article's `published` may lie: time zones and sloppy feeds put honest articles a
+ * few hours ahead; anything further is an error that would make every later report look late (never alert).
+ */
+export const PUBLISHED_MAX_AHEAD_MS = 24 * 60 * 60 * 1000;
+
+/** The refusal for a `published` too far ahead of receipt, or null when it is acceptable. */
+export function publishedTooLate(publishedMs: number, receivedMs: number): string | null {
+  return publishedMs > receivedMs + PUBLISHED_MAX_AHEAD_MS
+    ? `published (${new Date(publishedMs).toISOString()}) is more than a day after the article was received (${new Date(receivedMs).toISOString()})`
+    : null;
+}
+
 /** The webhook payload: one article. Unknown fields are ignored (stripped). */
 export const ArticleInput = z.object({
   text: z.string({ error: 'text is required and must be a string' }).trim().min(1, 'text must not be empty'),

@@ -41,7 +41,7 @@ describe('incident care', () => {
     expect(second.status).toBe(200);
     expect((await stateOf('care-c'))?.figures.killed?.value).toBe(30);
 
-    const res = await care('care-c/reports/msg_v2/move', {});
+    const res = await care('care-c/reports/msg_v2/move', { to: null });
     expect(res.status).toBe(200);
     const moved = await res.json<{ to: string }>();
     expect(moved.to).not.toBe('care-c');
@@ -60,13 +60,13 @@ describe('incident care', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(crashAlerts()).toBe(1);
     expect((await stateOf('care-d'))?.figures.killed?.value).toBe(5);
-    expect((await care('care-d/close', {})).status).toBe(200);
+    expect((await care('care-d/close', { closed: true })).status).toBe(200);
     expect((await stateOf('care-d'))?.closed).toBe(true);
   });
 
   it('refuses without the token and names unknown incidents', async () => {
-    expect((await care('nope/mute', {}, 'wrong')).status).toBe(401);
-    const res = await care('nope/mute', {});
+    expect((await care('nope/mute', { muted: true }, 'wrong')).status).toBe(401);
+    const res = await care('nope/mute', { muted: true });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'no incident "nope"' } });
   });

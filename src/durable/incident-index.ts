@@ -1,3 +1,4 @@
+// The incident index: files each article under an incident, atomically, and remembers its body for retries.
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import { IncidentHints } from '../schema';
@@ -15,6 +16,8 @@ export interface FilingCall {
   incidentId?: string | undefined;
   quietOverrides?: Record<string, number> | undefined;
   canOpen: boolean;
+  /** How earlier versions hashed this body (raw bytes): a stored hash equal to it is the same body. */
+  legacyBodyHash?: string | undefined;
 }
 
 /**
@@ -84,7 +87,22 @@ export class IncidentIndex extends DurableObject<Env> {
   }
 
   async file(call: FilingCall): Promise<Filing> {
-    return fileArticle(this.store, { ...call, hints: IncidentHints.parse(call.hints) });
+    const { legacyBodyHash, ...request } = call;
+    if (legacyBodyHash !== undefined && this.store.getArticle(request.articleId)?.bodyHash === legacyBodyHash) {
+      // Recorded before retries were compared as canonical JSON: the same bytes, so the same body; re-keyed.
+      this.sql.exec(`UPDATE articles SET body_hash = ? WHERE article_id = ?`, request.bodyHash, request.articleId);
+    }
+    return fileArticle(this.store, { ...request, hints: IncidentHints.parse(request.hints) });
+  }
+
+  /** Drops a filing whose apply never happened (still under `key`), so a corrected retry can be filed afresh. */
+  async forget(articleId: string, key: string): Promise<boolean> {
+    return this.sql.exec(`DELETE FROM articles WHERE article_id = ? AND incident_key = ? RETURNING article_id`, articleId, key).toArray().length > 0;
+  }
+
+  /** The incident an article is filed under ('' = recorded, not filed), or null for an unknown article. */
+  async articleKey(articleId: string): Promise<string | null> {
+    return this.store.getArticle(articleId)?.key ?? null;
   }
 
   /** Incident care: an article moved to another incident keeps answering re-sends from there. */

@@ -1,6 +1,8 @@
+// One incident's tracker: the single writer of its figures, report log, alert outbox and KV read model.
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import { log } from '../lib/log';
+import { ledger } from '../queue/consumer';
 import { alertText, destinationsFromEnv, wantsAlert, type DestinationConfig } from '../notify';
 import {
   Alert,
@@ -16,15 +18,29 @@ import { summaryOf, TimelineReport, writeReadModel, type Timeline, type Timeline
 
 /** KV allows one write per second per key; the read model is flushed at most this often. */
 const READ_MODEL_MIN_INTERVAL_MS = 1_000;
+/** After a failed push to the queue, the alarm tries again this soon. */
+const PUSH_RETRY_MS = 5_000;
+/**
+ * How long an offered alert may go without word from the ledger before the alarm asks about it and offers it
+ * again (production default; `OUTBOX_RECHECK_SECONDS` shortens it for crash drills). The queue normally
+ * delivers within seconds; a copy offered twice is stopped by the ledger's claim, so early costs only a message.
+ */
+const OUTBOX_RECHECK_MS = 60_000;
+
+function recheckMs(env: Env): number {
+  const n = Number(env.OUTBOX_RECHECK_SECONDS);
+  return typeof env.OUTBOX_RECHECK_SECONDS === 'string' && env.OUTBOX_RECHECK_SECONDS.trim() !== '' && Number.isFinite(n) && n >= 0 ? n * 1000 : OUTBOX_RECHECK_MS;
+}
 
 /**
  * One object per incident: the single writer of its figures and report history (SQLite). A report's state
- * change, its log row and its alert messages (an outbox) commit together, then the outbox is pushed to the
- * queue; the alarm re-pushes anything a failed send left behind and flushes the KV read model.
+ * change, its log row, its alert messages (a transactional outbox) and the alarm that guards them commit
+ * together; then the new rows are pushed to the queue. A row stays until the delivery ledger says it was
+ * delivered or dead-lettered (the consumer acks back through `settle`); the alarm asks the ledger about rows
+ * with no word and re-offers them, and flushes the KV read model. A crash at any point leaves rows + alarm.
  */
 export class IncidentTracker extends DurableObject<Env> {
   private readonly sql: SqlStorage;
-  private flushing: Promise<void> | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -37,18 +53,28 @@ export class IncidentTracker extends DurableObject<Env> {
     this.sql.exec(`CREATE TABLE IF NOT EXISTS actions (seq INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL, at_ms INTEGER NOT NULL, detail TEXT NOT NULL)`);
     this.sql.exec(`CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, message TEXT NOT NULL)`);
     this.sql.exec(`CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)`);
+    // offered_ms: when the row was last pushed to the queue (0: never, or the push failed).
+    const columns = this.sql.exec<{ name: string }>(`PRAGMA table_info(outbox)`).toArray().map((c) => c.name);
+    if (!columns.includes('offered_ms')) this.sql.exec(`ALTER TABLE outbox ADD COLUMN offered_ms INTEGER NOT NULL DEFAULT 0`);
   }
 
   /** Applies one report; returns the stored answer for a duplicate. */
   async apply(meta: IncidentMeta, rawReport: unknown, settings: TrackerSettings, now: number): Promise<ArticleResult> {
-    const report = Report.parse(rawReport);
+    const parsed = Report.parse(rawReport);
+    // The incident's clock never moves past receipt time, whoever built the report.
+    const report = { ...parsed, published_ms: Math.min(parsed.published_ms, parsed.received_ms) };
     // Resolved before anything is written: a configuration error must refuse the report, not lose its alert.
     const destinations = destinationsFromEnv(this.env);
+    // From here to the push, no await: state, report row, outbox rows and the alarm commit as one transaction.
     const processed = processReport(this.store(), meta, report, now, settings, alertText);
-    if (processed.result.duplicate) return processed.result;
-    if (processed.alert) this.enqueueAlert(processed.alert, destinations);
+    if (processed.result.duplicate) {
+      // A resend after a crash lands here: make sure what the crash left behind is still being worked on.
+      this.rearmIfStale();
+      return processed.result;
+    }
+    const seqs = processed.alert ? this.enqueueAlert(processed.alert, destinations) : [];
     if (processed.stateChanged) this.markReadModelDirty(now, processed.result.changes.length > 0);
-    await this.flushOutbox();
+    await this.offer(seqs);
     try {
       await this.maybeFlushReadModel();
     } catch (err) {
@@ -63,6 +89,20 @@ export class IncidentTracker extends DurableObject<Env> {
     return this.loadState();
   }
 
+  /** The consumer's ack-back: this alert reached its destination or the dead letters; the row can go. */
+  async settle(alertId: string, destination: string): Promise<void> {
+    this.sql.exec(
+      `DELETE FROM outbox WHERE json_extract(message, '$.alert.alert_id') = ? AND json_extract(message, '$.destination') = ?`,
+      alertId,
+      destination,
+    );
+  }
+
+  /** Whether this incident holds the article (the index asks before letting a corrected retry re-file it). */
+  async holds(articleId: string): Promise<boolean> {
+    return this.sql.exec(`SELECT 1 FROM reports WHERE article_id = ?`, articleId).toArray().length > 0;
+  }
+
   // ---- Incident care. Each action is recorded in the history and the figures are recomputed. ----
 
   async setMuted(muted: boolean, now: number): Promise<IncidentState | null> {
@@ -73,19 +113,32 @@ export class IncidentTracker extends DurableObject<Env> {
     return this.updateFlags({ closed }, closed ? 'close' : 'reopen', closed ? 'incident closed' : 'incident reopened', now);
   }
 
-  /** Removes reports (all when `articleIds` is null) and returns them, recomputing what remains. */
-  async takeReports(articleIds: string[] | null, action: string, detail: string, settings: TrackerSettings, now: number): Promise<Report[]> {
+  /** The held reports (all when `articleIds` is null), oldest first. Read only: merge and move copy before they delete. */
+  async reportsFor(articleIds: string[] | null): Promise<Report[]> {
     const rows = this.sql.exec<{ article_id: string; report: string }>(`SELECT article_id, report FROM reports ORDER BY seq`).toArray();
-    const taken = rows.filter((r) => articleIds === null || articleIds.includes(r.article_id));
-    for (const row of taken) this.sql.exec(`DELETE FROM reports WHERE article_id = ?`, row.article_id);
+    return rows.filter((r) => articleIds === null || articleIds.includes(r.article_id)).map((r) => Report.parse(JSON.parse(r.report)));
+  }
+
+  /**
+   * Deletes reports that now live in another incident and recomputes what remains. Idempotent: a retry finds
+   * nothing to delete and records nothing. Returns how many were deleted.
+   */
+  async releaseReports(articleIds: string[], action: string, detail: string, settings: TrackerSettings, now: number): Promise<number> {
+    let released = 0;
+    for (const id of articleIds) released += this.sql.exec(`DELETE FROM reports WHERE article_id = ? RETURNING article_id`, id).toArray().length;
+    if (released === 0) return 0;
     this.recordAction(action, detail, now);
     this.recompute(settings, now);
     await this.maybeFlushReadModel();
-    return taken.map((r) => Report.parse(JSON.parse(r.report)));
+    return released;
   }
 
-  /** Adopts reports moved or merged in from another incident and recomputes the figures. */
+  /**
+   * Adopts reports moved or merged in from another incident and recomputes the figures. Idempotent: reports
+   * already held are skipped, and a retry that adds nothing records no second action.
+   */
   async adoptReports(meta: IncidentMeta, rawReports: unknown[], action: string, detail: string, settings: TrackerSettings, now: number): Promise<IncidentState | null> {
+    let adopted = 0;
     for (const raw of rawReports) {
       const report = Report.parse(raw);
       const result: ArticleResult = {
@@ -97,15 +150,18 @@ export class IncidentTracker extends DurableObject<Env> {
         changes: [],
         alert: null,
       };
-      this.sql.exec(
-        `INSERT INTO reports (article_id, content_hash, report, result, alert_id) VALUES (?, ?, ?, ?, NULL)
-         ON CONFLICT(article_id) DO NOTHING`,
-        report.article_id,
-        report.content_hash,
-        JSON.stringify(report),
-        JSON.stringify(result),
-      );
+      adopted += this.sql
+        .exec(
+          `INSERT INTO reports (article_id, content_hash, report, result, alert_id) VALUES (?, ?, ?, ?, NULL)
+           ON CONFLICT(article_id) DO NOTHING RETURNING article_id`,
+          report.article_id,
+          report.content_hash,
+          JSON.stringify(report),
+          JSON.stringify(result),
+        )
+        .toArray().length;
     }
+    if (adopted === 0) return this.loadState();
     this.recordAction(action, detail, now);
     this.recompute(settings, now, meta);
     await this.maybeFlushReadModel();
@@ -132,6 +188,8 @@ export class IncidentTracker extends DurableObject<Env> {
   private async updateFlags(flags: Partial<Pick<IncidentState, 'muted' | 'closed'>>, action: string, detail: string, now: number): Promise<IncidentState | null> {
     const state = this.loadState();
     if (!state) return null;
+    // Already so (a retried close after a merge, a double click): nothing to record.
+    if (Object.entries(flags).every(([k, v]) => state[k as keyof typeof flags] === v)) return state;
     const next: IncidentState = { ...state, ...flags, version: state.version + 1 };
     this.saveState(next);
     this.recordAction(action, detail, now);
@@ -145,16 +203,50 @@ export class IncidentTracker extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    await this.flushOutbox();
     const now = Date.now();
-    let next: number | null = this.pendingOutbox() > 0 ? now + 5_000 : null;
-    if (this.getMeta('kv_dirty') === '1') {
+    let next = await this.recheckOutbox(now);
+    if (this.kvDirty()) {
       // An alarm set before a direct write can fire just after it: keep KV's one write per second per key.
       const due = Number(this.getMeta('kv_written_ms') ?? '0') + READ_MODEL_MIN_INTERVAL_MS;
-      if (now >= due) await this.writeReadModelNow();
-      else next = Math.min(next ?? due, due);
+      if (Date.now() >= due) {
+        try {
+          await this.writeReadModelNow();
+        } catch (err) {
+          log({ level: 'warn', msg: 'read-model write failed; alarm will retry', incident: this.loadState()?.key, error: String(err) });
+        }
+      }
+      if (this.kvDirty()) next = Math.min(next ?? Infinity, Math.max(due, Date.now() + READ_MODEL_MIN_INTERVAL_MS));
     }
-    if (next !== null) await this.ctx.storage.setAlarm(next);
+    if (next !== null) this.scheduleAlarm(next, true);
+  }
+
+  /**
+   * Settles, waits on or re-offers each outbox row, by what the ledger knows of it. Returns when to look again.
+   * Rows offered less than a recheck interval ago are left alone: their queue message is probably in flight.
+   */
+  private async recheckOutbox(now: number): Promise<number | null> {
+    const interval = recheckMs(this.env);
+    const rows = this.sql
+      .exec<{ seq: number; message: string; offered_ms: number }>(`SELECT seq, message, offered_ms FROM outbox ORDER BY seq LIMIT 100`)
+      .toArray()
+      .map((r) => ({ seq: r.seq, offered_ms: r.offered_ms, message: AlertMessage.parse(JSON.parse(r.message)) }));
+    if (rows.length === 0) return null;
+    const due = rows.filter((r) => now - r.offered_ms >= interval);
+    let next = Math.min(...rows.map((r) => r.offered_ms + interval));
+    if (due.length === 0) return next;
+    const statuses = await ledger(this.env).statuses(due.map((r) => ({ alert_id: r.message.alert.alert_id, destination: r.message.destination })));
+    const again: number[] = [];
+    due.forEach((row, i) => {
+      const status = statuses[i];
+      if (status?.state === 'delivered' || status?.state === 'dead') this.sql.exec(`DELETE FROM outbox WHERE seq = ?`, row.seq);
+      else if (status?.state === 'pending' && status.until_ms + interval > now) next = Math.min(next, status.until_ms + interval);
+      else again.push(row.seq);
+    });
+    if (again.length > 0) {
+      const pushed = await this.offer(again);
+      next = Math.min(next, pushed ? now + interval : now + PUSH_RETRY_MS);
+    }
+    return this.pendingOutbox() > 0 ? Math.max(next, now + 1_000) : null;
   }
 
   private store(): TrackerStore {
@@ -191,43 +283,79 @@ export class IncidentTracker extends DurableObject<Env> {
     return row ? IncidentState.parse(JSON.parse(row.json)) : null;
   }
 
-  private enqueueAlert(alert: Alert, destinations: readonly DestinationConfig[]): void {
+  /** Writes one outbox row per destination and arms the alarm that guards them, in the caller's transaction. */
+  private enqueueAlert(alert: Alert, destinations: readonly DestinationConfig[]): number[] {
+    const seqs: number[] = [];
+    const now = Date.now();
     for (const destination of destinations) {
       const filtered = wantsAlert(destination, alert);
       if (!filtered) continue;
       const message: AlertMessage = { v: 1, destination: destination.name, alert: filtered };
-      this.sql.exec(`INSERT INTO outbox (message) VALUES (?)`, JSON.stringify(message));
+      seqs.push(this.sql.exec<{ seq: number }>(`INSERT INTO outbox (message, offered_ms) VALUES (?, ?) RETURNING seq`, JSON.stringify(message), now).one().seq);
     }
+    if (seqs.length > 0) this.scheduleAlarm(now + recheckMs(this.env));
+    return seqs;
   }
 
   private pendingOutbox(): number {
     return this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM outbox`).one().n;
   }
 
-  /** Pushes outbox rows to the queue; rows leave the outbox only once the queue accepted them. */
-  private async flushOutbox(): Promise<void> {
-    while (this.flushing) await this.flushing;
-    const rows = this.sql.exec<{ seq: number; message: string }>(`SELECT seq, message FROM outbox ORDER BY seq LIMIT 100`).toArray();
-    if (rows.length === 0) return;
-    this.flushing = (async () => {
-      try {
-        await this.env.ALERTS.sendBatch(rows.map((r) => ({ body: AlertMessage.parse(JSON.parse(r.message)), contentType: 'json' as const })));
-        const last = rows[rows.length - 1];
-        if (last) this.sql.exec(`DELETE FROM outbox WHERE seq <= ?`, last.seq);
-      } catch (err) {
-        log({ level: 'warn', msg: 'outbox flush failed; alarm will retry', error: String(err) });
-        await this.ctx.storage.setAlarm(Date.now() + 5_000);
-      } finally {
-        this.flushing = null;
-      }
-    })();
-    await this.flushing;
+  /**
+   * Pushes these outbox rows to the queue. The rows stay (until the ledger settles them); a failed push marks
+   * them never-offered and brings the alarm forward. Returns whether the queue accepted them.
+   */
+  private async offer(seqs: readonly number[]): Promise<boolean> {
+    if (seqs.length === 0) return true;
+    const rows = this.sql
+      .exec<{ seq: number; message: string }>(`SELECT seq, message FROM outbox WHERE seq IN (${seqs.map(() => '?').join(', ')}) ORDER BY seq`, ...seqs)
+      .toArray();
+    if (rows.length === 0) return true;
+    try {
+      await this.env.ALERTS.sendBatch(rows.map((r) => ({ body: AlertMessage.parse(JSON.parse(r.message)), contentType: 'json' as const })));
+      const now = Date.now();
+      for (const r of rows) this.sql.exec(`UPDATE outbox SET offered_ms = ? WHERE seq = ?`, now, r.seq);
+      return true;
+    } catch (err) {
+      log({ level: 'warn', msg: 'outbox push failed; alarm will retry', error: String(err) });
+      for (const r of rows) this.sql.exec(`UPDATE outbox SET offered_ms = 0 WHERE seq = ?`, r.seq);
+      this.scheduleAlarm(Date.now() + PUSH_RETRY_MS);
+      return false;
+    }
+  }
+
+  /**
+   * Arms the alarm for `at` unless one is already due sooner. Synchronous (the alarm time is mirrored in `meta`),
+   * so it joins the caller's storage transaction: rows and the alarm that guards them commit together.
+   * `fired`: called from the alarm handler, whose own alarm is spent whatever `meta` says.
+   */
+  private scheduleAlarm(at: number, fired = false): void {
+    const current = Number(this.getMeta('alarm_ms') ?? '0');
+    if (!fired && current > Date.now() && current <= at) return;
+    this.setMeta('alarm_ms', String(at));
+    void this.ctx.storage.setAlarm(at);
+  }
+
+  /** After a crash (or a runtime that lost its alarm), work left in storage gets an alarm again. */
+  private rearmIfStale(): void {
+    if (this.pendingOutbox() === 0 && !this.kvDirty()) return;
+    const current = Number(this.getMeta('alarm_ms') ?? '0');
+    if (current < Date.now() - 10_000) this.scheduleAlarm(Date.now() + 100, true);
+  }
+
+  private kvDirty(): boolean {
+    return this.getMeta('kv_dirty') === '1';
   }
 
   /** `figuresChanged` moves the incident's "last change" time; corroboration and care flags do not. */
   private markReadModelDirty(now: number, figuresChanged: boolean): void {
     this.setMeta('kv_dirty', '1');
+    // A generation, so a write that started before this change does not clear the flag for it.
+    this.setMeta('kv_gen', String(Number(this.getMeta('kv_gen') ?? '0') + 1));
     if (figuresChanged || this.getMeta('last_change_ms') === undefined) this.setMeta('last_change_ms', String(now));
+    // The flag and its alarm commit together: a crash before the write still leaves the flush scheduled. A
+    // second out, so it does not fire into the direct write that normally follows (then it finds nothing to do).
+    this.scheduleAlarm(Math.max(Date.now(), Number(this.getMeta('kv_written_ms') ?? '0')) + READ_MODEL_MIN_INTERVAL_MS);
   }
 
   /**
@@ -235,34 +363,34 @@ export class IncidentTracker extends DurableObject<Env> {
    * outbox push, so a write paced by that stamp could land less than a second after the previous one.
    */
   private async maybeFlushReadModel(): Promise<void> {
-    if (this.getMeta('kv_dirty') !== '1') return;
+    if (!this.kvDirty()) return;
     const last = Number(this.getMeta('kv_written_ms') ?? '0');
     const now = Date.now();
     if (now - last >= READ_MODEL_MIN_INTERVAL_MS) {
       await this.writeReadModelNow();
     } else {
       // Coalesce a burst: one write for all reports within the interval.
-      const existing = await this.ctx.storage.getAlarm();
-      const due = last + READ_MODEL_MIN_INTERVAL_MS;
-      if (existing === null || existing > due) await this.ctx.storage.setAlarm(due);
+      this.scheduleAlarm(last + READ_MODEL_MIN_INTERVAL_MS);
     }
   }
 
   private async writeReadModelNow(): Promise<void> {
     const state = this.loadState();
     if (!state) return;
-    this.setMeta('kv_dirty', '0');
+    const gen = this.getMeta('kv_gen');
     // Stamped before the write (so a request interleaving during the await coalesces instead of writing too)
     // and again once it finished: the next write is then at least a second after this one really landed.
+    // The dirty flag stays set until the write has landed, so a crash mid-write leaves the flush to the alarm.
     this.setMeta('kv_written_ms', String(Date.now()));
     try {
       await writeReadModel(this.env.READ_MODEL, summaryOf(state, Number(this.getMeta('last_change_ms') ?? Date.now())), this.timeline(state.key));
-      this.setMeta('kv_written_ms', String(Date.now()));
     } catch (err) {
-      this.setMeta('kv_dirty', '1');
-      await this.ctx.storage.setAlarm(Date.now() + READ_MODEL_MIN_INTERVAL_MS);
+      this.scheduleAlarm(Date.now() + READ_MODEL_MIN_INTERVAL_MS);
       throw err;
     }
+    this.setMeta('kv_written_ms', String(Date.now()));
+    // Only the generation this write carried: a change that arrived during the await keeps the flag set.
+    if (this.getMeta('kv_gen') === gen) this.setMeta('kv_dirty', '0');
   }
 
   private timeline(key: string): Timeline {

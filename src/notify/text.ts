@@ -166,9 +166,18 @@ export function alertText(alert: Alert): string {
   return lines.join('\n');
 }
 
-/** One line, single-spaced: article text may carry newlines and tabs that would break line-based layouts. */
+/**
+ * Bidirectional-text controls (embeddings, overrides, isolates, directional marks): one hidden U+202E in a
+ * quote can make "53 killed" display as "35 killed". Article text is English, so they carry no meaning here.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
+/**
+ * One line, single-spaced: article text may carry newlines and tabs that would break line-based layouts. Every
+ * untrusted string reaches a chat message through here, so bidi controls are removed here too.
+ */
 export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(BIDI_CONTROLS, '').replace(/\s+/g, ' ').trim();
 }
 
 /**

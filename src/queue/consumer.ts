@@ -1,3 +1,4 @@
+// The alerts queue consumer: claims, delivers, retries or dead-letters each alert, and acks back to its outbox.
 import type { Env } from '../env';
 import * as z from 'zod';
 import { backoffSeconds, buildDeliveryRequest, type DestinationConfig, classifyDeliveryResponse, classifyNetworkError, destinationsFromEnv, MAX_DELAY_SECONDS, type DeliveryOutcome } from '../notify';
@@ -64,10 +65,28 @@ export function ledger(env: Env) {
   return env.DELIVERY_LEDGER.get(env.DELIVERY_LEDGER.idFromName('global'));
 }
 
+/** The incident tracker whose outbox holds this alert (trackers are named by incident key). */
+function outboxOf(env: Env, alert: AlertMessage['alert']) {
+  return env.INCIDENT_TRACKER.get(env.INCIDENT_TRACKER.idFromName(alert.incident_key));
+}
+
 /**
- * Delivers each alert message to its destination. Per message: already delivered → ack; else POST, and on
- * 2xx record the delivery before acking; 429 → retry after the service's delay; permanent 4xx → dead letter;
- * other failures → exponential backoff, then dead letter after MAX_ATTEMPTS.
+ * Tells the tracker its outbox row is settled (delivered or dead-lettered) so it stops re-offering it. Best
+ * effort: if this fails, the tracker's alarm finds the same answer in the ledger.
+ */
+async function settleOutbox(env: Env, message: AlertMessage): Promise<void> {
+  try {
+    await outboxOf(env, message.alert).settle(message.alert.alert_id, message.destination);
+  } catch (err) {
+    log({ level: 'warn', msg: 'outbox settle failed; the tracker alarm will ask the ledger', alert_id: message.alert.alert_id, error: String(err) });
+  }
+}
+
+/**
+ * Delivers each alert message to its destination. Per message: claim it in the ledger (already delivered,
+ * dead, or another copy being sent → ack this copy); else POST, and on 2xx record the delivery before acking;
+ * 429 → retry after the service's delay; permanent 4xx → dead letter; other failures → exponential backoff,
+ * then dead letter after MAX_ATTEMPTS. Each settled message is acked back to its tracker's outbox.
  */
 export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const book = ledger(env);
@@ -82,7 +101,10 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env): Pro
     }
     const message = parsed.data;
     const { alert, destination } = message;
-    if (await book.isDelivered(alert.alert_id, destination)) {
+    const claim = await book.claim(alert.alert_id, destination, Date.now());
+    if (claim !== 'claimed') {
+      // Delivered or dead: settled. Busy: another copy is being sent; the outbox keeps the alert if it fails.
+      if (claim !== 'busy') await settleOutbox(env, message);
       msg.ack();
       continue;
     }
@@ -108,6 +130,7 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env): Pro
     if (outcome.kind === 'delivered') {
       await book.markDelivered(alert.alert_id, destination, now);
       log({ level: 'info', msg: 'alert delivered', alert_id: alert.alert_id, destination, attempts: msg.attempts });
+      await settleOutbox(env, message);
       msg.ack();
     } else if (outcome.kind === 'dead' || msg.attempts >= pacing.maxAttempts) {
       await book.recordFailure(destination, outcome.reason, now);
@@ -115,17 +138,21 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env): Pro
       msg.ack();
     } else {
       const delaySeconds = retryDelaySeconds(outcome, msg.attempts, pacing);
-      await book.recordFailure(destination, outcome.reason, now);
+      await book.recordRetry(alert.alert_id, destination, now + delaySeconds * 1000, outcome.reason, now);
       log({ level: 'warn', msg: 'alert delivery will be retried', alert_id: alert.alert_id, destination, attempts: msg.attempts, delay_s: delaySeconds, reason: outcome.reason });
       msg.retry({ delaySeconds });
     }
   }
 }
 
-/** Straight to the dead-letter queue, with the reason; its consumer files it where it can be seen and re-driven. */
+/**
+ * Filed straight in the ledger (visible, re-drivable, and "settled" for the outbox), not through the DLQ: a
+ * local queue lives in memory, so a letter parked there would be lost with a crash.
+ */
 async function deadLetter(env: Env, message: AlertMessage, reason: string): Promise<void> {
-  await env.ALERTS_DLQ.send({ ...message, dead_reason: reason }, { contentType: 'json' });
+  await ledger(env).addDeadLetter(message, reason, Date.now());
   log({ level: 'error', msg: 'alert dead-lettered', alert_id: message.alert.alert_id, destination: message.destination, reason });
+  await settleOutbox(env, message);
 }
 
 /** Messages that exhausted the queue's own retries arrive here; they are kept for inspection and re-drive. */
@@ -135,6 +162,7 @@ export async function consumeDeadLetters(batch: MessageBatch<unknown>, env: Env)
     if (parsed.success) {
       const { dead_reason, ...message } = parsed.data;
       await ledger(env).addDeadLetter(message, dead_reason ?? 'queue retries exhausted', Date.now());
+      await settleOutbox(env, message);
     }
     msg.ack();
   }

@@ -1,16 +1,30 @@
+// POST /v1/articles: authenticate, rate-limit and parse; the ingest use case does the rest.
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { authenticateIngest } from '../auth';
-import { settingsFromEnv } from '../env';
+import { settingsFromEnv, type Env } from '../env';
 import type { AppEnv } from '../app-env';
-import { incidentMeta, mayOpenIncident, prepareArticle, unfiledResult } from '../ingest';
+import { ingestArticle, type IngestPorts } from '../ingest';
 import { destinationsFromEnv } from '../notify';
 import { readLimitedBody, parseJsonBody } from '../lib/body';
 import { HttpError } from '../lib/errors';
-import { sha256Hex } from '../lib/hash';
 import { ArticleInput } from '../schema';
 
+/** The webhook edge: authenticate, rate-limit and parse, then hand the article to the ingest use case. */
 export const articles = new Hono<AppEnv>();
+
+/** The use case's ports on the worker: the singleton index and the per-incident trackers. */
+function workerPorts(env: Env): IngestPorts {
+  const index = env.INCIDENT_INDEX.get(env.INCIDENT_INDEX.idFromName('global'));
+  return {
+    file: (request) => index.file(request),
+    forget: (articleId, key) => index.forget(articleId, key),
+    tracker: (key) => {
+      const stub = env.INCIDENT_TRACKER.get(env.INCIDENT_TRACKER.idFromName(key));
+      return { apply: (meta, report, settings, now) => stub.apply(meta, report, settings, now), holds: (articleId) => stub.holds(articleId) };
+    },
+  };
+}
 
 articles.post('/', async (c) => {
   const settings = settingsFromEnv(c.env);
@@ -35,36 +49,16 @@ articles.post('/', async (c) => {
     });
   }
 
-  const prepared = await prepareArticle(parsed.data, sender.webhookId, now, sender.name);
-  const { report } = prepared;
-  const bodyHash = prepared.senderChosenId ? await sha256Hex(raw) : report.content_hash;
-
-  const index = c.env.INCIDENT_INDEX.get(c.env.INCIDENT_INDEX.idFromName('global'));
-  const filing = await index.file({
-    articleId: report.article_id,
-    bodyHash,
-    hints: report.hints,
-    publishedMs: report.published_ms,
-    title: report.title,
-    incidentId: parsed.data.incident_id,
+  const result = await ingestArticle(workerPorts(c.env), {
+    input: parsed.data,
+    json,
+    rawBody: raw,
+    webhookId: sender.webhookId,
+    senderName: sender.name,
+    receivedMs: now,
+    settings: { minSources: settings.MIN_SOURCES, thresholds: settings.THRESHOLDS ?? {} },
     quietOverrides: settings.QUIET_PERIOD_DAYS,
-    canOpen: mayOpenIncident(report),
   });
-  if (filing.kind === 'conflict') {
-    throw new HttpError(409, 'id_conflict', `article id "${report.article_id}" was already used for a different body`, {
-      article_id: report.article_id,
-      incident: filing.key || null,
-    });
-  }
-  if (filing.kind === 'unfiled') return c.json(unfiledResult(report, filing.seen), 200);
-  c.set('incident', filing.key);
-
-  const tracker = c.env.INCIDENT_TRACKER.get(c.env.INCIDENT_TRACKER.idFromName(filing.key));
-  const result = await tracker.apply(
-    incidentMeta(filing.key, report),
-    report,
-    { minSources: settings.MIN_SOURCES, thresholds: settings.THRESHOLDS ?? {} },
-    now,
-  );
+  if (result.incident) c.set('incident', result.incident);
   return c.json(result, 200);
 });

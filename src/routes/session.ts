@@ -9,6 +9,7 @@ import { LoginPage } from '../dashboard/pages';
 import { settingsFromEnv } from '../env';
 import { issueSession } from '../lib/session';
 import { SESSION_COOKIE } from './reader';
+import { sameOrigin } from './writes';
 
 /*
  * Dashboard sign-in: the READ_TOKEN entered once in a form becomes an HttpOnly, Secure, SameSite=Strict session
@@ -28,14 +29,6 @@ const LoginForm = z.object({
 });
 
 const COOKIE_OPTIONS = { path: '/', httpOnly: true, secure: true, sameSite: 'Strict' } as const;
-
-/** Form posts must come from this origin (browsers send Origin or Sec-Fetch-Site on every POST). */
-function sameOrigin(c: Context<AppEnv>): boolean {
-  const site = c.req.header('sec-fetch-site');
-  if (site === 'same-origin') return true;
-  const origin = c.req.header('origin');
-  return origin !== undefined && origin === new URL(c.req.url).origin;
-}
 
 function page(c: Context<AppEnv>, status: 200 | 400 | 401 | 403 | 413 | 429, props: { error?: string; next: string }) {
   const nonce = newNonce();

@@ -87,13 +87,13 @@ describe('fault drills against a failing chat service', () => {
     expect(health.dead_letters).toBeGreaterThanOrEqual(1);
 
     e2e.sink.clearFailures();
-    const redrive = await fetch(`${e2e.url}/v1/dead-letters/${letter.id}/redrive`, { method: 'POST', headers: { authorization: `Bearer ${READ}` } });
+    const redrive = await fetch(`${e2e.url}/v1/dead-letters/${letter.id}/redrive`, { method: 'POST', headers: { authorization: `Bearer ${READ}`, 'content-type': 'application/json' }, body: '{}' });
     expect(redrive.status).toBe(202);
     await until('the re-driven alert', () => (slackFor('Osaka').length ? true : undefined));
     await sleep(3_000);
     expect(slackFor('Osaka')).toHaveLength(1);
     expect((await deadLetters()).find((d) => d.id === letter.id)).toBeUndefined();
-    const again = await fetch(`${e2e.url}/v1/dead-letters/${letter.id}/redrive`, { method: 'POST', headers: { authorization: `Bearer ${READ}` } });
+    const again = await fetch(`${e2e.url}/v1/dead-letters/${letter.id}/redrive`, { method: 'POST', headers: { authorization: `Bearer ${READ}`, 'content-type': 'application/json' }, body: '{}' });
     expect(again.status).toBe(404);
     const after = (await (await fetch(`${e2e.url}/health`)).json()) as { destinations: Array<{ destination: string; last_delivered: string | null }> };
     expect(after.destinations.find((d) => d.destination === 'slack')?.last_delivered).not.toBeNull();

@@ -2,6 +2,7 @@
  * Starts the real worker (wrangler `unstable_startWorker`, `[env.dev]` of wrangler.toml, local workerd with
  * in-memory storage) and a chat sink on free ports, with every alert destination re-pointed at the sink.
  */
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unstable_startWorker } from 'wrangler';
@@ -73,3 +74,15 @@ export async function startE2E(opts: { vars?: Record<string, string> } = {}): Pr
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A TCP port free on 127.0.0.1 right now, for a server the test starts itself. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}

@@ -11,18 +11,7 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { loadArticles } from '../../scripts/lib/articles';
 import { sendOne } from '../../scripts/lib/send';
-import { ROOT } from './harness';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, ROOT } from './harness';
 
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {

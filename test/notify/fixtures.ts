@@ -1,3 +1,4 @@
+import type { DestinationConfig } from '../../src/notify';
 import type { Alert } from '../../src/schema';
 
 export const QUOTE = 'state TV said a stampede had broken out which left 35 people dead and 48 injured';
@@ -81,3 +82,12 @@ export function huge(changes = 200, quoteLength = 5_000): Alert {
     corroboration: Object.fromEntries(Array.from({ length: changes }, (_, i) => [i % 2 === 0 ? `category${i}` : `threat${i}`, (i % 4) + 1])),
   };
 }
+
+/** One configuration of each destination, with example URLs and tokens. */
+export const EXAMPLE_DESTINATIONS = {
+  slack: { name: 'slack', url: 'https://hooks.slack.com/services/T/B/X' },
+  discord: { name: 'discord', url: 'https://discord.com/api/webhooks/1/x' },
+  telegram: { name: 'telegram', token: '1:ABCDEFGHIJKLMNOPQRSTUVWXYZ', chat_id: '42', api_base: 'https://api.telegram.org' },
+  teams: { name: 'teams', url: 'https://example.logic.azure.com/workflows/1' },
+  webhook: { name: 'webhook', url: 'https://hooks.example.com/x' },
+} satisfies Record<string, DestinationConfig>;

@@ -2,15 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { alertText, buildDeliveryRequest, type DestinationConfig } from '../../src/notify';
 import { escapeDiscord, escapeSlack, escapeTeams, escapeTelegramHtml, neutraliseMentions } from '../../src/notify/escape';
-import { HOSTILE, hostile, kermanNew, NOW_MS } from './fixtures';
+import { EXAMPLE_DESTINATIONS, HOSTILE, hostile, kermanNew, NOW_MS } from './fixtures';
 
-const dest = {
-  slack: { name: 'slack', url: 'https://hooks.slack.com/services/T/B/X' },
-  discord: { name: 'discord', url: 'https://discord.com/api/webhooks/1/x' },
-  telegram: { name: 'telegram', token: '1:ABCDEFGHIJKLMNOPQRSTUVWXYZ', chat_id: '42', api_base: 'https://api.telegram.org' },
-  teams: { name: 'teams', url: 'https://example.logic.azure.com/workflows/1' },
-  webhook: { name: 'webhook', url: 'https://hooks.example.com/x' },
-} satisfies Record<string, DestinationConfig>;
+const dest = EXAMPLE_DESTINATIONS;
 
 async function body(d: DestinationConfig, alert = hostile()): Promise<unknown> {
   const req = await buildDeliveryRequest(d, alert, NOW_MS);

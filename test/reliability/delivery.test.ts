@@ -171,7 +171,7 @@ describe('alert delivery (queue consumer)', () => {
     vi.restoreAllMocks();
     const spy = captureOutbound(() => new Response('ok'));
     const redrive = () =>
-      exports.default.fetch(`http://tollwatch.test/v1/dead-letters/${letter.id}/redrive`, { method: 'POST', headers: { authorization: `Bearer ${READ_TOKEN}` } });
+      exports.default.fetch(`http://tollwatch.test/v1/dead-letters/${letter.id}/redrive`, { method: 'POST', headers: { authorization: `Bearer ${READ_TOKEN}`, 'content-type': 'application/json' }, body: '{}' });
     expect((await redrive()).status).toBe(202);
     await vi.waitUntil(() => spy.mock.calls.length === 1, { timeout: 8000, interval: 50 });
     await vi.waitUntil(() => ledger(env).isDelivered(msg.alert.alert_id, 'slack'), { timeout: 5000, interval: 50 });
@@ -190,7 +190,7 @@ describe('alert delivery (queue consumer)', () => {
     const brokenQueue = { send: async () => Promise.reject(new Error('Queue send failed: internal error')), sendBatch: async () => Promise.reject(new Error('x')) };
     const res = await app.request(
       `http://tollwatch.test/v1/dead-letters/${letter.id}/redrive`,
-      { method: 'POST', headers: { authorization: `Bearer ${READ_TOKEN}` } },
+      { method: 'POST', headers: { authorization: `Bearer ${READ_TOKEN}`, 'content-type': 'application/json' }, body: '{}' },
       { ...env, ALERTS: brokenQueue },
     );
     expect(res.status).toBe(503);

@@ -20,8 +20,8 @@ export interface DigestOptions {
    */
   trackers?: Iterable<string>;
   /**
-   * Only the authoritative state: the index and the trackers' state, report log, outbox and actions. Leaves out
-   * the KV read model and the trackers' `meta` bookkeeping, which a coalesced flush (an alarm up to 1 s after the
+   * Only the authoritative state: the index and the trackers' state, report log and actions. Leaves out the
+   * outbox (rows leave once the ledger has the delivery), the KV read model and the trackers' `meta` bookkeeping, which a coalesced flush (an alarm up to 1 s after the
    * request that caused it) rewrites on its own schedule; check those with `readModelMatches` once quiet.
    */
   authoritativeOnly?: boolean;
@@ -36,10 +36,11 @@ export async function stateDigest(opts: DigestOptions = {}): Promise<string> {
 /**
  * A digest once background work has finished: queued deliveries write the ledger after the chat service
  * answered, and a coalesced flush rewrites KV up to a second after a request. Waits until no tracker has a
- * flush pending (`kv_dirty`) and two digests in a row agree.
+ * flush pending (`kv_dirty`) or an alert in its outbox, and two digests in a row agree.
  */
 export async function quietStateDigest(opts: DigestOptions = {}, gapMs = 400, tries = 40): Promise<string> {
-  const pending = () => lastParts.some((part) => part.includes('{"k":"kv_dirty","v":"1"}'));
+  // A flush owed, or an alert not yet acked back by the consumer (the local queue batches for up to a second).
+  const pending = () => lastParts.some((part) => part.includes('{"k":"kv_dirty","v":"1"}') || /;outbox=\[\{/.test(part));
   let previous = await stateDigest(opts);
   for (let i = 0; i < tries; i++) {
     await new Promise((r) => setTimeout(r, gapMs));
@@ -83,7 +84,8 @@ export async function stateParts(opts: DigestOptions = {}): Promise<string[]> {
     }
     for (const id of ids.sort()) {
       const stub = namespace.get(namespace.idFromString(id));
-      const skip = ns === 'INCIDENT_TRACKER' && opts.authoritativeOnly ? ['meta'] : [];
+      // The outbox is drained in the background too: the consumer acks each delivered alert back to its tracker.
+      const skip = ns === 'INCIDENT_TRACKER' && opts.authoritativeOnly ? ['meta', 'outbox'] : [];
       parts.push(`${ns}:${id}:${await runInDurableObject(stub, (_i, state) => dumpSql(state.storage.sql, skip))}`);
     }
   }
@@ -107,10 +109,11 @@ export async function readModelMismatches(keys: Iterable<string>): Promise<strin
   const out: string[] = [];
   for (const key of keys) {
     const stub = env.INCIDENT_TRACKER.get(env.INCIDENT_TRACKER.idFromName(key));
+    // The alarm also guards undelivered alerts (up to a minute out), so wait on the flush flag, not the alarm.
     for (let i = 0; i < 40; i++) {
-      const alarm = await runInDurableObject(stub, (_i, state) => state.storage.getAlarm());
-      if (alarm === null) break;
-      await new Promise((r) => setTimeout(r, Math.min(1_100, Math.max(20, alarm - Date.now() + 20))));
+      const dirty = await runInDurableObject(stub, (_i, state) => state.storage.sql.exec<{ v: string }>(`SELECT v FROM meta WHERE k = 'kv_dirty'`).toArray()[0]?.v);
+      if (dirty !== '1') break;
+      await new Promise((r) => setTimeout(r, 250));
     }
     const held = await runInDurableObject(stub, (_i, state) => ({
       version: (JSON.parse(state.storage.sql.exec<{ json: string }>(`SELECT json FROM state`).one().json) as { version: number }).version,

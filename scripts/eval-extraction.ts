@@ -22,6 +22,8 @@ export interface ExtractionEval {
   articles: number;
   perCategory: Record<Category, CategoryScore>;
   averageF1: number;
+  /** micro-averaged over killed and injured only */
+  killedInjured: CategoryScore;
   microF1: number;
   qualifier: { right: number; total: number; accuracy: number };
   threats: CategoryScore;
@@ -109,6 +111,8 @@ export function evaluateExtraction(articles = loadCorpus(), run: (a: CorpusArtic
     perCategory,
     averageF1: CATEGORIES.reduce((s, c) => s + perCategory[c].f1, 0) / CATEGORIES.length,
     microF1: prf(all.tp, all.fp, all.fn).f1,
+    // the measure the real-copy sets are judged by: they label only killed and injured
+    killedInjured: prf(counts.killed.tp + counts.injured.tp, counts.killed.fp + counts.injured.fp, counts.killed.fn + counts.injured.fn),
     qualifier: { right: qRight, total: qTotal, accuracy: qTotal ? qRight / qTotal : 1 },
     threats: prf(thr.tp, thr.fp, thr.fn),
     misses,
@@ -129,6 +133,8 @@ export function formatExtractionEval(r: ExtractionEval, opts: { misses?: boolean
   }
   lines.push(`| **average F1 (6 categories)** | | | ${pct(r.averageF1)} | | | |`);
   lines.push(`| micro F1 | | | ${pct(r.microF1)} | | | |`);
+  const ki = r.killedInjured;
+  lines.push(`| killed+injured (micro) | ${pct(ki.precision)} | ${pct(ki.recall)} | ${pct(ki.f1)} | ${ki.tp} | ${ki.fp} | ${ki.fn} |`);
   const t = r.threats;
   lines.push(`| threats (by value) | ${pct(t.precision)} | ${pct(t.recall)} | ${pct(t.f1)} | ${t.tp} | ${t.fp} | ${t.fn} |`);
   lines.push('');

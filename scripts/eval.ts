@@ -13,7 +13,7 @@ const sections: Section[] = [
       // A grouping-only corpus (fixtures/holdout-grouping) labels events, not figures.
       if (!loadCorpus().some((a) => a.expected)) return { text: '## Extraction\nno `expected` figures in this corpus: extraction not scored', summary: null };
       const r = evaluateExtraction();
-      return { text: formatExtractionEval(r, { misses: !process.argv.includes('--no-misses') }), summary: { perCategory: r.perCategory, averageF1: r.averageF1, threats: r.threats, qualifier: r.qualifier } };
+      return { text: formatExtractionEval(r, { misses: !process.argv.includes('--no-misses') }), summary: { perCategory: r.perCategory, averageF1: r.averageF1, killedInjured: r.killedInjured, threats: r.threats, qualifier: r.qualifier } };
     },
   },
   {

@@ -3,6 +3,9 @@ import * as z from 'zod';
 /** Casualty categories, in the order alerts and the dashboard show them. */
 export const CATEGORIES = ['killed', 'injured', 'missing', 'arrested', 'displaced', 'hostages'] as const;
 export const Category = z.enum(CATEGORIES);
+/** How much a figure must move before it is worth an alert: an absolute step, a relative one, or both. */
+export const Threshold = z.object({ abs: z.number().nonnegative().default(0), rel: z.number().nonnegative().default(0) });
+export type Threshold = z.infer<typeof Threshold>;
 export type Category = z.infer<typeof Category>;
 
 export const Qualifier = z.enum(['exact', 'at_least', 'approx', 'at_most']);

@@ -72,6 +72,12 @@ export const IncidentHints = z.object({
   vessels: z.array(z.string()).optional(),
   /** The headline looks back at an old incident ("four years since…", "anniversary"): no current incident. */
   retrospective: z.boolean().optional(),
+  /** Ages of the people the headline and lead are about ("a 23-year-old man"): two shootings of different people differ. */
+  ages: z.array(z.number().int().nonnegative()).optional(),
+  /** Streets the headline and lead place it on ("the 1500 block of 19th Street" → "19th street"), normalised. */
+  streets: z.array(z.string()).optional(),
+  /** Killed plus injured as this report gives them: a mass shooting is no everyday one. */
+  toll: z.number().int().nonnegative().optional(),
 });
 export type IncidentHints = z.infer<typeof IncidentHints>;
 

@@ -2,7 +2,7 @@ import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import { IncidentHints } from '../schema';
 import { fileArticle, freshKey, type Filing, type IndexStore } from '../track/filing';
-import { IndexEntry, placeKey } from '../track/match';
+import { IndexEntry, MAX_CANDIDATES, candidateKeys, entryKeys } from '../track/match';
 
 export type { Filing };
 
@@ -31,10 +31,10 @@ export class IncidentIndex extends DurableObject<Env> {
     this.sql = ctx.storage.sql;
     this.sql.exec(`CREATE TABLE IF NOT EXISTS incidents (key TEXT PRIMARY KEY, entry TEXT NOT NULL, last_published_ms INTEGER NOT NULL)`);
     this.sql.exec(`CREATE TABLE IF NOT EXISTS articles (article_id TEXT PRIMARY KEY, body_hash TEXT NOT NULL, incident_key TEXT NOT NULL)`);
-    // Matching needs a shared place, so candidates are found through their places: the scan stays as small
-    // as the incidents of one place, however many incidents the index holds.
+    // Candidates are found through place keys and distinctive names, never through the type alone (every open
+    // shooting would then be a candidate for every shooting report): the scan stays as small as one place's incidents.
     this.sql.exec(`CREATE TABLE IF NOT EXISTS incident_places (place TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (place, key))`);
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS incident_types (type TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (type, key))`);
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS incident_names (name TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (name, key))`);
     this.sql.exec(`CREATE INDEX IF NOT EXISTS incidents_recent ON incidents (last_published_ms)`);
     const sql = this.sql;
     this.store = {
@@ -63,19 +63,23 @@ export class IncidentIndex extends DurableObject<Env> {
           JSON.stringify(entry),
           entry.last_published_ms,
         );
-        for (const place of entry.places) sql.exec(`INSERT OR IGNORE INTO incident_places (place, key) VALUES (?, ?)`, placeKey(place), entry.key);
-        if (entry.type) sql.exec(`INSERT OR IGNORE INTO incident_types (type, key) VALUES (?, ?)`, entry.type, entry.key);
+        const keys = entryKeys(entry);
+        for (const place of keys.places) sql.exec(`INSERT OR IGNORE INTO incident_places (place, key) VALUES (?, ?)`, place, entry.key);
+        for (const name of keys.names) sql.exec(`INSERT OR IGNORE INTO incident_names (name, key) VALUES (?, ?)`, name, entry.key);
       },
-      candidates: (publishedMs, places, type, windowMs) => {
-        const lowered = [...new Set(places.map(placeKey))].slice(0, 20);
+      candidates: (publishedMs, hints, windowMs) => {
+        const wanted = candidateKeys(hints);
+        const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ') || "''";
         return sql
           .exec<{ entry: string }>(
             `SELECT i.entry FROM incidents i WHERE i.last_published_ms >= ? AND i.key IN (
-               SELECT key FROM incident_places WHERE place IN (${lowered.map(() => '?').join(', ') || "''"})
-               UNION SELECT key FROM incident_types WHERE type = ?)`,
+               SELECT key FROM incident_places WHERE place IN (${marks(wanted.places.length)})
+               UNION SELECT key FROM incident_names WHERE name IN (${marks(wanted.names.length)}))
+             ORDER BY i.last_published_ms DESC LIMIT ?`,
             publishedMs - windowMs,
-            ...lowered,
-            type ?? '',
+            ...wanted.places,
+            ...wanted.names,
+            MAX_CANDIDATES,
           )
           .toArray()
           .map((r) => IndexEntry.parse(JSON.parse(r.entry)));

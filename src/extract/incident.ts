@@ -548,3 +548,67 @@ export function incidentVessels(title: string | undefined, lead: string[]): stri
   }
   return out.slice(0, 4);
 }
+
+// ---- marks that tell everyday incidents apart: ages and streets ----
+
+const SMALL_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+};
+// "a 23-year-old man", "the nine-year-old", "aged 17", "John Doe, 34, of…"
+const AGE_RE = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[- ](?:years?|yrs?)[- ]old\b|\baged (\d{1,3})\b|\b[\p{Lu}][\p{L}'’-]+ [\p{Lu}][\p{L}'’-]+, (\d{1,3}),/giu;
+
+/** Ages of the people the headline and the first paragraphs are about. */
+export function incidentAges(title: string | undefined, early: string[]): number[] {
+  const out: number[] = [];
+  for (const span of [title ?? '', ...early]) {
+    for (const m of span.matchAll(AGE_RE)) {
+      const raw = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
+      const age = SMALL_NUMBERS[raw] ?? Number(raw);
+      if (Number.isInteger(age) && age > 0 && age < 110 && !out.includes(age)) out.push(age);
+    }
+  }
+  return out.slice(0, 8);
+}
+
+// "Place" and "Court" are left out: far more often a venue ("Ultimate Place") or a court of law than a street.
+const STREET_KINDS: Record<string, string> = {
+  street: 'street', st: 'street', avenue: 'avenue', ave: 'avenue', av: 'avenue', road: 'road', rd: 'road', drive: 'drive',
+  dr: 'drive', boulevard: 'boulevard', blvd: 'boulevard', lane: 'lane', ln: 'lane',
+  way: 'way', parkway: 'parkway', pkwy: 'parkway', highway: 'highway', hwy: 'highway',
+  terrace: 'terrace', ter: 'terrace', circle: 'circle', cir: 'circle', trail: 'trail', pike: 'pike', square: 'square',
+};
+const STREET_RE = new RegExp(
+  String.raw`\b((?:[\p{Lu}\d][\p{L}\d'’.-]*\s){1,3})(${Object.keys(STREET_KINDS).map((k) => k[0]!.toUpperCase() + k.slice(1)).join('|')})\b\.?`,
+  'gu',
+);
+const ORDINALS: Record<string, string> = Object.fromEntries(
+  'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth'.split(' ').map((w, i) => [w, `${i + 1}${i === 0 ? 'st' : i === 1 ? 'nd' : i === 2 ? 'rd' : 'th'}`]),
+);
+// A compass word before a street name is written or left out by each outlet ("W. 63rd St." is "63rd Street").
+const COMPASS = /^(?:n|s|e|w|ne|nw|se|sw|north|south|east|west|northeast|northwest|southeast|southwest)\.?$/i;
+// Words that start a run of capitals but are no part of the street's name ("On Main Street"); "Wall Street" is a market
+const NOT_STREET_WORDS = new Set(['the', 'on', 'at', 'in', 'near', 'of', 'and', 'police', 'officers', 'block', 'wall', 'a', 'an']);
+
+/** "19th street", "martin luther king jr boulevard": a street as news writes it, for comparing reports. */
+export function streetKey(words: string, kind: string): string | null {
+  const parts = words.trim().split(/\s+/).map((w) => w.replace(/[.’']/g, '').toLowerCase()).filter((w) => w.length > 0);
+  // a house number ("1802 Seventh Avenue") and a compass word are dropped: outlets give one, the other or neither
+  while (parts.length && (NOT_STREET_WORDS.has(parts[0]!) || COMPASS.test(parts[0]!) || /^\d+$/.test(parts[0]!))) parts.shift();
+  for (let i = 0; i < parts.length; i++) parts[i] = ORDINALS[parts[i]!] ?? parts[i]!;
+  if (parts.length === 0) return null;
+  const k = STREET_KINDS[kind.toLowerCase()];
+  return k ? `${parts.join(' ')} ${k}` : null;
+}
+
+/** Streets the headline and the first paragraphs place the incident on. */
+export function incidentStreets(title: string | undefined, early: string[]): string[] {
+  const out: string[] = [];
+  for (const span of [title ?? '', ...early]) {
+    for (const m of span.matchAll(STREET_RE)) {
+      const key = streetKey(m[1] ?? '', m[2] ?? '');
+      if (key && !out.includes(key)) out.push(key);
+    }
+  }
+  return out.slice(0, 6);
+}

@@ -1,7 +1,7 @@
 // The extraction engine's public surface. Pure functions; `extract` never throws.
 import type { Extraction } from '../schema';
 import { findCandidates } from './figures';
-import { datelineOf, incidentMagnitudes, incidentNames, incidentPlaces, incidentType, incidentVessels, isRetrospective } from './incident';
+import { datelineOf, incidentAges, incidentMagnitudes, incidentNames, incidentPlaces, incidentStreets, incidentType, incidentVessels, isRetrospective } from './incident';
 import { selectFigures } from './select';
 import { documentSentences } from './sentences';
 import { findThreats } from './threats';
@@ -63,6 +63,13 @@ export function extract(article: ArticleText): Extraction {
     const vessels = incidentVessels(title, sentences.filter((s) => s.idx >= 0 && s.para <= 1).map((s) => s.text));
     if (vessels.length) incident.vessels = vessels;
     if (isRetrospective(title)) incident.retrospective = true;
+    const early = sentences.filter((s) => s.idx >= 0 && s.para <= 2).map((s) => s.text);
+    const ages = incidentAges(title, early);
+    if (ages.length) incident.ages = ages;
+    const streets = incidentStreets(title, early);
+    if (streets.length) incident.streets = streets;
+    const toll = (casualties.killed?.value ?? 0) + (casualties.injured?.value ?? 0);
+    if (toll > 0) incident.toll = toll;
     return { casualties, threats, incident };
   } catch {
     // A bug must not take down the webhook: an empty extraction is a safe answer.

@@ -17,6 +17,8 @@ const TYPE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(drones?|uavs?)\b/i, 'drone attack'],
   [/\b(car bomb|bombings?|bomb blast|suicide bombers?|bombers?|bombed|bomb|ied|explosive belts?|explosive vests?)\b/i, 'bombing'],
   [/\b(shootings?|gunm[ae]n|shot dead|gunfire|rampage|opened fire)\b/i, 'shooting'],
+  // "four people shot", "was fatally shot", "shot and killed": a person shot, not a shot fired at a goal or a camera
+  [/\b(?:(?:was|were|been|being|fatally|critically|seriously|accidentally|people|persons|men|women|teens?|boys?|girls?|man|woman|child|children|\d+|two|three|four|five|six|seven|eight|nine|ten) shot\b(?! down\b)|shot (?:and (?:killed|wounded)|to death|in the (?:head|chest|back|leg|arm|neck|face|stomach|abdomen))|gunshot wounds?)/i, 'shooting'],
   // captivity is reported long after the abduction: "held captive", "held by a gang", "freed from captivity"
   [/\b(kidnapp?(ed|ing|ings|ers?)?|abduct(ed|ion|ions|ors?|s)?|hostages?|seized|captiv(e|es|ity)|captors?|ransom|held by (?:an? |the )?(?:gang|kidnappers|militants|gunmen|abductors|armed group))\b/i, 'kidnapping'],
   [/\b(hurricane|typhoon|cyclone)\b/i, 'hurricane'],
@@ -438,6 +440,20 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
   return out.slice(0, 6);
 }
 
+// ---- headline ----
+
+// A trailing segment that is only capitalised words and numbers: an outlet's name, often with its city
+// ("- KXYZ Action News 7 - Denver, Colorado", "| KATV", "- CBS Chicago").
+const OUTLET_SEGMENT = /^(?:[\p{Lu}\d][\p{L}\d.&'’-]*,?|of|the|and|on)(?: (?:[\p{Lu}\d][\p{L}\d.&'’-]*,?|of|the|and|on)){0,6}$/u;
+
+/** The headline without the outlet name that pages append to it: the city in an outlet's name is no place of the incident. */
+export function headlineOf(title: string | undefined): string | undefined {
+  if (!title) return title;
+  const parts = title.split(/ [-|–—] /);
+  while (parts.length > 1 && OUTLET_SEGMENT.test(parts[parts.length - 1]!.trim()) && parts.slice(0, -1).join(' ').length >= 20) parts.pop();
+  return parts.join(' - ');
+}
+
 // ---- names ----
 
 const NOT_NAMES = new Set(
@@ -447,6 +463,12 @@ const NOT_NAMES = new Set(
     'Some Many More Most About According Since Still Yet Even Also However Meanwhile Speaking Asked Earlier Later Today Yesterday ' +
     'One Two Three Four Five Six Seven Eight Nine Ten Officially President Minister Governor Mayor Chief Gov Sen Rep State TV If Once GMT UTC').split(' '),
 );
+
+// Page furniture and credits that capitalised runs pick up: no name of anything in the incident.
+const FURNITURE = /\b(?:Image|Images|Caption|Photo|Photos|Video|Transcript|Updated|Posted|Share|Skip|Close|Buy|View|Follow|Copyright|Gallery|Slideshow|Subscribe|Advertisement|EST|EDT|CST|CDT|PST|PDT|MST|MDT)\b/;
+// "By Jane Doe", "Photo: Jane Doe", "(Jane Doe/The Enquirer)": a credit names the writer, not someone in the story.
+const CREDIT_BEFORE = /(?:\b(?:by|photo|photos|credit|staff|reporter|contributed by|written by)\s*:?\s*|\()$/i;
+const CREDIT_AFTER = /^\s*(?:\/|,\s*(?:staff|reporter|correspondent|the associated press)\b)/i;
 
 export function incidentNames(title: string | undefined, sentences: Sentence[]): string[] {
   const g = gazetteer();
@@ -461,6 +483,9 @@ export function incidentNames(title: string | undefined, sentences: Sentence[]):
       if (ws.length && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length > 0.6) continue;
     }
     for (const m of sp.text.matchAll(CAP_SEQ)) {
+      if (FURNITURE.test(m[0])) continue;
+      const at = m.index ?? 0;
+      if (CREDIT_BEFORE.test(sp.text.slice(Math.max(0, at - 20), at)) || CREDIT_AFTER.test(sp.text.slice(at + m[0].length, at + m[0].length + 30))) continue;
       let words = m[0].replace(/['’]s$/, '').replace(/[.,-]+$/, '').split(' ');
       // "Monday's Hatay tremor": a weekday's possessive starts no name
       while (words.length && /^\p{Lu}\p{L}+['’]s$/u.test(words[0]!) && WEEKDAYS.has(words[0]!.replace(/['’]s$/, '').toLowerCase())) words = words.slice(1);

@@ -76,7 +76,8 @@ export function maxQuietPeriodMs(overrides: Record<string, number> | undefined):
   return days * DAY;
 }
 
-const norm = (s: string) => s.trim().toLowerCase();
+// Curly and straight apostrophes, and the dots of initials, differ between outlets' copy of one name.
+const norm = (s: string) => s.trim().toLowerCase().replace(/[’‘`]/g, "'").replace(/\.(?=\s|$)/g, '');
 
 /**
  * Types that outlets use for one incident: a "blast" for one is a "bombing" for another, floods come with
@@ -290,6 +291,8 @@ function primaryAgrees(places: readonly string[], other: PlaceFacts): boolean {
 const EVERYDAY = new Set(['shooting', 'stabbing']);
 /** A shooting with this many victims or more is news far beyond its city: there are too few to confuse. */
 export const MASS_TOLL = 10;
+/** Three or more people shot at once is rare enough in one city on one day for an equal toll to tie two reports. */
+export const DISTINCT_TOLL = 3;
 /** Without a person, street or venue in common, an everyday incident joins one in its town only within this of it. */
 export const EVERYDAY_TOWN_WINDOW_MS = 36 * HOUR;
 
@@ -326,6 +329,20 @@ function sameStreet(a: string, b: string): boolean {
   return x === y || x.endsWith(` ${y}`) || y.endsWith(` ${x}`);
 }
 
+/**
+ * Two spellings of one name: equal, one inside the other word for word ("Harbor Hall" in "Harbor Hall Catering",
+ * "Jay Lumen" in "Rapper Jay Lumen"), or the same first and last word ("Dale Marsh", "Dale Edward Marsh").
+ */
+export function sameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = a.split(' ');
+  const y = b.split(' ');
+  if (x.length < 2 || y.length < 2) return false;
+  const [short, long] = x.length <= y.length ? [a, b] : [b, a];
+  if (` ${long} `.includes(` ${short} `)) return true;
+  return x[0] === y[0] && x[x.length - 1] === y[y.length - 1];
+}
+
 /** The towns (not states or countries) both lists name. */
 function sharedTowns(a: readonly string[], b: readonly string[]): string[] {
   const keys = new Set(b.map(normPlace));
@@ -360,6 +377,8 @@ export interface Pair {
   sharedTown: () => boolean;
   /** A town or city, listed or not, both sides name. */
   sharedCity: () => boolean;
+  /** Both give the same killed-plus-injured toll, large enough to be rare in one city on one day. */
+  sameToll: boolean;
   /** An age both sides give (within a year). */
   sharedAge: boolean;
   /** How far the report is from the incident's span of reports. */
@@ -378,8 +397,8 @@ function everydayPair(hints: IncidentHints, entry: IndexEntry): boolean {
 }
 
 function pairOf(entry: IndexEntry, hints: IncidentHints, publishedMs: number, quietOverrides: Record<string, number> | undefined): Pair {
-  const names = new Set((hints.names ?? []).map(norm));
-  const shared = entry.names.filter((n) => names.has(norm(n)));
+  const names = (hints.names ?? []).map(norm);
+  const shared = entry.names.filter((n) => names.some((m) => sameName(norm(n), m)));
   const typed = hints.type !== null && entry.type !== null;
   const type = entry.type ?? hints.type;
   let places: PlaceRelation | undefined;
@@ -407,6 +426,7 @@ function pairOf(entry: IndexEntry, hints: IncidentHints, publishedMs: number, qu
     sharedStreets: streetsA.filter((s) => streetsB.some((t) => sameStreet(s, t))).length,
     sharedTown: () => (town ??= sharedTowns(hints.places, entry.places).some((p) => !listedCity(p))),
     sharedCity: () => (city ??= sharedTowns(hints.places, entry.places).length > 0),
+    sameToll: hints.toll !== undefined && hints.toll >= DISTINCT_TOLL && hints.toll === entry.toll,
     sharedAge: !!hints.ages?.length && !!entry.ages?.length && agesShared(hints.ages, entry.ages),
     gapMs: Math.max(0, publishedMs - entry.last_published_ms, entry.first_published_ms - publishedMs),
     everyday: everydayPair(hints, entry),
@@ -474,9 +494,9 @@ export const MATCH_RULES: readonly MatchRule[] = [
   {
     id: 'everyday.needs-anchor',
     kind: 'veto',
-    checks: 'everyday incidents with no person, venue or street in common join only within 36 h, in a shared small (unlisted) town, a shared part of a city, or a shared city with a shared age',
+    checks: 'everyday incidents with no person, venue or street in common join only within 36 h, in a shared small (unlisted) town, a shared part of a city, or a shared city with a shared age or the same toll of three or more',
     examples: ['"a man was shot in Texas" does not join whatever Texas shooting is open', 'two Chicago shootings a day apart with no name in common are two', '"four shot in East Harbor" and "East Harbor shooting leaves one dead" the same night are one', '"a 40-year-old gunman killed five in Lakeport" and "Lakeport suspect, 40, charged" a day later are one'],
-    applies: (p) => p.everyday && unanchored(p) && !(p.gapMs <= EVERYDAY_TOWN_WINDOW_MS && (p.sharedTown() || p.sharedAreas > 0 || (p.sharedAge && p.sharedCity()))),
+    applies: (p) => p.everyday && unanchored(p) && !(p.gapMs <= EVERYDAY_TOWN_WINDOW_MS && (p.sharedTown() || p.sharedAreas > 0 || ((p.sharedAge || p.sameToll) && p.sharedCity()))),
   },
   {
     id: 'follow.typeless-place',

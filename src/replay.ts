@@ -20,6 +20,8 @@ export type ReplayLine =
       changes: Array<{ category: string; from: number | null; to: number; kind: string; change: string; from_qualifier: string | null; to_qualifier: string }>;
       alert: string | null;
       duplicate?: true;
+      /** The matching rules that filed it (absent for a re-sent article). */
+      filed_by?: string[];
     }
   | { file: string; error: { code: string; message: string } };
 
@@ -75,7 +77,7 @@ export async function replayArticles(items: readonly ReplayItem[], options: Repl
         continue;
       }
       if (filing.kind === 'unfiled') {
-        lines.push({ file, incident: null, casualties: report.casualties, threats: report.threats, changes: [], alert: null, ...(filing.seen ? { duplicate: true as const } : {}) });
+        lines.push({ file, incident: null, casualties: report.casualties, threats: report.threats, changes: [], alert: null, ...(filing.seen ? { duplicate: true as const } : {}), ...(filing.filedBy ? { filed_by: filing.filedBy } : {}) });
         continue;
       }
       let store = trackers.get(filing.key);
@@ -83,7 +85,8 @@ export async function replayArticles(items: readonly ReplayItem[], options: Repl
         store = memoryTrackerStore();
         trackers.set(filing.key, store);
       }
-      const { result } = processReport(store, incidentMeta(filing.key, report), report, now, settings, alertText);
+      const filed = filing.kind === 'filed' ? { ...report, filed_by: filing.filedBy } : report;
+      const { result } = processReport(store, incidentMeta(filing.key, report), filed, now, settings, alertText);
       lines.push({
         file,
         incident: result.incident,
@@ -100,6 +103,7 @@ export async function replayArticles(items: readonly ReplayItem[], options: Repl
         })),
         alert: result.alert,
         ...(result.duplicate ? { duplicate: true as const } : {}),
+        ...(filing.kind === 'filed' ? { filed_by: filing.filedBy } : {}),
       });
     } catch (err) {
       if (err instanceof HttpError) lines.push({ file, error: { code: err.code, message: err.message } });

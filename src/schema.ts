@@ -102,6 +102,8 @@ export const Report = z.object({
   casualties: Casualties,
   threats: z.array(Threat),
   hints: IncidentHints,
+  /** The matching rules that filed it under its incident (ids from track/match.ts MATCH_RULES). */
+  filed_by: z.array(z.string()).optional(),
 });
 export type Report = z.infer<typeof Report>;
 

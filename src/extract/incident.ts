@@ -483,7 +483,7 @@ export function incidentNames(title: string | undefined, sentences: Sentence[]):
       if (ws.length && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length > 0.6) continue;
     }
     for (const m of sp.text.matchAll(CAP_SEQ)) {
-      if (FURNITURE.test(m[0])) continue;
+      if (FURNITURE.test(m[0]) || /^(?:By|Photo|Photos|Credit)\b/.test(m[0])) continue;
       const at = m.index ?? 0;
       if (CREDIT_BEFORE.test(sp.text.slice(Math.max(0, at - 20), at)) || CREDIT_AFTER.test(sp.text.slice(at + m[0].length, at + m[0].length + 30))) continue;
       let words = m[0].replace(/['’]s$/, '').replace(/[.,-]+$/, '').split(' ');

@@ -60,9 +60,11 @@ articles.post('/', async (c) => {
   c.set('incident', filing.key);
 
   const tracker = c.env.INCIDENT_TRACKER.get(c.env.INCIDENT_TRACKER.idFromName(filing.key));
+  // The rules that filed it travel with the report, so the incident's timeline can show them (filed_by).
+  const filed = filing.kind === 'filed' ? { ...report, filed_by: filing.filedBy } : report;
   const result = await tracker.apply(
     incidentMeta(filing.key, report),
-    report,
+    filed,
     { minSources: settings.MIN_SOURCES, thresholds: settings.THRESHOLDS ?? {} },
     now,
   );

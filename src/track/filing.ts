@@ -5,7 +5,8 @@ import { MAX_CANDIDATES, candidateKeys, decideIncident, entryKeys, incidentKeyBa
 export type Filing =
   /** `filedBy`: the ids of the matching rules that decided where it went (see track/match.ts MATCH_RULES). */
   | { kind: 'filed'; key: string; created: boolean; filedBy: string[] }
-  | { kind: 'unfiled'; seen: boolean }
+  /** `filedBy` (for a new article): why it went under no incident. */
+  | { kind: 'unfiled'; seen: boolean; filedBy?: string[] }
   | { kind: 'seen'; key: string }
   | { kind: 'conflict'; key: string };
 
@@ -58,7 +59,7 @@ export function fileArticle(store: IndexStore, request: FilingRequest): Filing {
   // incident_id it is recorded under none, neither joining an open incident nor opening one with old figures.
   if (hints.retrospective && !request.incidentId) {
     store.putArticle(request.articleId, request.bodyHash, UNFILED);
-    return { kind: 'unfiled', seen: false };
+    return { kind: 'unfiled', seen: false, filedBy: ['unfiled:retrospective'] };
   }
   const decision = request.incidentId
     ? { key: slug(request.incidentId) || request.incidentId, filedBy: ['caller.incident-id'] }
@@ -66,7 +67,7 @@ export function fileArticle(store: IndexStore, request: FilingRequest): Filing {
   let key = decision.key;
   if (!key && !request.canOpen) {
     store.putArticle(request.articleId, request.bodyHash, UNFILED);
-    return { kind: 'unfiled', seen: false };
+    return { kind: 'unfiled', seen: false, filedBy: [...decision.filedBy, 'unfiled:may-not-open'] };
   }
   const existing = key ? store.getEntry(key) : null;
   if (!key) key = freshKey(store, incidentKeyBase(hints, request.publishedMs, request.title));

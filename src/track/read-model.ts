@@ -53,6 +53,7 @@ export const TimelineReport = Report.pick({
   received_ms: true,
   casualties: true,
   threats: true,
+  filed_by: true,
 }).extend({
   kind: z.literal('report'),
   changes: z.array(Change),

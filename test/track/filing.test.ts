@@ -69,7 +69,7 @@ describe('incident filing', () => {
   it('records an article about no incident without opening one, but lets it join a matching incident', () => {
     const store = memoryIndexStore();
     const vague = { type: null, places: ['Kerman'], names: ['Qassem Soleimani'] };
-    expect(fileArticle(store, { articleId: 'v1', bodyHash: 'h', hints: vague, publishedMs: T0, canOpen: false })).toEqual({ kind: 'unfiled', seen: false });
+    expect(fileArticle(store, { articleId: 'v1', bodyHash: 'h', hints: vague, publishedMs: T0, canOpen: false })).toEqual({ kind: 'unfiled', seen: false, filedBy: ['new:no-candidate', 'unfiled:may-not-open'] });
     expect(fileArticle(store, { articleId: 'v1', bodyHash: 'h', hints: vague, publishedMs: T0, canOpen: false })).toEqual({ kind: 'unfiled', seen: true });
     expect(fileArticle(store, { articleId: 'v1', bodyHash: 'other', hints: vague, publishedMs: T0, canOpen: false }).kind).toBe('conflict');
     const opened = fileArticle(store, { articleId: 's1', bodyHash: 'h', hints: { type: 'stampede', places: ['Kerman', 'Iran'], names: ['Qassem Soleimani'] }, publishedMs: T0, canOpen: true });
@@ -211,7 +211,7 @@ describe('matching on the hold-out sequences (general causes)', () => {
     const store = memoryIndexStore();
     file(store, { type: 'explosion', places: ['Kerman', 'Iran'] }, T0);
     const look = fileArticle(store, { articleId: 'retro', bodyHash: 'h', hints: { type: 'stampede', places: ['Kerman', 'Iran'], retrospective: true }, publishedMs: T0, canOpen: true });
-    expect(look).toEqual({ kind: 'unfiled', seen: false });
+    expect(look).toEqual({ kind: 'unfiled', seen: false, filedBy: ['unfiled:retrospective'] });
   });
 
   it('remembers the magnitudes of an incident as reports join it', () => {

@@ -1,0 +1,8 @@
+// Spec rows for when an incident can take reports at all: open.*, time.*.
+import { DAY, type RuleCase } from './case';
+
+export const timeAndState: RuleCase[] = [
+  { rule: 'open.closed', says: 'a closed incident takes no reports', incident: { type: 'stampede', places: ['Kerman', 'Iran'], closed: true }, report: { type: 'stampede', places: ['Kerman', 'Iran'] }, expect: 'apart' },
+  { rule: 'time.quiet-period', says: 'a stampede report a month after the last one is another stampede', incident: { type: 'stampede', places: ['Kerman', 'Iran'] }, report: { type: 'stampede', places: ['Kerman', 'Iran'] }, afterMs: 30 * DAY, expect: 'apart' },
+  { rule: 'time.quiet-period', says: 'a kidnapping stays open for weeks', incident: { type: 'kidnapping', places: ['Kaduna', 'Nigeria'] }, report: { type: 'kidnapping', places: ['Kaduna', 'Nigeria'] }, afterMs: 40 * DAY, expect: 'joins' },
+];

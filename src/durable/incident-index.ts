@@ -1,3 +1,4 @@
+// The incident index Durable Object: files each article under an incident, atomically, over SQLite.
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import { IncidentHints } from '../schema';
@@ -5,6 +6,9 @@ import { fileArticle, freshKey, type Filing, type IndexStore } from '../track/fi
 import { IndexEntry, MAX_CANDIDATES, candidateKeys, entryKeys } from '../track/match';
 
 export type { Filing };
+
+/** One lookup key per place and name: "p:" and "n:" keep a town and a person of one spelling apart. */
+const lookupKeys = (keys: { places: string[]; names: string[] }) => [...keys.places.map((p) => `p:${p}`), ...keys.names.map((n) => `n:${n}`)];
 
 export interface FilingCall {
   articleId: string;
@@ -31,10 +35,12 @@ export class IncidentIndex extends DurableObject<Env> {
     this.sql = ctx.storage.sql;
     this.sql.exec(`CREATE TABLE IF NOT EXISTS incidents (key TEXT PRIMARY KEY, entry TEXT NOT NULL, last_published_ms INTEGER NOT NULL)`);
     this.sql.exec(`CREATE TABLE IF NOT EXISTS articles (article_id TEXT PRIMARY KEY, body_hash TEXT NOT NULL, incident_key TEXT NOT NULL)`);
-    // Candidates are found through place keys and distinctive names, never through the type alone (every open
-    // shooting would then be a candidate for every shooting report): the scan stays as small as one place's incidents.
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS incident_places (place TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (place, key))`);
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS incident_names (name TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (name, key))`);
+    // Candidates are found through place keys ("p:chicago") and distinctive names ("n:camp harmon"), never through
+    // the type alone (every open shooting would be a candidate for every shooting report). Each lookup reads at most
+    // MAX_CANDIDATES rows of one key, newest first, off the (k, last_ms) index: the cost per article stays flat however
+    // many incidents a country or a city holds.
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS incident_keys (k TEXT NOT NULL, key TEXT NOT NULL, last_ms INTEGER NOT NULL, PRIMARY KEY (k, key))`);
+    this.sql.exec(`CREATE INDEX IF NOT EXISTS incident_keys_recent ON incident_keys (k, last_ms)`);
     this.sql.exec(`CREATE INDEX IF NOT EXISTS incidents_recent ON incidents (last_published_ms)`);
     const sql = this.sql;
     this.store = {
@@ -63,28 +69,36 @@ export class IncidentIndex extends DurableObject<Env> {
           JSON.stringify(entry),
           entry.last_published_ms,
         );
-        const keys = entryKeys(entry);
-        for (const place of keys.places) sql.exec(`INSERT OR IGNORE INTO incident_places (place, key) VALUES (?, ?)`, place, entry.key);
-        for (const name of keys.names) sql.exec(`INSERT OR IGNORE INTO incident_names (name, key) VALUES (?, ?)`, name, entry.key);
+        for (const k of lookupKeys(entryKeys(entry))) {
+          sql.exec(
+            `INSERT INTO incident_keys (k, key, last_ms) VALUES (?, ?, ?) ON CONFLICT(k, key) DO UPDATE SET last_ms = excluded.last_ms`,
+            k,
+            entry.key,
+            entry.last_published_ms,
+          );
+        }
       },
       candidates: (publishedMs, hints, windowMs) => {
-        const wanted = candidateKeys(hints);
-        const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ') || "''";
-        return sql
-          .exec<{ entry: string }>(
-            `SELECT i.entry FROM incidents i WHERE i.last_published_ms >= ? AND i.key IN (
-               SELECT key FROM incident_places WHERE place IN (${marks(wanted.places.length)})
-               UNION SELECT key FROM incident_names WHERE name IN (${marks(wanted.names.length)}))
-             ORDER BY i.last_published_ms DESC LIMIT ?`,
-            publishedMs - windowMs,
-            ...wanted.places,
-            ...wanted.names,
-            MAX_CANDIDATES,
-          )
-          .toArray()
-          .map((r) => IndexEntry.parse(JSON.parse(r.entry)));
+        const since = publishedMs - windowMs;
+        const keys = new Set<string>();
+        for (const k of lookupKeys(candidateKeys(hints))) {
+          const rows = sql.exec<{ key: string }>(`SELECT key FROM incident_keys WHERE k = ? AND last_ms >= ? ORDER BY last_ms DESC LIMIT ?`, k, since, MAX_CANDIDATES);
+          for (const row of rows) keys.add(row.key);
+        }
+        const entries: IndexEntry[] = [];
+        for (const key of keys) {
+          const row = sql.exec<{ entry: string }>(`SELECT entry FROM incidents WHERE key = ?`, key).toArray()[0];
+          if (row) entries.push(IndexEntry.parse(JSON.parse(row.entry)));
+        }
+        return entries.sort((x, y) => y.last_published_ms - x.last_published_ms).slice(0, MAX_CANDIDATES);
       },
     };
+    // Indexes written before incident_keys existed: rebuilt once from the incidents themselves (derived data only).
+    if (sql.exec(`SELECT 1 FROM incident_keys LIMIT 1`).toArray().length === 0) {
+      for (const row of sql.exec<{ entry: string }>(`SELECT entry FROM incidents`).toArray()) this.store.putEntry(IndexEntry.parse(JSON.parse(row.entry)));
+    }
+    sql.exec(`DROP TABLE IF EXISTS incident_types`);
+    sql.exec(`DROP TABLE IF EXISTS incident_places`);
   }
 
   async file(call: FilingCall): Promise<Filing> {

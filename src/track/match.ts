@@ -349,6 +349,21 @@ function sharedTowns(a: readonly string[], b: readonly string[]): string[] {
   return a.filter((p) => firstTown([p]) !== undefined && keys.has(normPlace(p)));
 }
 
+/** How many quiet periods an incident stays open to a report naming its landmark. */
+export const LANDMARK_QUIET_FACTOR = 3;
+// Sites that name one incident's spot: a base, a hall, a market, a mine.
+const SITE = /\b(?:base|airbase|camp|airport|station|school|academy|college|university|hall|arena|stadium|mosque|church|cathedral|temple|synagogue|shrine|market|mall|hotel|club|nightclub|mine|factory|plant|refinery|bridge|tower|towers|dam|port|harbour|harbor|prison|barracks|compound)\b/i;
+
+/**
+ * A landmark both sides name: a place the gazetteer does not list and that is no state or country ("Itaewon",
+ * "Ain al-Asad"), or a named site ("Camp Harmon", "the Crocus City Hall"). Big cities are listed, so sharing one is
+ * no landmark.
+ */
+function landmarkShared(hints: IncidentHints, entry: IndexEntry, shared: readonly string[]): boolean {
+  if (shared.some((n) => SITE.test(n) && distinctiveName(n))) return true;
+  return sharedTowns(hints.places, entry.places).some((p) => gazetteer().get(p) === undefined && distinctiveName(p));
+}
+
 /** Two reports' ages agree when one age is within a year of another (birthdays, outlets' slips). */
 const agesShared = (a: readonly number[], b: readonly number[]) => a.some((x) => b.some((y) => Math.abs(x - y) <= 1));
 
@@ -373,6 +388,8 @@ export interface Pair {
   sharedStreets: number;
   /** Shared names of parts of a city ("East Baltimore", "Liberty City"): they tie reports of one day only. */
   sharedAreas: number;
+  /** A landmark both sides name: an unlisted place or a named site. */
+  sharedLandmark: () => boolean;
   /** A town both sides name that the gazetteer does not list: listed cities are big enough for several a day. */
   sharedTown: () => boolean;
   /** A town or city, listed or not, both sides name. */
@@ -404,6 +421,7 @@ function pairOf(entry: IndexEntry, hints: IncidentHints, publishedMs: number, qu
   let places: PlaceRelation | undefined;
   let town: boolean | undefined;
   let city: boolean | undefined;
+  let landmark: boolean | undefined;
   // "Fort Wayne" among the names of a report the gazetteer cannot place is still a town, not a person or venue
   const placeNames = new Set([...hints.places, ...entry.places].map(placeKey));
   const streetsA = hints.streets ?? [];
@@ -424,6 +442,7 @@ function pairOf(entry: IndexEntry, hints: IncidentHints, publishedMs: number, qu
     sharedAnchors: shared.filter((n) => anchorName(n) && !placeNames.has(placeKey(n))).length,
     sharedAreas: shared.filter((n) => areaName(n) && !placeNames.has(placeKey(n))).length,
     sharedStreets: streetsA.filter((s) => streetsB.some((t) => sameStreet(s, t))).length,
+    sharedLandmark: () => (landmark ??= landmarkShared(hints, entry, shared)),
     sharedTown: () => (town ??= sharedTowns(hints.places, entry.places).some((p) => !listedCity(p))),
     sharedCity: () => (city ??= sharedTowns(hints.places, entry.places).length > 0),
     sameToll: hints.toll !== undefined && hints.toll >= DISTINCT_TOLL && hints.toll === entry.toll,
@@ -450,11 +469,13 @@ export const MATCH_RULES: readonly MatchRule[] = [
   {
     id: 'time.quiet-period',
     kind: 'veto',
-    checks: "the report falls outside the incident's reports by more than the longer of the two types' quiet periods",
-    examples: ['a stampede report a month after the last one opens a new incident'],
+    checks: "the report falls outside the incident's reports by more than the longer of the two types' quiet periods (three times that when both name the same landmark)",
+    examples: ['a stampede report a month after the last one opens a new incident', 'a toll update naming the Sunhill air base three weeks after the missile attack on it still joins'],
     applies: (p) => {
       const quiet = Math.max(quietPeriodMs(p.entry.type ?? p.hints.type, p.quietOverrides), quietPeriodMs(p.hints.type ?? p.entry.type, p.quietOverrides));
-      return p.publishedMs > p.entry.last_published_ms + quiet || p.publishedMs < p.entry.first_published_ms - quiet;
+      // A report naming the incident's landmark ("Ain al-Asad", "the Itaewon crush") follows it for longer.
+      const span = p.sharedLandmark() ? LANDMARK_QUIET_FACTOR * quiet : quiet;
+      return p.publishedMs > p.entry.last_published_ms + span || p.publishedMs < p.entry.first_published_ms - span;
     },
   },
   {

@@ -212,13 +212,37 @@ const NOT_PLACES = new Set([
   'In', 'At', 'On', 'Of', 'From', 'Across', 'Near', 'And', 'Halloween', 'Christmas', 'Easter', 'Ramadan', 'Eid', 'Diwali',
   'Thanksgiving', 'New', 'Year', 'Independence', 'Day', 'Crowd', 'Stadium', 'Concert', 'Festival', 'Storm', 'Hurricane',
   'Typhoon', 'Cyclone', 'Tropical', 'Second', 'Another', 'Fresh', 'First', 'Last', 'Twin', 'Double',
+  // the last word of a part of a city ("West Side shooting", "Garfield Park shooting") is no place by itself
+  'Side', 'End', 'Park', 'Street', 'Avenue', 'Road', 'Club', 'Bar', 'Party', 'Weekend', 'Local', 'News',
 ]);
 const REGION_WORD = /^(?:[\p{Lu}][\p{L}\p{M}-]+ )?(?:State|Province|County|District|Region|Prefecture|Governorate|Oblast)$/u;
 
+// "wounds a man in Dunmore Saturday", "Shooting in Harwick", "in Lower Brenton.": a capitalised name after "in" that
+// ends the clause, or stands before a day or a time, is where it happened (local news names its town so).
+const IN_TOWN = /\b(?:in|near|outside) ((?:[\p{Lu}][\p{L}\p{M}'’-]+ ){0,2}[\p{Lu}][\p{L}\p{M}'’-]+)(?=[.,;:!?]|$| (?:on|at|early|late|last|this|overnight|around|about|after|before|when|where|as|and|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b| [a-z])/gu;
+// "a Brightwater neighborhood bar", "the Eastgate area": a part of a city named as such.
+const NEIGHBOURHOOD = /\b([\p{Lu}][\p{L}\p{M}'’-]+(?: [\p{Lu}][\p{L}\p{M}'’-]+)?) (?:neighbou?rhood|section|area)\b/gu;
+// Words after "in" that are no place: institutions, conditions, languages, times.
+const NOT_TOWN_WORDS = /^(?:Court|Congress|Parliament|Senate|Critical|Stable|Serious|Custody|English|Spanish|Christ|God|Heaven|Jail|Prison|Hospital|Police|Memory|Honor|Honour|Fatal|Deadly|Shooting|Shootings|Killing|Death|Attack|Arrest|Case|Connection|Custody|Addition|Total|Charge|Person)\b/;
+const titleCased = (text: string) => {
+  const ws = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  return ws.length > 0 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length > 0.6;
+};
+
 /** Place names the gazetteer does not know, found by how news writing introduces them. */
-function unlistedPlaces(text: string): string[] {
+function unlistedPlaces(text: string, headline = false): string[] {
   const out: string[] = [];
   const g = gazetteer();
+  // A headline in Title Case carries no case information: "in Fatal Shooting" is no town.
+  if (!titleCased(text)) {
+    // In the body, "in X" names too many things (a hall, a suburb of the city the headline names) to place the incident.
+    for (const m of [...(headline ? text.matchAll(IN_TOWN) : []), ...text.matchAll(NEIGHBOURHOOD)]) {
+      const name = (m[1] ?? '').replace(/['’]s$/, '');
+      const first = name.split(' ')[0]!;
+      if (!name || NOT_PLACES.has(first) || NOT_TOWN_WORDS.test(name) || demonym(name) || g.has(name) || MONTHS.has(name.toLowerCase()) || WEEKDAYS.has(name.toLowerCase())) continue;
+      out.push(name);
+    }
+  }
   for (const m of text.matchAll(PLACED_NAME)) {
     const [, name, region] = m;
     if (!name || !region || NOT_PLACES.has(name)) continue;
@@ -321,7 +345,7 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
   const leadSet = new Set(leadParas);
   for (const s of [title ?? '', ...firstTwo]) {
     const w = s === title ? 3 : leadSet.has(s) ? 2 : 1;
-    const found = [...[...s.matchAll(NAMED_PLACE)].map((m) => m[1]).filter((x): x is string => !!x && !NOT_PLACES.has(x)), ...unlistedPlaces(s)];
+    const found = [...[...s.matchAll(NAMED_PLACE)].map((m) => m[1]).filter((x): x is string => !!x && !NOT_PLACES.has(x)), ...unlistedPlaces(s, s === title)];
     for (const name of found) {
       if (!extra.includes(name)) extra.push(name);
       extraWeight.set(name, Math.max(extraWeight.get(name) ?? 0, w));
@@ -385,8 +409,9 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
       }
     }
   }
-  // a report whose title and lead name no place (a follow-up about the inquiry) is placed by its body
-  if (score.size === 0) {
+  // a report whose title and lead name no place (a follow-up about the inquiry), or only places the gazetteer does
+  // not know ("Suspect in Kingsessing killings charged"), is placed by its body too
+  if (![...score.values()].some((e) => gazetteer().has(e.place.name))) {
     for (const s of body) for (const m of placeMentions(s.text)) add(m.place, m.attributive ? 0.2 : 0.5, 2e9 + s.idx);
   }
   if (dateline) {
@@ -395,7 +420,7 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
     if (p && !score.has(p.name)) add(p, 1, 1e9 - 1);
     else if (score.size === 0) {
       const d = dateline.split(',')[0]?.trim();
-      if (d) {
+      if (d && !NOT_DATELINES.test(d)) {
         const name = d.length > 3 && d === d.toUpperCase() ? d.charAt(0) + d.slice(1).toLowerCase() : d;
         const known = gazetteer().get(name);
         score.set(known?.name ?? name, { place: known ?? { name, kind: 'city' }, score: 0.5, first: 0 });
@@ -511,6 +536,9 @@ export function incidentNames(title: string | undefined, sentences: Sentence[]):
     .map(([k]) => k);
 }
 
+// Labels that open a text like a dateline ("Breaking:", "UPDATE —", "Police:") but name no place.
+const NOT_DATELINES = /^(?:breaking|alert|update|updated|posted|published|developing|exclusive|watch|video|photos?|live|opinion|editorial|news|authorities|police|officials|sheriff|report|source|sources|advertisement|close|share)\b/i;
+
 // "PEKING, March 12 -", "KAHULUI, Hawaii (Reuters) -", "MIAMI (CBSMiami) –", "Beirut — ", "Hathras: "
 const DATELINE_RE = /^([\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}?(?:, [\p{L}. ]{2,30}?)?)(?:,? (?:\p{Lu}[a-z]{2,8}\.? \d{1,2}))? ?(?:\([^)]{1,40}\))? ?[-–—:] /u;
 
@@ -518,6 +546,7 @@ export function datelineOf(text: string): string | undefined {
   const m = DATELINE_RE.exec(text.slice(0, 120));
   if (!m || !m[1]) return undefined;
   const d = m[1].trim().replace(/,$/, '');
+  if (NOT_DATELINES.test(d)) return undefined;
   // "Officially", "Police" etc. would not be followed by a dash; still reject long lower-case runs
   if (d.split(' ').length > 6) return undefined;
   return d;

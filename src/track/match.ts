@@ -364,6 +364,18 @@ function landmarkShared(hints: IncidentHints, entry: IndexEntry, shared: readonl
   return sharedTowns(hints.places, entry.places).some((p) => gazetteer().get(p) === undefined && distinctiveName(p));
 }
 
+/**
+ * Both sides name places the gazetteer does not list (neighbourhoods, small towns: "North Riverbend", "Ashgrove")
+ * and no such place of one side shares a word-for-word name with one of the other ("Riverbend" is "North Riverbend").
+ */
+function areasDiffer(a: readonly string[], b: readonly string[]): boolean {
+  const unlisted = (places: readonly string[]) => places.filter((p) => firstTown([p]) !== undefined && gazetteer().get(p) === undefined).map(norm);
+  const ua = unlisted(a);
+  const ub = unlisted(b);
+  if (ua.length === 0 || ub.length === 0) return false;
+  return !ua.some((x) => ub.some((y) => x === y || ` ${x} `.includes(` ${y} `) || ` ${y} `.includes(` ${x} `)));
+}
+
 /** Two reports' ages agree when one age is within a year of another (birthdays, outlets' slips). */
 const agesShared = (a: readonly number[], b: readonly number[]) => a.some((x) => b.some((y) => Math.abs(x - y) <= 1));
 
@@ -386,6 +398,8 @@ export interface Pair {
   /** Names both sides give that tie everyday incidents: people, venues, streets named as names. */
   sharedAnchors: number;
   sharedStreets: number;
+  /** Each side names a part of the city or a small place the gazetteer does not list, and none is the other's. */
+  areasDiffer: boolean;
   /** Shared names of parts of a city ("East Baltimore", "Liberty City"): they tie reports of one day only. */
   sharedAreas: number;
   /** A landmark both sides name: an unlisted place or a named site. */
@@ -414,8 +428,11 @@ function everydayPair(hints: IncidentHints, entry: IndexEntry): boolean {
 }
 
 function pairOf(entry: IndexEntry, hints: IncidentHints, publishedMs: number, quietOverrides: Record<string, number> | undefined): Pair {
-  const names = (hints.names ?? []).map(norm);
-  const shared = entry.names.filter((n) => names.some((m) => sameName(norm(n), m)));
+  const names = hints.names ?? [];
+  // a name and its other spelling: both must tie ("Central Valley" inside "Central Valley Regional Hospital" does not)
+  const pairs = entry.names.flatMap((n) => names.filter((m) => sameName(norm(n), norm(m))).map((m) => [n, m] as const));
+  const shared = [...new Set(pairs.map(([n]) => n))];
+  const bothTie = (test: (name: string) => boolean) => new Set(pairs.filter(([n, m]) => test(n) && test(m)).map(([n]) => n)).size;
   const typed = hints.type !== null && entry.type !== null;
   const type = entry.type ?? hints.type;
   let places: PlaceRelation | undefined;
@@ -439,8 +456,9 @@ function pairOf(entry: IndexEntry, hints: IncidentHints, publishedMs: number, qu
     sharedNames: shared.length,
     sharedDistinctive: shared.some(distinctiveName),
     sharedVessel: !!hints.vessels?.length && !!entry.vessels?.length && !vesselsConflict(hints.vessels, entry.vessels),
-    sharedAnchors: shared.filter((n) => anchorName(n) && !placeNames.has(placeKey(n))).length,
-    sharedAreas: shared.filter((n) => areaName(n) && !placeNames.has(placeKey(n))).length,
+    sharedAnchors: bothTie((n) => anchorName(n) && !placeNames.has(placeKey(n))),
+    sharedAreas: bothTie((n) => areaName(n) && !placeNames.has(placeKey(n))),
+    areasDiffer: areasDiffer(hints.places, entry.places),
     sharedStreets: streetsA.filter((s) => streetsB.some((t) => sameStreet(s, t))).length,
     sharedLandmark: () => (landmark ??= landmarkShared(hints, entry, shared)),
     sharedTown: () => (town ??= sharedTowns(hints.places, entry.places).some((p) => !listedCity(p))),
@@ -511,6 +529,13 @@ export const MATCH_RULES: readonly MatchRule[] = [
     checks: 'everyday incidents whose reports both name streets, none in common, and no person or venue in common',
     examples: ['a shooting "in the 1500 block of 19th Street" and one "on Grand Avenue" the same night are two'],
     applies: (p) => p.everyday && p.sharedAnchors === 0 && !!p.hints.streets?.length && !!p.entry.streets?.length && p.sharedStreets === 0,
+  },
+  {
+    id: 'everyday.areas-differ',
+    kind: 'veto',
+    checks: 'everyday incidents whose reports each name a neighbourhood or small place the gazetteer does not list, none the same, and no person or venue in common',
+    examples: ['four shot in North Riverbend and four shot in Ashgrove, both Chicago, the same night, are two shootings'],
+    applies: (p) => p.everyday && p.sharedAnchors === 0 && p.areasDiffer,
   },
   {
     id: 'everyday.needs-anchor',

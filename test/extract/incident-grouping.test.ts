@@ -133,6 +133,23 @@ describe('marks of an everyday incident', () => {
     expect((h.names ?? []).some((n) => /Caption|Image/.test(n))).toBe(false);
   });
 
+  it('places a shooting by a town the gazetteer does not know, named after "in" in the headline or as a neighbourhood', () => {
+    expect(hints('A 12-year-old boy was hurt on Saturday afternoon, deputies said.', 'Boy, 12, accidentally shot in Dunmore').places[0]).toBe('Dunmore');
+    expect(hints('A man was shot inside a Brightwater neighborhood bar late on Friday.', 'Man wounded at bar').places[0]).toBe('Brightwater');
+    // a Title Case headline carries no case: "in Fatal Shooting" is no town
+    expect(hints('Police arrested a man on Monday.', 'Arrest Made in Fatal Shooting').places).not.toContain('Fatal Shooting');
+  });
+
+  it('reads no place from a label that opens the text like a dateline', () => {
+    expect(hints('BREAKING: Police are at the scene of a shooting on Birch Lane.').places).not.toContain('Breaking');
+    expect(hints('Alert: Police say two people were shot at a party.').places).not.toContain('Alert');
+  });
+
+  it('places a report naming only an unlisted town by the listed places of its body too', () => {
+    const h = hints('Prosecutors charged a man, 40, on Wednesday.\n\nResidents of the Harwick neighbourhood of Philadelphia held a vigil.', 'Suspect in Harwick killings charged');
+    expect(h.places).toContain('Philadelphia');
+  });
+
   it('gives the toll (killed plus injured) the report states', () => {
     expect(hints('Two people were killed and three wounded in a shooting at a bar on Saturday.').toll).toBe(5);
   });

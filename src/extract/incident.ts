@@ -529,11 +529,33 @@ export function incidentNames(title: string | undefined, sentences: Sentence[]):
       order++;
     }
   }
-  return [...counts.entries()]
+  const ranked = [...counts.entries()]
     .filter(([, e]) => e.n >= 2 || e.lead)
     .sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)
     .slice(0, 6)
     .map(([k]) => k);
+  return [...ranked, ...headlineWords(title, sentences).filter((w) => !ranked.includes(w)).slice(0, 2)];
+}
+
+/**
+ * One-word proper nouns of the headline ("Dunmore teen charged", "Gunfire In Harwick Leaves Two Hurt"): a
+ * headline word the body also writes capitalised in mid-sentence, and never in lower case, that the gazetteer does
+ * not know. Local news names its town or neighbourhood so; whether the headline is in Title Case does not matter.
+ */
+function headlineWords(title: string | undefined, sentences: Sentence[]): string[] {
+  if (!title || title === title.toUpperCase()) return [];
+  const body = sentences.filter((s) => s.idx >= 0).map((s) => s.text).join(' \n ');
+  const out: string[] = [];
+  for (const m of title.matchAll(/(?<![\p{L}'’-])([\p{Lu}][\p{Ll}]{3,})(?![\p{L}'’-])/gu)) {
+    const w = m[1]!;
+    if (out.includes(w) || NOT_NAMES.has(w) || NOT_PLACES.has(w) || gazetteer().has(w) || demonym(w)) continue;
+    if (MONTHS.has(w.toLowerCase()) || WEEKDAYS.has(w.toLowerCase())) continue;
+    if (new RegExp(`(?<![\\p{L}])${w.toLowerCase()}(?![\\p{L}])`, 'u').test(body)) continue;
+    // capitalised in mid-sentence: after a lower-case word, not after a full stop
+    if (!new RegExp(`\\p{Ll}[,;:]? ${w}(?![\\p{L}])`, 'u').test(body)) continue;
+    out.push(w);
+  }
+  return out;
 }
 
 // Labels that open a text like a dateline ("Breaking:", "UPDATE —", "Police:") but name no place.

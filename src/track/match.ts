@@ -317,7 +317,8 @@ export function areaName(name: string): boolean {
 }
 
 function tyingName(name: string): boolean {
-  if (!distinctiveName(name) || NOT_ANCHOR.test(name)) return false;
+  // one word ("Dunmore", "Eastgate") is a town or a part of one far more often than a person or a venue
+  if (!distinctiveName(name) || NOT_ANCHOR.test(name) || !/\s/.test(name.trim())) return false;
   return !name.split(/\s+/).every((w) => w === w.toUpperCase());
 }
 
@@ -341,6 +342,12 @@ export function sameName(a: string, b: string): boolean {
   const [short, long] = x.length <= y.length ? [a, b] : [b, a];
   if (` ${long} `.includes(` ${short} `)) return true;
   return x[0] === y[0] && x[x.length - 1] === y[y.length - 1];
+}
+
+/** A town of one side, unknown to the gazetteer, that the other side gives as a name ("Dunmore"). */
+function placeNamed(places: readonly string[], names: readonly string[]): boolean {
+  const keys = new Set(names.map(placeKey));
+  return places.some((p) => firstTown([p]) !== undefined && gazetteer().get(p) === undefined && keys.has(placeKey(p)));
 }
 
 /** The towns (not states or countries) both lists name. */
@@ -404,7 +411,10 @@ export interface Pair {
   sharedAreas: number;
   /** A landmark both sides name: an unlisted place or a named site. */
   sharedLandmark: () => boolean;
-  /** A town both sides name that the gazetteer does not list: listed cities are big enough for several a day. */
+  /**
+   * A town both sides name that the gazetteer does not list (listed cities are big enough for several a day), as
+   * a place or as a one-word name of the headline ("Dunmore teen charged").
+   */
   sharedTown: () => boolean;
   /** A town or city, listed or not, both sides name. */
   sharedCity: () => boolean;
@@ -461,7 +471,7 @@ function pairOf(entry: IndexEntry, hints: IncidentHints, publishedMs: number, qu
     areasDiffer: areasDiffer(hints.places, entry.places),
     sharedStreets: streetsA.filter((s) => streetsB.some((t) => sameStreet(s, t))).length,
     sharedLandmark: () => (landmark ??= landmarkShared(hints, entry, shared)),
-    sharedTown: () => (town ??= sharedTowns(hints.places, entry.places).some((p) => !listedCity(p))),
+    sharedTown: () => (town ??= sharedTowns(hints.places, entry.places).some((p) => !listedCity(p)) || shared.some((n) => !/\s/.test(n.trim()) && !NOT_ANCHOR.test(n) && n !== n.toUpperCase()) || placeNamed(hints.places, entry.names) || placeNamed(entry.places, names)),
     sharedCity: () => (city ??= sharedTowns(hints.places, entry.places).length > 0),
     sameToll: hints.toll !== undefined && hints.toll >= DISTINCT_TOLL && hints.toll === entry.toll,
     sharedAge: !!hints.ages?.length && !!entry.ages?.length && agesShared(hints.ages, entry.ages),

@@ -140,6 +140,12 @@ describe('marks of an everyday incident', () => {
     expect(hints('Police arrested a man on Monday.', 'Arrest Made in Fatal Shooting').places).not.toContain('Fatal Shooting');
   });
 
+  it("names the headline's one-word proper nouns that the body also capitalises, Title Case or not", () => {
+    expect(hints('Police in Dunmore said the boy, 15, was arrested on Monday.', 'Dunmore Teen Charged With Murder').names).toContain('Dunmore');
+    // "Charged" and "Murder" are written in lower case in the body: no names
+    expect(hints('Police said the teen was charged with murder in Dunmore.', 'Dunmore Teen Charged With Murder').names ?? []).not.toContain('Murder');
+  });
+
   it('reads no place from a label that opens the text like a dateline', () => {
     expect(hints('BREAKING: Police are at the scene of a shooting on Birch Lane.').places).not.toContain('Breaking');
     expect(hints('Alert: Police say two people were shot at a party.').places).not.toContain('Alert');

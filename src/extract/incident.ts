@@ -507,10 +507,12 @@ export function incidentNames(title: string | undefined, sentences: Sentence[]):
       const ws = title.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
       if (ws.length && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length > 0.6) continue;
     }
-    for (const m of sp.text.matchAll(CAP_SEQ)) {
+    // "Marla Keene.Her brother": copy that lost the space after a full stop runs two sentences together
+    const text = sp.text.replace(/(\p{Ll}{2})\.(\p{Lu})/gu, '$1. $2');
+    for (const m of text.matchAll(CAP_SEQ)) {
       if (FURNITURE.test(m[0]) || /^(?:By|Photo|Photos|Credit)\b/.test(m[0])) continue;
       const at = m.index ?? 0;
-      if (CREDIT_BEFORE.test(sp.text.slice(Math.max(0, at - 20), at)) || CREDIT_AFTER.test(sp.text.slice(at + m[0].length, at + m[0].length + 30))) continue;
+      if (CREDIT_BEFORE.test(text.slice(Math.max(0, at - 20), at)) || CREDIT_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 30))) continue;
       let words = m[0].replace(/['’]s$/, '').replace(/[.,-]+$/, '').split(' ');
       // "Monday's Hatay tremor": a weekday's possessive starts no name
       while (words.length && /^\p{Lu}\p{L}+['’]s$/u.test(words[0]!) && WEEKDAYS.has(words[0]!.replace(/['’]s$/, '').toLowerCase())) words = words.slice(1);

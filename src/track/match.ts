@@ -332,7 +332,8 @@ function sameStreet(a: string, b: string): boolean {
 
 /**
  * Two spellings of one name: equal, one inside the other word for word ("Harbor Hall" in "Harbor Hall Catering",
- * "Jay Lumen" in "Rapper Jay Lumen"), or the same first and last word ("Dale Marsh", "Dale Edward Marsh").
+ * "Jay Lumen" in "Rapper Jay Lumen"), the same first and last word ("Dale Marsh", "Dale Edward Marsh"), or two
+ * words swapped, as a slip or a surname-first list gives them.
  */
 export function sameName(a: string, b: string): boolean {
   if (a === b) return true;
@@ -341,7 +342,8 @@ export function sameName(a: string, b: string): boolean {
   if (x.length < 2 || y.length < 2) return false;
   const [short, long] = x.length <= y.length ? [a, b] : [b, a];
   if (` ${long} `.includes(` ${short} `)) return true;
-  return x[0] === y[0] && x[x.length - 1] === y[y.length - 1];
+  // the same first and last word, or two words swapped ("Weeks Darnell" for "Darnell Weeks")
+  return (x[0] === y[0] && x[x.length - 1] === y[y.length - 1]) || (x.length === 2 && y.length === 2 && x[0] === y[1] && x[1] === y[0]);
 }
 
 /** A town of one side, unknown to the gazetteer, that the other side gives as a name ("Dunmore"). */
@@ -536,9 +538,13 @@ export const MATCH_RULES: readonly MatchRule[] = [
   {
     id: 'everyday.streets-differ',
     kind: 'veto',
-    checks: 'everyday incidents whose reports both name streets, none in common, and no person or venue in common',
+    checks: 'everyday incidents whose reports both name streets, none in common, and no person or venue in common (nor an age and a neighbourhood)',
     examples: ['a shooting "in the 1500 block of 19th Street" and one "on Grand Avenue" the same night are two'],
-    applies: (p) => p.everyday && p.sharedAnchors === 0 && !!p.hints.streets?.length && !!p.entry.streets?.length && p.sharedStreets === 0,
+    // Outlets name different corners of one scene (where the victim fell, the cross street): an age and a
+    // neighbourhood in common outweigh that.
+    applies: (p) =>
+      p.everyday && p.sharedAnchors === 0 && !!p.hints.streets?.length && !!p.entry.streets?.length && p.sharedStreets === 0 &&
+      !(p.sharedAge && (p.sharedAreas > 0 || p.sharedTown())),
   },
   {
     id: 'everyday.areas-differ',

@@ -122,6 +122,12 @@ describe('marks of an everyday incident', () => {
     expect(h.places).not.toContain('Denver');
   });
 
+  it('splits names that copy without a space after a full stop runs together', () => {
+    const h = hints('Friends said Marla Keene.Her brother was shot too. Marla Keene was 30.', 'Woman shot');
+    expect(h.names ?? []).toContain('Marla Keene');
+    expect((h.names ?? []).some((n) => n.includes('.Her'))).toBe(false);
+  });
+
   it('takes no names from credits and page furniture', () => {
     const h = hints(
       'By Janet Orlov\n\nCaption Close Image shows the house on Birch Lane. Three people were shot at a party on Birch Lane, police said. (Photo: Ken Abara/The Daily Ledger)\n\nRuth Galvan, who lives next door, said the party had started at noon. Ruth Galvan called police.',

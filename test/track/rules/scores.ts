@@ -16,4 +16,11 @@ export const scores: RuleCase[] = [
     report: { type: 'shooting', places: chicago, names: ['Dale Marsh'] },
     expect: 'joins',
   },
+  {
+    rule: 'score.anchors',
+    says: 'a surname-first slip ("Weeks Darnell") is still the same person',
+    incident: { type: 'shooting', places: chicago, names: ['Darnell Weeks'] },
+    report: { type: 'shooting', places: chicago, names: ['Weeks Darnell'] },
+    expect: 'joins',
+  },
 ];

@@ -113,6 +113,7 @@ const DISTANCE_BEFORE = /\d[\d,.]*\s*(?:-?\s*)?(?:km|kilometres?|kilometers?|mil
 // "a suburb north of", "a small town outside", "a village near the": the place after it is a reference point for a
 // nearer place the sentence usually names too.
 const RELATIVE_BEFORE = /\b(?:suburbs?|towns?|city|village|community|area|neighbou?rhood|settlement|hamlet)\s+(?:(?:just|about|some)\s+)?(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|just)\s+of|outside(?:\s+of)?|near)\s+(?:the\s+)?$/i;
+const NAMED_AFTER_PLACE = /^,? (?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Pkwy|Parkway|Hwy|Highway|Jr|Sr)\b/;
 // "INS Kolkata", "USS Cole", "HMS Sheffield": a ship named after a place is no place.
 const SHIP_PREFIX_BEFORE = /\b(?:INS|USS|USNS|HMS|HMAS|HMCS|HMNZS|RFS|MV|MS|SS|FS|JS|ROKS|PNS|KRI|BRP|TCG|HNLMS|ITS|ESPS|CNS)\s+$/;
 
@@ -166,7 +167,8 @@ function placeMentionsRaw(text: string): Mention[] {
         const possessive = i + len === words.length && /['’]s$/.test(m[0]);
         const attributive = !possessive && attributiveUse(text, end, hit, matched);
         const before = text.slice(Math.max(0, start - 60), start);
-        if (SHIP_PREFIX_BEFORE.test(before)) {
+        // "Vermont Ave", "Main Street", "Dana Florence Jr.": a street or a person named after a place is no place
+        if (SHIP_PREFIX_BEFORE.test(before) || NAMED_AFTER_PLACE.test(text.slice(end, end + 14))) {
           i += len;
           continue;
         }
@@ -219,7 +221,7 @@ const REGION_WORD = /^(?:[\p{Lu}][\p{L}\p{M}-]+ )?(?:State|Province|County|Distr
 
 // "wounds a man in Dunmore Saturday", "Shooting in Harwick", "in Lower Brenton.": a capitalised name after "in" that
 // ends the clause, or stands before a day or a time, is where it happened (local news names its town so).
-const IN_TOWN = /\b(?:in|near|outside) ((?:[\p{Lu}][\p{L}\p{M}'’-]+ ){0,2}[\p{Lu}][\p{L}\p{M}'’-]+)(?=[.,;:!?]|$| (?:on|at|early|late|last|this|overnight|around|about|after|before|when|where|as|and|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b| [a-z])/gu;
+const IN_TOWN = /\b(?:in|near) ((?:[\p{Lu}][\p{L}\p{M}'’-]+ ){0,2}[\p{Lu}][\p{L}\p{M}'’-]+)(?=[.,;:!?]|$| (?:on|at|early|late|last|this|overnight|around|about|after|before|when|where|as|and|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b| [a-z])/gu;
 // "a Brightwater neighborhood bar", "the Eastgate area": a part of a city named as such.
 const NEIGHBOURHOOD = /\b([\p{Lu}][\p{L}\p{M}'’-]+(?: [\p{Lu}][\p{L}\p{M}'’-]+)?) (?:neighbou?rhood|section|area)\b/gu;
 // Words after "in" that are no place: institutions, conditions, languages, times.

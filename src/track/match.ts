@@ -299,7 +299,7 @@ export const EVERYDAY_TOWN_WINDOW_MS = 36 * HOUR;
 // Words that mark a name as an outlet, an agency, a rank or page furniture: such names recur across every
 // incident one newsroom covers ("Lakeside Action News", "Sgt. Rosa Tillman", "AM EDT Updated"), so they tie nothing.
 const NOT_ANCHOR =
-  /\b(?:news|press|times|post|tribune|herald|journal|gazette|chronicle|daily|tv|radio|channel|action|network|media|updated|posted|published|photo|photos|image|caption|video|follow|copyright|police|sheriff|sheriff's|department|dept|office|prosecutor|prosecutor's|attorney|court|courthouse|jail|hospital|medical|center|centre|clinic|university|college|state|associated|reuters|facebook|twitter|est|edt|cst|cdt|pst|pdt|mst|mdt|am|pm|bureau|agency|patrol|sgt|lt|capt|det|detective|officer|officers|chief|deputy|spokesman|spokeswoman|spokesperson|investigator|investigators|agent|mayor|judge|coroner|examiner)\b/i;
+  /\b(?:news|press|times|post|tribune|herald|journal|gazette|chronicle|daily|tv|radio|channel|action|network|media|updated|posted|published|photo|photos|image|caption|video|follow|copyright|police|sheriff|sheriff's|department|dept|office|prosecutor|prosecutor's|attorney|court|courthouse|jail|hospital|medical|detention|correctional|juvenile|clinic|university|college|state|associated|reuters|facebook|twitter|est|edt|cst|cdt|pst|pdt|mst|mdt|am|pm|bureau|agency|patrol|sgt|lt|capt|det|detective|officer|officers|chief|deputy|spokesman|spokeswoman|spokesperson|investigator|investigators|agent|mayor|judge|coroner|examiner)\b/i;
 // Parts of a city or region: many shootings a year happen in "East Baltimore" or "Liberty City".
 const AREA = /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|side|downtown|city|county|township|parish|heights|park|village)\b/i;
 
@@ -551,7 +551,7 @@ export const MATCH_RULES: readonly MatchRule[] = [
     kind: 'veto',
     checks: 'everyday incidents whose reports each name a neighbourhood or small place the gazetteer does not list, none the same, and no person or venue in common',
     examples: ['four shot in North Riverbend and four shot in Ashgrove, both Chicago, the same night, are two shootings'],
-    applies: (p) => p.everyday && p.sharedAnchors === 0 && p.areasDiffer,
+    applies: (p) => p.everyday && p.sharedAnchors === 0 && p.sharedAreas === 0 && p.areasDiffer,
   },
   {
     id: 'everyday.needs-anchor',

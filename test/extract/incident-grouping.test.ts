@@ -152,6 +152,12 @@ describe('marks of an everyday incident', () => {
     expect(hints('Police said the teen was charged with murder in Dunmore.', 'Dunmore Teen Charged With Murder').names ?? []).not.toContain('Murder');
   });
 
+  it('reads no place from a street or a person named after one', () => {
+    const h = hints('Eight people were hurt in a shooting at Vermont Ave and Elm Street in Oakridge, Missouri, said Officer Dana Florence Jr.', 'Eight hurt in Oakridge shooting');
+    expect(h.places).not.toContain('Vermont');
+    expect(h.places).toContain('Missouri');
+  });
+
   it('reads no place from a label that opens the text like a dateline', () => {
     expect(hints('BREAKING: Police are at the scene of a shooting on Birch Lane.').places).not.toContain('Breaking');
     expect(hints('Alert: Police say two people were shot at a party.').places).not.toContain('Alert');

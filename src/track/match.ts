@@ -291,6 +291,8 @@ function primaryAgrees(places: readonly string[], other: PlaceFacts): boolean {
 const EVERYDAY = new Set(['shooting', 'stabbing']);
 /** A shooting with this many victims or more is news far beyond its city: there are too few to confuse. */
 export const MASS_TOLL = 10;
+/** Ages up to this are children's: a shot child is news across a state. */
+export const CHILD_AGE = 12;
 /** Three or more people shot at once is rare enough in one city on one day for an equal toll to tie two reports. */
 export const DISTINCT_TOLL = 3;
 /** Without a person, street or venue in common, an everyday incident joins one in its town only within this of it. */
@@ -422,6 +424,8 @@ export interface Pair {
   sharedCity: () => boolean;
   /** Both give the same killed-plus-injured toll, large enough to be rare in one city on one day. */
   sameToll: boolean;
+  /** A child's age both sides give: a shot child is rare enough in one state on one day to tie two reports. */
+  sharedChildAge: boolean;
   /** An age both sides give (within a year). */
   sharedAge: boolean;
   /** How far the report is from the incident's span of reports. */
@@ -477,6 +481,7 @@ function pairOf(entry: IndexEntry, hints: IncidentHints, publishedMs: number, qu
     sharedCity: () => (city ??= sharedTowns(hints.places, entry.places).length > 0),
     sameToll: hints.toll !== undefined && hints.toll >= DISTINCT_TOLL && hints.toll === entry.toll,
     sharedAge: !!hints.ages?.length && !!entry.ages?.length && agesShared(hints.ages, entry.ages),
+    sharedChildAge: !!hints.ages?.length && !!entry.ages?.length && agesShared(hints.ages.filter((a) => a <= CHILD_AGE), entry.ages.filter((a) => a <= CHILD_AGE)),
     gapMs: Math.max(0, publishedMs - entry.last_published_ms, entry.first_published_ms - publishedMs),
     everyday: everydayPair(hints, entry),
   };
@@ -556,9 +561,9 @@ export const MATCH_RULES: readonly MatchRule[] = [
   {
     id: 'everyday.needs-anchor',
     kind: 'veto',
-    checks: 'everyday incidents with no person, venue or street in common join only within 36 h, in a shared small (unlisted) town, a shared part of a city, or a shared city with a shared age or the same toll of three or more',
+    checks: 'everyday incidents with no person, venue or street in common join only within 36 h, in a shared small (unlisted) town, a shared part of a city, a shared city with a shared age or the same toll of three or more, or a shared place with a shared child age (12 or under)',
     examples: ['"a man was shot in Texas" does not join whatever Texas shooting is open', 'two Chicago shootings a day apart with no name in common are two', '"four shot in East Harbor" and "East Harbor shooting leaves one dead" the same night are one', '"a 40-year-old gunman killed five in Lakeport" and "Lakeport suspect, 40, charged" a day later are one'],
-    applies: (p) => p.everyday && unanchored(p) && !(p.gapMs <= EVERYDAY_TOWN_WINDOW_MS && (p.sharedTown() || p.sharedAreas > 0 || ((p.sharedAge || p.sameToll) && p.sharedCity()))),
+    applies: (p) => p.everyday && unanchored(p) && !(p.gapMs <= EVERYDAY_TOWN_WINDOW_MS && (p.sharedTown() || p.sharedAreas > 0 || ((p.sharedAge || p.sameToll) && p.sharedCity()) || (p.sharedChildAge && p.places() === 'shared'))),
   },
   {
     id: 'follow.typeless-place',

@@ -504,7 +504,7 @@ export const MATCH_RULES: readonly MatchRule[] = [
   {
     id: 'time.quiet-period',
     kind: 'veto',
-    checks: "the report falls outside the incident's reports by more than the longer of the two types' quiet periods (three times that when both name the same landmark)",
+    checks: "the report falls outside the incident's reports by more than the longer of the two types' quiet periods (three times that when both name the same landmark: a place the gazetteer does not list, or a named site such as a base, hall or market)",
     examples: ['a stampede report a month after the last one opens a new incident', 'a toll update naming the Sunhill air base three weeks after the missile attack on it still joins'],
     applies: (p) => {
       const quiet = Math.max(quietPeriodMs(p.entry.type ?? p.hints.type, p.quietOverrides), quietPeriodMs(p.hints.type ?? p.entry.type, p.quietOverrides));

@@ -1,3 +1,5 @@
+// Incident matching: what the index keeps per incident, quiet periods, how places relate, and the named rule
+// table (MATCH_RULES) that decides which open incident a report joins.
 import * as z from 'zod';
 import { gazetteer } from '../extract/gazetteer';
 import type { IncidentHints } from '../schema';

@@ -97,7 +97,14 @@ export async function runGroupingEval(corpusDir: string, print: (line: string) =
   const wrongMerges = [...merged.entries()].filter(([, events]) => events.size > 1);
   if (wrongMerges.length > 0) {
     print('\n## Incidents mixing events');
-    for (const [key, events] of wrongMerges) print(`- ${key}: ${[...events].join(', ')}`);
+    for (const [key, events] of wrongMerges) {
+      print(`- ${key}: ${[...events].join(', ')}`);
+      // which rules filed each of its articles there: the place to start when a merge is wrong
+      for (const line of lines) {
+        if (!('incident' in line) || line.incident !== key) continue;
+        print(`    ${line.file} (${truth.get(line.file) ?? '?'}) by ${line.filed_by?.join(', ') ?? '?'}`);
+      }
+    }
   }
   return score;
 }

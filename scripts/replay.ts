@@ -1,7 +1,8 @@
-// npm run --silent replay -- FILE... : the whole pipeline in-process, one JSON line per article.
+// npm run --silent replay -- [--explain] FILE... : the whole pipeline in-process, one JSON line per article
+// (or, with --explain, one line per article naming the incident and the matching rules that filed it there).
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { replayArticles, type ReplayItem } from '../src/replay';
+import { replayArticles, type ReplayItem, type ReplayLine } from '../src/replay';
 
 async function expand(paths: string[]): Promise<string[]> {
   const files: string[] = [];
@@ -16,10 +17,18 @@ async function expand(paths: string[]): Promise<string[]> {
   return files;
 }
 
+/** "a.json → 2016-07-07-dallas-shooting (joined) by score.type-same, score.anchors". */
+function explained(line: ReplayLine): string {
+  if ('error' in line) return `${line.file} → error ${line.error.code}`;
+  const how = line.incident === null ? 'unfiled' : line.duplicate ? 'seen before' : line.filed_by?.some((r) => r.startsWith('new:')) ? 'opened' : 'joined';
+  return `${line.file} → ${line.incident ?? '(none)'} (${how})${line.filed_by ? ` by ${line.filed_by.join(', ')}` : ''}`;
+}
+
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
+  const explain = process.argv.includes('--explain');
+  const args = process.argv.slice(2).filter((a) => a !== '--explain');
   if (args.length === 0) {
-    process.stderr.write('usage: npm run --silent replay -- FILE.json|DIR ...\n');
+    process.stderr.write('usage: npm run --silent replay -- [--explain] FILE.json|DIR ...\n');
     return 2;
   }
   const items: ReplayItem[] = [];
@@ -34,7 +43,7 @@ async function main(): Promise<number> {
     items.push({ file, payload });
   }
   const lines = await replayArticles(items);
-  for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`);
+  for (const line of lines) process.stdout.write(`${explain ? explained(line) : JSON.stringify(line)}\n`);
   return lines.some((l) => 'error' in l) ? 2 : 0;
 }
 

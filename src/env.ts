@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CATEGORIES } from './schema';
+import { CATEGORIES, Threshold } from './schema';
 import { secretBytes } from './lib/standard-webhooks';
 import type { IncidentIndex } from './durable/incident-index';
 import type { IncidentTracker } from './durable/incident-tracker';
@@ -80,8 +80,6 @@ const jsonSetting = <T extends z.ZodType>(schema: T) =>
       return result.data;
     });
 
-export const Threshold = z.object({ abs: z.number().nonnegative().default(0), rel: z.number().nonnegative().default(0) });
-export type Threshold = z.infer<typeof Threshold>;
 const Thresholds = z.partialRecord(z.enum([...CATEGORIES, 'threats']), Threshold);
 const QuietDays = z.record(z.string(), z.number().positive());
 

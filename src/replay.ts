@@ -21,6 +21,8 @@ export type ReplayLine =
       changes: Array<{ category: string; from: number | null; to: number; kind: string; change: string; from_qualifier: string | null; to_qualifier: string }>;
       alert: string | null;
       duplicate?: true;
+      /** The matching rules that filed it (absent for a re-sent article). */
+      filed_by?: string[];
     }
   | { file: string; error: { code: string; message: string } };
 
@@ -98,6 +100,7 @@ export async function replayArticles(items: readonly ReplayItem[], options: Repl
         })),
         alert: result.alert,
         ...(result.duplicate ? { duplicate: true as const } : {}),
+        ...(result.filed_by ? { filed_by: result.filed_by } : {}),
       });
     } catch (err) {
       if (err instanceof HttpError) lines.push({ file, error: { code: err.code, message: err.message } });

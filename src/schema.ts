@@ -3,6 +3,9 @@ import * as z from 'zod';
 /** Casualty categories, in the order alerts and the dashboard show them. */
 export const CATEGORIES = ['killed', 'injured', 'missing', 'arrested', 'displaced', 'hostages'] as const;
 export const Category = z.enum(CATEGORIES);
+/** How much a figure must move before it is worth an alert: an absolute step, a relative one, or both. */
+export const Threshold = z.object({ abs: z.number().nonnegative().default(0), rel: z.number().nonnegative().default(0) });
+export type Threshold = z.infer<typeof Threshold>;
 export type Category = z.infer<typeof Category>;
 
 export const Qualifier = z.enum(['exact', 'at_least', 'approx', 'at_most']);
@@ -84,6 +87,12 @@ export const IncidentHints = z.object({
   vessels: z.array(z.string()).optional(),
   /** The headline looks back at an old incident ("four years since…", "anniversary"): no current incident. */
   retrospective: z.boolean().optional(),
+  /** Ages of the people the headline and lead are about ("a 23-year-old man"): two shootings of different people differ. */
+  ages: z.array(z.number().int().nonnegative()).optional(),
+  /** Streets the headline and lead place it on ("the 1500 block of 19th Street" → "19th street"), normalised. */
+  streets: z.array(z.string()).optional(),
+  /** Killed plus injured as this report gives them: a mass shooting is no everyday one. */
+  toll: z.number().int().nonnegative().optional(),
 });
 export type IncidentHints = z.infer<typeof IncidentHints>;
 
@@ -108,6 +117,8 @@ export const Report = z.object({
   casualties: Casualties,
   threats: z.array(Threat),
   hints: IncidentHints,
+  /** The matching rules that filed it under its incident (ids from track/match.ts MATCH_RULES). */
+  filed_by: z.array(z.string()).optional(),
 });
 export type Report = z.infer<typeof Report>;
 
@@ -213,6 +224,8 @@ export const ArticleResult = z.object({
   threats: z.array(Threat),
   changes: z.array(Change),
   alert: z.string().nullable(),
+  /** The matching rules that decided where the article was filed (or why under no incident). */
+  filed_by: z.array(z.string()).optional(),
 });
 export type ArticleResult = z.infer<typeof ArticleResult>;
 

@@ -3,9 +3,12 @@ import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import { IncidentHints } from '../schema';
 import { fileArticle, freshKey, type Filing, type IndexStore } from '../track/filing';
-import { IndexEntry, placeKey } from '../track/match';
+import { IndexEntry, MAX_CANDIDATES, candidateKeys, entryKeys } from '../track/match';
 
 export type { Filing };
+
+/** One lookup key per place and name: "p:" and "n:" keep a town and a person of one spelling apart. */
+const lookupKeys = (keys: { places: string[]; names: string[] }) => [...keys.places.map((p) => `p:${p}`), ...keys.names.map((n) => `n:${n}`)];
 
 export interface FilingCall {
   articleId: string;
@@ -34,10 +37,12 @@ export class IncidentIndex extends DurableObject<Env> {
     this.sql = ctx.storage.sql;
     this.sql.exec(`CREATE TABLE IF NOT EXISTS incidents (key TEXT PRIMARY KEY, entry TEXT NOT NULL, last_published_ms INTEGER NOT NULL)`);
     this.sql.exec(`CREATE TABLE IF NOT EXISTS articles (article_id TEXT PRIMARY KEY, body_hash TEXT NOT NULL, incident_key TEXT NOT NULL)`);
-    // Matching needs a shared place, so candidates are found through their places: the scan stays as small
-    // as the incidents of one place, however many incidents the index holds.
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS incident_places (place TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (place, key))`);
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS incident_types (type TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (type, key))`);
+    // Candidates are found through place keys ("p:chicago") and distinctive names ("n:camp harmon"), never through
+    // the type alone (every open shooting would be a candidate for every shooting report). Each lookup reads at most
+    // MAX_CANDIDATES rows of one key, newest first, off the (k, last_ms) index: the cost per article stays flat however
+    // many incidents a country or a city holds.
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS incident_keys (k TEXT NOT NULL, key TEXT NOT NULL, last_ms INTEGER NOT NULL, PRIMARY KEY (k, key))`);
+    this.sql.exec(`CREATE INDEX IF NOT EXISTS incident_keys_recent ON incident_keys (k, last_ms)`);
     this.sql.exec(`CREATE INDEX IF NOT EXISTS incidents_recent ON incidents (last_published_ms)`);
     const sql = this.sql;
     this.store = {
@@ -66,24 +71,36 @@ export class IncidentIndex extends DurableObject<Env> {
           JSON.stringify(entry),
           entry.last_published_ms,
         );
-        for (const place of entry.places) sql.exec(`INSERT OR IGNORE INTO incident_places (place, key) VALUES (?, ?)`, placeKey(place), entry.key);
-        if (entry.type) sql.exec(`INSERT OR IGNORE INTO incident_types (type, key) VALUES (?, ?)`, entry.type, entry.key);
+        for (const k of lookupKeys(entryKeys(entry))) {
+          sql.exec(
+            `INSERT INTO incident_keys (k, key, last_ms) VALUES (?, ?, ?) ON CONFLICT(k, key) DO UPDATE SET last_ms = excluded.last_ms`,
+            k,
+            entry.key,
+            entry.last_published_ms,
+          );
+        }
       },
-      candidates: (publishedMs, places, type, windowMs) => {
-        const lowered = [...new Set(places.map(placeKey))].slice(0, 20);
-        return sql
-          .exec<{ entry: string }>(
-            `SELECT i.entry FROM incidents i WHERE i.last_published_ms >= ? AND i.key IN (
-               SELECT key FROM incident_places WHERE place IN (${lowered.map(() => '?').join(', ') || "''"})
-               UNION SELECT key FROM incident_types WHERE type = ?)`,
-            publishedMs - windowMs,
-            ...lowered,
-            type ?? '',
-          )
-          .toArray()
-          .map((r) => IndexEntry.parse(JSON.parse(r.entry)));
+      candidates: (publishedMs, hints, windowMs) => {
+        const since = publishedMs - windowMs;
+        const keys = new Set<string>();
+        for (const k of lookupKeys(candidateKeys(hints))) {
+          const rows = sql.exec<{ key: string }>(`SELECT key FROM incident_keys WHERE k = ? AND last_ms >= ? ORDER BY last_ms DESC LIMIT ?`, k, since, MAX_CANDIDATES);
+          for (const row of rows) keys.add(row.key);
+        }
+        const entries: IndexEntry[] = [];
+        for (const key of keys) {
+          const row = sql.exec<{ entry: string }>(`SELECT entry FROM incidents WHERE key = ?`, key).toArray()[0];
+          if (row) entries.push(IndexEntry.parse(JSON.parse(row.entry)));
+        }
+        return entries.sort((x, y) => y.last_published_ms - x.last_published_ms).slice(0, MAX_CANDIDATES);
       },
     };
+    // Indexes written before incident_keys existed: rebuilt once from the incidents themselves (derived data only).
+    if (sql.exec(`SELECT 1 FROM incident_keys LIMIT 1`).toArray().length === 0) {
+      for (const row of sql.exec<{ entry: string }>(`SELECT entry FROM incidents`).toArray()) this.store.putEntry(IndexEntry.parse(JSON.parse(row.entry)));
+    }
+    sql.exec(`DROP TABLE IF EXISTS incident_types`);
+    sql.exec(`DROP TABLE IF EXISTS incident_places`);
   }
 
   async file(call: FilingCall): Promise<Filing> {

@@ -17,6 +17,8 @@ const TYPE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(drones?|uavs?)\b/i, 'drone attack'],
   [/\b(car bomb|bombings?|bomb blast|suicide bombers?|bombers?|bombed|bomb|ied|explosive belts?|explosive vests?)\b/i, 'bombing'],
   [/\b(shootings?|gunm[ae]n|shot dead|gunfire|rampage|opened fire)\b/i, 'shooting'],
+  // "four people shot", "was fatally shot", "shot and killed": a person shot, not a shot fired at a goal or a camera
+  [/\b(?:(?:was|were|been|being|fatally|critically|seriously|accidentally|people|persons|men|women|teens?|boys?|girls?|man|woman|child|children|\d+|two|three|four|five|six|seven|eight|nine|ten) shot\b(?! down\b)|shot (?:and (?:killed|wounded)|to death|in the (?:head|chest|back|leg|arm|neck|face|stomach|abdomen))|gunshot wounds?)/i, 'shooting'],
   // captivity is reported long after the abduction: "held captive", "held by a gang", "freed from captivity"
   [/\b(kidnapp?(ed|ing|ings|ers?)?|abduct(ed|ion|ions|ors?|s)?|hostages?|seized|captiv(e|es|ity)|captors?|ransom|held by (?:an? |the )?(?:gang|kidnappers|militants|gunmen|abductors|armed group))\b/i, 'kidnapping'],
   [/\b(hurricane|typhoon|cyclone)\b/i, 'hurricane'],
@@ -111,6 +113,7 @@ const DISTANCE_BEFORE = /\d[\d,.]*\s*(?:-?\s*)?(?:km|kilometres?|kilometers?|mil
 // "a suburb north of", "a small town outside", "a village near the": the place after it is a reference point for a
 // nearer place the sentence usually names too.
 const RELATIVE_BEFORE = /\b(?:suburbs?|towns?|city|village|community|area|neighbou?rhood|settlement|hamlet)\s+(?:(?:just|about|some)\s+)?(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|just)\s+of|outside(?:\s+of)?|near)\s+(?:the\s+)?$/i;
+const NAMED_AFTER_PLACE = /^,? (?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Pkwy|Parkway|Hwy|Highway|Jr|Sr)\b/;
 // "INS Kolkata", "USS Cole", "HMS Sheffield": a ship named after a place is no place.
 const SHIP_PREFIX_BEFORE = /\b(?:INS|USS|USNS|HMS|HMAS|HMCS|HMNZS|RFS|MV|MS|SS|FS|JS|ROKS|PNS|KRI|BRP|TCG|HNLMS|ITS|ESPS|CNS)\s+$/;
 
@@ -164,7 +167,8 @@ function placeMentionsRaw(text: string): Mention[] {
         const possessive = i + len === words.length && /['’]s$/.test(m[0]);
         const attributive = !possessive && attributiveUse(text, end, hit, matched);
         const before = text.slice(Math.max(0, start - 60), start);
-        if (SHIP_PREFIX_BEFORE.test(before)) {
+        // "Vermont Ave", "Main Street", "Dana Florence Jr.": a street or a person named after a place is no place
+        if (SHIP_PREFIX_BEFORE.test(before) || NAMED_AFTER_PLACE.test(text.slice(end, end + 14))) {
           i += len;
           continue;
         }
@@ -210,13 +214,37 @@ const NOT_PLACES = new Set([
   'In', 'At', 'On', 'Of', 'From', 'Across', 'Near', 'And', 'Halloween', 'Christmas', 'Easter', 'Ramadan', 'Eid', 'Diwali',
   'Thanksgiving', 'New', 'Year', 'Independence', 'Day', 'Crowd', 'Stadium', 'Concert', 'Festival', 'Storm', 'Hurricane',
   'Typhoon', 'Cyclone', 'Tropical', 'Second', 'Another', 'Fresh', 'First', 'Last', 'Twin', 'Double',
+  // the last word of a part of a city ("West Side shooting", "Garfield Park shooting") is no place by itself
+  'Side', 'End', 'Park', 'Street', 'Avenue', 'Road', 'Club', 'Bar', 'Party', 'Weekend', 'Local', 'News',
 ]);
 const REGION_WORD = /^(?:[\p{Lu}][\p{L}\p{M}-]+ )?(?:State|Province|County|District|Region|Prefecture|Governorate|Oblast)$/u;
 
+// "wounds a man in Dunmore Saturday", "Shooting in Harwick", "in Lower Brenton.": a capitalised name after "in" that
+// ends the clause, or stands before a day or a time, is where it happened (local news names its town so).
+const IN_TOWN = /\b(?:in|near) ((?:[\p{Lu}][\p{L}\p{M}'’-]+ ){0,2}[\p{Lu}][\p{L}\p{M}'’-]+)(?=[.,;:!?]|$| (?:on|at|early|late|last|this|overnight|around|about|after|before|when|where|as|and|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b| [a-z])/gu;
+// "a Brightwater neighborhood bar", "the Eastgate area": a part of a city named as such.
+const NEIGHBOURHOOD = /\b([\p{Lu}][\p{L}\p{M}'’-]+(?: [\p{Lu}][\p{L}\p{M}'’-]+)?) (?:neighbou?rhood|section|area)\b/gu;
+// Words after "in" that are no place: institutions, conditions, languages, times.
+const NOT_TOWN_WORDS = /^(?:Court|Congress|Parliament|Senate|Critical|Stable|Serious|Custody|English|Spanish|Christ|God|Heaven|Jail|Prison|Hospital|Police|Memory|Honor|Honour|Fatal|Deadly|Shooting|Shootings|Killing|Death|Attack|Arrest|Case|Connection|Custody|Addition|Total|Charge|Person)\b/;
+const titleCased = (text: string) => {
+  const ws = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  return ws.length > 0 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length > 0.6;
+};
+
 /** Place names the gazetteer does not know, found by how news writing introduces them. */
-function unlistedPlaces(text: string): string[] {
+function unlistedPlaces(text: string, headline = false): string[] {
   const out: string[] = [];
   const g = gazetteer();
+  // A headline in Title Case carries no case information: "in Fatal Shooting" is no town.
+  if (!titleCased(text)) {
+    // In the body, "in X" names too many things (a hall, a suburb of the city the headline names) to place the incident.
+    for (const m of [...(headline ? text.matchAll(IN_TOWN) : []), ...text.matchAll(NEIGHBOURHOOD)]) {
+      const name = (m[1] ?? '').replace(/['’]s$/, '');
+      const first = name.split(' ')[0]!;
+      if (!name || NOT_PLACES.has(first) || NOT_TOWN_WORDS.test(name) || demonym(name) || g.has(name) || MONTHS.has(name.toLowerCase()) || WEEKDAYS.has(name.toLowerCase())) continue;
+      out.push(name);
+    }
+  }
   for (const m of text.matchAll(PLACED_NAME)) {
     const [, name, region] = m;
     if (!name || !region || NOT_PLACES.has(name)) continue;
@@ -319,7 +347,7 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
   const leadSet = new Set(leadParas);
   for (const s of [title ?? '', ...firstTwo]) {
     const w = s === title ? 3 : leadSet.has(s) ? 2 : 1;
-    const found = [...[...s.matchAll(NAMED_PLACE)].map((m) => m[1]).filter((x): x is string => !!x && !NOT_PLACES.has(x)), ...unlistedPlaces(s)];
+    const found = [...[...s.matchAll(NAMED_PLACE)].map((m) => m[1]).filter((x): x is string => !!x && !NOT_PLACES.has(x)), ...unlistedPlaces(s, s === title)];
     for (const name of found) {
       if (!extra.includes(name)) extra.push(name);
       extraWeight.set(name, Math.max(extraWeight.get(name) ?? 0, w));
@@ -383,8 +411,9 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
       }
     }
   }
-  // a report whose title and lead name no place (a follow-up about the inquiry) is placed by its body
-  if (score.size === 0) {
+  // a report whose title and lead name no place (a follow-up about the inquiry), or only places the gazetteer does
+  // not know ("Suspect in Kingsessing killings charged"), is placed by its body too
+  if (![...score.values()].some((e) => gazetteer().has(e.place.name))) {
     for (const s of body) for (const m of placeMentions(s.text)) add(m.place, m.attributive ? 0.2 : 0.5, 2e9 + s.idx);
   }
   if (dateline) {
@@ -393,7 +422,7 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
     if (p && !score.has(p.name)) add(p, 1, 1e9 - 1);
     else if (score.size === 0) {
       const d = dateline.split(',')[0]?.trim();
-      if (d) {
+      if (d && !NOT_DATELINES.test(d)) {
         const name = d.length > 3 && d === d.toUpperCase() ? d.charAt(0) + d.slice(1).toLowerCase() : d;
         const known = gazetteer().get(name);
         score.set(known?.name ?? name, { place: known ?? { name, kind: 'city' }, score: 0.5, first: 0 });
@@ -438,6 +467,20 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
   return out.slice(0, 6);
 }
 
+// ---- headline ----
+
+// A trailing segment that is only capitalised words and numbers: an outlet's name, often with its city
+// ("- KXYZ Action News 7 - Denver, Colorado", "| KATV", "- CBS Chicago").
+const OUTLET_SEGMENT = /^(?:[\p{Lu}\d][\p{L}\d.&'’-]*,?|of|the|and|on)(?: (?:[\p{Lu}\d][\p{L}\d.&'’-]*,?|of|the|and|on)){0,6}$/u;
+
+/** The headline without the outlet name that pages append to it: the city in an outlet's name is no place of the incident. */
+export function headlineOf(title: string | undefined): string | undefined {
+  if (!title) return title;
+  const parts = title.split(/ [-|–—] /);
+  while (parts.length > 1 && OUTLET_SEGMENT.test(parts[parts.length - 1]!.trim()) && parts.slice(0, -1).join(' ').length >= 20) parts.pop();
+  return parts.join(' - ');
+}
+
 // ---- names ----
 
 const NOT_NAMES = new Set(
@@ -447,6 +490,12 @@ const NOT_NAMES = new Set(
     'Some Many More Most About According Since Still Yet Even Also However Meanwhile Speaking Asked Earlier Later Today Yesterday ' +
     'One Two Three Four Five Six Seven Eight Nine Ten Officially President Minister Governor Mayor Chief Gov Sen Rep State TV If Once GMT UTC').split(' '),
 );
+
+// Page furniture and credits that capitalised runs pick up: no name of anything in the incident.
+const FURNITURE = /\b(?:Image|Images|Caption|Photo|Photos|Video|Transcript|Updated|Posted|Share|Skip|Close|Buy|View|Follow|Copyright|Gallery|Slideshow|Subscribe|Advertisement|EST|EDT|CST|CDT|PST|PDT|MST|MDT)\b/;
+// "By Jane Doe", "Photo: Jane Doe", "(Jane Doe/The Enquirer)": a credit names the writer, not someone in the story.
+const CREDIT_BEFORE = /(?:\b(?:by|photo|photos|credit|staff|reporter|contributed by|written by)\s*:?\s*|\()$/i;
+const CREDIT_AFTER = /^\s*(?:\/|,\s*(?:staff|reporter|correspondent|the associated press)\b)/i;
 
 export function incidentNames(title: string | undefined, sentences: Sentence[]): string[] {
   const g = gazetteer();
@@ -460,7 +509,12 @@ export function incidentNames(title: string | undefined, sentences: Sentence[]):
       const ws = title.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
       if (ws.length && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length > 0.6) continue;
     }
-    for (const m of sp.text.matchAll(CAP_SEQ)) {
+    // "Marla Keene.Her brother": copy that lost the space after a full stop runs two sentences together
+    const text = sp.text.replace(/(\p{Ll}{2})\.(\p{Lu})/gu, '$1. $2');
+    for (const m of text.matchAll(CAP_SEQ)) {
+      if (FURNITURE.test(m[0]) || /^(?:By|Photo|Photos|Credit)\b/.test(m[0])) continue;
+      const at = m.index ?? 0;
+      if (CREDIT_BEFORE.test(text.slice(Math.max(0, at - 20), at)) || CREDIT_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 30))) continue;
       let words = m[0].replace(/['’]s$/, '').replace(/[.,-]+$/, '').split(' ');
       // "Monday's Hatay tremor": a weekday's possessive starts no name
       while (words.length && /^\p{Lu}\p{L}+['’]s$/u.test(words[0]!) && WEEKDAYS.has(words[0]!.replace(/['’]s$/, '').toLowerCase())) words = words.slice(1);
@@ -479,12 +533,37 @@ export function incidentNames(title: string | undefined, sentences: Sentence[]):
       order++;
     }
   }
-  return [...counts.entries()]
+  const ranked = [...counts.entries()]
     .filter(([, e]) => e.n >= 2 || e.lead)
     .sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)
     .slice(0, 6)
     .map(([k]) => k);
+  return [...ranked, ...headlineWords(title, sentences).filter((w) => !ranked.includes(w)).slice(0, 2)];
 }
+
+/**
+ * One-word proper nouns of the headline ("Dunmore teen charged", "Gunfire In Harwick Leaves Two Hurt"): a
+ * headline word the body also writes capitalised in mid-sentence, and never in lower case, that the gazetteer does
+ * not know. Local news names its town or neighbourhood so; whether the headline is in Title Case does not matter.
+ */
+function headlineWords(title: string | undefined, sentences: Sentence[]): string[] {
+  if (!title || title === title.toUpperCase()) return [];
+  const body = sentences.filter((s) => s.idx >= 0).map((s) => s.text).join(' \n ');
+  const out: string[] = [];
+  for (const m of title.matchAll(/(?<![\p{L}'’-])([\p{Lu}][\p{Ll}]{3,})(?![\p{L}'’-])/gu)) {
+    const w = m[1]!;
+    if (out.includes(w) || NOT_NAMES.has(w) || NOT_PLACES.has(w) || gazetteer().has(w) || demonym(w)) continue;
+    if (MONTHS.has(w.toLowerCase()) || WEEKDAYS.has(w.toLowerCase())) continue;
+    if (new RegExp(`(?<![\\p{L}])${w.toLowerCase()}(?![\\p{L}])`, 'u').test(body)) continue;
+    // capitalised in mid-sentence: after a lower-case word, not after a full stop
+    if (!new RegExp(`\\p{Ll}[,;:]? ${w}(?![\\p{L}])`, 'u').test(body)) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+// Labels that open a text like a dateline ("Breaking:", "UPDATE —", "Police:") but name no place.
+const NOT_DATELINES = /^(?:breaking|alert|update|updated|posted|published|developing|exclusive|watch|video|photos?|live|opinion|editorial|news|authorities|police|officials|sheriff|report|source|sources|advertisement|close|share)\b/i;
 
 // "PEKING, March 12 -", "KAHULUI, Hawaii (Reuters) -", "MIAMI (CBSMiami) –", "Beirut — ", "Hathras: "
 const DATELINE_RE = /^([\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}?(?:, [\p{L}. ]{2,30}?)?)(?:,? (?:\p{Lu}[a-z]{2,8}\.? \d{1,2}))? ?(?:\([^)]{1,40}\))? ?[-–—:] /u;
@@ -493,6 +572,7 @@ export function datelineOf(text: string): string | undefined {
   const m = DATELINE_RE.exec(text.slice(0, 120));
   if (!m || !m[1]) return undefined;
   const d = m[1].trim().replace(/,$/, '');
+  if (NOT_DATELINES.test(d)) return undefined;
   // "Officially", "Police" etc. would not be followed by a dash; still reject long lower-case runs
   if (d.split(' ').length > 6) return undefined;
   return d;
@@ -547,4 +627,68 @@ export function incidentVessels(title: string | undefined, lead: string[]): stri
     }
   }
   return out.slice(0, 4);
+}
+
+// ---- marks that tell everyday incidents apart: ages and streets ----
+
+const SMALL_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+};
+// "a 23-year-old man", "the nine-year-old", "aged 17", "John Doe, 34, of…"
+const AGE_RE = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[- ](?:years?|yrs?)[- ]old\b|\baged (\d{1,3})\b|\b[\p{Lu}][\p{L}'’-]+ [\p{Lu}][\p{L}'’-]+, (\d{1,3}),/giu;
+
+/** Ages of the people the headline and the first paragraphs are about. */
+export function incidentAges(title: string | undefined, early: string[]): number[] {
+  const out: number[] = [];
+  for (const span of [title ?? '', ...early]) {
+    for (const m of span.matchAll(AGE_RE)) {
+      const raw = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
+      const age = SMALL_NUMBERS[raw] ?? Number(raw);
+      if (Number.isInteger(age) && age > 0 && age < 110 && !out.includes(age)) out.push(age);
+    }
+  }
+  return out.slice(0, 8);
+}
+
+// "Place" and "Court" are left out: far more often a venue ("Ultimate Place") or a court of law than a street.
+const STREET_KINDS: Record<string, string> = {
+  street: 'street', st: 'street', avenue: 'avenue', ave: 'avenue', av: 'avenue', road: 'road', rd: 'road', drive: 'drive',
+  dr: 'drive', boulevard: 'boulevard', blvd: 'boulevard', lane: 'lane', ln: 'lane',
+  way: 'way', parkway: 'parkway', pkwy: 'parkway', highway: 'highway', hwy: 'highway',
+  terrace: 'terrace', ter: 'terrace', circle: 'circle', cir: 'circle', trail: 'trail', pike: 'pike', square: 'square',
+};
+const STREET_RE = new RegExp(
+  String.raw`\b((?:[\p{Lu}\d][\p{L}\d'’.-]*\s){1,3})(${Object.keys(STREET_KINDS).map((k) => k[0]!.toUpperCase() + k.slice(1)).join('|')})\b\.?`,
+  'gu',
+);
+const ORDINALS: Record<string, string> = Object.fromEntries(
+  'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth'.split(' ').map((w, i) => [w, `${i + 1}${i === 0 ? 'st' : i === 1 ? 'nd' : i === 2 ? 'rd' : 'th'}`]),
+);
+// A compass word before a street name is written or left out by each outlet ("W. 63rd St." is "63rd Street").
+const COMPASS = /^(?:n|s|e|w|ne|nw|se|sw|north|south|east|west|northeast|northwest|southeast|southwest)\.?$/i;
+// Words that start a run of capitals but are no part of the street's name ("On Main Street"); "Wall Street" is a market
+const NOT_STREET_WORDS = new Set(['the', 'on', 'at', 'in', 'near', 'of', 'and', 'police', 'officers', 'block', 'wall', 'a', 'an']);
+
+/** "19th street", "martin luther king jr boulevard": a street as news writes it, for comparing reports. */
+export function streetKey(words: string, kind: string): string | null {
+  const parts = words.trim().split(/\s+/).map((w) => w.replace(/[.’']/g, '').toLowerCase()).filter((w) => w.length > 0);
+  // a house number ("1802 Seventh Avenue") and a compass word are dropped: outlets give one, the other or neither
+  while (parts.length && (NOT_STREET_WORDS.has(parts[0]!) || COMPASS.test(parts[0]!) || /^\d+$/.test(parts[0]!))) parts.shift();
+  for (let i = 0; i < parts.length; i++) parts[i] = ORDINALS[parts[i]!] ?? parts[i]!;
+  if (parts.length === 0) return null;
+  const k = STREET_KINDS[kind.toLowerCase()];
+  return k ? `${parts.join(' ')} ${k}` : null;
+}
+
+/** Streets the headline and the first paragraphs place the incident on. */
+export function incidentStreets(title: string | undefined, early: string[]): string[] {
+  const out: string[] = [];
+  for (const span of [title ?? '', ...early]) {
+    for (const m of span.matchAll(STREET_RE)) {
+      const key = streetKey(m[1] ?? '', m[2] ?? '');
+      if (key && !out.includes(key)) out.push(key);
+    }
+  }
+  return out.slice(0, 6);
 }

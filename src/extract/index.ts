@@ -1,7 +1,7 @@
 // The extraction engine's public surface. Pure functions; `extract` never throws.
 import type { Extraction } from '../schema';
 import { findCandidates } from './figures';
-import { datelineOf, incidentMagnitudes, incidentNames, incidentPlaces, incidentType, incidentVessels, isRetrospective } from './incident';
+import { datelineOf, headlineOf, incidentAges, incidentMagnitudes, incidentNames, incidentPlaces, incidentStreets, incidentType, incidentVessels, isRetrospective } from './incident';
 import { selectFigures } from './select';
 import { documentSentences } from './sentences';
 import { findThreats } from './threats';
@@ -52,10 +52,12 @@ export function extract(article: ArticleText): Extraction {
     const lead = sentences.filter((s) => s.idx >= 0).map((s) => s.text).slice(0, 3);
     const dateline = datelineOf(text);
     const quotes = Object.values(casualties).map((f) => f.quote);
-    const places = incidentPlaces(title, sentences, quotes, dateline);
-    const names = incidentNames(title, sentences);
+    // the headline without the outlet's name after it ("… - KXYZ Action News 7 - Denver"), for the incident's hints
+    const headline = headlineOf(title);
+    const places = incidentPlaces(headline, sentences, quotes, dateline);
+    const names = incidentNames(headline, sentences);
     const main = (['killed', 'hostages', 'injured', 'missing', 'arrested', 'displaced'] as const).find((c) => casualties[c]);
-    const incident: Extraction['incident'] = { type: incidentType(title, lead, quotes, main), places };
+    const incident: Extraction['incident'] = { type: incidentType(headline, lead, quotes, main), places };
     if (names.length) incident.names = names;
     if (dateline) incident.dateline = dateline;
     const magnitudes = incident.type === 'earthquake' || incident.type === 'tsunami' ? incidentMagnitudes(title, sentences.filter((s) => s.idx >= 0 && s.para === 0).map((s) => s.text)) : [];
@@ -63,6 +65,13 @@ export function extract(article: ArticleText): Extraction {
     const vessels = incidentVessels(title, sentences.filter((s) => s.idx >= 0 && s.para <= 1).map((s) => s.text));
     if (vessels.length) incident.vessels = vessels;
     if (isRetrospective(title)) incident.retrospective = true;
+    const early = sentences.filter((s) => s.idx >= 0 && s.para <= 2).map((s) => s.text);
+    const ages = incidentAges(headline, early);
+    if (ages.length) incident.ages = ages;
+    const streets = incidentStreets(headline, early);
+    if (streets.length) incident.streets = streets;
+    const toll = (casualties.killed?.value ?? 0) + (casualties.injured?.value ?? 0);
+    if (toll > 0) incident.toll = toll;
     return { casualties, threats, incident };
   } catch {
     // A bug must not take down the webhook: an empty extraction is a safe answer.

@@ -77,6 +77,7 @@ export const TimelineReportOut = z.object({
   threats: z.array(Threat),
   changes: z.array(Change).describe("what this report changed in the incident's figures"),
   alert: z.object({ id: z.string().nullable(), text: z.string() }).nullable().describe('the alert this report caused, if any'),
+  filed_by: z.array(z.string()).optional().describe('the matching rules that filed this report under the incident'),
 });
 
 export const TimelineActionOut = z.object({ kind: z.literal('action'), action: z.string(), at: Iso, detail: z.string() });
@@ -152,6 +153,7 @@ export function detailOf(summary: IncidentSummary, timeline: Timeline | null): I
             threats: e.threats,
             changes: e.changes,
             alert: e.alert === null ? null : { id: e.alert_id, text: e.alert },
+            ...(e.filed_by ? { filed_by: e.filed_by } : {}),
           }
         : { kind: 'action' as const, action: e.action, at: isoOf(e.at_ms), detail: e.detail },
     ),

@@ -1,4 +1,4 @@
-import type { Threshold } from '../env';
+// Applies one report to an incident's state: which figures change, and whether that is worth an alert.
 import {
   CATEGORIES,
   type Alert,
@@ -9,6 +9,7 @@ import {
   type FigureSnapshot,
   type IncidentState,
   type Report,
+  type Threshold,
 } from '../schema';
 import { compareFigures, meetsThreshold, threatHead } from './compare';
 

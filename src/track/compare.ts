@@ -1,5 +1,5 @@
-import type { FigureSnapshot } from '../schema';
-import type { Threshold } from '../env';
+// Compares two figures of one category: same, up or down, and whether the move clears a threshold.
+import type { FigureSnapshot, Threshold } from '../schema';
 
 export type Comparison = 'same' | 'up' | 'down';
 

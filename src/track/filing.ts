@@ -1,9 +1,12 @@
+// Files one article under an incident through a small storage interface: the index Durable Object and replay share it.
 import type { IncidentHints } from '../schema';
-import { incidentKeyBase, matchIncident, maxQuietPeriodMs, placeKey, slug, type IndexEntry } from './match';
+import { MAX_CANDIDATES, candidateKeys, decideIncident, entryKeys, incidentKeyBase, maxQuietPeriodMs, slug, type IndexEntry } from './match';
 
 export type Filing =
-  | { kind: 'filed'; key: string; created: boolean }
-  | { kind: 'unfiled'; seen: boolean }
+  /** `filedBy`: the ids of the matching rules that decided where it went (see track/match.ts MATCH_RULES). */
+  | { kind: 'filed'; key: string; created: boolean; filedBy: string[] }
+  /** `filedBy` (for a new article): why it went under no incident. */
+  | { kind: 'unfiled'; seen: boolean; filedBy?: string[] }
   | { kind: 'seen'; key: string }
   | { kind: 'conflict'; key: string };
 
@@ -31,8 +34,11 @@ export interface IndexStore {
   putArticle(articleId: string, bodyHash: string, key: string): void;
   getEntry(key: string): IndexEntry | null;
   putEntry(entry: IndexEntry): void;
-  /** Incidents active within `windowMs` of this publication time that share one of `places` or the `type`. */
-  candidates(publishedMs: number, places: readonly string[], type: string | null, windowMs: number): IndexEntry[];
+  /**
+   * Incidents active within `windowMs` of this publication time found through the report's `candidateKeys` (place
+   * keys and distinctive names, never the type), at most MAX_CANDIDATES, the most recently reported first.
+   */
+  candidates(publishedMs: number, hints: IncidentHints, windowMs: number): IndexEntry[];
 }
 
 /**
@@ -53,14 +59,15 @@ export function fileArticle(store: IndexStore, request: FilingRequest): Filing {
   // incident_id it is recorded under none, neither joining an open incident nor opening one with old figures.
   if (hints.retrospective && !request.incidentId) {
     store.putArticle(request.articleId, request.bodyHash, UNFILED);
-    return { kind: 'unfiled', seen: false };
+    return { kind: 'unfiled', seen: false, filedBy: ['unfiled:retrospective'] };
   }
-  let key = request.incidentId
-    ? slug(request.incidentId) || request.incidentId
-    : matchIncident(store.candidates(request.publishedMs, hints.places, hints.type, window), hints, request.publishedMs, request.quietOverrides);
+  const decision = request.incidentId
+    ? { key: slug(request.incidentId) || request.incidentId, filedBy: ['caller.incident-id'] }
+    : decideIncident(store.candidates(request.publishedMs, hints, window), hints, request.publishedMs, request.quietOverrides);
+  let key = decision.key;
   if (!key && !request.canOpen) {
     store.putArticle(request.articleId, request.bodyHash, UNFILED);
-    return { kind: 'unfiled', seen: false };
+    return { kind: 'unfiled', seen: false, filedBy: [...decision.filedBy, 'unfiled:may-not-open'] };
   }
   const existing = key ? store.getEntry(key) : null;
   if (!key) key = freshKey(store, incidentKeyBase(hints, request.publishedMs, request.title));
@@ -73,6 +80,7 @@ export function fileArticle(store: IndexStore, request: FilingRequest): Filing {
         names: mergeList(existing.names, hints.names ?? [], 24),
         ...mergeMagnitudes(existing.magnitudes, hints.magnitudes),
         ...mergeVessels(existing.vessels, hints.vessels),
+        ...mergeMarks(existing, hints),
         first_published_ms: Math.min(existing.first_published_ms, request.publishedMs),
         last_published_ms: Math.max(existing.last_published_ms, request.publishedMs),
       }
@@ -84,13 +92,14 @@ export function fileArticle(store: IndexStore, request: FilingRequest): Filing {
         names: hints.names ?? [],
         ...mergeMagnitudes(undefined, hints.magnitudes),
         ...mergeVessels(undefined, hints.vessels),
+        ...mergeMarks({}, hints),
         first_published_ms: request.publishedMs,
         last_published_ms: request.publishedMs,
         closed: false,
       };
   store.putEntry(entry);
   store.putArticle(request.articleId, request.bodyHash, key);
-  return { kind: 'filed', key, created: existing === null };
+  return { kind: 'filed', key, created: existing === null, filedBy: decision.filedBy };
 }
 
 export function freshKey(store: Pick<IndexStore, 'getEntry'>, base: string): string {
@@ -107,6 +116,14 @@ function mergeMagnitudes(a: readonly number[] | undefined, b: readonly number[] 
 function mergeVessels(a: readonly string[] | undefined, b: readonly string[] | undefined): { vessels?: string[] } {
   const all = mergeList(a ?? [], b ?? [], 6);
   return all.length ? { vessels: all } : {};
+}
+
+/** Ages, streets and the largest toll of all its reports: a later report naming another street of the same shooting still agrees. */
+function mergeMarks(a: Pick<IndexEntry, 'ages' | 'streets' | 'toll'>, b: Pick<IncidentHints, 'ages' | 'streets' | 'toll'>): Pick<IndexEntry, 'ages' | 'streets' | 'toll'> {
+  const ages = [...new Set([...(a.ages ?? []), ...(b.ages ?? [])])].slice(0, 12);
+  const streets = mergeList(a.streets ?? [], b.streets ?? [], 8);
+  const toll = Math.max(a.toll ?? 0, b.toll ?? 0);
+  return { ...(ages.length ? { ages } : {}), ...(streets.length ? { streets } : {}), ...(toll > 0 ? { toll } : {}) };
 }
 
 function mergeList(a: readonly string[], b: readonly string[], max: number): string[] {
@@ -130,11 +147,18 @@ export function memoryIndexStore(): IndexStore {
     putArticle: (id, bodyHash, key) => void articles.set(id, { bodyHash, key }),
     getEntry: (key) => entries.get(key) ?? null,
     putEntry: (entry) => void entries.set(entry.key, entry),
-    candidates: (publishedMs, places, type, windowMs) => {
-      const wanted = new Set(places.map(placeKey));
-      return [...entries.values()].filter(
-        (e) => e.last_published_ms >= publishedMs - windowMs && (e.type === type || e.places.some((p) => wanted.has(placeKey(p)))),
-      );
+    candidates: (publishedMs, hints, windowMs) => {
+      const wanted = candidateKeys(hints);
+      const places = new Set(wanted.places);
+      const names = new Set(wanted.names);
+      return [...entries.values()]
+        .filter((e) => {
+          if (e.last_published_ms < publishedMs - windowMs) return false;
+          const keys = entryKeys(e);
+          return keys.places.some((p) => places.has(p)) || keys.names.some((n) => names.has(n));
+        })
+        .sort((a, b) => b.last_published_ms - a.last_published_ms)
+        .slice(0, MAX_CANDIDATES);
     },
   };
 }

@@ -1,3 +1,5 @@
+// Incident matching: what the index keeps per incident, quiet periods, how places relate, and the named rule
+// table (MATCH_RULES) that decides which open incident a report joins.
 import * as z from 'zod';
 import { gazetteer } from '../extract/gazetteer';
 import type { IncidentHints } from '../schema';
@@ -13,6 +15,11 @@ export const IndexEntry = z.object({
   magnitudes: z.array(z.number()).optional(),
   /** Ships its reports named. */
   vessels: z.array(z.string()).optional(),
+  /** Ages and streets its reports gave (everyday incidents are told apart by them). */
+  ages: z.array(z.number()).optional(),
+  streets: z.array(z.string()).optional(),
+  /** The largest killed-plus-injured figure its reports gave. */
+  toll: z.number().optional(),
   first_published_ms: z.number(),
   last_published_ms: z.number(),
   closed: z.boolean(),
@@ -71,7 +78,8 @@ export function maxQuietPeriodMs(overrides: Record<string, number> | undefined):
   return days * DAY;
 }
 
-const norm = (s: string) => s.trim().toLowerCase();
+// Curly and straight apostrophes, and the dots of initials, differ between outlets' copy of one name.
+const norm = (s: string) => s.trim().toLowerCase().replace(/[’‘`]/g, "'").replace(/\.(?=\s|$)/g, '');
 
 /**
  * Types that outlets use for one incident: a "blast" for one is a "bombing" for another, floods come with
@@ -279,70 +287,402 @@ function primaryAgrees(places: readonly string[], other: PlaceFacts): boolean {
   return disjoint(primary.countries, other.countries) === false;
 }
 
+// ---- matching rules: named rows run by one loop ----
+
+/** Types that happen many times a day in one city: two of them there are told apart by who, where and when. */
+const EVERYDAY = new Set(['shooting', 'stabbing']);
+/** A shooting with this many victims or more is news far beyond its city: there are too few to confuse. */
+export const MASS_TOLL = 10;
+/** Ages up to this are children's: a shot child is news across a state. */
+export const CHILD_AGE = 12;
+/** Three or more people shot at once is rare enough in one city on one day for an equal toll to tie two reports. */
+export const DISTINCT_TOLL = 3;
+/** Without a person, street or venue in common, an everyday incident joins one in its town only within this of it. */
+export const EVERYDAY_TOWN_WINDOW_MS = 36 * HOUR;
+
+// Words that mark a name as an outlet, an agency, a rank or page furniture: such names recur across every
+// incident one newsroom covers ("Lakeside Action News", "Sgt. Rosa Tillman", "AM EDT Updated"), so they tie nothing.
+const NOT_ANCHOR =
+  /\b(?:news|press|times|post|tribune|herald|journal|gazette|chronicle|daily|tv|radio|channel|action|network|media|updated|posted|published|photo|photos|image|caption|video|follow|copyright|police|sheriff|sheriff's|department|dept|office|prosecutor|prosecutor's|attorney|court|courthouse|jail|hospital|medical|detention|correctional|juvenile|clinic|university|college|state|associated|reuters|facebook|twitter|est|edt|cst|cdt|pst|pdt|mst|mdt|am|pm|bureau|agency|patrol|sgt|lt|capt|det|detective|officer|officers|chief|deputy|spokesman|spokeswoman|spokesperson|investigator|investigators|agent|mayor|judge|coroner|examiner)\b/i;
+// Parts of a city or region: many shootings a year happen in "East Baltimore" or "Liberty City".
+const AREA = /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|side|downtown|city|county|township|parish|heights|park|village)\b/i;
+
 /**
- * Scores open incidents against a report's hints and returns the best key, or null for a new incident.
- * Places must not conflict and types must be related; without a shared place the type must be the same, and
- * without any place on one side a shared name (person, organisation, site) is needed too. Quakes of different
- * magnitude and attacks on differently named ships never join; a report with no type joins on a shared name or,
- * failing that, the one open incident of its first place.
+ * A name that ties two reports of an everyday incident: a person, a venue, a street. Outlets, agencies, officials
+ * by rank, broad areas ("North Side") and all-capital names (call letters, datelines) are not.
  */
+export function anchorName(name: string): boolean {
+  return tyingName(name) && !AREA.test(name);
+}
+
+/** A part of a city named as a name ("East Flatbush", "Chicago's West Side"): it ties reports of one day only. */
+export function areaName(name: string): boolean {
+  return tyingName(name) && AREA.test(name);
+}
+
+function tyingName(name: string): boolean {
+  // one word ("Dunmore", "Eastgate") is a town or a part of one far more often than a person or a venue
+  if (!distinctiveName(name) || NOT_ANCHOR.test(name) || !/\s/.test(name.trim())) return false;
+  return !name.split(/\s+/).every((w) => w === w.toUpperCase());
+}
+
+/** "marios 7th avenue" and "7th avenue", "larkspur drive" and "larkspur road": one street, as outlets vary. */
+function sameStreet(a: string, b: string): boolean {
+  const name = (s: string) => s.split(' ').slice(0, -1).join(' ');
+  const x = name(a);
+  const y = name(b);
+  return x === y || x.endsWith(` ${y}`) || y.endsWith(` ${x}`);
+}
+
+/**
+ * Two spellings of one name: equal, one inside the other word for word ("Harbor Hall" in "Harbor Hall Catering",
+ * "Jay Lumen" in "Rapper Jay Lumen"), the same first and last word ("Dale Marsh", "Dale Edward Marsh"), or two
+ * words swapped, as a slip or a surname-first list gives them.
+ */
+export function sameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = a.split(' ');
+  const y = b.split(' ');
+  if (x.length < 2 || y.length < 2) return false;
+  const [short, long] = x.length <= y.length ? [a, b] : [b, a];
+  if (` ${long} `.includes(` ${short} `)) return true;
+  // the same first and last word, or two words swapped ("Weeks Darnell" for "Darnell Weeks")
+  return (x[0] === y[0] && x[x.length - 1] === y[y.length - 1]) || (x.length === 2 && y.length === 2 && x[0] === y[1] && x[1] === y[0]);
+}
+
+/** A town of one side, unknown to the gazetteer, that the other side gives as a name ("Dunmore"). */
+function placeNamed(places: readonly string[], names: readonly string[]): boolean {
+  const keys = new Set(names.map(placeKey));
+  return places.some((p) => firstTown([p]) !== undefined && gazetteer().get(p) === undefined && keys.has(placeKey(p)));
+}
+
+/** The towns (not states or countries) both lists name. */
+function sharedTowns(a: readonly string[], b: readonly string[]): string[] {
+  const keys = new Set(b.map(normPlace));
+  return a.filter((p) => firstTown([p]) !== undefined && keys.has(normPlace(p)));
+}
+
+/** How many quiet periods an incident stays open to a report naming its landmark. */
+export const LANDMARK_QUIET_FACTOR = 3;
+// Sites that name one incident's spot: a base, a hall, a market, a mine.
+const SITE = /\b(?:base|airbase|camp|airport|station|school|academy|college|university|hall|arena|stadium|mosque|church|cathedral|temple|synagogue|shrine|market|mall|hotel|club|nightclub|mine|factory|plant|refinery|bridge|tower|towers|dam|port|harbour|harbor|prison|barracks|compound)\b/i;
+
+/**
+ * A landmark both sides name: a place the gazetteer does not list and that is no state or country ("Itaewon",
+ * "Ain al-Asad"), or a named site ("Camp Harmon", "the Crocus City Hall"). Big cities are listed, so sharing one is
+ * no landmark.
+ */
+function landmarkShared(hints: IncidentHints, entry: IndexEntry, shared: readonly string[]): boolean {
+  if (shared.some((n) => SITE.test(n) && distinctiveName(n))) return true;
+  return sharedTowns(hints.places, entry.places).some((p) => gazetteer().get(p) === undefined && distinctiveName(p));
+}
+
+/**
+ * Both sides name places the gazetteer does not list (neighbourhoods, small towns: "North Riverbend", "Ashgrove")
+ * and no such place of one side shares a word-for-word name with one of the other ("Riverbend" is "North Riverbend").
+ */
+function areasDiffer(a: readonly string[], b: readonly string[]): boolean {
+  const unlisted = (places: readonly string[]) => places.filter((p) => firstTown([p]) !== undefined && gazetteer().get(p) === undefined).map(norm);
+  const ua = unlisted(a);
+  const ub = unlisted(b);
+  if (ua.length === 0 || ub.length === 0) return false;
+  return !ua.some((x) => ub.some((y) => x === y || ` ${x} `.includes(` ${y} `) || ` ${y} `.includes(` ${x} `)));
+}
+
+/** Two reports' ages agree when one age is within a year of another (birthdays, outlets' slips). */
+const agesShared = (a: readonly number[], b: readonly number[]) => a.some((x) => b.some((y) => Math.abs(x - y) <= 1));
+
+/** What one rule sees: an open incident and the new report, with the comparisons several rules share computed once. */
+export interface Pair {
+  entry: IndexEntry;
+  hints: IncidentHints;
+  publishedMs: number;
+  quietOverrides: Record<string, number> | undefined;
+  typeAgrees: boolean;
+  typeRelated: boolean;
+  /** Both sides name a type. */
+  typed: boolean;
+  /** The type that governs the pair: the incident's, else the report's. */
+  type: string | null;
+  places: () => PlaceRelation;
+  sharedNames: number;
+  sharedDistinctive: boolean;
+  sharedVessel: boolean;
+  /** Names both sides give that tie everyday incidents: people, venues, streets named as names. */
+  sharedAnchors: number;
+  sharedStreets: number;
+  /** Each side names a part of the city or a small place the gazetteer does not list, and none is the other's. */
+  areasDiffer: boolean;
+  /** Shared names of parts of a city ("East Baltimore", "Liberty City"): they tie reports of one day only. */
+  sharedAreas: number;
+  /** A landmark both sides name: an unlisted place or a named site. */
+  sharedLandmark: () => boolean;
+  /**
+   * A town both sides name that the gazetteer does not list (listed cities are big enough for several a day), as
+   * a place or as a one-word name of the headline ("Dunmore teen charged").
+   */
+  sharedTown: () => boolean;
+  /** A town or city, listed or not, both sides name. */
+  sharedCity: () => boolean;
+  /** Both give the same killed-plus-injured toll, large enough to be rare in one city on one day. */
+  sameToll: boolean;
+  /** A child's age both sides give: a shot child is rare enough in one state on one day to tie two reports. */
+  sharedChildAge: boolean;
+  /** An age both sides give (within a year). */
+  sharedAge: boolean;
+  /** How far the report is from the incident's span of reports. */
+  gapMs: number;
+  everyday: boolean;
+}
+
+/**
+ * Whether two sides are everyday incidents: either names an everyday type (a "kidnapping" or an "attack" in one
+ * outlet may be another's shooting). Only when both sides give a mass toll is it no everyday incident: a follow-up
+ * about the suspect of a mass shooting still names him, and one misread toll must not lift the rules.
+ */
+function everydayPair(hints: IncidentHints, entry: IndexEntry): boolean {
+  if (!(hints.type !== null && EVERYDAY.has(hints.type)) && !(entry.type !== null && EVERYDAY.has(entry.type))) return false;
+  return !((hints.toll ?? 0) >= MASS_TOLL && (entry.toll ?? 0) >= MASS_TOLL);
+}
+
+function pairOf(entry: IndexEntry, hints: IncidentHints, publishedMs: number, quietOverrides: Record<string, number> | undefined): Pair {
+  const names = hints.names ?? [];
+  // a name and its other spelling: both must tie ("Central Valley" inside "Central Valley Regional Hospital" does not)
+  const pairs = entry.names.flatMap((n) => names.filter((m) => sameName(norm(n), norm(m))).map((m) => [n, m] as const));
+  const shared = [...new Set(pairs.map(([n]) => n))];
+  const bothTie = (test: (name: string) => boolean) => new Set(pairs.filter(([n, m]) => test(n) && test(m)).map(([n]) => n)).size;
+  const typed = hints.type !== null && entry.type !== null;
+  const type = entry.type ?? hints.type;
+  let places: PlaceRelation | undefined;
+  let town: boolean | undefined;
+  let city: boolean | undefined;
+  let landmark: boolean | undefined;
+  // "Fort Wayne" among the names of a report the gazetteer cannot place is still a town, not a person or venue
+  const placeNames = new Set([...hints.places, ...entry.places].map(placeKey));
+  const streetsA = hints.streets ?? [];
+  const streetsB = entry.streets ?? [];
+  return {
+    entry,
+    hints,
+    publishedMs,
+    quietOverrides,
+    typed,
+    type,
+    typeAgrees: typed && hints.type === entry.type,
+    typeRelated: typed && typesCompatible(hints.type!, entry.type!),
+    places: () => (places ??= relatePlaces(hints.places, entry.places, isWideArea(type))),
+    sharedNames: shared.length,
+    sharedDistinctive: shared.some(distinctiveName),
+    sharedVessel: !!hints.vessels?.length && !!entry.vessels?.length && !vesselsConflict(hints.vessels, entry.vessels),
+    sharedAnchors: bothTie((n) => anchorName(n) && !placeNames.has(placeKey(n))),
+    sharedAreas: bothTie((n) => areaName(n) && !placeNames.has(placeKey(n))),
+    areasDiffer: areasDiffer(hints.places, entry.places),
+    sharedStreets: streetsA.filter((s) => streetsB.some((t) => sameStreet(s, t))).length,
+    sharedLandmark: () => (landmark ??= landmarkShared(hints, entry, shared)),
+    sharedTown: () => (town ??= sharedTowns(hints.places, entry.places).some((p) => !listedCity(p)) || shared.some((n) => !/\s/.test(n.trim()) && !NOT_ANCHOR.test(n) && n !== n.toUpperCase()) || placeNamed(hints.places, entry.names) || placeNamed(entry.places, names)),
+    sharedCity: () => (city ??= sharedTowns(hints.places, entry.places).length > 0),
+    sameToll: hints.toll !== undefined && hints.toll >= DISTINCT_TOLL && hints.toll === entry.toll,
+    sharedAge: !!hints.ages?.length && !!entry.ages?.length && agesShared(hints.ages, entry.ages),
+    sharedChildAge: !!hints.ages?.length && !!entry.ages?.length && agesShared(hints.ages.filter((a) => a <= CHILD_AGE), entry.ages.filter((a) => a <= CHILD_AGE)),
+    gapMs: Math.max(0, publishedMs - entry.last_published_ms, entry.first_published_ms - publishedMs),
+    everyday: everydayPair(hints, entry),
+  };
+}
+
+/**
+ * One matching rule. A veto rejects the incident for this report; a score adds to a surviving incident's score;
+ * a fallback remembers the incident for a report no score placed. Rows run in table order: the `join` vetoes come
+ * after the fallback, so a report without a type may still follow the one open incident of its place.
+ */
+export type MatchRule =
+  | { id: string; checks: string; kind: 'veto'; examples: readonly string[]; applies: (p: Pair) => boolean }
+  | { id: string; checks: string; kind: 'fallback'; examples: readonly string[]; applies: (p: Pair) => boolean }
+  | { id: string; checks: string; kind: 'score'; examples: readonly string[]; points: (p: Pair) => number };
+
+const unanchored = (p: Pair) => p.sharedAnchors === 0 && p.sharedStreets === 0;
+
+export const MATCH_RULES: readonly MatchRule[] = [
+  { id: 'open.closed', kind: 'veto', checks: 'the incident was closed (by hand or by a merge)', examples: ['a merged-away incident takes no reports'], applies: (p) => p.entry.closed },
+  {
+    id: 'time.quiet-period',
+    kind: 'veto',
+    checks: "the report falls outside the incident's reports by more than the longer of the two types' quiet periods (three times that when both name the same landmark: a place the gazetteer does not list, or a named site such as a base, hall or market)",
+    examples: ['a stampede report a month after the last one opens a new incident', 'a toll update naming the Sunhill air base three weeks after the missile attack on it still joins'],
+    applies: (p) => {
+      const quiet = Math.max(quietPeriodMs(p.entry.type ?? p.hints.type, p.quietOverrides), quietPeriodMs(p.hints.type ?? p.entry.type, p.quietOverrides));
+      // A report naming the incident's landmark ("Ain al-Asad", "the Itaewon crush") follows it for longer.
+      const span = p.sharedLandmark() ? LANDMARK_QUIET_FACTOR * quiet : quiet;
+      return p.publishedMs > p.entry.last_published_ms + span || p.publishedMs < p.entry.first_published_ms - span;
+    },
+  },
+  {
+    id: 'quake.magnitude-differs',
+    kind: 'veto',
+    // First estimates of a big quake's magnitude are revised within hours (7.9, then 8.8, then 9.0).
+    checks: 'a day or more after the quake began, the magnitudes differ by more than 0.3',
+    examples: ['a 6.1 quake two days after a 7.8 one is another quake'],
+    applies: (p) => p.publishedMs - p.entry.first_published_ms >= MAGNITUDE_SETTLED_MS && magnitudesConflict(p.hints.magnitudes, p.entry.magnitudes),
+  },
+  { id: 'ship.vessels-differ', kind: 'veto', checks: 'both name ships and share no word of their names', examples: ['the tanker Avaj is not the tanker Pivot'], applies: (p) => vesselsConflict(p.hints.vessels, p.entry.vessels) },
+  { id: 'type.unrelated', kind: 'veto', checks: 'both name a type and the types are in no common group', examples: ['a flood report never joins a shooting'], applies: (p) => p.typed && !p.typeRelated },
+  { id: 'place.conflict', kind: 'veto', checks: 'the gazetteer puts the places in different cities, states or countries', examples: ['a shooting in Phoenix is not one in Dallas'], applies: (p) => p.places() === 'conflict' },
+  {
+    id: 'strike.campaign',
+    kind: 'veto',
+    checks: 'strikes without a shared distinctive name or ship: different weapons, or beyond 72 h (shared town) / 12 h (shared country)',
+    examples: ['drone attacks on Red Sea shipping a week apart are two attacks'],
+    applies: (p) =>
+      p.typed && STRIKE.has(p.hints.type!) && STRIKE.has(p.entry.type!) && !p.sharedDistinctive && !p.sharedVessel &&
+      !strikesMayJoin(p.hints.type!, p.entry.type!, p.hints.places, p.entry.places, Math.max(0, p.publishedMs - p.entry.last_published_ms)),
+  },
+  {
+    id: 'everyday.ages-differ',
+    kind: 'veto',
+    checks: 'everyday incidents whose reports give ages of the people involved, none within a year of the other side, and no person, venue or street in common',
+    examples: ['"a 19-year-old was shot on Elm Street" and "a man, 52, was shot on Elm Street" are two shootings'],
+    applies: (p) => p.everyday && p.sharedAnchors === 0 && !!p.hints.ages?.length && !!p.entry.ages?.length && !agesShared(p.hints.ages, p.entry.ages),
+  },
+  {
+    id: 'everyday.streets-differ',
+    kind: 'veto',
+    checks: 'everyday incidents whose reports both name streets, none in common, and no person or venue in common (nor an age and a neighbourhood)',
+    examples: ['a shooting "in the 1500 block of 19th Street" and one "on Grand Avenue" the same night are two'],
+    // Outlets name different corners of one scene (where the victim fell, the cross street): an age and a
+    // neighbourhood in common outweigh that.
+    applies: (p) =>
+      p.everyday && p.sharedAnchors === 0 && !!p.hints.streets?.length && !!p.entry.streets?.length && p.sharedStreets === 0 &&
+      !(p.sharedAge && (p.sharedAreas > 0 || p.sharedTown())),
+  },
+  {
+    id: 'everyday.areas-differ',
+    kind: 'veto',
+    checks: 'everyday incidents whose reports each name a neighbourhood or small place the gazetteer does not list, none the same, and no person or venue in common',
+    examples: ['four shot in North Riverbend and four shot in Ashgrove, both Chicago, the same night, are two shootings'],
+    applies: (p) => p.everyday && p.sharedAnchors === 0 && p.sharedAreas === 0 && p.areasDiffer,
+  },
+  {
+    id: 'everyday.needs-anchor',
+    kind: 'veto',
+    checks: 'everyday incidents with no person, venue or street in common join only within 36 h, in a shared small (unlisted) town, a shared part of a city, a shared city with a shared age or the same toll of three or more, or a shared place with a shared child age (12 or under)',
+    examples: ['"a man was shot in Texas" does not join whatever Texas shooting is open', 'two Chicago shootings a day apart with no name in common are two', '"four shot in East Harbor" and "East Harbor shooting leaves one dead" the same night are one', '"a 40-year-old gunman killed five in Lakeport" and "Lakeport suspect, 40, charged" a day later are one'],
+    applies: (p) => p.everyday && unanchored(p) && !(p.gapMs <= EVERYDAY_TOWN_WINDOW_MS && (p.sharedTown() || p.sharedAreas > 0 || ((p.sharedAge || p.sameToll) && p.sharedCity()) || (p.sharedChildAge && p.places() === 'shared'))),
+  },
+  {
+    id: 'follow.typeless-place',
+    kind: 'fallback',
+    checks: "a report naming no type and no shared name, whose first place is in the incident's places: kept if it is the only such incident",
+    examples: ['"aid reaches Kerman" a day after the Kerman stampede'],
+    applies: (p) => {
+      if (p.hints.type !== null || p.sharedNames > 0 || p.hints.places.length === 0 || p.places() !== 'shared') return false;
+      const here = withAncestors(p.hints.places[0]!);
+      return p.entry.places.some((q) => here.has(normPlace(q)));
+    },
+  },
+  { id: 'type.needs-name', kind: 'veto', checks: 'one side names no type (or the types are only unrelated) and no name is shared', examples: ['an untyped report from Kabul does not join a Kabul bombing on place alone'], applies: (p) => !p.typeRelated && p.sharedNames === 0 },
+  {
+    id: 'spot.fire-vs-blast',
+    kind: 'veto',
+    // One outlet's "blast" is another's "fire" on the day; a fire days after an explosion is another incident.
+    checks: 'a fire and an explosion/bombing/attack without a shared name more than 48 h apart',
+    examples: ['a fire in Beirut three days after the port blast is another fire'],
+    applies: (p) =>
+      !p.typeAgrees && p.typeRelated && p.sharedNames === 0 && isSpot(p.hints.type) && isSpot(p.entry.type) &&
+      (p.hints.type === 'fire') !== (p.entry.type === 'fire') && p.publishedMs - p.entry.last_published_ms > RELATED_SPOT_WINDOW_MS,
+  },
+  {
+    id: 'spot.towns-differ',
+    kind: 'veto',
+    checks: 'spot incidents without a shared name whose first towns differ and neither names the other',
+    examples: ['a derailment in Bargarh district is not one in Balasore district'],
+    applies: (p) => p.sharedNames === 0 && isSpot(p.type) && townsConflict(p.hints.places, p.entry.places),
+  },
+  { id: 'place.compatible-needs-same-type', kind: 'veto', checks: 'places merely compatible (none shared) and the types differ', examples: ['"India" and an unlisted town: only the same type may join'], applies: (p) => p.places() === 'compatible' && !p.typeAgrees },
+  {
+    id: 'place.missing-needs-name',
+    kind: 'veto',
+    checks: 'one side names no place and no name is shared',
+    examples: ['a placeless "building collapse" report joins the Surfside collapse only by naming Champlain Towers'],
+    applies: (p) => p.places() === 'compatible' && (p.hints.places.length === 0 || p.entry.places.length === 0) && p.sharedNames === 0,
+  },
+  { id: 'score.type-same', kind: 'score', checks: 'the same type', examples: ['shooting / shooting'], points: (p) => (p.typeAgrees ? 10 : 0) },
+  { id: 'score.type-related', kind: 'score', checks: 'related types', examples: ['blast / bombing'], points: (p) => (!p.typeAgrees && p.typeRelated ? 6 : 0) },
+  { id: 'score.place-shared', kind: 'score', checks: 'a place named on both sides', examples: ['Kerman / Kerman'], points: (p) => (p.places() === 'shared' ? 4 : 0) },
+  { id: 'score.first-place', kind: 'score', checks: 'the same first place', examples: ['both lead with Kerman'], points: (p) => (normPlace(p.entry.places[0] ?? '') === normPlace(p.hints.places[0] ?? '-') ? 2 : 0) },
+  { id: 'score.names', kind: 'score', checks: 'one point per shared name', examples: ['Qassem Soleimani'], points: (p) => p.sharedNames },
+  {
+    id: 'score.anchors',
+    kind: 'score',
+    checks: 'three points per shared person, venue or street: among shootings of one city and day, who and where decide',
+    examples: ['two reports naming the victim John Doe'],
+    points: (p) => 3 * (p.sharedAnchors + p.sharedStreets),
+  },
+];
+
+/** Why a report was filed where it was: the incident (or null for a new one) and the rule ids that decided it. */
+export interface MatchDecision {
+  key: string | null;
+  /** For a join, the score (or fallback) rules that placed it; for a new incident, the vetoes that turned candidates away. */
+  filedBy: string[];
+  /** Each candidate turned away, with the veto that did it. */
+  rejected: Array<{ key: string; rule: string }>;
+}
+
+/**
+ * Runs the rule table over the open incidents and returns the best, or null for a new incident, with the ids of
+ * the rules that decided it. Ties go to the incident reported most recently.
+ */
+export function decideIncident(
+  entries: readonly IndexEntry[],
+  hints: IncidentHints,
+  publishedMs: number,
+  quietOverrides?: Record<string, number>,
+): MatchDecision {
+  let best: { key: string; score: number; last: number; rules: string[] } | null = null;
+  const follows: string[] = [];
+  const rejected: MatchDecision['rejected'] = [];
+  for (const entry of entries) {
+    const pair = pairOf(entry, hints, publishedMs, quietOverrides);
+    let score = 0;
+    const fired: string[] = [];
+    let veto: string | undefined;
+    for (const rule of MATCH_RULES) {
+      if (rule.kind === 'veto') {
+        if (rule.applies(pair)) {
+          veto = rule.id;
+          break;
+        }
+      } else if (rule.kind === 'fallback') {
+        if (rule.applies(pair)) follows.push(entry.key);
+      } else {
+        const points = rule.points(pair);
+        if (points > 0) {
+          score += points;
+          fired.push(rule.id);
+        }
+      }
+    }
+    if (veto) {
+      rejected.push({ key: entry.key, rule: veto });
+      continue;
+    }
+    if (!best || score > best.score || (score === best.score && entry.last_published_ms > best.last)) {
+      best = { key: entry.key, score, last: entry.last_published_ms, rules: fired };
+    }
+  }
+  if (best) return { key: best.key, filedBy: best.rules, rejected };
+  if (follows.length === 1) return { key: follows[0]!, filedBy: ['follow.typeless-place'], rejected };
+  const vetoes = [...new Set(rejected.map((r) => r.rule))];
+  return { key: null, filedBy: vetoes.length > 0 ? vetoes.map((id) => `new:${id}`) : ['new:no-candidate'], rejected };
+}
+
+/** The key alone, for callers that need no explanation. */
 export function matchIncident(
   entries: readonly IndexEntry[],
   hints: IncidentHints,
   publishedMs: number,
   quietOverrides?: Record<string, number>,
 ): string | null {
-  const names = new Set((hints.names ?? []).map(norm));
-  let best: { key: string; score: number; last: number } | null = null;
-  // A report naming no incident type ("aid reaches the north-west a week after the disaster") may still follow
-  // the one open incident of its place.
-  const typelessFollows: string[] = [];
-
-  for (const entry of entries) {
-    if (entry.closed) continue;
-    // The longer of the two types' periods: a flood report may follow an avalanche report by two weeks.
-    const quiet = Math.max(quietPeriodMs(entry.type ?? hints.type, quietOverrides), quietPeriodMs(hints.type ?? entry.type, quietOverrides));
-    if (publishedMs > entry.last_published_ms + quiet) continue;
-    if (publishedMs < entry.first_published_ms - quiet) continue;
-    // First estimates of a big quake's magnitude are revised within hours (7.9, then 8.8, then 9.0): only a
-    // report a day or more after the incident began can be another quake by its magnitude.
-    if (publishedMs - entry.first_published_ms >= MAGNITUDE_SETTLED_MS && magnitudesConflict(hints.magnitudes, entry.magnitudes)) continue;
-    if (vesselsConflict(hints.vessels, entry.vessels)) continue;
-
-    const typeAgrees = hints.type !== null && entry.type !== null && hints.type === entry.type;
-    const typeRelated = hints.type !== null && entry.type !== null && typesCompatible(hints.type, entry.type);
-    if (hints.type !== null && entry.type !== null && !typeRelated) continue;
-    const places = relatePlaces(hints.places, entry.places, isWideArea(entry.type ?? hints.type));
-    if (places === 'conflict') continue;
-    const sharedNames = entry.names.filter((n) => names.has(norm(n))).length;
-    const sharedDistinctive = entry.names.some((n) => names.has(norm(n)) && distinctiveName(n));
-    const sharedVessel = !!hints.vessels?.length && !!entry.vessels?.length && !vesselsConflict(hints.vessels, entry.vessels);
-    if (
-      hints.type !== null && entry.type !== null && STRIKE.has(hints.type) && STRIKE.has(entry.type) && !sharedDistinctive && !sharedVessel &&
-      !strikesMayJoin(hints.type, entry.type, hints.places, entry.places, Math.max(0, publishedMs - entry.last_published_ms))
-    ) continue;
-    if (hints.type === null && sharedNames === 0 && places === 'shared' && hints.places.length > 0) {
-      const here = withAncestors(hints.places[0]!);
-      if (entry.places.some((p) => here.has(normPlace(p)))) typelessFollows.push(entry.key);
-    }
-    if (!typeRelated && sharedNames === 0) continue;
-    // One outlet's "blast" is another's "fire" on the day; a fire in the same city days after an explosion or a
-    // bombing is another incident unless a name ties them (an "explosion" later called a "bombing" still joins).
-    if (!typeAgrees && typeRelated && sharedNames === 0 && isSpot(hints.type) && isSpot(entry.type) && (hints.type === 'fire') !== (entry.type === 'fire') && publishedMs - entry.last_published_ms > RELATED_SPOT_WINDOW_MS) continue;
-    if (sharedNames === 0 && isSpot(entry.type ?? hints.type) && townsConflict(hints.places, entry.places)) continue;
-
-    if (places === 'compatible') {
-      if (!typeAgrees) continue;
-      if ((hints.places.length === 0 || entry.places.length === 0) && sharedNames === 0) continue;
-    }
-
-    const score = (typeAgrees ? 10 : typeRelated ? 6 : 0) + (places === 'shared' ? 4 : 0) + sharedNames + (normPlace(entry.places[0] ?? '') === normPlace(hints.places[0] ?? '-') ? 2 : 0);
-    if (!best || score > best.score || (score === best.score && entry.last_published_ms > best.last)) {
-      best = { key: entry.key, score, last: entry.last_published_ms };
-    }
-  }
-  if (!best && typelessFollows.length === 1) return typelessFollows[0]!;
-  return best?.key ?? null;
+  return decideIncident(entries, hints, publishedMs, quietOverrides).key;
 }
 
 export function slug(text: string): string {
@@ -370,4 +710,22 @@ export function incidentTitle(hints: IncidentHints, title: string | undefined, k
   if (title && title.trim().length > 0) return title.trim().slice(0, 120);
   if (place) return `${place} incident`;
   return key ?? 'Untitled incident';
+}
+
+/** At most this many candidates are scored per report, the most recently reported first: filing cost stays flat. */
+export const MAX_CANDIDATES = 100;
+
+/**
+ * The keys a report's candidates are looked up by: its places (towns, states, countries) and its distinctive
+ * names. Never its type: every open shooting of a country would be a candidate for each shooting report.
+ */
+export function candidateKeys(hints: IncidentHints): { places: string[]; names: string[] } {
+  const places = [...new Set(hints.places.map(placeKey))].slice(0, 12);
+  const names = [...new Set((hints.names ?? []).filter(distinctiveName).map(norm))].slice(0, 12);
+  return { places, names };
+}
+
+/** The keys an incident is found by: every place and distinctive name its reports gave. */
+export function entryKeys(entry: IndexEntry): { places: string[]; names: string[] } {
+  return { places: [...new Set(entry.places.map(placeKey))], names: [...new Set(entry.names.filter(distinctiveName).map(norm))] };
 }

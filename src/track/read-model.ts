@@ -54,6 +54,7 @@ export const TimelineReport = Report.pick({
   received_ms: true,
   casualties: true,
   threats: true,
+  filed_by: true,
 }).extend({
   kind: z.literal('report'),
   changes: z.array(Change),

@@ -96,3 +96,79 @@ describe('magnitudes and retrospectives', () => {
     expect(hints('Officials laid wreaths on Sunday.', 'Town marks ten years since the mine disaster').retrospective).toBe(true);
   });
 });
+
+// Marks that tell everyday incidents apart, and noise that used to tie different ones. Patterns seen on real local
+// news about shootings; every sentence here is invented.
+describe('marks of an everyday incident', () => {
+  it('reads a person shot as a shooting, not a shot at goal or a plane shot down', () => {
+    expect(hints('Four teenagers were shot outside a corner store late on Friday, police said.').type).toBe('shooting');
+    expect(hints('A 31-year-old man was fatally shot on Tuesday night.').type).toBe('shooting');
+    expect(hints('He was shot in the chest and taken to hospital.').type).toBe('shooting');
+    expect(hints('The drone was shot down over the bay on Sunday.').type).not.toBe('shooting');
+  });
+
+  it('gives the ages of the people in the headline and lead', () => {
+    expect(hints('Police said Marcus Dell, 27, died at the scene. A 16-year-old girl was wounded.', 'Nine-year-old among three shot').ages).toEqual([9, 27, 16]);
+  });
+
+  it('gives streets in one form whatever the outlet wrote: block, house number, compass word, abbreviation, ordinal word', () => {
+    expect(hints('Officers found two men shot in the 1500 block of W. 19th St. shortly before midnight.').streets).toEqual(['19th street']);
+    expect(hints('The shooting happened outside 1802 Seventh Avenue, near Maple Ave.').streets).toEqual(['7th avenue', 'maple avenue']);
+    expect(hints('Shares fell on Wall Street after the shooting.').streets).toBeUndefined();
+  });
+
+  it('takes the outlet name off the headline, so its city is no place of the incident', () => {
+    const h = hints('Two men were wounded in a drive-by shooting in Riverdale on Sunday.', '2 wounded in drive-by shooting - KXYZ Action News 7 - Denver, Colorado');
+    expect(h.places).not.toContain('Denver');
+  });
+
+  it('splits names that copy without a space after a full stop runs together', () => {
+    const h = hints('Friends said Marla Keene.Her brother was shot too. Marla Keene was 30.', 'Woman shot');
+    expect(h.names ?? []).toContain('Marla Keene');
+    expect((h.names ?? []).some((n) => n.includes('.Her'))).toBe(false);
+  });
+
+  it('takes no names from credits and page furniture', () => {
+    const h = hints(
+      'By Janet Orlov\n\nCaption Close Image shows the house on Birch Lane. Three people were shot at a party on Birch Lane, police said. (Photo: Ken Abara/The Daily Ledger)\n\nRuth Galvan, who lives next door, said the party had started at noon. Ruth Galvan called police.',
+      'Three shot at party',
+    );
+    expect(h.names ?? []).toContain('Ruth Galvan');
+    expect(h.names ?? []).not.toContain('Janet Orlov');
+    expect(h.names ?? []).not.toContain('Ken Abara');
+    expect((h.names ?? []).some((n) => /Caption|Image/.test(n))).toBe(false);
+  });
+
+  it('places a shooting by a town the gazetteer does not know, named after "in" in the headline or as a neighbourhood', () => {
+    expect(hints('A 12-year-old boy was hurt on Saturday afternoon, deputies said.', 'Boy, 12, accidentally shot in Dunmore').places[0]).toBe('Dunmore');
+    expect(hints('A man was shot inside a Brightwater neighborhood bar late on Friday.', 'Man wounded at bar').places[0]).toBe('Brightwater');
+    // a Title Case headline carries no case: "in Fatal Shooting" is no town
+    expect(hints('Police arrested a man on Monday.', 'Arrest Made in Fatal Shooting').places).not.toContain('Fatal Shooting');
+  });
+
+  it("names the headline's one-word proper nouns that the body also capitalises, Title Case or not", () => {
+    expect(hints('Police in Dunmore said the boy, 15, was arrested on Monday.', 'Dunmore Teen Charged With Murder').names).toContain('Dunmore');
+    // "Charged" and "Murder" are written in lower case in the body: no names
+    expect(hints('Police said the teen was charged with murder in Dunmore.', 'Dunmore Teen Charged With Murder').names ?? []).not.toContain('Murder');
+  });
+
+  it('reads no place from a street or a person named after one', () => {
+    const h = hints('Eight people were hurt in a shooting at Vermont Ave and Elm Street in Oakridge, Missouri, said Officer Dana Florence Jr.', 'Eight hurt in Oakridge shooting');
+    expect(h.places).not.toContain('Vermont');
+    expect(h.places).toContain('Missouri');
+  });
+
+  it('reads no place from a label that opens the text like a dateline', () => {
+    expect(hints('BREAKING: Police are at the scene of a shooting on Birch Lane.').places).not.toContain('Breaking');
+    expect(hints('Alert: Police say two people were shot at a party.').places).not.toContain('Alert');
+  });
+
+  it('places a report naming only an unlisted town by the listed places of its body too', () => {
+    const h = hints('Prosecutors charged a man, 40, on Wednesday.\n\nResidents of the Harwick neighbourhood of Philadelphia held a vigil.', 'Suspect in Harwick killings charged');
+    expect(h.places).toContain('Philadelphia');
+  });
+
+  it('gives the toll (killed plus injured) the report states', () => {
+    expect(hints('Two people were killed and three wounded in a shooting at a bar on Saturday.').toll).toBe(5);
+  });
+});

@@ -16,8 +16,9 @@ describe('incident filing', () => {
     const store = memoryIndexStore();
     const first = file(store, { type: 'stampede', places: ['Kerman', 'Iran'] }, Date.parse('2020-01-07T00:00:00Z'));
     const later = file(store, { type: 'stampede', places: ['Kerman', 'Iran'] }, Date.parse('2020-01-08T09:00:00Z'));
-    expect(first).toEqual({ kind: 'filed', key: '2020-01-07-kerman-stampede', created: true });
-    expect(later).toEqual({ kind: 'filed', key: '2020-01-07-kerman-stampede', created: false });
+    expect(first).toEqual({ kind: 'filed', key: '2020-01-07-kerman-stampede', created: true, filedBy: ['new:no-candidate'] });
+    expect(later).toMatchObject({ kind: 'filed', key: '2020-01-07-kerman-stampede', created: false });
+    expect(later.kind === 'filed' && later.filedBy).toEqual(['score.type-same', 'score.place-shared', 'score.first-place']);
   });
 
   it('keeps two shootings on the same day in different cities apart', () => {
@@ -53,7 +54,7 @@ describe('incident filing', () => {
     const store = memoryIndexStore();
     file(store, { type: 'stampede', places: ['Kerman', 'Iran'] }, T0);
     const b = file(store, { type: 'stampede', places: ['Kerman', 'Iran'] }, T0, 'My Desk:Kerman 2020');
-    expect(b).toEqual({ kind: 'filed', key: 'my-desk-kerman-2020', created: true });
+    expect(b).toEqual({ kind: 'filed', key: 'my-desk-kerman-2020', created: true, filedBy: ['caller.incident-id'] });
   });
 
   it('answers a known article id with its incident, and a changed body with a conflict', () => {
@@ -68,12 +69,12 @@ describe('incident filing', () => {
   it('records an article about no incident without opening one, but lets it join a matching incident', () => {
     const store = memoryIndexStore();
     const vague = { type: null, places: ['Kerman'], names: ['Qassem Soleimani'] };
-    expect(fileArticle(store, { articleId: 'v1', bodyHash: 'h', hints: vague, publishedMs: T0, canOpen: false })).toEqual({ kind: 'unfiled', seen: false });
+    expect(fileArticle(store, { articleId: 'v1', bodyHash: 'h', hints: vague, publishedMs: T0, canOpen: false })).toEqual({ kind: 'unfiled', seen: false, filedBy: ['new:no-candidate', 'unfiled:may-not-open'] });
     expect(fileArticle(store, { articleId: 'v1', bodyHash: 'h', hints: vague, publishedMs: T0, canOpen: false })).toEqual({ kind: 'unfiled', seen: true });
     expect(fileArticle(store, { articleId: 'v1', bodyHash: 'other', hints: vague, publishedMs: T0, canOpen: false }).kind).toBe('conflict');
     const opened = fileArticle(store, { articleId: 's1', bodyHash: 'h', hints: { type: 'stampede', places: ['Kerman', 'Iran'], names: ['Qassem Soleimani'] }, publishedMs: T0, canOpen: true });
     if (opened.kind !== 'filed') throw new Error('not filed');
-    expect(fileArticle(store, { articleId: 'v2', bodyHash: 'h', hints: vague, publishedMs: T0, canOpen: false })).toEqual({ kind: 'filed', key: opened.key, created: false });
+    expect(fileArticle(store, { articleId: 'v2', bodyHash: 'h', hints: vague, publishedMs: T0, canOpen: false })).toMatchObject({ kind: 'filed', key: opened.key, created: false });
   });
 
   it('suffixes a key that is already taken', () => {
@@ -82,7 +83,7 @@ describe('incident filing', () => {
     if (first.kind !== 'filed') throw new Error('not filed');
     const entry = store.getEntry(first.key);
     if (entry) store.putEntry({ ...entry, closed: true });
-    expect(file(store, { type: 'fire', places: ['Lahaina'] }, T0 + 3600_000)).toEqual({ kind: 'filed', key: `${first.key}-2`, created: true });
+    expect(file(store, { type: 'fire', places: ['Lahaina'] }, T0 + 3600_000)).toMatchObject({ kind: 'filed', key: `${first.key}-2`, created: true });
   });
 
   it('needs a place to match, and names or a lone open incident of its place let a typeless report join', () => {
@@ -137,12 +138,13 @@ describe('places without a gazetteer entry', () => {
     expect(relatePlaces(['Hathras'], ['Uttar-Pradesh', 'Hathras'])).toBe('shared');
   });
 
-  it('lets a report naming only an unlisted town join the same-type incident, but not a different type', () => {
+  it('lets a report naming an unlisted town of the country join the same-type incident, but not a different type', () => {
     const store = memoryIndexStore();
     const quake = file(store, { type: 'earthquake', places: ['Peru'] }, T0);
-    const town = file(store, { type: 'earthquake', places: ['Dolores Alta'] }, T0 + DAY);
+    // candidates are found through place keys: the unlisted town comes with its country, as extraction gives it
+    const town = file(store, { type: 'earthquake', places: ['Dolores Alta', 'Peru'] }, T0 + DAY);
     expect(quake.kind === 'filed' && town.kind === 'filed' && town.key === quake.key).toBe(true);
-    const flood = file(store, { type: 'flood', places: ['Dolores Alta'] }, T0 + DAY);
+    const flood = file(store, { type: 'flood', places: ['Dolores Alta', 'Peru'] }, T0 + DAY);
     expect(flood.kind === 'filed' && quake.kind === 'filed' && flood.key !== quake.key).toBe(true);
   });
 
@@ -209,7 +211,7 @@ describe('matching on the hold-out sequences (general causes)', () => {
     const store = memoryIndexStore();
     file(store, { type: 'explosion', places: ['Kerman', 'Iran'] }, T0);
     const look = fileArticle(store, { articleId: 'retro', bodyHash: 'h', hints: { type: 'stampede', places: ['Kerman', 'Iran'], retrospective: true }, publishedMs: T0, canOpen: true });
-    expect(look).toEqual({ kind: 'unfiled', seen: false });
+    expect(look).toEqual({ kind: 'unfiled', seen: false, filedBy: ['unfiled:retrospective'] });
   });
 
   it('remembers the magnitudes of an incident as reports join it', () => {

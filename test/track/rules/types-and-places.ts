@@ -1,0 +1,18 @@
+// Spec rows for types and places: type.*, place.*, spot.*, quake.*, ship.*, follow.*.
+import { DAY, HOUR, type RuleCase } from './case';
+
+export const typesAndPlaces: RuleCase[] = [
+  { rule: 'type.unrelated', says: 'a flood report never joins a bombing in the same city', incident: { type: 'bombing', places: ['Kabul', 'Afghanistan'] }, report: { type: 'flood', places: ['Kabul', 'Afghanistan'] }, expect: 'apart' },
+  { rule: 'type.needs-name', says: 'a report naming no type, from another town of the country, joins only through a shared name', incident: { type: 'bombing', places: ['Kabul', 'Afghanistan'] }, report: { type: null, places: ['Paghman', 'Afghanistan'] }, expect: 'apart' },
+  { rule: 'type.needs-name', says: '…and joins when it names the bombed hotel', incident: { type: 'bombing', places: ['Kabul', 'Afghanistan'], names: ['Hotel Marigold'] }, report: { type: null, places: ['Paghman', 'Afghanistan'], names: ['Hotel Marigold'] }, expect: 'joins' },
+  { rule: 'place.conflict', says: 'a shooting in Houston is not one in Chicago', incident: { type: 'shooting', places: ['Houston', 'Texas', 'United States'], toll: 12 }, report: { type: 'shooting', places: ['Chicago', 'Illinois', 'United States'], toll: 12 }, expect: 'apart' },
+  { rule: 'place.compatible-needs-same-type', says: 'a report from an unlisted town of the country joins only an incident of its own type', incident: { type: 'earthquake', places: ['Peru'] }, report: { type: 'landslide', places: ['Quebrada Honda'] }, expect: 'apart' },
+  { rule: 'place.missing-needs-name', says: 'a collapse report with no place joins only by naming the building', incident: { type: 'collapse', places: ['Surfside'], names: ['Seaview Towers'] }, report: { type: 'collapse', places: [] }, expect: 'apart' },
+  { rule: 'place.missing-needs-name', says: '…and does join when it names it', incident: { type: 'collapse', places: ['Surfside'], names: ['Seaview Towers'] }, report: { type: 'collapse', places: [], names: ['Seaview Towers'] }, expect: 'joins' },
+  { rule: 'spot.towns-differ', says: 'a derailment in one unlisted town is not a crash in another', incident: { type: 'crash', places: ['Dhenkanal', 'Odisha', 'India'] }, report: { type: 'crash', places: ['Rairakhol', 'Odisha', 'India'] }, afterMs: 2 * DAY, expect: 'apart' },
+  { rule: 'spot.fire-vs-blast', says: 'a market fire three days after a gas blast in the same city is another incident', incident: { type: 'explosion', places: ['Lagos', 'Nigeria'] }, report: { type: 'fire', places: ['Lagos', 'Nigeria'] }, afterMs: 3 * DAY, expect: 'apart' },
+  { rule: 'spot.fire-vs-blast', says: '…but the blast called a fire the same day joins', incident: { type: 'explosion', places: ['Lagos', 'Nigeria'] }, report: { type: 'fire', places: ['Lagos', 'Nigeria'] }, afterMs: 6 * HOUR, expect: 'joins' },
+  { rule: 'quake.magnitude-differs', says: 'a 6.1 quake two days after a 7.4 one is another quake', incident: { type: 'earthquake', places: ['Miyazaki', 'Japan'], magnitudes: [7.4] }, report: { type: 'earthquake', places: ['Miyazaki', 'Japan'], magnitudes: [6.1] }, afterMs: 2 * DAY, expect: 'apart' },
+  { rule: 'ship.vessels-differ', says: 'an attack on the tanker Northern Star is not the attack on the tanker Blue Heron', incident: { type: 'attack', places: ['Yemen'], vessels: ['Blue Heron'] }, report: { type: 'attack', places: ['Yemen'], vessels: ['Northern Star'] }, expect: 'apart' },
+  { rule: 'follow.typeless-place', says: '"aid reaches Kerman" joins the one open incident of Kerman', incident: { type: 'stampede', places: ['Kerman', 'Iran'] }, report: { type: null, places: ['Kerman', 'Iran'] }, expect: 'joins' },
+];

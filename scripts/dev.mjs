@@ -3,8 +3,8 @@
  * npm run dev — the local development loop:
  *   - a chat sink on 127.0.0.1:8788 standing in for Slack, Discord, Telegram, Teams and the alert webhook
  *     (alerts are printed in this terminal);
- *   - `wrangler dev --env dev` on 127.0.0.1:8787 (local KV, Queues and Durable Objects persisted under
- *     .wrangler/state).
+ *   - `wrangler dev --env dev` on 127.0.0.1:8787 (local KV and Durable Objects persisted under
+ *     .wrangler/state; queued messages live in memory, so the trackers' outboxes re-offer them after a restart).
  * Ctrl-C (or SIGTERM) stops both.
  *
  * Options (anything else is passed to `wrangler dev`):

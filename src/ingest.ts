@@ -163,8 +163,7 @@ export async function ingestArticle(ports: IngestPorts, req: IngestRequest): Pro
   if (filing.kind === 'unfiled') return { ...unfiledResult(report, filing.seen), ...(filing.filedBy ? { filed_by: filing.filedBy } : {}) };
   // The rules that filed it travel with the report, so the incident's timeline can show them (filed_by).
   const filed = filing.kind === 'filed' ? { ...report, filed_by: filing.filedBy } : report;
-  const result = await ports.tracker(filing.key).apply(incidentMeta(filing.key, report), filed, req.settings, req.receivedMs);
-  return filing.kind === 'filed' ? { ...result, filed_by: filing.filedBy } : result;
+  return ports.tracker(filing.key).apply(incidentMeta(filing.key, report), filed, req.settings, req.receivedMs);
 }
 
 /** JSON with object keys sorted at every level: one text for every serialisation of the same value. */

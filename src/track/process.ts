@@ -42,6 +42,8 @@ export function processReport(
     threats: report.threats,
     changes: outcome.changes,
     alert: outcome.alert ? describe(outcome.alert) : null,
+    // stored with the answer, so a retry is answered with the same filing rules
+    ...(report.filed_by ? { filed_by: report.filed_by } : {}),
   };
   store.commit({ state: outcome.state, stateChanged: outcome.stateChanged, report, result, alert: outcome.alert });
   return { result, alert: outcome.alert, stateChanged: outcome.stateChanged, state: outcome.state };

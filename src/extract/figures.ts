@@ -13,6 +13,7 @@ export { qualifierBefore } from './qualifiers';
 import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
 import { runVictimRules, type RuleVeto } from './rules/engine';
+import { DEATH_WORDS } from './rules/guards';
 
 export interface Candidate {
   category: Category;
@@ -1083,6 +1084,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
   // the lead, for a figure in a later sentence; a figure's own sentence never makes itself the main incident
   const titleOnly = new Set(titleWords ?? []);
   const leadWords = new Set([...titleOnly, ...firstCauseWords]);
+  const speaksOfDeath = (words: ReadonlySet<string>): boolean => [...words].some((w) => DEATH_WORDS.test(w));
+  const titleSpeaksOfDeath = speaksOfDeath(titleOnly);
+  const leadSpeaksOfDeath = speaksOfDeath(leadWords);
   const scopes = new Map<number, PlaceScope>();
   for (const sen of sentences) {
     const toks = tokensOf(sen);
@@ -1301,7 +1305,11 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       title: sen.idx === -1,
       background: (verbIdx) => backgroundEvent(toks, verbIdx, titleWords) || otherEventSubject(toks, verbIdx, leadFamilies),
       leadWords: sen.idx === 0 && titleOnly.size > 0 ? titleOnly : leadWords,
-      ...(currentYear !== undefined ? { currentYear } : {}),
+      leadSpeaksOfDeath: sen.idx === 0 && titleOnly.size > 0 ? titleSpeaksOfDeath : leadSpeaksOfDeath,
+      earlierYear: currentYear !== undefined && toks.some((t) => {
+        const y = yearOf(t);
+        return y !== undefined && y < currentYear && y >= currentYear - 60;
+      }),
     });
     for (const h of victims.hits) {
       push({

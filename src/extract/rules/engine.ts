@@ -39,8 +39,10 @@ export interface SentenceHooks {
   background: (verbIdx: number) => boolean;
   /** the headline's and first sentence's words, lower case */
   leadWords: ReadonlySet<string>;
-  /** the report's year, when known */
-  currentYear?: number;
+  /** one of the lead's words speaks of a death (worked out once per article) */
+  leadSpeaksOfDeath: boolean;
+  /** the sentence names a year before the report's (worked out once per sentence: guards stay linear) */
+  earlierYear: boolean;
 }
 
 /** "remains in critical condition", "was listed in stable condition" */
@@ -145,7 +147,12 @@ export function runVictimRules(toks: Token[], hooks: SentenceHooks): { hits: Rul
 function separateVictims(hits: RuleHit[]): RuleHit[] {
   const out: RuleHit[] = [];
   const byCategory = new Map<Category, RuleHit[]>();
-  for (const h of hits) if (h.single && h.indefinite) byCategory.set(h.category, [...(byCategory.get(h.category) ?? []), h]);
+  for (const h of hits) {
+    if (!h.single || !h.indefinite) continue;
+    const list = byCategory.get(h.category);
+    if (list) list.push(h);
+    else byCategory.set(h.category, [h]);
+  }
   for (const [category, list] of byCategory) {
     const people = new Set(list.map((h) => h.pos));
     if (people.size < 2) continue;

@@ -1,6 +1,6 @@
 // Named guards a victim rule may list: each says why a phrase that looks like a casualty statement is not one
 // of the main incident's victims. A guard returns true to veto; the veto is recorded under its id.
-import { yearOf, type Token } from '../numbers';
+import type { Token } from '../numbers';
 import { EVENT_NOUN_FAMILIES } from '../lexicon/victims';
 import type { SentenceHooks } from './engine';
 import type { VictimNP } from './victim-np';
@@ -14,7 +14,7 @@ export interface GuardContext {
   subjectSide: boolean;
 }
 
-const DEATH_WORDS = /^(killed|kills|kill|killing|dead|death|deaths|died|dies|fatal|fatally|fatalities|murder|murdered|slain|slaying|homicide|shot|shooting|manslaughter)$/;
+export const DEATH_WORDS = /^(killed|kills|kill|killing|dead|death|deaths|died|dies|fatal|fatally|fatalities|murder|murdered|slain|slaying|homicide|shot|shooting|manslaughter)$/;
 const CASUALTY_WORDS = /^(injured|wounded|hurt|missing|killed|dead|kidnapped|abducted|captured|arrested)$/;
 const SHOT_AT_TARGETS = /^(but|and|by|him|her|them|us|me|officers|police|deputies|troopers|agents|cars|vehicles|people|least)$/;
 const MODALS = /^(could|would|might|may|will|should|must|can)$/;
@@ -37,14 +37,7 @@ export const GUARDS = {
   /** "could have been killed", "would have died", "could not say if the man had died": nothing known happened */
   'guard.hypothetical': (ctx: GuardContext) => before(ctx, 4, (t) => MODALS.test(t.l)) || ctx.toks.slice(Math.max(0, ctx.np.start - 3), ctx.np.start).some((t) => t.l === 'if' || t.l === 'whether'),
   /** "in the 2014 shooting death of a teenager", "in March 2015": a year before the report's is another incident */
-  'guard.earlier-year': (ctx: GuardContext) => {
-    const year = ctx.hooks.currentYear;
-    if (year === undefined) return false;
-    return ctx.toks.some((t) => {
-      const y = yearOf(t);
-      return y !== undefined && y < year && y >= year - 60;
-    });
-  },
+  'guard.earlier-year': (ctx: GuardContext) => ctx.hooks.earlierYear,
   /** "was shot at": missed, not hit */
   'guard.shot-at': (ctx: GuardContext) => {
     const t = ctx.toks;
@@ -78,8 +71,7 @@ export const GUARDS = {
   /** "in response to the killing of its commander": a death named as a noun only counts when the headline or lead
    *  speaks of a death at all */
   'guard.lead-without-death': (ctx: GuardContext) => {
-    for (const w of ctx.hooks.leadWords) if (DEATH_WORDS.test(w)) return false;
-    return true;
+    return !ctx.hooks.leadSpeaksOfDeath;
   },
   /** "after an earthquake that killed a teacher": an earlier, other event's victim */
   'guard.background-event': (ctx: GuardContext) => ctx.hooks.background(ctx.anchorStart),
@@ -88,7 +80,7 @@ export const GUARDS = {
     const t = ctx.toks;
     if (!/^(that|which)$/.test(t[ctx.anchorStart - 1]?.l ?? '')) return false;
     // a headline and lead that speak of no death at all are about something else
-    if (![...ctx.hooks.leadWords].some((w) => DEATH_WORDS.test(w))) return true;
+    if (!ctx.hooks.leadSpeaksOfDeath) return true;
     for (let k = ctx.anchorStart - 2; k >= 0 && k >= ctx.anchorStart - 7; k--) {
       const family = EVENT_NOUN_FAMILIES.find((f) => f.has(t[k]!.l));
       if (!family) continue;

@@ -3,7 +3,7 @@
 // paragraphs (history, reactions) only break ties.
 import type { IncidentHints } from '../schema';
 import { demonym, gazetteer, maxPlaceWords, type Place } from './gazetteer';
-import { MONTHS, WEEKDAYS } from './lexicon';
+import { MONTHS, WEEKDAYS } from './lexicon/index';
 import type { Sentence } from './sentences';
 
 // Ordered: the first matching stem in a span wins within that span; specific before generic.

@@ -5,7 +5,7 @@ import type { Threat } from '../schema';
 import { asideAround, keywordAt, olderMonth, superlativeSince } from './figures';
 import { parseNumberAt, yearOf, type Token } from './numbers';
 import { tokensOf, type Sentence } from './sentences';
-import { LEFT_VERBS, MONTHS } from './lexicon';
+import { LEFT_VERBS, MONTHS } from './lexicon/index';
 
 const HEADS = new Set(
   ('missiles missile rockets rocket drones drone uavs uav shells mortars warheads bombs troops soldiers servicemen ' +

@@ -1,6 +1,6 @@
 // Word lists for the victim rules: who can be a victim, which words sit between a victim and its predicate,
 // and which capitalised words are never a person's name. Data only; the rules in ../rules/ read them.
-import { PERSON_PLURAL, PERSON_SINGULAR } from '../lexicon';
+import { PERSON_PLURAL, PERSON_SINGULAR } from './index';
 
 /** Singular nouns for one person, beyond the general PERSON_SINGULAR list: local-news and analyst wording. */
 export const VICTIM_SINGULAR = new Set([

@@ -3,7 +3,7 @@
 import type { Qualifier } from '../../schema';
 import { parseNumberAt, yearOf, type Token } from '../numbers';
 import { qualifierBefore } from '../qualifiers';
-import { BLOCK_NOUNS } from '../lexicon';
+import { BLOCK_NOUNS } from '../lexicon/index';
 import {
   AGE_HEADS, NOT_NAME_WORDS, NOT_PERSON_NOUNS, PERPETRATOR_HEADS, SINGLE_DETERMINERS, SINGLE_PRONOUNS, VICTIM_PLURAL, VICTIM_SINGULAR,
 } from '../lexicon/victims';

@@ -1,6 +1,6 @@
 // Word lists shared by the figure and threat finders. Kept as plain data so a reviewer can
 // see at a glance which English phrasings are understood.
-import type { Category } from '../schema';
+import type { Category } from '../../schema';
 
 /** Phrases that, right after a count (and its noun phrase / auxiliaries), name a category. */
 export const RIGHT_KEYWORDS: ReadonlyArray<readonly [string[], Category]> = [

@@ -184,7 +184,10 @@ function nameEndingAt(toks: Token[], end: number, subject: boolean): VictimNP | 
   if (words === 0) return undefined;
   // "in southeastern Iran and three others": a capitalised word after a preposition is a place or a thing
   const before = toks[k];
-  if (subject && before && PREPOSITIONS.has(before.l)) return undefined;
+  if (subject && before && (PREPOSITIONS.has(before.l) || (/^(the|a|an)$/.test(before.l) && PREPOSITIONS.has(toks[k - 1]?.l ?? '')))) return undefined;
+  // "19-year-old Damon Reyes": an age before a name belongs to the phrase (so a list of them adds up)
+  const age = k >= 2 && AGE_HEADS.has(before?.l ?? '') && toks[k - 1]?.t === '-' && toks[k - 2]!.k === 'num' ? k - 2 : undefined;
+  if (age !== undefined) return { value: 1, qualifier: 'exact', start: age, end, kind: 'name', perpetrator: false, others: false };
   if (words === 1 && before && before.k === 'word' && !/^\p{Lu}/u.test(before.t) && /^(southern|northern|eastern|western|central|southeastern|southwestern|northeastern|northwestern|rural|downtown)$/.test(before.l)) return undefined;
   return { value: 1, qualifier: 'exact', start: k + 1, end, kind: 'name', perpetrator: false, others: false };
 }

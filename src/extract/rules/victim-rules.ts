@@ -67,6 +67,8 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'Tyrell Banks, a 31-year-old father of two with a third child on the way, was shot and killed outside a bar.', expect: { killed: 1 } },
       { text: 'A 4-year-old boy and a 31-year-old woman were killed in the crossfire.', expect: { killed: 2 } },
       { text: 'Both women inside the parked van were killed, and two bystanders were hurt.', expect: { killed: 2, injured: 2 } },
+      { text: 'Both cousins inside the Buick were killed on Saturday.', expect: { killed: 2 } },
+      { text: 'On May 3, 40-year-old Rosa Lind, 17-year-old Kai T. Moreno and 52-year-old Ed Foster were found dead at a house.', expect: { killed: 3 } },
       { text: 'Three border guards including a captain were killed in the ambush.', expect: { killed: 3 } },
       { text: 'Gunmen raided the farm of a village elder. Four grandchildren of the elder were killed.', expect: { killed: 4 } },
       { text: 'Haroon, the district police commander (DPC), and his driver were killed at a checkpoint.', expect: { killed: 2 } },

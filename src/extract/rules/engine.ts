@@ -104,7 +104,8 @@ function hitOf(rule: VictimRule, np: VictimNP, pos: number): RuleHit {
     ...(np.vague ? { vagueUpper: np.vague.upper } : {}),
     pos,
     single,
-    mayIncludeDead: !np.others && (rule.mayIncludeDead === 'any' || (rule.mayIncludeDead === 'single' && single)),
+    // ("the second victim was taken to hospital": an ordinal names someone other than the first, who may have died)
+    mayIncludeDead: !np.others && !np.ordinal && (rule.mayIncludeDead === 'any' || (rule.mayIncludeDead === 'single' && single)),
     increment: !!np.increment,
     indefinite: single && np.kind === 'single' && /^(a|an|another)$/.test(np.determiner ?? ''),
   };

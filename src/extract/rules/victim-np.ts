@@ -354,6 +354,11 @@ function objectNpAt(toks: Token[], k: number): VictimNP | undefined {
     return np && np.kind === 'name' ? np : undefined;
   }
   if (!SINGLE_DETERMINERS.has(t.l) && !parseNumberAt(toks, k) && t.l !== 'both') return undefined;
+  // "killing three people and seriously injuring a fourth": an ordinal alone is one more person
+  const afterOrdinal = toks[k + 2];
+  if ((t.l === 'a' || t.l === 'the') && ORDINALS[toks[k + 1]?.l ?? ''] !== undefined && (!afterOrdinal || afterOrdinal.k === 'punct' || PREPOSITIONS.has(afterOrdinal.l) || afterOrdinal.l === 'and')) {
+    return { value: 1, qualifier: 'exact', start: k, end: k + 1, kind: 'single', perpetrator: false, others: false, determiner: t.l, ordinal: true };
+  }
   // "killed six of his grandchildren", "wounding two of the guards"
   const n = parseNumberAt(toks, k);
   if (n && toks[n.end]?.l === 'of' && /^(his|her|their|the|its|them)$/.test(toks[n.end + 1]?.l ?? '')) {

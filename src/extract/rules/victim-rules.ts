@@ -132,6 +132,16 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     ],
   },
   {
+    id: 'killed.object-to-death',
+    family: 'killed',
+    category: 'killed',
+    anchors: ['shot', 'shooting', 'shoots', 'stabbed', 'stabbing', 'stabs', 'beat', 'beating', 'beats'],
+    side: 'object',
+    follow: { words: ['death'], within: 2 },
+    guards: OBJECT_GUARDS,
+    examples: [{ text: 'He is charged with shooting two neighbours to death and wounding a third inside the duplex.', expect: { killed: 2, injured: 1 } }],
+  },
+  {
     id: 'killed.noun-of',
     family: 'killed',
     category: 'killed',
@@ -217,6 +227,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'Raiders on motorbikes shot and killed a night watchman and wounded two other school workers.', expect: { killed: 1, injured: 2 } },
       { text: 'The insurgents claimed they had killed or wounded 300 soldiers.', expect: { killed: null, injured: null } },
       { text: 'The two explosions wounded 140 people and 31 of them were still in hospital on Monday.', expect: { injured: 140 } },
+      { text: 'He is charged with shooting two neighbours to death and wounding a third inside the duplex.', expect: { killed: 2, injured: 1 } },
     ],
   },
   {
@@ -262,6 +273,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     examples: [
       { text: 'A 30-year-old woman was rushed to a hospital with a wound to her side.', expect: { injured: 1 } },
       { text: 'Officers found two men and a woman dead in the house. A fourth person, a teenager, was taken to a hospital.', expect: { killed: 3, injured: 1 } },
+      { text: 'A man was killed in the double shooting. The second victim, a girl, was taken to a hospital.', expect: { killed: 1, injured: 1 } },
       { text: 'The teenager was taken to a trauma center, where he died two hours later.', expect: { killed: 1, injured: null }, rule: 'killed.intransitive' },
     ],
   },

@@ -252,7 +252,8 @@ export function subjectBefore(toks: Token[], end: number, opts: { allowPronoun: 
   let listed = false;
   for (let g = 0; g < 5; g++) {
     const joiner = toks[start - 1];
-    if (!joiner || (joiner.l !== 'and' && !(listed && joiner.t === ','))) break;
+    // (a headline lists with commas alone: "Woman, boyfriend killed in shooting")
+    if (!joiner || (joiner.l !== 'and' && !((listed || opts.title) && joiner.t === ','))) break;
     const prev = npEndingAt(toks, skipApposition(toks, start - 2), { allowPronoun: false, title: opts.title });
     if (!prev || PREPOSITIONS.has(toks[prev.start - 1]?.l ?? '')) break;
     if (!prev.perpetrator) {

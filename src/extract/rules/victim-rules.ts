@@ -76,6 +76,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'The drone crashed and two soldiers were hurt, the army said.', expect: { injured: 2 } },
       { text: 'At least four Canadian peacekeepers were killed in the convoy attack.', expect: { killed: 4 } },
       { text: 'The man was later pronounced dead at a nearby hospital.', expect: { killed: 1 } },
+      { title: 'Nurse, husband killed in parking-lot shooting', text: 'Police gave no names on Sunday.', expect: { killed: 2 } },
       { text: 'The gunman was killed by return fire.', expect: { killed: null } },
       { text: 'Forty people were killed or injured when the bridge gave way.', expect: { killed: null } },
       { text: 'Between 15 and 20 miners were killed in the collapse.', expect: { killed: 15 }, rule: 'count.keyword-after' },

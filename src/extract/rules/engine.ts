@@ -48,6 +48,9 @@ export interface SentenceHooks {
 /** "remains in critical condition", "was listed in stable condition" */
 const COPULAS = new Set(['remains', 'remained', 'remain', 'listed', 'remaining']);
 
+/** Each rule's follow words as a set, built once with the index rather than at every match. */
+const FOLLOW_WORDS: Map<VictimRule, ReadonlySet<string>> = new Map(VICTIM_RULES.flatMap((r) => (r.follow ? [[r, new Set(r.follow.words)] as const] : [])));
+
 const anchorsOf = (r: VictimRule): string[][] => r.anchors.map((a) => a.split(' '));
 
 /** First word of every anchor → the rules (and anchor) that start with it, longest anchors first. */
@@ -165,7 +168,7 @@ function separateVictims(hits: RuleHit[]): RuleHit[] {
 function readSide(toks: Token[], i: number, anchorEnd: number, rule: VictimRule, hooks: SentenceHooks): { np: VictimNP; hits: RuleHit[]; resume: number } | undefined {
   switch (rule.side) {
     case 'subject': {
-      if (rule.follow && followedBy(toks, anchorEnd, new Set(rule.follow.words), rule.follow.within) === undefined) return undefined;
+      if (rule.follow && followedBy(toks, anchorEnd, FOLLOW_WORDS.get(rule)!, rule.follow.within) === undefined) return undefined;
       const se = subjectEnd(toks, i, rule, hooks.title);
       if (!se) return undefined;
       const np = subjectBefore(toks, se.end, { allowPronoun: true, title: hooks.title });
@@ -183,7 +186,7 @@ function readSide(toks: Token[], i: number, anchorEnd: number, rule: VictimRule,
     case 'object': {
       const np = objectAfter(toks, anchorEnd);
       if (!np) return undefined;
-      if (rule.follow && followedBy(toks, np.end + 1, new Set(rule.follow.words), rule.follow.within) === undefined) return undefined;
+      if (rule.follow && followedBy(toks, np.end + 1, FOLLOW_WORDS.get(rule)!, rule.follow.within) === undefined) return undefined;
       return { np, hits: [hitOf(rule, np, np.start)], resume: np.end + 1 };
     }
     case 'left-state': {

@@ -215,7 +215,8 @@ export class IncidentTracker extends DurableObject<Env> {
           log({ level: 'warn', msg: 'read-model write failed; alarm will retry', incident: this.loadState()?.key, error: String(err) });
         }
       }
-      if (this.kvDirty()) next = Math.min(next ?? Infinity, Math.max(due, Date.now() + READ_MODEL_MIN_INTERVAL_MS));
+      // Still dirty: at the pacing time if the alarm fired early, a second out if the write just failed.
+      if (this.kvDirty()) next = Math.min(next ?? Infinity, due > Date.now() ? due : Date.now() + READ_MODEL_MIN_INTERVAL_MS);
     }
     if (next !== null) this.scheduleAlarm(next, true);
   }

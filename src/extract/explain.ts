@@ -1,9 +1,9 @@
 // What `npm run extract -- --explain` prints: every candidate figure with the rule that read it and the flags that
 // ranked it, every rule a guard vetoed, and the figures chosen. Pure: the same article gives the same account.
 import type { Casualties } from '../schema';
-import { extract, type ArticleText } from './index';
-import { findCandidates } from './figures';
-import type { RuleVeto } from './rules/engine';
+import { reportClock, type ArticleText } from './index';
+import { findCandidates, type SentenceVeto } from './figures';
+import { selectFigures } from './select';
 import { documentSentences } from './sentences';
 
 export interface ExplainedCandidate {
@@ -20,23 +20,18 @@ export interface ExplainedCandidate {
 export interface Explanation {
   casualties: Casualties;
   candidates: ExplainedCandidate[];
-  vetoes: Array<RuleVeto & { sentence: number }>;
+  vetoes: SentenceVeto[];
 }
 
 const FLAG_NAMES = ['increment', 'superseded', 'subcount', 'speculative', 'context', 'combined', 'update', 'region', 'partitive', 'single', 'mayIncludeDead', 'title', 'official', 'unofficial'] as const;
 
 export function explainExtraction(article: ArticleText): Explanation {
   const sentences = documentSentences(article.text, article.title);
-  const year = article.published ? Number(article.published.slice(0, 4)) : undefined;
-  const month = article.published ? Number(article.published.slice(5, 7)) : undefined;
-  const vetoes: Array<RuleVeto & { sentence: number }> = [];
-  // vetoes are collected sentence by sentence, so each is tagged with the sentence it came from
-  for (const sen of sentences) {
-    const found: RuleVeto[] = [];
-    findCandidates([sen], year, month, found);
-    for (const v of found) vetoes.push({ ...v, sentence: sen.idx });
-  }
-  const candidates = findCandidates(sentences, year, month).map((c) => ({
+  const { year, month } = reportClock(article.published, article.text);
+  const vetoes: SentenceVeto[] = [];
+  // one pass, as `extract` makes it: the figures chosen are chosen from exactly these candidates
+  const found = findCandidates(sentences, year, month, vetoes);
+  const candidates = found.map((c) => ({
     category: c.category,
     value: c.value,
     qualifier: c.qualifier,
@@ -45,7 +40,7 @@ export function explainExtraction(article: ArticleText): Explanation {
     flags: FLAG_NAMES.filter((f) => c[f] === true),
     quote: c.quote,
   }));
-  return { casualties: extract(article).casualties, candidates, vetoes };
+  return { casualties: selectFigures(found), candidates, vetoes };
 }
 
 /** A plain-text account, one line per candidate and veto, for a terminal. */

@@ -9,7 +9,6 @@ import {
 } from './lexicon/index';
 import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
 import { matchAt, QUAL_PHRASES, qualifierBefore } from './qualifiers';
-export { qualifierBefore } from './qualifiers';
 import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
 import { runVictimRules, type RuleVeto } from './rules/engine';
@@ -1068,8 +1067,11 @@ function addedPart(toks: Token[], qStart: number): boolean {
 
 // ---------- the candidate finder ----------
 
+/** A rule a guard vetoed, with the sentence it was in (`-1`: the headline). */
+export type SentenceVeto = RuleVeto & { sentence: number };
+
 /** `vetoes`, when given, collects the rules that a guard vetoed (for `--explain`). */
-export function findCandidates(sentences: Sentence[], currentYear: number | undefined, currentMonth?: number, vetoes?: RuleVeto[]): Candidate[] {
+export function findCandidates(sentences: Sentence[], currentYear: number | undefined, currentMonth?: number, vetoes?: SentenceVeto[]): Candidate[] {
   const out: Candidate[] = [];
   const titleSen = sentences.find((s) => s.idx === -1);
   const titleWords = titleSen ? new Set(tokensOf(titleSen).map((t) => t.l)) : undefined;
@@ -1317,7 +1319,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         increment: h.increment, subcount: false, speculative: false, combined: false, update: false, rule: h.rule, single: h.single, mayIncludeDead: h.mayIncludeDead,
       });
     }
-    vetoes?.push(...victims.vetoes);
+    for (const v of victims.vetoes) vetoes?.push({ ...v, sentence: sen.idx });
     if (out.length > outBefore || sen.idx <= 0) scopes.set(sen.idx, placeScope(toks));
   }
   markRegions(out, scopes, sentences);

@@ -33,6 +33,11 @@ function monthOf(published: string | undefined): number | undefined {
   return v >= 1 && v <= 12 ? v : undefined;
 }
 
+/** The report's year and month, which tell an earlier incident's figures from the current one's. */
+export function reportClock(published: string | undefined, text: string): { year: number | undefined; month: number | undefined } {
+  return { year: yearOf(published, text), month: monthOf(published) };
+}
+
 function empty(): Extraction {
   return { casualties: {}, threats: [], incident: { type: null, places: [] } };
 }
@@ -44,8 +49,7 @@ export function extract(article: ArticleText): Extraction {
     if (!text.trim() && !title?.trim()) return empty();
     // Headline text in capitals carries numbers too ("SIX KILLED"): treated as a sentence like any other.
     const sentences = documentSentences(text, title);
-    const year = yearOf(article.published, text);
-    const month = monthOf(article.published);
+    const { year, month } = reportClock(article.published, text);
     const candidates = findCandidates(sentences, year, month);
     const casualties = selectFigures(candidates);
     const threats = findThreats(sentences, year, month);

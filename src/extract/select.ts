@@ -77,8 +77,7 @@ export function selectFigures(cands: Candidate[]): Casualties {
 
 /**
  * The Gun Violence Archive's reading: "four people were shot, one fatally" is killed 1 and injured 3. An injured
- * figure that counts everyone shot (or taken to hospital) loses those counted as killed; a victim is never
- * counted twice. (A killed count
+ * figure that counts everyone shot loses those counted as killed; a victim is never counted twice. (A killed count
  * larger than the shot count is about other people, and leaves the injured figure alone.)
  */
 function withoutShotDead(out: Casualties, cands: Candidate[]): Casualties {
@@ -89,16 +88,10 @@ function withoutShotDead(out: Casualties, cands: Candidate[]): Casualties {
   // one person shot, taken to hospital or in critical condition ("he was taken to hospital, where he died"),
   // beside a single death, is in these reports most often the one who died; "a guard was wounded" is not, nor is
   // "a fourth person" beside three dead
-  if (killed.value === 1 && chosen.every((c) => c.single && c.mayIncludeDead)) {
-    const { injured: _dropped, ...others } = out;
-    return others;
-  }
+  const { injured: _dropped, ...withoutInjured } = out;
+  if (killed.value === 1 && chosen.every((c) => c.single && c.mayIncludeDead)) return withoutInjured;
   const shot = chosen.find((c) => c.mayIncludeDead && !c.single);
   if (!shot || killed.value > injured.value) return out;
   const rest = injured.value - killed.value;
-  if (rest === 0) {
-    const { injured: _dropped, ...others } = out;
-    return others;
-  }
-  return { ...out, injured: { ...injured, value: rest } };
+  return rest === 0 ? withoutInjured : { ...out, injured: { ...injured, value: rest } };
 }

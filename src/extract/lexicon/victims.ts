@@ -65,8 +65,10 @@ export const NOT_NAME_WORDS = new Set(
     'update updated breaking video photo watch source related coverage advertisement read more ap upi reuters').split(' '),
 );
 
-/** Nouns that end a "to the hospital" phrase ("sent four teens to the hospital"). */
-export const HOSPITAL_NOUNS = new Set(['hospital', 'hospitals', 'clinic', 'clinics', 'trauma']);
+/** Words that end a "to the hospital" phrase ("sent four teens to the hospital"). */
+export const HOSPITAL_WORDS: readonly string[] = ['hospital', 'hospitals', 'clinic', 'trauma'];
+/** Words that make "suffered", "treated for" or "diagnosed with" an injury ("treated for burns"). */
+export const HARM_WORDS: readonly string[] = ['wound', 'wounds', 'injuries', 'injury', 'burns', 'gunshot', 'trauma', 'fractures', 'lacerations'];
 
 /**
  * Kinds of violent or deadly event, by family: a relative clause on an event of a family the headline and lead

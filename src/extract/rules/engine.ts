@@ -73,7 +73,7 @@ function anchorAt(toks: Token[], i: number, anchor: string[]): boolean {
 }
 
 /** Where the subject ends, left of a predicate at `at`: skips adverbs and the auxiliary the rule's voice needs. */
-function subjectEnd(toks: Token[], at: number, rule: VictimRule, title: boolean): { end: number; auxFrom: number } | undefined {
+function subjectEnd(toks: Token[], at: number, rule: VictimRule, title: boolean): number | undefined {
   let k = at - 1;
   while (k >= 0 && PREDICATE_ADVERBS.has(toks[k]!.l)) k--;
   const auxTo = k;
@@ -84,7 +84,7 @@ function subjectEnd(toks: Token[], at: number, rule: VictimRule, title: boolean)
   }
   if (rule.voice === 'passive' && !sawPassive && !title) return undefined;
   if (rule.voice === 'passive' && !sawPassive && title && k !== auxTo) return undefined;
-  return { end: k + 1, auxFrom: k + 1 };
+  return k + 1;
 }
 
 /** The tokens after an object phrase must contain one of `words` within `within` tokens ("to the hospital"). */
@@ -169,9 +169,9 @@ function readSide(toks: Token[], i: number, anchorEnd: number, rule: VictimRule,
   switch (rule.side) {
     case 'subject': {
       if (rule.follow && followedBy(toks, anchorEnd, FOLLOW_WORDS.get(rule)!, rule.follow.within) === undefined) return undefined;
-      const se = subjectEnd(toks, i, rule, hooks.title);
-      if (!se) return undefined;
-      const np = subjectBefore(toks, se.end, { allowPronoun: true, title: hooks.title });
+      const end = subjectEnd(toks, i, rule, hooks.title);
+      if (end === undefined) return undefined;
+      const np = subjectBefore(toks, end, { allowPronoun: true, title: hooks.title });
       if (!np) return undefined;
       // "Uddin was killed along with his deputy and five other people": the companions add up
       if ((toks[anchorEnd]?.l === 'along' || toks[anchorEnd]?.l === 'together') && toks[anchorEnd + 1]?.l === 'with') {

@@ -2,6 +2,7 @@
 // stand, the guards that may veto it, and examples in our own words that the spec runner checks.
 import type { Category } from '../../schema';
 import type { GuardId } from './guards';
+import { HARM_WORDS, HOSPITAL_WORDS } from '../lexicon/victims';
 
 export type Side =
   /** victims before the predicate: "a 15-year-old was shot", "Matin, a director, was killed" */
@@ -44,8 +45,6 @@ export interface VictimRule {
 
 const SUBJECT_GUARDS: readonly GuardId[] = ['guard.perpetrator', 'guard.negated', 'guard.hypothetical', 'guard.background-event', 'guard.combined', 'guard.earlier-year'];
 const OBJECT_GUARDS: readonly GuardId[] = ['guard.perpetrator', 'guard.hypothetical', 'guard.background-event', 'guard.other-event-clause', 'guard.combined', 'guard.earlier-year'];
-const HARM_WORDS = ['wound', 'wounds', 'injuries', 'injury', 'burns', 'gunshot', 'trauma', 'fractures', 'lacerations'];
-const HOSPITAL_WORDS = ['hospital', 'hospitals', 'clinic', 'trauma'];
 
 export const VICTIM_RULES: readonly VictimRule[] = [
   // ── killed ────────────────────────────────────────────────────────────────────────────────────────────

@@ -7,6 +7,7 @@ import { findCandidates } from '../../../src/extract/figures';
 import { documentSentences } from '../../../src/extract/sentences';
 import { VICTIM_RULES } from '../../../src/extract/rules/victim-rules';
 import { GUARDS } from '../../../src/extract/rules/guards';
+import { explainExtraction } from '../../../src/extract/explain';
 
 const PUBLISHED = '2017-06-10';
 
@@ -35,5 +36,14 @@ describe('every candidate names its rule', () => {
     const cands = findCandidates(documentSentences(text), 2017, 6);
     expect(cands.length).toBeGreaterThan(0);
     for (const c of cands) expect(c.rule).toMatch(/^[a-z]+\.[a-z-]+$/);
+  });
+});
+
+describe('--explain', () => {
+  it('names the vetoing guard and the sentence it was in, and chooses from the same candidates as extract', () => {
+    const article = { text: 'Two bystanders were hurt on Friday. The gunman was killed by return fire.', published: PUBLISHED };
+    const e = explainExtraction(article);
+    expect(e.vetoes).toContainEqual(expect.objectContaining({ rule: 'killed.passive', guard: 'guard.perpetrator', sentence: 1 }));
+    expect(e.casualties).toEqual(extract(article).casualties);
   });
 });

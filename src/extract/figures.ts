@@ -45,6 +45,8 @@ export interface Candidate {
   single?: boolean;
   /** the count may take in people who then died ("six people were shot", "taken to hospital") */
   mayIncludeDead?: boolean;
+  /** counts a state some of the hurt are in ("taken to a hospital"): outranked by any count of all who were hurt */
+  state?: boolean;
 }
 
 export function keywordAt(toks: Token[], j: number): { cat: Category; end: number } | undefined {
@@ -1051,6 +1053,19 @@ function earlierPeriod(toks: Token[], from: number): boolean {
   return false;
 }
 
+/** "last week", "earlier this month", "two years ago", "in a previous shooting": the sentence dates what it tells earlier */
+function datesEarlier(toks: Token[]): boolean {
+  for (let k = 0; k < toks.length; k++) {
+    const w = toks[k]!.l;
+    const next = toks[k + 1]?.l ?? '';
+    if (w === 'last' && /^(week|month|year|summer|spring|fall|autumn|winter)$/.test(next) && toks[k - 1]?.l !== 'the') return true;
+    if (w === 'earlier' && next === 'this' && /^(month|year)$/.test(toks[k + 2]?.l ?? '')) return true;
+    if (w === 'ago' && /^(weeks|months|years|week|month|year)$/.test(toks[k - 1]?.l ?? '')) return true;
+    if ((w === 'previous' || w === 'prior' || w === 'unrelated' || w === 'separate') && /^(incident|shooting|shootings|incidents)$/.test(next)) return true;
+  }
+  return false;
+}
+
 /** "trapped" in a flood (on rooftops, by rising water, stranded, cut off) means stranded, not missing. */
 const TRAPPED_RE = /\btrapped\b/i;
 const STRANDED_RE = /\b(floods?|flooding|floodwaters?|rooftops?|roofs?|embankments?|stranded|marooned|rising waters?|cut off)\b/i;
@@ -1089,6 +1104,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
   const speaksOfDeath = (words: ReadonlySet<string>): boolean => [...words].some((w) => DEATH_WORDS.test(w));
   const titleSpeaksOfDeath = speaksOfDeath(titleOnly);
   const leadSpeaksOfDeath = speaksOfDeath(leadWords);
+  // a follow-up whose own lead says "last week" tells its main incident so; only a lead that does not may set
+  // another sentence's "last week" aside
+  const leadDatesEarlier = [titleSen, firstSen].some((s) => s !== undefined && datesEarlier(tokensOf(s)));
   const scopes = new Map<number, PlaceScope>();
   for (const sen of sentences) {
     const toks = tokensOf(sen);
@@ -1097,6 +1115,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     const ctx = sentenceContext(toks, currentYear);
     if (sen.idx !== -1 && sinceOlderMonth(toks, currentMonth)) ctx.context = true;
     if (sen.idx !== -1 && olderMonth(toks, currentMonth)) ctx.context = true;
+    const datedEarlier = sen.idx > 0 && !leadDatesEarlier && datesEarlier(toks);
     // "X did this, hours after Y happened": Y is a separate, earlier event
     let afterAt = -1;
     for (let j = 1; j < toks.length; j++) {
@@ -1129,6 +1148,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         if (titleWords?.has(cause) || (sen.idx !== 0 && firstCauseWords.has(cause))) c = { ...c, subcount: true };
         else c = { ...c, context: true };
       }
+      // (the victim rules veto such a victim under guard.earlier-period; the older count rules set it aside alike)
+      if (datedEarlier && (c.category === 'killed' || c.category === 'injured') && /^(single|count)\./.test(c.rule)) c = { ...c, context: true };
       senCats.add(c.category);
       out.push({
         ...c,
@@ -1312,11 +1333,13 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         const y = yearOf(t);
         return y !== undefined && y < currentYear && y >= currentYear - 60;
       }),
+      earlierPeriod: datedEarlier,
     });
     for (const h of victims.hits) {
       push({
         value: h.value, qualifier: h.qualifier, ...(h.vagueUpper ? { vagueUpper: h.vagueUpper } : {}), pos: h.pos, category: h.category,
-        increment: h.increment, subcount: false, speculative: false, combined: false, update: false, rule: h.rule, single: h.single, mayIncludeDead: h.mayIncludeDead,
+        increment: h.increment, subcount: h.state && h.part, speculative: false, combined: false, update: false, rule: h.rule, single: h.single, mayIncludeDead: h.mayIncludeDead,
+        ...(h.state ? { state: true } : {}),
       });
     }
     for (const v of victims.vetoes) vetoes?.push({ ...v, sentence: sen.idx });

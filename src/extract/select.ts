@@ -18,6 +18,8 @@ function tier(c: Candidate): number {
 /** Could `later` be a more precise statement of the quantity `cur` describes? */
 function refines(cur: Candidate, later: Candidate): boolean {
   if (later.vagueUpper !== undefined) return false;
+  // "at least five others were injured … six people were shot": everyone shot is another quantity than the hurt
+  if (!!later.mayIncludeDead !== !!cur.mayIncludeDead) return false;
   if (cur.vagueUpper !== undefined) return later.value >= cur.value && later.value < cur.vagueUpper;
   if (later.value === cur.value) return cur.qualifier !== 'exact' && later.qualifier === 'exact';
   switch (cur.qualifier) {
@@ -37,7 +39,10 @@ export function choose(cands: Candidate[], category: Category): Candidate | unde
   // update for the category, an earlier estimate is never the current figure, even if the update itself was set
   // aside (a part, a partitive); it stays a fallback only where the article gives nothing newer
   const updated = cands.some((c) => c.category === category && c.update && !c.superseded);
-  const mine = cands.filter((c) => c.category === category && tier(c) < 99 && !(updated && c.superseded));
+  let mine = cands.filter((c) => c.category === category && tier(c) < 99 && !(updated && c.superseded));
+  // "Four people shot outside a club … Smith and Ruiz were flown to a hospital": those taken to hospital or in a
+  // stated condition are some of the hurt; a count of all of them, even the headline's, is the figure
+  if (mine.some((c) => !c.state && !c.single && tier(c) <= 1)) mine = mine.filter((c) => !c.state);
   if (mine.length === 0) return undefined;
   let best = 99;
   for (const c of mine) best = Math.min(best, tier(c));

@@ -24,6 +24,10 @@ export interface RuleHit {
   increment: boolean;
   /** introduced with "a"/"an": someone not yet mentioned */
   indefinite: boolean;
+  /** the row counts a state some of the hurt are in (VictimRule.state) */
+  state: boolean;
+  /** "two of the victims": a part of a group counted elsewhere */
+  part: boolean;
 }
 
 export interface RuleVeto {
@@ -43,6 +47,8 @@ export interface SentenceHooks {
   leadSpeaksOfDeath: boolean;
   /** the sentence names a year before the report's (worked out once per sentence: guards stay linear) */
   earlierYear: boolean;
+  /** the sentence dates something to an earlier week, month or year than the lead does ("just last week") */
+  earlierPeriod: boolean;
 }
 
 /** "remains in critical condition", "was listed in stable condition" */
@@ -111,6 +117,8 @@ function hitOf(rule: VictimRule, np: VictimNP, pos: number): RuleHit {
     mayIncludeDead: !np.others && !np.ordinal && (rule.mayIncludeDead === 'any' || (rule.mayIncludeDead === 'single' && single)),
     increment: !!np.increment,
     indefinite: single && np.kind === 'single' && /^(a|an|another)$/.test(np.determiner ?? ''),
+    state: !!rule.state,
+    part: np.kind === 'partitive',
   };
 }
 

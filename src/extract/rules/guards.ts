@@ -38,6 +38,9 @@ export const GUARDS = {
   'guard.hypothetical': (ctx: GuardContext) => before(ctx, 4, (t) => MODALS.test(t.l)) || ctx.toks.slice(Math.max(0, ctx.np.start - 3), ctx.np.start).some((t) => t.l === 'if' || t.l === 'whether'),
   /** "in the 2014 shooting death of a teenager", "in March 2015": a year before the report's is another incident */
   'guard.earlier-year': (ctx: GuardContext) => ctx.hooks.earlierYear,
+  /** "a man was shot and killed on the same block just last week", in a story whose lead dates nothing so: an
+   *  earlier incident told as background */
+  'guard.earlier-period': (ctx: GuardContext) => ctx.hooks.earlierPeriod,
   /** "was shot at": missed, not hit */
   'guard.shot-at': (ctx: GuardContext) => {
     const t = ctx.toks;

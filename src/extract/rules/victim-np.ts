@@ -254,7 +254,11 @@ export function subjectBefore(toks: Token[], end: number, opts: { allowPronoun: 
     const joiner = toks[start - 1];
     // (a headline lists with commas alone: "Woman, boyfriend killed in shooting")
     if (!joiner || (joiner.l !== 'and' && !((listed || opts.title) && joiner.t === ','))) break;
-    const prev = npEndingAt(toks, skipApposition(toks, start - 2), { allowPronoun: false, title: opts.title });
+    // ("she and three others were shot": a person already named, told as a pronoun, with the others counted)
+    const pronoun = !listed && np.others && joiner.l === 'and' && /^(he|she)$/.test(toks[start - 2]?.l ?? '');
+    const prev = pronoun
+      ? { value: 1, start: start - 2, perpetrator: false }
+      : npEndingAt(toks, skipApposition(toks, start - 2), { allowPronoun: false, title: opts.title });
     if (!prev || PREPOSITIONS.has(toks[prev.start - 1]?.l ?? '')) break;
     if (!prev.perpetrator) {
       total += prev.value;
@@ -264,7 +268,13 @@ export function subjectBefore(toks: Token[], end: number, opts: { allowPronoun: 
     listed = true;
   }
   if (!listed) return np;
-  return { ...np, value: total, start, kind: 'list', qualifier: np.qualifier, perpetrator: !victims };
+  // "Four people including a 9-year-old and a 7-year-old were hurt": the listed ones are part of the count before them
+  if (toks[start - 1]?.l === 'including') {
+    const outer = npEndingAt(toks, start - 2, { ...opts, allowPronoun: false });
+    if (outer && outer.kind === 'count') return outer;
+  }
+  // (a list's total counts everyone named in it, so "Smith and three others" are no others beyond those counted)
+  return { ...np, value: total, start, kind: 'list', qualifier: np.qualifier, perpetrator: !victims, others: false };
 }
 
 /** Words that make a comma-enclosed segment a clause of its own, not an apposition ("children, the authority said,"). */

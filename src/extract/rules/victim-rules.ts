@@ -39,12 +39,17 @@ export interface VictimRule {
    * or in critical condition ('single': "four were taken to hospital" are four survivors)
    */
   mayIncludeDead?: 'any' | 'single';
+  /**
+   * the figure counts a state some of the hurt are in ("taken to a hospital", "in critical condition"), so a count of
+   * all who were hurt outranks it ("six remained hospitalized" never replaces "seven were shot")
+   */
+  state?: true;
   guards: readonly GuardId[];
   examples: readonly RuleExample[];
 }
 
-const SUBJECT_GUARDS: readonly GuardId[] = ['guard.perpetrator', 'guard.negated', 'guard.hypothetical', 'guard.background-event', 'guard.combined', 'guard.earlier-year'];
-const OBJECT_GUARDS: readonly GuardId[] = ['guard.perpetrator', 'guard.hypothetical', 'guard.background-event', 'guard.other-event-clause', 'guard.combined', 'guard.earlier-year'];
+const SUBJECT_GUARDS: readonly GuardId[] = ['guard.perpetrator', 'guard.negated', 'guard.hypothetical', 'guard.background-event', 'guard.combined', 'guard.earlier-year', 'guard.earlier-period'];
+const OBJECT_GUARDS: readonly GuardId[] = ['guard.perpetrator', 'guard.hypothetical', 'guard.background-event', 'guard.other-event-clause', 'guard.combined', 'guard.earlier-year', 'guard.earlier-period'];
 
 export const VICTIM_RULES: readonly VictimRule[] = [
   // ── killed ────────────────────────────────────────────────────────────────────────────────────────────
@@ -77,6 +82,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'The man was later pronounced dead at a nearby hospital.', expect: { killed: 1 } },
       { title: 'Nurse, husband killed in parking-lot shooting', text: 'Police gave no names on Sunday.', expect: { killed: 2 } },
       { text: 'The gunman was killed by return fire.', expect: { killed: null } },
+      { text: 'Two men were wounded on Elm Street on Sunday. A teenager was shot and killed on the same corner just last month.', expect: { killed: null, injured: 2 } },
       { text: 'Forty people were killed or injured when the bridge gave way.', expect: { killed: null } },
       { text: 'Between 15 and 20 miners were killed in the collapse.', expect: { killed: 15 }, rule: 'count.keyword-after' },
       { text: 'Six more people were confirmed dead on Sunday.', expect: { killed: null } },
@@ -193,6 +199,9 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     mayIncludeDead: 'any',
     guards: [...SUBJECT_GUARDS, 'guard.shot-at', 'guard.shot-by-police'],
     examples: [
+      { text: 'A cashier is recovering after she and two others were shot outside a laundromat.', expect: { injured: 3 } },
+      { text: 'A man died on Friday after he and three others were shot on a porch.', expect: { killed: 1, injured: 3 } },
+      { text: 'Three people were shot near the skate park. Two of the victims were flown to a trauma center.', expect: { injured: 3 } },
       { text: 'Six people were shot at a backyard party early Sunday.', expect: { injured: 6, killed: null } },
       { text: 'A 15-year-old was shot in the leg while walking home.', expect: { injured: 1 } },
       { text: 'A 31-year-old woman was shot in the hand and a 7-year-old girl was shot in the foot.', expect: { injured: 2 }, rule: 'listed.one-by-one' },
@@ -220,10 +229,11 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     id: 'injured.object',
     family: 'injured',
     category: 'injured',
-    anchors: ['wounded', 'wounding', 'injured', 'injuring', 'injures', 'hurt', 'hurting', 'stabbed', 'stabbing'],
+    anchors: ['wounded', 'wounding', 'wounds', 'injured', 'injuring', 'injures', 'hurt', 'hurting', 'hurts', 'stabbed', 'stabbing'],
     side: 'object',
     guards: OBJECT_GUARDS,
     examples: [
+      { text: 'Gunfire outside a recreation center wounds two teens.', expect: { injured: 2 } },
       { text: 'Raiders on motorbikes shot and killed a night watchman and wounded two other school workers.', expect: { killed: 1, injured: 2 } },
       { text: 'The insurgents claimed they had killed or wounded 300 soldiers.', expect: { killed: null, injured: null } },
       { text: 'The two explosions wounded 140 people and 31 of them were still in hospital on Monday.', expect: { injured: 140 } },
@@ -253,6 +263,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     voice: 'passive',
     guards: SUBJECT_GUARDS,
     examples: [
+      { text: 'Four people including a 9-year-old and a 7-year-old were hurt in the drive-by.', expect: { injured: 4 } },
       { text: 'A border police accountant was killed and six people, among them guards and shoppers, were wounded.', expect: { killed: 1, injured: 6 } },
       { text: 'The chief was injured while one of his escorts was killed in the blast.', expect: { killed: 1, injured: 1 } },
       { text: 'Kareem, the district governor, was killed and three of his bodyguards were injured.', expect: { killed: 1, injured: 3 } },
@@ -269,8 +280,10 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     voice: 'passive',
     follow: { words: HOSPITAL_WORDS, within: 5 },
     mayIncludeDead: 'single',
+    state: true,
     guards: SUBJECT_GUARDS,
     examples: [
+      { title: 'Five people shot outside bowling alley', text: 'Lee Park and Dana Ortiz were rushed to a hospital, police said.', expect: { injured: 5 } },
       { text: 'A 30-year-old woman was rushed to a hospital with a wound to her side.', expect: { injured: 1 } },
       { text: 'Officers found two men and a woman dead in the house. A fourth person, a teenager, was taken to a hospital.', expect: { killed: 3, injured: 1 } },
       { text: 'A man was killed in the double shooting. The second victim, a girl, was taken to a hospital.', expect: { killed: 1, injured: 1 } },
@@ -285,6 +298,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     side: 'subject',
     voice: 'passive',
     mayIncludeDead: 'single',
+    state: true,
     guards: SUBJECT_GUARDS,
     examples: [{ text: 'A 17-year-old girl is in critical condition after the drive-by, police said.', expect: { injured: 1 } }],
   },

@@ -1053,6 +1053,9 @@ function earlierPeriod(toks: Token[], from: number): boolean {
   return false;
 }
 
+const HURT_WORDS = /^(wounded|wounds|wounding|injured|injures|injuring|hurt|critical)$/;
+const FATAL_WORDS = /^(id|id'd|ids|identified|identifies|identify|killed|kills|kill|killing|killings|dead|death|deaths|died|dies|die|fatal|fatally|murder|murdered|homicide|slain|slaying|deadly|body|bodies)$/;
+
 /** "last week", "earlier this month", "two years ago", "in a previous shooting": the sentence dates what it tells earlier */
 function datesEarlier(toks: Token[]): boolean {
   for (let k = 0; k < toks.length; k++) {
@@ -1106,6 +1109,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
   const leadSpeaksOfDeath = speaksOfDeath(leadWords);
   // a follow-up whose own lead says "last week" tells its main incident so; only a lead that does not may set
   // another sentence's "last week" aside
+  const leadTokens = [titleSen, firstSen].flatMap((s) => (s ? tokensOf(s).map((t) => t.l) : []));
+  const leadOnlyHurt = leadTokens.some((w) => HURT_WORDS.test(w)) && !leadTokens.some((w) => FATAL_WORDS.test(w));
   const leadDatesEarlier = [titleSen, firstSen].some((s) => s !== undefined && datesEarlier(tokensOf(s)));
   const scopes = new Map<number, PlaceScope>();
   for (const sen of sentences) {
@@ -1334,6 +1339,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         return y !== undefined && y < currentYear && y >= currentYear - 60;
       }),
       earlierPeriod: datedEarlier,
+      leadOnlyHurt: leadOnlyHurt && sen.idx >= 2,
     });
     for (const h of victims.hits) {
       push({

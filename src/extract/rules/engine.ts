@@ -49,7 +49,12 @@ export interface SentenceHooks {
   earlierYear: boolean;
   /** the sentence dates something to an earlier week, month or year than the lead does ("just last week") */
   earlierPeriod: boolean;
+  /** a later sentence of a story whose headline and lead tell of people hurt and of no death */
+  leadOnlyHurt: boolean;
 }
+
+/** how someone was killed, before "to death" or after "fatally" */
+const MANNER_OF_DEATH = new Set(['shot', 'stabbed', 'beaten', 'strangled', 'bludgeoned', 'burned', 'wounded', 'injured']);
 
 /** "remains in critical condition", "was listed in stable condition" */
 const COPULAS = new Set(['remains', 'remained', 'remain', 'listed', 'remaining']);
@@ -206,12 +211,16 @@ function readSide(toks: Token[], i: number, anchorEnd: number, rule: VictimRule,
         const np = objectAfter(toks, k);
         if (!np) break;
         const state = toks[np.end + 1]?.l ?? '';
-        const cat: Category | undefined = state === 'dead' ? 'killed' : /^(wounded|injured|hurt|hospitalized|hospitalised)$/.test(state) ? 'injured' : undefined;
+        // ("found Ray shot to death in a ditch", "found two men fatally stabbed": a manner of death stands for "dead")
+        const deathLen = MANNER_OF_DEATH.has(state) && toks[np.end + 2]?.l === 'to' && toks[np.end + 3]?.l === 'death' ? 3
+          : state === 'fatally' && MANNER_OF_DEATH.has(toks[np.end + 2]?.l ?? '') ? 2 : state === 'dead' ? 1 : 0;
+        const cat: Category | undefined = deathLen > 0 ? 'killed' : /^(wounded|injured|hurt|hospitalized|hospitalised)$/.test(state) ? 'injured' : undefined;
         if (!cat) break;
         first ??= np;
         hits.push({ ...hitOf(rule, np, np.start), category: cat, mayIncludeDead: false });
-        if (toks[np.end + 2]?.l !== 'and') break;
-        k = np.end + 3;
+        const after = np.end + 1 + Math.max(1, deathLen);
+        if (toks[after]?.l !== 'and') break;
+        k = after + 1;
       }
       if (!first) return undefined;
       return { np: first, hits, resume: k };

@@ -41,6 +41,9 @@ export const GUARDS = {
   /** "a man was shot and killed on the same block just last week", in a story whose lead dates nothing so: an
    *  earlier incident told as background */
   'guard.earlier-period': (ctx: GuardContext) => ctx.hooks.earlierPeriod,
+  /** "Five wounded in club shooting … Day was shot dead there in March": one person's death, far below a lead that
+   *  tells only of people hurt, is another incident's (a death of the main incident reaches the headline) */
+  'guard.lead-only-hurt': (ctx: GuardContext) => ctx.hooks.leadOnlyHurt && /^(single|name|pronoun)$/.test(ctx.np.kind),
   /** "was shot at": missed, not hit */
   'guard.shot-at': (ctx: GuardContext) => {
     const t = ctx.toks;

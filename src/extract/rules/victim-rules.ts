@@ -48,6 +48,7 @@ export interface VictimRule {
   examples: readonly RuleExample[];
 }
 
+const KILLED_GUARDS: readonly GuardId[] = ['guard.lead-only-hurt'];
 const SUBJECT_GUARDS: readonly GuardId[] = ['guard.perpetrator', 'guard.negated', 'guard.hypothetical', 'guard.background-event', 'guard.combined', 'guard.earlier-year', 'guard.earlier-period'];
 const OBJECT_GUARDS: readonly GuardId[] = ['guard.perpetrator', 'guard.hypothetical', 'guard.background-event', 'guard.other-event-clause', 'guard.combined', 'guard.earlier-year', 'guard.earlier-period'];
 
@@ -64,7 +65,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     ],
     side: 'subject',
     voice: 'passive',
-    guards: SUBJECT_GUARDS,
+    guards: [...SUBJECT_GUARDS, ...KILLED_GUARDS],
     examples: [
       { text: 'A 19-year-old was shot and killed outside a corner store on Friday night.', expect: { killed: 1, injured: null } },
       { text: 'Rahim Dost, a district schools inspector, was killed when gunmen stopped his car.', expect: { killed: 1 } },
@@ -82,6 +83,8 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'The man was later pronounced dead at a nearby hospital.', expect: { killed: 1 } },
       { title: 'Nurse, husband killed in parking-lot shooting', text: 'Police gave no names on Sunday.', expect: { killed: 2 } },
       { text: 'The gunman was killed by return fire.', expect: { killed: null } },
+      { title: 'Five wounded outside dance club', text: 'Five people were wounded early Sunday outside a dance club. All five are expected to survive, police said. Neighbors said a bouncer was shot and killed by the same door two summers before.', expect: { killed: null, injured: 5 } },
+      { title: 'Police identify woman in shooting that wounded three', text: 'Three people were wounded on Friday. Police said Mia Cole, 25, was also shot. Cole was pronounced dead at a hospital.', expect: { killed: 1 } },
       { text: 'Two men were wounded on Elm Street on Sunday. A teenager was shot and killed on the same corner just last month.', expect: { killed: null, injured: 2 } },
       { text: 'Forty people were killed or injured when the bridge gave way.', expect: { killed: null } },
       { text: 'Between 15 and 20 miners were killed in the collapse.', expect: { killed: 15 }, rule: 'count.keyword-after' },
@@ -95,7 +98,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     anchors: ['died', 'dies', 'succumbed', 'perished', 'passed away'],
     side: 'subject',
     voice: 'intransitive',
-    guards: [...SUBJECT_GUARDS, 'guard.other-cause'],
+    guards: [...SUBJECT_GUARDS, 'guard.other-cause', ...KILLED_GUARDS],
     examples: [
       { text: 'Lena Marsh, 16, died at the scene after the car was sprayed with bullets.', expect: { killed: 1 } },
       { text: 'Officers said a toddler who found the pistol died on the way to hospital.', expect: { killed: 1 } },
@@ -109,7 +112,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     anchors: ['lost his life', 'lost her life', 'lost their lives'],
     side: 'subject',
     voice: 'intransitive',
-    guards: SUBJECT_GUARDS,
+    guards: [...SUBJECT_GUARDS, ...KILLED_GUARDS],
     examples: [{ text: 'A night-shift nurse lost her life in the shooting at the clinic.', expect: { killed: 1 } }],
   },
   {
@@ -122,7 +125,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       'claimed the life of', 'claimed the lives of', 'took the lives of',
     ],
     side: 'object',
-    guards: OBJECT_GUARDS,
+    guards: [...OBJECT_GUARDS, ...KILLED_GUARDS],
     examples: [
       { text: 'Assailants shot and killed Omar Haidari, a customs officer, outside his home in the provincial capital.', expect: { killed: 1 } },
       { text: 'A 12-year-old accidentally killed his 8-year-old cousin with a rifle kept under a bed.', expect: { killed: 1 } },
@@ -144,7 +147,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     anchors: ['shot', 'shooting', 'shoots', 'stabbed', 'stabbing', 'stabs', 'beat', 'beating', 'beats'],
     side: 'object',
     follow: { words: ['death'], within: 2 },
-    guards: OBJECT_GUARDS,
+    guards: [...OBJECT_GUARDS, ...KILLED_GUARDS],
     examples: [{ text: 'He is charged with shooting two neighbours to death and wounding a third inside the duplex.', expect: { killed: 2, injured: 1 } }],
   },
   {
@@ -153,7 +156,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     category: 'killed',
     anchors: ['fatal shooting of', 'shooting death of', 'shooting deaths of', 'killing of', 'murder of', 'slaying of', 'fatal stabbing of', 'death of', 'homicide of'],
     side: 'object',
-    guards: [...OBJECT_GUARDS, 'guard.lead-without-death'],
+    guards: [...OBJECT_GUARDS, 'guard.lead-without-death', ...KILLED_GUARDS],
     examples: [
       { text: 'Detectives are still looking for leads in the fatal shooting of a 23-year-old man on the west side.', expect: { killed: 1 } },
       { text: 'Five people were wounded on Monday. Marchers also recalled the 2009 shooting death of a teenager nearby.', expect: { killed: null, injured: 5 }, rule: 'injured.passive' },
@@ -172,11 +175,13 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     category: 'killed',
     anchors: ['left', 'leaving', 'found', 'discovered'],
     side: 'left-state',
-    guards: OBJECT_GUARDS,
+    guards: [...OBJECT_GUARDS, ...KILLED_GUARDS],
     examples: [
       { text: 'The gunfire left a 5-year-old girl dead and two men wounded.', expect: { killed: 1, injured: 2 } },
       { text: 'A crash on the interstate left three teenagers injured.', expect: { injured: 3 } },
       { text: 'Deputies found a man and his adult son dead inside the trailer.', expect: { killed: 2 } },
+      { text: 'Officers found Dale Moss shot to death behind a tire shop.', expect: { killed: 1 } },
+      { text: 'Deputies found two brothers fatally stabbed and two neighbors wounded in the kitchen.', expect: { killed: 2, injured: 2 } },
     ],
   },
   {

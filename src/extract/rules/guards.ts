@@ -44,6 +44,20 @@ export const GUARDS = {
   /** "Five wounded in club shooting … Day was shot dead there in March": one person's death, far below a lead that
    *  tells only of people hurt, is another incident's (a death of the main incident reaches the headline) */
   'guard.lead-only-hurt': (ctx: GuardContext) => ctx.hooks.leadOnlyHurt && /^(single|name|pronoun)$/.test(ctx.np.kind),
+  /** "was taken to a hospital, where he was pronounced dead", "Boy, 17, shot in Claymont has died": the one person
+   *  hurt is the one who died, counted among the killed */
+  'guard.then-died': (ctx: GuardContext) => {
+    if (!/^(single|name|pronoun)$/.test(ctx.np.kind)) return false;
+    const t = ctx.toks;
+    for (let k = ctx.anchorEnd; k < t.length && k < ctx.anchorEnd + 25; k++) {
+      const w = t[k]!.l;
+      if (t[k]!.t === ';' || t[k]!.t === '.') return false;
+      // ("and a second man died", "while the other died": another victim's death)
+      if (/^(and|while|but|as)$/.test(w) && /^(a|an|another|the|two|three|four|five|others?|one|both)$/.test(t[k + 1]?.l ?? '')) return false;
+      if (w === 'died' || w === 'succumbed' || ((w === 'pronounced' || w === 'declared') && t[k + 1]?.l === 'dead')) return true;
+    }
+    return false;
+  },
   /** "was shot at": missed, not hit */
   'guard.shot-at': (ctx: GuardContext) => {
     const t = ctx.toks;

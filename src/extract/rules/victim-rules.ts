@@ -49,6 +49,8 @@ export interface VictimRule {
 }
 
 const KILLED_GUARDS: readonly GuardId[] = ['guard.lead-only-hurt'];
+/** the injured rows' own: the one person hurt who then died is no survivor */
+const HURT_GUARDS: readonly GuardId[] = ['guard.then-died'];
 const SUBJECT_GUARDS: readonly GuardId[] = ['guard.perpetrator', 'guard.negated', 'guard.hypothetical', 'guard.background-event', 'guard.combined', 'guard.earlier-year', 'guard.earlier-period'];
 const OBJECT_GUARDS: readonly GuardId[] = ['guard.perpetrator', 'guard.hypothetical', 'guard.background-event', 'guard.other-event-clause', 'guard.combined', 'guard.earlier-year', 'guard.earlier-period'];
 
@@ -202,7 +204,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     side: 'subject',
     voice: 'passive',
     mayIncludeDead: 'any',
-    guards: [...SUBJECT_GUARDS, 'guard.shot-at', 'guard.shot-by-police'],
+    guards: [...SUBJECT_GUARDS, 'guard.shot-at', 'guard.shot-by-police', ...HURT_GUARDS],
     examples: [
       { text: 'A cashier is recovering after she and two others were shot outside a laundromat.', expect: { injured: 3 } },
       { text: 'A man died on Friday after he and three others were shot on a porch.', expect: { killed: 1, injured: 3 } },
@@ -223,7 +225,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     anchors: ['shot', 'shooting', 'shoots'],
     side: 'object',
     mayIncludeDead: 'any',
-    guards: OBJECT_GUARDS,
+    guards: [...OBJECT_GUARDS, ...HURT_GUARDS],
     examples: [
       { text: 'Investigators say Parker shot three males, aged 16 to 19, near the park.', expect: { injured: 3 } },
       { text: 'A teenager has been charged with shooting a 14-year-old Millbrook boy in the arm.', expect: { injured: 1 } },
@@ -236,7 +238,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     category: 'injured',
     anchors: ['wounded', 'wounding', 'wounds', 'injured', 'injuring', 'injures', 'hurt', 'hurting', 'hurts', 'stabbed', 'stabbing'],
     side: 'object',
-    guards: OBJECT_GUARDS,
+    guards: [...OBJECT_GUARDS, ...HURT_GUARDS],
     examples: [
       { text: 'Gunfire outside a recreation center wounds two teens.', expect: { injured: 2 } },
       { text: 'Raiders on motorbikes shot and killed a night watchman and wounded two other school workers.', expect: { killed: 1, injured: 2 } },
@@ -252,7 +254,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     anchors: ['shooting of', 'shootings of', 'wounding of', 'stabbing of'],
     side: 'object',
     mayIncludeDead: 'any',
-    guards: OBJECT_GUARDS,
+    guards: [...OBJECT_GUARDS, ...HURT_GUARDS],
     examples: [{ text: 'A 21-year-old was charged on Tuesday in the shooting of three people outside a bar.', expect: { injured: 3 } }],
   },
   // ── injured ───────────────────────────────────────────────────────────────────────────────────────────
@@ -266,7 +268,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     ],
     side: 'subject',
     voice: 'passive',
-    guards: SUBJECT_GUARDS,
+    guards: [...SUBJECT_GUARDS, ...HURT_GUARDS],
     examples: [
       { text: 'Four people including a 9-year-old and a 7-year-old were hurt in the drive-by.', expect: { injured: 4 } },
       { text: 'A border police accountant was killed and six people, among them guards and shoppers, were wounded.', expect: { killed: 1, injured: 6 } },
@@ -286,13 +288,14 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     follow: { words: HOSPITAL_WORDS, within: 5 },
     mayIncludeDead: 'single',
     state: true,
-    guards: SUBJECT_GUARDS,
+    guards: [...SUBJECT_GUARDS, ...HURT_GUARDS],
     examples: [
       { title: 'Five people shot outside bowling alley', text: 'Lee Park and Dana Ortiz were rushed to a hospital, police said.', expect: { injured: 5 } },
       { text: 'A 30-year-old woman was rushed to a hospital with a wound to her side.', expect: { injured: 1 } },
       { text: 'Officers found two men and a woman dead in the house. A fourth person, a teenager, was taken to a hospital.', expect: { killed: 3, injured: 1 } },
       { text: 'A man was killed in the double shooting. The second victim, a girl, was taken to a hospital.', expect: { killed: 1, injured: 1 } },
       { text: 'The teenager was taken to a trauma center, where he died two hours later.', expect: { killed: 1, injured: null }, rule: 'killed.intransitive' },
+      { text: 'Two men died in the shooting on Pine Street. Omar Bell was taken to a hospital, where he was pronounced dead.', expect: { killed: 2, injured: null } },
     ],
   },
   {
@@ -304,7 +307,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     voice: 'passive',
     mayIncludeDead: 'single',
     state: true,
-    guards: SUBJECT_GUARDS,
+    guards: [...SUBJECT_GUARDS, ...HURT_GUARDS],
     examples: [{ text: 'A 17-year-old girl is in critical condition after the drive-by, police said.', expect: { injured: 1 } }],
   },
   {
@@ -316,7 +319,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     voice: 'intransitive',
     follow: { words: HARM_WORDS, within: 6 },
     mayIncludeDead: 'single',
-    guards: SUBJECT_GUARDS,
+    guards: [...SUBJECT_GUARDS, ...HURT_GUARDS],
     examples: [
       { text: 'Officers found a 22-year-old man suffering from a gunshot wound to the chest.', expect: { injured: 1 } },
       { text: 'Two bystanders suffered non-life-threatening injuries.', expect: { injured: 2 } },
@@ -330,7 +333,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     side: 'subject',
     voice: 'intransitive',
     follow: { words: HARM_WORDS, within: 5 },
-    guards: SUBJECT_GUARDS,
+    guards: [...SUBJECT_GUARDS, ...HURT_GUARDS],
     examples: [
       { text: 'Medics said 38 workers were being treated for burns after the tank caught fire.', expect: { injured: 38 } },
       { text: 'Since the strike, 71 service members have been diagnosed with concussion-related brain injuries.', expect: { injured: 71 } },
@@ -343,7 +346,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     anchors: ['sent', 'sending', 'sends', 'put'],
     side: 'object',
     follow: { words: HOSPITAL_WORDS, within: 12 },
-    guards: OBJECT_GUARDS,
+    guards: [...OBJECT_GUARDS, ...HURT_GUARDS],
     examples: [{ text: 'Gunfire at a skating rink sent five teenagers to the hospital on Saturday night.', expect: { injured: 5 } }],
   },
 ];

@@ -1,11 +1,13 @@
-// One runner over the victim-rule table: every row's examples must give their figures through `extract`, and an
-// example that expects the row's own category must be produced by that row (so each row has a line that fails
-// without it). Negative examples must give no figure.
+// One runner over the rule tables (victim rows and count rows): every row's examples must give their figures through
+// `extract`, and an example that expects the row's own category must be produced by that row (so each row has a line
+// that fails without it). Negative examples must give no figure. Every candidate on the dev corpus names a row.
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../../src/extract/index';
 import { findCandidates } from '../../../src/extract/figures';
 import { documentSentences } from '../../../src/extract/sentences';
 import { VICTIM_RULES } from '../../../src/extract/rules/victim-rules';
+import { COUNT_RULES } from '../../../src/extract/rules/count-rules';
 import { GUARDS } from '../../../src/extract/rules/guards';
 import { explainExtraction } from '../../../src/extract/explain';
 
@@ -30,7 +32,30 @@ describe.each(VICTIM_RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => 
   });
 });
 
+describe.each(COUNT_RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
+  it.each(rule.examples.map((e) => [e.text, e] as const))('%s', (text, example) => {
+    const got = extract({ text, ...(example.title ? { title: example.title } : {}), published: PUBLISHED }).casualties;
+    for (const [cat, want] of Object.entries(example.expect)) {
+      expect({ cat, value: got[cat as keyof typeof got]?.value ?? null }).toEqual({ cat, value: want });
+    }
+    const fired = findCandidates(documentSentences(text, example.title), 2017, 6).filter((c) => c.category === example.category).map((c) => c.rule);
+    expect(fired).toContain(rule.id);
+  });
+});
+
 describe('every candidate names its rule', () => {
+  it('names a row of the tables on every dev-corpus article', () => {
+    const known = new Set<string>([...VICTIM_RULES.map((r) => r.id), ...COUNT_RULES.map((r) => r.id), 'listed.one-by-one']);
+    const corpus = import.meta.glob<{ text: string; title?: string }>('../../../fixtures/corpus-dev/*.json', { eager: true, import: 'default' });
+    const seen = new Set<string>();
+    expect(Object.keys(corpus).length).toBeGreaterThan(30);
+    for (const a of Object.values(corpus)) {
+      for (const c of findCandidates(documentSentences(a.text, a.title), 2020, 6)) seen.add(c.rule);
+    }
+    expect(seen.size).toBeGreaterThan(5);
+    for (const id of seen) expect(known).toContain(id);
+  });
+
   it('legacy and table rules alike', () => {
     const text = 'Three people were killed and 12 others wounded when a bus overturned. A passenger was later pronounced dead, bringing the toll to four.';
     const cands = findCandidates(documentSentences(text), 2017, 6);

@@ -1194,7 +1194,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       const n = parseNumberAt(toks, i);
       if (!n) continue;
       // dates ("March 12", "12 March"), ordinals handled by the parser
-      if (prev && MONTHS.has(prev.l) && prev.l !== 'may' && !n.words) continue;
+      // ("a May 25 shooting": a capitalised "May" inside a sentence is the month, not the modal)
+      if (prev && MONTHS.has(prev.l) && (prev.l !== 'may' || (prev.t === 'May' && i > 1)) && !n.words) continue;
       // "the March five earthquake": a day written in words, unless people follow ("in March nine people died")
       if (prev && MONTHS.has(prev.l) && prev.l !== 'may' && n.words && n.value <= 31 && /^\p{Lu}/u.test(prev.t)) {
         const nx = toks[n.end];

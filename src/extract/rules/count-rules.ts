@@ -42,6 +42,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     examples: [
       { category: 'killed', text: 'Gunmen killed 14 villagers in a night raid.', expect: { killed: 14 } },
       { category: 'killed', text: 'Rescuers recovered 19 bodies from the rubble.', expect: { killed: 19 } },
+      { category: 'killed', text: 'A man accused in a May 25 shooting that killed one and wounded three others entered pleas on Monday.', expect: { killed: 1, injured: 3 } },
     ],
   },
   {

@@ -63,7 +63,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     anchors: [
       'killed', 'slain', 'murdered', 'shot and killed', 'shot to death', 'shot dead', 'fatally shot', 'fatally wounded',
       'fatally stabbed', 'fatally injured', 'fatally struck', 'stabbed to death', 'beaten to death', 'gunned down',
-      'pronounced dead', 'declared dead', 'found dead', 'confirmed dead', 'found shot to death', 'executed',
+      'dead', 'pronounced dead', 'declared dead', 'found dead', 'confirmed dead', 'found shot to death', 'executed',
     ],
     side: 'subject',
     voice: 'passive',
@@ -83,6 +83,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'The drone crashed and two soldiers were hurt, the army said.', expect: { injured: 2 } },
       { text: 'At least four Canadian peacekeepers were killed in the convoy attack.', expect: { killed: 4 } },
       { text: 'The man was later pronounced dead at a nearby hospital.', expect: { killed: 1 } },
+      { title: '3 adults, four children dead in farmhouse shooting', text: 'Deputies gave no names on Sunday.', expect: { killed: 7 } },
       { title: 'Nurse, husband killed in parking-lot shooting', text: 'Police gave no names on Sunday.', expect: { killed: 2 } },
       { text: 'The gunman was killed by return fire.', expect: { killed: null } },
       { title: 'Five wounded outside dance club', text: 'Five people were wounded early Sunday outside a dance club. All five are expected to survive, police said. Neighbors said a bouncer was shot and killed by the same door two summers before.', expect: { killed: null, injured: 5 } },

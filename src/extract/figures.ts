@@ -1056,6 +1056,16 @@ function earlierPeriod(toks: Token[], from: number): boolean {
 const HURT_WORDS = /^(wounded|wounds|wounding|injured|injures|injuring|hurt|critical)$/;
 const FATAL_WORDS = /^(id|id'd|ids|identified|identifies|identify|killed|kills|kill|killing|killings|dead|death|deaths|died|dies|die|fatal|fatally|murder|murdered|homicide|slain|slaying|deadly|body|bodies)$/;
 
+/** "in two shootings", "five shootings that wounded 15", "separate attacks", "a violent weekend": the sentence sums events */
+function spansSeveralEvents(toks: Token[]): boolean {
+  for (let k = 0; k < toks.length; k++) {
+    const w = toks[k]!.l;
+    if (/^(shootings|stabbings|incidents|attacks)$/.test(w)) return true;
+    if (w === 'separate' || w === 'weekend' || (w === 'a' && toks[k + 1]?.l === 'total' && toks[k + 2]?.l === 'of')) return true;
+  }
+  return false;
+}
+
 /** "last week", "earlier this month", "two years ago", "in a previous shooting": the sentence dates what it tells earlier */
 function datesEarlier(toks: Token[]): boolean {
   for (let k = 0; k < toks.length; k++) {
@@ -1121,6 +1131,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     if (sen.idx !== -1 && sinceOlderMonth(toks, currentMonth)) ctx.context = true;
     if (sen.idx !== -1 && olderMonth(toks, currentMonth)) ctx.context = true;
     const datedEarlier = sen.idx > 0 && !leadDatesEarlier && datesEarlier(toks);
+    const roundUp = spansSeveralEvents(toks);
     // "X did this, hours after Y happened": Y is a separate, earlier event
     let afterAt = -1;
     for (let j = 1; j < toks.length; j++) {
@@ -1155,6 +1166,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       }
       // (the victim rules veto such a victim under guard.earlier-period; the older count rules set it aside alike)
       if (datedEarlier && (c.category === 'killed' || c.category === 'injured') && /^(single|count)\./.test(c.rule)) c = { ...c, context: true };
+      // "Three people were hurt in two shootings", "a violent weekend sent six to hospitals": a round-up's figure
+      // sums several incidents, so one incident's own count outranks it
+      if (roundUp && (c.category === 'killed' || c.category === 'injured')) c = { ...c, subcount: true };
       senCats.add(c.category);
       out.push({
         ...c,

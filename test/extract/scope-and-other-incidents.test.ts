@@ -102,6 +102,18 @@ describe('other incidents mentioned in passing', () => {
     expect(f.killed).toBeUndefined();
     expect(fig('A guard died hours after the attack, police said.').killed).toEqual(expect.objectContaining({ value: 1 }));
   });
+  it('a round-up\'s sum over several shootings gives way to one shooting\'s own count', () => {
+    const c = fig('Police said nine people were wounded in four shootings across the city on Saturday. The first, on Elm Street, wounded two brothers outside a barbershop.');
+    expect(c.injured).toEqual(expect.objectContaining({ value: 2 }));
+  });
+  it('a round-up\'s sum stands when no single shooting is counted', () => {
+    expect(fig('Seven people were wounded in separate shootings on the South Side on Monday, police said.').injured).toEqual(expect.objectContaining({ value: 7 }));
+  });
+  it('a killing dated "just last week" under a lead that dates nothing so is an earlier incident', () => {
+    const c = fig('Four men were shot near a park on Tuesday night. A 19-year-old was shot and killed on the same block just last week.');
+    expect(c.killed).toBeUndefined();
+    expect(c.injured).toEqual(expect.objectContaining({ value: 4 }));
+  });
   it('"Separately," opens another incident', () => {
     const c = fig('Kidnappers took six nurses from a clinic on Monday.\n\nSeparately, police said they had arrested 15 suspects in a raid.');
     expect(c.arrested).toBeUndefined();

@@ -2,7 +2,7 @@
 // attack plans or targets named in a threat. A count is a threat only when its noun
 // phrase ends in one of these heads; casualty readings and rescue deployments are not.
 import type { Threat } from '../schema';
-import { asideAround, keywordAt, olderMonth, superlativeSince } from './figures';
+import { asideAround, keywordAt, olderMonth, superlativeSince } from './rules/context';
 import { parseNumberAt, yearOf, type Token } from './numbers';
 import { tokensOf, type Sentence } from './sentences';
 import { LEFT_VERBS, MONTHS } from './lexicon/index';

@@ -45,7 +45,7 @@ export function explainExtraction(article: ArticleText): Explanation {
     flags: FLAG_NAMES.filter((f) => c[f] === true),
     quote: c.quote,
   }));
-  const threatTrace: ThreatTrace = { candidates: [], vetoes: [] };
+  const threatTrace: ThreatTrace = { candidates: [], vetoes: [], setAside: [], dropped: [] };
   const threats = findThreats(sentences, year, month, threatTrace);
   return { casualties: selectFigures(found), candidates, vetoes, threats, threatTrace };
 }
@@ -66,5 +66,7 @@ export function formatExplanation(e: Explanation): string {
   for (const c of e.threatTrace.candidates) lines.push(`  s${c.sentence} ${c.value} ${c.noun} (${c.qualifier}) by ${c.rule}${c.vague ? ' [vague]' : ''} — ${c.quote.slice(0, 100)}`);
   lines.push('threats vetoed:');
   for (const v of e.threatTrace.vetoes) lines.push(`  s${v.sentence} ${v.rule} vetoed by ${v.guard} at token ${v.pos}`);
+  for (const a of e.threatTrace.setAside) lines.push(`  s${a.sentence} set aside by ${a.by}`);
+  for (const d of e.threatTrace.dropped) lines.push(`  s${d.sentence} ${d.value} ${d.noun} not chosen: ${d.by}`);
   return lines.join('\n');
 }

@@ -26,10 +26,16 @@ export interface ThreatSentenceVeto extends ThreatVeto {
   sentence: number;
 }
 
-/** What `--explain` wants to see of a threat pass: every candidate read and every veto. */
+/** Why a whole sentence was set aside, and why a candidate was not chosen: named like the rules. */
+export type ThreatContextId = 'context.older-month' | 'context.earlier-year';
+export type ThreatChoiceId = 'choose.part-of-larger' | 'choose.vague-force-part' | 'choose.repeat';
+
+/** What `--explain` wants to see of a threat pass: every candidate read, every veto, every sentence and candidate set aside. */
 export interface ThreatTrace {
   candidates: ThreatCandidate[];
   vetoes: ThreatSentenceVeto[];
+  setAside: Array<{ sentence: number; by: ThreatContextId }>;
+  dropped: Array<{ value: number; noun: string; sentence: number; by: ThreatChoiceId }>;
 }
 
 export function findThreats(sentences: Sentence[], currentYear: number | undefined, currentMonth?: number, trace?: ThreatTrace): Threat[] {
@@ -37,7 +43,10 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
   const containers = sentences.some((s) => CONTAINER_TANKS_RE.test(s.text));
   for (const sen of sentences) {
     const toks = tokensOf(sen);
-    if (sen.idx !== -1 && olderMonth(toks, currentMonth)) continue; // "In August, China fired 11 missiles"
+    if (sen.idx !== -1 && olderMonth(toks, currentMonth)) {
+      trace?.setAside.push({ sentence: sen.idx, by: 'context.older-month' }); // "In August, China fired 11 missiles"
+      continue;
+    }
     let oldYear = false;
     const asides: Array<[number, number]> = [];
     toks.forEach((tk, j) => {
@@ -49,7 +58,10 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
         else oldYear = true;
       }
     });
-    if (oldYear) continue; // counts from older conflicts are context
+    if (oldYear) {
+      trace?.setAside.push({ sentence: sen.idx, by: 'context.earlier-year' }); // counts from older conflicts are context
+      continue;
+    }
     const { hits, vetoes } = runThreatRules(toks, { text: sen.text, strike: STRIKE_RE.test(sen.text), rescue: RESCUE_RE.test(sen.text), containers, asides });
     for (const h of hits) found.push({ value: h.value, qualifier: h.qualifier, noun: h.noun, head: h.head, quote: sen.text, sentence: sen.idx, title: sen.idx === -1, vague: h.vague, rule: h.rule });
     if (trace) for (const v of vetoes) trace.vetoes.push({ ...v, sentence: sen.idx });
@@ -98,11 +110,16 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
   for (const f of found) {
     const listed = (perSentence.get(f.sentence) ?? 0) >= 2 && !f.title && !partOfOther(f.sentence);
     const bigger = !listed && found.find((g) => g.head === f.head && g.value > f.value && g.sentence !== f.sentence);
-    if (bigger) continue;
     // "300,000 reservists" … "thousands of soldiers were being sent": the vague count is part of the precise force
-    if (f.vague && GROUND_FORCES.has(f.head) && found.some((g) => !g.vague && GROUND_FORCES.has(g.head) && g.sentence !== f.sentence)) continue;
-    if (keep.some((g) => g.head === f.head && g.value === f.value)) continue;
-    keep.push(f);
+    const by: ThreatChoiceId | undefined = bigger
+      ? 'choose.part-of-larger'
+      : f.vague && GROUND_FORCES.has(f.head) && found.some((g) => !g.vague && GROUND_FORCES.has(g.head) && g.sentence !== f.sentence)
+        ? 'choose.vague-force-part'
+        : keep.some((g) => g.head === f.head && g.value === f.value)
+          ? 'choose.repeat'
+          : undefined;
+    if (by) trace?.dropped.push({ value: f.value, noun: f.noun, sentence: f.sentence, by });
+    else keep.push(f);
   }
   return keep.map((f) => ({ value: f.value, qualifier: f.qualifier, noun: f.noun, quote: f.quote, rule: f.rule }));
 }

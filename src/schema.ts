@@ -71,8 +71,12 @@ export type Casualties = z.infer<typeof Casualties>;
 
 export const Threat = z.object({
   value: z.number().int().nonnegative(),
+  /** "more than a dozen missiles" is 12 at least; absent in reports stored before threats kept it (read as exact) */
+  qualifier: Qualifier.optional(),
   noun: z.string(),
   quote: z.string(),
+  /** the id of the threat rule that read the figure (`npm run extract -- --explain`) */
+  rule: z.string().optional(),
 });
 export type Threat = z.infer<typeof Threat>;
 

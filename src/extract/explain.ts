@@ -1,10 +1,12 @@
-// What `npm run extract -- --explain` prints: every candidate figure with the rule that read it and the flags that
-// ranked it, every rule a guard vetoed, and the figures chosen. Pure: the same article gives the same account.
-import type { Casualties } from '../schema';
+// What `npm run extract -- --explain` prints: every candidate figure (casualty or threat) with the rule that read it
+// and the flags that ranked it, every rule a guard vetoed, and the figures chosen. Pure: the same article gives the
+// same account.
+import type { Casualties, Threat } from '../schema';
 import { reportClock, type ArticleText } from './index';
 import { findCandidates, type SentenceVeto } from './figures';
 import { selectFigures } from './select';
 import { documentSentences } from './sentences';
+import { findThreats, type ThreatTrace } from './threats';
 
 export interface ExplainedCandidate {
   category: string;
@@ -21,6 +23,9 @@ export interface Explanation {
   casualties: Casualties;
   candidates: ExplainedCandidate[];
   vetoes: SentenceVeto[];
+  /** the threat figures chosen, each with its rule, and every threat candidate and veto of the same pass */
+  threats: Threat[];
+  threatTrace: ThreatTrace;
 }
 
 const FLAG_NAMES = ['increment', 'superseded', 'subcount', 'speculative', 'context', 'combined', 'update', 'region', 'partitive', 'single', 'mayIncludeDead', 'title', 'official', 'unofficial'] as const;
@@ -40,7 +45,9 @@ export function explainExtraction(article: ArticleText): Explanation {
     flags: FLAG_NAMES.filter((f) => c[f] === true),
     quote: c.quote,
   }));
-  return { casualties: selectFigures(found), candidates, vetoes };
+  const threatTrace: ThreatTrace = { candidates: [], vetoes: [], setAside: [], dropped: [] };
+  const threats = findThreats(sentences, year, month, threatTrace);
+  return { casualties: selectFigures(found), candidates, vetoes, threats, threatTrace };
 }
 
 /** A plain-text account, one line per candidate and veto, for a terminal. */
@@ -53,5 +60,13 @@ export function formatExplanation(e: Explanation): string {
   }
   lines.push('vetoed:');
   for (const v of e.vetoes) lines.push(`  s${v.sentence} ${v.rule} vetoed by ${v.guard} at token ${v.pos}`);
+  lines.push('threats chosen:');
+  for (const t of e.threats) lines.push(`  ${t.value} ${t.noun} (${t.qualifier ?? 'exact'}) by ${t.rule ?? '?'}`);
+  lines.push('threat candidates:');
+  for (const c of e.threatTrace.candidates) lines.push(`  s${c.sentence} ${c.value} ${c.noun} (${c.qualifier}) by ${c.rule}${c.vague ? ' [vague]' : ''} — ${c.quote.slice(0, 100)}`);
+  lines.push('threats vetoed:');
+  for (const v of e.threatTrace.vetoes) lines.push(`  s${v.sentence} ${v.rule} vetoed by ${v.guard} at token ${v.pos}`);
+  for (const a of e.threatTrace.setAside) lines.push(`  s${a.sentence} set aside by ${a.by}`);
+  for (const d of e.threatTrace.dropped) lines.push(`  s${d.sentence} ${d.value} ${d.noun} not chosen: ${d.by}`);
   return lines.join('\n');
 }

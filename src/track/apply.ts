@@ -137,7 +137,7 @@ export function applyReport(
       ...(report.url ? { url: report.url } : {}),
       outlets: [report.outlet],
     };
-    const next: FigureSnapshot = { value: threat.value, qualifier: 'exact' };
+    const next: FigureSnapshot = { value: threat.value, qualifier: threat.qualifier ?? 'exact' };
     if (!current) {
       threats[head] = fresh;
       stateChanged = true;
@@ -228,15 +228,16 @@ function casualtyChange(
 
 function threatChange(
   head: string,
-  from: { value: number } | null,
-  to: { value: number; noun: string; quote: string },
+  from: { value: number; qualifier?: FigureSnapshot['qualifier'] | undefined } | null,
+  to: { value: number; qualifier?: FigureSnapshot['qualifier'] | undefined; noun: string; quote: string },
   change: Change['change'],
 ): Change {
+  // "more than a dozen missiles" alerts as at least 12; reports stored before threats kept a qualifier read as exact
   return {
     kind: 'threat',
     category: head,
-    from: from ? { value: from.value, qualifier: 'exact' } : null,
-    to: { value: to.value, qualifier: 'exact' },
+    from: from ? { value: from.value, qualifier: from.qualifier ?? 'exact' } : null,
+    to: { value: to.value, qualifier: to.qualifier ?? 'exact' },
     change,
     quote: to.quote,
     noun: to.noun,

@@ -27,7 +27,7 @@ export function recomputeState(
     if (f) alerted[category] = { value: f.value, qualifier: f.qualifier };
   }
   const alertedThreats: IncidentState['alerted_threats'] = {};
-  for (const [head, t] of Object.entries(base.threats)) alertedThreats[head] = { value: t.value, qualifier: 'exact' };
+  for (const [head, t] of Object.entries(base.threats)) alertedThreats[head] = { value: t.value, qualifier: t.qualifier ?? 'exact' };
   const recomputed: IncidentState = {
     ...base,
     key: meta.key,

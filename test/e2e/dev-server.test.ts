@@ -25,7 +25,7 @@ const DESTINATIONS: SinkDestination[] = ['slack', 'discord', 'telegram', 'teams'
 const FIRST_SEND_LINES = [
   '01-seed.json → 2020-01-07-kerman-stampede  NEW killed 35, injured 48, threat: 13 revenge scenarios  [alert]',
   '02-toll-rises-state-media.json → 2020-01-07-kerman-stampede  killed 35 → 56 (+21), injured 48 → 213 (+165)  [alert]',
-  '03-coroner-irna-59.json → 2020-01-07-kerman-stampede  killed 56 → 59 (+3), threat: 12 ballistic missiles (new), threat: 2 bases (new)  [alert]',
+  '03-coroner-irna-59.json → 2020-01-07-kerman-stampede  killed 56 → 59 (+3), threat: at least 12 ballistic missiles (new), threat: 2 bases (new)  [alert]',
 ];
 
 /** The Slack `text` fallback of each alert, in order. */

@@ -125,6 +125,11 @@ describe('applyReport', () => {
     ]);
   });
 
+  it('a threat keeps its qualifier in the change it alerts ("more than a dozen" is at least 12)', () => {
+    const outs = run([report({}, { threats: [{ value: 12, qualifier: 'at_least', noun: 'ballistic missiles', quote: 'more than a dozen ballistic missiles', rule: 'threat.weapons' }] })]);
+    expect(outs[0]?.result.changes).toEqual([expect.objectContaining({ kind: 'threat', category: 'missile', change: 'new', from: null, to: { value: 12, qualifier: 'at_least' } })]);
+  });
+
   it('recognises a re-sent article and changes nothing', () => {
     const store = memoryTrackerStore();
     const r = report({ killed: fig(35) });

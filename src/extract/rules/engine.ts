@@ -1,12 +1,18 @@
 // The small engine that runs the victim-rule table over one sentence's tokens: rows are looked up by the first
 // word of their anchor, the victims' noun phrase is read on the rule's side, named guards may veto, and every hit
-// carries the id of the rule that made it (and every veto the id of its guard).
+// carries the id of the rule that made it (and every veto the id of its guard). The threat table runs the same way.
 import type { Category, Qualifier } from '../../schema';
 import { parseNumberAt, type Token } from '../numbers';
 import { PASSIVE_AUX, PERFECT_AUX, PREDICATE_ADVERBS } from '../lexicon/victims';
 import { GUARDS, type GuardContext, type GuardId } from './guards';
 import { VICTIM_RULES, type VictimRule } from './victim-rules';
 import { objectAfter, subjectBefore, type VictimNP } from './victim-np';
+import { MONTHS } from '../lexicon/index';
+import { COORDINATED_FORCES, THREAT_NP_STOP } from '../lexicon/threats';
+import { qualifierBefore } from '../qualifiers';
+import { yearOf } from '../numbers';
+import { THREAT_GUARDS, type ThreatGuardContext, type ThreatGuardId } from './threat-guards';
+import { THREAT_RULES, type ThreatRule } from './threat-rules';
 
 export interface RuleHit {
   rule: string;
@@ -239,4 +245,142 @@ function readSide(toks: Token[], i: number, anchorEnd: number, rule: VictimRule,
       return { np, hits: [hitOf(rule, np, start)], resume: anchorEnd };
     }
   }
+}
+
+// ── threat rules ──────────────────────────────────────────────────────────────────────────────────────────
+// The same idea over the threat table: a count, then the noun phrase after it, looked up by the head that ends it.
+
+export interface ThreatHooks {
+  text: string;
+  /** the sentence speaks of striking something: its counted places are targets */
+  strike: boolean;
+  /** the sentence speaks of rescue or relief */
+  rescue: boolean;
+  /** the article speaks of fuel or storage tanks */
+  containers: boolean;
+  /** asides dated by an older year ("…, which Russia seized in 2014"): counts inside them are background */
+  asides: ReadonlyArray<readonly [number, number]>;
+}
+
+export interface ThreatHit {
+  rule: string;
+  value: number;
+  qualifier: Qualifier;
+  /** "dozens of", "thousands of": a vague count */
+  vague: boolean;
+  noun: string;
+  /** the head, singular ("missile"): one figure per head is kept */
+  head: string;
+  pos: number;
+}
+
+export interface ThreatVeto {
+  rule: string;
+  guard: ThreatGuardId;
+  pos: number;
+}
+
+/** Head word → the count-before row it anchors; the number-of row's heads apart. */
+const THREAT_HEAD_INDEX: Map<string, ThreatRule> = new Map(THREAT_RULES.filter((r) => r.side === 'count-before').flatMap((r) => r.anchors.map((a) => [a, r] as const)));
+const NUMBER_OF_RULE = THREAT_RULES.find((r) => r.side === 'number-of');
+const NUMBER_OF_HEADS: ReadonlySet<string> = new Set(NUMBER_OF_RULE?.anchors ?? []);
+const QUOTE_MARKS = new Set(['"', "'", '‘', '’', '“', '”']);
+const NUMBER_OF_LINKS = new Set(['to', 'at', 'reach', 'of']);
+
+function singularHead(w: string): string {
+  return w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.endsWith('s') ? w.slice(0, -1) : w;
+}
+
+interface ThreatNP {
+  noun: string;
+  head: string;
+  end: number;
+  rule: ThreatRule;
+}
+
+/** The noun phrase after a count when it ends in a head some row accepts ("dozens of rockets", "7 retaliation plans"). */
+function threatPhrase(toks: Token[], j: number, text: string, vague: boolean, accept: (word: string) => ThreatRule | undefined): ThreatNP | undefined {
+  let start = -1;
+  let lastHead = -1;
+  let rule: ThreatRule | undefined;
+  let k = j;
+  if (vague && toks[k]?.l === 'of' && toks[k + 1] && !THREAT_NP_STOP.has(toks[k + 1]!.l)) k++;
+  for (let steps = 0; steps < 6 && k < toks.length; steps++, k++) {
+    const tk = toks[k]!;
+    if (tk.k === 'punct') {
+      if (QUOTE_MARKS.has(tk.t)) continue;
+      if (tk.t === '-' && tk.glued) return undefined; // "100-kg bomb"
+      break;
+    }
+    if (tk.k === 'num') break;
+    if (THREAT_NP_STOP.has(tk.l)) {
+      // "soldiers and police": keep a coordinated second noun
+      if (tk.l === 'and' && lastHead === k - 1 && toks[k + 1] && COORDINATED_FORCES.has(toks[k + 1]!.l)) {
+        lastHead = k + 1;
+        k++;
+        continue;
+      }
+      break;
+    }
+    if (start < 0) start = k;
+    const row = accept(tk.l);
+    if (row) {
+      lastHead = k;
+      rule = row;
+    } else if (lastHead >= 0 && lastHead === k - 1) break; // the head ended the phrase
+  }
+  if (start < 0 || lastHead < 0 || !rule) return undefined;
+  const headTok = toks[lastHead]!;
+  const noun = text.slice(toks[start]!.s, headTok.e).replace(/^[‘’“”"']+|[‘’“”"']+$/g, '').replace(/[‘’“”"]/g, '').trim();
+  return { noun, head: singularHead(headTok.l), end: lastHead + 1, rule };
+}
+
+/** "the number of soldiers and police … will be raised to 10,500": the counted phrase stands before the count. */
+function numberOfPhrase(toks: Token[], i: number, text: string): ThreatNP | undefined {
+  if (!NUMBER_OF_RULE || !NUMBER_OF_LINKS.has(toks[i - 1]?.l ?? '')) return undefined;
+  for (let j = i - 2; j >= 0 && j >= i - 14; j--) {
+    if (toks[j]!.l === 'number' && toks[j + 1]?.l === 'of') return threatPhrase(toks, j + 2, text, false, (w) => (NUMBER_OF_HEADS.has(w) ? NUMBER_OF_RULE : undefined));
+    if (toks[j]!.k === 'num' || toks[j]!.t === '.') return undefined;
+  }
+  return undefined;
+}
+
+/** Run the threat rows over one sentence's tokens: every count whose phrase a row anchors, unless a guard vetoes it. */
+export function runThreatRules(toks: Token[], hooks: ThreatHooks): { hits: ThreatHit[]; vetoes: ThreatVeto[] } {
+  const hits: ThreatHit[] = [];
+  const vetoes: ThreatVeto[] = [];
+  const acceptCount = (w: string): ThreatRule | undefined => {
+    const row = THREAT_HEAD_INDEX.get(w);
+    return row && (row.when !== 'strike-sentence' || hooks.strike) ? row : undefined;
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const tk = toks[i]!;
+    if (tk.k !== 'num' && !(tk.k === 'word' && /^[a-z]/.test(tk.l))) continue;
+    // "a" is a number only in "a dozen" ("more than a dozen ballistic missiles")
+    if ((tk.l === 'a' || tk.l === 'an') && toks[i + 1]?.l !== 'dozen') continue;
+    if (toks[i - 1] && MONTHS.has(toks[i - 1]!.l)) continue;
+    const n = parseNumberAt(toks, i);
+    if (!n) continue;
+    if (yearOf(tk) !== undefined) continue;
+    if (hooks.asides.some(([a, b]) => i > a && i < b)) continue;
+    const direct = threatPhrase(toks, n.end, hooks.text, !!n.vague, acceptCount);
+    const np = direct ?? numberOfPhrase(toks, i, hooks.text);
+    if (!np) {
+      i = n.end - 1;
+      continue;
+    }
+    const end = direct ? direct.end : n.end;
+    const ctx: ThreatGuardContext = { toks, start: i, end, head: np.head, noun: np.noun, rescue: hooks.rescue, containers: hooks.containers };
+    const veto = np.rule.guards.find((g) => THREAT_GUARDS[g](ctx));
+    if (veto) {
+      vetoes.push({ rule: np.rule.id, guard: veto, pos: i });
+      continue;
+    }
+    // the qualifier as a toll keeps it: "more than a dozen" is 12 at least, "dozens of" 24 at least, "up to 40" at most
+    let qualifier: Qualifier = qualifierBefore(toks, i).q ?? 'exact';
+    if (n.vague || n.range || toks[n.end]?.t === '+') qualifier = 'at_least';
+    hits.push({ rule: np.rule.id, value: n.value, qualifier, vague: !!n.vague, noun: np.noun, head: np.head, pos: i });
+    i = end - 1;
+  }
+  return { hits, vetoes };
 }

@@ -1,27 +1,8 @@
+// What an article says besides its figures: incident hints (type, places, dateline), text normalisation and the
+// English check; threat figures are specified by rule family in rules/threat-specs/.
 import { describe, expect, it } from 'vitest';
 import { extract, isEnglish, normaliseText } from '../../src/extract/index';
 import { run } from './support';
-
-describe('threat figures', () => {
-  it('weapons fired, forces massed, plans and targets', () => {
-    const vals = (t: string) => run(t).threats.map((x) => [x.value, x.noun]);
-    expect(vals('The militia launched 40 rockets at the border town overnight.')).toEqual([[40, 'rockets']]);
-    expect(vals('Satellite images show some 60,000 troops massed near the frontier.')).toEqual([[60000, 'troops']]);
-    expect(vals('The general said his staff had drawn up 7 "retaliation plans".')).toEqual([[7, 'retaliation plans']]);
-    expect(vals('The president threatened to hit 30 military sites.')).toEqual([[30, 'military sites']]);
-    expect(vals('The navy intercepted four cruise missiles and two drones in one wave.')).toEqual([[4, 'cruise missiles'], [2, 'drones']]);
-  });
-  it('a smaller count of the same weapon elsewhere is part of the larger one', () => {
-    const t = run('The army fired at least 25 missiles on Monday. One missile landed near a port.');
-    expect(t.threats.map((x) => x.value)).toEqual([25]);
-  });
-  it('casualties, rescue teams and older conflicts are not threats', () => {
-    expect(run('Twelve soldiers were killed in the ambush.').threats).toEqual([]);
-    expect(run('The government sent 500 troops to help rescue efforts after the floods.').threats).toEqual([]);
-    expect(run('In 2006, 4,000 rockets were fired over a month.').threats).toEqual([]);
-    expect(run('The airline has a fleet of 60 aircraft and 12 jets.').threats).toEqual([]);
-  });
-});
 
 describe('incident hints', () => {
   it('type from the headline and lead', () => {
@@ -78,13 +59,5 @@ describe('places the gazetteer does not list', () => {
     expect(b.incident.places).toContain('Bellmont');
     const c = extract({ text: 'On Monday the storm moved north. Officials said 4 people died.' });
     expect(c.incident.places).not.toContain('Monday');
-  });
-});
-
-describe('"a dozen" in threat figures', () => {
-  it('reads "more than a dozen ballistic missiles" as 12', () => {
-    const t = extract({ text: 'The navy said the rebels launched more than a dozen cruise missiles at the port overnight.' }).threats;
-    expect(t.map((x) => [x.value, x.noun])).toContainEqual([12, 'cruise missiles']);
-    expect(extract({ text: 'A drone was shot down near the base.' }).threats).toEqual([]);
   });
 });

@@ -1,0 +1,74 @@
+// Sentence-context helpers shared by the casualty and threat finders: a casualty keyword at a token, the aside a
+// token sits in, a sentence framed by an older month, and a year named only as a superlative's comparison.
+import type { Category } from '../../schema';
+import { RIGHT_KEYWORDS } from '../lexicon/index';
+import type { Token } from '../numbers';
+import { matchAt } from '../qualifiers';
+
+export function keywordAt(toks: Token[], j: number): { cat: Category; end: number } | undefined {
+  for (const [p, cat] of RIGHT_KEYWORDS) if (matchAt(toks, j, p)) return { cat, end: j + p.length };
+  return undefined;
+}
+
+/**
+ * The aside holding token j: a relative clause opened by ", which/who/where" (or a dash or bracket) and closed
+ * by the next comma, dash, bracket or the sentence end; undefined when j is in the main clause. A year there
+ * dates the aside's own background ("the Crimean Peninsula, which Russia seized in 2014"), not the counts
+ * outside it.
+ */
+export function asideAround(toks: Token[], j: number): [number, number] | undefined {
+  let start = -1;
+  for (let k = j - 1; k >= 0 && k >= j - 16; k--) {
+    const t = toks[k]!;
+    if (t.t === '(' || ((t.t === '—' || t.t === '–' || (t.t === '-' && toks[k - 1]?.t === '-')) && !t.glued)) {
+      start = k;
+      break;
+    }
+    if (t.k === 'punct' && t.t !== '-') return undefined;
+    if (/^(which|who|whose|where)$/.test(t.l) && (toks[k - 1]?.t === ',' || toks[k - 1]?.t === '-' || toks[k - 1]?.t === '—')) {
+      start = k - 1;
+      break;
+    }
+  }
+  if (start < 0) return undefined;
+  let end = toks.length;
+  for (let k = j + 1; k < toks.length; k++) {
+    const t = toks[k]!.t;
+    if (t === ',' || t === ')' || t === '—' || t === '–' || t === ';' || (t === '-' && toks[k + 1]?.t === '-')) {
+      end = k;
+      break;
+    }
+  }
+  return [start, end];
+}
+
+export const MONTH_INDEX: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+/**
+ * "In August, China fired 11 missiles": a sentence opening on a month without a day, two or more months before the
+ * report's own month, dates a past episode, not the one being reported. (A day-dated month, "on March 5",
+ * and the last few weeks are left alone: follow-up reports date the main incident that way.)
+ */
+export function olderMonth(toks: Token[], currentMonth: number | undefined): boolean {
+  if (currentMonth === undefined) return false;
+  // only as the sentence's opening frame: "In August, …" ("the snows in January" may be the very event reported)
+  if (toks[0]?.l !== 'in') return false;
+  let k = 1;
+  if (/^(early|late|mid|mid-)$/.test(toks[k]?.l ?? '')) k++;
+  const m = MONTH_INDEX[toks[k]?.l ?? ''];
+  if (m === undefined || !/^\p{Lu}/u.test(toks[k]!.t) || toks[k + 1]?.t !== ',') return false;
+  // two to six months back; a month further round the year is more likely ahead ("In January, talks resume")
+  const back = (currentMonth - m + 12) % 12;
+  return back >= 2 && back <= 6;
+}
+
+/** "the deadliest attack since 2015": a comparison with the past, not a figure from it. */
+export function superlativeSince(toks: Token[], j: number): boolean {
+  if (toks[j - 1]?.l !== 'since') return false;
+  for (let k = j - 2; k >= 0 && k >= j - 9; k--) {
+    if (/^(deadliest|worst|bloodiest|biggest|largest|strongest|heaviest|greatest|highest|most|first|major)$/.test(toks[k]!.l)) return true;
+  }
+  return false;
+}

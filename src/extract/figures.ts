@@ -5,7 +5,7 @@
 import type { Category, Qualifier } from '../schema';
 import {
   AUX, BLOCK_NOUNS, LEFT_NEEDS_PERSON, LEFT_VERBS, MONTHS, WEEKDAYS, OFFICIAL_RE, PERSON_PLURAL, PERSON_SINGULAR,
-  REPORT_VERBS, RIGHT_KEYWORDS, SPECULATIVE, UNOFFICIAL_RE,
+  REPORT_VERBS, SPECULATIVE, UNOFFICIAL_RE,
 } from './lexicon/index';
 import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
 import { matchAt, QUAL_PHRASES, qualifierBefore } from './qualifiers';

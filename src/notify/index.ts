@@ -11,7 +11,7 @@ import { teamsRequest } from './teams';
 import { telegramRequest } from './telegram';
 import { webhookRequest } from './webhook';
 
-export { DestinationConfig, DestinationConfigError, DestinationFilter, DEFAULT_TELEGRAM_API_BASE, destinationsFromEnv } from './config';
+export { DestinationConfig, DestinationConfigError, DestinationFilter, DEFAULT_TELEGRAM_API_BASE, destinationId, destinationsFromEnv } from './config';
 export { wantsAlert } from './filters';
 export { alertText } from './text';
 export { backoffSeconds, classifyDeliveryResponse, classifyNetworkError, MAX_DELAY_SECONDS, type DeliveryOutcome } from './outcome';

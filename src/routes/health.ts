@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { settingsFromEnv } from '../env';
-import { destinationsFromEnv } from '../notify';
+import { destinationId, destinationsFromEnv } from '../notify';
 import { ledger } from '../queue/consumer';
 
 export const health = new Hono<AppEnv>();
@@ -14,7 +14,7 @@ health.get('/', async (c) => {
   try {
     // Settings first: a malformed secret list refuses every article, so the operator should see it here.
     settingsFromEnv(c.env);
-    configured = destinationsFromEnv(c.env).map((d) => d.name);
+    configured = destinationsFromEnv(c.env).map(destinationId);
   } catch (err) {
     configError = err instanceof Error ? err.message : String(err);
   }

@@ -3,6 +3,7 @@ import type { AppEnv } from '../app-env';
 import { settingsFromEnv } from '../env';
 import { destinationId, destinationsFromEnv } from '../notify';
 import { ledger } from '../queue/consumer';
+import { feedHealth } from '../feeds/health';
 
 export const health = new Hono<AppEnv>();
 
@@ -28,5 +29,10 @@ health.get('/', async (c) => {
       last_failure_reason: s?.last_failure ?? null,
     };
   });
-  return c.json({ ok: configError === null, service: 'tollwatch', config_error: configError, dead_letters: status.dead_letters, destinations }, configError ? 503 : 200);
+  const feeds = await feedHealth(c.env);
+  if (feeds.config_error) configError = configError ? `${configError}; ${feeds.config_error}` : feeds.config_error;
+  return c.json(
+    { ok: configError === null, service: 'tollwatch', config_error: configError, dead_letters: status.dead_letters, destinations, feeds: feeds.feeds, feeds_failing: feeds.failing },
+    configError ? 503 : 200,
+  );
 });

@@ -1,5 +1,6 @@
 // The Cron Trigger edge: which scheduled job a cron expression runs (feed polling; the daily digest).
 import type { Env } from './env';
+import { sendDigests } from './digest-job';
 import { pollFeeds } from './feeds/poll';
 import { log } from './lib/log';
 import { workerPorts } from './routes/articles';
@@ -13,7 +14,14 @@ export const DIGEST_CRON = '0 * * * *';
  */
 export async function scheduled(controller: Pick<ScheduledController, 'cron' | 'scheduledTime'>, env: Env): Promise<void> {
   const now = Date.now();
-  if (controller.cron === DIGEST_CRON) return;
+  if (controller.cron === DIGEST_CRON) {
+    try {
+      await sendDigests(env, now);
+    } catch (err) {
+      log({ level: 'error', msg: 'digest did not run', error: err instanceof Error ? err.message : String(err) });
+    }
+    return;
+  }
   try {
     const results = await pollFeeds(env, workerPorts(env), now);
     for (const r of results) log({ msg: 'feed polled', feed: r.feed, outcome: r.outcome, new_items: r.new_items, ingested: r.ingested, refused: r.refused, deferred: r.deferred });

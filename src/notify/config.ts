@@ -206,3 +206,22 @@ function listedDestinations(
   }
   return { destinations, issues };
 }
+
+const DigestHours = jsonText('{"slack":7}').pipe(z.record(z.string(), z.number().int().min(0).max(23, 'must be an hour of the day, 0–23 (UTC)')));
+
+/**
+ * DIGEST_HOURS: destination name → the UTC hour its daily digest is sent. Each name must be a configured
+ * destination, so a typo is refused rather than silently sending nothing.
+ */
+export function digestHoursFromEnv(env: Record<string, unknown>, destinations: readonly DestinationConfig[]): Map<string, number> {
+  const raw = typeof env.DIGEST_HOURS === 'string' ? env.DIGEST_HOURS.trim() : '';
+  if (raw === '') return new Map();
+  const parsed = z.object({ DIGEST_HOURS: DigestHours }).safeParse({ DIGEST_HOURS: raw }, { reportInput: false });
+  if (!parsed.success) throw new DestinationConfigError(parsed.error);
+  const known = new Set(destinations.map(destinationId));
+  const issues: z.core.$ZodIssue[] = Object.keys(parsed.data.DIGEST_HOURS)
+    .filter((name) => !known.has(name))
+    .map((name) => ({ code: 'custom', path: ['DIGEST_HOURS', name], message: `"${name}" is not a configured destination (known: ${[...known].join(', ') || 'none'})`, input: undefined }));
+  if (issues.length > 0) throw new DestinationConfigError(new z.ZodError(issues));
+  return new Map(Object.entries(parsed.data.DIGEST_HOURS));
+}

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { settingsFromEnv } from '../env';
-import { destinationId, destinationsFromEnv } from '../notify';
+import { destinationId, destinationsFromEnv, digestHoursFromEnv } from '../notify';
 import { ledger } from '../queue/consumer';
 import { feedHealth } from '../feeds/health';
 
@@ -15,7 +15,9 @@ health.get('/', async (c) => {
   try {
     // Settings first: a malformed secret list refuses every article, so the operator should see it here.
     settingsFromEnv(c.env);
-    configured = destinationsFromEnv(c.env).map(destinationId);
+    const all = destinationsFromEnv(c.env);
+    digestHoursFromEnv(c.env, all);
+    configured = all.map(destinationId);
   } catch (err) {
     configError = err instanceof Error ? err.message : String(err);
   }

@@ -1,4 +1,4 @@
-import { DestinationConfigError, destinationsFromEnv, type DestinationConfig } from '../../src/notify';
+import { DestinationConfigError, destinationsFromEnv, digestHoursFromEnv, type DestinationConfig } from '../../src/notify';
 import type { Alert } from '../../src/schema';
 
 export const QUOTE = 'state TV said a stampede had broken out which left 35 people dead and 48 injured';
@@ -95,7 +95,7 @@ export const EXAMPLE_DESTINATIONS = {
 /** The DestinationConfigError these settings raise (fails the test when they raise none). */
 export function configError(env: Record<string, unknown>): DestinationConfigError {
   try {
-    destinationsFromEnv(env);
+    digestHoursFromEnv(env, destinationsFromEnv(env));
   } catch (e) {
     if (e instanceof DestinationConfigError) return e;
     throw e;

@@ -1,5 +1,5 @@
 // Feed polling: conditional GET, de-duplication across polls, the per-run budget, full text, failing feeds in /health.
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../src/env';
 import { FAILING_AFTER } from '../../src/feeds/feed-state';
 import { MAX_ITEMS_PER_RUN, pollFeeds } from '../../src/feeds/poll';
@@ -7,7 +7,8 @@ import type { IngestPorts } from '../../src/ingest';
 import { app } from '../../src/index';
 import { workerPorts } from '../../src/routes/articles';
 import type { Report } from '../../src/schema';
-import { article } from '../security/articles';
+import { captureOutbound, READ_TOKEN, type FetchSpy } from '../helpers';
+import { article, settle } from '../security/articles';
 import { env } from '../security/state';
 
 interface Item {
@@ -74,6 +75,17 @@ function recordingPorts(e: Env): { ports: IngestPorts; applied: Report[] } {
     },
   };
 }
+
+// Alerts the ingested items raise are delivered by the worker's queue consumer: answered here, and waited for,
+// so no delivery is still running when the file ends.
+let outbound: FetchSpy;
+beforeEach(() => {
+  outbound = captureOutbound();
+});
+afterEach(async () => {
+  await settle(outbound);
+  vi.restoreAllMocks();
+});
 
 const feedEnv = (url: string, extra: Record<string, unknown> = {}) => ({ ...env, FEEDS: JSON.stringify([{ url, name: 'Test wire', ...extra }]) }) as Env;
 
@@ -155,7 +167,7 @@ describe('polling a feed', () => {
     expect(run.applied.map((r) => r.casualties.killed?.value)).toEqual([9, 6]);
   });
 
-  it(`a feed failing ${FAILING_AFTER} polls in a row shows in /health until it answers again`, async () => {
+  it(`a feed failing ${FAILING_AFTER} polls in a row shows in /health and on the dashboard until it answers again`, async () => {
     const url = 'https://wire.example/poll-failing.xml';
     const server = feedServer([{ guid: 'h-1', place: 'Healthby', killed: 2, hour: 1 }]);
     const e = feedEnv(url);
@@ -171,11 +183,15 @@ describe('polling a feed', () => {
       expect(h.feeds[0]).toMatchObject({ consecutive_failures: i, failing: i >= FAILING_AFTER, last_error: 'HTTP 503' });
     }
     expect((await health()).feeds_failing).toBe(1);
+    const page = await (await app.request('/dashboard', { headers: { authorization: `Bearer ${READ_TOKEN}` } }, e)).text();
+    expect(page).toContain('A feed is failing');
+    expect(page).toContain(`<strong>Test wire</strong> — ${FAILING_AFTER} polls failed in a row (last: HTTP 503); never read.`);
 
     server.failing(null);
     const [ok] = await pollFeeds(e, workerPorts(e), Date.now(), server.fetcher);
     expect(ok).toMatchObject({ outcome: 'ok', ingested: 1 });
     expect((await health()).feeds[0]).toMatchObject({ consecutive_failures: 0, failing: false, last_error: null });
+    expect(await (await app.request('/dashboard', { headers: { authorization: `Bearer ${READ_TOKEN}` } }, e)).text()).not.toContain('feed is failing');
   });
 
   it('an invalid FEEDS is a configuration error in /health, naming the setting', async () => {

@@ -9,6 +9,7 @@ import { workerPorts } from '../../src/routes/articles';
 import type { Report } from '../../src/schema';
 import { captureOutbound, READ_TOKEN, type FetchSpy } from '../helpers';
 import { article, settle } from '../security/articles';
+import { trackerStorage } from '../reliability/support';
 import { env } from '../security/state';
 
 interface Item {
@@ -60,6 +61,9 @@ function feedServer(initial: Item[]) {
   };
 }
 
+/** Incidents the polls filed into: their alerts must be delivered before the file ends (its storage goes). */
+const touched = new Set<string>();
+
 /** The worker's ingest ports, noting each report that reached a tracker. */
 function recordingPorts(e: Env): { ports: IngestPorts; applied: Report[] } {
   const real = workerPorts(e);
@@ -70,6 +74,7 @@ function recordingPorts(e: Env): { ports: IngestPorts; applied: Report[] } {
       ...real,
       tracker: (key) => {
         const t = real.tracker(key);
+        touched.add(key);
         return { ...t, apply: (meta, report, settings, now) => (applied.push(report), t.apply(meta, report, settings, now)) };
       },
     },
@@ -83,7 +88,10 @@ beforeEach(() => {
   outbound = captureOutbound();
 });
 afterEach(async () => {
-  await settle(outbound);
+  // Every alert delivered and acked back: no queue work outlives the test into another file's storage.
+  for (const key of touched) await vi.waitUntil(async () => (await trackerStorage(key)).outbox === 0, { timeout: 30_000, interval: 100 });
+  touched.clear();
+  await settle(outbound, 300);
   vi.restoreAllMocks();
 });
 
@@ -129,7 +137,7 @@ describe('polling a feed', () => {
     const items = [{ guid: 'n-1', place: 'Lowfield', killed: 4, hour: 1 }];
     const server = feedServer(items);
     const e = feedEnv(url);
-    await pollFeeds(e, workerPorts(e), Date.now(), server.fetcher);
+    await pollFeeds(e, recordingPorts(e).ports, Date.now(), server.fetcher);
     server.set(items); // new ETag, same items
     const again = recordingPorts(e);
     const [r] = await pollFeeds(e, again.ports, Date.now(), server.fetcher);
@@ -142,11 +150,11 @@ describe('polling a feed', () => {
     const items = Array.from({ length: MAX_ITEMS_PER_RUN + 2 }, (_, i) => ({ guid: `c-${i}`, place: `Budgetville${String.fromCharCode(65 + i)}`, killed: i + 2, hour: i }));
     const server = feedServer(items);
     const e = feedEnv(url);
-    const [r1] = await pollFeeds(e, workerPorts(e), Date.now(), server.fetcher);
+    const [r1] = await pollFeeds(e, recordingPorts(e).ports, Date.now(), server.fetcher);
     expect(r1).toMatchObject({ ingested: MAX_ITEMS_PER_RUN, deferred: 2 });
-    const [r2] = await pollFeeds(e, workerPorts(e), Date.now(), server.fetcher);
+    const [r2] = await pollFeeds(e, recordingPorts(e).ports, Date.now(), server.fetcher);
     expect(r2).toMatchObject({ outcome: 'ok', new_items: 2, ingested: 2, deferred: 0 });
-    const [r3] = await pollFeeds(e, workerPorts(e), Date.now(), server.fetcher);
+    const [r3] = await pollFeeds(e, recordingPorts(e).ports, Date.now(), server.fetcher);
     expect(r3).toMatchObject({ outcome: 'not_modified' });
     expect(server.asked.map((a) => a.ifNoneMatch)).toEqual([null, null, '"v0"']);
   });
@@ -177,7 +185,7 @@ describe('polling a feed', () => {
 
     server.failing(503);
     for (let i = 1; i <= FAILING_AFTER; i++) {
-      const [r] = await pollFeeds(e, workerPorts(e), Date.now(), server.fetcher);
+      const [r] = await pollFeeds(e, recordingPorts(e).ports, Date.now(), server.fetcher);
       expect(r).toMatchObject({ outcome: 'failed', error: 'HTTP 503' });
       const h = await health();
       expect(h.feeds[0]).toMatchObject({ consecutive_failures: i, failing: i >= FAILING_AFTER, last_error: 'HTTP 503' });
@@ -188,7 +196,7 @@ describe('polling a feed', () => {
     expect(page).toContain(`<strong>Test wire</strong> — ${FAILING_AFTER} polls failed in a row (last: HTTP 503); never read.`);
 
     server.failing(null);
-    const [ok] = await pollFeeds(e, workerPorts(e), Date.now(), server.fetcher);
+    const [ok] = await pollFeeds(e, recordingPorts(e).ports, Date.now(), server.fetcher);
     expect(ok).toMatchObject({ outcome: 'ok', ingested: 1 });
     expect((await health()).feeds[0]).toMatchObject({ consecutive_failures: 0, failing: false, last_error: null });
     expect(await (await app.request('/dashboard', { headers: { authorization: `Bearer ${READ_TOKEN}` } }, e)).text()).not.toContain('feed is failing');

@@ -118,7 +118,9 @@ async function pollOne(
 ): Promise<FeedPollResult> {
   const state = feedState(env);
   const result: FeedPollResult = { feed: feed.name, outcome: 'ok', new_items: 0, ingested: 0, refused: 0, deferred: 0 };
-  const fail = async (reason: string): Promise<FeedPollResult> => {
+  const fail = async (raw: string): Promise<FeedPollResult> => {
+    // /health shows the reason; a runtime's network error may quote the URL, and a feed URL may carry a key.
+    const reason = raw.split(feed.url).join('<feed url>');
     await state.recordFailure(feed.url, feed.name, reason, nowMs);
     log({ level: 'warn', msg: 'feed poll failed', feed: feed.name, reason });
     return { ...result, outcome: 'failed', error: reason };

@@ -202,6 +202,18 @@ describe('polling a feed', () => {
     expect(await (await app.request('/dashboard', { headers: { authorization: `Bearer ${READ_TOKEN}` } }, e)).text()).not.toContain('feed is failing');
   });
 
+  it('a failure that quotes the feed URL is stored without it (a feed URL may carry an access key)', async () => {
+    const url = 'https://wire.example/poll-keyed.xml?key=s3cr3t-feed-key';
+    const e = feedEnv(url);
+    const [r] = await pollFeeds(e, recordingPorts(e).ports, Date.now(), async (u) => {
+      throw new Error(`connection refused for ${u}`);
+    });
+    expect(r?.error).toBe('fetch failed: connection refused for <feed url>');
+    const body = await (await app.request('/health', {}, e)).text();
+    expect(body).toContain('connection refused for <feed url>');
+    expect(body).not.toContain('s3cr3t-feed-key');
+  });
+
   it('an invalid FEEDS is a configuration error in /health, naming the setting', async () => {
     const res = await app.request('/health', {}, { ...env, FEEDS: '[{"url":"not a url"}]' } as Env);
     expect(res.status).toBe(503);

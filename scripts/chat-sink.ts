@@ -5,6 +5,9 @@
  *
  *   npx tsx scripts/chat-sink.ts [--port 8788] [--quiet] [--only slack,telegram]
  *
+ * With --feed PATH[,PATH…] (article JSON files or directories) it also serves them as an RSS 2.0 feed at
+ * GET /feed.xml, with ETag/Last-Modified and 304s, for FEEDS to poll offline.
+ *
  * Control endpoints (for poking it by hand): GET /_sink (log as JSON), DELETE /_sink (clear log and
  * failures), POST /_sink/fail with a FailureRule as JSON body, GET /health.
  */
@@ -14,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { verifyWebhook } from '../src/lib/standard-webhooks';
 import { alertText, stripHtml, type SinkDestination } from './lib/alert-text';
+import { feedArticles, ServedFeed } from './lib/sample-feed';
 
 export type { SinkDestination } from './lib/alert-text';
 export const SINK_DESTINATIONS: readonly SinkDestination[] = ['slack', 'discord', 'telegram', 'teams', 'webhook'];
@@ -67,6 +71,8 @@ export interface ChatSinkOptions {
   webhookSecret?: string | string[];
   /** Where output goes (default console.log). */
   log?: (line: string) => void;
+  /** A feed to serve at GET /feed.xml. */
+  feed?: ServedFeed;
 }
 
 export interface ChatSink {
@@ -81,6 +87,8 @@ export interface ChatSink {
   /** Empties `received` and `requests` (failures stay). */
   clear(): void;
   byDestination(destination: SinkDestination): SinkRequest[];
+  /** The feed served at /feed.xml, when one was given. */
+  feed?: ServedFeed;
   /** Resolves once `received` holds `count` deliveries (optionally of one destination), rejects on timeout. */
   waitFor(count: number, opts?: { destination?: SinkDestination; timeoutMs?: number }): Promise<SinkRequest[]>;
   close(): Promise<void>;
@@ -221,6 +229,7 @@ export async function startChatSink(opts: ChatSinkOptions = {}): Promise<ChatSin
     try {
       const body = await readBody(req);
       if (path === '/health') return send(res, 200, { ok: true });
+      if (opts.feed && path.split('?')[0] === '/feed.xml' && (req.method === 'GET' || req.method === 'HEAD')) return opts.feed.serve(req, res);
       if (path === '/_sink' || path.startsWith('/_sink/')) {
         if (req.method === 'GET' && path === '/_sink') return send(res, 200, { received, requests: requests.length });
         if (req.method === 'DELETE' && path === '/_sink') {
@@ -302,6 +311,7 @@ export async function startChatSink(opts: ChatSinkOptions = {}): Promise<ChatSin
       requests.length = 0;
     },
     byDestination: (d) => received.filter((r) => r.destination === d),
+    ...(opts.feed ? { feed: opts.feed } : {}),
     waitFor: (count, o = {}) =>
       new Promise((resolve, reject) => {
         const check = () => {
@@ -339,23 +349,24 @@ export function sinkStartError(err: unknown, port: number): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, quiet: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { port: { type: 'string' }, quiet: { type: 'boolean' }, only: { type: 'string' }, feed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
-    console.log('usage: tsx scripts/chat-sink.ts [--port 8788] [--quiet] [--only slack,discord,telegram,teams,webhook]  (env SINK_PORT)');
+    console.log('usage: tsx scripts/chat-sink.ts [--port 8788] [--quiet] [--only slack,discord,telegram,teams,webhook] [--feed fixtures/kerman-stampede]  (env SINK_PORT)');
     return;
   }
   const port = Number(values.port ?? process.env.SINK_PORT ?? DEFAULT_SINK_PORT);
   const only = values.only ? (values.only.split(',').map((s) => s.trim()) as SinkDestination[]) : undefined;
   let sink: ChatSink;
+  const feed = values.feed ? new ServedFeed({ title: 'tollwatch sample feed', link: 'http://127.0.0.1/' }, await feedArticles(values.feed.split(','))) : undefined;
   try {
-    sink = await startChatSink({ port, quiet: values.quiet, only });
+    sink = await startChatSink({ port, quiet: values.quiet, only, ...(feed ? { feed } : {}) });
   } catch (err) {
     console.error(sinkStartError(err, port));
     process.exitCode = 1;
     return;
   }
-  console.log(`chat sink listening on ${sink.url} (/slack /discord /telegram/bot<token>/sendMessage /teams /webhook)`);
+  console.log(`chat sink listening on ${sink.url} (/slack /discord /telegram/bot<token>/sendMessage /teams /webhook${feed ? ' /feed.xml' : ''})`);
   // Closing the server (and its connections) leaves nothing to wait for: Node ends once stdout has drained.
   const stop = () => void sink.close();
   process.once('SIGINT', stop);

@@ -3,6 +3,8 @@
  * npm run dev — the local development loop:
  *   - a chat sink on 127.0.0.1:8788 standing in for Slack, Discord, Telegram, Teams and the alert webhook
  *     (alerts are printed in this terminal);
+ *   - a sample RSS feed of fixtures/kerman-stampede at 127.0.0.1:8788/feed.xml, which the dev FEEDS setting
+ *     polls whenever the Cron Trigger is fired by hand: curl http://127.0.0.1:8787/__scheduled (--test-scheduled);
  *   - `wrangler dev --env dev` on 127.0.0.1:8787 (local KV and Durable Objects persisted under
  *     .wrangler/state; queued messages live in memory, so the trackers' outboxes re-offer them after a restart).
  * Ctrl-C (or SIGTERM) stops both.
@@ -91,9 +93,11 @@ if (!(await portFree(port))) {
 // --- chat sink (in this process, TypeScript via tsx) --------------------------------------------------
 const { tsImport } = await import('tsx/esm/api');
 const { startChatSink, sinkStartError } = await tsImport('./chat-sink.ts', import.meta.url);
+const { feedArticles, ServedFeed } = await tsImport('./lib/sample-feed.ts', import.meta.url);
+const feed = new ServedFeed({ title: 'tollwatch sample feed', link: `http://127.0.0.1:${sinkPort}/` }, await feedArticles([join(root, 'fixtures/kerman-stampede')]));
 let sink;
 try {
-  sink = await startChatSink({ port: sinkPort, only });
+  sink = await startChatSink({ port: sinkPort, only, feed });
 } catch (err) {
   fail(sinkStartError(err, sinkPort) + (sinkPort === DEFAULT_SINK_PORT ? '\n  Or run the sink elsewhere: npm run dev -- --sink-port 8799' : ''));
 }
@@ -108,6 +112,7 @@ if (sinkPort !== DEFAULT_SINK_PORT) {
     `TELEGRAM_API_BASE:${s}/telegram`,
     `TEAMS_WEBHOOK_URL:${s}/teams`,
     `ALERT_WEBHOOK_URL:${s}/webhook`,
+    `FEEDS:${JSON.stringify([{ url: `${s}/feed.xml`, name: 'Sample feed' }])}`,
   );
 }
 const args = [
@@ -116,6 +121,8 @@ const args = [
   '--env',
   'dev',
   '--show-interactive-dev-session=false',
+  // GET /__scheduled fires the Cron Trigger (feed poll; ?cron=0+*+*+*+* for the digest).
+  '--test-scheduled',
   '--port',
   String(port),
   '--ip',
@@ -171,7 +178,8 @@ for (let i = 0; i < 240 && !stopping; i++) {
   try {
     await fetch(`${base}/health`, { signal: AbortSignal.timeout(1000) });
     console.log(
-      `\n  tollwatch on http://localhost:${port} — chat sink on :${sink.port} — try: npm run send -- fixtures/kerman-stampede\n`,
+      `\n  tollwatch on http://localhost:${port} — chat sink on :${sink.port} — try: npm run send -- fixtures/kerman-stampede\n` +
+        `  or poll the sample feed: curl http://localhost:${port}/__scheduled\n`,
     );
     break;
   } catch {

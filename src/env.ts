@@ -5,6 +5,7 @@ import type { IncidentIndex } from './durable/incident-index';
 import type { IncidentTracker } from './durable/incident-tracker';
 import type { DeliveryLedger } from './durable/delivery-ledger';
 import type { RateLimiter } from './durable/rate-limiter';
+import type { FeedState } from './feeds/feed-state';
 import type { AlertMessage } from './schema';
 
 /** Bindings from wrangler.toml plus the string vars and secrets (validated by `settingsFromEnv`). */
@@ -14,6 +15,7 @@ export interface Env {
   INCIDENT_INDEX: DurableObjectNamespace<IncidentIndex>;
   DELIVERY_LEDGER: DurableObjectNamespace<DeliveryLedger>;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  FEED_STATE: DurableObjectNamespace<FeedState>;
   ALERTS: Queue<AlertMessage>;
   ALERTS_DLQ: Queue<AlertMessage>;
   [setting: string]: unknown;

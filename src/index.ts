@@ -5,6 +5,7 @@ import { errorBody, HttpError } from './lib/errors';
 import { log } from './lib/log';
 import { DestinationConfigError } from './notify';
 import { consumeAlerts, consumeDeadLetters } from './queue/consumer';
+import { scheduled } from './scheduled';
 import { articles } from './routes/articles';
 import { deadLetters } from './routes/dead-letters';
 import { health } from './routes/health';
@@ -17,6 +18,7 @@ export { IncidentTracker } from './durable/incident-tracker';
 export { IncidentIndex } from './durable/incident-index';
 export { DeliveryLedger } from './durable/delivery-ledger';
 export { RateLimiter } from './durable/rate-limiter';
+export { FeedState } from './feeds/feed-state';
 
 export const app = new Hono<AppEnv>();
 
@@ -56,4 +58,5 @@ export default {
     if (batch.queue.endsWith('-dlq')) await consumeDeadLetters(batch, env);
     else await consumeAlerts(batch, env);
   },
+  scheduled,
 } satisfies ExportedHandler<Env>;

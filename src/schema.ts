@@ -208,10 +208,15 @@ export type Alert = z.infer<typeof Alert>;
 export const DESTINATIONS = ['slack', 'discord', 'telegram', 'teams', 'webhook'] as const;
 export const DestinationName = z.enum(DESTINATIONS);
 export type DestinationName = z.infer<typeof DestinationName>;
+/**
+ * A destination's own name: its platform for a single-URL setting (`slack`), or the name given in DESTINATIONS
+ * (`slack-africa`). It keys the delivery ledger and the outbox, so it must be unique among the destinations.
+ */
+export const DestinationId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,47}$/, 'must be 1–48 lower-case letters, digits, - or _, starting with a letter or digit');
 
 export const AlertMessage = z.object({
   v: z.literal(1),
-  destination: DestinationName,
+  destination: DestinationId,
   alert: Alert,
   /** Set when the consumer dead-letters a message itself (permanent 4xx, attempts used up). */
   dead_reason: z.string().optional(),

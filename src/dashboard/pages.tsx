@@ -186,6 +186,8 @@ export interface DashboardProps extends PageBase {
   total: number;
   nextHref: string | null;
   firstPage: boolean;
+  /** Feeds failing poll after poll: shown above the list so a silent source is never mistaken for a quiet day. */
+  failingFeeds?: ReadonlyArray<{ name: string; consecutive_failures: number; last_error: string | null; last_ok: string | null }>;
 }
 
 export function DashboardPage(p: DashboardProps) {
@@ -198,6 +200,19 @@ export function DashboardPage(p: DashboardProps) {
         {recentCount > 0 ? ` ${recentCount} on this page updated in the last 24 hours (marked “updated”).` : ''}
         {' Times are UTC.'}
       </p>
+      {p.failingFeeds && p.failingFeeds.length > 0 ? (
+        <section class="feed-warning" role="alert" aria-label="Failing feeds">
+          <h2>{p.failingFeeds.length === 1 ? 'A feed is failing' : `${p.failingFeeds.length} feeds are failing`}</h2>
+          <ul>
+            {p.failingFeeds.map((f) => (
+              <li>
+                <strong>{f.name}</strong>
+                {` — ${f.consecutive_failures} polls failed in a row${f.last_error ? ` (last: ${f.last_error})` : ''}; ${f.last_ok ? `last read ${f.last_ok.slice(0, 16).replace('T', ' ')} UTC` : 'never read'}.`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {p.cards.length === 0 ? (
         <p class="empty">No incidents yet. Articles sent to the webhook appear here once a figure is tracked.</p>
       ) : (

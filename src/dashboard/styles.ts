@@ -54,6 +54,8 @@ blockquote p{margin:0}
 blockquote footer{font-style:normal;color:var(--muted);font-size:.85rem;margin-top:.25rem}
 .outlets{font-size:.9rem;color:var(--muted);margin:.25rem 0 0}
 .pager{margin:1.25rem 0;display:flex;gap:1rem}
+.feed-warning{background:var(--hot-bg);color:var(--fg);border:1px solid var(--hot);border-radius:10px;padding:.6rem 1rem;margin:.75rem 0}
+.feed-warning h2{font-size:1rem;margin:0 0 .25rem;color:var(--hot)}.feed-warning ul{margin:0;padding-left:1.2rem}
 .empty{background:var(--card);border:1px dashed var(--line);border-radius:10px;padding:2rem;text-align:center;color:var(--muted)}
 table.timeline{width:100%;border-collapse:collapse;background:var(--card);font-size:.92rem}
 table.timeline caption{text-align:left;font-weight:600;padding:.5rem 0}

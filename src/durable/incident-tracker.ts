@@ -3,7 +3,7 @@ import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import { log } from '../lib/log';
 import { ledger } from '../queue/consumer';
-import { alertText, destinationsFromEnv, wantsAlert, type DestinationConfig } from '../notify';
+import { alertText, destinationId, destinationsFromEnv, wantsAlert, type DestinationConfig } from '../notify';
 import {
   Alert,
   AlertMessage,
@@ -291,7 +291,7 @@ export class IncidentTracker extends DurableObject<Env> {
     for (const destination of destinations) {
       const filtered = wantsAlert(destination, alert);
       if (!filtered) continue;
-      const message: AlertMessage = { v: 1, destination: destination.name, alert: filtered };
+      const message: AlertMessage = { v: 1, destination: destinationId(destination), alert: filtered };
       seqs.push(this.sql.exec<{ seq: number }>(`INSERT INTO outbox (message, offered_ms) VALUES (?, ?) RETURNING seq`, JSON.stringify(message), now).one().seq);
     }
     if (seqs.length > 0) this.scheduleAlarm(now + recheckMs(this.env));

@@ -3,7 +3,7 @@
  * article can't redirect an alert. Malformed settings fail loudly at start-up rather than at first alert.
  */
 import * as z from 'zod';
-import { CATEGORIES, DESTINATIONS, type DestinationName } from '../schema';
+import { CATEGORIES, DESTINATIONS, DestinationId, type DestinationName } from '../schema';
 import { secretBytes } from '../lib/standard-webhooks';
 
 export const DEFAULT_TELEGRAM_API_BASE = 'https://api.telegram.org';
@@ -29,27 +29,66 @@ const TelegramChatId = z.string().regex(/^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{3,31
 const WebhookSecret = z.string().refine((s) => (secretBytes(s)?.length ?? 0) > 0, 'must be a Standard Webhooks secret, whsec_<base64>');
 
 const filter = DestinationFilter.optional();
+/** The destination's own name (from DESTINATIONS); absent for a single-URL setting, which is known by its platform. */
+const id = DestinationId.optional();
 
+/** `name` is the platform (it picks the payload builder); `id`, when set, tells two channels of one platform apart. */
 export const DestinationConfig = z.discriminatedUnion('name', [
-  z.object({ name: z.literal('slack'), url: HttpUrl, filter }),
-  z.object({ name: z.literal('discord'), url: HttpUrl, filter }),
-  z.object({ name: z.literal('telegram'), token: TelegramToken, chat_id: TelegramChatId, api_base: HttpUrl, filter }),
-  z.object({ name: z.literal('teams'), url: HttpUrl, filter }),
-  z.object({ name: z.literal('webhook'), url: HttpUrl, secret: WebhookSecret.optional(), filter }),
+  z.object({ name: z.literal('slack'), id, url: HttpUrl, filter }),
+  z.object({ name: z.literal('discord'), id, url: HttpUrl, filter }),
+  z.object({ name: z.literal('telegram'), id, token: TelegramToken, chat_id: TelegramChatId, api_base: HttpUrl, filter }),
+  z.object({ name: z.literal('teams'), id, url: HttpUrl, filter }),
+  z.object({ name: z.literal('webhook'), id, url: HttpUrl, secret: WebhookSecret.optional(), filter }),
 ]);
 export type DestinationConfig = z.infer<typeof DestinationConfig>;
 
-const DestinationFilters = z
-  .string()
-  .transform((text, ctx): unknown => {
+/** What the delivery ledger and the outbox key a destination by: one row per (alert, destination id). */
+export function destinationId(dest: DestinationConfig): string {
+  return dest.id ?? dest.name;
+}
+
+/** A Worker setting's name, as DESTINATIONS refers to the secret or var holding a URL or token. */
+const SettingName = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be the name of a secret or var, e.g. SLACK_AFRICA_URL');
+
+/**
+ * One DESTINATIONS entry. The URL or token is never written here: `secret` names the setting holding it, so
+ * the list itself can be a plain var in wrangler.toml while the credentials stay secrets.
+ */
+export const DestinationEntry = z
+  .strictObject({
+    platform: z.enum(DESTINATIONS),
+    name: DestinationId,
+    /** The setting holding the webhook URL (slack, discord, teams, webhook) or the bot token (telegram). */
+    secret: SettingName,
+    /** telegram only: the chat to post to. */
+    chat_id: TelegramChatId.optional(),
+    /** telegram only: the Bot API base; default TELEGRAM_API_BASE, else the public one. */
+    api_base: HttpUrl.optional(),
+    /** webhook only: the setting holding its whsec_ signing secret. */
+    signing_secret: SettingName.optional(),
+    filter,
+  })
+  .superRefine((e, ctx) => {
+    if (e.platform === 'telegram' && e.chat_id === undefined) ctx.addIssue({ code: 'custom', path: ['chat_id'], message: 'is required for a telegram destination' });
+    if (e.platform !== 'telegram' && e.chat_id !== undefined) ctx.addIssue({ code: 'custom', path: ['chat_id'], message: 'is only for a telegram destination' });
+    if (e.platform !== 'telegram' && e.api_base !== undefined) ctx.addIssue({ code: 'custom', path: ['api_base'], message: 'is only for a telegram destination' });
+    if (e.platform !== 'webhook' && e.signing_secret !== undefined) ctx.addIssue({ code: 'custom', path: ['signing_secret'], message: 'is only for a webhook destination' });
+  });
+export type DestinationEntry = z.infer<typeof DestinationEntry>;
+
+const jsonText = (example: string) =>
+  z.string().transform((text, ctx): unknown => {
     try {
       return JSON.parse(text);
     } catch {
-      ctx.issues.push({ code: 'custom', message: 'must be valid JSON, e.g. {"slack":{"min_toll":10}}', input: text });
+      ctx.issues.push({ code: 'custom', message: `must be valid JSON, e.g. ${example}`, input: text });
       return z.NEVER;
     }
-  })
-  .pipe(z.partialRecord(z.enum(DESTINATIONS), DestinationFilter));
+  });
+
+const DestinationList = jsonText('[{"platform":"slack","name":"slack-africa","secret":"SLACK_AFRICA_URL"}]').pipe(z.array(DestinationEntry).max(50));
+
+const DestinationFilters = jsonText('{"slack":{"min_toll":10}}').pipe(z.partialRecord(z.enum(DESTINATIONS), DestinationFilter));
 
 /** Settings are read as trimmed strings; values are never echoed in errors (tokens live in them). */
 const Settings = z.object({
@@ -62,6 +101,7 @@ const Settings = z.object({
   ALERT_WEBHOOK_URL: HttpUrl.optional(),
   ALERT_WEBHOOK_SECRET: WebhookSecret.optional(),
   DESTINATION_FILTERS: DestinationFilters.optional(),
+  DESTINATIONS: DestinationList.optional(),
 });
 const SETTING_NAMES = Object.keys(Settings.shape) as (keyof typeof Settings.shape)[];
 
@@ -82,7 +122,7 @@ function requiredWith(present: string, missing: string): z.core.$ZodIssue {
   return { code: 'custom', path: [missing], message: `is required when ${present} is set`, input: undefined };
 }
 
-/** The configured destinations, in DESTINATIONS order; none configured → []. */
+/** The configured destinations: the single-URL ones in platform order, then the DESTINATIONS list in its order; none → []. */
 export function destinationsFromEnv(env: Record<string, unknown>): DestinationConfig[] {
   const raw: Record<string, unknown> = {};
   for (const key of SETTING_NAMES) {
@@ -118,5 +158,70 @@ export function destinationsFromEnv(env: Record<string, unknown>): DestinationCo
     const secret = s.ALERT_WEBHOOK_SECRET;
     out.push(withFilter(secret ? { name: 'webhook', url: s.ALERT_WEBHOOK_URL, secret } : { name: 'webhook', url: s.ALERT_WEBHOOK_URL }));
   }
-  return out;
+  const listed = listedDestinations(s.DESTINATIONS ?? [], env, new Set(out.map(destinationId)), s.TELEGRAM_API_BASE);
+  if (listed.issues.length > 0) throw new DestinationConfigError(new z.ZodError(listed.issues));
+  return [...out, ...listed.destinations];
+}
+
+/**
+ * Resolves DESTINATIONS entries against the settings they name. An issue's path starts with DESTINATIONS and
+ * the entry's index; its message names the referenced setting but never quotes its value.
+ */
+function listedDestinations(
+  entries: readonly DestinationEntry[],
+  env: Record<string, unknown>,
+  taken: Set<string>,
+  telegramBase: string | undefined,
+): { destinations: DestinationConfig[]; issues: z.core.$ZodIssue[] } {
+  const issues: z.core.$ZodIssue[] = [];
+  const destinations: DestinationConfig[] = [];
+  const issue = (index: number, field: string, message: string) => issues.push({ code: 'custom', path: ['DESTINATIONS', index, field], message, input: undefined });
+  const read = (index: number, field: string, setting: string, schema: z.ZodType<string>): string | undefined => {
+    const value = env[setting];
+    const trimmed = typeof value === 'string' ? value.trim() : '';
+    if (trimmed === '') {
+      issue(index, field, `names ${setting}, which is not set`);
+      return undefined;
+    }
+    const parsed = schema.safeParse(trimmed, { reportInput: false });
+    if (!parsed.success) issue(index, field, `${setting} ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
+    return parsed.success ? parsed.data : undefined;
+  };
+  for (const [i, e] of entries.entries()) {
+    if (taken.has(e.name)) issue(i, 'name', `"${e.name}" is already the name of another destination`);
+    taken.add(e.name);
+    const f = e.filter ? { filter: e.filter } : {};
+    if (e.platform === 'telegram') {
+      const token = read(i, 'secret', e.secret, TelegramToken);
+      const api_base = (e.api_base ?? telegramBase ?? DEFAULT_TELEGRAM_API_BASE).replace(/\/+$/, '');
+      if (token && e.chat_id) destinations.push({ name: 'telegram', id: e.name, token, chat_id: e.chat_id, api_base, ...f });
+    } else if (e.platform === 'webhook') {
+      const url = read(i, 'secret', e.secret, HttpUrl);
+      const secret = e.signing_secret ? read(i, 'signing_secret', e.signing_secret, WebhookSecret) : undefined;
+      if (url && (secret || !e.signing_secret)) destinations.push({ name: 'webhook', id: e.name, url, ...(secret ? { secret } : {}), ...f });
+    } else {
+      const url = read(i, 'secret', e.secret, HttpUrl);
+      if (url) destinations.push({ name: e.platform, id: e.name, url, ...f });
+    }
+  }
+  return { destinations, issues };
+}
+
+const DigestHours = jsonText('{"slack":7}').pipe(z.record(z.string(), z.number().int().min(0).max(23, 'must be an hour of the day, 0–23 (UTC)')));
+
+/**
+ * DIGEST_HOURS: destination name → the UTC hour its daily digest is sent. Each name must be a configured
+ * destination, so a typo is refused rather than silently sending nothing.
+ */
+export function digestHoursFromEnv(env: Record<string, unknown>, destinations: readonly DestinationConfig[]): Map<string, number> {
+  const raw = typeof env.DIGEST_HOURS === 'string' ? env.DIGEST_HOURS.trim() : '';
+  if (raw === '') return new Map();
+  const parsed = z.object({ DIGEST_HOURS: DigestHours }).safeParse({ DIGEST_HOURS: raw }, { reportInput: false });
+  if (!parsed.success) throw new DestinationConfigError(parsed.error);
+  const known = new Set(destinations.map(destinationId));
+  const issues: z.core.$ZodIssue[] = Object.keys(parsed.data.DIGEST_HOURS)
+    .filter((name) => !known.has(name))
+    .map((name) => ({ code: 'custom', path: ['DIGEST_HOURS', name], message: `"${name}" is not a configured destination (known: ${[...known].join(', ') || 'none'})`, input: undefined }));
+  if (issues.length > 0) throw new DestinationConfigError(new z.ZodError(issues));
+  return new Map(Object.entries(parsed.data.DIGEST_HOURS));
 }

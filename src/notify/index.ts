@@ -11,7 +11,9 @@ import { teamsRequest } from './teams';
 import { telegramRequest } from './telegram';
 import { webhookRequest } from './webhook';
 
-export { DestinationConfig, DestinationConfigError, DestinationFilter, DEFAULT_TELEGRAM_API_BASE, destinationsFromEnv } from './config';
+export { DestinationConfig, DestinationConfigError, DestinationFilter, DEFAULT_TELEGRAM_API_BASE, destinationId, destinationsFromEnv, digestHoursFromEnv } from './config';
+export { digestFor, digestOf, digestText, type Digest } from './digest';
+export { buildDigestRequest } from './digest-request';
 export { wantsAlert } from './filters';
 export { alertText } from './text';
 export { backoffSeconds, classifyDeliveryResponse, classifyNetworkError, MAX_DELAY_SECONDS, type DeliveryOutcome } from './outcome';

@@ -1,7 +1,7 @@
 // The alerts queue consumer: claims, delivers, retries or dead-letters each alert, and acks back to its outbox.
 import type { Env } from '../env';
 import * as z from 'zod';
-import { backoffSeconds, buildDeliveryRequest, type DestinationConfig, classifyDeliveryResponse, classifyNetworkError, destinationsFromEnv, MAX_DELAY_SECONDS, type DeliveryOutcome } from '../notify';
+import { backoffSeconds, buildDeliveryRequest, type DestinationConfig, classifyDeliveryResponse, classifyNetworkError, destinationId, destinationsFromEnv, MAX_DELAY_SECONDS, type DeliveryOutcome } from '../notify';
 import { AlertMessage } from '../schema';
 import { log } from '../lib/log';
 
@@ -44,7 +44,7 @@ export function retryDelaySeconds(outcome: { delaySeconds: number }, attempts: n
 export function redactCredentials(text: string, config: DestinationConfig): string {
   const secrets: string[] = [];
   for (const [field, value] of Object.entries(config)) {
-    if (typeof value !== 'string' || field === 'name' || field === 'api_base') continue;
+    if (typeof value !== 'string' || field === 'name' || field === 'id' || field === 'api_base') continue;
     secrets.push(value);
     if (field === 'url') {
       try {
@@ -108,7 +108,7 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env): Pro
       msg.ack();
       continue;
     }
-    const config = destinations.find((d) => d.name === destination);
+    const config = destinations.find((d) => destinationId(d) === destination);
     if (!config) {
       await deadLetter(env, message, `destination ${destination} is no longer configured`);
       msg.ack();

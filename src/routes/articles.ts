@@ -14,7 +14,7 @@ import { ArticleInput } from '../schema';
 export const articles = new Hono<AppEnv>();
 
 /** The use case's ports on the worker: the singleton index and the per-incident trackers. */
-function workerPorts(env: Env): IngestPorts {
+export function workerPorts(env: Env): IngestPorts {
   const index = env.INCIDENT_INDEX.get(env.INCIDENT_INDEX.idFromName('global'));
   return {
     file: (request) => index.file(request),

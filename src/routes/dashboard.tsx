@@ -6,6 +6,7 @@ import { htmlHeaders, newNonce } from '../dashboard/layout';
 import { DashboardPage, IncidentPage, MessagePage, type CardData } from '../dashboard/pages';
 import { DEFAULT_LIMIT, ListQuery, pageOf } from '../dashboard/paging';
 import { settingsFromEnv } from '../env';
+import { feedHealth } from '../feeds/health';
 import { listIncidents, readSummary, readTimeline } from '../track/read-model';
 import { IncidentKey } from './incidents';
 
@@ -43,7 +44,8 @@ async function list(c: Context<AppEnv>) {
     ? `${path}?${new URLSearchParams({ ...(query.data.limit ? { limit: String(limit) } : {}), cursor: page.nextCursor }).toString()}`
     : null;
   const b = base(c);
-  return c.html(DashboardPage({ ...b, cards, total: all.length, nextHref, firstPage: !query.data.cursor }), 200, htmlHeaders(b.nonce));
+  const failingFeeds = (await feedHealth(c.env)).feeds.filter((f) => f.failing);
+  return c.html(DashboardPage({ ...b, cards, total: all.length, nextHref, firstPage: !query.data.cursor, failingFeeds }), 200, htmlHeaders(b.nonce));
 }
 
 /** A small icon (a rising line) so browsers do not ask for a missing /favicon.ico. Public: it shows nothing. */

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { settingsFromEnv } from '../env';
-import { destinationsFromEnv } from '../notify';
+import { destinationId, destinationsFromEnv, digestHoursFromEnv } from '../notify';
 import { ledger } from '../queue/consumer';
+import { feedHealth } from '../feeds/health';
 
 export const health = new Hono<AppEnv>();
 
@@ -14,7 +15,9 @@ health.get('/', async (c) => {
   try {
     // Settings first: a malformed secret list refuses every article, so the operator should see it here.
     settingsFromEnv(c.env);
-    configured = destinationsFromEnv(c.env).map((d) => d.name);
+    const all = destinationsFromEnv(c.env);
+    digestHoursFromEnv(c.env, all);
+    configured = all.map(destinationId);
   } catch (err) {
     configError = err instanceof Error ? err.message : String(err);
   }
@@ -28,5 +31,10 @@ health.get('/', async (c) => {
       last_failure_reason: s?.last_failure ?? null,
     };
   });
-  return c.json({ ok: configError === null, service: 'tollwatch', config_error: configError, dead_letters: status.dead_letters, destinations }, configError ? 503 : 200);
+  const feeds = await feedHealth(c.env);
+  if (feeds.config_error) configError = configError ? `${configError}; ${feeds.config_error}` : feeds.config_error;
+  return c.json(
+    { ok: configError === null, service: 'tollwatch', config_error: configError, dead_letters: status.dead_letters, destinations, feeds: feeds.feeds, feeds_failing: feeds.failing },
+    configError ? 503 : 200,
+  );
 });

@@ -30,7 +30,8 @@ export function destinationVars(sinkUrl: string): Record<string, string> {
   };
 }
 
-export async function startE2E(opts: { vars?: Record<string, string> } = {}): Promise<E2E> {
+/** `testScheduled`: serve GET /__scheduled, which fires the Cron Trigger (wrangler dev's --test-scheduled). */
+export async function startE2E(opts: { vars?: Record<string, string>; testScheduled?: boolean } = {}): Promise<E2E> {
   process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
   process.env.WRANGLER_SEND_METRICS ??= 'false';
   const sink = await startChatSink({ port: 0, quiet: !process.env.E2E_VERBOSE });
@@ -51,6 +52,7 @@ export async function startE2E(opts: { vars?: Record<string, string> } = {}): Pr
         inspector: false,
         watch: false,
         liveReload: false,
+        ...(opts.testScheduled ? { testScheduled: true } : {}),
         logLevel: process.env.E2E_VERBOSE ? 'log' : 'warn',
         server: { hostname: '127.0.0.1', port: 0 },
       },

@@ -2,20 +2,11 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { DestinationConfig, DestinationConfigError, destinationsFromEnv, wantsAlert } from '../../src/notify';
 import type { Alert, Change } from '../../src/schema';
-import { kermanNew, kermanUpdate } from './fixtures';
+import { configError, kermanNew, kermanUpdate } from './fixtures';
 
 const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
-function configError(env: Record<string, unknown>): DestinationConfigError {
-  try {
-    destinationsFromEnv(env);
-  } catch (e) {
-    if (e instanceof DestinationConfigError) return e;
-    throw e;
-  }
-  throw new Error('expected destinationsFromEnv to throw');
-}
 
 describe('destinationsFromEnv', () => {
   it('returns nothing when nothing is configured; empty strings count as unset', () => {

@@ -1,4 +1,4 @@
-import type { DestinationConfig } from '../../src/notify';
+import { DestinationConfigError, destinationsFromEnv, digestHoursFromEnv, type DestinationConfig } from '../../src/notify';
 import type { Alert } from '../../src/schema';
 
 export const QUOTE = 'state TV said a stampede had broken out which left 35 people dead and 48 injured';
@@ -91,3 +91,14 @@ export const EXAMPLE_DESTINATIONS = {
   teams: { name: 'teams', url: 'https://example.logic.azure.com/workflows/1' },
   webhook: { name: 'webhook', url: 'https://hooks.example.com/x' },
 } satisfies Record<string, DestinationConfig>;
+
+/** The DestinationConfigError these settings raise (fails the test when they raise none). */
+export function configError(env: Record<string, unknown>): DestinationConfigError {
+  try {
+    digestHoursFromEnv(env, destinationsFromEnv(env));
+  } catch (e) {
+    if (e instanceof DestinationConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected destinationsFromEnv to throw');
+}

@@ -1,0 +1,53 @@
+// The daily digest as each platform's HTTP request: plain text within each platform's message limit, signed for the webhook.
+import { webhookHeaders } from '../lib/standard-webhooks';
+import type { DestinationConfig } from './config';
+import { digestText, type Digest } from './digest';
+import { escapeDiscord, escapeSlack, escapeTeams, neutraliseMentions } from './escape';
+import { jsonRequest, type DeliveryRequest } from './request';
+import { isoTime } from './text';
+
+/** Message limits (PLATFORM.md): Slack section text 3,000; Discord content 2,000; Telegram 4,096; Teams ≤ 28 KB. */
+const LIMITS = { slack: 3_000, discord: 2_000, telegram: 4_096, teams: 20_000, webhook: 100_000 } as const;
+
+/**
+ * `digestId` (e.g. `digest:2026-12-05`) is the webhook-id, so a receiver de-duplicates a retried digest as it
+ * does a retried alert.
+ */
+export async function buildDigestRequest(dest: DestinationConfig, digest: Digest, digestId: string, nowMs: number): Promise<DeliveryRequest> {
+  switch (dest.name) {
+    case 'slack':
+      return jsonRequest(dest.url, { text: digestText(digest, LIMITS.slack, escapeSlack) });
+    case 'discord':
+      return jsonRequest(dest.url, { content: digestText(digest, LIMITS.discord, escapeDiscord), allowed_mentions: { parse: [] } });
+    case 'telegram':
+      // No parse_mode: plain text needs no escaping beyond breaking mentions.
+      return jsonRequest(`${dest.api_base}/bot${dest.token}/sendMessage`, {
+        chat_id: dest.chat_id,
+        text: digestText(digest, LIMITS.telegram, neutraliseMentions),
+        link_preview_options: { is_disabled: true },
+      });
+    case 'teams': {
+      const [header, ...lines] = digestText(digest, LIMITS.teams, escapeTeams).split('\n');
+      const card = {
+        type: 'AdaptiveCard',
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        version: '1.4',
+        body: [{ type: 'TextBlock', text: header, weight: 'Bolder', wrap: true }, ...lines.map((text) => ({ type: 'TextBlock', text, wrap: true, spacing: 'Small' }))],
+      };
+      return jsonRequest(dest.url, { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
+    }
+    case 'webhook': {
+      const payload = {
+        type: 'tollwatch.digest' as const,
+        version: 1 as const,
+        digest_id: digestId,
+        window_end: isoTime(digest.end_ms),
+        incidents: digest.incidents,
+        text: digestText(digest, LIMITS.webhook),
+      };
+      const body = JSON.stringify(payload);
+      const headers = dest.secret ? await webhookHeaders(dest.secret, digestId, body, Math.floor(nowMs / 1000)) : { 'webhook-id': digestId };
+      return { url: dest.url, init: { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body } };
+    }
+  }
+}

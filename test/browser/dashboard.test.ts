@@ -41,7 +41,7 @@ describe.skipIf(inWorkerd)('dashboard in Chromium', () => {
     process.env.WRANGLER_SEND_METRICS = 'false';
     const { unstable_startWorker } = await import('wrangler');
     worker = (await unstable_startWorker({
-      config: 'wrangler.toml',
+      config: 'wrangler.jsonc',
       env: 'dev',
       dev: { persist: false, inspector: false, server: { hostname: '127.0.0.1', port: 0 } },
     })) as StartedWorker;

@@ -1,15 +1,18 @@
+// GET /health: liveness, dead-letter depth and each destination's last delivery.
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { settingsFromEnv } from '../env';
 import { destinationsFromEnv } from '../notify';
 import { ledger } from '../queue/consumer';
+import type { DestinationName } from '../schema';
+import type { Health } from './api-schemas';
 
 export const health = new Hono<AppEnv>();
 
 /** Liveness plus what an operator checks first: dead-letter depth and each destination's last delivery. */
 health.get('/', async (c) => {
   const status = await ledger(c.env).status();
-  let configured: string[] = [];
+  let configured: DestinationName[] = [];
   let configError: string | null = null;
   try {
     // Settings first: a malformed secret list refuses every article, so the operator should see it here.
@@ -28,5 +31,6 @@ health.get('/', async (c) => {
       last_failure_reason: s?.last_failure ?? null,
     };
   });
-  return c.json({ ok: configError === null, service: 'tollwatch', config_error: configError, dead_letters: status.dead_letters, destinations }, configError ? 503 : 200);
+  const body: Health = { ok: configError === null, service: 'tollwatch', config_error: configError, dead_letters: status.dead_letters, destinations };
+  return c.json(body, configError ? 503 : 200);
 });

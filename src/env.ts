@@ -17,6 +17,7 @@ export type UndeclaredSettings = {
   RETRY_BASE_SECONDS?: string;
   MAX_DELIVERY_ATTEMPTS?: string;
   OUTBOX_RECHECK_SECONDS?: string;
+  PUBLIC_URL?: string;
 };
 
 /**
@@ -105,6 +106,12 @@ export const Settings = z.object({
   READ_TOKEN: secretList,
   THRESHOLDS: jsonSetting(Thresholds),
   QUIET_PERIOD_DAYS: jsonSetting(QuietDays),
+  /** Where the dashboard is served (https://tollwatch.example.workers.dev): alerts link to their incident's page. */
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined))
+    .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.hostname, error: 'must be an absolute http(s) URL, e.g. https://tollwatch.example.workers.dev' }).optional()),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -168,6 +168,23 @@ export const API_ROUTES: RouteConfig[] = [
   }),
   route({ method: 'get', path: '/v1/docs', tags: ['documentation'], summary: 'This document as a page', responses: { 200: html('the API reference') } }),
   route({ method: 'get', path: '/', tags: ['dashboard'], summary: 'Dashboard: incidents, figures, charts', security: dashboardSecurity, responses: { 200: html('the incident list'), 302: { description: 'to /login' } } }),
+  route({
+    method: 'get',
+    path: '/table',
+    tags: ['dashboard'],
+    summary: 'Dense incident table, filtered by type, country, change date and text, sortable',
+    security: dashboardSecurity,
+    request: {
+      query: z.object({
+        type: z.string().optional(),
+        country: z.string().optional().describe('the widest place of an incident'),
+        since: z.string().optional().describe('YYYY-MM-DD: figures changed on or after this day (UTC)'),
+        q: z.string().optional().describe('text in the title, key or places'),
+        sort: z.enum(['recent', 'toll', 'title']).optional(),
+      }),
+    },
+    responses: { 200: html('the table'), 302: { description: 'to /login' }, 400: html('a filter is malformed; the form says which') },
+  }),
   route({ method: 'get', path: '/dashboard', tags: ['dashboard'], summary: 'Dashboard (same as /)', security: dashboardSecurity, responses: { 200: html('the incident list'), 302: { description: 'to /login' } } }),
   route({
     method: 'get',

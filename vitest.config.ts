@@ -1,13 +1,13 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
-// Tests run inside workerd with the real bindings from wrangler.toml (top-level = production shape).
+// Tests run inside workerd with the real bindings from wrangler.jsonc (top-level = production shape).
 // Secrets a deploy would set with `wrangler secret put` are given test values here; Slack points at a stand-in
 // on 127.0.0.1 that test/global-setup.ts starts (the pool resolves this function after global setup).
 export default defineConfig({
   plugins: [
     cloudflareTest(({ inject }) => ({
-      wrangler: { configPath: './wrangler.toml' },
+      wrangler: { configPath: './wrangler.jsonc' },
       miniflare: {
         bindings: {
           SLACK_WEBHOOK_URL: inject('slackWebhookUrl'),

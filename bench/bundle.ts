@@ -92,7 +92,7 @@ export function measureBuild(cwd: string, label: string, extraArgs: string[] = [
 /** A throw-away copy of the worker (src, config) sharing node_modules, optionally rewritten. */
 function variantCopy(rewrite: (source: string) => string): string {
   const dir = mkdtempSync(join(tmpdir(), 'tollwatch-variant-'));
-  for (const f of ['src', 'wrangler.toml', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
+  for (const f of ['src', 'wrangler.jsonc', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
@@ -108,7 +108,7 @@ function variantCopy(rewrite: (source: string) => string): string {
 export const zodNamespaceImport = (s: string) => s.replace(/import \{ z \} from 'zod';/g, "import * as z from 'zod';");
 
 export function measureAll(quick: boolean): BundleMeasure[] {
-  const results = [measureBuild(ROOT, 'as configured (wrangler.toml)')];
+  const results = [measureBuild(ROOT, 'as configured (wrangler.jsonc)')];
   if (quick) return results;
   results.push(measureBuild(ROOT, 'with --minify', ['--minify']));
   const copy = variantCopy(zodNamespaceImport);

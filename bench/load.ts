@@ -198,7 +198,7 @@ export function loadMarkdown(rows: LoadRow[], quick: boolean): string {
   const base = new Map(rows.filter((r) => r.kind === 'baseline-404').map((r) => [r.targetRate, r]));
   const lines: string[] = [];
   lines.push(
-    `Measured ${machineLine()} ${quick ? 'Quick mode: 3 s per rate.' : '10 s per rate.'} Worker: \`unstable_startWorker\`, wrangler.toml \`[env.dev]\`, ` +
+    `Measured ${machineLine()} ${quick ? 'Quick mode: 3 s per rate.' : '10 s per rate.'} Worker: \`unstable_startWorker\`, wrangler.jsonc \`env.dev\`, ` +
       `persist off, with two binding overrides: \`WEBHOOK_SECRETS\` (so every signature is verified, as in production) and ` +
       `\`RATE_LIMIT_PER_MINUTE=${BENCH_RATE_LIMIT_PER_MINUTE}\` (env.dev's 6000/min = 100/s per sender would answer 429 above 100 req/s). ` +
       `Alerts go through the local queue to a 200-answering sink on 127.0.0.1:8788 (${DESTINATIONS} destinations per alert). ` +

@@ -22,7 +22,7 @@ import { feedArticles, ServedFeed } from './lib/sample-feed';
 export type { SinkDestination } from './lib/alert-text';
 export const SINK_DESTINATIONS: readonly SinkDestination[] = ['slack', 'discord', 'telegram', 'teams', 'webhook'];
 export const DEFAULT_SINK_PORT = 8788;
-/** ALERT_WEBHOOK_SECRET of `[env.dev]` in wrangler.toml: used to check signatures on /webhook. */
+/** ALERT_WEBHOOK_SECRET of `env.dev` in wrangler.jsonc: used to check signatures on /webhook. */
 export const DEV_ALERT_WEBHOOK_SECRET = 'whsec_ZGV2LW9ubHktc2lnbmluZy1zZWNyZXQtMTIzNDU2';
 
 export interface SinkRequest {

@@ -1,25 +1,38 @@
 import * as z from 'zod';
 import { CATEGORIES, Threshold } from './schema';
 import { secretBytes } from './lib/standard-webhooks';
-import type { IncidentIndex } from './durable/incident-index';
-import type { IncidentTracker } from './durable/incident-tracker';
-import type { DeliveryLedger } from './durable/delivery-ledger';
-import type { RateLimiter } from './durable/rate-limiter';
-import type { FeedState } from './feeds/feed-state';
 import type { AlertMessage } from './schema';
 
-/** Bindings from wrangler.toml plus the string vars and secrets (validated by `settingsFromEnv`). */
-export interface Env {
-  READ_MODEL: KVNamespace;
-  INCIDENT_TRACKER: DurableObjectNamespace<IncidentTracker>;
-  INCIDENT_INDEX: DurableObjectNamespace<IncidentIndex>;
-  DELIVERY_LEDGER: DurableObjectNamespace<DeliveryLedger>;
-  RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
-  FEED_STATE: DurableObjectNamespace<FeedState>;
-  ALERTS: Queue<AlertMessage>;
-  ALERTS_DLQ: Queue<AlertMessage>;
-  [setting: string]: unknown;
-}
+/**
+ * Settings the Worker reads that wrangler.jsonc does not declare at the top level: secrets (`wrangler secret
+ * put`), optional vars and drill knobs. Each is validated where it is read (Settings below, src/notify/config.ts,
+ * the queue consumer, the tracker's recheck), so a string type is all the edge needs here.
+ */
+export type UndeclaredSettings = {
+  WEBHOOK_SECRETS?: string;
+  INGEST_TOKENS?: string;
+  THRESHOLDS?: string;
+  QUIET_PERIOD_DAYS?: string;
+  DESTINATION_FILTERS?: string;
+  RETRY_BASE_SECONDS?: string;
+  MAX_DELIVERY_ATTEMPTS?: string;
+  OUTBOX_RECHECK_SECONDS?: string;
+  PUBLIC_URL?: string;
+  FEEDS?: string;
+  DESTINATIONS?: string;
+  DIGEST_HOURS?: string;
+};
+
+/**
+ * The Worker's env: bindings and vars generated from wrangler.jsonc by `npm run cf-typegen` into
+ * worker-configuration.d.ts (`Cloudflare.Env`), plus the undeclared settings, with the two queues typed by
+ * the message they carry (the generated type cannot know it).
+ */
+export type Env = Omit<Cloudflare.Env, 'ALERTS' | 'ALERTS_DLQ'> &
+  UndeclaredSettings & {
+    ALERTS: Queue<AlertMessage>;
+    ALERTS_DLQ: Queue<AlertMessage>;
+  };
 
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -96,6 +109,12 @@ export const Settings = z.object({
   READ_TOKEN: secretList,
   THRESHOLDS: jsonSetting(Thresholds),
   QUIET_PERIOD_DAYS: jsonSetting(QuietDays),
+  /** Where the dashboard is served (https://tollwatch.example.workers.dev): alerts link to their incident's page. */
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : undefined))
+    .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.hostname, error: 'must be an absolute http(s) URL, e.g. https://tollwatch.example.workers.dev' }).optional()),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -11,7 +11,8 @@ import { deadLetters } from './routes/dead-letters';
 import { health } from './routes/health';
 import { incidentCare } from './routes/incident-care';
 import { dashboard } from './routes/dashboard';
-import { incidents, openapi } from './routes/incidents';
+import { incidents } from './routes/incidents';
+import { apiDocs } from './routes/docs';
 import { session } from './routes/session';
 
 export { IncidentTracker } from './durable/incident-tracker';
@@ -34,7 +35,7 @@ app.route('/v1/articles', articles);
 app.route('/v1/dead-letters', deadLetters);
 app.route('/v1/incidents', incidentCare);
 app.route('/v1/incidents', incidents);
-app.route('/v1/openapi.json', openapi);
+app.route('/v1', apiDocs);
 app.route('/', session);
 app.route('/', dashboard);
 

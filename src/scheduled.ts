@@ -5,7 +5,7 @@ import { pollFeeds } from './feeds/poll';
 import { log } from './lib/log';
 import { workerPorts } from './routes/articles';
 
-/** wrangler.toml's cron for the digest; every other cron (and `/__scheduled` without one) polls the feeds. */
+/** wrangler.jsonc's cron for the digest; every other cron (and `/__scheduled` without one) polls the feeds. */
 export const DIGEST_CRON = '0 * * * *';
 
 /**

@@ -1,12 +1,9 @@
-// Types `env` and `exports` from cloudflare:workers in tests.
-import type { Env as WorkerEnv } from '../src/env';
+// Types `env` and `exports` from cloudflare:workers in tests: the generated Cloudflare.Env plus the settings
+// wrangler.jsonc does not declare (tests set secrets such as WEBHOOK_SECRETS through Miniflare bindings).
+import type { UndeclaredSettings } from '../src/env';
 
 declare global {
   namespace Cloudflare {
-    interface Env extends WorkerEnv {}
-    interface GlobalProps {
-      mainModule: typeof import('../src/index');
-      durableNamespaces: 'IncidentTracker' | 'IncidentIndex' | 'DeliveryLedger' | 'RateLimiter';
-    }
+    interface Env extends UndeclaredSettings {}
   }
 }

@@ -2,6 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import seed from '../fixtures/kerman-stampede/01-seed.json';
 import { captured, captureOutbound, postArticle, SLACK_URL } from './helpers';
 
+/** The frozen bodies below list every block in order; Slack gets the headline on top, the rest in the severity-coloured attachment. */
+function asSlack(flat: { text: string; blocks: unknown[] }, color: string) {
+  return { text: flat.text, blocks: flat.blocks.slice(0, 1), attachments: [{ color, blocks: flat.blocks.slice(1) }] };
+}
+
 const UPDATE_SLACK_BODY = {
   text: 'Kerman stampede (Iran) — killed 35 → 56 (+21), injured 48 → 213 (+165)',
   blocks: [
@@ -74,14 +79,15 @@ describe('the whole loop: webhook → figures → storage → chat alert', () =>
     await vi.waitUntil(() => spy.mock.calls.length === 1, { timeout: 5000 });
     const [alert1] = captured(spy);
     expect(alert1?.url).toBe(SLACK_URL);
-    expect(alert1?.body).toBe(JSON.stringify(SEED_SLACK_BODY));
+    // 35 killed and 48 injured: the 'grave' tier's red.
+    expect(alert1?.body).toBe(JSON.stringify(asSlack(SEED_SLACK_BODY, '#d62728')));
 
     const second = await postArticle(laterReport);
     expect(second.status).toBe(200);
     const secondBody = await second.json<{ incident: string }>();
     expect(secondBody.incident).toBe(firstBody.incident);
     await vi.waitUntil(() => spy.mock.calls.length === 2, { timeout: 5000 });
-    expect(captured(spy)[1]?.body).toBe(JSON.stringify(UPDATE_SLACK_BODY));
+    expect(captured(spy)[1]?.body).toBe(JSON.stringify(asSlack(UPDATE_SLACK_BODY, '#d62728')));
 
     const again1 = await postArticle(seed);
     const again2 = await postArticle(laterReport);

@@ -1,5 +1,5 @@
 /**
- * The real worker under `unstable_startWorker` (wrangler.toml, env dev, nothing persisted) plus a trivial chat
+ * The real worker under `unstable_startWorker` (wrangler.jsonc, env dev, nothing persisted) plus a trivial chat
  * sink on 127.0.0.1:8788 — where env.dev points every destination — that answers 200 and counts what it got.
  */
 import { createServer, type Server } from 'node:http';
@@ -62,7 +62,7 @@ export interface StackOptions {
   secret?: string | null;
   /** Overrides env.dev's RATE_LIMIT_PER_MINUTE (6000 = 100/s per sender). */
   rateLimitPerMinute?: number;
-  /** Another entry module (the cost benchmark's counting wrapper); default src/index.ts from wrangler.toml. */
+  /** Another entry module (the cost benchmark's counting wrapper); default src/index.ts from wrangler.jsonc. */
   entrypoint?: string;
 }
 
@@ -81,7 +81,7 @@ export async function startWorker(opts: StackOptions = {}): Promise<Stack> {
   if (opts.secret) bindings.WEBHOOK_SECRETS = { type: 'plain_text', value: opts.secret };
   if (opts.rateLimitPerMinute !== undefined) bindings.RATE_LIMIT_PER_MINUTE = { type: 'plain_text', value: String(opts.rateLimitPerMinute) };
   const worker = await unstable_startWorker({
-    config: join(ROOT, 'wrangler.toml'),
+    config: join(ROOT, 'wrangler.jsonc'),
     env: 'dev',
     ...(opts.entrypoint ? { entrypoint: opts.entrypoint } : {}),
     bindings,

@@ -9,7 +9,7 @@ export async function workerdSection(): Promise<SectionResult> {
   process.env.WRANGLER_SEND_METRICS = 'false';
   const { unstable_startWorker } = await import('wrangler');
   const worker = await unstable_startWorker({
-    config: resolve(import.meta.dirname, '../worker/wrangler.toml'),
+    config: resolve(import.meta.dirname, '../worker/wrangler.jsonc'),
     dev: { server: { port: 0 }, inspector: false, logLevel: 'error' },
   } as Parameters<typeof unstable_startWorker>[0]);
   try {

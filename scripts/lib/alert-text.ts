@@ -77,8 +77,11 @@ export function alertText(destination: SinkDestination | string, json: Json, raw
   if (!isObj(json)) return rawBody;
   switch (destination) {
     case 'slack': {
-      if (Array.isArray(json.blocks) && json.blocks.length > 0) {
-        const fromBlocks = slackBlocksText(json.blocks);
+      // The headline is a top-level block; the details sit in the severity-coloured attachment.
+      const attached = Array.isArray(json.attachments) ? json.attachments.flatMap((a) => (isObj(a) && Array.isArray(a.blocks) ? a.blocks : [])) : [];
+      const blocks = [...(Array.isArray(json.blocks) ? json.blocks : []), ...attached];
+      if (blocks.length > 0) {
+        const fromBlocks = slackBlocksText(blocks);
         if (fromBlocks.length > 0) return slackPlain(fromBlocks.join('\n'));
       }
       return typeof json.text === 'string' ? slackPlain(json.text) : rawBody;

@@ -12,21 +12,28 @@ export interface LayoutProps {
   children?: Child;
 }
 
+/** The <head> every server-rendered page shares: its one stylesheet carries the response's CSP nonce. */
+export function PageHead({ title, nonce, css }: { title: string; nonce: string; css: string }) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="color-scheme" content="light dark" />
+      <meta name="robots" content="noindex, nofollow" />
+      <title>{title}</title>
+      <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      <style nonce={nonce} dangerouslySetInnerHTML={{ __html: css }} />
+    </head>
+  );
+}
+
 /** The page shell: header with generation time, skip link, nonce'd inline stylesheet, no scripts. */
 export function Layout({ title, nonce, generatedMs, signedIn, children }: LayoutProps) {
   return (
     <>
       {raw('<!doctype html>')}
       <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <meta name="color-scheme" content="light dark" />
-          <meta name="robots" content="noindex, nofollow" />
-          <title>{title}</title>
-          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-          <style nonce={nonce} dangerouslySetInnerHTML={{ __html: CSS }} />
-        </head>
+        <PageHead title={title} nonce={nonce} css={CSS} />
         <body>
           <a class="skip" href="#main">
             Skip to content

@@ -25,7 +25,7 @@ export const incidentHref = (key: string) => `/incidents/${encodeURIComponent(ke
 
 type FigureView = { value: number; qualifier: Qualifier };
 
-function currentFigures(meta: SummaryMeta, summary: IncidentSummary | null): Array<[Category, FigureView]> {
+export function currentFigures(meta: SummaryMeta, summary: IncidentSummary | null): Array<[Category, FigureView]> {
   const out: Array<[Category, FigureView]> = [];
   for (const category of CATEGORIES) {
     const f = summary?.figures[category];
@@ -37,7 +37,7 @@ function currentFigures(meta: SummaryMeta, summary: IncidentSummary | null): Arr
 }
 
 /** "up from 35" / "down from 40": how the figure moved at the last report that changed it. */
-function movement(points: ChartPoint[] | undefined): string | null {
+export function movement(points: ChartPoint[] | undefined): string | null {
   if (!points || points.length < 2) return null;
   const prev = points[points.length - 2];
   const last = points[points.length - 1];
@@ -92,7 +92,7 @@ function latestQuote(summary: IncidentSummary | null) {
   return best;
 }
 
-function outletsOf(summary: IncidentSummary | null, timeline: Timeline | null): string[] {
+export function outletsOf(summary: IncidentSummary | null, timeline: Timeline | null): string[] {
   const seen = new Set<string>();
   for (const r of reportsOf(timeline)) seen.add(r.outlet);
   for (const category of CATEGORIES) for (const o of summary?.figures[category]?.outlets ?? []) seen.add(o);
@@ -198,7 +198,8 @@ export function DashboardPage(p: DashboardProps) {
       <p class="lede">
         {`${formatCount(p.total)} ${p.total === 1 ? 'incident' : 'incidents'}, newest activity first.`}
         {recentCount > 0 ? ` ${recentCount} on this page updated in the last 24 hours (marked “updated”).` : ''}
-        {' Times are UTC.'}
+        {' Times are UTC. '}
+        <a href="/table">Table view</a>
       </p>
       {p.failingFeeds && p.failingFeeds.length > 0 ? (
         <section class="feed-warning" role="alert" aria-label="Failing feeds">

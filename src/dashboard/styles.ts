@@ -85,4 +85,16 @@ form.login input{width:100%;font:inherit;padding:.5rem;border:1px solid var(--mu
  table.timeline td{display:block;border:0;padding:.2rem .6rem;min-width:0!important}
  table.timeline td::before{content:attr(data-label);display:block;font-size:.72rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);font-weight:600}
 }
+.filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin:0 0 1rem}
+.filters label{display:flex;flex-direction:column;font-size:.8rem;font-weight:600;color:var(--muted);gap:.15rem}
+.filters select,.filters input{font:inherit;font-size:.9rem;padding:.3rem .4rem;border:1px solid var(--line);border-radius:6px;background:var(--card);color:var(--fg);max-width:14rem}
+.table-wrap{overflow-x:auto;max-width:100%;border:1px solid var(--line);border-radius:8px;background:var(--card)}
+table.dense{border-collapse:collapse;width:100%;font-size:.875rem;line-height:1.3}
+table.dense th,table.dense td{padding:.3rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+table.dense thead th{position:sticky;top:0;background:var(--card);font-size:.75rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
+table.dense .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.dense .num .v{display:block;font-weight:700}
+table.dense .num .mv{display:block;font-size:.75rem;color:var(--muted)}
+table.dense .sources{min-width:10rem;max-width:22rem;overflow-wrap:anywhere}
+table.dense tbody th a{color:var(--fg)}
 `;

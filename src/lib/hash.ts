@@ -1,3 +1,4 @@
+// SHA-256 helpers on WebCrypto: content hashes and constant-time token comparison.
 const encoder = new TextEncoder();
 
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
@@ -6,10 +7,15 @@ export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Constant-time string equality via digests, so token checks leak no prefix timing. */
+/**
+ * Constant-time string equality: workerd's `crypto.subtle.timingSafeEqual` over SHA-256 digests, which have
+ * equal lengths whatever the inputs, so neither a shared prefix nor a token's length shows in the timing.
+ */
 export async function safeEqual(a: string, b: string): Promise<boolean> {
-  const [da, db] = await Promise.all([sha256Hex(a), sha256Hex(b)]);
-  let diff = 0;
-  for (let i = 0; i < da.length; i++) diff |= da.charCodeAt(i) ^ db.charCodeAt(i);
-  return diff === 0;
+  const [da, db] = await Promise.all([digest(a), digest(b)]);
+  return crypto.subtle.timingSafeEqual(da, db);
+}
+
+function digest(text: string): Promise<ArrayBuffer> {
+  return crypto.subtle.digest('SHA-256', encoder.encode(text));
 }

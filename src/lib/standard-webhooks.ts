@@ -1,8 +1,9 @@
 /**
  * Standard Webhooks 1.0 signing and verification (https://www.standardwebhooks.com/), on WebCrypto so the
- * same code runs in workerd, Node (send CLI, tests) and the browser. Hand-written because the reference
- * `standardwebhooks` package pulls in a base64 polyfill and verifies with a non-constant-time string
- * compare; here the expected MAC is computed once per secret and compared in constant time.
+ * same code runs in workerd, Node (send CLI, chat sink, tests) and the browser. The reference `standardwebhooks`
+ * package also compares in constant time, but verifies one secret per instance with a pure-JS SHA-256 and a
+ * base64 dependency; here one native HMAC per configured secret checks every `v1,` entry and says which secret
+ * (so which sender) matched, and the comparison loop is ours because workerd's timingSafeEqual is not in Node.
  */
 
 const encoder = new TextEncoder();

@@ -52,7 +52,7 @@ const SettingName = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be the name
 
 /**
  * One DESTINATIONS entry. The URL or token is never written here: `secret` names the setting holding it, so
- * the list itself can be a plain var in wrangler.toml while the credentials stay secrets.
+ * the list itself can be a plain var in wrangler.jsonc while the credentials stay secrets.
  */
 export const DestinationEntry = z
   .strictObject({

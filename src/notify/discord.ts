@@ -1,8 +1,14 @@
-/** Discord execute-webhook: one embed; nothing in it can ping (allowed_mentions.parse = []). */
+/**
+ * Discord execute-webhook: one embed coloured by severity, titled by the headline and linked to the incident
+ * page when PUBLIC_URL is set (else to the article); nothing in it can ping (allowed_mentions.parse = []).
+ * Typed with discord-api-types (types only: nothing of it reaches the bundle).
+ */
+import type { APIEmbed, APIEmbedField, RESTPostAPIWebhookWithTokenJSONBody } from 'discord-api-types/v10';
 import type { Alert } from '../schema';
+import { severityOf } from './severity';
 import { escapeDiscord, safeHttpUrl } from './escape';
 import { jsonRequest, type DeliveryRequest } from './request';
-import { corroborationText, fitEscaped, headline, outletName, packLines, quoteLines, quoteText, threatsLine } from './text';
+import { corroborationText, fitEscaped, headline, outletName, packLines, quoteLines, quoteText, threatsLine, type AlertLinks } from './text';
 
 // Embed limits: title 256, description 4,096, field name 256 / value 1,024, footer 2,048, all text 6,000.
 const TITLE_MAX = 256;
@@ -13,18 +19,23 @@ const THREATS_MAX = 1_024;
 const URL_MAX = 2_048;
 const FOOTER = 'tollwatch';
 
-type Field = { name: string; value: string; inline: boolean };
-type Embed = { title: string; description?: string; url?: string; fields: Field[]; footer: { text: string }; timestamp?: string };
+/** The request body: exactly one embed, and no mention may ping. */
+export type DiscordPayload = RESTPostAPIWebhookWithTokenJSONBody & { embeds: [APIEmbed]; allowed_mentions: { parse: [] } };
 
-export function discordPayload(alert: Alert): { embeds: [Embed]; allowed_mentions: { parse: [] } } {
-  const url = safeHttpUrl(alert.url);
-  const linkable = url !== null && url.length <= URL_MAX ? url : null;
+const linkable = (raw: string | undefined): string | null => {
+  const url = safeHttpUrl(raw);
+  return url !== null && url.length <= URL_MAX ? url : null;
+};
+
+export function discordPayload(alert: Alert, links: AlertLinks = {}): DiscordPayload {
+  const article = linkable(alert.url);
+  const incidentPage = linkable(links.incident);
   const title = fitEscaped(headline(alert), TITLE_MAX, escapeDiscord);
 
   const outlet = fitEscaped(outletName(alert), 200, escapeDiscord);
   // Masked-link targets end at `)`; percent-encoding keeps the whole URL inside the link.
-  const link = linkable ? `[${outlet}](${linkable.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : outlet;
-  const fields: Field[] = [{ name: 'Source', value: link.length <= FIELD_VALUE_MAX ? link : outlet, inline: true }];
+  const link = article ? `[${outlet}](${article.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : outlet;
+  const fields: APIEmbedField[] = [{ name: 'Source', value: link.length <= FIELD_VALUE_MAX ? link : outlet, inline: true }];
   const corroboration = corroborationText(alert);
   if (corroboration) fields.push({ name: 'Corroboration', value: fitEscaped(corroboration, FIELD_VALUE_MAX, escapeDiscord), inline: true });
 
@@ -39,10 +50,12 @@ export function discordPayload(alert: Alert): { embeds: [Embed]; allowed_mention
   const description = packLines(lines, budget, '\n', (n) => `\u2026and ${n} more`).join('\n');
 
   const time = new Date(alert.published_ms);
-  const embed: Embed = {
+  const url = incidentPage ?? article;
+  const embed: APIEmbed = {
     title,
     ...(description ? { description } : {}),
-    ...(linkable ? { url: linkable } : {}),
+    ...(url ? { url } : {}),
+    color: severityOf(alert).discord,
     fields,
     footer: { text: FOOTER },
     ...(Number.isNaN(time.getTime()) ? {} : { timestamp: time.toISOString() }),
@@ -50,6 +63,6 @@ export function discordPayload(alert: Alert): { embeds: [Embed]; allowed_mention
   return { embeds: [embed], allowed_mentions: { parse: [] } };
 }
 
-export function discordRequest(url: string, alert: Alert): DeliveryRequest {
-  return jsonRequest(url, discordPayload(alert));
+export function discordRequest(url: string, alert: Alert, links: AlertLinks = {}): DeliveryRequest {
+  return jsonRequest(url, discordPayload(alert, links));
 }

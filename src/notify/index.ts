@@ -6,6 +6,7 @@ import type { Alert } from '../schema';
 import type { DestinationConfig } from './config';
 import { discordRequest } from './discord';
 import type { DeliveryRequest } from './request';
+import type { AlertLinks } from './text';
 import { slackRequest } from './slack';
 import { teamsRequest } from './teams';
 import { telegramRequest } from './telegram';
@@ -15,20 +16,21 @@ export { DestinationConfig, DestinationConfigError, DestinationFilter, DEFAULT_T
 export { digestFor, digestOf, digestText, type Digest } from './digest';
 export { buildDigestRequest } from './digest-request';
 export { wantsAlert } from './filters';
-export { alertText } from './text';
+export { alertLinks, alertText, type AlertLinks } from './text';
 export { backoffSeconds, classifyDeliveryResponse, classifyNetworkError, MAX_DELAY_SECONDS, type DeliveryOutcome } from './outcome';
 export type { DeliveryRequest } from './request';
 
-export async function buildDeliveryRequest(dest: DestinationConfig, alert: Alert, nowMs: number): Promise<DeliveryRequest> {
+/** `links` come from settings (PUBLIC_URL), never from the alert's article, so a payload cannot redirect them. */
+export async function buildDeliveryRequest(dest: DestinationConfig, alert: Alert, nowMs: number, links: AlertLinks = {}): Promise<DeliveryRequest> {
   switch (dest.name) {
     case 'slack':
-      return slackRequest(dest.url, alert);
+      return slackRequest(dest.url, alert, links);
     case 'discord':
-      return discordRequest(dest.url, alert);
+      return discordRequest(dest.url, alert, links);
     case 'telegram':
-      return telegramRequest(dest.api_base, dest.token, dest.chat_id, alert);
+      return telegramRequest(dest.api_base, dest.token, dest.chat_id, alert, links);
     case 'teams':
-      return teamsRequest(dest.url, alert);
+      return teamsRequest(dest.url, alert, links);
     case 'webhook':
       return webhookRequest(dest.url, dest.secret, alert, nowMs);
   }

@@ -1,10 +1,17 @@
-/** Slack incoming webhook: `text` is the notification fallback, `blocks` the message. */
+/**
+ * Slack incoming webhook: `text` is the notification fallback, the headline its one top-level block, and the
+ * rest (threats, quotes, source) one attachment whose bar is coloured by severity. Typed with @slack/types
+ * (types only: nothing of it reaches the bundle).
+ */
+import type { ContextBlock, KnownBlock, MessageAttachment, SectionBlock } from '@slack/types';
 import type { Alert } from '../schema';
+import { severityOf } from './severity';
 import { escapeSlack, safeHttpUrl } from './escape';
 import { jsonRequest, type DeliveryRequest } from './request';
-import { corroborationText, fitEscaped, headline, isoTime, outletName, quoteLines, quoteText, threatsLine } from './text';
+import { corroborationText, fitEscaped, headline, isoTime, outletName, quoteLines, quoteText, threatsLine, type AlertLinks } from './text';
 
-// Block Kit limits: section and context-element text 3,000 characters, 50 blocks per message.
+// Block Kit limits: section and context-element text 3,000 characters, 50 blocks per message (the headline
+// block and the attachment's blocks together, to be safe).
 const SECTION_MAX = 3_000;
 const MAX_BLOCKS = 50;
 // The footer is one context element: link target + outlet + corroboration + time + separators, each bounded
@@ -13,38 +20,52 @@ const HREF_MAX = 1_500;
 const OUTLET_MAX = 200;
 const CORROBORATION_MAX = 1_000;
 
-type TextObject = { type: 'mrkdwn'; text: string };
-type Block = { type: 'section'; text: TextObject } | { type: 'context'; elements: TextObject[] };
+/** What Slack's incoming webhook accepts, as far as we use it. */
+export interface SlackPayload {
+  text: string;
+  blocks: KnownBlock[];
+  attachments: [MessageAttachment & { color: string; blocks: KnownBlock[] }];
+}
 
-const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const section = (text: string): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
-export function slackPayload(alert: Alert): { text: string; blocks: Block[] } {
+export function slackPayload(alert: Alert, links: AlertLinks = {}): SlackPayload {
   // Not wrapped in *bold*: Slack has no way to escape an article's own `*`, which would end the bold early.
   const head = fitEscaped(headline(alert), SECTION_MAX, escapeSlack);
-  const top: Block[] = [section(head)];
+  // The incident page as a link after the headline, when PUBLIC_URL is set (the headline itself stays plain text).
+  const incident = links.incident ? slackLink(links.incident, 'Incident page') : null;
+  const top: KnownBlock[] = [section(incident && head.length + incident.length + 3 <= SECTION_MAX ? `${head} \u00b7 ${incident}` : head)];
+  const details: KnownBlock[] = [];
   const threats = threatsLine(alert);
-  if (threats) top.push(section(fitEscaped(threats, SECTION_MAX, escapeSlack)));
+  if (threats) details.push(section(fitEscaped(threats, SECTION_MAX, escapeSlack)));
 
   const quotes = quoteLines(alert).map((q) => section(`>${fitEscaped(quoteText(q), SECTION_MAX - 1, escapeSlack)}`));
-  const room = MAX_BLOCKS - top.length - 1;
+  const room = MAX_BLOCKS - top.length - details.length - 1;
   const shown = quotes.length > room ? [...quotes.slice(0, room - 1), section(`_\u2026and ${quotes.length - room + 1} more quotes_`)] : quotes;
 
   const outlet = fitEscaped(outletName(alert), OUTLET_MAX, escapeSlack);
-  // A parsed href has `<`/`>` percent-encoded already; `&` must be an entity and `|` would end the target.
-  const href = safeHttpUrl(alert.url)?.replace(/&/g, '&amp;').replace(/\|/g, '%7C');
-  // Measured as sent: a URL of many `&` grows fivefold when escaped. Too long to link, the outlet stands alone.
-  const source = href && href.length <= HREF_MAX ? `<${href}|${outlet}>` : outlet;
+  const source = slackLink(alert.url, outlet) ?? outlet;
   const corroboration = corroborationText(alert);
   const context = [source, corroboration && fitEscaped(corroboration, CORROBORATION_MAX, escapeSlack), isoTime(alert.published_ms)]
     .filter((p): p is string => !!p)
     .join(' \u00b7 ');
 
+  const footer: ContextBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: context }] };
   return {
     text: head,
-    blocks: [...top, ...shown, { type: 'context', elements: [{ type: 'mrkdwn', text: context }] }],
+    blocks: top,
+    attachments: [{ color: severityOf(alert).slack, blocks: [...details, ...shown, footer] }],
   };
 }
 
-export function slackRequest(url: string, alert: Alert): DeliveryRequest {
-  return jsonRequest(url, slackPayload(alert));
+/** `<href|label>`, or null when the URL is unsafe or, escaped, too long to link (then the label stands alone). */
+function slackLink(url: string | undefined, label: string): string | null {
+  // A parsed href has `<`/`>` percent-encoded already; `&` must be an entity and `|` would end the target.
+  const href = safeHttpUrl(url)?.replace(/&/g, '&amp;').replace(/\|/g, '%7C');
+  // Measured as sent: a URL of many `&` grows fivefold when escaped.
+  return href && href.length <= HREF_MAX ? `<${href}|${label}>` : null;
+}
+
+export function slackRequest(url: string, alert: Alert, links: AlertLinks = {}): DeliveryRequest {
+  return jsonRequest(url, slackPayload(alert, links));
 }

@@ -5,6 +5,17 @@
 import { CATEGORIES, type Alert, type Change, type FigureSnapshot, type Qualifier } from '../schema';
 import { safeHttpUrl } from './escape';
 
+/** Links an alert carries besides the article's: the incident's dashboard page, when PUBLIC_URL is set. */
+export interface AlertLinks {
+  incident?: string;
+}
+
+/** `${PUBLIC_URL}/incidents/<key>`; PUBLIC_URL is validated as an absolute http(s) URL where it is read. */
+export function alertLinks(publicUrl: string | undefined, incidentKey: string): AlertLinks {
+  if (!publicUrl) return {};
+  return { incident: `${publicUrl.replace(/\/+$/, '')}/incidents/${encodeURIComponent(incidentKey)}` };
+}
+
 /** Quotes longer than this are cut at a word boundary in every rendering, so all destinations agree. */
 export const QUOTE_MAX = 300;
 

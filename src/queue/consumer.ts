@@ -1,7 +1,7 @@
 // The alerts queue consumer: claims, delivers, retries or dead-letters each alert, and acks back to its outbox.
-import type { Env } from '../env';
+import { Settings, type Env } from '../env';
 import * as z from 'zod';
-import { backoffSeconds, buildDeliveryRequest, type DestinationConfig, classifyDeliveryResponse, classifyNetworkError, destinationId, destinationsFromEnv, MAX_DELAY_SECONDS, type DeliveryOutcome } from '../notify';
+import { alertLinks, backoffSeconds, buildDeliveryRequest, type DestinationConfig, classifyDeliveryResponse, classifyNetworkError, destinationId, destinationsFromEnv, MAX_DELAY_SECONDS, type DeliveryOutcome } from '../notify';
 import { AlertMessage } from '../schema';
 import { log } from '../lib/log';
 
@@ -92,6 +92,9 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env): Pro
   const book = ledger(env);
   const destinations = destinationsFromEnv(env);
   const pacing = retrySettings(env);
+  // A malformed PUBLIC_URL refuses articles at the edge and shows in /health; here it only drops the link,
+  // so alerts already queued still go out.
+  const publicUrl = Settings.shape.PUBLIC_URL.safeParse(env.PUBLIC_URL).data;
   for (const msg of batch.messages) {
     const parsed = AlertMessage.safeParse(msg.body);
     if (!parsed.success) {
@@ -116,10 +119,12 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env): Pro
     }
 
     let outcome: DeliveryOutcome;
+    let status: number | undefined;
     try {
-      const { url, init } = await buildDeliveryRequest(config, alert, Date.now());
+      const { url, init } = await buildDeliveryRequest(config, alert, Date.now(), alertLinks(publicUrl, alert.incident_key));
       const res = await fetch(url, { ...init, signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS) });
       const body = await res.text().catch(() => '');
+      status = res.status;
       outcome = classifyDeliveryResponse(res.status, res.headers, body, msg.attempts);
     } catch (err) {
       outcome = classifyNetworkError(msg.attempts, err);
@@ -129,7 +134,10 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env): Pro
     const now = Date.now();
     if (outcome.kind === 'delivered') {
       await book.markDelivered(alert.alert_id, destination, now);
-      log({ level: 'info', msg: 'alert delivered', alert_id: alert.alert_id, destination, attempts: msg.attempts });
+      // A Teams Workflows URL answers 202 once the flow has the card; the flow posts it afterwards, and a failure
+      // there shows only in the flow's run history. Say which of the two this log line means.
+      const accepted = status === 202;
+      log({ level: 'info', msg: accepted ? 'alert accepted by the destination (202: queued by its workflow, not yet posted)' : 'alert delivered', alert_id: alert.alert_id, destination, attempts: msg.attempts, status });
       await settleOutbox(env, message);
       msg.ack();
     } else if (outcome.kind === 'dead' || msg.attempts >= pacing.maxAttempts) {

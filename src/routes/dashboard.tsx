@@ -4,6 +4,7 @@ import type { AppEnv } from '../app-env';
 import { hasSessionCookie, requireDashboard } from '../dashboard/access';
 import { htmlHeaders, newNonce } from '../dashboard/layout';
 import { DashboardPage, IncidentPage, MessagePage, type CardData } from '../dashboard/pages';
+import { filterChoices, filterIncidents, TABLE_MAX_ROWS, TablePage, TableQuery } from '../dashboard/table';
 import { DEFAULT_LIMIT, ListQuery, pageOf } from '../dashboard/paging';
 import { settingsFromEnv } from '../env';
 import { feedHealth } from '../feeds/health';
@@ -55,6 +56,26 @@ dashboard.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
 
 dashboard.get('/', requireDashboard, list);
 dashboard.get('/dashboard', requireDashboard, list);
+
+/** The dense table: filters and sort from the query string; a bad filter re-renders the form with the reason. */
+dashboard.get('/table', requireDashboard, async (c) => {
+  const all = await listIncidents(c.env.READ_MODEL);
+  const choices = filterChoices(all);
+  const b = base(c);
+  const parsed = TableQuery.safeParse(c.req.query());
+  if (!parsed.success) {
+    const page = TablePage({ ...b, rows: [], matched: 0, total: all.length, query: { sort: 'recent' }, choices, error: z.prettifyError(parsed.error) });
+    return c.html(page, 400, htmlHeaders(b.nonce));
+  }
+  const matched = filterIncidents(all, parsed.data);
+  const rows: CardData[] = await Promise.all(
+    matched.slice(0, TABLE_MAX_ROWS).map(async (item) => {
+      const [summary, timeline] = await Promise.all([readSummary(c.env.READ_MODEL, item.key), readTimeline(c.env.READ_MODEL, item.key)]);
+      return { key: item.key, meta: item.meta, summary, timeline };
+    }),
+  );
+  return c.html(TablePage({ ...b, rows, matched: matched.length, total: all.length, query: parsed.data, choices }), 200, htmlHeaders(b.nonce));
+});
 
 dashboard.get('/incidents/:key', requireDashboard, async (c) => {
   const key = IncidentKey.safeParse(c.req.param('key'));

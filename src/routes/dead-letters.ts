@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { HttpError } from '../lib/errors';
 import { ledger } from '../queue/consumer';
-import * as z from 'zod';
+import { RedriveBody, type DeadLetterList, type RedriveResult } from './api-schemas';
 import { requireReader } from './reader';
 import { requireWriteRequest, writeBody } from './writes';
 
@@ -21,7 +21,7 @@ deadLetters.get('/', async (c) => {
       reason: l.reason,
       at: new Date(l.at_ms).toISOString(),
     })),
-  });
+  } satisfies DeadLetterList);
 });
 
 /**
@@ -33,7 +33,7 @@ deadLetters.post('/:id/redrive', async (c) => {
   const id = Number(c.req.param('id'));
   if (!Number.isInteger(id) || id <= 0) throw new HttpError(400, 'invalid_id', 'dead-letter id must be a positive integer');
   // The letter is named by the path; the body is an empty JSON object, so only a deliberate JSON call re-drives.
-  await writeBody(c.req.raw, z.strictObject({}));
+  await writeBody(c.req.raw, RedriveBody);
   const book = ledger(c.env);
   const letter = await book.claimDeadLetter(id, Date.now());
   if (!letter) {
@@ -47,5 +47,5 @@ deadLetters.post('/:id/redrive', async (c) => {
     throw new HttpError(503, 'queue_unavailable', 'the alerts queue refused the message; the dead letter is kept, try again', undefined, { 'retry-after': '5' });
   }
   await book.finishRedrive(id);
-  return c.json({ redriven: id, alert_id: letter.message.alert.alert_id, destination: letter.message.destination }, 202);
+  return c.json({ redriven: id, alert_id: letter.message.alert.alert_id, destination: letter.message.destination } satisfies RedriveResult, 202);
 });

@@ -1,9 +1,11 @@
+// GET /health: liveness, dead-letter depth and each destination's last delivery.
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { settingsFromEnv } from '../env';
 import { destinationId, destinationsFromEnv, digestHoursFromEnv } from '../notify';
 import { ledger } from '../queue/consumer';
 import { feedHealth } from '../feeds/health';
+import type { Health } from './api-schemas';
 
 export const health = new Hono<AppEnv>();
 
@@ -33,8 +35,14 @@ health.get('/', async (c) => {
   });
   const feeds = await feedHealth(c.env);
   if (feeds.config_error) configError = configError ? `${configError}; ${feeds.config_error}` : feeds.config_error;
-  return c.json(
-    { ok: configError === null, service: 'tollwatch', config_error: configError, dead_letters: status.dead_letters, destinations, feeds: feeds.feeds, feeds_failing: feeds.failing },
-    configError ? 503 : 200,
-  );
+  const body: Health = {
+    ok: configError === null,
+    service: 'tollwatch',
+    config_error: configError,
+    dead_letters: status.dead_letters,
+    destinations,
+    feeds: feeds.feeds,
+    feeds_failing: feeds.failing,
+  };
+  return c.json(body, configError ? 503 : 200);
 });

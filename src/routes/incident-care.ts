@@ -1,11 +1,11 @@
 // Incident care routes: mute, close, merge and move, recorded in the incidents' histories.
 import { Hono } from 'hono';
-import * as z from 'zod';
 import type { AppEnv } from '../app-env';
 import { settingsFromEnv, type Env } from '../env';
 import { HttpError } from '../lib/errors';
 import { incidentMeta } from '../ingest';
 import { incidentKeyBase } from '../track/match';
+import { CloseBody, MergeBody, MoveBody, MuteBody, type CloseResult, type MergeResult, type MoveResult, type MuteResult } from './api-schemas';
 import { requireReader } from './reader';
 import { requireWriteRequest, writeBody } from './writes';
 
@@ -30,24 +30,24 @@ async function requireIncident(env: Env, key: string) {
 }
 
 incidentCare.post('/:key/mute', async (c) => {
-  const { muted } = await writeBody(c.req.raw, z.strictObject({ muted: z.boolean() }));
+  const { muted } = await writeBody(c.req.raw, MuteBody);
   const key = c.req.param('key');
   await requireIncident(c.env, key);
   const state = await tracker(c.env, key).setMuted(muted, Date.now());
-  return c.json({ incident: key, muted: state?.muted ?? muted });
+  return c.json({ incident: key, muted: state?.muted ?? muted } satisfies MuteResult);
 });
 
 incidentCare.post('/:key/close', async (c) => {
-  const { closed } = await writeBody(c.req.raw, z.strictObject({ closed: z.boolean() }));
+  const { closed } = await writeBody(c.req.raw, CloseBody);
   const key = c.req.param('key');
   await requireIncident(c.env, key);
   await index(c.env).setClosed(key, closed);
   const state = await tracker(c.env, key).setClosed(closed, Date.now());
-  return c.json({ incident: key, closed: state?.closed ?? closed });
+  return c.json({ incident: key, closed: state?.closed ?? closed } satisfies CloseResult);
 });
 
 incidentCare.post('/:key/merge', async (c) => {
-  const { into } = await writeBody(c.req.raw, z.strictObject({ into: z.string().min(1) }));
+  const { into } = await writeBody(c.req.raw, MergeBody);
   const key = c.req.param('key');
   if (into === key) throw new HttpError(400, 'invalid_request', 'cannot merge an incident into itself');
   const target = await requireIncident(c.env, into);
@@ -68,12 +68,12 @@ incidentCare.post('/:key/merge', async (c) => {
   await index(c.env).mergeInto(key, into);
   await tracker(c.env, key).releaseReports(reports.map((r) => r.article_id), 'merged_away', `merged into ${into}`, settings, now);
   await tracker(c.env, key).setClosed(true, now);
-  return c.json({ incident: into, merged_from: key, reports_moved: reports.length, figures: state?.figures ?? {} });
+  return c.json({ incident: into, merged_from: key, reports_moved: reports.length, figures: state?.figures ?? {} } satisfies MergeResult);
 });
 
 incidentCare.post('/:key/reports/:articleId/move', async (c) => {
   // `to: null` moves the report to a new incident of its own; the field is required so an empty body does nothing.
-  const { to } = await writeBody(c.req.raw, z.strictObject({ to: z.string().min(1).nullable() }));
+  const { to } = await writeBody(c.req.raw, MoveBody);
   const key = c.req.param('key');
   const articleId = c.req.param('articleId');
   await requireIncident(c.env, key);
@@ -92,5 +92,5 @@ incidentCare.post('/:key/reports/:articleId/move', async (c) => {
   const meta = target ? { key: destination, title: target.title, type: target.type, places: target.places } : incidentMeta(destination, report);
   const state = await tracker(c.env, destination).adoptReports(meta, [report], 'move_in', `report ${articleId} moved in from ${key}`, settings, now);
   await tracker(c.env, key).releaseReports([articleId], 'move_out', `moved report ${articleId} to ${destination}`, settings, now);
-  return c.json({ article_id: articleId, from: key, to: destination, figures: state?.figures ?? {} });
+  return c.json({ article_id: articleId, from: key, to: destination, figures: state?.figures ?? {} } satisfies MoveResult);
 });

@@ -41,7 +41,7 @@ describe.skipIf(inWorkerd)('dashboard in Chromium', () => {
     process.env.WRANGLER_SEND_METRICS = 'false';
     const { unstable_startWorker } = await import('wrangler');
     worker = (await unstable_startWorker({
-      config: 'wrangler.toml',
+      config: 'wrangler.jsonc',
       env: 'dev',
       dev: { persist: false, inspector: false, server: { hostname: '127.0.0.1', port: 0 } },
     })) as StartedWorker;
@@ -136,6 +136,40 @@ describe.skipIf(inWorkerd)('dashboard in Chromium', () => {
 
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('table view: one dense row per incident, filtered through the form, no sideways scrolling at 1280 or 390 px', async () => {
+    for (const width of [1280, 390]) {
+      const context = await browser!.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
+      const res = await page.goto(`${base}/table`);
+      expect(res?.status()).toBe(200);
+      await expect(page.locator('table.dense tbody tr').count()).resolves.toBe(2);
+      const kerman = page.locator('table.dense tbody tr', { has: page.getByRole('link', { name: 'Kerman stampede' }) });
+      await expect(kerman.locator('td[data-category="killed"]').innerText()).resolves.toMatch(/^56\s+↑ up from 35$/);
+      // The page never scrolls sideways; a table wider than the screen scrolls inside its own frame.
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      expect(overflow, `${width} px`).toBeLessThanOrEqual(0);
+
+      await page.locator('select[name="type"]').selectOption('stampede');
+      await page.getByRole('button', { name: 'Filter' }).click();
+      await page.waitForURL(/type=stampede/);
+      await expect(page.locator('table.dense tbody tr').count()).resolves.toBe(1);
+      await expect(page.locator('table.dense tbody th a').innerText()).resolves.toBe('Kerman stampede');
+      await expect(page.locator('select[name="type"]').inputValue()).resolves.toBe('stampede');
+
+      await page.locator('input[name="since"]').fill('2099-01-01');
+      await page.getByRole('button', { name: 'Filter' }).click();
+      await page.waitForURL(/since=2099-01-01/);
+      await expect(page.getByText('No incident matches these filters.').count()).resolves.toBe(1);
+      await page.screenshot({ path: `${ARTIFACTS}/table-${width}.png`, fullPage: true });
+      expect(problems).toEqual([]);
+      await context.close();
+    }
   });
 
   it('follows a dark colour scheme', async () => {

@@ -44,9 +44,9 @@ async function settle(e2e: E2E, quietMs = 2500): Promise<void> {
   }
 }
 
-describe('[env.dev] in wrangler.toml', () => {
+describe('env.dev in wrangler.jsonc', () => {
   it('configures every destination with settings the worker accepts', () => {
-    const config = unstable_readConfig({ config: path.join(ROOT, 'wrangler.toml'), env: 'dev' });
+    const config = unstable_readConfig({ config: path.join(ROOT, 'wrangler.jsonc'), env: 'dev' });
     // Throws DestinationConfigError naming the bad setting (then `npm run dev` would answer 500 to every article).
     const destinations = destinationsFromEnv(config.vars as Record<string, unknown>);
     expect(destinations.map((d) => d.name).sort()).toEqual([...DESTINATIONS].sort());

@@ -1,5 +1,5 @@
 /**
- * Starts the real worker (wrangler `unstable_startWorker`, `[env.dev]` of wrangler.toml, local workerd with
+ * Starts the real worker (wrangler `unstable_startWorker`, `env.dev` of wrangler.jsonc, local workerd with
  * in-memory storage) and a chat sink on free ports, with every alert destination re-pointed at the sink.
  */
 import { createServer } from 'node:net';
@@ -40,7 +40,7 @@ export async function startE2E(opts: { vars?: Record<string, string>; testSchedu
     const vars = { ...destinationVars(sink.url), ...opts.vars };
     worker = await unstable_startWorker({
       // E2E_WRANGLER_CONFIG lets the harness be pointed at another config (e.g. a stub worker) while debugging.
-      config: path.resolve(ROOT, process.env.E2E_WRANGLER_CONFIG ?? 'wrangler.toml'),
+      config: path.resolve(ROOT, process.env.E2E_WRANGLER_CONFIG ?? 'wrangler.jsonc'),
       env: 'dev',
       // A nonexistent env file: keeps a developer's own .dev.vars / .env out of the test.
       envFiles: ['.e2e-no-such-env-file'],

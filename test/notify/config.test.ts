@@ -12,7 +12,7 @@ describe('destinationsFromEnv', () => {
   it('returns nothing when nothing is configured; empty strings count as unset', () => {
     expect(destinationsFromEnv({})).toEqual([]);
     expect(destinationsFromEnv({ SLACK_WEBHOOK_URL: '', TELEGRAM_BOT_TOKEN: '  ', DESTINATION_FILTERS: '', ALERT_WEBHOOK_SECRET: '' })).toEqual([]);
-    // wrangler.toml sets TELEGRAM_API_BASE for every environment; alone it configures nothing.
+    // wrangler.jsonc sets TELEGRAM_API_BASE for every environment; alone it configures nothing.
     expect(destinationsFromEnv({ TELEGRAM_API_BASE: 'https://api.telegram.org', READ_TOKEN: 'x' })).toEqual([]);
   });
 

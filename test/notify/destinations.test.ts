@@ -24,10 +24,16 @@ describe('Slack', () => {
     expect(req.init.body).toBe(
       JSON.stringify({
         text: HEADLINE,
-        blocks: [
-          { type: 'section', text: { type: 'mrkdwn', text: HEADLINE } },
-          { type: 'section', text: { type: 'mrkdwn', text: `>${QUOTE_LINE}` } },
-          { type: 'context', elements: [{ type: 'mrkdwn', text: '<https://example.com/kerman|Daily Mail> · reported by 1 outlet · 2020-01-07T00:00:00Z' }] },
+        blocks: [{ type: 'section', text: { type: 'mrkdwn', text: HEADLINE } }],
+        // 35 killed, 48 injured: the 'grave' tier.
+        attachments: [
+          {
+            color: '#d62728',
+            blocks: [
+              { type: 'section', text: { type: 'mrkdwn', text: `>${QUOTE_LINE}` } },
+              { type: 'context', elements: [{ type: 'mrkdwn', text: '<https://example.com/kerman|Daily Mail> · reported by 1 outlet · 2020-01-07T00:00:00Z' }] },
+            ],
+          },
         ],
       }),
     );
@@ -37,9 +43,10 @@ describe('Slack', () => {
     const req = await buildDeliveryRequest(slack, kermanUpdate, NOW_MS);
     expect(req.init.body).toBe(
       '{"text":"Kerman stampede (Iran) — killed 35 → 56 (+21)","blocks":[' +
-        '{"type":"section","text":{"type":"mrkdwn","text":"Kerman stampede (Iran) — killed 35 → 56 (+21)"}},' +
+        '{"type":"section","text":{"type":"mrkdwn","text":"Kerman stampede (Iran) — killed 35 → 56 (+21)"}}],' +
+        '"attachments":[{"color":"#d62728","blocks":[' +
         '{"type":"section","text":{"type":"mrkdwn","text":">“The death toll from the stampede has risen to 56, state media reported” — state media"}},' +
-        '{"type":"context","elements":[{"type":"mrkdwn","text":"<https://example.com/kerman|Daily Mail> · confirmed by 3 outlets · 2020-01-07T03:00:00Z"}]}]}',
+        '{"type":"context","elements":[{"type":"mrkdwn","text":"<https://example.com/kerman|Daily Mail> · confirmed by 3 outlets · 2020-01-07T03:00:00Z"}]}]}]}',
     );
   });
 });
@@ -56,6 +63,7 @@ describe('Discord', () => {
             title: HEADLINE,
             description: QUOTE_LINE,
             url: 'https://example.com/kerman',
+            color: 0xd62728,
             fields: [
               { name: 'Source', value: '[Daily Mail](https://example.com/kerman)', inline: true },
               { name: 'Corroboration', value: 'reported by 1 outlet', inline: true },
@@ -74,7 +82,7 @@ describe('Discord', () => {
     expect(req.init.body).toBe(
       '{"embeds":[{"title":"Kerman stampede (Iran) — killed 35 → 56 (+21)",' +
         '"description":"“The death toll from the stampede has risen to 56, state media reported” — state media",' +
-        '"url":"https://example.com/kerman",' +
+        '"url":"https://example.com/kerman","color":14034728,' +
         '"fields":[{"name":"Source","value":"[Daily Mail](https://example.com/kerman)","inline":true},{"name":"Corroboration","value":"confirmed by 3 outlets","inline":true}],' +
         '"footer":{"text":"tollwatch"},"timestamp":"2020-01-07T03:00:00.000Z"}],"allowed_mentions":{"parse":[]}}',
     );
@@ -109,6 +117,13 @@ describe('Telegram', () => {
 });
 
 describe('Teams', () => {
+  // 35 or 56 killed: the 'grave' tier, Teams' "attention" style.
+  const headlineContainer = (text: string) => ({
+    type: 'Container',
+    style: 'attention',
+    bleed: true,
+    items: [{ type: 'TextBlock', text, wrap: true, weight: 'Bolder', size: 'Medium' }],
+  });
   const card = (body: unknown[]) =>
     JSON.stringify({
       type: 'message',
@@ -120,6 +135,7 @@ describe('Teams', () => {
             $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
             type: 'AdaptiveCard',
             version: '1.4',
+            msteams: { width: 'Full' },
             body,
             actions: [{ type: 'Action.OpenUrl', title: 'Read the article', url: 'https://example.com/kerman' }],
           },
@@ -133,7 +149,7 @@ describe('Teams', () => {
     expect(req.init.headers).toEqual(JSON_HEADERS);
     expect(req.init.body).toBe(
       card([
-        { type: 'TextBlock', text: HEADLINE, wrap: true, weight: 'Bolder', size: 'Medium' },
+        headlineContainer(HEADLINE),
         { type: 'TextBlock', text: QUOTE_LINE, wrap: true, isSubtle: true },
         {
           type: 'FactSet',
@@ -151,7 +167,7 @@ describe('Teams', () => {
     const req = await buildDeliveryRequest(teams, kermanUpdate, NOW_MS);
     expect(req.init.body).toBe(
       card([
-        { type: 'TextBlock', text: 'Kerman stampede (Iran) — killed 35 → 56 (+21)', wrap: true, weight: 'Bolder', size: 'Medium' },
+        headlineContainer('Kerman stampede (Iran) — killed 35 → 56 (+21)'),
         { type: 'TextBlock', text: '“The death toll from the stampede has risen to 56, state media reported” — state media', wrap: true, isSubtle: true },
         {
           type: 'FactSet',

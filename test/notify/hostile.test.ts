@@ -72,11 +72,11 @@ describe('hostile article text', () => {
   });
 
   it('Teams: markdown is backslash-escaped in every TextBlock and fact, mentions neutralised', async () => {
-    const payload = (await body(dest.teams)) as {
-      attachments: { content: { body: ({ type: 'TextBlock'; text: string } | { type: 'FactSet'; facts: { title: string; value: string }[] })[] } }[];
-    };
+    type TextBlock = { type: 'TextBlock'; text: string };
+    type Element = TextBlock | { type: 'FactSet'; facts: { title: string; value: string }[] } | { type: 'Container'; items: TextBlock[] };
+    const payload = (await body(dest.teams)) as { attachments: { content: { body: Element[] } }[] };
     const blocks = payload.attachments[0]?.content.body ?? [];
-    const texts = blocks.flatMap((b) => (b.type === 'TextBlock' ? [b.text] : b.facts.map((f) => f.value)));
+    const texts = blocks.flatMap((b) => (b.type === 'TextBlock' ? [b.text] : b.type === 'Container' ? b.items.map((i) => i.text) : b.facts.map((f) => f.value)));
     expect(texts.length).toBeGreaterThan(3);
     for (const t of texts) {
       expect(unescaped(t, '*_~`[]')).toEqual([]);

@@ -29,16 +29,18 @@ async function payload<T>(d: DestinationConfig, alert: Alert): Promise<{ body: s
 
 describe.each(cases)('limits: %s', (_name, alert) => {
   it('Slack: ≤ 50 blocks, section text ≤ 3,000, fallback text ≤ 3,000', async () => {
-    type Slack = { text: string; blocks: { type: string; text?: { text: string }; elements?: { text: string }[] }[] };
+    type Block = { type: string; text?: { text: string }; elements?: { text: string }[] };
+    type Slack = { text: string; blocks: Block[]; attachments: { color: string; blocks: Block[] }[] };
     const { json } = await payload<Slack>({ name: 'slack', url: 'https://hooks.slack.com/x' }, alert);
-    expect(json.blocks.length).toBeLessThanOrEqual(50);
+    const all = [...json.blocks, ...json.attachments.flatMap((a) => a.blocks)];
+    expect(all.length).toBeLessThanOrEqual(50);
     expect(json.text.length).toBeLessThanOrEqual(3_000);
-    for (const b of json.blocks) {
+    for (const b of all) {
       if (b.text) expect(b.text.text.length).toBeLessThanOrEqual(3_000);
       for (const e of b.elements ?? []) expect(e.text.length).toBeLessThanOrEqual(3_000);
       expect(b.elements?.length ?? 0).toBeLessThanOrEqual(10);
     }
-    expect(json.blocks.at(-1)?.type).toBe('context');
+    expect(all.at(-1)?.type).toBe('context');
   });
 
   it('Discord: title ≤ 256, description ≤ 4,096, ≤ 25 fields within limits, all text ≤ 6,000', async () => {
@@ -80,7 +82,8 @@ describe('limits: Slack footer', () => {
   it('still links a URL with some `&` that fits once escaped', async () => {
     const url = `https://example.com/?${'k=v&'.repeat(100)}`;
     const req = await buildDeliveryRequest({ name: 'slack', url: 'https://hooks.slack.com/x' }, { ...kermanNew, url }, NOW_MS);
-    const context = (JSON.parse(req.init.body) as { blocks: { elements?: { text: string }[] }[] }).blocks.at(-1)?.elements?.[0]?.text ?? '';
+    const body = JSON.parse(req.init.body) as { attachments: { blocks: { elements?: { text: string }[] }[] }[] };
+    const context = body.attachments[0]?.blocks.at(-1)?.elements?.[0]?.text ?? '';
     expect(context.startsWith(`<${url.replaceAll('&', '&amp;')}|Daily Mail>`)).toBe(true);
     expect(context.length).toBeLessThanOrEqual(3_000);
   });
@@ -89,8 +92,10 @@ describe('limits: Slack footer', () => {
 describe('limits: packing', () => {
   it('says how many quotes were left out rather than dropping them silently', async () => {
     const req = await buildDeliveryRequest({ name: 'slack', url: 'https://hooks.slack.com/x' }, huge(200, 200), NOW_MS);
-    const json = JSON.parse(req.init.body) as { blocks: { text?: { text: string } }[] };
-    expect(json.blocks).toHaveLength(50);
-    expect(json.blocks.at(-2)?.text?.text).toBe('_…and 154 more quotes_');
+    type Block = { text?: { text: string } };
+    const json = JSON.parse(req.init.body) as { blocks: Block[]; attachments: { blocks: Block[] }[] };
+    const all = [...json.blocks, ...(json.attachments[0]?.blocks ?? [])];
+    expect(all).toHaveLength(50);
+    expect(all.at(-2)?.text?.text).toBe('_…and 154 more quotes_');
   });
 });

@@ -1,10 +1,12 @@
 /**
- * The performance sections of `npm run bench`, in order: bundle size, end-to-end load, cost at scale.
+ * The performance sections of `npm run bench`, in order: bundle size, CPU per invocation, end-to-end load,
+ * cost at scale.
  * Each returns Markdown; nothing here fails the run on a missed goal (benchmarks never fail CI), but a
  * section that cannot run at all reports why instead of its figures.
  */
 import { bundleMarkdown, measureAll } from './bundle';
 import { costMarkdown, runCost } from './cost';
+import { invocationsMarkdown, runInvocations } from './invocations';
 import { loadMarkdown, runLoad } from './load';
 
 export interface Section {
@@ -25,6 +27,8 @@ export async function runPerformanceSections(opts: { quick: boolean }): Promise<
   const sections: Section[] = [];
   sections.push(await guarded('Bundle size', async () => bundleMarkdown(measureAll(opts.quick))));
   log('bundle done');
+  sections.push(await guarded('CPU per invocation', async () => invocationsMarkdown(await runInvocations({ quick: opts.quick, log }))));
+  log('cpu per invocation done');
   sections.push(await guarded('End-to-end load', async () => loadMarkdown(await runLoad({ quick: opts.quick, log }), opts.quick)));
   log('load done');
   sections.push(await guarded('Cost at scale', async () => costMarkdown(await runCost({ quick: opts.quick, log }), opts.quick)));

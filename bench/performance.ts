@@ -1,11 +1,12 @@
 /**
- * The performance sections of `npm run bench`, in order: bundle size, CPU per invocation, end-to-end load,
- * cost at scale.
+ * The performance sections of `npm run bench`, in order: bundle size, CPU per invocation, filing cost against
+ * incidents held, end-to-end load, cost at scale.
  * Each returns Markdown; nothing here fails the run on a missed goal (benchmarks never fail CI), but a
  * section that cannot run at all reports why instead of its figures.
  */
 import { bundleMarkdown, measureAll } from './bundle';
 import { costMarkdown, runCost } from './cost';
+import { filingMarkdown, runFiling } from './filing';
 import { invocationsMarkdown, runInvocations } from './invocations';
 import { loadMarkdown, runLoad } from './load';
 
@@ -29,6 +30,8 @@ export async function runPerformanceSections(opts: { quick: boolean }): Promise<
   log('bundle done');
   sections.push(await guarded('CPU per invocation', async () => invocationsMarkdown(await runInvocations({ quick: opts.quick, log }))));
   log('cpu per invocation done');
+  sections.push(await guarded('Filing cost against incidents held', async () => filingMarkdown(await runFiling({ quick: opts.quick, log }))));
+  log('filing cost done');
   sections.push(await guarded('End-to-end load', async () => loadMarkdown(await runLoad({ quick: opts.quick, log }), opts.quick)));
   log('load done');
   sections.push(await guarded('Cost at scale', async () => costMarkdown(await runCost({ quick: opts.quick, log }), opts.quick)));

@@ -20,6 +20,7 @@ import worker, {
   IncidentTracker as RealIncidentTracker,
   RateLimiter as RealRateLimiter,
 } from '../../src/index';
+import type { FilingCall } from '../../src/durable/incident-index';
 import type { Env } from '../../src/env';
 
 type Tally = Record<string, number>;
@@ -248,6 +249,18 @@ export class IncidentIndex extends RealIncidentIndex {
     super(ctx, wrapEnv(env));
     construct('IncidentIndex', this, started);
   }
+
+  /** Filing-cost benchmark (bench/filing.ts): opens `count` incidents of one type, each in its own town of one country. */
+  async benchSeed(count: number, type: string, country: string, nowMs: number): Promise<void> {
+    for (let i = 0; i < count; i++) await this.createFor(`bench-${i}`, { type, places: [`Town ${i}`, country] }, nowMs - (i % 1000) * 60_000);
+  }
+
+  /** Filing-cost benchmark: files the calls one after another inside this object; the loop's milliseconds. */
+  async benchFile(calls: FilingCall[]): Promise<number> {
+    const started = performance.now();
+    for (const call of calls) await this.file(call);
+    return performance.now() - started;
+  }
 }
 recordInvocations('IncidentIndex', IncidentIndex, RealIncidentIndex, ['file', 'forget', 'articleKey', 'reassignArticle', 'mergeInto', 'setClosed', 'createFor', 'exists']);
 
@@ -286,6 +299,13 @@ export default {
     const path = new URL(request.url).pathname;
     if (path === '/__bench/counts') return Response.json(snapshot());
     if (path === '/__bench/cpu') return Response.json(cpuSamples);
+    if (path === '/__bench/filing') {
+      // Raw env: the index named here is the benchmark's own, and its calls are not part of any tally.
+      const q = (await request.json()) as { name: string; seed?: { count: number; type: string; country: string; nowMs: number }; calls?: FilingCall[] };
+      const index = env.INCIDENT_INDEX.get(env.INCIDENT_INDEX.idFromName(q.name)) as unknown as IncidentIndex;
+      if (q.seed) await index.benchSeed(q.seed.count, q.seed.type, q.seed.country, q.seed.nowMs);
+      return Response.json({ ms: q.calls ? await index.benchFile(q.calls) : 0 });
+    }
     if (path === '/__bench/reset') {
       counts = {};
       cursors = [];

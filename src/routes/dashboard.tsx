@@ -6,7 +6,7 @@ import { htmlHeaders, newNonce } from '../dashboard/layout';
 import { DashboardPage, IncidentPage, MessagePage, type CardData } from '../dashboard/pages';
 import { DEFAULT_LIMIT, ListQuery, pageOf } from '../dashboard/paging';
 import { settingsFromEnv } from '../env';
-import { listIncidents, readSummary, readTimeline } from '../track/read-model';
+import { listIncidents, readSummary, readTimeline } from '../durable/read-model-kv';
 import { IncidentKey } from './incidents';
 
 /*

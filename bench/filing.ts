@@ -48,9 +48,9 @@ function calls(held: number, round: number, n: number, nowMs: number): FilingCal
   });
 }
 
-export async function runFiling({ quick, log = () => undefined }: { quick: boolean; log?: (l: string) => void }): Promise<FilingResult> {
+export async function runFiling({ quick, smoke = false, log = () => undefined }: { quick: boolean; smoke?: boolean; log?: (l: string) => void }): Promise<FilingResult> {
   const n = quick ? 100 : 200;
-  const roundCount = quick ? 9 : 15;
+  const roundCount = smoke ? 3 : quick ? 9 : 15;
   const rows: FilingRow[] = [];
   const stack = await startWorker({ entrypoint: join(ROOT, 'bench', 'lib', 'counting-worker.ts') });
   try {

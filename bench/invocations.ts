@@ -50,9 +50,9 @@ const PHASES: Array<[string, ArticleKind]> = [
   ['irrelevant article', 'irrelevant'],
 ];
 
-export async function runInvocations({ quick, log = () => undefined }: { quick: boolean; log?: (l: string) => void }): Promise<InvocationResult> {
+export async function runInvocations({ quick, smoke = false, log = () => undefined }: { quick: boolean; smoke?: boolean; log?: (l: string) => void }): Promise<InvocationResult> {
   await checkSigner();
-  const n = quick ? 40 : 100;
+  const n = smoke ? 8 : quick ? 40 : 100;
   const sink = await startSink();
   const stats: InvocationStat[] = [];
   const processCpuPerArticle: Record<string, number> = {};

@@ -299,6 +299,25 @@ export default {
     const path = new URL(request.url).pathname;
     if (path === '/__bench/counts') return Response.json(snapshot());
     if (path === '/__bench/cpu') return Response.json(cpuSamples);
+    if (path === '/__bench/index-rate') {
+      // Open-loop filing calls at a fixed rate against one (seeded) index; each call's latency as the caller sees it.
+      const q = (await request.json()) as { name: string; rate: number; seconds: number; calls: FilingCall[] };
+      const index = env.INCIDENT_INDEX.get(env.INCIDENT_INDEX.idFromName(q.name)) as unknown as IncidentIndex;
+      const latencies: number[] = [];
+      const pending: Promise<void>[] = [];
+      const started = performance.now();
+      const total = Math.round(q.rate * q.seconds);
+      for (let i = 0; i < total; i++) {
+        const due = started + (i * 1000) / q.rate;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        const call = q.calls[i % q.calls.length]!;
+        const sent = performance.now();
+        pending.push(index.file({ ...call, articleId: `${call.articleId}-${i}` }).then(() => void latencies.push(performance.now() - sent)));
+      }
+      await Promise.all(pending);
+      return Response.json({ latencies, ms: performance.now() - started });
+    }
     if (path === '/__bench/filing') {
       // Raw env: the index named here is the benchmark's own, and its calls are not part of any tally.
       const q = (await request.json()) as { name: string; seed?: { count: number; type: string; country: string; nowMs: number }; calls?: FilingCall[] };

@@ -35,7 +35,7 @@ function quantile(xs: number[], q: number): number {
 }
 
 export async function runIndexLimit({ quick, smoke = false, log = () => undefined }: { quick: boolean; smoke?: boolean; log?: (l: string) => void }): Promise<IndexLimitResult> {
-  const rates = smoke ? [50, 200] : quick ? [50, 100, 150, 200, 300] : [25, 50, 75, 100, 150, 200, 300, 400, 600];
+  const rates = smoke ? [50, 200] : quick ? [25, 50, 100, 150, 200, 300] : [25, 50, 75, 100, 150, 200, 300, 400, 600];
   const seconds = quick ? 2 : 5;
   const rows: RateRow[] = [];
   const stack = await startWorker({ entrypoint: join(ROOT, 'bench', 'lib', 'counting-worker.ts') });

@@ -1,7 +1,7 @@
 // `npm run bench`: the extraction sections (Node, workerd, compromise baseline), then the performance
 // sections (bundle size, end-to-end load, cost at scale; bench/performance.ts); prints each and writes
-// BENCHMARKS.md. `npm run bench -- node workerd` runs only the named extraction sections; `--quick` shortens
-// the performance runs.
+// BENCHMARKS.md, and ends with one JSON line of the key figures. `npm run bench -- node workerd` runs only the
+// named extraction sections; `--quick` shortens the performance runs; `--no-write` leaves BENCHMARKS.md alone.
 import { writeFileSync } from 'node:fs';
 import { machine, markdownTable, type Section, type SectionResult } from './lib';
 import { nodeSection } from './sections/node';
@@ -28,7 +28,8 @@ for (const [name, run] of SECTIONS) {
   }
 }
 
-const performance: PerformanceSection[] = only.length ? [] : await runPerformanceSections({ quick: process.argv.includes('--quick') });
+const perf = only.length ? null : await runPerformanceSections({ quick: process.argv.includes('--quick') });
+const performance: PerformanceSection[] = perf?.sections ?? [];
 for (const p of performance) console.log(`\n## ${p.title}\n\n${p.markdown}`);
 
 // What bounds the goals this machine cannot show met; kept beside the figures so a re-run keeps the reading.
@@ -37,6 +38,11 @@ const READING = [
   '',
   '- **Extraction ≤ 0.5 ms median, ≥ 10× faster than the baseline, more accurate**: see the Node and workerd tables. Growth is linear: ns/char stays flat within the noise of a shared machine (workerd is the steadier measure).',
   '- **Bundle ≤ 64 KiB gzipped: missed.** About a third of the output is Zod v4\'s core, which every schema needs (the stack chose Zod; `zod/mini` shares the same core, so it would save only the classic layer, ~5 %). The rest is the extractor with its gazetteer, the dashboard (hono/jsx) and the alert formatters. Two fixes already applied: namespace imports of zod (a single `import { z }` keeps all of Zod, locales included — guarded by test/e2e/bundle-hygiene.test.ts) and `minify = true`, which together took the Worker from 184.5 to about 100 KiB gzipped. The accuracy rounds since (2026-12: more extraction rules, the first-level divisions of thirty countries and an alias table for incident matching) grew `src/extract` to the size of Zod\'s core and the Worker to about 123 KiB gzipped; we chose accuracy over that byte budget. It is far inside the 3 MiB Free-plan limit.',
+  '- **This machine is shared.** Every figure here was measured on 2 cores shared with four other engineers running test suites at the same time (load averages of 4–12 were seen during runs): timings are noisy, a p99 can be one preempted invocation, and only ratios measured in the same run (filing cost 10,000 vs 10, new incidents vs updates, the load rows against the 404 baseline) compare across machines.',
+  '- **Every invocation ≤ 10 ms CPU at p99** (the Free plan\'s per-invocation limit): see "CPU per invocation". The medians are a few ms at most; the p99s are set by preemption and by V8 garbage collection in the one local isolate that runs the Worker and every Durable Object together. How it was measured: workerd exposes `cpuTime` only in production tail events, but its local clock advances during synchronous code (unlike production\'s), so bench/lib/counting-worker.ts runs each invocation in an AsyncLocalStorage frame and takes wall time minus the I/O the invocation awaited. Found and fixed on the way: locally a new Durable Object is created, constructed and first run inside its caller\'s stub call, which had charged the tracker\'s schema creation to the Worker\'s fetch (18 → 4 ms median); the benchmark now counts the whole stub call as the caller\'s I/O.',
+  '- **Filing cost flat in what the index holds**: see "Filing cost against incidents held". Candidates already came through place and name keys (`incident_keys`), never the type, but a country is a key too, and a national feed holds hundreds of open shootings under it: each article read and matched 100 of them (6× the cost at 10 held). Now a key that more than 100 open incidents share adds only its 10 most recent when the article\'s town or names found candidates, and it is counted inside SQLite, so its rows never cross into JavaScript (test/track/index-candidates.test.ts).',
+  '- **One index, and beyond it.** "How far one index goes" gives the rate one index Durable Object takes with its queueing delay within 100 ms, measured locally where the calling Worker shares the object\'s thread (so it errs low; in production the object has its thread to itself). A GDELT-sized feed is ~100,000 articles a day, 1.2/s on average with bursts of 50/s, and each article costs the index one `file` call: if the table shows 50/s within 100 ms, one index is enough and sharding is not built. Beyond it the design shards the index by country: the shard is `idFromName(\'index:\' + country)` for the first country the gazetteer resolves in the report (a `world` shard for reports naming none). An incident spanning two countries (an attacker\'s and a target\'s, a border crossing) is registered in each country\'s shard under its place and name keys, with the shard that owns it; a report naming several countries asks each named shard for candidates (one read-only RPC each, in parallel) and is filed by the owning shard, which keeps the one-writer rule per incident. Two first reports that open the same incident in two shards at the same moment are joined afterwards by incident care\'s merge (`mergeInto`), as duplicates from any other cause are.',
+  '- **New incidents at the rate of updates**: see the ratio under "End-to-end load". Locally one isolate thread runs the Worker, every Durable Object and the queue consumer; a new incident also fans out 5 alerts (queue, ledger claim, delivery, settle per destination), about three times the CPU of an update, so the ratio is bounded by that work on this machine rather than by any one object.',
   '- **200 req/s locally with p99 ≤ 20 ms: the error count is met (zero), the latency is not, and this machine cannot show it.** The baseline row — a 404 that touches no storage — already has a p99 several times 20 ms at 200 req/s on 2 shared cores, where the load generator, wrangler, workerd and the sink compete. Each article then makes three Durable Object calls in sequence (rate limiter, index singleton, the incident\'s tracker with its SQLite commit); the CPU per request is a few ms (last column). New incidents are slower: each creates a Durable Object and its database. The ratio to the baseline in the same run is the figure to compare across machines.',
 ].join('\n');
 
@@ -60,3 +66,19 @@ const md = [
   ...(performance.length ? [READING, ''] : []),
 ].join('\n');
 if (!process.argv.includes('--no-write')) writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), md);
+
+// The key figures, as the run's last line (machine-readable; null where a section could not run).
+const dataOf = (prefix: string) => results.find((r) => r.title.toLowerCase().startsWith(prefix))?.data ?? {};
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Number(v.toFixed(4)) : null);
+const figures = perf?.figures;
+console.log(
+  JSON.stringify({
+    invocation_cpu_p99_ms_max: num(figures?.invocation_cpu_p99_ms_max),
+    new_incident_vs_update_throughput: num(figures?.new_incident_vs_update_throughput),
+    filing_cost_ratio_10000_vs_10: num(figures?.filing_cost_ratio_10000_vs_10),
+    startup_ms: num(figures?.startup_ms),
+    bundle_gzip_bytes: num(figures?.bundle_gzip_bytes),
+    extract_median_ms: num(dataOf('node').node_median_ms),
+    extract_vs_compromise: num(dataOf('node').ratio_median),
+  }),
+);

@@ -4,7 +4,8 @@ import { log } from './lib/log';
 import { buildDigestRequest, classifyDeliveryResponse, classifyNetworkError, destinationId, destinationsFromEnv, digestFor, digestHoursFromEnv, digestOf } from './notify';
 import { DIGEST_WINDOW_MS } from './notify/digest';
 import { ledger, redactCredentials } from './queue/consumer';
-import { listIncidents, readSummary, readTimeline, type IncidentSummary, type Timeline } from './track/read-model';
+import { listIncidents, readSummary, readTimeline } from './durable/read-model-kv';
+import type { IncidentSummary, Timeline } from './track/read-model';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DELIVERY_TIMEOUT_MS = 10_000;

@@ -5,18 +5,90 @@
  * bench/cost.ts passes it as `entrypoint` to unstable_startWorker. GET /__bench/counts returns the tallies,
  * POST /__bench/reset zeroes them. Local workerd runs the worker and its Durable Objects in one isolate,
  * so one module-level tally sees both (cost.ts checks this by cross-checking against the chat sink).
+ *
+ * CPU per invocation (bench/invocations.ts): every invocation — the Worker's fetch, each queue batch, each
+ * Durable Object RPC method and alarm — runs inside an AsyncLocalStorage frame that records its wall time and
+ * the time it spent waiting on I/O it awaited (another object's RPC, KV, the queue, fetch). Local workerd's
+ * clock advances during synchronous code (unlike production's), so wall − awaited I/O is the time the
+ * invocation held the thread: its CPU, SQLite included. A Durable Object's first invocation also carries its
+ * constructor (schema creation), as production bills it. GET /__bench/cpu returns the samples.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import worker, {
   DeliveryLedger as RealDeliveryLedger,
   IncidentIndex as RealIncidentIndex,
   IncidentTracker as RealIncidentTracker,
   RateLimiter as RealRateLimiter,
 } from '../../src/index';
+import type { FilingCall } from '../../src/durable/incident-index';
 import type { Env } from '../../src/env';
 
 type Tally = Record<string, number>;
 let counts: Tally = {};
 let cursors: Array<{ cls: string; cursor: SqlStorageCursor<Record<string, SqlStorageValue>> }> = [];
+
+interface Invocation {
+  ioMs: number;
+  inflight: number;
+  ioStart: number;
+}
+const frames = new AsyncLocalStorage<Invocation>();
+let cpuSamples: Record<string, number[]> = {};
+
+/** Runs one invocation in its own frame and records its CPU (wall minus awaited I/O) under `name`. */
+async function invocation<T>(name: string, extraMs: number, fn: () => Promise<T> | T, perUnits = 1): Promise<T> {
+  const inv: Invocation = { ioMs: 0, inflight: 0, ioStart: 0 };
+  const started = performance.now();
+  try {
+    return await frames.run(inv, fn);
+  } finally {
+    const cpu = performance.now() - started - inv.ioMs + extraMs;
+    (cpuSamples[name] ??= []).push(cpu);
+    if (perUnits > 1) (cpuSamples[`${name} (per message)`] ??= []).push(cpu / perUnits);
+  }
+}
+
+/**
+ * Counts the time from calling `start` until its promise settles as I/O of the current invocation (overlapping
+ * waits counted once). The call itself is inside: locally a Durable Object can be created, constructed and even
+ * run synchronously inside its caller's stub call, which in production happens elsewhere. The cost is that the
+ * caller's serialisation of its arguments counts as I/O (sub-millisecond for these payloads).
+ */
+function io<T>(start: () => Promise<T> | T): Promise<T> {
+  const inv = frames.getStore();
+  if (!inv) return Promise.resolve(start());
+  if (inv.inflight++ === 0) inv.ioStart = performance.now();
+  const done = () => {
+    if (--inv.inflight === 0) inv.ioMs += performance.now() - inv.ioStart;
+  };
+  let p: Promise<T>;
+  try {
+    p = Promise.resolve(start());
+  } catch (err) {
+    done();
+    throw err;
+  }
+  return p.finally(done);
+}
+
+const realFetch = globalThis.fetch.bind(globalThis);
+globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => io(() => realFetch(input, init))) as typeof fetch;
+
+/**
+ * Body reads and WebCrypto calls can give the event loop a turn, in which other invocations (queue batches,
+ * alarms) run and would be charged to the waiting one. Their own CPU (hashing a few KB) is microseconds: a
+ * smaller error than the one it removes.
+ */
+function asIo<K extends string>(proto: Record<K, unknown>, names: readonly K[]): void {
+  for (const name of names) {
+    const real = proto[name] as (...a: unknown[]) => Promise<unknown>;
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      return io(() => real.apply(this, args));
+    } as never;
+  }
+}
+asIo(ReadableStreamDefaultReader.prototype as unknown as Record<'read', unknown>, ['read']);
+asIo(Object.getPrototypeOf(crypto.subtle) as Record<'digest' | 'sign' | 'verify' | 'importKey', unknown>, ['digest', 'sign', 'verify', 'importKey']);
 
 function bump(key: string, n = 1): void {
   counts[key] = (counts[key] ?? 0) + n;
@@ -41,7 +113,7 @@ function wrapStub(binding: string, stub: object): object {
         return (...args: unknown[]) => {
           bump(`do.${binding}.${prop}`);
           const started = Date.now();
-          return Promise.resolve(real[prop]!(...args)).finally(() => bump(`do_ms.${binding}`, Date.now() - started));
+          return io(() => real[prop]!(...args)).finally(() => bump(`do_ms.${binding}`, Date.now() - started));
         };
       },
     },
@@ -67,7 +139,7 @@ function wrapKv(binding: string, kv: KVNamespace): KVNamespace {
         const op = prop === 'getWithMetadata' ? 'get' : prop;
         bump(`kv.${binding}.${op}`);
         if (op === 'put') bump(`kv_bytes.${binding}`, typeof args[1] === 'string' ? new TextEncoder().encode(args[1]).length : 0);
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
+        return io(() => (value as (...a: unknown[]) => unknown).apply(target, args));
       };
     },
   });
@@ -84,7 +156,7 @@ function wrapQueue(binding: string, q: Queue): Queue {
         bump(`queue.${binding}.messages`, batch ? batch.length : 1);
         const bodies = batch ? batch.map((m) => (m as { body: unknown }).body) : [args[0]];
         for (const b of bodies) bump(`queue_bytes.${binding}`, JSON.stringify(b).length);
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
+        return io(() => (value as (...a: unknown[]) => unknown).apply(target, args));
       };
     },
   });
@@ -118,11 +190,44 @@ function instrumentSql(cls: string, ctx: DurableObjectState): void {
   if (ctx.storage.sql.exec !== patched) bump(`sql_uninstrumented.${cls}`);
 }
 
+/** Constructor CPU of each instance, added to its first invocation (production bills it there). */
+const pendingCtorMs = new WeakMap<object, number>();
+
+function construct(cls: string, self: object, started: number): void {
+  const ms = performance.now() - started;
+  pendingCtorMs.set(self, ms);
+  (cpuSamples[`${cls}.constructor`] ??= []).push(ms);
+}
+
+/**
+ * Each named entry point (the class's public RPC methods and `alarm`) on `sub`'s prototype becomes a recorded
+ * invocation. Named, not discovered: TypeScript's private helpers are ordinary prototype methods at run time,
+ * and wrapping one would split its caller's frame.
+ */
+function recordInvocations(cls: string, sub: { prototype: object }, real: { prototype: object }, names: readonly string[]): void {
+  for (const name of names) {
+    const own = Object.getOwnPropertyDescriptor(sub.prototype, name);
+    const method = (own?.value ?? (real.prototype as Record<string, unknown>)[name]) as unknown;
+    if (typeof method !== 'function') continue;
+    Object.defineProperty(sub.prototype, name, {
+      configurable: true,
+      writable: true,
+      value: function (this: object, ...args: unknown[]) {
+        const ctor = pendingCtorMs.get(this) ?? 0;
+        pendingCtorMs.delete(this);
+        return invocation(`${cls}.${name}`, ctor, () => (method as (...a: unknown[]) => unknown).apply(this, args));
+      },
+    });
+  }
+}
+
 export class IncidentTracker extends RealIncidentTracker {
   constructor(ctx: DurableObjectState, env: Env) {
+    const started = performance.now();
     bump('do_instances.IncidentTracker');
     instrumentSql('IncidentTracker', ctx);
     super(ctx, wrapEnv(env));
+    construct('IncidentTracker', this, started);
   }
   override async alarm(): Promise<void> {
     bump('do_alarms.IncidentTracker');
@@ -134,29 +239,51 @@ export class IncidentTracker extends RealIncidentTracker {
     }
   }
 }
+recordInvocations('IncidentTracker', IncidentTracker, RealIncidentTracker, ['apply', 'state', 'settle', 'holds', 'setMuted', 'setClosed', 'reportsFor', 'releaseReports', 'adoptReports', 'alarm']);
 
 export class IncidentIndex extends RealIncidentIndex {
   constructor(ctx: DurableObjectState, env: Env) {
+    const started = performance.now();
     bump('do_instances.IncidentIndex');
     instrumentSql('IncidentIndex', ctx);
     super(ctx, wrapEnv(env));
+    construct('IncidentIndex', this, started);
+  }
+
+  /** Filing-cost benchmark (bench/filing.ts): opens `count` incidents of one type, each in its own town of one country. */
+  async benchSeed(count: number, type: string, country: string, nowMs: number): Promise<void> {
+    for (let i = 0; i < count; i++) await this.createFor(`bench-${i}`, { type, places: [`Town ${i}`, country] }, nowMs - (i % 1000) * 60_000);
+  }
+
+  /** Filing-cost benchmark: files the calls one after another inside this object; the loop's milliseconds. */
+  async benchFile(calls: FilingCall[]): Promise<number> {
+    const started = performance.now();
+    for (const call of calls) await this.file(call);
+    return performance.now() - started;
   }
 }
+recordInvocations('IncidentIndex', IncidentIndex, RealIncidentIndex, ['file', 'forget', 'articleKey', 'reassignArticle', 'mergeInto', 'setClosed', 'createFor', 'exists']);
 
 export class DeliveryLedger extends RealDeliveryLedger {
   constructor(ctx: DurableObjectState, env: Env) {
+    const started = performance.now();
     bump('do_instances.DeliveryLedger');
     instrumentSql('DeliveryLedger', ctx);
     super(ctx, wrapEnv(env));
+    construct('DeliveryLedger', this, started);
   }
 }
+recordInvocations('DeliveryLedger', DeliveryLedger, RealDeliveryLedger, ['claim', 'recordRetry', 'statuses', 'isDelivered', 'markDelivered', 'recordFailure', 'addDeadLetter', 'listDeadLetters', 'getDeadLetter', 'claimDeadLetter', 'finishRedrive', 'releaseDeadLetter', 'status', 'alarm']);
 
 export class RateLimiter extends RealRateLimiter {
   constructor(ctx: DurableObjectState, env: Env) {
+    const started = performance.now();
     bump('do_instances.RateLimiter');
     super(ctx, wrapEnv(env));
+    construct('RateLimiter', this, started);
   }
 }
+recordInvocations('RateLimiter', RateLimiter, RealRateLimiter, ['take']);
 
 function snapshot(): Tally {
   const out: Tally = { ...counts };
@@ -171,18 +298,50 @@ export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     const path = new URL(request.url).pathname;
     if (path === '/__bench/counts') return Response.json(snapshot());
+    if (path === '/__bench/cpu') return Response.json(cpuSamples);
+    if (path === '/__bench/index-rate') {
+      // Open-loop filing calls at a fixed rate against one (seeded) index; each call's latency as the caller sees it.
+      const q = (await request.json()) as { name: string; rate: number; seconds: number; calls: FilingCall[] };
+      const index = env.INCIDENT_INDEX.get(env.INCIDENT_INDEX.idFromName(q.name)) as unknown as IncidentIndex;
+      const latencies: number[] = [];
+      const pending: Promise<void>[] = [];
+      const started = performance.now();
+      const total = Math.round(q.rate * q.seconds);
+      for (let i = 0; i < total; i++) {
+        const due = started + (i * 1000) / q.rate;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        const call = q.calls[i % q.calls.length]!;
+        const sent = performance.now();
+        pending.push(index.file({ ...call, articleId: `${call.articleId}-${i}` }).then(() => void latencies.push(performance.now() - sent)));
+      }
+      await Promise.all(pending);
+      return Response.json({ latencies, ms: performance.now() - started });
+    }
+    if (path === '/__bench/filing') {
+      // Raw env: the index named here is the benchmark's own, and its calls are not part of any tally.
+      const q = (await request.json()) as { name: string; seed?: { count: number; type: string; country: string; nowMs: number }; calls?: FilingCall[] };
+      const index = env.INCIDENT_INDEX.get(env.INCIDENT_INDEX.idFromName(q.name)) as unknown as IncidentIndex;
+      if (q.seed) await index.benchSeed(q.seed.count, q.seed.type, q.seed.country, q.seed.nowMs);
+      return Response.json({ ms: q.calls ? await index.benchFile(q.calls) : 0 });
+    }
     if (path === '/__bench/reset') {
       counts = {};
       cursors = [];
+      cpuSamples = {};
       return Response.json({ ok: true });
     }
     bump('worker.fetch');
-    return worker.fetch(request, wrapEnv(env), ctx);
+    // The body is read before the frame opens: waiting for the client's bytes is I/O, and while the read
+    // waits, other invocations (queue batches, alarms) run on this thread and would be charged to this one.
+    const body = request.body ? await request.arrayBuffer() : null;
+    const buffered = new Request(request, { body });
+    return invocation('Worker.fetch', 0, () => worker.fetch(buffered, wrapEnv(env), ctx));
   },
   async queue(batch: MessageBatch<unknown>, env: Env, ctx: ExecutionContext): Promise<void> {
     bump(`worker.queue.${batch.queue}`);
     bump(`queue_delivered.${batch.queue}`, batch.messages.length);
     void ctx;
-    return worker.queue(batch, wrapEnv(env));
+    return invocation(`Worker.queue (${batch.queue.endsWith('-dlq') ? 'dead letters' : 'alerts'})`, 0, () => worker.queue(batch, wrapEnv(env)), batch.messages.length);
   },
 } satisfies ExportedHandler<Env>;

@@ -62,6 +62,8 @@ export interface StackOptions {
   secret?: string | null;
   /** Overrides env.dev's RATE_LIMIT_PER_MINUTE (6000 = 100/s per sender). */
   rateLimitPerMinute?: number;
+  /** More plain-text bindings (e.g. OUTBOX_RECHECK_SECONDS, so outbox alarms fire within a benchmark phase). */
+  vars?: Record<string, string>;
   /** Another entry module (the cost benchmark's counting wrapper); default src/index.ts from wrangler.jsonc. */
   entrypoint?: string;
 }
@@ -79,6 +81,7 @@ export async function startWorker(opts: StackOptions = {}): Promise<Stack> {
   const { unstable_startWorker } = await import('wrangler');
   const bindings: Record<string, { type: 'plain_text'; value: string }> = {};
   if (opts.secret) bindings.WEBHOOK_SECRETS = { type: 'plain_text', value: opts.secret };
+  for (const [k, v] of Object.entries(opts.vars ?? {})) bindings[k] = { type: 'plain_text', value: v };
   if (opts.rateLimitPerMinute !== undefined) bindings.RATE_LIMIT_PER_MINUTE = { type: 'plain_text', value: String(opts.rateLimitPerMinute) };
   const worker = await unstable_startWorker({
     config: join(ROOT, 'wrangler.jsonc'),

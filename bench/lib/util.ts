@@ -49,7 +49,7 @@ export function machineLine(): string {
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const CLK_TCK = 100; // Linux USER_HZ; /proc/<pid>/stat times are in these ticks
 
@@ -68,11 +68,24 @@ function statOf(pid: number): { comm: string; ppid: number; cpuMs: number } | nu
 
 /** CPU time (ms, 10 ms resolution) used so far by this process's workerd descendants; null off Linux. */
 export function workerdCpuMs(): number | null {
+  const pids = workerdPids();
+  if (pids.length === 0 && !existsSync('/proc/self/stat')) return null;
+  return pids.reduce((total, pid) => total + (statOf(pid)?.cpuMs ?? 0), 0);
+}
+
+/** CPU time (ms) used so far by this Node process: the load generator, the sink and wrangler's own JS. */
+export function selfCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** This process's workerd descendants (pids), found through /proc; empty off Linux. */
+export function workerdPids(): number[] {
   let pids: number[];
   try {
     pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
   } catch {
-    return null;
+    return [];
   }
   const stats = new Map<number, NonNullable<ReturnType<typeof statOf>>>();
   for (const pid of pids) {
@@ -86,13 +99,20 @@ export function workerdCpuMs(): number | null {
     }
     return false;
   };
-  let total = 0;
-  for (const [pid, st] of stats) if (st.comm.startsWith('workerd') && descends(pid)) total += st.cpuMs;
-  return total;
+  return [...stats].filter(([pid, st]) => st.comm.startsWith('workerd') && descends(pid)).map(([pid]) => pid);
 }
 
-/** CPU time (ms) used so far by this Node process: the load generator, the sink and wrangler's own JS. */
-export function selfCpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
+/** On-CPU time (ms, nanosecond source: /proc/<pid>/task/<tid>/schedstat) of this process's workerd descendants. */
+export function workerdOnCpuMs(): number | null {
+  const pids = workerdPids();
+  if (pids.length === 0) return null;
+  let ns = 0;
+  for (const pid of pids) {
+    try {
+      for (const tid of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // thread ended between listing and reading
+    }
+  }
+  return ns / 1e6;
 }

@@ -7,6 +7,9 @@ import { IndexEntry, MAX_CANDIDATES, candidateKeys, entryKeys } from '../track/m
 
 export type { Filing };
 
+/** How many of a broad key's most recent incidents join the candidates when the report's specific keys found some. */
+const BROAD_KEY_CANDIDATES = 10;
+
 /** One lookup key per place and name: "p:" and "n:" keep a town and a person of one spelling apart. */
 const lookupKeys = (keys: { places: string[]; names: string[] }) => [...keys.places.map((p) => `p:${p}`), ...keys.names.map((n) => `n:${n}`)];
 
@@ -82,11 +85,22 @@ export class IncidentIndex extends DurableObject<Env> {
       },
       candidates: (publishedMs, hints, windowMs) => {
         const since = publishedMs - windowMs;
+        // A key that more than MAX_CANDIDATES open incidents share (a country in a national feed) says as little
+        // as the type: when the report's other keys (its town, a name) found incidents, such a broad key adds only
+        // its few most recent. Otherwise filing would read and match 100 entries per article however specific the
+        // report is, and the cost would grow with what the index holds (bench/filing.ts).
+        // Counted inside SQLite first: a broad key's hundred rows never cross into JavaScript.
+        const recent = (k: string, limit: number) =>
+          sql.exec<{ key: string }>(`SELECT key FROM incident_keys WHERE k = ? AND last_ms >= ? ORDER BY last_ms DESC LIMIT ?`, k, since, limit).toArray().map((r) => r.key);
         const keys = new Set<string>();
+        const broad: string[] = [];
         for (const k of lookupKeys(candidateKeys(hints))) {
-          const rows = sql.exec<{ key: string }>(`SELECT key FROM incident_keys WHERE k = ? AND last_ms >= ? ORDER BY last_ms DESC LIMIT ?`, k, since, MAX_CANDIDATES);
-          for (const row of rows) keys.add(row.key);
+          const { n } = sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM incident_keys WHERE k = ? AND last_ms >= ? LIMIT ?)`, k, since, MAX_CANDIDATES).one();
+          if (n >= MAX_CANDIDATES) broad.push(k);
+          else if (n > 0) for (const key of recent(k, n)) keys.add(key);
         }
+        const perBroadKey = keys.size > 0 ? BROAD_KEY_CANDIDATES : MAX_CANDIDATES;
+        for (const k of broad) for (const key of recent(k, perBroadKey)) keys.add(key);
         const entries: IndexEntry[] = [];
         for (const key of keys) {
           const row = sql.exec<{ entry: string }>(`SELECT entry FROM incidents WHERE key = ?`, key).toArray()[0];

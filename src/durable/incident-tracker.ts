@@ -14,7 +14,8 @@ import {
 import type { IncidentMeta, TrackerSettings } from '../track/apply';
 import { processReport, type TrackerStore } from '../track/process';
 import { recomputeState } from '../track/recompute';
-import { summaryOf, TimelineReport, writeReadModel, type Timeline, type TimelineEntry } from '../track/read-model';
+import { summaryOf, TimelineReport, type Timeline, type TimelineEntry } from '../track/read-model';
+import { writeReadModel } from './read-model-kv';
 
 /** KV allows one write per second per key; the read model is flushed at most this often. */
 const READ_MODEL_MIN_INTERVAL_MS = 1_000;

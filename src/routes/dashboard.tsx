@@ -8,7 +8,7 @@ import { filterChoices, filterIncidents, TABLE_MAX_ROWS, TablePage, TableQuery }
 import { DEFAULT_LIMIT, ListQuery, pageOf } from '../dashboard/paging';
 import { settingsFromEnv } from '../env';
 import { feedHealth } from '../feeds/health';
-import { listIncidents, readSummary, readTimeline } from '../track/read-model';
+import { listIncidents, readSummary, readTimeline } from '../durable/read-model-kv';
 import { IncidentKey } from './incidents';
 
 /*

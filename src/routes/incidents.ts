@@ -6,7 +6,8 @@ import { orderedEntries } from '../dashboard/pages';
 import { DEFAULT_LIMIT, ListQuery, pageOf } from '../dashboard/paging';
 import { HttpError } from '../lib/errors';
 import { Category, Change, ErrorBody, Qualifier, Threat } from '../schema';
-import { listIncidents, readSummary, readTimeline, type IncidentSummary, type Timeline } from '../track/read-model';
+import { listIncidents, readSummary, readTimeline } from '../durable/read-model-kv';
+import type { IncidentSummary, Timeline } from '../track/read-model';
 import { requireReader } from './reader';
 
 /*

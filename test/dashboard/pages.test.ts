@@ -2,7 +2,8 @@ import { env, exports } from 'cloudflare:workers';
 import { createExecutionContext } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { app } from '../../src/index';
-import { writeReadModel, type IncidentSummary, type Timeline } from '../../src/track/read-model';
+import { writeReadModel } from '../../src/durable/read-model-kv';
+import type { IncidentSummary, Timeline } from '../../src/track/read-model';
 import { captureOutbound, postArticle, READ_TOKEN } from '../helpers';
 import { AUTH, BASE, escapeHtml, get, postStampede, textOf, unique, waitForDetail } from './support';
 

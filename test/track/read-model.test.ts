@@ -2,7 +2,8 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, type CurrentFigure } from '../../src/schema';
 import { fromAsciiJson, toAsciiJson } from '../../src/lib/ascii-json';
-import { IncidentSummary, listIncidents, METADATA_MAX_BYTES, metaOf, SummaryMeta, writeReadModel } from '../../src/track/read-model';
+import { listIncidents, writeReadModel } from '../../src/durable/read-model-kv';
+import { IncidentSummary, METADATA_MAX_BYTES, metaOf, SummaryMeta } from '../../src/track/read-model';
 
 const figure = (value: number): CurrentFigure => ({
   value, qualifier: 'at_least', quote: 'q', published_ms: 0, article_id: 'a', outlet: 'o', outlets: ['o'],

@@ -223,7 +223,7 @@ const unlistedTowns = (places: readonly string[]) => places.filter((p) => firstT
  * reports have named, listed cities aside — so a derailment in another town of that state is still another
  * incident, while a report from the nearby big city ("MIAMI") is not set against a suburb ("Surfside").
  */
-export function townsConflict(a: readonly string[], b: readonly string[]): boolean {
+export function townsConflict(a: readonly string[], b: readonly string[], namesA: readonly string[] = [], namesB: readonly string[] = []): boolean {
   const fa = firstTown(a);
   const fb = firstTown(b);
   // Compared through all its towns, a side's listed cities are left out: a big city is where the bureau, the
@@ -234,9 +234,10 @@ export function townsConflict(a: readonly string[], b: readonly string[]): boole
   const ta = side(a, fa);
   const tb = side(b, fb);
   if (ta.length === 0 || tb.length === 0) return false;
-  const all = (places: readonly string[]) => new Set(places.flatMap((p) => [...withAncestors(p)]));
-  const inA = all(a);
-  const inB = all(b);
+  // a town one side gives only as a name ("Surfside" in a report filed from MIAMI) is still named by it
+  const all = (places: readonly string[], names: readonly string[]) => new Set([...places.flatMap((p) => [...withAncestors(p)]), ...names.map(normPlace)]);
+  const inA = all(a, namesA);
+  const inB = all(b, namesB);
   return !ta.some((t) => inB.has(t)) && !tb.some((t) => inA.has(t));
 }
 
@@ -592,9 +593,9 @@ export const MATCH_RULES: readonly MatchRule[] = [
   {
     id: 'spot.towns-differ',
     kind: 'veto',
-    checks: 'spot incidents without a shared name whose first towns differ and neither names the other',
+    checks: 'spot incidents without a shared name whose first towns differ and neither names the other (as a place or as a name)',
     examples: ['a derailment in Bargarh district is not one in Balasore district'],
-    applies: (p) => p.sharedNames === 0 && isSpot(p.type) && townsConflict(p.hints.places, p.entry.places),
+    applies: (p) => p.sharedNames === 0 && isSpot(p.type) && townsConflict(p.hints.places, p.entry.places, p.hints.names ?? [], p.entry.names),
   },
   { id: 'place.compatible-needs-same-type', kind: 'veto', checks: 'places merely compatible (none shared) and the types differ', examples: ['"India" and an unlisted town: only the same type may join'], applies: (p) => p.places() === 'compatible' && !p.typeAgrees },
   {

@@ -209,6 +209,8 @@ export const NOT_TOWNS = new Set(
 
 /** Fewest people a town needs to be read with no region in the text, and how much larger than its namesakes. */
 export const BARE_TOWN_MIN_POPULATION = 100_000;
+/** …and when the text calls it a town ("Plantation police", "in Kerrville"), with no region in the text. */
+export const CUED_TOWN_MIN_POPULATION = 20_000;
 export const BARE_TOWN_DOMINANCE = 5;
 /** Fewest people a town needs when only its country (not its state or province) is named. */
 export const COUNTRY_TOWN_MIN_POPULATION = 5_000;
@@ -226,7 +228,7 @@ function coreRegion(name: string): Place | undefined {
  * regions wins; with none named, only a large town far larger than any namesake is taken. Returns a city whose
  * parent is its curated state, else its country — or nothing when the name stays ambiguous.
  */
-export function resolveTown(name: string, regions: ReadonlySet<string>, written = false): Place | undefined {
+export function resolveTown(name: string, regions: ReadonlySet<string>, written = false, cued = false): Place | undefined {
   if (gazetteer().has(name) || (!written && NOT_TOWNS.has(name))) return undefined;
   const towns = townsNamed(name).length > 0 ? townsNamed(name) : townsNamed(foldDiacritics(name));
   if (towns.length === 0) return undefined;
@@ -244,7 +246,7 @@ export function resolveTown(name: string, regions: ReadonlySet<string>, written 
   const chosen =
     pick(placed.filter((x) => x.inState), 1000, 3) ??
     pick(placed.filter((x) => x.inCountry), COUNTRY_TOWN_MIN_POPULATION, BARE_TOWN_DOMINANCE) ??
-    (written ? undefined : pick(placed, BARE_TOWN_MIN_POPULATION, BARE_TOWN_DOMINANCE));
+    (written ? undefined : pick(placed, cued ? CUED_TOWN_MIN_POPULATION : BARE_TOWN_MIN_POPULATION, BARE_TOWN_DOMINANCE));
   if (!chosen) return undefined;
   // A town of a region named after its city ("Krasnogorsk", Moscow Oblast) lies in that city's orbit: reports of
   // one incident name either.

@@ -363,6 +363,8 @@ function datelinePlace(dateline: string, body: string, chosen: ReadonlySet<strin
 const TITLE_BEFORE = /\b(?:Officer|Sgt|Sergeant|Mr|Mrs|Ms|Dr|Det|Detective|Chief|Judge|Rep|Sen|Gov|Deputy|Trooper|Lt|Capt|Coach|Pastor|Rev)\.? $/;
 // "Arlington, 23, was shot", "Lincoln said": an age or a verb of speech after a name makes it a person's.
 const PERSON_AFTER = /^(?:,? \d|'s? (?:family|mother|father|attorney)| (?:said|says|told|added|wrote|was|is|who)\b)/;
+// "Kerrville police said", "Plantation residents": a lower-case noun that makes the name before it a town.
+const TOWN_NOUN_AFTER = /^ (?:police|officers|firefighters|residents?|mayor|officials|man|woman|teen|teenager|boy|girl|home|neighborhood)\b/;
 // ", Texas", ", Nigeria": the region written after a town's name.
 const REGION_AFTER = /^, ([\p{Lu}][\p{L}.]+(?: [\p{Lu}][\p{L}.]+)?)/u;
 
@@ -397,7 +399,9 @@ function geonamesTowns(text: string, regions: ReadonlySet<string>, whole: string
         if (new RegExp(`(?<![\\p{L}])${esc.toLowerCase()}(?![\\p{L}])`, 'u').test(whole)) continue;
         if (new RegExp(`\\b\\p{Lu}\\p{Ll}+ ${esc}(?![\\p{L}])(?! (?:County|Parish|Township|Police))`, 'u').test(whole)) continue;
       }
-      const place = resolveTown(name, writtenRegion ? new Set([...regions, writtenRegion]) : regions, writtenRegion !== undefined);
+      // "Plantation police", "in Kerrville": the text itself calls the name a town
+      const cued = next !== undefined || /\b(?:in|near|outside) $/.test(text.slice(Math.max(0, start - 8), start)) || TOWN_NOUN_AFTER.test(after);
+      const place = resolveTown(name, writtenRegion ? new Set([...regions, writtenRegion]) : regions, writtenRegion !== undefined, cued);
       if (place) {
         out.push({ place, at: start });
         break;
@@ -496,7 +500,7 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
       if (!score.has(p.name)) add(p, 1, 1e9);
     } else if (!score.has(x)) {
       const under = placedUnder.get(x);
-      const town = resolveTown(x, under ? new Set([...regions, under]) : regions, under !== undefined);
+      const town = resolveTown(x, under ? new Set([...regions, under]) : regions, under !== undefined, true);
       if (town) {
         score.set(x, { place: town, score: extraWeight.get(x) ?? 1, first: 1e9 });
         continue;
@@ -531,6 +535,10 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
   // not know ("Suspect in Kingsessing killings charged"), is placed by its body too
   if (![...score.values()].some((e) => gazetteer().has(e.place.name))) {
     for (const s of body) for (const m of placeMentions(s.text)) add(m.place, m.attributive ? 0.2 : 0.5, 2e9 + s.idx);
+    if (![...score.values()].some((e) => e.place.parent !== undefined)) {
+      const bodyRegions = regionsOf([...score.values()].map((e) => e.place), body.map((s) => s.text).join('\n'), dateline);
+      for (const s of body) for (const t of geonamesTowns(s.text, bodyRegions, wholeText)) add(t.place, 0.5, 2e9 + s.idx);
+    }
   }
   if (dateline) {
     const chosen = new Set([...score.values()].flatMap((e) => [e.place.name, ...(e.place.parent ? [e.place.parent] : [])]));

@@ -52,6 +52,13 @@ describe('reports', () => {
     const p = places('Two men were wounded in a shooting outside a bar in Arlington early Sunday, Texas police said.', 'Two wounded outside Arlington bar');
     expect(p.slice(0, 2)).toEqual(['Arlington', 'Texas']);
   });
+  it('takes a smaller town the text itself calls a town ("Kerrville police") with no state named', () => {
+    expect(places('Kerrville police said a man was wounded outside a gas station late Friday.', 'Man wounded outside gas station')).toContain('Texas');
+  });
+  it('places a report whose headline and lead name no place by a town its body names', () => {
+    const p = places('A man was shot while sitting in his car late Friday.\n\nOfficers said the shooting happened near a park in Kerrville, and no arrest has been made.', 'Man shot while sitting in car');
+    expect(p).toEqual(expect.arrayContaining(['Kerrville', 'Texas']));
+  });
   it('reads "Town, State" written out even for a word-like town name', () => {
     expect(places('A woman was shot on a porch in Mobile, Alabama, on Friday night.', 'Woman shot on porch')).toContain('Alabama');
   });

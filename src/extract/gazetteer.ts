@@ -2,6 +2,7 @@
 // often-in-the-news countries, and a few hundred major or frequently-in-the-news cities, each city with its
 // country or division. Enough to order places and to match reports of one incident; not a geocoder.
 import { DIVISIONS } from './gazetteer-divisions';
+import { countiesNamed, townsNamed } from './gazetteer-towns-index';
 
 const COUNTRIES =
   'Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Denmark|Djibouti|Dominican Republic|Ecuador|Egypt|El Salvador|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Guatemala|Guinea|Guyana|Haiti|Honduras|Hong Kong|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|Moldova|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nepal|Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|Oman|Pakistan|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Saudi Arabia|Senegal|Serbia|Sierra Leone|Singapore|Slovakia|Slovenia|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Trinidad and Tobago|Tunisia|Turkey|Turkmenistan|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Gaza|West Bank|Scotland|England|Wales|Northern Ireland|Puerto Rico|Greenland|Tibet|Kashmir|Crimea|Chechnya|Darfur|Soviet Union';
@@ -84,6 +85,8 @@ export interface Place {
   parent?: string;
   /** A division named like its seat ("Herat", "Belgorod"): a mention may mean the city as much as the region. */
   seat?: true;
+  /** People living there, for a town read from GeoNames. */
+  population?: number;
 }
 
 /** "Şanlıurfa" → "Sanliurfa", "Querétaro" → "Queretaro": the spelling of outlets that drop diacritics. */
@@ -183,4 +186,82 @@ function addDivisions(m: Map<string, Place>): void {
       }
     }
   }
+}
+
+// ---- GeoNames towns (gazetteer-towns.ts, generated): consulted only where the curated names above are silent ----
+
+/**
+ * Town names that news writes far more often as something else: a word ("Mobile", "Reading", "Independence"),
+ * an institution or a part of a city. Such a name is a town only when its region is written beside it
+ * ("Mobile, Alabama").
+ */
+export const NOT_TOWNS = new Set(
+  ('Mobile Reading Independence Liberty Unity Victory Paradise Hope Friendship Enterprise Progress Harmony Union Center ' +
+    'Central Commerce Industry Justice Mission Police Security Service Marine Court Beach Home Golden Temple Church Bank ' +
+    'Post Star Sun Ocean Lake Hill Park Garden Spring Summer Winter Early Man Young Black White Brown Green Gray Love Joy ' +
+    'Media Deputy Chief Memorial Medical University College Academy Street Avenue Road Highway Interstate North South East ' +
+    'West Midway Crews Normal Price Rich Long Buffalo Sandy Rose Grace Faith Charity Virgin Bethlehem Canton Eureka ' +
+    'Jordan Santiago Florence Victoria Charlotte Chester Marion Lincoln Jackson Madison Warren Tyler Troy Logan ' +
+    'Aurora Camden Sidney Vernon Clinton Franklin Hamilton Washington Jefferson Monroe Lafayette Columbia Orange ' +
+    'Alexandria Athens Cairo Berlin Paris Rome Moscow Lebanon Canton Shelby Dallas Houston Austin Phoenix Eugene ' +
+    'Wayne Douglas Harrison Henderson Nelson Morgan Carson Spencer Taylor Mason Bryan Kent Hudson Milton Newton').split(' '),
+);
+
+/** Fewest people a town needs to be read with no region in the text, and how much larger than its namesakes. */
+export const BARE_TOWN_MIN_POPULATION = 100_000;
+/** …and when the text calls it a town ("Plantation police", "in Kerrville"), with no region in the text. */
+export const CUED_TOWN_MIN_POPULATION = 20_000;
+export const BARE_TOWN_DOMINANCE = 5;
+/** Fewest people a town needs when only its country (not its state or province) is named. */
+export const COUNTRY_TOWN_MIN_POPULATION = 5_000;
+
+/** The curated place a GeoNames division or country name stands for ("Kaduna State" → Kaduna, "Texas" → Texas). */
+function coreRegion(name: string): Place | undefined {
+  const g = gazetteer();
+  const p = g.get(name) ?? g.get(name.replace(/ (?:State|Province|Region|Governorate|Oblast|Prefecture|County|District)$/, ''));
+  return p && p.kind !== 'city' ? p : undefined;
+}
+
+/**
+ * A GeoNames town for a name the curated list does not know, read in the light of the regions (states,
+ * provinces, countries, as the curated gazetteer names them) the report places itself in. A town in one of those
+ * regions wins; with none named, only a large town far larger than any namesake is taken. Returns a city whose
+ * parent is its curated state, else its country — or nothing when the name stays ambiguous.
+ */
+export function resolveTown(name: string, regions: ReadonlySet<string>, written = false, cued = false): Place | undefined {
+  if (gazetteer().has(name) || (!written && NOT_TOWNS.has(name))) return undefined;
+  const towns = townsNamed(name).length > 0 ? townsNamed(name) : townsNamed(foldDiacritics(name));
+  if (towns.length === 0) return undefined;
+  const placed = towns.map((t) => {
+    const division = coreRegion(t.division);
+    const country = coreRegion(t.country)?.name ?? t.country;
+    const inState = division !== undefined && regions.has(division.name);
+    return { t, division, country, inState, inCountry: regions.has(country) };
+  });
+  const pick = (list: typeof placed, minPop: number, dominance: number) => {
+    const [a, b] = list;
+    if (!a || a.t.population < minPop) return undefined;
+    return !b || a.t.population >= dominance * b.t.population ? a : undefined;
+  };
+  const chosen =
+    pick(placed.filter((x) => x.inState), 1000, 3) ??
+    pick(placed.filter((x) => x.inCountry), COUNTRY_TOWN_MIN_POPULATION, BARE_TOWN_DOMINANCE) ??
+    (written ? undefined : pick(placed, cued ? CUED_TOWN_MIN_POPULATION : BARE_TOWN_MIN_POPULATION, BARE_TOWN_DOMINANCE));
+  if (!chosen) return undefined;
+  // A town of a region named after its city ("Krasnogorsk", Moscow Oblast) lies in that city's orbit: reports of
+  // one incident name either.
+  const orbit = gazetteer().get(chosen.t.division.replace(/ (?:Oblast|Province|Region|Governorate)$/, ''));
+  const parent =
+    orbit?.kind === 'city' && countryOf(orbit) === chosen.country ? orbit.name
+    : chosen.division && chosen.division.parent === chosen.country ? chosen.division.name
+    : chosen.country;
+  return { name, kind: 'city', parent, population: chosen.t.population };
+}
+
+/** The state of a US county named so ("Tarrant County" → Texas), when only one state has it or the report names that state. */
+export function countyState(name: string, regions: ReadonlySet<string>): string | undefined {
+  const states = [...new Set(countiesNamed(name).map((c) => c.division))];
+  const inText = states.filter((s) => regions.has(s));
+  if (inText.length === 1) return inText[0];
+  return states.length === 1 ? states[0] : undefined;
 }

@@ -2,7 +2,7 @@
 // proper names that recur, and the dateline. The headline and lead decide; later
 // paragraphs (history, reactions) only break ties.
 import type { IncidentHints } from '../schema';
-import { demonym, gazetteer, maxPlaceWords, type Place } from './gazetteer';
+import { countyState, demonym, gazetteer, maxPlaceWords, resolveTown, type Place } from './gazetteer';
 import { MONTHS, WEEKDAYS } from './lexicon/index';
 import type { Sentence } from './sentences';
 
@@ -130,6 +130,18 @@ function attributiveUse(text: string, end: number, place: Place, matched: string
   return w !== undefined && !AFTER_PLACE.has(w.toLowerCase()) && !WEEKDAYS.has(w.toLowerCase()) && !MONTHS.has(w.toLowerCase());
 }
 
+// Curated place names that are as often a person's first or last name.
+const PERSON_LIKE_PLACES = new Set(['Jordan', 'Santiago', 'Charlotte', 'Florence', 'Victoria', 'Chad', 'Austin', 'Lincoln', 'Jackson', 'Madison']);
+// Words that may follow a town's name inside one capitalised run without making it part of another name.
+const PLACE_FOLLOWERS = /^(?:County|Parish|Township|City|Police|PD|Fire|Sheriff|Sheriff's|Mayor|Council|Schools?|Area|Metro|Man|Woman|Teen|Boy|Girl|Resident|Residents|Home|Neighborhood)$/;
+
+/** Whether words[i..i+len) sits inside a longer capitalised name: a person ("Jordan Larkin") or a venue ("June Jordan School"). */
+function personLike(words: readonly string[], i: number, len: number): boolean {
+  if (i > 0 && !NOT_PLACES.has(words[i - 1]!)) return true;
+  const next = words[i + len];
+  return next !== undefined && !PLACE_FOLLOWERS.test(next);
+}
+
 function placeMentions(text: string): Mention[] {
   const hit = MENTION_CACHE.get(text);
   if (hit) return hit;
@@ -169,6 +181,12 @@ function placeMentionsRaw(text: string): Mention[] {
         const before = text.slice(Math.max(0, start - 60), start);
         // "Vermont Ave", "Main Street", "Dana Florence Jr.": a street or a person named after a place is no place
         if (SHIP_PREFIX_BEFORE.test(before) || NAMED_AFTER_PLACE.test(text.slice(end, end + 14))) {
+          i += len;
+          continue;
+        }
+        // "Jordan Larkin, 18", "June Jordan School", "Jordan was a senior": a place name that is also a person's is no place
+        // inside a longer name or before an age or a verb
+        if (PERSON_LIKE_PLACES.has(matched) && (personLike(words, i, len) || PERSON_AFTER.test(text.slice(end, end + 40)))) {
           i += len;
           continue;
         }
@@ -273,6 +291,37 @@ function unlistedPlaces(text: string, headline = false): string[] {
   return out;
 }
 
+/**
+ * The states and countries a report places itself in: those of its curated places, of a dateline's region
+ * ("FORT WORTH, Texas"), and of the US counties its opening names ("Tarrant County").
+ */
+function regionsOf(places: readonly Place[], opening: string, dateline: string | undefined): Set<string> {
+  const g = gazetteer();
+  const out = new Set<string>();
+  for (const p of places) {
+    if (p.kind !== 'city') out.add(p.name);
+    for (let up = p.parent, hops = 0; up && hops < 3; up = g.get(up)?.parent, hops++) out.add(up);
+  }
+  const written = dateline?.split(',')[1]?.trim();
+  const region = written ? g.get(written) : undefined;
+  if (region && region.kind !== 'city') out.add(region.name);
+  for (const m of opening.matchAll(COUNTY_NAMED)) {
+    const state = countyState(m[0], out);
+    if (state && g.has(state)) out.add(state);
+  }
+  for (const r of [...out]) {
+    const parent = g.get(r)?.parent;
+    if (parent) out.add(parent);
+  }
+  return out;
+}
+const COUNTY_NAMED = /\b(?:[\p{Lu}][\p{L}'’.-]+ ){1,3}(?:County|Parish)\b/gu;
+
+/** The state of "Troup" when the text calls it "Troup County". */
+function countyOf(name: string, text: string, regions: ReadonlySet<string>): string | undefined {
+  return new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (?:County|Parish)\\b`).test(text) ? countyState(`${name} County`, regions) ?? countyState(`${name} Parish`, regions) : undefined;
+}
+
 function isSentenceStart(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 2), at);
   return at === 0 || /[.!?"“]\s?$/.test(before);
@@ -306,7 +355,60 @@ function datelinePlace(dateline: string, body: string, chosen: ReadonlySet<strin
   if (!region) return null;
   const regionCountry = region.kind === 'country' ? region.name : region.parent;
   if (!chosen.has(region.name) && !(regionCountry && chosen.has(regionCountry))) return null;
-  return { name, kind: 'city', parent: region.name };
+  // "FORT WORTH, Texas": a GeoNames town of the region written beside it
+  return resolveTown(name, new Set([region.name]), true) ?? { name, kind: 'city', parent: region.name };
+}
+
+// "Officer Arlington", "Sgt. Lincoln": a rank or title before a name makes it a person's.
+const TITLE_BEFORE = /\b(?:Officer|Sgt|Sergeant|Mr|Mrs|Ms|Dr|Det|Detective|Chief|Judge|Rep|Sen|Gov|Deputy|Trooper|Lt|Capt|Coach|Pastor|Rev)\.? $/;
+// "Arlington, 23, was shot", "Lincoln said": an age or a verb of speech after a name makes it a person's.
+const PERSON_AFTER = /^(?:,? \d|'s? (?:family|mother|father|attorney)| (?:said|says|told|added|wrote|was|is|who)\b)/;
+// "Kerrville police said", "Plantation residents": a lower-case noun that makes the name before it a town.
+const TOWN_NOUN_AFTER = /^ (?:police|officers|firefighters|residents?|mayor|officials|man|woman|teen|teenager|boy|girl|home|neighborhood)\b/;
+// ", Texas", ", Nigeria": the region written after a town's name.
+const REGION_AFTER = /^, ([\p{Lu}][\p{L}.]+(?: [\p{Lu}][\p{L}.]+)?)/u;
+
+/**
+ * Towns of the GeoNames table named in a span: a capitalised run that is a town's name alone (or followed by
+ * "County", "Police"…), neither a person's (a rank before it, an age or "said" after it, a first name before it
+ * elsewhere in the text) nor a common word (written in lower case elsewhere), resolved by the regions the report
+ * names and the region written after it.
+ */
+function geonamesTowns(text: string, regions: ReadonlySet<string>, whole: string): Array<{ place: Place; at: number }> {
+  const out: Array<{ place: Place; at: number }> = [];
+  const g = gazetteer();
+  for (const m of text.matchAll(CAP_SEQ)) {
+    const words = m[0].replace(/['’]s$/, '').replace(/[.,]$/, '').split(' ');
+    let i = 0;
+    while (i < words.length && NOT_PLACES.has(words[i]!)) i++;
+    for (let n = Math.min(4, words.length - i); n >= 1; n--) {
+      const name = words.slice(i, i + n).join(' ');
+      if (g.has(name) || NOT_PLACES.has(name)) continue;
+      const next = words[i + n];
+      if (next !== undefined && !PLACE_FOLLOWERS.test(next)) continue;
+      const start = (m.index ?? 0) + words.slice(0, i).join(' ').length + (i > 0 ? 1 : 0);
+      const end = start + name.length;
+      const after = text.slice(end, end + 40);
+      if (TITLE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || PERSON_AFTER.test(after) || NAMED_AFTER_PLACE.test(after)) continue;
+      const written = next === undefined ? REGION_AFTER.exec(after)?.[1] : undefined;
+      const region = written ? g.get(written) : undefined;
+      const writtenRegion = region && region.kind !== 'city' ? region.name : undefined;
+      if (!writtenRegion) {
+        const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        // a surname ("Marcus Lindale") or a common word ("mobile") elsewhere in the report
+        if (new RegExp(`(?<![\\p{L}])${esc.toLowerCase()}(?![\\p{L}])`, 'u').test(whole)) continue;
+        if (new RegExp(`\\b\\p{Lu}\\p{Ll}+ ${esc}(?![\\p{L}])(?! (?:County|Parish|Township|Police))`, 'u').test(whole)) continue;
+      }
+      // "Plantation police", "in Kerrville": the text itself calls the name a town
+      const cued = next !== undefined || /\b(?:in|near|outside) $/.test(text.slice(Math.max(0, start - 8), start)) || TOWN_NOUN_AFTER.test(after);
+      const place = resolveTown(name, writtenRegion ? new Set([...regions, writtenRegion]) : regions, writtenRegion !== undefined, cued);
+      if (place) {
+        out.push({ place, at: start });
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 export function incidentPlaces(title: string | undefined, sentences: Sentence[], figureQuotes: string[], dateline?: string): string[] {
@@ -336,6 +438,17 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
       else if (m.relative) relativeOnly.add(m.place.name);
       else placedHere.add(m.place.name);
       add(m.place, m.attributive ? w * 0.4 : w, pos + m.at);
+    }
+    pos += 10_000;
+  }
+  // towns the curated list does not know, read from GeoNames in the light of the regions named so far
+  const regions = regionsOf([...score.values()].map((e) => e.place), [title ?? '', ...firstTwo].join('\n'), dateline);
+  const wholeText = [title ?? '', ...body.map((s) => s.text)].join('\n');
+  pos = 0;
+  for (const [text, w] of spans) {
+    for (const t of geonamesTowns(text, regions, wholeText)) {
+      placedHere.add(t.place.name);
+      add(t.place, w, pos + t.at);
     }
     pos += 10_000;
   }
@@ -386,7 +499,14 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
     if (p) {
       if (!score.has(p.name)) add(p, 1, 1e9);
     } else if (!score.has(x)) {
-      const parent = placedUnder.get(x);
+      const under = placedUnder.get(x);
+      const town = resolveTown(x, under ? new Set([...regions, under]) : regions, under !== undefined, true);
+      if (town) {
+        score.set(x, { place: town, score: extraWeight.get(x) ?? 1, first: 1e9 });
+        continue;
+      }
+      const state = /\b(?:County|Parish)$/.test(x) ? countyState(x, regions) : countyOf(x, wholeText, regions);
+      const parent = state && gazetteer().has(state) ? state : placedUnder.get(x);
       score.set(x, { place: { name: x, kind: 'city', ...(parent && score.has(parent) ? { parent } : {}) }, score: extraWeight.get(x) ?? 1, first: 1e9 });
     }
   }
@@ -415,6 +535,10 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
   // not know ("Suspect in Kingsessing killings charged"), is placed by its body too
   if (![...score.values()].some((e) => gazetteer().has(e.place.name))) {
     for (const s of body) for (const m of placeMentions(s.text)) add(m.place, m.attributive ? 0.2 : 0.5, 2e9 + s.idx);
+    if (![...score.values()].some((e) => e.place.parent !== undefined)) {
+      const bodyRegions = regionsOf([...score.values()].map((e) => e.place), body.map((s) => s.text).join('\n'), dateline);
+      for (const s of body) for (const t of geonamesTowns(s.text, bodyRegions, wholeText)) add(t.place, 0.5, 2e9 + s.idx);
+    }
   }
   if (dateline) {
     const chosen = new Set([...score.values()].flatMap((e) => [e.place.name, ...(e.place.parent ? [e.place.parent] : [])]));

@@ -223,7 +223,7 @@ const unlistedTowns = (places: readonly string[]) => places.filter((p) => firstT
  * reports have named, listed cities aside — so a derailment in another town of that state is still another
  * incident, while a report from the nearby big city ("MIAMI") is not set against a suburb ("Surfside").
  */
-export function townsConflict(a: readonly string[], b: readonly string[]): boolean {
+export function townsConflict(a: readonly string[], b: readonly string[], namesA: readonly string[] = [], namesB: readonly string[] = []): boolean {
   const fa = firstTown(a);
   const fb = firstTown(b);
   // Compared through all its towns, a side's listed cities are left out: a big city is where the bureau, the
@@ -234,9 +234,10 @@ export function townsConflict(a: readonly string[], b: readonly string[]): boole
   const ta = side(a, fa);
   const tb = side(b, fb);
   if (ta.length === 0 || tb.length === 0) return false;
-  const all = (places: readonly string[]) => new Set(places.flatMap((p) => [...withAncestors(p)]));
-  const inA = all(a);
-  const inB = all(b);
+  // a town one side gives only as a name ("Surfside" in a report filed from MIAMI) is still named by it
+  const all = (places: readonly string[], names: readonly string[]) => new Set([...places.flatMap((p) => [...withAncestors(p)]), ...names.map(normPlace)]);
+  const inA = all(a, namesA);
+  const inB = all(b, namesB);
   return !ta.some((t) => inB.has(t)) && !tb.some((t) => inA.has(t));
 }
 
@@ -277,7 +278,22 @@ export function strikesMayJoin(
     const k = normPlace(p);
     return fb.names.has(k) && !placeFacts([p]).countries.has(k);
   });
-  return gapMs <= (sharedTown ? STRIKE_TOWN_WINDOW_MS : STRIKE_COUNTRY_WINDOW_MS);
+  // the attacker's and the target's country both named on both sides is as specific as a shared town
+  return gapMs <= (sharedTown || countryPairShared(placesA, placesB) ? STRIKE_TOWN_WINDOW_MS : STRIKE_COUNTRY_WINDOW_MS);
+}
+
+/**
+ * Both sides name the same two countries or more, and each side's first place lies in one of them: a strike by one
+ * country on another ("Iran fires missiles at a US base in Iraq"), reported first from the attacker's capital and
+ * then from the target's, is one strike even though each report leads with its own side.
+ */
+export function countryPairShared(a: readonly string[], b: readonly string[]): boolean {
+  const fa = placeFacts(a);
+  const fb = placeFacts(b);
+  const shared = new Set([...fa.countries].filter((c) => fb.countries.has(c)));
+  if (shared.size < 2 || a.length === 0 || b.length === 0) return false;
+  const firstIn = (places: readonly string[]) => [...placeFacts([places[0]!]).countries].some((c) => shared.has(c));
+  return firstIn(a) && firstIn(b);
 }
 
 function primaryAgrees(places: readonly string[], other: PlaceFacts): boolean {
@@ -529,7 +545,7 @@ export const MATCH_RULES: readonly MatchRule[] = [
   {
     id: 'strike.campaign',
     kind: 'veto',
-    checks: 'strikes without a shared distinctive name or ship: different weapons, or beyond 72 h (shared town) / 12 h (shared country)',
+    checks: "strikes without a shared distinctive name or ship: different weapons, or beyond 72 h (shared town, or the attacker's and the target's country both shared) / 12 h (shared country)",
     examples: ['drone attacks on Red Sea shipping a week apart are two attacks'],
     applies: (p) =>
       p.typed && STRIKE.has(p.hints.type!) && STRIKE.has(p.entry.type!) && !p.sharedDistinctive && !p.sharedVessel &&
@@ -592,9 +608,9 @@ export const MATCH_RULES: readonly MatchRule[] = [
   {
     id: 'spot.towns-differ',
     kind: 'veto',
-    checks: 'spot incidents without a shared name whose first towns differ and neither names the other',
+    checks: 'spot incidents without a shared name whose first towns differ and neither names the other (as a place or as a name)',
     examples: ['a derailment in Bargarh district is not one in Balasore district'],
-    applies: (p) => p.sharedNames === 0 && isSpot(p.type) && townsConflict(p.hints.places, p.entry.places),
+    applies: (p) => p.sharedNames === 0 && isSpot(p.type) && townsConflict(p.hints.places, p.entry.places, p.hints.names ?? [], p.entry.names),
   },
   { id: 'place.compatible-needs-same-type', kind: 'veto', checks: 'places merely compatible (none shared) and the types differ', examples: ['"India" and an unlisted town: only the same type may join'], applies: (p) => p.places() === 'compatible' && !p.typeAgrees },
   {
@@ -609,6 +625,13 @@ export const MATCH_RULES: readonly MatchRule[] = [
   { id: 'score.place-shared', kind: 'score', checks: 'a place named on both sides', examples: ['Kerman / Kerman'], points: (p) => (p.places() === 'shared' ? 4 : 0) },
   { id: 'score.first-place', kind: 'score', checks: 'the same first place', examples: ['both lead with Kerman'], points: (p) => (normPlace(p.entry.places[0] ?? '') === normPlace(p.hints.places[0] ?? '-') ? 2 : 0) },
   { id: 'score.names', kind: 'score', checks: 'one point per shared name', examples: ['Qassem Soleimani'], points: (p) => p.sharedNames },
+  {
+    id: 'score.country-pair',
+    kind: 'score',
+    checks: "strikes whose reports both name the attacker's and the target's country (two countries or more in common, each side's first place among them)",
+    examples: ['"Iran fires missiles at US forces in Iraq" (from Tehran) and "Pentagon: troops hurt in Iranian strike on base in Iraq" (from Washington) a day later'],
+    points: (p) => (p.typed && STRIKE.has(p.hints.type!) && STRIKE.has(p.entry.type!) && countryPairShared(p.hints.places, p.entry.places) ? 2 : 0),
+  },
   {
     id: 'score.anchors',
     kind: 'score',

@@ -4,6 +4,7 @@ import type { RuleCase } from './case';
 const chicago = ['Chicago', 'Illinois', 'United States'];
 
 export const scores: RuleCase[] = [
+  { rule: 'score.country-pair', says: "a strike report naming the attacker's and the target's country scores with an incident naming both", incident: { type: 'missile attack', places: ['Iran', 'Iraq'] }, report: { type: 'missile attack', places: ['Iraq', 'Iran', 'United States'] }, expect: 'joins' },
   { rule: 'score.type-same', says: 'the same type scores', incident: { type: 'stampede', places: ['Kerman', 'Iran'] }, report: { type: 'stampede', places: ['Kerman', 'Iran'] }, expect: 'joins' },
   { rule: 'score.type-related', says: 'a "bombing" report joins an "explosion" incident', incident: { type: 'explosion', places: ['Kabul', 'Afghanistan'] }, report: { type: 'bombing', places: ['Kabul', 'Afghanistan'] }, expect: 'joins' },
   { rule: 'score.place-shared', says: 'a place named on both sides scores', incident: { type: 'stampede', places: ['Kerman', 'Iran'] }, report: { type: 'stampede', places: ['Iran', 'Kerman'] }, expect: 'joins' },

@@ -109,7 +109,8 @@ export function alertText(destination: SinkDestination | string, json: Json, raw
       return rawBody;
     }
     case 'webhook':
-      return typeof json.text === 'string' ? json.text : rawBody;
+      // the Standard Webhooks envelope carries the alert under `data`
+      return isObj(json.data) && typeof json.data.text === 'string' ? json.data.text : rawBody;
     default:
       return rawBody;
   }

@@ -37,13 +37,17 @@ export async function buildDigestRequest(dest: DestinationConfig, digest: Digest
       return jsonRequest(dest.url, { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
     }
     case 'webhook': {
+      // the Standard Webhooks envelope, as for alerts
       const payload = {
         type: 'tollwatch.digest' as const,
-        version: 1 as const,
-        digest_id: digestId,
-        window_end: isoTime(digest.end_ms),
-        incidents: digest.incidents,
-        text: digestText(digest, LIMITS.webhook),
+        timestamp: new Date(nowMs).toISOString(),
+        data: {
+          version: 2 as const,
+          digest_id: digestId,
+          window_end: isoTime(digest.end_ms),
+          incidents: digest.incidents,
+          text: digestText(digest, LIMITS.webhook),
+        },
       };
       const body = JSON.stringify(payload);
       const headers = dest.secret ? await webhookHeaders(dest.secret, digestId, body, Math.floor(nowMs / 1000)) : { 'webhook-id': digestId };

@@ -11,36 +11,38 @@
  *   webhook-timestamp  Unix seconds at the time of this attempt
  *   webhook-signature  "v1,<base64 HMAC-SHA256 of `${id}.${timestamp}.${body}`>" keyed by the secret's bytes
  *
- * Body:
+ * Body: the Standard Webhooks envelope `{type, timestamp, data}`.
  * {
- *   "type": "tollwatch.alert",          // constant
- *   "version": 1,                       // bumped only on breaking changes; new fields may appear in any version
- *   "alert_id": string,                 // unique per alert (one change set of one incident)
- *   "incident": {
- *     "key": string,                    // stable incident id
- *     "title": string,                  // e.g. "Kerman stampede"
- *     "type": string | null,            // e.g. "stampede"
- *     "places": string[],               // most specific first, e.g. ["Kerman", "Iran"]
- *     "is_new": boolean                 // true when this alert opened the incident
- *   },
- *   "changes": [                        // casualties first (killed, injured, missing, arrested, displaced, hostages), then threats
- *     {
- *       "kind": "casualty" | "threat",
- *       "category": string,             // casualty category, or the threat's key
- *       "noun": string | null,          // threats: what is counted, e.g. "missiles"; casualties: null
- *       "from": { "value": number, "qualifier": Qualifier } | null,   // null for a new figure
- *       "to":   { "value": number, "qualifier": Qualifier },
- *       "change": "new" | "up" | "down" | "qualifier",
- *       "quote": string,                // the article sentence behind `to`
- *       "attribution": string | null    // who the article credits, e.g. "state TV"
- *     }
- *   ],
- *   "corroboration": { [category: string]: number },   // distinct outlets reporting each category's figure
- *   "text": string,                     // the plain-text alert, as the API and replay CLI show it
- *   "outlet": string,                   // outlet of the article that triggered the alert
- *   "url": string | null,               // that article's http(s) URL
- *   "published": string | null,         // its publication time, ISO 8601 UTC ("2020-01-07T00:00:00Z")
- *   "created": string | null            // when the alert was created, ISO 8601 UTC
+ *   "type": "tollwatch.alert",          // constant ("tollwatch.digest" for the daily digest)
+ *   "timestamp": string,                // when the alert was created, ISO 8601 UTC
+ *   "data": {
+ *     "version": 2,                     // bumped only on breaking changes; new fields may appear in any version
+ *     "alert_id": string,               // unique per alert (one change set of one incident); also the webhook-id
+ *     "incident": {
+ *       "key": string,                  // stable incident id
+ *       "title": string,                // e.g. "Kerman stampede"
+ *       "type": string | null,          // e.g. "stampede"
+ *       "places": string[],             // most specific first, e.g. ["Kerman", "Iran"]
+ *       "is_new": boolean               // true when this alert opened the incident
+ *     },
+ *     "changes": [                      // casualties first (killed, injured, missing, arrested, displaced, hostages), then threats
+ *       {
+ *         "kind": "casualty" | "threat",
+ *         "category": string,           // casualty category, or the threat's key
+ *         "noun": string | null,        // threats: what is counted, e.g. "missiles"; casualties: null
+ *         "from": { "value": number, "qualifier": Qualifier } | null,   // null for a new figure
+ *         "to":   { "value": number, "qualifier": Qualifier },
+ *         "change": "new" | "up" | "down" | "qualifier",
+ *         "quote": string,              // the article sentence behind `to`
+ *         "attribution": string | null  // who the article credits, e.g. "state TV"
+ *       }
+ *     ],
+ *     "corroboration": { [category: string]: number },   // distinct outlets reporting each category's figure
+ *     "text": string,                   // the plain-text alert, as the API and replay CLI show it
+ *     "outlet": string,                 // outlet of the article that triggered the alert
+ *     "url": string | null,             // that article's http(s) URL
+ *     "published": string | null        // its publication time, ISO 8601 UTC ("2020-01-07T00:00:00Z")
+ *   }
  * }
  * Qualifier = "exact" | "at_least" | "approx" | "at_most"
  *
@@ -53,41 +55,44 @@ import { safeHttpUrl } from './escape';
 import { jsonRequest, type DeliveryRequest } from './request';
 import { alertText, isoTime, splitChanges } from './text';
 
-export function webhookPayload(alert: Alert) {
+/** `nowMs` stands in for the envelope's timestamp only for an alert stored before alerts carried their creation time. */
+export function webhookPayload(alert: Alert, nowMs: number) {
   const { casualties, threats } = splitChanges(alert.changes);
   return {
     type: 'tollwatch.alert' as const,
-    version: 1 as const,
-    alert_id: alert.alert_id,
-    incident: {
-      key: alert.incident_key,
-      title: alert.incident_title,
-      type: alert.incident_type,
-      places: alert.places,
-      is_new: alert.is_new_incident,
+    timestamp: isoTime(alert.created_ms) ?? new Date(nowMs).toISOString(),
+    data: {
+      version: 2 as const,
+      alert_id: alert.alert_id,
+      incident: {
+        key: alert.incident_key,
+        title: alert.incident_title,
+        type: alert.incident_type,
+        places: alert.places,
+        is_new: alert.is_new_incident,
+      },
+      changes: [...casualties, ...threats].map((c) => ({
+        kind: c.kind,
+        category: c.category,
+        noun: c.noun ?? null,
+        from: c.from ? { value: c.from.value, qualifier: c.from.qualifier } : null,
+        to: { value: c.to.value, qualifier: c.to.qualifier },
+        change: c.change,
+        quote: c.quote,
+        attribution: c.attribution ?? null,
+      })),
+      corroboration: alert.corroboration,
+      text: alertText(alert),
+      outlet: alert.outlet,
+      url: safeHttpUrl(alert.url),
+      published: isoTime(alert.published_ms),
     },
-    changes: [...casualties, ...threats].map((c) => ({
-      kind: c.kind,
-      category: c.category,
-      noun: c.noun ?? null,
-      from: c.from ? { value: c.from.value, qualifier: c.from.qualifier } : null,
-      to: { value: c.to.value, qualifier: c.to.qualifier },
-      change: c.change,
-      quote: c.quote,
-      attribution: c.attribution ?? null,
-    })),
-    corroboration: alert.corroboration,
-    text: alertText(alert),
-    outlet: alert.outlet,
-    url: safeHttpUrl(alert.url),
-    published: isoTime(alert.published_ms),
-    created: isoTime(alert.created_ms),
   };
 }
 
 /** `secret` absent → unsigned; the signature covers the exact body string sent. */
 export async function webhookRequest(url: string, secret: string | undefined, alert: Alert, nowMs: number): Promise<DeliveryRequest> {
-  const req = jsonRequest(url, webhookPayload(alert));
+  const req = jsonRequest(url, webhookPayload(alert, nowMs));
   if (!secret) return req;
   const signed = await webhookHeaders(secret, alert.alert_id, req.init.body, Math.floor(nowMs / 1000));
   return { url, init: { ...req.init, headers: { ...req.init.headers, ...signed } } };

@@ -5,8 +5,12 @@ import { alertLinks, backoffSeconds, buildDeliveryRequest, type DestinationConfi
 import { AlertMessage } from '../schema';
 import { log } from '../lib/log';
 
-/** After this many attempts a message is dead-lettered by us (with its reason) rather than retried again. */
-export const MAX_ATTEMPTS = 8;
+/**
+ * After this many attempts a message is dead-lettered by us (with its reason) rather than retried again: with the
+ * default backoff (10 s doubling, capped at an hour) 16 attempts span about 7.4 hours, so a chat outage of a
+ * working morning delays alerts instead of dead-lettering them after 21 minutes.
+ */
+export const MAX_ATTEMPTS = 16;
 const DELIVERY_TIMEOUT_MS = 10_000;
 const BACKOFF_CAP_SECONDS = 3_600;
 
@@ -15,7 +19,7 @@ const BACKOFF_CAP_SECONDS = 3_600;
  *   RETRY_BASE_SECONDS     backoff base: base·2^attempts s (default 5 → 10 s, 20 s, 40 s … capped at an hour);
  *                          fractions allowed, 0 retries at once. Only plain backoff is scaled: a delay the
  *                          service asked for (429 Retry-After, Discord/Telegram retry_after) is always honoured.
- *   MAX_DELIVERY_ATTEMPTS  attempts before a message is dead-lettered (default 8; keep ≤ the queue's max_retries + 1).
+ *   MAX_DELIVERY_ATTEMPTS  attempts before a message is dead-lettered (default 16; keep ≤ the queue's max_retries + 1).
  * Fault drills and end-to-end tests shorten both; production leaves them unset.
  */
 const RetrySettings = z.object({

@@ -189,39 +189,42 @@ describe('Teams', () => {
 });
 
 describe('generic webhook', () => {
+  // the Standard Webhooks envelope: type, timestamp (the alert's creation), data
   const expectedBody = JSON.stringify({
     type: 'tollwatch.alert',
-    version: 1,
-    alert_id: 'alt_kerman_1',
-    incident: { key: 'inc_kerman', title: 'Kerman stampede', type: 'stampede', places: ['Iran'], is_new: true },
-    changes: [
-      {
-        kind: 'casualty',
-        category: 'killed',
-        noun: null,
-        from: null,
-        to: { value: 35, qualifier: 'exact' },
-        change: 'new',
-        quote: 'state TV said a stampede had broken out which left 35 people dead and 48 injured',
-        attribution: 'state TV',
-      },
-      {
-        kind: 'casualty',
-        category: 'injured',
-        noun: null,
-        from: null,
-        to: { value: 48, qualifier: 'exact' },
-        change: 'new',
-        quote: 'state TV said a stampede had broken out which left 35 people dead and 48 injured',
-        attribution: 'state TV',
-      },
-    ],
-    corroboration: { killed: 1, injured: 1 },
-    text: `${HEADLINE}\n${QUOTE_LINE}\nSource: Daily Mail https://example.com/kerman · reported by 1 outlet · 2020-01-07T00:00:00Z`,
-    outlet: 'Daily Mail',
-    url: 'https://example.com/kerman',
-    published: '2020-01-07T00:00:00Z',
-    created: '2020-01-07T00:01:00Z',
+    timestamp: '2020-01-07T00:01:00Z',
+    data: {
+      version: 2,
+      alert_id: 'alt_kerman_1',
+      incident: { key: 'inc_kerman', title: 'Kerman stampede', type: 'stampede', places: ['Iran'], is_new: true },
+      changes: [
+        {
+          kind: 'casualty',
+          category: 'killed',
+          noun: null,
+          from: null,
+          to: { value: 35, qualifier: 'exact' },
+          change: 'new',
+          quote: 'state TV said a stampede had broken out which left 35 people dead and 48 injured',
+          attribution: 'state TV',
+        },
+        {
+          kind: 'casualty',
+          category: 'injured',
+          noun: null,
+          from: null,
+          to: { value: 48, qualifier: 'exact' },
+          change: 'new',
+          quote: 'state TV said a stampede had broken out which left 35 people dead and 48 injured',
+          attribution: 'state TV',
+        },
+      ],
+      corroboration: { killed: 1, injured: 1 },
+      text: `${HEADLINE}\n${QUOTE_LINE}\nSource: Daily Mail https://example.com/kerman · reported by 1 outlet · 2020-01-07T00:00:00Z`,
+      outlet: 'Daily Mail',
+      url: 'https://example.com/kerman',
+      published: '2020-01-07T00:00:00Z',
+    },
   });
 
   it('builds a signed request byte for byte that verifies', async () => {
@@ -232,7 +235,7 @@ describe('generic webhook', () => {
       'content-type': 'application/json',
       'webhook-id': 'alt_kerman_1',
       'webhook-timestamp': '1578355500',
-      'webhook-signature': 'v1,9yty1ERv2gia+SooSKbArER49de3Jlpw5mCTI/BzTsI=',
+      'webhook-signature': 'v1,HkFX69We+Vl09+JpM4W+E8P4F7d+eoEROZXkRctzfDk=',
     });
     const h = req.init.headers;
     const verified = await verifyWebhook(

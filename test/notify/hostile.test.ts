@@ -85,7 +85,7 @@ describe('hostile article text', () => {
   });
 
   it('generic webhook and alertText carry the article text verbatim (receivers escape for themselves)', async () => {
-    const payload = (await body(dest.webhook)) as { changes: { quote: string }[]; text: string };
+    const payload = ((await body(dest.webhook)) as { data: { changes: { quote: string }[]; text: string } }).data;
     expect(payload.changes[0]?.quote).toBe(HOSTILE);
     expect(payload.text).toBe(alertText(hostile()));
     expect(alertText(hostile())).toContain(HOSTILE);

@@ -142,7 +142,7 @@ describe('alert delivery (queue consumer)', () => {
     expect(r.explicitAcks).toEqual(['m0']);
     expect(r.retryMessages).toEqual([]);
     await vi.waitUntil(() => deadLetterFor(msg.alert.alert_id), { timeout: 5000, interval: 50 });
-    expect((await deadLetterFor(msg.alert.alert_id))?.reason).toMatch(/gave up after 8 attempts: HTTP 503/);
+    expect((await deadLetterFor(msg.alert.alert_id))?.reason).toMatch(new RegExp(`gave up after ${MAX_ATTEMPTS} attempts: HTTP 503`));
     // The limit is a setting for drills.
     const quick = await consume([{ body: alertMessage(), attempts: 3 }], { MAX_DELIVERY_ATTEMPTS: '3' });
     expect(quick.explicitAcks).toEqual(['m0']);

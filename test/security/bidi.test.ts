@@ -21,7 +21,7 @@ describe('bidi controls', () => {
     it(`are neutralised in the ${name} message`, async () => {
       const req = await buildDeliveryRequest(config, hostile, NOW_MS);
       // The generic webhook is data for programs: its fields stay as reported; the human-readable `text` is clean.
-      const shown = name === 'webhook' ? (JSON.parse(req.init.body) as { text: string }).text : req.init.body;
+      const shown = name === 'webhook' ? (JSON.parse(req.init.body) as { data: { text: string } }).data.text : req.init.body;
       expect(shown).not.toMatch(BIDI);
       expect(shown).toContain('53');
     });

@@ -73,7 +73,7 @@ describe('chat sink', () => {
     expect([tg.status, tgJson.ok, tgJson.result.chat.id, tgJson.result.text]).toEqual([200, true, -100123, 'Kerman & Iran']);
     const card = { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'A' }, { type: 'Container', items: [{ type: 'TextBlock', text: 'B' }] }] };
     expect((await post('/teams', { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] })).status).toBe(202);
-    const body = JSON.stringify({ text: 'hook' });
+    const body = JSON.stringify({ type: 'tollwatch.alert', timestamp: '2020-01-07T00:01:00Z', data: { text: 'hook' } });
     const signed = await webhookHeaders(DEV_ALERT_WEBHOOK_SECRET, 'msg_1', body);
     expect((await post('/webhook', body, signed)).status).toBe(200);
     expect((await post('/webhook', body, { ...signed, 'webhook-id': 'other' })).status).toBe(200);

@@ -228,6 +228,11 @@ function coreRegion(name: string): Place | undefined {
  * regions wins; with none named, only a large town far larger than any namesake is taken. Returns a city whose
  * parent is its curated state, else its country — or nothing when the name stays ambiguous.
  */
+/** Whether any GeoNames town bears the name (a binary search): the cheap test before a name is weighed. */
+export function isTownName(name: string): boolean {
+  return townsNamed(name).length > 0 || townsNamed(foldDiacritics(name)).length > 0;
+}
+
 export function resolveTown(name: string, regions: ReadonlySet<string>, written = false, cued = false): Place | undefined {
   if (gazetteer().has(name) || (!written && NOT_TOWNS.has(name))) return undefined;
   const towns = townsNamed(name).length > 0 ? townsNamed(name) : townsNamed(foldDiacritics(name));

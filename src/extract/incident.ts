@@ -2,7 +2,7 @@
 // proper names that recur, and the dateline. The headline and lead decide; later
 // paragraphs (history, reactions) only break ties.
 import type { IncidentHints } from '../schema';
-import { countyState, demonym, gazetteer, maxPlaceWords, resolveTown, type Place } from './gazetteer';
+import { countyState, demonym, gazetteer, isTownName, maxPlaceWords, resolveTown, type Place } from './gazetteer';
 import { MONTHS, WEEKDAYS } from './lexicon/index';
 import type { Sentence } from './sentences';
 
@@ -383,7 +383,8 @@ function geonamesTowns(text: string, regions: ReadonlySet<string>, whole: string
     while (i < words.length && NOT_PLACES.has(words[i]!)) i++;
     for (let n = Math.min(4, words.length - i); n >= 1; n--) {
       const name = words.slice(i, i + n).join(' ');
-      if (g.has(name) || NOT_PLACES.has(name)) continue;
+      // (names no town bears are dropped before the costlier tests below: resolveTown would refuse them anyway)
+      if (g.has(name) || NOT_PLACES.has(name) || !isTownName(name)) continue;
       const next = words[i + n];
       if (next !== undefined && !PLACE_FOLLOWERS.test(next)) continue;
       const start = (m.index ?? 0) + words.slice(0, i).join(' ').length + (i > 0 ? 1 : 0);

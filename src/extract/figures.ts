@@ -1050,10 +1050,10 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
   const speaksOfDeath = (words: ReadonlySet<string>): boolean => [...words].some((w) => DEATH_WORDS.test(w));
   const titleSpeaksOfDeath = speaksOfDeath(titleOnly);
   const leadSpeaksOfDeath = speaksOfDeath(leadWords);
+  // a headline and lead that tell of people hurt and of no death (guard.lead-only-hurt)
+  const leadOnlyHurt = [...leadWords].some((w) => HURT_WORDS.test(w)) && ![...leadWords].some((w) => FATAL_WORDS.test(w));
   // a follow-up whose own lead says "last week" tells its main incident so; only a lead that does not may set
   // another sentence's "last week" aside
-  const leadTokens = [titleSen, firstSen].flatMap((s) => (s ? tokensOf(s).map((t) => t.l) : []));
-  const leadOnlyHurt = leadTokens.some((w) => HURT_WORDS.test(w)) && !leadTokens.some((w) => FATAL_WORDS.test(w));
   const leadDatesEarlier = [titleSen, firstSen].some((s) => s !== undefined && datesEarlier(tokensOf(s)));
   const scopes = new Map<number, PlaceScope>();
   for (const sen of sentences) {

@@ -6,7 +6,7 @@ import { parseNumberAt, type Token } from '../numbers';
 import { PASSIVE_AUX, PERFECT_AUX, PREDICATE_ADVERBS } from '../lexicon/victims';
 import { GUARDS, type GuardContext, type GuardId } from './guards';
 import { VICTIM_RULES, type VictimRule } from './victim-rules';
-import { objectAfter, subjectBefore, type VictimNP } from './victim-np';
+import { isOnePerson, objectAfter, subjectBefore, type VictimNP } from './victim-np';
 import { MONTHS } from '../lexicon/index';
 import { COORDINATED_FORCES, THREAT_NP_STOP } from '../lexicon/threats';
 import { qualifierBefore } from '../qualifiers';
@@ -114,7 +114,7 @@ function followedBy(toks: Token[], from: number, words: ReadonlySet<string>, wit
 }
 
 function hitOf(rule: VictimRule, np: VictimNP, pos: number): RuleHit {
-  const single = np.kind === 'single' || np.kind === 'name' || np.kind === 'pronoun';
+  const single = isOnePerson(np);
   return {
     rule: rule.id,
     category: rule.category,

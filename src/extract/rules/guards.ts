@@ -3,7 +3,7 @@
 import type { Token } from '../numbers';
 import { EVENT_NOUN_FAMILIES } from '../lexicon/victims';
 import type { SentenceHooks } from './engine';
-import type { VictimNP } from './victim-np';
+import { isOnePerson, type VictimNP } from './victim-np';
 
 export interface GuardContext {
   toks: Token[];
@@ -43,11 +43,11 @@ export const GUARDS = {
   'guard.earlier-period': (ctx: GuardContext) => ctx.hooks.earlierPeriod,
   /** "Five wounded in club shooting … Day was shot dead there in March": one person's death, far below a lead that
    *  tells only of people hurt, is another incident's (a death of the main incident reaches the headline) */
-  'guard.lead-only-hurt': (ctx: GuardContext) => ctx.hooks.leadOnlyHurt && /^(single|name|pronoun)$/.test(ctx.np.kind),
+  'guard.lead-only-hurt': (ctx: GuardContext) => ctx.hooks.leadOnlyHurt && isOnePerson(ctx.np),
   /** "was taken to a hospital, where he was pronounced dead", "Boy, 17, shot in Claymont has died": the one person
    *  hurt is the one who died, counted among the killed */
   'guard.then-died': (ctx: GuardContext) => {
-    if (!/^(single|name|pronoun)$/.test(ctx.np.kind)) return false;
+    if (!isOnePerson(ctx.np)) return false;
     const t = ctx.toks;
     for (let k = ctx.anchorEnd; k < t.length && k < ctx.anchorEnd + 25; k++) {
       const w = t[k]!.l;

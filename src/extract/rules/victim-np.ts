@@ -10,6 +10,11 @@ import {
 
 export type NPKind = 'single' | 'count' | 'name' | 'pronoun' | 'partitive' | 'list';
 
+/** One person named or described ("a 15-year-old", "Matin", "he"), not a count or a list. */
+export function isOnePerson(np: VictimNP): boolean {
+  return np.kind === 'single' || np.kind === 'name' || np.kind === 'pronoun';
+}
+
 export interface VictimNP {
   value: number;
   qualifier: Qualifier;

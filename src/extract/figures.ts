@@ -11,6 +11,7 @@ import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
 import { matchAt, QUAL_PHRASES, qualifierBefore } from './qualifiers';
 import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
+import { EVENT_MULTIPLIERS, MULTIPLE_EVENT_NOUNS } from './lexicon/victims';
 import { runVictimRules, type RuleVeto } from './rules/engine';
 import { DEATH_WORDS } from './rules/guards';
 import { asideAround, keywordAt, MONTH_INDEX, olderMonth, superlativeSince } from './rules/context';
@@ -48,6 +49,8 @@ export interface Candidate {
   mayIncludeDead?: boolean;
   /** counts a state some of the hurt are in ("taken to a hospital"): outranked by any count of all who were hurt */
   state?: boolean;
+  /** counts people apart from those already counted ("two others are hurt"): never includes the dead */
+  others?: boolean;
 }
 
 const STOP_NP = new Set(
@@ -55,6 +58,10 @@ const STOP_NP = new Set(
     'because but or nor if although though where which what whose there their his her its our your this these those the a an ' +
     'said says told according who whom that to of and').split(' '),
 );
+/** Before "one of three people wounded", a number names a member of the group, not a count of its own. */
+const PART_OF_LEADS = new Set(['was', 'is', 'were', 'are', 'as', 'became', 'remains', ',']);
+/** "two others", "four other people": the count leaves out people already counted */
+const OTHERS_WORDS = new Set(['others', 'other']);
 const QUOTE = new Set(['"', "'", '‘', '’', '“', '”', '«', '»']);
 
 interface RightScan {
@@ -1138,8 +1145,19 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         continue;
       }
       if (prev && (prev.l === 'no' || prev.l === 'the') && tk.l === 'one') continue;
+      // "a triple homicide", "the double shooting": the event's name counts its victims
+      const times = EVENT_MULTIPLIERS[tk.l];
+      const multiple = times === undefined ? undefined : MULTIPLE_EVENT_NOUNS[toks[i + 1]?.l ?? ''];
+      if (times !== undefined && multiple) {
+        push({ value: times, qualifier: 'exact', pos: i, category: multiple.category, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.multiple-event', ...(multiple.mayIncludeDead ? { mayIncludeDead: true } : {}) });
+        continue;
+      }
       const n = parseNumberAt(toks, i);
       if (!n) continue;
+      // "he was one of three people wounded", "Ann and Joe Ray, two of four people found dead": the figure is the
+      // larger count, the smaller one names who the sentence is about (but in "one of the two men was killed" the
+      // smaller one is the subject)
+      if (PART_OF_LEADS.has(prev?.t ?? '') && toks[n.end]?.l === 'of' && (parseNumberAt(toks, n.end + 1) || (toks[n.end + 1]?.l === 'the' && parseNumberAt(toks, n.end + 2)))) continue;
       // dates ("March 12", "12 March"), ordinals handled by the parser
       // ("a May 25 shooting": a capitalised "May" inside a sentence is the month, not the modal)
       if (prev && MONTHS.has(prev.l) && (prev.l !== 'may' || (prev.t === 'May' && i > 1)) && !n.words) continue;
@@ -1195,6 +1213,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
           update: false,
           superseded: supersededLeft,
           rule: 'count.keyword-after',
+          ...(OTHERS_WORDS.has(toks[n.end]?.l ?? '') ? { others: true } : {}),
         });
         continue;
       }
@@ -1294,6 +1313,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         value: h.value, qualifier: h.qualifier, ...(h.vagueUpper ? { vagueUpper: h.vagueUpper } : {}), pos: h.pos, category: h.category,
         increment: h.increment, subcount: h.state && h.part, speculative: false, combined: false, update: false, rule: h.rule, single: h.single, mayIncludeDead: h.mayIncludeDead,
         ...(h.state ? { state: true } : {}),
+        ...(h.others ? { others: true } : {}),
       });
     }
     for (const v of victims.vetoes) vetoes?.push({ ...v, sentence: sen.idx });

@@ -73,11 +73,15 @@ export function selectFigures(cands: Candidate[]): Casualties {
     const c = choose(cands, cat);
     if (!c) continue;
     if (cat === 'missing' && c.superseded && hostagesClean) continue;
-    const fig: Figure = { value: c.value, qualifier: c.qualifier, quote: c.quote, rule: c.rule };
-    if (c.attribution) fig.attribution = c.attribution;
-    out[cat] = fig;
+    out[cat] = figureOf(c);
   }
   return withoutShotDead(out, cands);
+}
+
+function figureOf(c: Candidate): Figure {
+  const fig: Figure = { value: c.value, qualifier: c.qualifier, quote: c.quote, rule: c.rule };
+  if (c.attribution) fig.attribution = c.attribution;
+  return fig;
 }
 
 /**
@@ -97,6 +101,15 @@ function withoutShotDead(out: Casualties, cands: Candidate[]): Casualties {
   if (killed.value === 1 && chosen.every((c) => c.single && c.mayIncludeDead)) return withoutInjured;
   const shot = chosen.find((c) => c.mayIncludeDead && !c.single);
   if (!shot || killed.value > injured.value) return out;
+  // "two people are dead and two others are hurt": the article counts the hurt apart from the dead itself
+  const survivors = cands.find((c) => c.category === 'injured' && !c.mayIncludeDead && !c.single && !c.state && tier(c) <= 1 && c.others);
+  if (survivors) return { ...out, injured: figureOf(survivors) };
   const rest = injured.value - killed.value;
-  return rest === 0 ? withoutInjured : { ...out, injured: { ...injured, value: rest } };
+  if (rest > 0) return { ...out, injured: { ...injured, value: rest } };
+  // "Two men died and a 3-year-old boy was wounded … Two men were shot": everyone shot were the dead, and the
+  // injured figure is whoever else the article says was hurt
+  const others = cands.filter((c) => !(c.category === 'injured' && c.mayIncludeDead && !c.single && c.value <= killed.value));
+  const next = choose(others, 'injured');
+  if (!next) return withoutInjured;
+  return withoutShotDead({ ...out, injured: figureOf(next) }, others);
 }

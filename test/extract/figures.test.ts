@@ -103,6 +103,24 @@ describe('choosing the right figure', () => {
   });
 });
 
+describe('the shot, the dead and the hurt', () => {
+  it('"N others are hurt" beside the dead is the injured figure, not everyone shot less the dead', () => {
+    const c = fig('Officers arrived on Sunday to find a 19-year-old and two other men who had been shot at a block party. Two people are dead and two others are hurt, police said.');
+    expect(c.killed).toMatchObject({ value: 2 });
+    expect(c.injured).toMatchObject({ value: 2 });
+  });
+  it('when everyone shot were the dead, the injured figure is whoever else was hurt', () => {
+    const c = fig('Two men died and a 4-year-old girl was wounded when shots rang out on Saturday night. Both men were shot in the chest. Two men were shot.');
+    expect(c.killed).toMatchObject({ value: 2 });
+    expect(c.injured).toMatchObject({ value: 1 });
+  });
+  it('without a separate count of the hurt, everyone shot less the dead stays the reading', () => {
+    const c = fig('Five people were shot outside a bar early Sunday, one fatally, police said.');
+    expect(c.killed).toMatchObject({ value: 1 });
+    expect(c.injured).toMatchObject({ value: 4 });
+  });
+});
+
 describe('traps: numbers that are not casualties', () => {
   it.each([
     'A 35-year-old man was arrested on Friday.',

@@ -75,6 +75,11 @@ describe('partitives and ordinals', () => {
     expect(fig('Four of the eleven sailors have been detained, the coast guard said.').arrested).toEqual(expect.objectContaining({ value: 4 }));
     expect(fig('Two of the seven climbers were injured in the fall.').injured).toEqual(expect.objectContaining({ value: 2 }));
   });
+  it('"was one of three people wounded", "A and B, two of four people found dead": the larger count is the figure', () => {
+    expect(fig('Her cousin was one of three people wounded at the party, the family said.').injured).toEqual(expect.objectContaining({ value: 3 }));
+    expect(fig('Ann and Joe Ray, two of four people found dead in the farmhouse, had been married 40 years.').killed).toEqual(expect.objectContaining({ value: 4 }));
+    expect(fig('One of the two men was killed; the other is in hospital.').killed).toEqual(expect.objectContaining({ value: 1 }));
+  });
   it('"one of the injured died" is not an injured count', () => {
     expect(fig('One of the injured died in hospital on Thursday, police said.').injured).toBeUndefined();
     const c = fig('Eleven people were injured in the crash. One of the injured later died.');

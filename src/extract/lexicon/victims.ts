@@ -1,5 +1,6 @@
 // Word lists for the victim rules: who can be a victim, which words sit between a victim and its predicate,
 // and which capitalised words are never a person's name. Data only; the rules in ../rules/ read them.
+import type { Category } from '../../schema';
 import { PERSON_PLURAL, PERSON_SINGULAR } from './index';
 
 /** Singular nouns for one person, beyond the general PERSON_SINGULAR list: local-news and analyst wording. */
@@ -97,3 +98,23 @@ export const NOT_PERSON_NOUNS = new Set(
     'government military army team family community funeral vigil body remains trial hearing court jury ' +
     'sentence charge charges warrant arrest call calls 911 alarm system').split(' '),
 );
+
+/** How many a "double/triple…" event counts ("a triple homicide", "a double shooting"). */
+export const EVENT_MULTIPLIERS: Readonly<Record<string, number>> = { double: 2, triple: 3, quadruple: 4, quintuple: 5, sextuple: 6 };
+
+/**
+ * Event nouns a multiplier counts the victims of, by what they were: a homicide's victims are dead, a shooting's or
+ * a stabbing's were shot or stabbed and may have died since (`mayIncludeDead`, as "four people were shot").
+ */
+export const MULTIPLE_EVENT_NOUNS: Readonly<Record<string, { category: Category; mayIncludeDead: boolean }>> = {
+  homicide: { category: 'killed', mayIncludeDead: false },
+  homicides: { category: 'killed', mayIncludeDead: false },
+  murder: { category: 'killed', mayIncludeDead: false },
+  murders: { category: 'killed', mayIncludeDead: false },
+  killing: { category: 'killed', mayIncludeDead: false },
+  killings: { category: 'killed', mayIncludeDead: false },
+  slaying: { category: 'killed', mayIncludeDead: false },
+  slayings: { category: 'killed', mayIncludeDead: false },
+  shooting: { category: 'injured', mayIncludeDead: true },
+  stabbing: { category: 'injured', mayIncludeDead: true },
+};

@@ -6,7 +6,7 @@ import type { Category } from '../../schema';
 import type { RuleExample } from './victim-rules';
 
 export interface CountRule {
-  id: 'count.keyword-after' | 'count.verb-before' | 'count.toll-phrase' | 'count.another-object' | 'count.bodies-object' | 'single.subject-keyword' | 'single.object-list';
+  id: 'count.keyword-after' | 'count.verb-before' | 'count.multiple-event' | 'count.toll-phrase' | 'count.another-object' | 'count.bodies-object' | 'single.subject-keyword' | 'single.object-list';
   family: 'count' | 'single';
   /** the categories the rule can emit */
   categories: readonly Category[];
@@ -43,6 +43,18 @@ export const COUNT_RULES: readonly CountRule[] = [
       { category: 'killed', text: 'Gunmen killed 14 villagers in a night raid.', expect: { killed: 14 } },
       { category: 'killed', text: 'Rescuers recovered 19 bodies from the rubble.', expect: { killed: 19 } },
       { category: 'killed', text: 'A man accused in a May 25 shooting that killed one and wounded three others entered pleas on Monday.', expect: { killed: 1, injured: 3 } },
+    ],
+  },
+  {
+    id: 'count.multiple-event',
+    family: 'count',
+    categories: ['killed', 'injured'],
+    anchor: 'a multiplier of lexicon EVENT_MULTIPLIERS before an event noun of MULTIPLE_EVENT_NOUNS: "a triple homicide" (killed), "a double shooting" (everyone shot, who may include the dead)',
+    setsAside: [],
+    examples: [
+      { category: 'killed', text: 'Detectives are still looking for a motive in the triple homicide on Elm Court.', expect: { killed: 3 } },
+      { category: 'injured', text: 'No arrests have been made in Saturday\'s double shooting outside the rink.', expect: { injured: 2 } },
+      { category: 'injured', text: 'Police are investigating a double shooting that left one man dead on Fifth Avenue.', expect: { killed: 1, injured: 1 } },
     ],
   },
   {

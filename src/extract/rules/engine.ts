@@ -34,6 +34,8 @@ export interface RuleHit {
   state: boolean;
   /** "two of the victims": a part of a group counted elsewhere */
   part: boolean;
+  /** "two others were shot": people apart from those already counted */
+  others: boolean;
 }
 
 export interface RuleVeto {
@@ -130,6 +132,7 @@ function hitOf(rule: VictimRule, np: VictimNP, pos: number): RuleHit {
     indefinite: single && np.kind === 'single' && /^(a|an|another)$/.test(np.determiner ?? ''),
     state: !!rule.state,
     part: np.kind === 'partitive',
+    others: !!np.others,
   };
 }
 

@@ -24,6 +24,10 @@ describe('a subject kept apart from its verb', () => {
 });
 
 describe('counted groups add up', () => {
+  it('a list after "N victims" names them and adds nobody; after "two men" it adds', () => {
+    expect(fig('Police said three other victims, a 20-year-old man, an 18-year-old woman and a 4-year-old boy were taken to hospitals.').injured).toEqual(expect.objectContaining({ value: 3 }));
+    expect(fig('Two men, a woman and a boy were wounded by the gunfire.').injured).toEqual(expect.objectContaining({ value: 4 }));
+  });
   it('a counted object of two groups adds up: "killed 19 children and two teachers"', () => {
     expect(fig('A gunman killed 14 pupils and two staff members at the school on Monday.').killed).toEqual(expect.objectContaining({ value: 16, qualifier: 'exact' }));
     expect(fig('The blast killed at least 40 villagers and three U.S. soldiers, officials said.').killed).toEqual(expect.objectContaining({ value: 43, qualifier: 'at_least' }));

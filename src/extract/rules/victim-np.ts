@@ -265,6 +265,10 @@ export function subjectBefore(toks: Token[], end: number, opts: { allowPronoun: 
       ? { value: 1, start: start - 2, perpetrator: false }
       : npEndingAt(toks, skipApposition(toks, start - 2), { allowPronoun: false, title: opts.title });
     if (!prev || PREPOSITIONS.has(toks[prev.start - 1]?.l ?? '')) break;
+    // "three other victims, a 21-year-old man, a 19-year-old woman and a 3-year-old boy were taken to hospitals": a
+    // list after a count of as many people, told by a word for anyone, names them and is no more people ("two men,
+    // a woman and a boy" are four)
+    if (joiner.t === ',' && listed && 'kind' in prev && prev.kind === 'count' && prev.value === total && (prev.others || ANYONE_NOUNS.has(toks[prev.end]?.l ?? ''))) return prev;
     if (!prev.perpetrator) {
       total += prev.value;
       victims = true;
@@ -281,6 +285,9 @@ export function subjectBefore(toks: Token[], end: number, opts: { allowPronoun: 
   // (a list's total counts everyone named in it, so "Smith and three others" are no others beyond those counted)
   return { ...np, value: total, start, kind: 'list', qualifier: np.qualifier, perpetrator: !victims, others: false };
 }
+
+/** Plural nouns that say nothing of who the people are, so a list after them can only name them. */
+const ANYONE_NOUNS = new Set(['victims', 'people', 'persons', 'others', 'individuals']);
 
 /** Words that make a comma-enclosed segment a clause of its own, not an apposition ("children, the authority said,"). */
 const CLAUSE_WORDS = new Set('said says say told reported added according was were is are has have had'.split(' '));

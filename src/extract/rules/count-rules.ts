@@ -53,6 +53,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     setsAside: [],
     examples: [
       { category: 'killed', text: 'Detectives are still looking for a motive in the triple homicide on Elm Court.', expect: { killed: 3 } },
+      { category: 'killed', title: 'Suspect in quadruple-murder waives extradition', text: 'The hearing lasted ten minutes.', expect: { killed: 4 } },
       { category: 'injured', text: 'No arrests have been made in Saturday\'s double shooting outside the rink.', expect: { injured: 2 } },
       { category: 'injured', text: 'Police are investigating a double shooting that left one man dead on Fifth Avenue.', expect: { killed: 1, injured: 1 } },
     ],

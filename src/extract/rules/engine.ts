@@ -206,7 +206,7 @@ function readSide(toks: Token[], i: number, anchorEnd: number, rule: VictimRule,
       return { np, hits: [hitOf(rule, np, np.start)], resume: anchorEnd };
     }
     case 'object': {
-      const np = objectAfter(toks, anchorEnd);
+      const np = objectAfter(toks, anchorEnd, hooks.title);
       if (!np) return undefined;
       if (rule.follow && followedBy(toks, np.end + 1, FOLLOW_WORDS.get(rule)!, rule.follow.within) === undefined) return undefined;
       return { np, hits: [hitOf(rule, np, np.start)], resume: np.end + 1 };

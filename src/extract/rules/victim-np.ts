@@ -311,8 +311,8 @@ function skipApposition(toks: Token[], k: number): number {
  * Listed objects add up only when the list closes with "and": "killed a commander, Qassem Soleimani, …" is one
  * person and his name.
  */
-export function objectAfter(toks: Token[], from: number): VictimNP | undefined {
-  const first = objectNpAt(toks, from);
+export function objectAfter(toks: Token[], from: number, title = false): VictimNP | undefined {
+  const first = objectNpAt(toks, from, title);
   if (!first) return undefined;
   let total = first.value;
   let last = first;
@@ -358,9 +358,18 @@ function closesWithAnd(toks: Token[], from: number): boolean {
   return false;
 }
 
-function objectNpAt(toks: Token[], k: number): VictimNP | undefined {
+function objectNpAt(toks: Token[], k: number, title = false): VictimNP | undefined {
   const t = toks[k];
   if (!t) return undefined;
+  // a headline drops the article: "Man charged in killing of teen", "Killing Of Former Cranston Girl"
+  if (title && toks[k - 1]?.l === 'of') {
+    for (let m = k; m < toks.length && m < k + 4; m++) {
+      const w = toks[m]!;
+      if (w.k !== 'word' || MODIFIER_STOP.has(w.l) || SINGLE_DETERMINERS.has(w.l)) break;
+      // ("teen girl": the head is the last person noun)
+      if (VICTIM_SINGULAR.has(w.l) && !VICTIM_SINGULAR.has(toks[m + 1]?.l ?? '')) return { value: 1, qualifier: 'exact', start: k, end: m, kind: 'single', perpetrator: false, others: false };
+    }
+  }
   // "shot himself", "fatally shoots self"
   if (REFLEXIVES.has(t.l)) return { value: 1, qualifier: 'exact', start: k, end: k, kind: 'pronoun', perpetrator: false, others: false };
   // "the fatal shooting of 1-year-old Braylon Carter": an age before a name, or alone

@@ -165,6 +165,8 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'Five people were wounded on Monday. Marchers also recalled the 2009 shooting death of a teenager nearby.', expect: { killed: null, injured: 5 }, rule: 'injured.passive' },
       { text: 'Two adults were charged with manslaughter in the fatal shooting of 2-year-old Mason Ortiz.', expect: { killed: 1 } },
       { text: 'A second man was charged in the shooting death of Darnell Hayes, police said.', expect: { killed: 1 } },
+      // a headline drops the article before a bare person noun
+      { title: 'Three Charged In Killing Of Former Lakeside Teen', text: 'The three appeared in court on Friday.', expect: { killed: 1 } },
       {
         title: 'Militia fires 200 rockets at border posts',
         text: 'The militia said the barrage of 200 rockets answered the killing of its field commander in July.',

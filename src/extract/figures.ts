@@ -60,6 +60,24 @@ const STOP_NP = new Set(
 );
 /** Before "one of three people wounded", a number names a member of the group, not a count of its own. */
 const PART_OF_LEADS = new Set(['was', 'is', 'were', 'are', 'as', 'became', 'remains', ',']);
+/**
+ * A page's links to other stories ("Man Shot, Killed Few Blocks Away From Home", "Caption Double homicide being
+ * investigated") come through as short paragraphs of their own, without a sentence's closing stop, below the lead:
+ * their figures are other incidents'.
+ */
+function headlinesOfOtherStories(sentences: readonly Sentence[]): Set<number> {
+  const perPara = new Map<number, number>();
+  for (const s of sentences) perPara.set(s.para, (perPara.get(s.para) ?? 0) + 1);
+  const out = new Set<number>();
+  for (const s of sentences) {
+    if (s.idx < 3 || perPara.get(s.para) !== 1) continue;
+    const text = s.text.trim();
+    if (/[.!?…"”'’):]$/.test(text) || text.split(/\s+/).length > 14) continue;
+    out.add(s.idx);
+  }
+  return out;
+}
+
 /** "two others", "four other people": the count leaves out people already counted */
 const OTHERS_WORDS = new Set(['others', 'other']);
 const QUOTE = new Set(['"', "'", '‘', '’', '“', '”', '«', '»']);
@@ -1063,11 +1081,13 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
   // another sentence's "last week" aside
   const leadDatesEarlier = [titleSen, firstSen].some((s) => s !== undefined && datesEarlier(tokensOf(s)));
   const scopes = new Map<number, PlaceScope>();
+  const otherHeadlines = headlinesOfOtherStories(sentences);
   for (const sen of sentences) {
     const toks = tokensOf(sen);
     if (toks.length === 0) continue;
     const outBefore = out.length;
     const ctx = sentenceContext(toks, currentYear);
+    if (otherHeadlines.has(sen.idx)) ctx.context = true;
     if (sen.idx !== -1 && sinceOlderMonth(toks, currentMonth)) ctx.context = true;
     if (sen.idx !== -1 && olderMonth(toks, currentMonth)) ctx.context = true;
     const datedEarlier = sen.idx > 0 && !leadDatesEarlier && datesEarlier(toks);

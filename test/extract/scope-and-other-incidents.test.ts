@@ -114,6 +114,22 @@ describe('other incidents mentioned in passing', () => {
     expect(c.killed).toBeUndefined();
     expect(c.injured).toEqual(expect.objectContaining({ value: 4 }));
   });
+  it('a short paragraph without a closing stop below the lead is a link to another story', () => {
+    const text = [
+      'Four people were wounded when shots were fired outside a bowling alley on Friday night, police said.',
+      'Officers found the victims in the parking lot. All four are expected to recover.',
+      'Detectives are asking anyone with video of the lot to call them.',
+      'Man Shot, Killed Two Blocks From His Home: Police',
+      'The alley reopened on Saturday afternoon.',
+    ].join('\n\n');
+    const c = fig(text);
+    expect(c.killed).toBeUndefined();
+    expect(c.injured).toEqual(expect.objectContaining({ value: 4 }));
+    // a closing stop makes it a sentence of the story
+    expect(fig(text.replace('Man Shot, Killed Two Blocks From His Home: Police', 'A man was shot and killed near his home, police said.')).killed).toEqual(expect.objectContaining({ value: 1 }));
+    // ("killed two blocks from his home": a distance, not two people)
+    expect(fig('A gunman killed two blocks away from the school was identified on Monday.').killed).toBeUndefined();
+  });
   it('"Separately," opens another incident', () => {
     const c = fig('Kidnappers took six nurses from a clinic on Monday.\n\nSeparately, police said they had arrested 15 suspects in a raid.');
     expect(c.arrested).toBeUndefined();

@@ -161,7 +161,7 @@ export const BLOCK_NOUNS = new Set(
     'weeks week months month times points calls claims applications cases incidents robberies counties parishes districts ' +
     'provinces states countries nations villages towns cities town city village schools hospitals shops stores businesses properties structures ' +
     'bridges roads rounds bullets shots cattle livestock animals sheep goats dogs horses birds pets plants trees rockets missiles ' +
-    'drones shells bombs generations floors storeys stories lakh crore mln bln bn million billion').split(' '),
+    'drones shells bombs generations floors storeys stories blocks yards lakh crore mln bln bn million billion').split(' '),
 );
 
 /** Reporting verbs for attribution. */

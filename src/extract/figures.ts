@@ -78,6 +78,24 @@ function headlinesOfOtherStories(sentences: readonly Sentence[]): Set<number> {
   return out;
 }
 
+/**
+ * "Three died at the scene and one was taken to a hospital, where she died", "two victims died on the scene and two
+ * died on the way to hospital": those who died at the scene and those who died later add up.
+ */
+function diedAtSceneAndLater(toks: Token[], found: readonly Candidate[]): Pick<Candidate, 'value' | 'qualifier' | 'pos' | 'category'> | undefined {
+  // (the second may be told as more: "and two more died on the way"; people listed one by one are added already)
+  const killed = found.filter((c) => c.category === 'killed' && !c.context && !c.subcount && c.rule !== 'listed.one-by-one');
+  for (const first of killed) {
+    if (first.single || first.increment) continue;
+    let scene = -1;
+    for (let k = first.pos + 1; k < toks.length && k <= first.pos + 9; k++) if (toks[k]!.l === 'scene') scene = k;
+    if (scene < 0) continue;
+    const second = killed.find((c) => c.pos > scene && toks.slice(scene + 1, c.pos).some((t) => t.l === 'and'));
+    if (second) return { value: first.value + second.value, qualifier: first.qualifier, pos: first.pos, category: 'killed' };
+  }
+  return undefined;
+}
+
 /** "two others", "four other people": the count leaves out people already counted */
 const OTHERS_WORDS = new Set(['others', 'other']);
 const QUOTE = new Set(['"', "'", '‘', '’', '“', '”', '«', '»']);
@@ -1339,6 +1357,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       });
     }
     for (const v of victims.vetoes) vetoes?.push({ ...v, sentence: sen.idx });
+    const later = diedAtSceneAndLater(toks, out.slice(outBefore));
+    if (later) push({ ...later, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.scene-and-later' });
     if (out.length > outBefore || sen.idx <= 0) scopes.set(sen.idx, placeScope(toks));
   }
   markRegions(out, scopes, sentences);

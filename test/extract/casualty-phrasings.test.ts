@@ -24,6 +24,11 @@ describe('a subject kept apart from its verb', () => {
 });
 
 describe('counted groups add up', () => {
+  it('the dead at the scene and those who died later add up once', () => {
+    expect(fig('Two victims died on the scene and two more died on the way to the trauma center.').killed).toEqual(expect.objectContaining({ value: 4 }));
+    // one person, then another: told one by one, they are added once
+    expect(fig('A 40-year-old man died at the scene and a woman in her sixties died in hospital on Monday.').killed).toEqual(expect.objectContaining({ value: 2 }));
+  });
   it('a list after "N victims" names them and adds nobody; after "two men" it adds', () => {
     expect(fig('Police said three other victims, a 20-year-old man, an 18-year-old woman and a 4-year-old boy were taken to hospitals.').injured).toEqual(expect.objectContaining({ value: 3 }));
     expect(fig('Two men, a woman and a boy were wounded by the gunfire.').injured).toEqual(expect.objectContaining({ value: 4 }));

@@ -6,7 +6,7 @@ import type { Category } from '../../schema';
 import type { RuleExample } from './victim-rules';
 
 export interface CountRule {
-  id: 'count.keyword-after' | 'count.verb-before' | 'count.multiple-event' | 'count.toll-phrase' | 'count.another-object' | 'count.bodies-object' | 'single.subject-keyword' | 'single.object-list';
+  id: 'count.keyword-after' | 'count.verb-before' | 'count.multiple-event' | 'count.scene-and-later' | 'count.toll-phrase' | 'count.another-object' | 'count.bodies-object' | 'single.subject-keyword' | 'single.object-list';
   family: 'count' | 'single';
   /** the categories the rule can emit */
   categories: readonly Category[];
@@ -56,6 +56,17 @@ export const COUNT_RULES: readonly CountRule[] = [
       { category: 'killed', title: 'Suspect in quadruple-murder waives extradition', text: 'The hearing lasted ten minutes.', expect: { killed: 4 } },
       { category: 'injured', text: 'No arrests have been made in Saturday\'s double shooting outside the rink.', expect: { injured: 2 } },
       { category: 'injured', text: 'Police are investigating a double shooting that left one man dead on Fifth Avenue.', expect: { killed: 1, injured: 1 } },
+    ],
+  },
+  {
+    id: 'count.scene-and-later',
+    family: 'count',
+    categories: ['killed'],
+    anchor: 'two death counts of one sentence, the first "at/on the scene", the second after "and" (died later, on the way, at a hospital): their sum',
+    setsAside: ['a first count of one person described', 'an increment, another incident\'s or a sub-count'],
+    examples: [
+      { category: 'killed', text: 'Three men died at the scene and a fourth was taken to a hospital, where he died.', expect: { killed: 4 } },
+      { category: 'killed', text: 'Deputies said two victims died on the scene and two more died on the way to the trauma center.', expect: { killed: 4 } },
     ],
   },
   {

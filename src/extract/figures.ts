@@ -1196,8 +1196,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       if (!n) continue;
       // "he was one of three people wounded", "Ann and Joe Ray, two of four people found dead": the figure is the
       // larger count, the smaller one names who the sentence is about (but in "one of the two men was killed" the
-      // smaller one is the subject)
-      if (PART_OF_LEADS.has(prev?.t ?? '') && toks[n.end]?.l === 'of' && (parseNumberAt(toks, n.end + 1) || (toks[n.end + 1]?.l === 'the' && parseNumberAt(toks, n.end + 2)))) continue;
+      // smaller one is the subject; a headline drops the verb: "Teenager one of two people hurt")
+      if ((PART_OF_LEADS.has(prev?.t ?? '') || (sen.idx === -1 && prev?.k === 'word')) && toks[n.end]?.l === 'of' && (parseNumberAt(toks, n.end + 1) || (toks[n.end + 1]?.l === 'the' && parseNumberAt(toks, n.end + 2)))) continue;
       // dates ("March 12", "12 March"), ordinals handled by the parser
       // ("a May 25 shooting": a capitalised "May" inside a sentence is the month, not the modal)
       if (prev && MONTHS.has(prev.l) && (prev.l !== 'may' || (prev.t === 'May' && i > 1)) && !n.words) continue;

@@ -79,6 +79,7 @@ describe('partitives and ordinals', () => {
     expect(fig('Her cousin was one of three people wounded at the party, the family said.').injured).toEqual(expect.objectContaining({ value: 3 }));
     expect(fig('Ann and Joe Ray, two of four people found dead in the farmhouse, had been married 40 years.').killed).toEqual(expect.objectContaining({ value: 4 }));
     expect(fig('One of the two men was killed; the other is in hospital.').killed).toEqual(expect.objectContaining({ value: 1 }));
+    expect(fig('Police have not named the victims.', 'Student one of three people hurt in shooting near stadium').injured).toEqual(expect.objectContaining({ value: 3 }));
   });
   it('"one of the injured died" is not an injured count', () => {
     expect(fig('One of the injured died in hospital on Thursday, police said.').injured).toBeUndefined();

@@ -286,6 +286,9 @@ export function subjectBefore(toks: Token[], end: number, opts: { allowPronoun: 
   return { ...np, value: total, start, kind: 'list', qualifier: np.qualifier, perpetrator: !victims, others: false };
 }
 
+/** Words that read as nouns for people ("the wounded") but, after a person noun, say what state they are in. */
+const STATE_AFTER_NOUN = new Set(['wounded', 'injured', 'dead', 'hurt', 'elderly']);
+
 /** Plural nouns that say nothing of who the people are, so a list after them can only name them. */
 const ANYONE_NOUNS = new Set(['victims', 'people', 'persons', 'others', 'individuals']);
 
@@ -409,7 +412,8 @@ function objectNpAt(toks: Token[], k: number, title = false): VictimNP | undefin
     if (m > k && (VICTIM_SINGULAR.has(w.l) || VICTIM_PLURAL.has(w.l) || AGE_HEADS.has(w.l) || PERPETRATOR_HEADS.has(w.l))) {
       // the head is the last person noun of the run ("a 15-year-old Vernon boy")
       let h = m;
-      while (h + 1 < toks.length && h + 1 < k + 8 && (VICTIM_SINGULAR.has(toks[h + 1]!.l) || VICTIM_PLURAL.has(toks[h + 1]!.l) || isCap(toks[h + 1]))) {
+      // ("left two men wounded": "the wounded" is a noun, but after a person noun it is their state)
+      while (h + 1 < toks.length && h + 1 < k + 8 && !STATE_AFTER_NOUN.has(toks[h + 1]!.l) && (VICTIM_SINGULAR.has(toks[h + 1]!.l) || VICTIM_PLURAL.has(toks[h + 1]!.l) || isCap(toks[h + 1]))) {
         if (VICTIM_SINGULAR.has(toks[h + 1]!.l) || VICTIM_PLURAL.has(toks[h + 1]!.l)) h++;
         else if (VICTIM_SINGULAR.has(toks[h + 2]?.l ?? '') || VICTIM_PLURAL.has(toks[h + 2]?.l ?? '')) h += 2;
         else break;

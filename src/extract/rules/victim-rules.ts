@@ -187,6 +187,8 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'Deputies found a man and his adult son dead inside the trailer.', expect: { killed: 2 } },
       { text: 'Officers found Dale Moss shot to death behind a tire shop.', expect: { killed: 1 } },
       { text: 'Deputies found two brothers fatally stabbed and two neighbors wounded in the kitchen.', expect: { killed: 2, injured: 2 } },
+      // ("the wounded" is a noun, but after "two men" it is their state)
+      { text: 'The gunfire on Elm Street left a 9-year-old boy and two men wounded.', expect: { injured: 3 } },
     ],
   },
   {

@@ -83,6 +83,8 @@ export class DeliveryLedger extends DurableObject<Env> {
     );
     // A reply posted but its alert not yet delivered (the edit failed): a retry resumes at the edit.
     this.sql.exec(`CREATE TABLE IF NOT EXISTS thread_replies (alert_id TEXT NOT NULL, destination TEXT NOT NULL, ref TEXT NOT NULL, PRIMARY KEY (alert_id, destination))`);
+    // When an alert's post was first tried: a retry that finds a row knows an earlier try may have posted.
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS post_attempts (alert_id TEXT NOT NULL, destination TEXT NOT NULL, first_ms INTEGER NOT NULL, PRIMARY KEY (alert_id, destination))`);
     const columns = this.sql.exec<{ name: string }>(`PRAGMA table_info(dead_letters)`).toArray().map((c) => c.name);
     if (!columns.includes('claimed_ms')) this.sql.exec(`ALTER TABLE dead_letters ADD COLUMN claimed_ms INTEGER`);
   }
@@ -145,6 +147,7 @@ export class DeliveryLedger extends DurableObject<Env> {
 
   /** Synchronous, so a thread's records and the delivered marker are written in one step, never half. */
   private setDelivered(alertId: string, destination: string, atMs: number): void {
+    this.sql.exec(`DELETE FROM post_attempts WHERE alert_id = ? AND destination = ?`, alertId, destination);
     this.sql.exec(`INSERT OR IGNORE INTO delivered (alert_id, destination, at_ms) VALUES (?, ?, ?)`, alertId, destination, atMs);
     this.sql.exec(`DELETE FROM in_flight WHERE alert_id = ? AND destination = ?`, alertId, destination);
     this.sql.exec(
@@ -185,6 +188,17 @@ export class DeliveryLedger extends DurableObject<Env> {
     return { step: 'open' };
   }
 
+  /**
+   * A post (first message or reply) is about to be sent. Answers when an earlier try of the same post began, or
+   * null for the first try: only then can the platform already hold it.
+   */
+  async beginPost(alertId: string, destination: string, nowMs: number): Promise<number | null> {
+    const earlier = this.sql.exec<{ first_ms: number }>(`SELECT first_ms FROM post_attempts WHERE alert_id = ? AND destination = ?`, alertId, destination).toArray()[0];
+    if (earlier) return earlier.first_ms;
+    this.sql.exec(`INSERT INTO post_attempts (alert_id, destination, first_ms) VALUES (?, ?, ?)`, alertId, destination, nowMs);
+    return null;
+  }
+
   /** The first message is posted: its id, its figures and the delivery are recorded together. */
   async recordFirstMessage(alert: Alert, destination: string, ref: MessageRef, atMs: number): Promise<void> {
     const figures = mergeFigures({}, alert.changes, alert.created_ms);
@@ -210,6 +224,7 @@ export class DeliveryLedger extends DurableObject<Env> {
       .exec(`INSERT OR IGNORE INTO thread_replies (alert_id, destination, ref) VALUES (?, ?, ?) RETURNING alert_id`, alert.alert_id, destination, JSON.stringify(ref))
       .toArray().length;
     if (inserted === 0) return;
+    this.sql.exec(`DELETE FROM post_attempts WHERE alert_id = ? AND destination = ?`, alert.alert_id, destination);
     const figures = mergeFigures(ThreadFigures.parse(JSON.parse(row.figures)), alert.changes, alert.created_ms);
     const held = row.latest ? Alert.parse(JSON.parse(row.latest)) : null;
     const latest = !held || held.created_ms <= alert.created_ms ? alert : held;

@@ -5,7 +5,8 @@
  * before its incident's first message is known.
  */
 import { classifyNetworkError, type AlertLinks, type DeliveryOutcome, type DeliveryRequest } from '../notify';
-import { classifyApiResponse, editFirstRequest, firstMessageRequest, postedMessageRef, replyRequest, type ApiDestination } from '../notify/threads';
+import { classifyApiResponse, editFirstRequest, firstMessageRequest, postedMessageRef, replyRequest, slackLookupRequest, slackPostedTs, type ApiDestination, type MessageRef } from '../notify/threads';
+import type { ApiStep } from '../notify/threads/outcome';
 import type { DeliveryLedger } from '../durable/delivery-ledger';
 import type { Alert } from '../schema';
 import { log } from '../lib/log';
@@ -27,7 +28,7 @@ interface Sent {
   body: string;
 }
 
-async function send(platform: ApiDestination['name'], step: 'post' | 'edit', req: DeliveryRequest, attempts: number, timeoutMs: number): Promise<Sent> {
+async function send(platform: ApiDestination['name'], step: ApiStep, req: DeliveryRequest, attempts: number, timeoutMs: number): Promise<Sent> {
   try {
     const res = await fetch(req.url, { ...req.init, signal: AbortSignal.timeout(timeoutMs) });
     const body = await res.text().catch(() => '');
@@ -35,6 +36,32 @@ async function send(platform: ApiDestination['name'], step: 'post' | 'edit', req
   } catch (err) {
     return { outcome: classifyNetworkError(attempts, err), body: '' };
   }
+}
+
+/**
+ * Sends a post (first message or reply) once: when an earlier try of it may have reached the platform, a Slack
+ * channel or thread is read back for it first, and a post found there is answered as if just sent. Discord
+ * webhooks and Telegram bots cannot list what they posted, so there a retry posts again.
+ */
+async function post(input: ApiDeliveryInput, req: DeliveryRequest, first: MessageRef | null): Promise<Sent> {
+  const { book, dest, alert, destination, attempts, timeoutMs } = input;
+  const earlier = await book.beginPost(alert.alert_id, destination, Date.now());
+  if (earlier !== null && dest.name === 'slack') {
+    const lookup = await send('slack', 'lookup', slackLookupRequest(dest, first, earlier), attempts, timeoutMs);
+    const ts = lookup.outcome.kind === 'delivered' ? slackPostedTs(lookup.body, alert.alert_id) : undefined;
+    if (typeof ts === 'string') {
+      const channel = first?.platform === 'slack' ? first.channel : dest.channel;
+      log({ level: 'info', msg: 'an earlier try had posted this alert; adopted instead of posting again', alert_id: alert.alert_id, destination });
+      return { outcome: { kind: 'delivered' }, status: lookup.status, body: JSON.stringify({ ok: true, channel, ts }) };
+    }
+    if (ts === undefined) {
+      // Without channels:history (or groups:history) the look-up is refused: posting again may repeat a message,
+      // but never loses one.
+      const reason = lookup.outcome.kind === 'delivered' ? 'not a message listing' : input.redact(lookup.outcome.reason);
+      log({ level: 'warn', msg: 'could not check Slack for an earlier try of this post; posting again', alert_id: alert.alert_id, destination, reason });
+    }
+  }
+  return send(dest.name, 'post', req, attempts, timeoutMs);
 }
 
 export interface ApiDeliveryInput {
@@ -57,7 +84,7 @@ export interface ApiDeliveryInput {
 export async function deliverViaApi(input: ApiDeliveryInput): Promise<ApiDelivery> {
   const { book, dest, alert, destination, attempts, links, timeoutMs } = input;
   if (input.mode === 'flat') {
-    const sent = await send(dest.name, 'post', firstMessageRequest(dest, alert, links), attempts, timeoutMs);
+    const sent = await post(input, firstMessageRequest(dest, alert, links), null);
     return { outcome: sent.outcome, status: sent.status };
   }
 
@@ -68,7 +95,7 @@ export async function deliverViaApi(input: ApiDeliveryInput): Promise<ApiDeliver
       return { outcome: { kind: 'retry', delaySeconds, reason: `waiting for the incident's first message (alert ${step.opener} is posting it)` } };
     }
     case 'open': {
-      const sent = await send(dest.name, 'post', firstMessageRequest(dest, alert, links), attempts, timeoutMs);
+      const sent = await post(input, firstMessageRequest(dest, alert, links), null);
       if (sent.outcome.kind !== 'delivered') return { outcome: sent.outcome, status: sent.status };
       const ref = postedMessageRef(dest, sent.body, true);
       if (ref) {
@@ -82,7 +109,7 @@ export async function deliverViaApi(input: ApiDeliveryInput): Promise<ApiDeliver
       return { outcome: sent.outcome, status: sent.status };
     }
     case 'reply': {
-      const sent = await send(dest.name, 'post', replyRequest(dest, step.first, alert, links), attempts, timeoutMs);
+      const sent = await post(input, replyRequest(dest, step.first, alert, links), step.first);
       if (sent.outcome.kind !== 'delivered') return { outcome: sent.outcome, status: sent.status };
       await book.recordReply(alert, destination, postedMessageRef(dest, sent.body, false, step.first));
       return editFirstMessage(input, sent.status);

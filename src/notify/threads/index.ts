@@ -3,3 +3,4 @@ export { currentFiguresAlert, figureKey, mergeFigures, ThreadFigures } from './f
 export { classifyApiResponse, SLACK_RETRYABLE_ERRORS } from './outcome';
 export { MessageRef } from './ref';
 export { deliveryMode, editFirstRequest, firstMessageRequest, postedMessageRef, replyRequest, threadName, type ApiDestination } from './requests';
+export { SLACK_METADATA_EVENT, slackLookupRequest, slackPostedTs } from './slack-recovery';

@@ -25,7 +25,10 @@ const RETRYABLE = new Set(SLACK_RETRYABLE_ERRORS.map((r) => r.error));
  */
 const TELEGRAM_UNCHANGED = /message is not modified/i;
 
-export type ApiStep = 'post' | 'edit';
+/** post: chat.postMessage / execute webhook / sendMessage; edit: the first message's edit; lookup: Slack's read-back. */
+export type ApiStep = 'post' | 'edit' | 'lookup';
+
+const SLACK_METHOD: Record<ApiStep, string> = { post: 'chat.postMessage', edit: 'chat.update', lookup: 'conversations read-back' };
 
 export function classifyApiResponse(
   platform: 'slack' | 'discord' | 'telegram',
@@ -47,7 +50,7 @@ export function classifyApiResponse(
   }
   if (body?.ok === true) return { kind: 'delivered' };
   const error = typeof body?.error === 'string' ? body.error.slice(0, 100) : 'an answer that is not Slack Web API JSON';
-  const reason = `Slack ${step === 'edit' ? 'chat.update' : 'chat.postMessage'}: ${error}`;
+  const reason = `Slack ${SLACK_METHOD[step]}: ${error}`;
   if (!RETRYABLE.has(error)) return { kind: 'dead', reason };
   const hinted = retryAfterSeconds(headers.get('retry-after'), nowMs);
   return { kind: 'retry', delaySeconds: hinted !== null ? Math.max(1, Math.ceil(hinted)) : backoffSeconds(attempts), reason };

@@ -4,6 +4,7 @@
  * API; and reading the posted message's id from the answer. Pure: the queue consumer does the fetch.
  */
 import type { ApiMethods } from '@grammyjs/types';
+import type { MessageMetadata } from '@slack/types';
 import type { APIMessage, RESTPatchAPIWebhookWithTokenMessageJSONBody, RESTPostAPIWebhookWithTokenJSONBody } from 'discord-api-types/v10';
 import type { DestinationConfig } from '../config';
 import { discordPayload } from '../discord';
@@ -13,6 +14,7 @@ import { telegramPayload } from '../telegram';
 import { incidentName, type AlertLinks } from '../text';
 import type { Alert } from '../../schema';
 import { MessageRef } from './ref';
+import { slackMetadata } from './slack-recovery';
 
 type Slack = Extract<DestinationConfig, { name: 'slack' }>;
 type Discord = Extract<DestinationConfig, { name: 'discord' }>;
@@ -33,7 +35,7 @@ export function deliveryMode(dest: DestinationConfig): { mode: 'thread' | 'flat'
 }
 
 /** chat.postMessage / chat.update arguments as we send them (Slack publishes no types for these in @slack/types). */
-type SlackPost = SlackPayload & { channel: string; thread_ts?: string; unfurl_links: false; unfurl_media: false };
+type SlackPost = SlackPayload & { channel: string; thread_ts?: string; unfurl_links: false; unfurl_media: false; metadata: MessageMetadata };
 type SlackUpdate = SlackPayload & { channel: string; ts: string };
 type TelegramSend = Parameters<ApiMethods<unknown>['sendMessage']>[0];
 type TelegramEdit = Parameters<ApiMethods<unknown>['editMessageText']>[0];
@@ -58,7 +60,7 @@ const telegramMethod = (dest: Telegram, method: string) => `${dest.api_base.repl
 export function firstMessageRequest(dest: ApiDestination, alert: Alert, links: AlertLinks = {}): DeliveryRequest {
   switch (dest.name) {
     case 'slack':
-      return slackApi(dest, 'chat.postMessage', { channel: dest.channel, ...slackPayload(alert, links), unfurl_links: false, unfurl_media: false });
+      return slackApi(dest, 'chat.postMessage', { channel: dest.channel, ...slackPayload(alert, links), unfurl_links: false, unfurl_media: false, metadata: slackMetadata(alert.alert_id) });
     case 'discord': {
       const payload: RESTPostAPIWebhookWithTokenJSONBody = discordPayload(alert, links);
       // In a forum the webhook must open a post; its name is the incident's, so the forum lists incidents.
@@ -78,7 +80,7 @@ export function replyRequest(dest: ApiDestination, first: MessageRef, alert: Ale
     case 'slack': {
       const channel = first.platform === 'slack' ? first.channel : dest.channel;
       const thread = first.platform === 'slack' ? { thread_ts: first.ts } : {};
-      return slackApi(dest, 'chat.postMessage', { channel, ...slackPayload(alert, links), ...thread, unfurl_links: false, unfurl_media: false });
+      return slackApi(dest, 'chat.postMessage', { channel, ...slackPayload(alert, links), ...thread, unfurl_links: false, unfurl_media: false, metadata: slackMetadata(alert.alert_id) });
     }
     case 'discord': {
       const thread = first.platform === 'discord' && first.thread_id !== undefined ? { thread_id: first.thread_id } : {};

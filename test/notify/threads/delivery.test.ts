@@ -204,6 +204,69 @@ describe('a retried delivery never posts twice', () => {
   });
 });
 
+describe('Slack: a post whose answer was lost is found, not posted again', () => {
+  for (const kind of ['500-after', 'timeout-after'] as const) {
+    it(`the first message (${kind}): the retry reads the channel back, adopts the post it finds and replies under it`, async () => {
+      const chat = new FakeChat();
+      captureOutbound(chat.respond);
+      const { first, update } = kerman();
+      chat.fail({ method: 'post', kind });
+      expect(await consume('desk', [first])).toEqual({ acked: [], retried: ['m0'] });
+      expect(await consume('desk', [first], 2)).toEqual({ acked: ['m0'], retried: [] });
+      expect(chat.of('slack')).toHaveLength(1);
+      expect(chat.requests.filter((r) => r.method === 'lookup').map((r) => new URL(r.url).pathname)).toEqual(['/api/conversations.history']);
+
+      await consume('desk', [update]);
+      const [opening, reply] = chat.of('slack');
+      expect(reply?.parent).toBe(opening?.id);
+      expect(shown(opening)).toContain('killed 56, injured 48');
+    });
+
+    it(`a reply (${kind}): the retry reads the thread back and only edits the first message`, async () => {
+      const chat = new FakeChat();
+      captureOutbound(chat.respond);
+      const { first, update } = kerman();
+      await consume('desk', [first]);
+      chat.fail({ method: 'post', kind });
+      expect(await consume('desk', [update])).toEqual({ acked: [], retried: ['m0'] });
+      expect(await consume('desk', [update], 2)).toEqual({ acked: ['m0'], retried: [] });
+      expect(chat.of('slack')).toHaveLength(2);
+      expect(chat.requests.filter((r) => r.method === 'lookup').map((r) => r.body.ts)).toEqual([chat.of('slack')[0]?.id]);
+      expect(shown(chat.of('slack')[0])).toContain('killed 56, injured 48');
+    });
+  }
+
+  it('a first try is not read back: nothing was sent before it', async () => {
+    const chat = new FakeChat();
+    captureOutbound(chat.respond);
+    const { first, update } = kerman();
+    await consume('desk', [first, update]);
+    expect(chat.requests.filter((r) => r.method === 'lookup')).toEqual([]);
+  });
+
+  it('an app without channels:history cannot read back: the retry posts again (a repeat, never a loss)', async () => {
+    const chat = new FakeChat();
+    chat.slackCanRead = false;
+    captureOutbound(chat.respond);
+    const { first } = kerman();
+    chat.fail({ method: 'post', kind: '500-after' });
+    await consume('desk', [first]);
+    expect(await consume('desk', [first], 2)).toEqual({ acked: ['m0'], retried: [] });
+    expect(chat.of('slack')).toHaveLength(2);
+  });
+
+  it('a post that did not reach Slack (500 before storing) is looked for, not found, and posted once', async () => {
+    const chat = new FakeChat();
+    captureOutbound(chat.respond);
+    const { first } = kerman();
+    chat.fail({ method: 'post', kind: '500-before' });
+    await consume('desk', [first]);
+    await consume('desk', [first], 2);
+    expect(chat.of('slack')).toHaveLength(1);
+    expect(chat.requests.map((r) => r.method)).toEqual(['post', 'lookup', 'post']);
+  });
+});
+
 describe('when the platform refuses', () => {
   it('a first message someone deleted cannot be edited: the reply still counts as delivered, and the refusal shows in the ledger', async () => {
     const chat = new FakeChat();

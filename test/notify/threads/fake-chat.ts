@@ -26,8 +26,10 @@ export type Fault = { method: 'post' | 'edit'; kind: '500-after' | '500-before' 
 
 export class FakeChat {
   readonly messages: FakeMessage[] = [];
-  readonly requests: Array<{ method: 'post' | 'edit'; url: string; body: Record<string, unknown> }> = [];
+  readonly requests: Array<{ method: 'post' | 'edit' | 'lookup'; url: string; body: Record<string, unknown> }> = [];
   private faults: Fault[] = [];
+  /** false: the Slack app lacks channels:history, so conversations.history/replies answer missing_scope. */
+  slackCanRead = true;
   private seq = 1000;
 
   fail(fault: Fault): void {
@@ -40,7 +42,9 @@ export class FakeChat {
   }
 
   readonly respond = async (url: string, init: RequestInit | undefined): Promise<Response> => {
-    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : {};
+    const form = new Headers(init?.headers).get('content-type') === 'application/x-www-form-urlencoded';
+    const raw = typeof init?.body === 'string' ? init.body : '';
+    const body: Record<string, unknown> = form ? Object.fromEntries(new URLSearchParams(raw)) : raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const u = new URL(url);
     if (url.startsWith(SLACK_API)) return this.slack(u, init, body);
     if (url.startsWith(DISCORD_TEXT_HOOK) || url.startsWith(DISCORD_FORUM_HOOK)) return this.discord(u, init, body, url.startsWith(DISCORD_FORUM_HOOK));
@@ -64,7 +68,7 @@ export class FakeChat {
     if (auth !== `Bearer ${SLACK_TOKEN}`) return Response.json({ ok: false, error: 'invalid_auth' });
     if (u.pathname.endsWith('/chat.postMessage')) {
       return this.handle('post', u, body, () => {
-        const ts = `1700000000.${String(this.seq++).padStart(6, '0')}`;
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(this.seq++).padStart(6, '0')}`;
         this.messages.push({ platform: 'slack', id: ts, parent: typeof body.thread_ts === 'string' ? body.thread_ts : null, versions: [body] });
         return Response.json({ ok: true, channel: 'C0THREADS', ts, message: { text: body.text } });
       });
@@ -76,6 +80,16 @@ export class FakeChat {
         msg.versions.push(body);
         return Response.json({ ok: true, channel: body.channel, ts: body.ts });
       });
+    }
+    if (u.pathname.endsWith('/conversations.history') || u.pathname.endsWith('/conversations.replies')) {
+      this.requests.push({ method: 'lookup', url: u.toString(), body });
+      if (!this.slackCanRead) return Response.json({ ok: false, error: 'missing_scope', needed: 'channels:history' });
+      const replies = u.pathname.endsWith('/conversations.replies');
+      const oldest = Number(body.oldest ?? 0);
+      const listed = this.of('slack')
+        .filter((m) => (replies ? m.id === body.ts || m.parent === body.ts : m.parent === null) && Number(m.id) >= oldest)
+        .map((m) => ({ ts: m.id, text: m.versions.at(-1)?.text, ...(body.include_all_metadata === 'true' ? { metadata: m.versions[0]?.metadata } : {}) }));
+      return Response.json({ ok: true, messages: listed, has_more: false });
     }
     return Response.json({ ok: false, error: 'unknown_method' });
   }

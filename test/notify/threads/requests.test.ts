@@ -1,7 +1,7 @@
 // Threaded delivery's pure parts: the requests per platform, reading the posted message's id, and the current figures.
 import { describe, expect, it } from 'vitest';
 import { headline } from '../../../src/notify/text';
-import { currentFiguresAlert, editFirstRequest, firstMessageRequest, mergeFigures, postedMessageRef, replyRequest, threadName, type ApiDestination } from '../../../src/notify/threads';
+import { currentFiguresAlert, editFirstRequest, firstMessageRequest, mergeFigures, postedMessageRef, replyRequest, SLACK_METADATA_EVENT, slackLookupRequest, slackPostedTs, threadName, type ApiDestination } from '../../../src/notify/threads';
 import type { Change } from '../../../src/schema';
 import { kermanNew, kermanUpdate } from '../fixtures';
 
@@ -116,5 +116,30 @@ describe('reading the posted message from the answer', () => {
   it('an answer without an id, or not JSON, gives none', () => {
     expect(postedMessageRef(slack, '{"ok":true}', true)).toBeNull();
     expect(postedMessageRef(telegram, 'ok', true)).toBeNull();
+  });
+});
+
+describe('reading Slack back for a post whose answer was lost', () => {
+  it('every Slack post names its alert in message metadata', () => {
+    expect(body(firstMessageRequest(slack, kermanNew)).metadata).toEqual({ event_type: SLACK_METADATA_EVENT, event_payload: { alert_id: 'alt_kerman_1' } });
+    expect(body(replyRequest(slack, { platform: 'slack', channel: 'C9', ts: '1.2' }, kermanUpdate)).metadata).toEqual({ event_type: SLACK_METADATA_EVENT, event_payload: { alert_id: 'alt_kerman_2' } });
+  });
+
+  it('a first message is looked for in the channel, a reply in its thread, from a minute before the first try, with metadata', () => {
+    const channel = slackLookupRequest(slack, null, 1_700_000_060_000);
+    expect(channel.url).toBe('https://slack.fake/api/conversations.history');
+    expect(Object.fromEntries(new URLSearchParams(channel.init.body))).toEqual({ channel: 'C0DESK', oldest: '1700000000.000000', include_all_metadata: 'true', limit: '200' });
+    const thread = slackLookupRequest(slack, { platform: 'slack', channel: 'C9', ts: '1.2' }, 1_700_000_060_000);
+    expect(thread.url).toBe('https://slack.fake/api/conversations.replies');
+    expect(new URLSearchParams(thread.init.body).get('ts')).toBe('1.2');
+    expect(thread.init.headers.authorization).toBe('Bearer xoxb-1-2-abcdefghij');
+  });
+
+  it('finds the ts of the message carrying the alert id; null when none does; undefined when the answer is no listing', () => {
+    const listing = (alertId: string) => JSON.stringify({ ok: true, messages: [{ ts: '5.1' }, { ts: '5.2', metadata: { event_type: SLACK_METADATA_EVENT, event_payload: { alert_id: alertId } } }] });
+    expect(slackPostedTs(listing('a1'), 'a1')).toBe('5.2');
+    expect(slackPostedTs(listing('a2'), 'a1')).toBeNull();
+    expect(slackPostedTs('{"ok":false,"error":"missing_scope"}', 'a1')).toBeUndefined();
+    expect(slackPostedTs('<html>', 'a1')).toBeUndefined();
   });
 });

@@ -48,9 +48,14 @@ export interface FirstMessageState {
   edited_version: number;
 }
 
-/** A waiting reply looks again at least this soon, and at most this late (the opener's retry may be an hour out). */
-const THREAD_WAIT_MIN_MS = 2_000;
-const THREAD_WAIT_MAX_MS = 600_000;
+/**
+ * A waiting reply comes back just after the opener's next try, so it spends its attempts at the opener's pace
+ * (and, starting later, outlasts it) rather than dead-lettering first in a long outage; at most an hour, the
+ * backoff's cap. An opener whose claim lapsed (its consumer died) is re-offered by its outbox: look again after
+ * a claim's lease.
+ */
+const THREAD_WAIT_AFTER_MS = 1_000;
+const THREAD_WAIT_MAX_MS = 3_600_000;
 
 export interface DestinationStatus {
   destination: string;
@@ -174,7 +179,8 @@ export class DeliveryLedger extends DurableObject<Env> {
     if (row && row.opener !== alertId) {
       const opener = this.inFlight(row.opener, destination);
       if (opener && (opener.state === 'claimed' || opener.state === 'retrying')) {
-        const until = Math.min(Math.max(opener.until_ms, nowMs + THREAD_WAIT_MIN_MS), nowMs + THREAD_WAIT_MAX_MS);
+        const next = opener.until_ms > nowMs ? opener.until_ms + THREAD_WAIT_AFTER_MS : nowMs + CLAIM_LEASE_MS;
+        const until = Math.min(next, nowMs + THREAD_WAIT_MAX_MS);
         return { step: 'wait', opener: row.opener, until_ms: until };
       }
     }

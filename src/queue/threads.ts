@@ -82,7 +82,7 @@ export interface ApiDeliveryInput {
  * markDelivered repeats it harmlessly); on `retry` the next try picks up at the step that failed.
  */
 export async function deliverViaApi(input: ApiDeliveryInput): Promise<ApiDelivery> {
-  const { book, dest, alert, destination, attempts, links, timeoutMs } = input;
+  const { book, dest, alert, destination, links } = input;
   if (input.mode === 'flat') {
     const sent = await post(input, firstMessageRequest(dest, alert, links), null);
     return { outcome: sent.outcome, status: sent.status };

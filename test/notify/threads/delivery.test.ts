@@ -143,6 +143,17 @@ describe('a reply never goes out before its first message', () => {
     expect(reply?.parent).toBe(opening?.id);
   });
 
+  it('a first alert refused for good (dead-lettered) hands the thread to the next alert, which opens it', async () => {
+    const chat = new FakeChat();
+    captureOutbound(chat.respond);
+    const { first, update } = kerman();
+    chat.fail({ method: 'post', kind: '400' });
+    expect(await consume('tg-desk', [first])).toEqual({ acked: ['m0'], retried: [] });
+    expect(await consume('tg-desk', [update])).toEqual({ acked: ['m0'], retried: [] });
+    expect(chat.of('telegram').map((m) => m.parent)).toEqual([null]);
+    expect(shown(chat.of('telegram')[0])).toContain('killed 35 \u2192 56 (+21)');
+  });
+
   it('an update delivered before the first alert opens the thread itself, and the first alert then replies', async () => {
     const chat = new FakeChat();
     captureOutbound(chat.respond);

@@ -20,9 +20,9 @@ export interface FakeMessage {
 /**
  * A fault for the next request whose method matches: `500-after` stores the message, then answers 500;
  * `timeout-after` stores it and never answers (the worker's timeout fires); `500-before` answers 500 without
- * storing (the platform failed). One-shot.
+ * storing (the platform failed); `400` refuses it for good. One-shot.
  */
-export type Fault = { method: 'post' | 'edit'; kind: '500-after' | '500-before' | 'timeout-after' };
+export type Fault = { method: 'post' | 'edit'; kind: '500-after' | '500-before' | 'timeout-after' | '400' };
 
 export class FakeChat {
   readonly messages: FakeMessage[] = [];
@@ -56,6 +56,7 @@ export class FakeChat {
     this.requests.push({ method, url: url.toString(), body });
     const i = this.faults.findIndex((f) => f.method === method);
     const fault = i >= 0 ? this.faults.splice(i, 1)[0] : undefined;
+    if (fault?.kind === '400') return Response.json({ ok: false, error_code: 400, description: 'Bad Request: chat not found' }, { status: 400 });
     if (fault?.kind === '500-before') return new Response('{"message":"upstream failed"}', { status: 500, headers: { 'content-type': 'application/json' } });
     const answer = apply();
     if (fault?.kind === '500-after') return new Response('{"message":"upstream failed"}', { status: 500, headers: { 'content-type': 'application/json' } });

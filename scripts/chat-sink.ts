@@ -158,12 +158,20 @@ function failureResponse(res: ServerResponse, destination: SinkDestination, rule
 }
 
 let telegramMessageId = 1000;
+let slackSeq = 0;
 
 /** The success answer each service gives. */
 function okResponse(res: ServerResponse, destination: SinkDestination, path: string, json: any): void {
   switch (destination) {
-    case 'slack':
+    case 'slack': {
+      // A bot token's Web API calls (DESTINATIONS entries with `channel`, SLACK_API_BASE=<sink>/slack/api)
+      // answer like Slack's, so threads run offline; anything else is an incoming webhook.
+      const method = /^\/slack\/api\/([a-z]+\.[A-Za-z]+)/.exec(path)?.[1];
+      if (method === 'chat.postMessage') return send(res, 200, { ok: true, channel: json?.channel ?? 'C0SINK', ts: `${Math.floor(Date.now() / 1000)}.${String(++slackSeq).padStart(6, '0')}` });
+      if (method === 'chat.update') return send(res, 200, { ok: true, channel: json?.channel, ts: json?.ts });
+      if (method?.startsWith('conversations.')) return send(res, 200, { ok: true, messages: [], has_more: false });
       return send(res, 200, 'ok');
+    }
     case 'discord':
       if (/[?&]wait=true/.test(path)) return send(res, 200, { id: String(Date.now()), type: 0, content: json?.content ?? '', embeds: json?.embeds ?? [] });
       return send(res, 204, null);
@@ -245,7 +253,8 @@ export async function startChatSink(opts: ChatSinkOptions = {}): Promise<ChatSin
         return send(res, 404, { error: 'unknown control endpoint' });
       }
       const destination = route(path);
-      if (!destination || req.method !== 'POST') {
+      // Discord edits a webhook's message with PATCH (threads: the first message shows the current figures).
+      if (!destination || !(req.method === 'POST' || (req.method === 'PATCH' && destination === 'discord'))) {
         if (!opts.quiet) log(paint('31', `chat sink: ${req.method} ${path} — not a known destination (404)`));
         return send(res, 404, { error: `chat sink has no ${req.method} ${path}` });
       }

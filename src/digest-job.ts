@@ -3,6 +3,7 @@ import type { Env } from './env';
 import { log } from './lib/log';
 import { buildDigestRequest, classifyDeliveryResponse, classifyNetworkError, destinationId, destinationsFromEnv, digestFor, digestHoursFromEnv, digestOf } from './notify';
 import { DIGEST_WINDOW_MS } from './notify/digest';
+import { classifyApiResponse, deliveryMode } from './notify/threads';
 import { ledger, redactCredentials } from './queue/consumer';
 import { listIncidents, readSummary, readTimeline } from './durable/read-model-kv';
 import type { IncidentSummary, Timeline } from './track/read-model';
@@ -72,7 +73,10 @@ export async function sendDigests(env: Env, nowMs: number, fetcher: Fetcher = (i
     try {
       const { url, init } = await buildDigestRequest(dest, digest, digestId, nowMs);
       const res = await fetcher(url, { ...init, signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS) });
-      outcome = classifyDeliveryResponse(res.status, res.headers, await res.text().catch(() => ''), 1);
+      const body = await res.text().catch(() => '');
+      // A Slack bot's Web API answers errors with HTTP 200 and ok:false: read it as the alerts' answers are read.
+      const api = deliveryMode(dest);
+      outcome = api ? classifyApiResponse(api.dest.name, 'post', res.status, res.headers, body, 1) : classifyDeliveryResponse(res.status, res.headers, body, 1);
     } catch (err) {
       outcome = classifyNetworkError(1, err);
     }

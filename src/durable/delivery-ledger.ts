@@ -1,7 +1,8 @@
 // The delivery ledger: claims, delivered markers, dead letters and per-destination status, strongly consistent.
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
-import { AlertMessage } from '../schema';
+import { Alert, AlertMessage } from '../schema';
+import { currentFiguresAlert, mergeFigures, MessageRef, ThreadFigures } from '../notify/threads';
 
 export interface DeadLetter {
   id: number;
@@ -25,6 +26,36 @@ export type Claim = 'claimed' | 'delivered' | 'dead' | 'busy';
 export const CLAIM_LEASE_MS = 30_000;
 /** A re-drive claim: long enough for one queue send; after it a crashed re-drive can be tried again. */
 const REDRIVE_LEASE_MS = 60_000;
+
+/**
+ * Where one alert stands in its incident's thread at one destination:
+ *   open   this alert opens the thread (no first message yet, and no other alert is opening it);
+ *   wait   another alert is opening it: come back at `until_ms`, so no reply goes out before its first message;
+ *   reply  the first message is known and this alert's reply is not yet posted;
+ *   edit   the reply is posted (a retry must not post it again): only the first message's edit remains.
+ */
+export type ThreadStep =
+  | { step: 'open' }
+  | { step: 'wait'; opener: string; until_ms: number }
+  | { step: 'reply'; first: MessageRef }
+  | { step: 'edit'; first: MessageRef };
+
+/** The first message as it should now read, and the version of the thread's figures it shows. */
+export interface FirstMessageState {
+  first: MessageRef;
+  current: Alert;
+  version: number;
+  edited_version: number;
+}
+
+/**
+ * A waiting reply comes back just after the opener's next try, so it spends its attempts at the opener's pace
+ * (and, starting later, outlasts it) rather than dead-lettering first in a long outage; at most an hour, the
+ * backoff's cap. An opener whose claim lapsed (its consumer died) is re-offered by its outbox: look again after
+ * a claim's lease.
+ */
+const THREAD_WAIT_AFTER_MS = 1_000;
+const THREAD_WAIT_MAX_MS = 3_600_000;
 
 export interface DestinationStatus {
   destination: string;
@@ -50,6 +81,15 @@ export class DeliveryLedger extends DurableObject<Env> {
     this.sql.exec(`CREATE TABLE IF NOT EXISTS destinations (destination TEXT PRIMARY KEY, last_delivered_ms INTEGER, last_alert_id TEXT, last_failure_ms INTEGER, last_failure TEXT)`);
     // Messages between "first seen by a consumer" and delivered: claimed (being sent), retrying, or dead.
     this.sql.exec(`CREATE TABLE IF NOT EXISTS in_flight (alert_id TEXT NOT NULL, destination TEXT NOT NULL, state TEXT NOT NULL, until_ms INTEGER NOT NULL, PRIMARY KEY (alert_id, destination))`);
+    // One thread per (incident, destination): who opens it, its first message once posted, the figures the
+    // thread has told (so the first message can be edited to them) and which version of them it shows.
+    this.sql.exec(
+      `CREATE TABLE IF NOT EXISTS threads (incident_key TEXT NOT NULL, destination TEXT NOT NULL, opener TEXT NOT NULL, first_ref TEXT, figures TEXT NOT NULL DEFAULT '{}', latest TEXT, version INTEGER NOT NULL DEFAULT 0, edited_version INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (incident_key, destination))`,
+    );
+    // A reply posted but its alert not yet delivered (the edit failed): a retry resumes at the edit.
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS thread_replies (alert_id TEXT NOT NULL, destination TEXT NOT NULL, ref TEXT NOT NULL, PRIMARY KEY (alert_id, destination))`);
+    // When an alert's post was first tried: a retry that finds a row knows an earlier try may have posted.
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS post_attempts (alert_id TEXT NOT NULL, destination TEXT NOT NULL, first_ms INTEGER NOT NULL, PRIMARY KEY (alert_id, destination))`);
     const columns = this.sql.exec<{ name: string }>(`PRAGMA table_info(dead_letters)`).toArray().map((c) => c.name);
     if (!columns.includes('claimed_ms')) this.sql.exec(`ALTER TABLE dead_letters ADD COLUMN claimed_ms INTEGER`);
   }
@@ -107,6 +147,12 @@ export class DeliveryLedger extends DurableObject<Env> {
   }
 
   async markDelivered(alertId: string, destination: string, atMs: number): Promise<void> {
+    this.setDelivered(alertId, destination, atMs);
+  }
+
+  /** Synchronous, so a thread's records and the delivered marker are written in one step, never half. */
+  private setDelivered(alertId: string, destination: string, atMs: number): void {
+    this.sql.exec(`DELETE FROM post_attempts WHERE alert_id = ? AND destination = ?`, alertId, destination);
     this.sql.exec(`INSERT OR IGNORE INTO delivered (alert_id, destination, at_ms) VALUES (?, ?, ?)`, alertId, destination, atMs);
     this.sql.exec(`DELETE FROM in_flight WHERE alert_id = ? AND destination = ?`, alertId, destination);
     this.sql.exec(
@@ -116,6 +162,114 @@ export class DeliveryLedger extends DurableObject<Env> {
       atMs,
       alertId,
     );
+  }
+
+  /**
+   * The next step of a claimed alert in its incident's thread. The opener is whichever alert first asks while
+   * no first message exists; it stays the opener while it is claimed or retrying, and a dead or re-driven
+   * opener hands over to the next alert that asks, so one lost alert cannot hold the thread shut.
+   */
+  async threadStep(alertId: string, incidentKey: string, destination: string, nowMs: number): Promise<ThreadStep> {
+    const row = this.thread(incidentKey, destination);
+    if (row?.first_ref) {
+      const first = MessageRef.parse(JSON.parse(row.first_ref));
+      const replied = this.sql.exec(`SELECT 1 FROM thread_replies WHERE alert_id = ? AND destination = ?`, alertId, destination).toArray().length > 0;
+      return { step: replied ? 'edit' : 'reply', first };
+    }
+    if (row && row.opener !== alertId) {
+      const opener = this.inFlight(row.opener, destination);
+      if (opener && (opener.state === 'claimed' || opener.state === 'retrying')) {
+        const next = opener.until_ms > nowMs ? opener.until_ms + THREAD_WAIT_AFTER_MS : nowMs + CLAIM_LEASE_MS;
+        const until = Math.min(next, nowMs + THREAD_WAIT_MAX_MS);
+        return { step: 'wait', opener: row.opener, until_ms: until };
+      }
+    }
+    this.sql.exec(
+      `INSERT INTO threads (incident_key, destination, opener) VALUES (?, ?, ?)
+       ON CONFLICT(incident_key, destination) DO UPDATE SET opener = excluded.opener`,
+      incidentKey,
+      destination,
+      alertId,
+    );
+    return { step: 'open' };
+  }
+
+  /**
+   * A post (first message or reply) is about to be sent. Answers when an earlier try of the same post began, or
+   * null for the first try: only then can the platform already hold it.
+   */
+  async beginPost(alertId: string, destination: string, nowMs: number): Promise<number | null> {
+    const earlier = this.sql.exec<{ first_ms: number }>(`SELECT first_ms FROM post_attempts WHERE alert_id = ? AND destination = ?`, alertId, destination).toArray()[0];
+    if (earlier) return earlier.first_ms;
+    this.sql.exec(`INSERT INTO post_attempts (alert_id, destination, first_ms) VALUES (?, ?, ?)`, alertId, destination, nowMs);
+    return null;
+  }
+
+  /** The first message is posted: its id, its figures and the delivery are recorded together. */
+  async recordFirstMessage(alert: Alert, destination: string, ref: MessageRef, atMs: number): Promise<void> {
+    const figures = mergeFigures({}, alert.changes, alert.created_ms);
+    this.sql.exec(
+      `INSERT INTO threads (incident_key, destination, opener, first_ref, figures, latest, version, edited_version) VALUES (?, ?, ?, ?, ?, ?, 1, 1)
+       ON CONFLICT(incident_key, destination) DO UPDATE SET opener = excluded.opener, first_ref = excluded.first_ref, figures = excluded.figures,
+         latest = excluded.latest, version = 1, edited_version = 1`,
+      alert.incident_key,
+      destination,
+      alert.alert_id,
+      JSON.stringify(ref),
+      JSON.stringify(figures),
+      JSON.stringify(alert),
+    );
+    this.setDelivered(alert.alert_id, destination, atMs);
+  }
+
+  /** A reply is posted: kept so a retry never posts it again, and its figures join the thread's. `ref` null: the answer named no id. */
+  async recordReply(alert: Alert, destination: string, ref: MessageRef | null): Promise<void> {
+    const row = this.thread(alert.incident_key, destination);
+    if (!row) return;
+    const inserted = this.sql
+      .exec(`INSERT OR IGNORE INTO thread_replies (alert_id, destination, ref) VALUES (?, ?, ?) RETURNING alert_id`, alert.alert_id, destination, JSON.stringify(ref))
+      .toArray().length;
+    if (inserted === 0) return;
+    this.sql.exec(`DELETE FROM post_attempts WHERE alert_id = ? AND destination = ?`, alert.alert_id, destination);
+    const figures = mergeFigures(ThreadFigures.parse(JSON.parse(row.figures)), alert.changes, alert.created_ms);
+    const held = row.latest ? Alert.parse(JSON.parse(row.latest)) : null;
+    const latest = !held || held.created_ms <= alert.created_ms ? alert : held;
+    this.sql.exec(
+      `UPDATE threads SET figures = ?, latest = ?, version = version + 1 WHERE incident_key = ? AND destination = ?`,
+      JSON.stringify(figures),
+      JSON.stringify(latest),
+      alert.incident_key,
+      destination,
+    );
+  }
+
+  async firstMessageState(incidentKey: string, destination: string): Promise<FirstMessageState | null> {
+    const row = this.thread(incidentKey, destination);
+    if (!row?.first_ref || !row.latest) return null;
+    const current = currentFiguresAlert(Alert.parse(JSON.parse(row.latest)), ThreadFigures.parse(JSON.parse(row.figures)));
+    return { first: MessageRef.parse(JSON.parse(row.first_ref)), current, version: row.version, edited_version: row.edited_version };
+  }
+
+  /** The first message now shows figures `version`; answers the thread's version, newer if another reply landed meanwhile. */
+  async recordFirstMessageEdit(incidentKey: string, destination: string, version: number): Promise<number> {
+    this.sql.exec(`UPDATE threads SET edited_version = MAX(edited_version, ?) WHERE incident_key = ? AND destination = ?`, version, incidentKey, destination);
+    return this.thread(incidentKey, destination)?.version ?? version;
+  }
+
+  /** The reply's alert is delivered: its reply record has done its job. */
+  async markReplyDelivered(alertId: string, destination: string, atMs: number): Promise<void> {
+    this.sql.exec(`DELETE FROM thread_replies WHERE alert_id = ? AND destination = ?`, alertId, destination);
+    this.setDelivered(alertId, destination, atMs);
+  }
+
+  private thread(incidentKey: string, destination: string) {
+    return this.sql
+      .exec<{ opener: string; first_ref: string | null; figures: string; latest: string | null; version: number; edited_version: number }>(
+        `SELECT opener, first_ref, figures, latest, version, edited_version FROM threads WHERE incident_key = ? AND destination = ?`,
+        incidentKey,
+        destination,
+      )
+      .toArray()[0];
   }
 
   async recordFailure(destination: string, reason: string, atMs: number): Promise<void> {

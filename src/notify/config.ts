@@ -7,6 +7,7 @@ import { CATEGORIES, DESTINATIONS, DestinationId, type DestinationName } from '.
 import { secretBytes } from '../lib/standard-webhooks';
 
 export const DEFAULT_TELEGRAM_API_BASE = 'https://api.telegram.org';
+export const DEFAULT_SLACK_API_BASE = 'https://slack.com/api';
 
 const HttpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.hostname, error: 'must be an absolute http(s) URL' }).max(2_048);
 
@@ -26,6 +27,8 @@ export type DestinationFilter = z.infer<typeof DestinationFilter>;
 
 const TelegramToken = z.string().regex(/^\d{1,20}:[A-Za-z0-9_-]{20,}$/, 'must look like 123456:ABC… (the token from @BotFather)');
 const TelegramChatId = z.string().regex(/^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{3,31})$/, 'must be a numeric chat id or @channelusername');
+const SlackBotToken = z.string().regex(/^xox[bp]-[A-Za-z0-9-]{10,}$/, 'must be a Slack bot token, xoxb-… (OAuth & Permissions → Bot User OAuth Token)');
+const SlackChannel = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD (channel details → About), not its name');
 const WebhookSecret = z.string().refine((s) => (secretBytes(s)?.length ?? 0) > 0, 'must be a Standard Webhooks secret, whsec_<base64>');
 
 const filter = DestinationFilter.optional();
@@ -34,9 +37,14 @@ const id = DestinationId.optional();
 
 /** `name` is the platform (it picks the payload builder); `id`, when set, tells two channels of one platform apart. */
 export const DestinationConfig = z.discriminatedUnion('name', [
-  z.object({ name: z.literal('slack'), id, url: HttpUrl, filter }),
-  z.object({ name: z.literal('discord'), id, url: HttpUrl, filter }),
-  z.object({ name: z.literal('telegram'), id, token: TelegramToken, chat_id: TelegramChatId, api_base: HttpUrl, filter }),
+  /**
+   * With `token` (a bot token) and `channel`, alerts go through Slack's Web API (`url` is then its
+   * chat.postMessage); without, `url` is an incoming webhook, which cannot thread.
+   */
+  z.object({ name: z.literal('slack'), id, url: HttpUrl, token: SlackBotToken.optional(), channel: SlackChannel.optional(), api_base: HttpUrl.optional(), threads: z.boolean().optional(), filter }),
+  /** `forum`: the webhook posts to a forum channel, where an incident's first alert opens a post. */
+  z.object({ name: z.literal('discord'), id, url: HttpUrl, threads: z.boolean().optional(), forum: z.boolean().optional(), filter }),
+  z.object({ name: z.literal('telegram'), id, token: TelegramToken, chat_id: TelegramChatId, api_base: HttpUrl, threads: z.boolean().optional(), filter }),
   z.object({ name: z.literal('teams'), id, url: HttpUrl, filter }),
   z.object({ name: z.literal('webhook'), id, url: HttpUrl, secret: WebhookSecret.optional(), filter }),
 ]);
@@ -58,11 +66,17 @@ export const DestinationEntry = z
   .strictObject({
     platform: z.enum(DESTINATIONS),
     name: DestinationId,
-    /** The setting holding the webhook URL (slack, discord, teams, webhook) or the bot token (telegram). */
+    /** The setting holding the webhook URL (slack, discord, teams, webhook) or the bot token (telegram; slack with `channel`). */
     secret: SettingName,
     /** telegram only: the chat to post to. */
     chat_id: TelegramChatId.optional(),
-    /** telegram only: the Bot API base; default TELEGRAM_API_BASE, else the public one. */
+    /** slack only: the channel id a bot token posts to; with it, `secret` names a bot token instead of a webhook URL. */
+    channel: SlackChannel.optional(),
+    /** One thread per incident (slack with `channel`, discord, telegram): the first alert opens it, later ones reply. */
+    threads: z.boolean().optional(),
+    /** discord with threads only: the webhook's channel is a forum, where each incident becomes a post. */
+    forum: z.boolean().optional(),
+    /** telegram, or slack with `channel`: the API base; default TELEGRAM_API_BASE / SLACK_API_BASE, else the public one. */
     api_base: HttpUrl.optional(),
     /** webhook only: the setting holding its whsec_ signing secret. */
     signing_secret: SettingName.optional(),
@@ -71,7 +85,14 @@ export const DestinationEntry = z
   .superRefine((e, ctx) => {
     if (e.platform === 'telegram' && e.chat_id === undefined) ctx.addIssue({ code: 'custom', path: ['chat_id'], message: 'is required for a telegram destination' });
     if (e.platform !== 'telegram' && e.chat_id !== undefined) ctx.addIssue({ code: 'custom', path: ['chat_id'], message: 'is only for a telegram destination' });
-    if (e.platform !== 'telegram' && e.api_base !== undefined) ctx.addIssue({ code: 'custom', path: ['api_base'], message: 'is only for a telegram destination' });
+    const bot = e.platform === 'telegram' || (e.platform === 'slack' && e.channel !== undefined);
+    if (!bot && e.api_base !== undefined) ctx.addIssue({ code: 'custom', path: ['api_base'], message: 'is only for a telegram destination or a slack one with a channel' });
+    if (e.platform !== 'slack' && e.channel !== undefined) ctx.addIssue({ code: 'custom', path: ['channel'], message: 'is only for a slack destination' });
+    if (e.threads === true && (e.platform === 'teams' || e.platform === 'webhook')) ctx.addIssue({ code: 'custom', path: ['threads'], message: `is not available for a ${e.platform} destination` });
+    if (e.threads === true && e.platform === 'slack' && e.channel === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['threads'], message: 'needs a bot token and a channel: set channel and let secret name the bot token (an incoming webhook cannot thread)' });
+    }
+    if (e.forum !== undefined && !(e.platform === 'discord' && e.threads === true)) ctx.addIssue({ code: 'custom', path: ['forum'], message: 'is only for a discord destination with threads: true' });
     if (e.platform !== 'webhook' && e.signing_secret !== undefined) ctx.addIssue({ code: 'custom', path: ['signing_secret'], message: 'is only for a webhook destination' });
   });
 export type DestinationEntry = z.infer<typeof DestinationEntry>;
@@ -97,6 +118,7 @@ const Settings = z.object({
   TELEGRAM_BOT_TOKEN: TelegramToken.optional(),
   TELEGRAM_CHAT_ID: TelegramChatId.optional(),
   TELEGRAM_API_BASE: HttpUrl.optional(),
+  SLACK_API_BASE: HttpUrl.optional(),
   TEAMS_WEBHOOK_URL: HttpUrl.optional(),
   ALERT_WEBHOOK_URL: HttpUrl.optional(),
   ALERT_WEBHOOK_SECRET: WebhookSecret.optional(),
@@ -158,7 +180,7 @@ export function destinationsFromEnv(env: Record<string, unknown>): DestinationCo
     const secret = s.ALERT_WEBHOOK_SECRET;
     out.push(withFilter(secret ? { name: 'webhook', url: s.ALERT_WEBHOOK_URL, secret } : { name: 'webhook', url: s.ALERT_WEBHOOK_URL }));
   }
-  const listed = listedDestinations(s.DESTINATIONS ?? [], env, new Set(out.map(destinationId)), s.TELEGRAM_API_BASE);
+  const listed = listedDestinations(s.DESTINATIONS ?? [], env, new Set(out.map(destinationId)), { telegram: s.TELEGRAM_API_BASE, slack: s.SLACK_API_BASE });
   if (listed.issues.length > 0) throw new DestinationConfigError(new z.ZodError(listed.issues));
   return [...out, ...listed.destinations];
 }
@@ -171,7 +193,7 @@ function listedDestinations(
   entries: readonly DestinationEntry[],
   env: Record<string, unknown>,
   taken: Set<string>,
-  telegramBase: string | undefined,
+  bases: { telegram: string | undefined; slack: string | undefined },
 ): { destinations: DestinationConfig[]; issues: z.core.$ZodIssue[] } {
   const issues: z.core.$ZodIssue[] = [];
   const destinations: DestinationConfig[] = [];
@@ -191,10 +213,18 @@ function listedDestinations(
     if (taken.has(e.name)) issue(i, 'name', `"${e.name}" is already the name of another destination`);
     taken.add(e.name);
     const f = e.filter ? { filter: e.filter } : {};
+    const threads = e.threads === undefined ? {} : { threads: e.threads };
     if (e.platform === 'telegram') {
       const token = read(i, 'secret', e.secret, TelegramToken);
-      const api_base = (e.api_base ?? telegramBase ?? DEFAULT_TELEGRAM_API_BASE).replace(/\/+$/, '');
-      if (token && e.chat_id) destinations.push({ name: 'telegram', id: e.name, token, chat_id: e.chat_id, api_base, ...f });
+      const api_base = (e.api_base ?? bases.telegram ?? DEFAULT_TELEGRAM_API_BASE).replace(/\/+$/, '');
+      if (token && e.chat_id) destinations.push({ name: 'telegram', id: e.name, token, chat_id: e.chat_id, api_base, ...threads, ...f });
+    } else if (e.platform === 'slack' && e.channel !== undefined) {
+      const token = read(i, 'secret', e.secret, SlackBotToken);
+      const api_base = (e.api_base ?? bases.slack ?? DEFAULT_SLACK_API_BASE).replace(/\/+$/, '');
+      if (token) destinations.push({ name: 'slack', id: e.name, url: `${api_base}/chat.postMessage`, token, channel: e.channel, api_base, ...threads, ...f });
+    } else if (e.platform === 'discord') {
+      const url = read(i, 'secret', e.secret, HttpUrl);
+      if (url) destinations.push({ name: 'discord', id: e.name, url, ...threads, ...(e.forum === undefined ? {} : { forum: e.forum }), ...f });
     } else if (e.platform === 'webhook') {
       const url = read(i, 'secret', e.secret, HttpUrl);
       const secret = e.signing_secret ? read(i, 'signing_secret', e.signing_secret, WebhookSecret) : undefined;

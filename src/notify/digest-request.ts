@@ -15,10 +15,20 @@ const LIMITS = { slack: 3_000, discord: 2_000, telegram: 4_096, teams: 20_000, w
  */
 export async function buildDigestRequest(dest: DestinationConfig, digest: Digest, digestId: string, nowMs: number): Promise<DeliveryRequest> {
   switch (dest.name) {
-    case 'slack':
-      return jsonRequest(dest.url, { text: digestText(digest, LIMITS.slack, escapeSlack) });
-    case 'discord':
-      return jsonRequest(dest.url, { content: digestText(digest, LIMITS.discord, escapeDiscord), allowed_mentions: { parse: [] } });
+    case 'slack': {
+      const text = digestText(digest, LIMITS.slack, escapeSlack);
+      // A bot token posts through the Web API, to its channel, as a message of its own (not in any incident's thread).
+      if (dest.token && dest.channel && dest.api_base) {
+        return jsonRequest(`${dest.api_base}/chat.postMessage`, { channel: dest.channel, text, unfurl_links: false, unfurl_media: false }, { authorization: `Bearer ${dest.token}` });
+      }
+      return jsonRequest(dest.url, { text });
+    }
+    case 'discord': {
+      const content = digestText(digest, LIMITS.discord, escapeDiscord);
+      // A forum webhook must open a post; each day's digest is one.
+      const post = dest.forum === true ? { thread_name: `tollwatch digest ${(isoTime(digest.end_ms) ?? '').slice(0, 10)}`.trim() } : {};
+      return jsonRequest(dest.url, { content, allowed_mentions: { parse: [] }, ...post });
+    }
     case 'telegram':
       // No parse_mode: plain text needs no escaping beyond breaking mentions.
       return jsonRequest(`${dest.api_base}/bot${dest.token}/sendMessage`, {

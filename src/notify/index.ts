@@ -11,6 +11,7 @@ import { slackRequest } from './slack';
 import { teamsRequest } from './teams';
 import { telegramRequest } from './telegram';
 import { webhookRequest } from './webhook';
+import { deliveryMode, firstMessageRequest } from './threads/requests';
 
 export { DestinationConfig, DestinationConfigError, DestinationFilter, DEFAULT_TELEGRAM_API_BASE, destinationId, destinationsFromEnv, digestHoursFromEnv } from './config';
 export { digestFor, digestOf, digestText, type Digest } from './digest';
@@ -23,8 +24,11 @@ export type { DeliveryRequest } from './request';
 /** `links` come from settings (PUBLIC_URL), never from the alert's article, so a payload cannot redirect them. */
 export async function buildDeliveryRequest(dest: DestinationConfig, alert: Alert, nowMs: number, links: AlertLinks = {}): Promise<DeliveryRequest> {
   switch (dest.name) {
-    case 'slack':
-      return slackRequest(dest.url, alert, links);
+    case 'slack': {
+      // A bot token posts through the Web API (the queue consumer threads it; this is the single-message form).
+      const api = deliveryMode(dest);
+      return api ? firstMessageRequest(api.dest, alert, links) : slackRequest(dest.url, alert, links);
+    }
     case 'discord':
       return discordRequest(dest.url, alert, links);
     case 'telegram':

@@ -1,6 +1,7 @@
+// An outbound chat request as plain data: the consumer fetches it, builders only describe it.
 export type DeliveryRequest = {
   url: string;
-  init: { method: 'POST'; headers: Record<string, string>; body: string };
+  init: { method: 'POST' | 'PATCH'; headers: Record<string, string>; body: string };
 };
 
 export function jsonRequest(url: string, payload: unknown, headers: Record<string, string> = {}): DeliveryRequest {

@@ -4,6 +4,8 @@ import * as z from 'zod';
 import { alertLinks, backoffSeconds, buildDeliveryRequest, type DestinationConfig, classifyDeliveryResponse, classifyNetworkError, destinationId, destinationsFromEnv, MAX_DELAY_SECONDS, type DeliveryOutcome } from '../notify';
 import { AlertMessage } from '../schema';
 import { log } from '../lib/log';
+import { deliveryMode } from '../notify/threads';
+import { deliverViaApi } from './threads';
 
 /**
  * After this many attempts a message is dead-lettered by us (with its reason) rather than retried again: with the
@@ -124,14 +126,22 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env): Pro
 
     let outcome: DeliveryOutcome;
     let status: number | undefined;
-    try {
-      const { url, init } = await buildDeliveryRequest(config, alert, Date.now(), alertLinks(publicUrl, alert.incident_key));
-      const res = await fetch(url, { ...init, signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS) });
-      const body = await res.text().catch(() => '');
-      status = res.status;
-      outcome = classifyDeliveryResponse(res.status, res.headers, body, msg.attempts);
-    } catch (err) {
-      outcome = classifyNetworkError(msg.attempts, err);
+    const api = deliveryMode(config);
+    if (api) {
+      // Slack bot, Discord/Telegram threads: several requests per alert, each step recorded in the ledger.
+      const redact = (text: string) => redactCredentials(text, config);
+      const links = alertLinks(publicUrl, alert.incident_key);
+      ({ outcome, status } = await deliverViaApi({ book, ...api, alert, destination, attempts: msg.attempts, links, timeoutMs: DELIVERY_TIMEOUT_MS, redact }));
+    } else {
+      try {
+        const { url, init } = await buildDeliveryRequest(config, alert, Date.now(), alertLinks(publicUrl, alert.incident_key));
+        const res = await fetch(url, { ...init, signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS) });
+        const body = await res.text().catch(() => '');
+        status = res.status;
+        outcome = classifyDeliveryResponse(res.status, res.headers, body, msg.attempts);
+      } catch (err) {
+        outcome = classifyNetworkError(msg.attempts, err);
+      }
     }
 
     if (outcome.kind !== 'delivered') outcome = { ...outcome, reason: redactCredentials(outcome.reason, config) };

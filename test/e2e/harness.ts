@@ -30,14 +30,17 @@ export function destinationVars(sinkUrl: string): Record<string, string> {
   };
 }
 
-/** `testScheduled`: serve GET /__scheduled, which fires the Cron Trigger (wrangler dev's --test-scheduled). */
-export async function startE2E(opts: { vars?: Record<string, string>; testScheduled?: boolean } = {}): Promise<E2E> {
+/**
+ * `testScheduled`: serve GET /__scheduled, which fires the Cron Trigger (wrangler dev's --test-scheduled).
+ * `vars` may be a function of the sink's URL, for settings that point at one of its routes.
+ */
+export async function startE2E(opts: { vars?: Record<string, string> | ((sinkUrl: string) => Record<string, string>); testScheduled?: boolean } = {}): Promise<E2E> {
   process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
   process.env.WRANGLER_SEND_METRICS ??= 'false';
   const sink = await startChatSink({ port: 0, quiet: !process.env.E2E_VERBOSE });
   let worker: Worker | undefined;
   try {
-    const vars = { ...destinationVars(sink.url), ...opts.vars };
+    const vars = { ...destinationVars(sink.url), ...(typeof opts.vars === 'function' ? opts.vars(sink.url) : opts.vars) };
     worker = await unstable_startWorker({
       // E2E_WRANGLER_CONFIG lets the harness be pointed at another config (e.g. a stub worker) while debugging.
       config: path.resolve(ROOT, process.env.E2E_WRANGLER_CONFIG ?? 'wrangler.jsonc'),

@@ -170,6 +170,21 @@ describe('sending the digest', () => {
     expect(text).not.toContain('Old storm');
   });
 
+  it('a Slack bot\u2019s HTTP 200 with ok:false is a failed digest, retried the next hour', async () => {
+    for (const i of [quarry, harbour]) await writeReadModel(env.READ_MODEL, i.summary, i.timeline);
+    const e = {
+      ...env,
+      DESTINATIONS: JSON.stringify([{ platform: 'slack', name: 'desk', secret: 'SLACK_BOT_TOKEN_DESK', channel: 'C0123' }]),
+      SLACK_BOT_TOKEN_DESK: 'xoxb-1234-5678-abcdefghijkl',
+      DIGEST_HOURS: '{"desk":7}',
+    } as Env;
+    const sent: string[] = [];
+    const fetcher = async (url: string) => (sent.push(url), Response.json({ ok: false, error: 'not_in_channel' }));
+    const [o] = (await sendDigests(e, DUE + 60_000, fetcher)).filter((x) => x.destination === 'desk');
+    expect(o).toMatchObject({ outcome: 'retry', reason: 'Slack chat.postMessage: not_in_channel' });
+    expect(sent).toEqual(['https://slack.com/api/chat.postMessage']);
+  });
+
   it('sends nothing on a day when nothing changed', async () => {
     const e = { ...env, TEAMS_WEBHOOK_URL: 'https://teams.test/digest', DIGEST_HOURS: '{"teams":7}' } as Env;
     const chat = service();

@@ -11,7 +11,7 @@ import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
 import { matchAt, QUAL_PHRASES, qualifierBefore } from './qualifiers';
 import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
-import { EVENT_MULTIPLIERS, MULTIPLE_EVENT_NOUNS } from './lexicon/victims';
+import { EVENT_MULTIPLIERS, MULTIPLE_EVENT_NOUNS, PART_OF_LEADS } from './lexicon/victims';
 import { runVictimRules, type RuleVeto } from './rules/engine';
 import { DEATH_WORDS } from './rules/guards';
 import { asideAround, keywordAt, MONTH_INDEX, olderMonth, superlativeSince } from './rules/context';
@@ -58,8 +58,8 @@ const STOP_NP = new Set(
     'because but or nor if although though where which what whose there their his her its our your this these those the a an ' +
     'said says told according who whom that to of and').split(' '),
 );
-/** Before "one of three people wounded", a number names a member of the group, not a count of its own. */
-const PART_OF_LEADS = new Set(['was', 'is', 'were', 'are', 'as', 'became', 'remains', ',']);
+/** Casualty keywords that are a finite verb, never a participle describing a group ("five of the nine died"). */
+const FINITE_KEYWORDS = new Set(['died', 'perished', 'drowned']);
 /**
  * A page's links to other stories ("Man Shot, Killed Few Blocks Away From Home", "Caption Double homicide being
  * investigated") come through as short paragraphs of their own, without a sentence's closing stop, below the lead:
@@ -179,7 +179,8 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
     if (kw && !(kw.cat === 'killed' && tk.l === 'lives' && np > 0)) {
       // "two of the attackers were killed": the perpetrators are not the incident's casualties
       if (perpetrator && (kw.cat === 'killed' || kw.cat === 'injured')) return undefined;
-      if (ofTotal && !aux) subcount = true;
+      // ("four of the five victims died": a finite verb is the part's own predicate, as "were" would make it)
+      if (ofTotal && !aux && !FINITE_KEYWORDS.has(toks[j]!.l)) subcount = true;
       // "three hostages and four attackers were killed": a hostage noun in a coordinated subject
       if (kw.cat === 'hostages' && kw.end === j + 1 && depth === 0 && toks[kw.end]?.l === 'and' && toks[kw.end + 1]?.k !== 'punct' && parseNumberAt(toks, kw.end + 1)) {
         np++;
@@ -1194,6 +1195,12 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       }
       const n = parseNumberAt(toks, i);
       if (!n) continue;
+      // "four of the five victims died": the five are the group the four belong to (unless the four name members of
+      // it, as in "he was one of three people wounded" below)
+      const ofAt = prev?.l === 'the' ? i - 2 : i - 1;
+      const partAt = toks[ofAt]?.l === 'of' && ofAt >= 1 && parseNumberAt(toks, ofAt - 1)?.end === ofAt ? ofAt - 1 : -1;
+      // (only when the part has a figure of its own: in "two of the 14 people killed were officers" the 14 is it)
+      if (partAt >= 0 && out.some((c) => c.sentence === sen.idx && c.pos === partAt && !c.subcount)) continue;
       // "he was one of three people wounded", "Ann and Joe Ray, two of four people found dead": the figure is the
       // larger count, the smaller one names who the sentence is about (but in "one of the two men was killed" the
       // smaller one is the subject; a headline drops the verb: "Teenager one of two people hurt")

@@ -81,6 +81,12 @@ describe('partitives and ordinals', () => {
     expect(fig('One of the two men was killed; the other is in hospital.').killed).toEqual(expect.objectContaining({ value: 1 }));
     expect(fig('Police have not named the victims.', 'Student one of three people hurt in shooting near stadium').injured).toEqual(expect.objectContaining({ value: 3 }));
   });
+  it('"four of the five victims died": the part is the figure, the five are the group', () => {
+    expect(fig('Police said four of the six victims died at the scene.').killed).toEqual(expect.objectContaining({ value: 4 }));
+    expect(fig('Detectives say three of the five victims were shot to death.').killed).toEqual(expect.objectContaining({ value: 3 }));
+    // a participle describes the group: the group's count is the figure
+    expect(fig('Two of the 14 people killed were police officers.').killed).toEqual(expect.objectContaining({ value: 14 }));
+  });
   it('"one of the injured died" is not an injured count', () => {
     expect(fig('One of the injured died in hospital on Thursday, police said.').injured).toBeUndefined();
     const c = fig('Eleven people were injured in the crash. One of the injured later died.');

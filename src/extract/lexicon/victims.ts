@@ -118,3 +118,6 @@ export const MULTIPLE_EVENT_NOUNS: Readonly<Record<string, { category: Category;
   shooting: { category: 'injured', mayIncludeDead: true },
   stabbing: { category: 'injured', mayIncludeDead: true },
 };
+
+/** Before "one of three people wounded", a number names a member of the group, not a count of its own. */
+export const PART_OF_LEADS: ReadonlySet<string> = new Set(['was', 'is', 'were', 'are', 'as', 'became', 'remains', ',']);

@@ -20,6 +20,7 @@ export default defineConfig({
   ],
   test: {
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/outbox-drain.ts'],
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     // The worker logs one JSON line per request; keep test output to failures.

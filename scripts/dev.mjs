@@ -176,7 +176,9 @@ childDone.then(({ code, signal }) => {
 const base = `http://127.0.0.1:${port}`;
 for (let i = 0; i < 240 && !stopping; i++) {
   try {
-    await fetch(`${base}/health`, { signal: AbortSignal.timeout(1000) });
+    // Waits as long as the first start takes (9 s on a busy machine): a request given up on and answered later
+    // makes workerd print "disconnected: … Broken pipe" with a stack trace. Only a refused connection is retried.
+    await fetch(`${base}/health`, { signal: AbortSignal.timeout(120_000) });
     console.log(
       `\n  tollwatch on http://localhost:${port} — chat sink on :${sink.port} — try: npm run send -- fixtures/kerman-stampede\n` +
         `  or poll the sample feed: curl http://localhost:${port}/__scheduled\n`,

@@ -199,6 +199,11 @@ export const Alert = z.object({
   changes: z.array(Change),
   outlet: z.string(),
   url: z.string().optional(),
+  /**
+   * The headline of the article whose figures changed. Optional: alert messages queued by a version that did not
+   * carry it (and articles sent without a title) must still parse and be delivered.
+   */
+  article_title: z.string().optional(),
   published_ms: z.number(),
   created_ms: z.number(),
   corroboration: z.record(z.string(), z.number().int()),

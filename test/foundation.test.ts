@@ -20,7 +20,7 @@ const UPDATE_SLACK_BODY = {
     },
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: '<https://example.org/news/2020/01/07/kerman-toll-rises|Wire desk> · reported by 1 outlet · 2020-01-07T14:30:00Z' }],
+      elements: [{ type: 'mrkdwn', text: '<https://example.org/news/2020/01/07/kerman-toll-rises|Wire desk: “Kerman stampede toll rises to 56”> · reported by 1 outlet · 2020-01-07T14:30:00Z' }],
     },
   ],
 };
@@ -62,7 +62,7 @@ const SEED_SLACK_BODY = {
     },
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: '<https://example.org/news/2020/01/07/kerman-stampede|Seed desk> · reported by 1 outlet · 2020-01-07T00:00:00Z' }],
+      elements: [{ type: 'mrkdwn', text: '<https://example.org/news/2020/01/07/kerman-stampede|Seed desk: “Stampede at Soleimani funeral in Kerman kills dozens”> · reported by 1 outlet · 2020-01-07T00:00:00Z' }],
     },
   ],
 };

@@ -18,12 +18,20 @@ export async function postArticle(
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
   const id = opts.webhookId ?? `msg_test_${Date.now()}_${counter++}`;
   const signed = await webhookHeaders(opts.secret ?? TEST_SECRET, id, body, opts.nowSeconds);
-  return exports.default.fetch('http://tollwatch.test/v1/articles', {
+  const res = await exports.default.fetch('http://tollwatch.test/v1/articles', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...signed, ...opts.headers },
     body,
   });
+  if (res.ok) {
+    const answer = (await res.clone().json().catch(() => null)) as { incident?: unknown } | null;
+    if (typeof answer?.incident === 'string') filedIncidents.add(answer.incident);
+  }
+  return res;
 }
+
+/** Incidents this test file's articles were filed under: test/outbox-drain.ts waits for their alerts. */
+export const filedIncidents = new Set<string>();
 
 export type FetchSpy = MockInstance<typeof fetch>;
 

@@ -8,7 +8,7 @@ import type { Alert } from '../schema';
 import { severityOf } from './severity';
 import { escapeDiscord, safeHttpUrl } from './escape';
 import { jsonRequest, type DeliveryRequest } from './request';
-import { corroborationText, fitEscaped, headline, outletName, packLines, quoteLines, quoteText, threatsLine, type AlertLinks } from './text';
+import { corroborationText, fitEscaped, headline, packLines, quoteLines, quoteText, sourceLabel, threatsLine, type AlertLinks } from './text';
 
 // Embed limits: title 256, description 4,096, field name 256 / value 1,024, footer 2,048, all text 6,000.
 const TITLE_MAX = 256;
@@ -32,10 +32,11 @@ export function discordPayload(alert: Alert, links: AlertLinks = {}): DiscordPay
   const incidentPage = linkable(links.incident);
   const title = fitEscaped(headline(alert), TITLE_MAX, escapeDiscord);
 
-  const outlet = fitEscaped(outletName(alert), 200, escapeDiscord);
+  // `Outlet: “headline”` (≤ 454 escaped), linked to the article; `]` in it is escaped, so the label can't end early.
+  const label = sourceLabel(alert, escapeDiscord);
   // Masked-link targets end at `)`; percent-encoding keeps the whole URL inside the link.
-  const link = article ? `[${outlet}](${article.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : outlet;
-  const fields: APIEmbedField[] = [{ name: 'Source', value: link.length <= FIELD_VALUE_MAX ? link : outlet, inline: true }];
+  const link = article ? `[${label}](${article.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : label;
+  const fields: APIEmbedField[] = [{ name: 'Source', value: link.length <= FIELD_VALUE_MAX ? link : label, inline: true }];
   const corroboration = corroborationText(alert);
   if (corroboration) fields.push({ name: 'Corroboration', value: fitEscaped(corroboration, FIELD_VALUE_MAX, escapeDiscord), inline: true });
 

@@ -8,16 +8,18 @@ import type { Alert } from '../schema';
 import { severityOf } from './severity';
 import { escapeSlack, safeHttpUrl } from './escape';
 import { jsonRequest, type DeliveryRequest } from './request';
-import { corroborationText, fitEscaped, headline, isoTime, outletName, quoteLines, quoteText, threatsLine, type AlertLinks } from './text';
+import { corroborationText, fitEscaped, headline, isoTime, quoteLines, quoteText, sourceLabel, threatsLine, type AlertLinks } from './text';
 
 // Block Kit limits: section and context-element text 3,000 characters, 50 blocks per message (the headline
 // block and the attachment's blocks together, to be safe).
 const SECTION_MAX = 3_000;
 const MAX_BLOCKS = 50;
-// The footer is one context element: link target + outlet + corroboration + time + separators, each bounded
-// after escaping (`&` in a URL becomes `&amp;`), so the whole stays under 3,000 (1,500 + 200 + 1,000 + 20 + 9).
+// The footer is one context element: link target + `<|>` + outlet + `: “…”` + headline + corroboration + time +
+// separators, each bounded after escaping (`&` in a URL becomes `&amp;`), so the whole stays under 3,000
+// (1,500 + 3 + 200 + 4 + 250 + 1,000 + 20 + 6 = 2,983).
 const HREF_MAX = 1_500;
 const OUTLET_MAX = 200;
+const ARTICLE_TITLE_MAX = 250;
 const CORROBORATION_MAX = 1_000;
 
 /** What Slack's incoming webhook accepts, as far as we use it. */
@@ -43,8 +45,9 @@ export function slackPayload(alert: Alert, links: AlertLinks = {}): SlackPayload
   const room = MAX_BLOCKS - top.length - details.length - 1;
   const shown = quotes.length > room ? [...quotes.slice(0, room - 1), section(`_\u2026and ${quotes.length - room + 1} more quotes_`)] : quotes;
 
-  const outlet = fitEscaped(outletName(alert), OUTLET_MAX, escapeSlack);
-  const source = slackLink(alert.url, outlet) ?? outlet;
+  // `Outlet: “headline”`, linked to the article.
+  const label = sourceLabel(alert, escapeSlack, OUTLET_MAX, ARTICLE_TITLE_MAX);
+  const source = slackLink(alert.url, label) ?? label;
   const corroboration = corroborationText(alert);
   const context = [source, corroboration && fitEscaped(corroboration, CORROBORATION_MAX, escapeSlack), isoTime(alert.published_ms)]
     .filter((p): p is string => !!p)

@@ -6,7 +6,7 @@ import type { Alert } from '../schema';
 import { severityOf } from './severity';
 import { escapeTeams, safeHttpUrl } from './escape';
 import { jsonRequest, type DeliveryRequest } from './request';
-import { corroborationText, fitEscaped, headline, isoTime, outletName, quoteLines, quoteText, threatsLine, type AlertLinks } from './text';
+import { corroborationText, fitEscaped, headline, isoTime, quoteLines, quoteText, sourceLabel, threatsLine, type AlertLinks } from './text';
 
 // Teams rejects messages over 28 KB; leave room for the envelope Workflows adds when it posts the card.
 export const TEAMS_MAX_BYTES = 27_000;
@@ -26,7 +26,8 @@ export function teamsPayload(alert: Alert, maxBytes = TEAMS_MAX_BYTES, links: Al
   const threatBlock: TextBlock[] = threats ? [{ type: 'TextBlock', text: fitEscaped(threats, HEADLINE_MAX, escapeTeams), wrap: true }] : [];
   const quotes: TextBlock[] = quoteLines(alert).map((q) => ({ type: 'TextBlock', text: escapeTeams(quoteText(q)), wrap: true, isSubtle: true }));
 
-  const facts = [{ title: 'Source', value: fitEscaped(outletName(alert), 200, escapeTeams) }];
+  // `Outlet: “headline”`; the "Read the article" button below links it.
+  const facts = [{ title: 'Source', value: sourceLabel(alert, escapeTeams) }];
   const corroboration = corroborationText(alert);
   if (corroboration) facts.push({ title: 'Corroboration', value: fitEscaped(corroboration, 1_000, escapeTeams) });
   const time = isoTime(alert.published_ms);

@@ -6,7 +6,7 @@ import type { ApiMethods } from '@grammyjs/types';
 import type { Alert } from '../schema';
 import { escapeTelegramAttr, escapeTelegramHtml, safeHttpUrl } from './escape';
 import { jsonRequest, type DeliveryRequest } from './request';
-import { corroborationText, fitEscaped, headline, isoTime, outletName, packLines, quoteLines, quoteText, threatsLine, type AlertLinks } from './text';
+import { corroborationText, fitEscaped, headline, isoTime, packLines, quoteLines, quoteText, sourceLabel, threatsLine, type AlertLinks } from './text';
 
 // The limit is 4,096 characters after entity parsing; keeping the raw HTML under it is stricter and simpler.
 const MESSAGE_MAX = 4_096;
@@ -23,8 +23,9 @@ export function telegramText(alert: Alert, links: AlertLinks = {}): string {
   const head = `<b>${fitEscaped(headline(alert), HEADLINE_MAX, escapeTelegramHtml)}</b>`;
 
   const url = safeHttpUrl(alert.url);
-  const outlet = fitEscaped(outletName(alert), 200, escapeTelegramHtml);
-  const source = url && url.length <= URL_MAX ? `<a href="${escapeTelegramAttr(url)}">${outlet}</a>` : outlet;
+  // `Outlet: “headline”` (≤ 454 escaped), linked to the article.
+  const label = sourceLabel(alert, escapeTelegramHtml);
+  const source = url && url.length <= URL_MAX ? `<a href="${escapeTelegramAttr(url)}">${label}</a>` : label;
   const corroboration = corroborationText(alert);
   const incidentUrl = safeHttpUrl(links.incident);
   const incident = incidentUrl && incidentUrl.length <= URL_MAX ? `<a href="${escapeTelegramAttr(incidentUrl)}">Incident page</a>` : null;
@@ -35,8 +36,9 @@ export function telegramText(alert: Alert, links: AlertLinks = {}): string {
   const budget = MESSAGE_MAX - head.length - footer.length - 2;
   const threats = threatsLine(alert);
   const lines = [
-    // Capped so one enormous threats line can't crowd out every quote.
-    ...(threats ? [fitEscaped(threats, Math.min(budget, THREATS_MAX), escapeTelegramHtml)] : []),
+    // Capped so one enormous threats line can't crowd out every quote: at most half of what a long footer
+    // (linked URL, headline, corroboration) leaves.
+    ...(threats ? [fitEscaped(threats, Math.min(Math.floor(budget / 2), THREATS_MAX), escapeTelegramHtml)] : []),
     ...quoteLines(alert).map((q) => fitEscaped(quoteText(q), budget, escapeTelegramHtml)),
   ];
   const body = packLines(lines, budget - 1, '\n');

@@ -156,10 +156,32 @@ export function outletName(alert: Alert): string {
   return collapse(alert.outlet) || 'unknown outlet';
 }
 
-/** "Source: AP https://… · reported by 1 outlet · 2020-01-07T00:00:00Z" */
+/** Headlines longer than this are cut at a word boundary, so a headline can't crowd out the rest of the footer. */
+export const ARTICLE_TITLE_MAX = 250;
+/** Outlet names longer than this are cut the same way (an outlet is one name, not a sentence). */
+export const OUTLET_MAX = 200;
+
+/** The headline of the article behind the alert, on one line; null when the article had none (or the alert predates it). */
+export function articleTitle(alert: Alert): string | null {
+  return collapse(alert.article_title ?? '') || null;
+}
+
+/**
+ * The words that quote the source, `Daily Mail: “Stampede at funeral kills 35”` (the outlet alone when the headline
+ * is unknown), each part escaped by `escape` and fitted to its maximum after escaping, so a builder's budget holds:
+ * at most `outletMax + 4 + titleMax` characters.
+ */
+export function sourceLabel(alert: Alert, escape: (s: string) => string = (s) => s, outletMax = OUTLET_MAX, titleMax = ARTICLE_TITLE_MAX): string {
+  const outlet = fitEscaped(outletName(alert), outletMax, escape);
+  const title = articleTitle(alert);
+  const quoted = title ? fitEscaped(title, titleMax, escape) : '';
+  return quoted ? `${outlet}: \u201c${quoted}\u201d` : outlet;
+}
+
+/** "Source: AP: “headline” https://… · reported by 1 outlet · 2020-01-07T00:00:00Z" */
 export function sourceLine(alert: Alert): string {
   const url = safeHttpUrl(alert.url);
-  const parts = [`Source: ${outletName(alert)}${url ? ` ${url}` : ''}`];
+  const parts = [`Source: ${sourceLabel(alert)}${url ? ` ${url}` : ''}`];
   const corroboration = corroborationText(alert);
   if (corroboration) parts.push(corroboration);
   const time = isoTime(alert.published_ms);

@@ -40,6 +40,7 @@
  *     "corroboration": { [category: string]: number },   // distinct outlets reporting each category's figure
  *     "text": string,                   // the plain-text alert, as the API and replay CLI show it
  *     "outlet": string,                 // outlet of the article that triggered the alert
+ *     "article_title": string | null,   // that article's headline, as sent (null when it had none)
  *     "url": string | null,             // that article's http(s) URL
  *     "published": string | null        // its publication time, ISO 8601 UTC ("2020-01-07T00:00:00Z")
  *   }
@@ -84,6 +85,7 @@ export function webhookPayload(alert: Alert, nowMs: number) {
       corroboration: alert.corroboration,
       text: alertText(alert),
       outlet: alert.outlet,
+      article_title: alert.article_title ?? null,
       url: safeHttpUrl(alert.url),
       published: isoTime(alert.published_ms),
     },

@@ -261,6 +261,7 @@ function buildAlert(state: IncidentState, report: Report, changes: Change[], isN
     changes,
     outlet: report.outlet,
     ...(report.url ? { url: report.url } : {}),
+    ...(report.title ? { article_title: report.title } : {}),
     published_ms: report.published_ms,
     created_ms: now,
     corroboration,

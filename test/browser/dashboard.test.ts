@@ -4,8 +4,9 @@ import type { Browser } from 'playwright-core';
 
 /*
  * The dashboard in a real browser: the worker runs under wrangler (env dev: public dashboard, unsigned
- * webhooks accepted, chat destinations on 127.0.0.1:8788 which need not be up), the stampede sequence is
- * posted, and headless Chromium checks what a reader sees. Screenshots go to test-artifacts/ (gitignored).
+ * webhooks accepted, chat destinations re-pointed at a chat sink of the test's own on a free port, so no alert
+ * reaches a developer's `npm run dev` sink on 8788 and none fails), the stampede sequence is posted, and
+ * headless Chromium checks what a reader sees. Screenshots go to test-artifacts/ (gitignored).
  *
  * Run with `npm run test:browser` (vitest.browser.config.ts). The Workers-pool config also matches this file;
  * it skips itself there (no browser, no wrangler inside workerd).
@@ -18,6 +19,7 @@ const ARTIFACTS = 'test-artifacts';
 /** The two browser globals the page checks use (this project compiles without the DOM lib). */
 type BrowserWindow = { getComputedStyle(el: unknown): { textTransform: string; backgroundColor: string } };
 type StartedWorker = { url: Promise<URL>; ready: Promise<void>; dispose(): Promise<void> };
+type Sink = { url: string; close(): Promise<void> };
 
 // The later report of the same stampede, in our own words (the real later toll: 56 dead, 213 injured).
 const laterReport = {
@@ -34,15 +36,23 @@ const laterReport = {
 describe.skipIf(inWorkerd)('dashboard in Chromium', () => {
   let worker: StartedWorker | undefined;
   let browser: Browser | undefined;
+  let sink: Sink | undefined;
   let base = '';
 
   beforeAll(async () => {
     process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
     process.env.WRANGLER_SEND_METRICS = 'false';
     const { unstable_startWorker } = await import('wrangler');
+    // Imported here, not at the top: the Workers-pool run of this file must not load Node-only modules.
+    const { startChatSink } = await import('../../scripts/chat-sink');
+    const { destinationVars } = await import('../e2e/harness');
+    sink = await startChatSink({ port: 0, quiet: true });
     worker = (await unstable_startWorker({
       config: 'wrangler.jsonc',
       env: 'dev',
+      // A nonexistent env file keeps a developer's own .dev.vars out of the test.
+      envFiles: ['.browser-no-such-env-file'],
+      bindings: Object.fromEntries(Object.entries(destinationVars(sink.url)).map(([k, value]) => [k, { type: 'plain_text' as const, value }])),
       dev: { persist: false, inspector: false, server: { hostname: '127.0.0.1', port: 0 } },
     })) as StartedWorker;
     await worker.ready;
@@ -91,6 +101,7 @@ describe.skipIf(inWorkerd)('dashboard in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await worker?.dispose();
+    await sink?.close();
   });
 
   it('lists the stampede with the latest figures and one chart point per figure-setting report', async () => {

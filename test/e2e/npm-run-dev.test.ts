@@ -66,6 +66,12 @@ it('npm run dev starts the worker and the chat sink, prints alerts, and stops cl
   await until(() => ['[slack]', '[discord]', '[telegram]', '[teams]', '[webhook]'].every((l) => out.includes(l)), 30_000, 'alerts in the sink output', () => out);
   expect(out).toMatch(/\[webhook\]  signature ✓/);
   expect(out).toContain('New incident: Kerman stampede (Iran) — killed 35, injured 48');
+  // The alert quotes the article's headline after its outlet.
+  expect(out).toContain('Seed desk: “Stampede at Soleimani funeral in Kerman kills dozens”');
+  // The banner waits for one answer instead of giving up on requests the starting worker answers later (each
+  // of those printed a workerd "Broken pipe" error with a stack trace).
+  expect(out.match(/"route":"\/health"/g)).toHaveLength(1);
+  expect(out).not.toMatch(/ERROR|Broken pipe|Connection reset|stack:/);
 
   child.kill('SIGTERM');
   const { code } = await exited;

@@ -31,7 +31,7 @@ describe('Slack', () => {
             color: '#d62728',
             blocks: [
               { type: 'section', text: { type: 'mrkdwn', text: `>${QUOTE_LINE}` } },
-              { type: 'context', elements: [{ type: 'mrkdwn', text: '<https://example.com/kerman|Daily Mail> · reported by 1 outlet · 2020-01-07T00:00:00Z' }] },
+              { type: 'context', elements: [{ type: 'mrkdwn', text: '<https://example.com/kerman|Daily Mail: “Crush at general’s funeral procession leaves 35 dead”> · reported by 1 outlet · 2020-01-07T00:00:00Z' }] },
             ],
           },
         ],
@@ -46,7 +46,7 @@ describe('Slack', () => {
         '{"type":"section","text":{"type":"mrkdwn","text":"Kerman stampede (Iran) — killed 35 → 56 (+21)"}}],' +
         '"attachments":[{"color":"#d62728","blocks":[' +
         '{"type":"section","text":{"type":"mrkdwn","text":">“The death toll from the stampede has risen to 56, state media reported” — state media"}},' +
-        '{"type":"context","elements":[{"type":"mrkdwn","text":"<https://example.com/kerman|Daily Mail> · confirmed by 3 outlets · 2020-01-07T03:00:00Z"}]}]}]}',
+        '{"type":"context","elements":[{"type":"mrkdwn","text":"<https://example.com/kerman|Daily Mail: “Crush at general’s funeral procession leaves 35 dead”> · confirmed by 3 outlets · 2020-01-07T03:00:00Z"}]}]}]}',
     );
   });
 });
@@ -65,7 +65,7 @@ describe('Discord', () => {
             url: 'https://example.com/kerman',
             color: 0xd62728,
             fields: [
-              { name: 'Source', value: '[Daily Mail](https://example.com/kerman)', inline: true },
+              { name: 'Source', value: '[Daily Mail: “Crush at general’s funeral procession leaves 35 dead”](https://example.com/kerman)', inline: true },
               { name: 'Corroboration', value: 'reported by 1 outlet', inline: true },
             ],
             footer: { text: 'tollwatch' },
@@ -83,7 +83,7 @@ describe('Discord', () => {
       '{"embeds":[{"title":"Kerman stampede (Iran) — killed 35 → 56 (+21)",' +
         '"description":"“The death toll from the stampede has risen to 56, state media reported” — state media",' +
         '"url":"https://example.com/kerman","color":14034728,' +
-        '"fields":[{"name":"Source","value":"[Daily Mail](https://example.com/kerman)","inline":true},{"name":"Corroboration","value":"confirmed by 3 outlets","inline":true}],' +
+        '"fields":[{"name":"Source","value":"[Daily Mail: “Crush at general’s funeral procession leaves 35 dead”](https://example.com/kerman)","inline":true},{"name":"Corroboration","value":"confirmed by 3 outlets","inline":true}],' +
         '"footer":{"text":"tollwatch"},"timestamp":"2020-01-07T03:00:00.000Z"}],"allowed_mentions":{"parse":[]}}',
     );
   });
@@ -97,7 +97,7 @@ describe('Telegram', () => {
     expect(req.init.body).toBe(
       JSON.stringify({
         chat_id: '-1001234567890',
-        text: `<b>${HEADLINE}</b>\n${QUOTE_LINE}\nSource: <a href="https://example.com/kerman">Daily Mail</a> · reported by 1 outlet · 2020-01-07T00:00:00Z`,
+        text: `<b>${HEADLINE}</b>\n${QUOTE_LINE}\nSource: <a href="https://example.com/kerman">Daily Mail: “Crush at general’s funeral procession leaves 35 dead”</a> · reported by 1 outlet · 2020-01-07T00:00:00Z`,
         parse_mode: 'HTML',
         link_preview_options: { is_disabled: true },
       }),
@@ -110,7 +110,7 @@ describe('Telegram', () => {
     expect(req.init.body).toBe(
       '{"chat_id":"-1001234567890","text":"<b>Kerman stampede (Iran) — killed 35 → 56 (+21)</b>\\n' +
         '“The death toll from the stampede has risen to 56, state media reported” — state media\\n' +
-        'Source: <a href=\\"https://example.com/kerman\\">Daily Mail</a> · confirmed by 3 outlets · 2020-01-07T03:00:00Z",' +
+        'Source: <a href=\\"https://example.com/kerman\\">Daily Mail: “Crush at general’s funeral procession leaves 35 dead”</a> · confirmed by 3 outlets · 2020-01-07T03:00:00Z",' +
         '"parse_mode":"HTML","link_preview_options":{"is_disabled":true}}',
     );
   });
@@ -154,7 +154,7 @@ describe('Teams', () => {
         {
           type: 'FactSet',
           facts: [
-            { title: 'Source', value: 'Daily Mail' },
+            { title: 'Source', value: 'Daily Mail: “Crush at general’s funeral procession leaves 35 dead”' },
             { title: 'Corroboration', value: 'reported by 1 outlet' },
             { title: 'Published', value: '2020-01-07T00:00:00Z' },
           ],
@@ -172,7 +172,7 @@ describe('Teams', () => {
         {
           type: 'FactSet',
           facts: [
-            { title: 'Source', value: 'Daily Mail' },
+            { title: 'Source', value: 'Daily Mail: “Crush at general’s funeral procession leaves 35 dead”' },
             { title: 'Corroboration', value: 'confirmed by 3 outlets' },
             { title: 'Published', value: '2020-01-07T03:00:00Z' },
           ],
@@ -220,8 +220,9 @@ describe('generic webhook', () => {
         },
       ],
       corroboration: { killed: 1, injured: 1 },
-      text: `${HEADLINE}\n${QUOTE_LINE}\nSource: Daily Mail https://example.com/kerman · reported by 1 outlet · 2020-01-07T00:00:00Z`,
+      text: `${HEADLINE}\n${QUOTE_LINE}\nSource: Daily Mail: “Crush at general’s funeral procession leaves 35 dead” https://example.com/kerman · reported by 1 outlet · 2020-01-07T00:00:00Z`,
       outlet: 'Daily Mail',
+      article_title: 'Crush at general’s funeral procession leaves 35 dead',
       url: 'https://example.com/kerman',
       published: '2020-01-07T00:00:00Z',
     },
@@ -235,7 +236,7 @@ describe('generic webhook', () => {
       'content-type': 'application/json',
       'webhook-id': 'alt_kerman_1',
       'webhook-timestamp': '1578355500',
-      'webhook-signature': 'v1,HkFX69We+Vl09+JpM4W+E8P4F7d+eoEROZXkRctzfDk=',
+      'webhook-signature': 'v1,z4I3cjSFc5IHHQsKdpHuL7zXf/DzeYw0zFLKoDpmayY=',
     });
     const h = req.init.headers;
     const verified = await verifyWebhook(

@@ -5,6 +5,9 @@ export const QUOTE = 'state TV said a stampede had broken out which left 35 peop
 export const PUBLISHED_MS = Date.UTC(2020, 0, 7, 0, 0, 0);
 export const NOW_MS = Date.UTC(2020, 0, 7, 0, 5, 0);
 
+/** The headline of the article behind the Kerman alerts (our own words). */
+export const ARTICLE_TITLE = 'Crush at general’s funeral procession leaves 35 dead';
+
 /** The Kerman example: a new incident, killed 35 and injured 48, from one Daily Mail article. */
 export const kermanNew: Alert = {
   v: 1,
@@ -20,6 +23,7 @@ export const kermanNew: Alert = {
   ],
   outlet: 'Daily Mail',
   url: 'https://example.com/kerman',
+  article_title: ARTICLE_TITLE,
   published_ms: PUBLISHED_MS,
   created_ms: PUBLISHED_MS + 60_000,
   corroboration: { killed: 1, injured: 1 },
@@ -50,10 +54,19 @@ export const kermanUpdate: Alert = {
 
 export const HOSTILE = '<!channel> @everyone @here <@U123> **bold** <script>alert(1)</script> _x_ ~s~ `code` [link](https://evil.test) & | > #h';
 
+/** A headline that tries every platform's markup and mentions, with an e-mail address that must stay whole. */
+export const HOSTILE_TITLE = '**Toll** <!here> @everyone _rises_ ~again~ & <b>[more](https://evil.test)</b> | write to desk@example.org #tip';
+
+/** A headline far over every limit, made of what escaping expands most, with an e-mail address at its start. */
+export function longHostileTitle(length = 5_000): string {
+  return `desk@example.org ${'&<>*_~@ lorem '.repeat(Math.ceil(length / 14))}`.slice(0, length);
+}
+
 export function hostile(): Alert {
   return {
     ...kermanNew,
     incident_title: 'Kerman *stampede* <!here>',
+    article_title: HOSTILE_TITLE,
     places: ['<b>Iran</b>'],
     outlet: 'Daily <Mail> & @everyone',
     changes: [

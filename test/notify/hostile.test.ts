@@ -1,8 +1,9 @@
 /** Article text is untrusted: nothing in it may ping, link, format or inject markup on any platform. */
 import { describe, expect, it } from 'vitest';
+import { Alert as AlertSchema } from '../../src/schema';
 import { alertText, buildDeliveryRequest, type DestinationConfig } from '../../src/notify';
 import { escapeDiscord, escapeSlack, escapeTeams, escapeTelegramHtml, neutraliseMentions } from '../../src/notify/escape';
-import { EXAMPLE_DESTINATIONS, HOSTILE, hostile, kermanNew, NOW_MS } from './fixtures';
+import { EXAMPLE_DESTINATIONS, HOSTILE, HOSTILE_TITLE, hostile, kermanNew, NOW_MS } from './fixtures';
 
 const dest = EXAMPLE_DESTINATIONS;
 
@@ -98,11 +99,11 @@ describe('hostile article text', () => {
     }
     const tricky = { ...kermanNew, url: 'https://example.com/a_(b)?x=1&y=|"z"' };
     const slackText = strings(await body(dest.slack, tricky)).join('\n');
-    expect(slackText).toContain('<https://example.com/a_(b)?x=1&amp;y=%7C%22z%22|Daily Mail>');
-    const discordSource = strings(await body(dest.discord, tricky)).find((s) => s.startsWith('[Daily Mail]'));
-    expect(discordSource).toBe('[Daily Mail](https://example.com/a_%28b%29?x=1&y=|%22z%22)');
+    expect(slackText).toContain('<https://example.com/a_(b)?x=1&amp;y=%7C%22z%22|Daily Mail: “Crush at general’s funeral procession leaves 35 dead”>');
+    const discordSource = strings(await body(dest.discord, tricky)).find((s) => s.startsWith('[Daily Mail'));
+    expect(discordSource).toBe('[Daily Mail: “Crush at general’s funeral procession leaves 35 dead”](https://example.com/a_%28b%29?x=1&y=|%22z%22)');
     const { text } = (await body(dest.telegram, tricky)) as { text: string };
-    expect(text).toContain('<a href="https://example.com/a_(b)?x=1&amp;y=|%22z%22">Daily Mail</a>');
+    expect(text).toContain('<a href="https://example.com/a_(b)?x=1&amp;y=|%22z%22">Daily Mail: “Crush at general’s funeral procession leaves 35 dead”</a>');
   });
 
   it('escapers handle each platform’s specials', () => {
@@ -117,5 +118,57 @@ describe('hostile article text', () => {
     expect(neutraliseMentions('mail me@example.com or first.last+tag@news.example, @user, (@here), @ alone')).toBe(
       'mail me@example.com or first.last+tag@news.example, @\u200buser, (@\u200bhere), @ alone',
     );
+  });
+});
+
+describe('hostile article headline', () => {
+  // The headline is quoted after the outlet in the source line; both are escaped for the platform, the e-mail
+  // address stays whole and linkable, and no mention, tag or link of the article's own survives.
+  const Z = '\u200b';
+
+  it('Slack: escaped entities and look-alikes inside the article link', async () => {
+    const texts = strings(await body(dest.slack));
+    expect(texts).toContainEqual(
+      `<https://example.com/kerman|Daily &lt;Mail&gt; &amp; @${Z}everyone: “\u2217\u2217Toll\u2217\u2217 &lt;!here&gt; @${Z}everyone \u02cdrises\u02cd \u223cagain\u223c &amp; &lt;b&gt;[more](https://evil.test)&lt;/b&gt; | write to desk@example.org #tip”> · reported by 1 outlet · 2020-01-07T00:00:00Z`,
+    );
+  });
+
+  it('Discord: backslash-escaped inside the masked link, so `]` cannot end it early', async () => {
+    const payload = (await body(dest.discord)) as { embeds: { fields: { name: string; value: string }[] }[] };
+    expect(payload.embeds[0]?.fields[0]).toEqual({
+      name: 'Source',
+      value: `[Daily \\<Mail\\> & @${Z}everyone: “\\*\\*Toll\\*\\* \\<!here\\> @${Z}everyone \\_rises\\_ \\~again\\~ & \\<b\\>\\[more\\](https://evil.test)\\</b\\> \\| write to desk@example.org \\#tip”](https://example.com/kerman)`,
+      inline: true,
+    });
+  });
+
+  it('Telegram: entities inside our own <a>, no tag of the article’s', async () => {
+    const { text } = (await body(dest.telegram)) as { text: string };
+    expect(text).toContain(
+      `<a href="https://example.com/kerman">Daily &lt;Mail&gt; &amp; @${Z}everyone: “**Toll** &lt;!here&gt; @${Z}everyone _rises_ ~again~ &amp; &lt;b&gt;[more](https://evil.test)&lt;/b&gt; | write to desk@example.org #tip”</a>`,
+    );
+  });
+
+  it('Teams: the Source fact, markdown backslash-escaped', async () => {
+    const payload = (await body(dest.teams)) as { attachments: { content: { body: { type: string; facts?: { title: string; value: string }[] }[] } }[] };
+    const facts = payload.attachments[0]?.content.body.find((b) => b.type === 'FactSet')?.facts ?? [];
+    expect(facts[0]).toEqual({
+      title: 'Source',
+      value: `Daily <Mail> & @${Z}everyone: “\\*\\*Toll\\*\\* <!here> @${Z}everyone \\_rises\\_ \\~again\\~ & <b>\\[more\\](https://evil.test)</b> | write to desk@example.org #tip”`,
+    });
+  });
+
+  it('generic webhook: verbatim in data.article_title and in the text’s source line', async () => {
+    const { data } = (await body(dest.webhook)) as { data: { article_title: string | null; text: string } };
+    expect(data.article_title).toBe(HOSTILE_TITLE);
+    expect(data.text).toContain(`Source: Daily <Mail> & @everyone: “${HOSTILE_TITLE}” https://example.com/kerman`);
+  });
+
+  it('an alert queued before alerts carried the headline still renders, naming the outlet alone', async () => {
+    const { article_title: _dropped, ...old } = kermanNew;
+    expect(AlertSchema.parse(old)).toEqual(old);
+    expect(strings(await body(dest.slack, old))).toContain('<https://example.com/kerman|Daily Mail> · reported by 1 outlet · 2020-01-07T00:00:00Z');
+    const { data } = (await body(dest.webhook, old)) as { data: { article_title: string | null } };
+    expect(data.article_title).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/schema';
 import { buildDeliveryRequest, type DestinationConfig } from '../../src/notify';
-import { huge, kermanNew, NOW_MS } from './fixtures';
+import { EXAMPLE_DESTINATIONS, huge, kermanNew, longHostileTitle, NOW_MS } from './fixtures';
 
 const cases: [string, Alert][] = [
   ['200 changes with 5,000-char quotes', huge(200, 5_000)],
@@ -20,6 +20,13 @@ const cases: [string, Alert][] = [
   ],
   // Under 2,000 characters as given, 4,600 once Slack's `&` became `&amp;`: its footer went to 5,989 and was refused.
   ['a 1,989-character URL made of `&`', { ...kermanNew, outlet: 'O&'.repeat(150), url: `https://example.com/?${'a=&'.repeat(656)}` }],
+  ['a 5,000-character headline of `&<>*_~@` opening with an e-mail address', { ...kermanNew, article_title: longHostileTitle() }],
+  [
+    // Every part of Slack's footer at its maximum at once: a URL that still links (1,493 once escaped), outlet,
+    // headline, and a corroboration line per category.
+    'that headline with the longest linkable URL, a huge outlet and 200 categories',
+    { ...huge(200, 60), article_title: longHostileTitle(), outlet: '<&>*_'.repeat(1_000), url: `https://example.com/?${'k=v&'.repeat(184)}` },
+  ],
 ];
 
 async function payload<T>(d: DestinationConfig, alert: Alert): Promise<{ body: string; json: T }> {
@@ -84,7 +91,7 @@ describe('limits: Slack footer', () => {
     const req = await buildDeliveryRequest({ name: 'slack', url: 'https://hooks.slack.com/x' }, { ...kermanNew, url }, NOW_MS);
     const body = JSON.parse(req.init.body) as { attachments: { blocks: { elements?: { text: string }[] }[] }[] };
     const context = body.attachments[0]?.blocks.at(-1)?.elements?.[0]?.text ?? '';
-    expect(context.startsWith(`<${url.replaceAll('&', '&amp;')}|Daily Mail>`)).toBe(true);
+    expect(context.startsWith(`<${url.replaceAll('&', '&amp;')}|Daily Mail: “Crush at general’s funeral procession leaves 35 dead”>`)).toBe(true);
     expect(context.length).toBeLessThanOrEqual(3_000);
   });
 });
@@ -97,5 +104,13 @@ describe('limits: packing', () => {
     const all = [...json.blocks, ...(json.attachments[0]?.blocks ?? [])];
     expect(all).toHaveLength(50);
     expect(all.at(-2)?.text?.text).toBe('_…and 154 more quotes_');
+  });
+});
+
+describe('limits: the headline', () => {
+  // Cut before the limits, not dropped: its start (an e-mail address, left whole) and the cut mark still show.
+  it.each(Object.values(EXAMPLE_DESTINATIONS))('$name quotes the start of an over-long hostile headline and marks the cut', async (d) => {
+    const { body } = await payload<unknown>(d, { ...kermanNew, article_title: longHostileTitle() });
+    expect(body).toMatch(/Daily Mail: “desk@example\.org [^”]*…”/);
   });
 });

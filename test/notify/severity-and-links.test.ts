@@ -49,7 +49,7 @@ describe('PUBLIC_URL: the incident page in every chat alert', () => {
   it('Discord: the embed title links to the page; the article stays in the Source field', async () => {
     const json = JSON.parse(await body({ name: 'discord', url: 'https://discord.com/api/webhooks/1/x' })) as { embeds: { url: string; fields: { value: string }[] }[] };
     expect(json.embeds[0]?.url).toBe(PAGE);
-    expect(json.embeds[0]?.fields[0]?.value).toBe('[Daily Mail](https://example.com/kerman)');
+    expect(json.embeds[0]?.fields[0]?.value).toBe('[Daily Mail: “Crush at general’s funeral procession leaves 35 dead”](https://example.com/kerman)');
   });
 
   it('Telegram: an "Incident page" link in the footer', async () => {

@@ -30,7 +30,7 @@ describe('alertText', () => {
     expect(alertText(kermanNew)).toBe(
       'New incident: Kerman stampede (Iran) — killed 35, injured 48\n' +
         '“state TV said a stampede had broken out which left 35 people dead and 48 injured” — state TV\n' +
-        'Source: Daily Mail https://example.com/kerman · reported by 1 outlet · 2020-01-07T00:00:00Z',
+        'Source: Daily Mail: “Crush at general’s funeral procession leaves 35 dead” https://example.com/kerman · reported by 1 outlet · 2020-01-07T00:00:00Z',
     );
   });
 
@@ -38,7 +38,7 @@ describe('alertText', () => {
     expect(alertText(kermanUpdate)).toBe(
       'Kerman stampede (Iran) — killed 35 → 56 (+21)\n' +
         '“The death toll from the stampede has risen to 56, state media reported” — state media\n' +
-        'Source: Daily Mail https://example.com/kerman · confirmed by 3 outlets · 2020-01-07T03:00:00Z',
+        'Source: Daily Mail: “Crush at general’s funeral procession leaves 35 dead” https://example.com/kerman · confirmed by 3 outlets · 2020-01-07T03:00:00Z',
     );
   });
 
@@ -51,7 +51,7 @@ describe('alertText', () => {
       'Kerman stampede (Iran) — killed 35 → 56 (+21), injured 48 → 213 (+165), missing 4\n' +
         '“q1” — IRNA\n' +
         '“q2” — IRNA\n' +
-        'Source: Daily Mail https://example.com/kerman · killed confirmed by 3 outlets, injured reported by 1 outlet, missing reported by 1 outlet · 2020-01-07T03:00:00Z',
+        'Source: Daily Mail: “Crush at general’s funeral procession leaves 35 dead” https://example.com/kerman · killed confirmed by 3 outlets, injured reported by 1 outlet, missing reported by 1 outlet · 2020-01-07T03:00:00Z',
     );
   });
 
@@ -73,11 +73,11 @@ describe('alertText', () => {
         'Threats: missiles 3 → 23 (+20), 13 revenge scenarios\n' +
         '“kq”\n' +
         '“tq”\n' +
-        'Source: Daily Mail https://example.com/kerman · reported by 1 outlet · 2020-01-07T03:00:00Z',
+        'Source: Daily Mail: “Crush at general’s funeral procession leaves 35 dead” https://example.com/kerman · reported by 1 outlet · 2020-01-07T03:00:00Z',
     );
     const alone = withChanges([threat('missiles', 3, 23)], { incident_title: 'Iran–Israel tensions', places: ['Israel'], corroboration: {} });
     expect(alertText(alone)).toBe(
-      'Iran–Israel tensions — Threats: missiles 3 → 23 (+20)\nSource: Daily Mail https://example.com/kerman · 2020-01-07T03:00:00Z',
+      'Iran–Israel tensions — Threats: missiles 3 → 23 (+20)\nSource: Daily Mail: “Crush at general’s funeral procession leaves 35 dead” https://example.com/kerman · 2020-01-07T03:00:00Z',
     );
   });
 
@@ -92,7 +92,7 @@ describe('alertText', () => {
     const a = withChanges([cas('killed', null, [1, 'exact'], 'line one\n\n  line\ttwo ', ' state\nTV ')], { url: 'javascript:alert(1)' });
     expect(alertText(a).split('\n').slice(1)).toEqual([
       '“line one line two” — state TV',
-      'Source: Daily Mail · confirmed by 3 outlets · 2020-01-07T03:00:00Z',
+      'Source: Daily Mail: “Crush at general’s funeral procession leaves 35 dead” · confirmed by 3 outlets · 2020-01-07T03:00:00Z',
     ]);
   });
 

@@ -10,12 +10,13 @@ const DAY = 86_400_000;
 const T0 = Date.parse('2020-01-07T00:00:00Z');
 
 let seq = 0;
-function report(casualties: Casualties, opts: { outlet?: string; published?: number; threats?: Threat[] } = {}): Report {
+function report(casualties: Casualties, opts: { outlet?: string; published?: number; threats?: Threat[]; title?: string } = {}): Report {
   seq++;
   return {
     v: 1,
     article_id: `a${seq}`,
     content_hash: `h${seq}`,
+    ...(opts.title ? { title: opts.title } : {}),
     outlet: opts.outlet ?? 'AP',
     published_ms: opts.published ?? T0 + seq * 1000,
     received_ms: T0 + seq * 1000,
@@ -56,6 +57,16 @@ describe('applyReport', () => {
     ]);
     expect(out?.alert?.is_new_incident).toBe(true);
     expect(out?.result.alert).toBe('killed:->35,injured:->48');
+  });
+
+  it('names the headline of the article whose figures changed, not the first one, and none when it had none', () => {
+    const outs = run([
+      report({ killed: fig(35) }, { title: 'Crush at funeral procession leaves 35 dead' }),
+      report({ killed: fig(56) }, { title: 'Funeral crush toll climbs to 56', outlet: 'Reuters' }),
+      report({ killed: fig(59) }),
+    ]);
+    expect(outs.map((o) => o.alert?.article_title)).toEqual(['Crush at funeral procession leaves 35 dead', 'Funeral crush toll climbs to 56', undefined]);
+    expect(outs[1]?.alert?.incident_title).toBe('Kerman stampede');
   });
 
   it('announces an increase once and stays quiet on a repeat', () => {

@@ -416,6 +416,11 @@ function scanTail(
     const k2 = keywordAt(toks, end + 1) ?? keywordAt(toks, end + 2);
     if (k2) combined = true;
   }
+  // "two children hurt and killed by guns this week": one count for both outcomes is a combined figure too
+  if (o && o.l === 'and' && (s.cat === 'injured' || s.cat === 'killed')) {
+    const k2 = keywordAt(toks, end + 1);
+    if (k2 && k2.cat !== s.cat && (k2.cat === 'injured' || k2.cat === 'killed')) combined = true;
+  }
   // "had been killed, wounded or captured": a list of outcomes for one figure
   if (o && o.t === ',' && keywordAt(toks, end + 1)) {
     for (let k = end + 2; k < end + 5 && k < toks.length; k++) if (toks[k]!.l === 'or') combined = true;

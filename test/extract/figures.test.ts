@@ -122,6 +122,11 @@ describe('the shot, the dead and the hurt', () => {
 });
 
 describe('traps: numbers that are not casualties', () => {
+  it('one count for two outcomes ("hurt and killed", "killed and injured") is combined, never split', () => {
+    expect(fig('We have had two children hurt and killed by guns in a single week, the pastor said.')).toEqual({});
+    expect(fig('Forty people were killed and injured in the attack on the market.')).toEqual({});
+    expect(fig('Two people were killed and three injured.')).toMatchObject({ killed: { value: 2 }, injured: { value: 3 } });
+  });
   it.each([
     'A 35-year-old man was arrested on Friday.',
     'The quake struck at 10:30 p.m. and measured 6.4.',

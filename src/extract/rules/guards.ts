@@ -16,6 +16,8 @@ export interface GuardContext {
 
 export const DEATH_WORDS = /^(killed|kills|kill|killing|dead|death|deaths|died|dies|fatal|fatally|fatalities|murder|murdered|slain|slaying|homicide|shot|shooting|manslaughter)$/;
 const CASUALTY_WORDS = /^(injured|wounded|hurt|missing|killed|dead|kidnapped|abducted|captured|arrested)$/;
+const HURT_OUTCOME = /^(injured|wounded|hurt)$/;
+const KILLED_OUTCOME = /^(killed|dead)$/;
 const SHOT_AT_TARGETS = /^(but|and|by|him|her|them|us|me|officers|police|deputies|troopers|agents|cars|vehicles|people|least)$/;
 const MODALS = /^(could|would|might|may|will|should|must|can)$/;
 const POLICE_AGENTS = /^(police|officers?|deputies|deputy|troopers?|agents?|swat|authorities|cops?|law)$/;
@@ -85,6 +87,10 @@ export const GUARDS = {
     const t = ctx.toks;
     const after = t[ctx.anchorEnd]?.l;
     if ((after === 'or' || after === ',') && CASUALTY_WORDS.test(t[ctx.anchorEnd + 1]?.l ?? '')) return true;
+    // ("two children hurt and killed", "were killed and injured": both outcomes for one count)
+    const word = t[ctx.anchorEnd - 1]?.l ?? '';
+    const next = t[ctx.anchorEnd + 1]?.l ?? '';
+    if (after === 'and' && ((HURT_OUTCOME.test(word) && KILLED_OUTCOME.test(next)) || (KILLED_OUTCOME.test(word) && HURT_OUTCOME.test(next)))) return true;
     const before = t[ctx.anchorStart - 1]?.l;
     return (before === 'or' || before === ',') && CASUALTY_WORDS.test(t[ctx.anchorStart - 2]?.l ?? '');
   },

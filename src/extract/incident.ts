@@ -2,7 +2,7 @@
 // proper names that recur, and the dateline. The headline and lead decide; later
 // paragraphs (history, reactions) only break ties.
 import type { IncidentHints } from '../schema';
-import { countyState, demonym, gazetteer, isTownName, maxPlaceWords, resolveTown, type Place } from './gazetteer';
+import { countyState, demonym, gazetteer, isTownName, maxPlaceWords, regionWritten, resolveTown, type Place } from './gazetteer';
 import { MONTHS, WEEKDAYS } from './lexicon/index';
 import type { Sentence } from './sentences';
 
@@ -268,7 +268,7 @@ function unlistedPlaces(text: string, headline = false): string[] {
     if (!name || !region || NOT_PLACES.has(name)) continue;
     // "in Greece, Turkey and Bulgaria" is a list of countries, not a town and its region
     if (g.get(name)?.kind === 'country') continue;
-    if (g.has(region) || REGION_WORD.test(region)) out.push(name);
+    if (regionWritten(region) || REGION_WORD.test(region)) out.push(name);
   }
   for (const m of text.matchAll(INCIDENT_LABEL)) {
     const name = m[1];
@@ -303,7 +303,7 @@ function regionsOf(places: readonly Place[], opening: string, dateline: string |
     for (let up = p.parent, hops = 0; up && hops < 3; up = g.get(up)?.parent, hops++) out.add(up);
   }
   const written = dateline?.split(',')[1]?.trim();
-  const region = written ? g.get(written) : undefined;
+  const region = written ? regionWritten(written) : undefined;
   if (region && region.kind !== 'city') out.add(region.name);
   for (const m of opening.matchAll(COUNTY_NAMED)) {
     const state = countyState(m[0], out);
@@ -351,10 +351,11 @@ function datelinePlace(dateline: string, body: string, chosen: ReadonlySet<strin
   const said = (x: string) => new RegExp(`\\b${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(body);
   const mentioned = said(name) || (known !== undefined && said(known.name));
   if (known) return mentioned ? known : null;
-  const region = rawRegion ? g.get(rawRegion) : undefined;
+  const region = rawRegion ? regionWritten(rawRegion) : undefined;
   if (!region) return null;
   const regionCountry = region.kind === 'country' ? region.name : region.parent;
-  if (!chosen.has(region.name) && !(regionCountry && chosen.has(regionCountry))) return null;
+  // a text that names no place of its own is placed by its dateline's town and region ("HEMPSTEAD, N.Y.")
+  if (chosen.size > 0 && !chosen.has(region.name) && !(regionCountry && chosen.has(regionCountry))) return null;
   // "FORT WORTH, Texas": a GeoNames town of the region written beside it
   return resolveTown(name, new Set([region.name]), true) ?? { name, kind: 'city', parent: region.name };
 }
@@ -392,7 +393,7 @@ function geonamesTowns(text: string, regions: ReadonlySet<string>, whole: string
       const after = text.slice(end, end + 40);
       if (TITLE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || PERSON_AFTER.test(after) || NAMED_AFTER_PLACE.test(after)) continue;
       const written = next === undefined ? REGION_AFTER.exec(after)?.[1] : undefined;
-      const region = written ? g.get(written) : undefined;
+      const region = written ? regionWritten(written) : undefined;
       const writtenRegion = region && region.kind !== 'city' ? region.name : undefined;
       if (!writtenRegion) {
         const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -473,7 +474,7 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
   for (const s of [title ?? '', ...leadParas]) {
     for (const m of s.matchAll(PLACED_NAME)) {
       const [, name, region] = m;
-      const r = region ? gazetteer().get(region) : undefined;
+      const r = region ? regionWritten(region) : undefined;
       if (!name || !r || (r.kind !== 'state' && r.kind !== 'country') || NOT_PLACES.has(name) || gazetteer().has(name)) continue;
       if (!placedUnder.has(name)) placedUnder.set(name, r.name);
     }

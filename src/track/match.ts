@@ -515,6 +515,13 @@ export type MatchRule =
   | { id: string; checks: string; kind: 'fallback'; examples: readonly string[]; applies: (p: Pair) => boolean }
   | { id: string; checks: string; kind: 'score'; examples: readonly string[]; points: (p: Pair) => number };
 
+/** Both sides give a mass toll, within 48 h, and name a state or town in common (a shared country is too wide). */
+function massFollowUp(p: Pair): boolean {
+  if ((p.hints.toll ?? 0) < MASS_TOLL || (p.entry.toll ?? 0) < MASS_TOLL || p.gapMs > RELATED_SPOT_WINDOW_MS) return false;
+  const theirs = new Set(p.entry.places.map(normPlace));
+  return p.hints.places.some((x) => theirs.has(normPlace(x)) && gazetteer().get(x)?.kind !== 'country');
+}
+
 /**
  * A street both sides name, backed by a second street, an age or the same toll: a report whose text names no town
  * ("shot on Genesee Street") is placed by its street, but one street name alone recurs in many towns.
@@ -614,9 +621,14 @@ export const MATCH_RULES: readonly MatchRule[] = [
   {
     id: 'spot.towns-differ',
     kind: 'veto',
-    checks: 'spot incidents without a shared name whose first towns differ and neither names the other (as a place or as a name)',
-    examples: ['a derailment in Bargarh district is not one in Balasore district'],
-    applies: (p) => p.sharedNames === 0 && isSpot(p.type) && townsConflict(p.hints.places, p.entry.places, p.hints.names ?? [], p.entry.names),
+    checks: 'spot incidents without a shared name whose first towns differ and neither names the other (as a place or as a name), unless both give a mass toll within 48 h in a shared state',
+    examples: [
+      'a derailment in Bargarh district is not one in Balasore district',
+      'a gunman who killed ten in Harlow Park found dead the next morning in Bayside, in the same state, is the same shooting',
+    ],
+    // A massacre's follow-up is told from wherever the suspect was caught or found; two with ten or more
+    // victims in one state within two days are rare enough that the shared state and the toll tie them.
+    applies: (p) => p.sharedNames === 0 && isSpot(p.type) && !massFollowUp(p) && townsConflict(p.hints.places, p.entry.places, p.hints.names ?? [], p.entry.names),
   },
   { id: 'place.compatible-needs-same-type', kind: 'veto', checks: 'places merely compatible (none shared) and the types differ', examples: ['"India" and an unlisted town: only the same type may join'], applies: (p) => p.places() === 'compatible' && !p.typeAgrees },
   {

@@ -14,6 +14,16 @@ describe('incident hints', () => {
   it('places: city before country', () => {
     expect(run('A fire in a market in Lagos, Nigeria killed 9 people.').incident.places.slice(0, 2)).toEqual(['Lagos', 'Nigeria']);
   });
+  it('a US state written by its abbreviation after a town places the town in that state', () => {
+    expect(run('Two men were wounded in a shooting outside a corner store late Saturday.', 'Two hurt in shooting in Springfield, Mo.').incident.places).toEqual(expect.arrayContaining(['Springfield', 'Missouri']));
+    expect(run('Two men were wounded in a shooting outside a corner store late Saturday.', 'Two hurt in shooting in Springfield, Ill.').incident.places).toEqual(expect.arrayContaining(['Springfield', 'Illinois']));
+    expect(run('Five people were hurt when someone opened fire on a porch early Sunday.', 'Five shot in Trenton, NJ').incident.places).toEqual(expect.arrayContaining(['Trenton', 'New Jersey']));
+    expect(run('HEMPSTEAD, N.Y. - A teenager was shot in the leg while walking home, police said.').incident.places).toEqual(expect.arrayContaining(['Hempstead', 'New York']));
+  });
+  it('an abbreviation alone is no place, and "Ga." is not read as the country Georgia', () => {
+    expect(run('Officers said the man was shot in the arm; Mo said he heard four shots.', 'Man shot on porch').incident.places).not.toContain('Missouri');
+    expect(run('A woman was wounded in a drive-by shooting on Friday night.', 'Woman shot in Macon, Ga.').incident.places).not.toContain('Georgia');
+  });
   it('dateline', () => {
     expect(run('NAIROBI, May 2 - Floods killed 12 people in Kenya, officials said.').incident.dateline).toBe('NAIROBI');
   });

@@ -239,7 +239,9 @@ export const NOT_TOWNS = new Set(
     'Jordan Santiago Florence Victoria Charlotte Chester Marion Lincoln Jackson Madison Warren Tyler Troy Logan ' +
     'Aurora Camden Sidney Vernon Clinton Franklin Hamilton Washington Jefferson Monroe Lafayette Columbia Orange ' +
     'Alexandria Athens Cairo Berlin Paris Rome Moscow Lebanon Canton Shelby Dallas Houston Austin Phoenix Eugene ' +
-    'Wayne Douglas Harrison Henderson Nelson Morgan Carson Spencer Taylor Mason Bryan Kent Hudson Milton Newton').split(' '),
+    'Wayne Douglas Harrison Henderson Nelson Morgan Carson Spencer Taylor Mason Bryan Kent Hudson Milton Newton ' +
+    // "Louisville Metro police", "Metro Nashville": a city's own government, not the city of Metro in Indonesia
+    'Metro').split(' '),
 );
 
 /** Fewest people a town needs to be read with no region in the text, and how much larger than its namesakes. */

@@ -249,8 +249,16 @@ const titleCased = (text: string) => {
   return ws.length > 0 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length > 0.6;
 };
 
+// "shooting at Bardstown Rd.", "in Oak Lane": a name ending in a street's kind is a street, kept with the streets.
+// (Squares, ways and circles are left to be places: "Tahrir Square" is where a protest is.)
+const STREET_ENDING = /\b(?:Street|St|Avenue|Ave|Av|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Parkway|Pkwy|Highway|Hwy|Terrace|Ter)\.?$/;
+
 /** Place names the gazetteer does not know, found by how news writing introduces them. */
 function unlistedPlaces(text: string, headline = false): string[] {
+  return namedPlaces(text, headline).filter((name) => !STREET_ENDING.test(name));
+}
+
+function namedPlaces(text: string, headline: boolean): string[] {
   const out: string[] = [];
   const g = gazetteer();
   // A headline in Title Case carries no case information: "in Fatal Shooting" is no town.

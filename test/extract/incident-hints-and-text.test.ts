@@ -24,6 +24,10 @@ describe('incident hints', () => {
     expect(run('Officers said the man was shot in the arm; Mo said he heard four shots.', 'Man shot on porch').incident.places).not.toContain('Missouri');
     expect(run('A woman was wounded in a drive-by shooting on Friday night.', 'Woman shot in Macon, Ga.').incident.places).not.toContain('Georgia');
   });
+  it('a street named like a place ("shooting at Kestrel Rd.") is no place, nor is a city\'s "Metro" government', () => {
+    expect(run('Two men were wounded outside a diner late Friday, officers said.', 'One dead after shooting at Kestrel Rd. diner').incident.places).not.toContain('Kestrel Rd');
+    expect(run('Louisville Metro Police said two people were hurt in the shooting on Friday night.', 'Two hurt in shooting').incident.places).not.toContain('Indonesia');
+  });
   it('dateline', () => {
     expect(run('NAIROBI, May 2 - Floods killed 12 people in Kenya, officials said.').incident.dateline).toBe('NAIROBI');
   });

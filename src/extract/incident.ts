@@ -2,7 +2,7 @@
 // proper names that recur, and the dateline. The headline and lead decide; later
 // paragraphs (history, reactions) only break ties.
 import type { IncidentHints } from '../schema';
-import { countyState, demonym, gazetteer, isTownName, maxPlaceWords, regionWritten, resolveTown, type Place } from './gazetteer';
+import { countryOf, countyState, demonym, gazetteer, isTownName, maxPlaceWords, regionWritten, resolveTown, type Place } from './gazetteer';
 import { MONTHS, WEEKDAYS } from './lexicon/index';
 import type { Sentence } from './sentences';
 
@@ -421,6 +421,31 @@ function geonamesTowns(text: string, regions: ReadonlySet<string>, whole: string
   return out;
 }
 
+/**
+ * "Mount Sinai Hospital", "New Florence", "Panama City Beach" in a report about Chicago or Missouri: a listed city
+ * or region of another country whose country the report never names, while its places are chiefly in one
+ * country, is a namesake or part of a longer name, not where it happened. The report's country is the one its
+ * places weigh most in, by at least twice the other's weight.
+ */
+const STRAY_COUNTRY_MARGIN = 2;
+function dropStrayForeignPlaces(score: Map<string, { place: Place; score: number }>): void {
+  const weight = new Map<string, number>();
+  for (const e of score.values()) {
+    const c = countryOf(e.place);
+    // (an unlisted place with no parent has no country to weigh)
+    if (gazetteer().get(c)?.kind === 'country') weight.set(c, (weight.get(c) ?? 0) + e.score);
+  }
+  const main = [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (main === undefined) return;
+  const namedCountries = new Set([...score.values()].filter((e) => e.place.kind === 'country').map((e) => e.place.name));
+  for (const [name, e] of score) {
+    if (e.place.kind === 'country' || !gazetteer().has(e.place.name)) continue;
+    const c = countryOf(e.place);
+    // a close second country may be where it happened, the first a misreading ("Bennie London"): both stay
+    if (c !== main && !namedCountries.has(c) && c !== e.place.name && (weight.get(c) ?? 0) * STRAY_COUNTRY_MARGIN <= (weight.get(main) ?? 0)) score.delete(name);
+  }
+}
+
 export function incidentPlaces(title: string | undefined, sentences: Sentence[], figureQuotes: string[], dateline?: string): string[] {
   const body = sentences.filter((s) => s.idx >= 0);
   const leadParas = body.filter((s) => s.para === 0).map((s) => s.text);
@@ -564,6 +589,7 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
     }
   }
   for (const name of referenceOnly) if (!placedHere.has(name)) score.delete(name);
+  dropStrayForeignPlaces(score);
   // "in Allen, a suburb north of Dallas": the reference point goes only when a nearer named place stands beside it
   // ("a village near Kabul" with no village named keeps Kabul)
   for (const name of relativeOnly) {

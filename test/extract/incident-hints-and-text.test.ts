@@ -28,6 +28,14 @@ describe('incident hints', () => {
     expect(run('Two men were wounded outside a diner late Friday, officers said.', 'One dead after shooting at Kestrel Rd. diner').incident.places).not.toContain('Kestrel Rd');
     expect(run('Louisville Metro Police said two people were hurt in the shooting on Friday night.', 'Two hurt in shooting').incident.places).not.toContain('Indonesia');
   });
+  it('a listed place of a country the report never names, in a report chiefly about another, is a namesake ("Mount Sinai Hospital" in Chicago)', () => {
+    const p = run('A 10-year-old boy was shot in the leg on the West Side of Chicago on Sunday evening. He was taken to Mount Sinai Hospital in good condition, Chicago police said.', 'Boy, 10, shot in Chicago').incident.places;
+    expect(p).toEqual(expect.arrayContaining(['Chicago', 'Illinois']));
+    expect(p).not.toContain('Egypt');
+  });
+  it('…while a report naming both countries keeps both', () => {
+    expect(run('Iranian missiles struck a base in Iraq housing American troops, officials in Baghdad and Tehran said.', 'Missiles hit base in Iraq').incident.places).toEqual(expect.arrayContaining(['Baghdad', 'Iraq', 'Tehran', 'Iran']));
+  });
   it('dateline', () => {
     expect(run('NAIROBI, May 2 - Floods killed 12 people in Kenya, officials said.').incident.dateline).toBe('NAIROBI');
   });

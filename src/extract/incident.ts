@@ -113,7 +113,9 @@ const DISTANCE_BEFORE = /\d[\d,.]*\s*(?:-?\s*)?(?:km|kilometres?|kilometers?|mil
 // "a suburb north of", "a small town outside", "a village near the": the place after it is a reference point for a
 // nearer place the sentence usually names too.
 const RELATIVE_BEFORE = /\b(?:suburbs?|towns?|city|village|community|area|neighbou?rhood|settlement|hamlet)\s+(?:(?:just|about|some)\s+)?(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|just)\s+of|outside(?:\s+of)?|near)\s+(?:the\s+)?$/i;
-const NAMED_AFTER_PLACE = /^,? (?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Pkwy|Parkway|Hwy|Highway|Jr|Sr)\b/;
+// "Washington Heights", "Washington Park", "Mount Sinai Hospital", "Panama City Beach": a neighbourhood, park, hospital
+// or resort named after a place is no mention of that place either.
+const NAMED_AFTER_PLACE = /^(?:,? (?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Pkwy|Parkway|Hwy|Highway|Jr|Sr)| (?:Heights|Park|Hills|Village|Gardens|Square|Hospital|Beach))\b/;
 // "INS Kolkata", "USS Cole", "HMS Sheffield": a ship named after a place is no place.
 const SHIP_PREFIX_BEFORE = /\b(?:INS|USS|USNS|HMS|HMAS|HMCS|HMNZS|RFS|MV|MS|SS|FS|JS|ROKS|PNS|KRI|BRP|TCG|HNLMS|ITS|ESPS|CNS)\s+$/;
 

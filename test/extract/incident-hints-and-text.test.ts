@@ -36,6 +36,10 @@ describe('incident hints', () => {
   it('…while a report naming both countries keeps both', () => {
     expect(run('Iranian missiles struck a base in Iraq housing American troops, officials in Baghdad and Tehran said.', 'Missiles hit base in Iraq').incident.places).toEqual(expect.arrayContaining(['Baghdad', 'Iraq', 'Tehran', 'Iran']));
   });
+  it('a neighbourhood, park or hospital named after a place is no mention of it ("Washington Heights" is not Washington state)', () => {
+    expect(run('Four people were shot outside a bodega in Washington Heights late Saturday, New York police said.', 'Four shot in Washington Heights').incident.places).toEqual(['Washington Heights', 'New York', 'United States']);
+    expect(run('Two men were shot near a gas station in Washington Park on the South Side of Chicago.', 'Two killed at Washington Park gas station').incident.places).not.toContain('Washington');
+  });
   it('dateline', () => {
     expect(run('NAIROBI, May 2 - Floods killed 12 people in Kenya, officials said.').incident.dateline).toBe('NAIROBI');
   });

@@ -578,13 +578,19 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
     }
   }
   if (dateline) {
-    const chosen = new Set([...score.values()].flatMap((e) => [e.place.name, ...(e.place.parent ? [e.place.parent] : [])]));
+    // each chosen place with all its ancestors: "Chicago" read from the body is in the United States too
+    const chosen = new Set<string>();
+    for (const e of score.values()) {
+      chosen.add(e.place.name);
+      for (let up = e.place.parent, hops = 0; up && hops < 3; up = gazetteer().get(up)?.parent, hops++) chosen.add(up);
+    }
     const p = datelinePlace(dateline, [title ?? '', ...body.map((s) => s.text)].join('\n'), chosen);
     if (p && !score.has(p.name)) add(p, 1, 1e9 - 1);
     else if (score.size === 0) {
       const d = dateline.split(',')[0]?.trim();
       if (d && !NOT_DATELINES.test(d)) {
-        const name = d.length > 3 && d === d.toUpperCase() ? d.charAt(0) + d.slice(1).toLowerCase() : d;
+        // "NEW YORK" → "New York", each word capitalised, so that the gazetteer knows it
+        const name = d.length > 3 && d === d.toUpperCase() ? d.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase()) : d;
         const known = gazetteer().get(name);
         score.set(known?.name ?? name, { place: known ?? { name, kind: 'city' }, score: 0.5, first: 0 });
       }

@@ -40,6 +40,13 @@ describe('incident hints', () => {
     expect(run('Four people were shot outside a bodega in Washington Heights late Saturday, New York police said.', 'Four shot in Washington Heights').incident.places).toEqual(['Washington Heights', 'New York', 'United States']);
     expect(run('Two men were shot near a gas station in Washington Park on the South Side of Chicago.', 'Two killed at Washington Park gas station').incident.places).not.toContain('Washington');
   });
+  it('a dateline places a report before a city its body names in passing', () => {
+    const p = run('HEMPSTEAD, N.Y. - A teenager was shot while walking home on Friday, police said.\n\nNeighbours said they feared the village would turn into the next Chicago.', 'Teen shot while walking home').incident.places;
+    expect(p.slice(0, 2)).toEqual(['Hempstead', 'New York']);
+  });
+  it('a capitalised dateline of two words that is the only place is read as the listed city ("NEW YORK")', () => {
+    expect(run('NEW YORK - Four people were shot on a boardwalk late Sunday, police said.', 'Four shot near boardwalk').incident.places).toEqual(['New York', 'United States']);
+  });
   it('dateline', () => {
     expect(run('NAIROBI, May 2 - Floods killed 12 people in Kenya, officials said.').incident.dateline).toBe('NAIROBI');
   });

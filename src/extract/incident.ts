@@ -257,7 +257,10 @@ const STREET_ENDING = /\b(?:Street|St|Avenue|Ave|Av|Road|Rd|Drive|Dr|Boulevard|B
 
 /** Place names the gazetteer does not know, found by how news writing introduces them. */
 function unlistedPlaces(text: string, headline = false): string[] {
-  return namedPlaces(text, headline).filter((name) => !STREET_ENDING.test(name));
+  // "in Shelby Thursday morning": the day after a town's name is no part of it
+  return namedPlaces(text, headline)
+    .map((name) => name.replace(/ (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/, ''))
+    .filter((name) => !STREET_ENDING.test(name));
 }
 
 function namedPlaces(text: string, headline: boolean): string[] {
@@ -468,7 +471,8 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
   const spans: Array<[string, number]> = [];
   if (title) spans.push([title, 3]);
   for (const s of leadParas) spans.push([s, 2]);
-  for (const q of figureQuotes) spans.push([q, 1.5]);
+  // a figure read from the headline quotes it whole, outlet and its city included: that part is no place either
+  for (const q of figureQuotes) spans.push([headlineOf(q) ?? q, 1.5]);
   for (const [text, w] of spans) {
     for (const m of placeMentions(text)) {
       if (m.reference) referenceOnly.add(m.place.name);
@@ -639,7 +643,9 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
 
 // A trailing segment that is only capitalised words and numbers: an outlet's name, often with its city
 // ("- KXYZ Action News 7 - Denver, Colorado", "| KATV", "- CBS Chicago").
-const OUTLET_SEGMENT = /^(?:[\p{Lu}\d][\p{L}\d.&'’-]*,?|of|the|and|on)(?: (?:[\p{Lu}\d][\p{L}\d.&'’-]*,?|of|the|and|on)){0,6}$/u;
+// A site's address counts as its name ("- wistv.com -", "- wave3.com-Louisville News, Weather & Sports").
+const OUTLET_WORD = String.raw`(?:[\p{Lu}\d][\p{L}\d.&'’-]*,?|[\p{Ll}\d][\p{L}\d-]*\.(?:com|net|org|tv)(?:-[\p{L}\d.&'’-]*)?,?|of|the|and|on|&)`;
+const OUTLET_SEGMENT = new RegExp(`^${OUTLET_WORD}(?: ${OUTLET_WORD}){0,6}$`, 'u');
 
 /** The headline without the outlet name that pages append to it: the city in an outlet's name is no place of the incident. */
 export function headlineOf(title: string | undefined): string | undefined {

@@ -2,6 +2,7 @@
 // English check; threat figures are specified by rule family in rules/threat-specs/.
 import { describe, expect, it } from 'vitest';
 import { extract, isEnglish, normaliseText } from '../../src/extract/index';
+import { headlineOf } from '../../src/extract/incident';
 import { run } from './support';
 
 describe('incident hints', () => {
@@ -46,6 +47,13 @@ describe('incident hints', () => {
   });
   it('a capitalised dateline of two words that is the only place is read as the listed city ("NEW YORK")', () => {
     expect(run('NEW YORK - Four people were shot on a boardwalk late Sunday, police said.', 'Four shot near boardwalk').incident.places).toEqual(['New York', 'United States']);
+  });
+  it('an outlet given by its web address, and its city, are cut from the headline', () => {
+    expect(headlineOf('Two dead, one hurt in Dunmore triple shooting - wkxy.com - Harlan, Kentucky')).toBe('Two dead, one hurt in Dunmore triple shooting');
+    expect(headlineOf('Deputies: farm shooting was a family dispute - wkxy.com-Harlan News, Weather & Sports')).toBe('Deputies: farm shooting was a family dispute');
+  });
+  it('the day after a town\'s name is no part of it ("in Dunmore Thursday morning")', () => {
+    expect(run('Two people were killed and one was hurt in a shooting in Dunmore Thursday morning, police said.', 'Two dead, one hurt in Dunmore triple shooting - wkxy.com - Harlan, Kentucky').incident.places).toEqual(['Dunmore']);
   });
   it('dateline', () => {
     expect(run('NAIROBI, May 2 - Floods killed 12 people in Kenya, officials said.').incident.dateline).toBe('NAIROBI');

@@ -621,7 +621,7 @@ export const MATCH_RULES: readonly MatchRule[] = [
   {
     id: 'spot.towns-differ',
     kind: 'veto',
-    checks: 'spot incidents without a shared name whose first towns differ and neither names the other (as a place or as a name), unless both give a mass toll within 48 h in a shared state',
+    checks: 'spot incidents without a shared name whose first towns differ and neither names the other (as a place or as a name), unless both give a mass toll within 48 h and share a state or town',
     examples: [
       'a derailment in Bargarh district is not one in Balasore district',
       'a gunman who killed ten in Harlow Park found dead the next morning in Bayside, in the same state, is the same shooting',

@@ -188,6 +188,41 @@ function addDivisions(m: Map<string, Place>): void {
   }
 }
 
+// US states as datelines and "Town, St." write them: the AP's abbreviations and the postal codes. They name a state
+// only where a region is expected (after a town and a comma), never on their own: "Ind", "Mo" and "OK" are words too.
+const US_STATE_ABBREVIATIONS: Record<string, string> = Object.fromEntries(
+  ('Ala AL Alabama|Alaska AK Alaska|Ariz AZ Arizona|Ark AR Arkansas|Calif CA California|Colo CO Colorado|Conn CT Connecticut|' +
+    'Del DE Delaware|Fla FL Florida|Ga GA Georgia|Hawaii HI Hawaii|Idaho ID Idaho|Ill IL Illinois|Ind IN Indiana|Iowa IA Iowa|' +
+    'Kan KS Kansas|Ky KY Kentucky|La LA Louisiana|Maine ME Maine|Md MD Maryland|Mass MA Massachusetts|Mich MI Michigan|' +
+    'Minn MN Minnesota|Miss MS Mississippi|Mo MO Missouri|Mont MT Montana|Neb NE Nebraska|Nev NV Nevada|N.H NH New Hampshire|' +
+    'N.J NJ New Jersey|N.M NM New Mexico|N.Y NY New York|N.C NC North Carolina|N.D ND North Dakota|Ohio OH Ohio|' +
+    'Okla OK Oklahoma|Ore OR Oregon|Pa PA Pennsylvania|R.I RI Rhode Island|S.C SC South Carolina|S.D SD South Dakota|' +
+    'Tenn TN Tennessee|Tex TX Texas|Utah UT Utah|Vt VT Vermont|Va VA Virginia|Wash WA Washington|W.Va WV West Virginia|' +
+    'Wis WI Wisconsin|Wyo WY Wyoming')
+    .split('|')
+    .flatMap((row) => {
+      const [ap, postal, ...state] = row.split(' ') as [string, string, ...string[]];
+      const name = state.join(' ');
+      return [[ap, name], [postal, name], [ap.replace(/\./g, ''), name]] as Array<[string, string]>;
+    }),
+);
+
+/**
+ * The region written after a town and a comma ("Texas", "Borno State", "N.Y.", "Minn.", "NJ"): a curated state or
+ * country, or a US state by its abbreviation. Georgia by its abbreviation is the US state, which the curated list
+ * folds into the country's name, so it is left out rather than placed abroad.
+ */
+export function regionWritten(written: string): Place | undefined {
+  const g = gazetteer();
+  const bare = written.replace(/\.$/, '');
+  const direct = g.get(written) ?? g.get(bare);
+  if (direct) return direct;
+  const state = US_STATE_ABBREVIATIONS[bare];
+  if (!state || state === 'Georgia') return undefined;
+  const p = g.get(state);
+  return p?.kind === 'state' ? p : undefined;
+}
+
 // ---- GeoNames towns (gazetteer-towns.ts, generated): consulted only where the curated names above are silent ----
 
 /**
@@ -204,7 +239,9 @@ export const NOT_TOWNS = new Set(
     'Jordan Santiago Florence Victoria Charlotte Chester Marion Lincoln Jackson Madison Warren Tyler Troy Logan ' +
     'Aurora Camden Sidney Vernon Clinton Franklin Hamilton Washington Jefferson Monroe Lafayette Columbia Orange ' +
     'Alexandria Athens Cairo Berlin Paris Rome Moscow Lebanon Canton Shelby Dallas Houston Austin Phoenix Eugene ' +
-    'Wayne Douglas Harrison Henderson Nelson Morgan Carson Spencer Taylor Mason Bryan Kent Hudson Milton Newton').split(' '),
+    'Wayne Douglas Harrison Henderson Nelson Morgan Carson Spencer Taylor Mason Bryan Kent Hudson Milton Newton ' +
+    // "Louisville Metro police", "Metro Nashville": a city's own government, not the city of Metro in Indonesia
+    'Metro').split(' '),
 );
 
 /** Fewest people a town needs to be read with no region in the text, and how much larger than its namesakes. */

@@ -2,7 +2,7 @@
 // proper names that recur, and the dateline. The headline and lead decide; later
 // paragraphs (history, reactions) only break ties.
 import type { IncidentHints } from '../schema';
-import { countyState, demonym, gazetteer, isTownName, maxPlaceWords, resolveTown, type Place } from './gazetteer';
+import { countryOf, countyState, demonym, gazetteer, isTownName, maxPlaceWords, regionWritten, resolveTown, type Place } from './gazetteer';
 import { MONTHS, WEEKDAYS } from './lexicon/index';
 import type { Sentence } from './sentences';
 
@@ -113,7 +113,9 @@ const DISTANCE_BEFORE = /\d[\d,.]*\s*(?:-?\s*)?(?:km|kilometres?|kilometers?|mil
 // "a suburb north of", "a small town outside", "a village near the": the place after it is a reference point for a
 // nearer place the sentence usually names too.
 const RELATIVE_BEFORE = /\b(?:suburbs?|towns?|city|village|community|area|neighbou?rhood|settlement|hamlet)\s+(?:(?:just|about|some)\s+)?(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|just)\s+of|outside(?:\s+of)?|near)\s+(?:the\s+)?$/i;
-const NAMED_AFTER_PLACE = /^,? (?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Pkwy|Parkway|Hwy|Highway|Jr|Sr)\b/;
+// "Washington Heights", "Washington Park", "Mount Sinai Hospital", "Panama City Beach": a neighbourhood, park, hospital
+// or resort named after a place is no mention of that place either.
+const NAMED_AFTER_PLACE = /^(?:,? (?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Pkwy|Parkway|Hwy|Highway|Jr|Sr)| (?:Heights|Park|Hills|Village|Gardens|Square|Hospital|Beach))\b/;
 // "INS Kolkata", "USS Cole", "HMS Sheffield": a ship named after a place is no place.
 const SHIP_PREFIX_BEFORE = /\b(?:INS|USS|USNS|HMS|HMAS|HMCS|HMNZS|RFS|MV|MS|SS|FS|JS|ROKS|PNS|KRI|BRP|TCG|HNLMS|ITS|ESPS|CNS)\s+$/;
 
@@ -249,8 +251,19 @@ const titleCased = (text: string) => {
   return ws.length > 0 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length > 0.6;
 };
 
+// "shooting at Bardstown Rd.", "in Oak Lane": a name ending in a street's kind is a street, kept with the streets.
+// (Squares, ways and circles are left to be places: "Tahrir Square" is where a protest is.)
+const STREET_ENDING = /\b(?:Street|St|Avenue|Ave|Av|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Parkway|Pkwy|Highway|Hwy|Terrace|Ter)\.?$/;
+
 /** Place names the gazetteer does not know, found by how news writing introduces them. */
 function unlistedPlaces(text: string, headline = false): string[] {
+  // "in Shelby Thursday morning": the day after a town's name is no part of it
+  return namedPlaces(text, headline)
+    .map((name) => name.replace(/ (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/, ''))
+    .filter((name) => !STREET_ENDING.test(name));
+}
+
+function namedPlaces(text: string, headline: boolean): string[] {
   const out: string[] = [];
   const g = gazetteer();
   // A headline in Title Case carries no case information: "in Fatal Shooting" is no town.
@@ -268,7 +281,7 @@ function unlistedPlaces(text: string, headline = false): string[] {
     if (!name || !region || NOT_PLACES.has(name)) continue;
     // "in Greece, Turkey and Bulgaria" is a list of countries, not a town and its region
     if (g.get(name)?.kind === 'country') continue;
-    if (g.has(region) || REGION_WORD.test(region)) out.push(name);
+    if (regionWritten(region) || REGION_WORD.test(region)) out.push(name);
   }
   for (const m of text.matchAll(INCIDENT_LABEL)) {
     const name = m[1];
@@ -303,7 +316,7 @@ function regionsOf(places: readonly Place[], opening: string, dateline: string |
     for (let up = p.parent, hops = 0; up && hops < 3; up = g.get(up)?.parent, hops++) out.add(up);
   }
   const written = dateline?.split(',')[1]?.trim();
-  const region = written ? g.get(written) : undefined;
+  const region = written ? regionWritten(written) : undefined;
   if (region && region.kind !== 'city') out.add(region.name);
   for (const m of opening.matchAll(COUNTY_NAMED)) {
     const state = countyState(m[0], out);
@@ -351,10 +364,11 @@ function datelinePlace(dateline: string, body: string, chosen: ReadonlySet<strin
   const said = (x: string) => new RegExp(`\\b${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(body);
   const mentioned = said(name) || (known !== undefined && said(known.name));
   if (known) return mentioned ? known : null;
-  const region = rawRegion ? g.get(rawRegion) : undefined;
+  const region = rawRegion ? regionWritten(rawRegion) : undefined;
   if (!region) return null;
   const regionCountry = region.kind === 'country' ? region.name : region.parent;
-  if (!chosen.has(region.name) && !(regionCountry && chosen.has(regionCountry))) return null;
+  // a text that names no place of its own is placed by its dateline's town and region ("HEMPSTEAD, N.Y.")
+  if (chosen.size > 0 && !chosen.has(region.name) && !(regionCountry && chosen.has(regionCountry))) return null;
   // "FORT WORTH, Texas": a GeoNames town of the region written beside it
   return resolveTown(name, new Set([region.name]), true) ?? { name, kind: 'city', parent: region.name };
 }
@@ -392,7 +406,7 @@ function geonamesTowns(text: string, regions: ReadonlySet<string>, whole: string
       const after = text.slice(end, end + 40);
       if (TITLE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || PERSON_AFTER.test(after) || NAMED_AFTER_PLACE.test(after)) continue;
       const written = next === undefined ? REGION_AFTER.exec(after)?.[1] : undefined;
-      const region = written ? g.get(written) : undefined;
+      const region = written ? regionWritten(written) : undefined;
       const writtenRegion = region && region.kind !== 'city' ? region.name : undefined;
       if (!writtenRegion) {
         const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -410,6 +424,31 @@ function geonamesTowns(text: string, regions: ReadonlySet<string>, whole: string
     }
   }
   return out;
+}
+
+/**
+ * "Mount Sinai Hospital", "New Florence", "Panama City Beach" in a report about Chicago or Missouri: a listed city
+ * or region of another country whose country the report never names, while its places are chiefly in one
+ * country, is a namesake or part of a longer name, not where it happened. The report's country is the one its
+ * places weigh most in, by at least twice the other's weight.
+ */
+const STRAY_COUNTRY_MARGIN = 2;
+function dropStrayForeignPlaces(score: Map<string, { place: Place; score: number }>): void {
+  const weight = new Map<string, number>();
+  for (const e of score.values()) {
+    const c = countryOf(e.place);
+    // (an unlisted place with no parent has no country to weigh)
+    if (gazetteer().get(c)?.kind === 'country') weight.set(c, (weight.get(c) ?? 0) + e.score);
+  }
+  const main = [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (main === undefined) return;
+  const namedCountries = new Set([...score.values()].filter((e) => e.place.kind === 'country').map((e) => e.place.name));
+  for (const [name, e] of score) {
+    if (e.place.kind === 'country' || !gazetteer().has(e.place.name)) continue;
+    const c = countryOf(e.place);
+    // a close second country may be where it happened, the first a misreading ("Bennie London"): both stay
+    if (c !== main && !namedCountries.has(c) && c !== e.place.name && (weight.get(c) ?? 0) * STRAY_COUNTRY_MARGIN <= (weight.get(main) ?? 0)) score.delete(name);
+  }
 }
 
 export function incidentPlaces(title: string | undefined, sentences: Sentence[], figureQuotes: string[], dateline?: string): string[] {
@@ -432,7 +471,8 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
   const spans: Array<[string, number]> = [];
   if (title) spans.push([title, 3]);
   for (const s of leadParas) spans.push([s, 2]);
-  for (const q of figureQuotes) spans.push([q, 1.5]);
+  // a figure read from the headline quotes it whole, outlet and its city included: that part is no place either
+  for (const q of figureQuotes) spans.push([headlineOf(q) ?? q, 1.5]);
   for (const [text, w] of spans) {
     for (const m of placeMentions(text)) {
       if (m.reference) referenceOnly.add(m.place.name);
@@ -473,7 +513,7 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
   for (const s of [title ?? '', ...leadParas]) {
     for (const m of s.matchAll(PLACED_NAME)) {
       const [, name, region] = m;
-      const r = region ? gazetteer().get(region) : undefined;
+      const r = region ? regionWritten(region) : undefined;
       if (!name || !r || (r.kind !== 'state' && r.kind !== 'country') || NOT_PLACES.has(name) || gazetteer().has(name)) continue;
       if (!placedUnder.has(name)) placedUnder.set(name, r.name);
     }
@@ -542,19 +582,26 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
     }
   }
   if (dateline) {
-    const chosen = new Set([...score.values()].flatMap((e) => [e.place.name, ...(e.place.parent ? [e.place.parent] : [])]));
+    // each chosen place with all its ancestors: "Chicago" read from the body is in the United States too
+    const chosen = new Set<string>();
+    for (const e of score.values()) {
+      chosen.add(e.place.name);
+      for (let up = e.place.parent, hops = 0; up && hops < 3; up = gazetteer().get(up)?.parent, hops++) chosen.add(up);
+    }
     const p = datelinePlace(dateline, [title ?? '', ...body.map((s) => s.text)].join('\n'), chosen);
     if (p && !score.has(p.name)) add(p, 1, 1e9 - 1);
     else if (score.size === 0) {
       const d = dateline.split(',')[0]?.trim();
       if (d && !NOT_DATELINES.test(d)) {
-        const name = d.length > 3 && d === d.toUpperCase() ? d.charAt(0) + d.slice(1).toLowerCase() : d;
+        // "NEW YORK" → "New York", each word capitalised, so that the gazetteer knows it
+        const name = d.length > 3 && d === d.toUpperCase() ? d.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase()) : d;
         const known = gazetteer().get(name);
         score.set(known?.name ?? name, { place: known ?? { name, kind: 'city' }, score: 0.5, first: 0 });
       }
     }
   }
   for (const name of referenceOnly) if (!placedHere.has(name)) score.delete(name);
+  dropStrayForeignPlaces(score);
   // "in Allen, a suburb north of Dallas": the reference point goes only when a nearer named place stands beside it
   // ("a village near Kabul" with no village named keeps Kabul)
   for (const name of relativeOnly) {
@@ -596,7 +643,9 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
 
 // A trailing segment that is only capitalised words and numbers: an outlet's name, often with its city
 // ("- KXYZ Action News 7 - Denver, Colorado", "| KATV", "- CBS Chicago").
-const OUTLET_SEGMENT = /^(?:[\p{Lu}\d][\p{L}\d.&'’-]*,?|of|the|and|on)(?: (?:[\p{Lu}\d][\p{L}\d.&'’-]*,?|of|the|and|on)){0,6}$/u;
+// A site's address counts as its name ("- wistv.com -", "- wave3.com-Louisville News, Weather & Sports").
+const OUTLET_WORD = String.raw`(?:[\p{Lu}\d][\p{L}\d.&'’-]*,?|[\p{Ll}\d][\p{L}\d-]*\.(?:com|net|org|tv)(?:-[\p{L}\d.&'’-]*)?,?|of|the|and|on|&)`;
+const OUTLET_SEGMENT = new RegExp(`^${OUTLET_WORD}(?: ${OUTLET_WORD}){0,6}$`, 'u');
 
 /** The headline without the outlet name that pages append to it: the city in an outlet's name is no place of the incident. */
 export function headlineOf(title: string | undefined): string | undefined {

@@ -515,6 +515,19 @@ export type MatchRule =
   | { id: string; checks: string; kind: 'fallback'; examples: readonly string[]; applies: (p: Pair) => boolean }
   | { id: string; checks: string; kind: 'score'; examples: readonly string[]; points: (p: Pair) => number };
 
+/** Both sides give a mass toll, within 48 h, and name a state or town in common (a shared country is too wide). */
+function massFollowUp(p: Pair): boolean {
+  if ((p.hints.toll ?? 0) < MASS_TOLL || (p.entry.toll ?? 0) < MASS_TOLL || p.gapMs > RELATED_SPOT_WINDOW_MS) return false;
+  const theirs = new Set(p.entry.places.map(normPlace));
+  return p.hints.places.some((x) => theirs.has(normPlace(x)) && gazetteer().get(x)?.kind !== 'country');
+}
+
+/**
+ * A street both sides name, backed by a second street, an age or the same toll: a report whose text names no town
+ * ("shot on Genesee Street") is placed by its street, but one street name alone recurs in many towns.
+ */
+const streetBacked = (p: Pair) => p.sharedStreets >= 2 || (p.sharedStreets === 1 && (p.sharedAge || (p.hints.toll !== undefined && p.hints.toll === p.entry.toll)));
+
 const unanchored = (p: Pair) => p.sharedAnchors === 0 && p.sharedStreets === 0;
 
 export const MATCH_RULES: readonly MatchRule[] = [
@@ -608,17 +621,25 @@ export const MATCH_RULES: readonly MatchRule[] = [
   {
     id: 'spot.towns-differ',
     kind: 'veto',
-    checks: 'spot incidents without a shared name whose first towns differ and neither names the other (as a place or as a name)',
-    examples: ['a derailment in Bargarh district is not one in Balasore district'],
-    applies: (p) => p.sharedNames === 0 && isSpot(p.type) && townsConflict(p.hints.places, p.entry.places, p.hints.names ?? [], p.entry.names),
+    checks: 'spot incidents without a shared name whose first towns differ and neither names the other (as a place or as a name), unless both give a mass toll within 48 h and share a state or town',
+    examples: [
+      'a derailment in Bargarh district is not one in Balasore district',
+      'a gunman who killed ten in Harlow Park found dead the next morning in Bayside, in the same state, is the same shooting',
+    ],
+    // A massacre's follow-up is told from wherever the suspect was caught or found; two with ten or more
+    // victims in one state within two days are rare enough that the shared state and the toll tie them.
+    applies: (p) => p.sharedNames === 0 && isSpot(p.type) && !massFollowUp(p) && townsConflict(p.hints.places, p.entry.places, p.hints.names ?? [], p.entry.names),
   },
   { id: 'place.compatible-needs-same-type', kind: 'veto', checks: 'places merely compatible (none shared) and the types differ', examples: ['"India" and an unlisted town: only the same type may join'], applies: (p) => p.places() === 'compatible' && !p.typeAgrees },
   {
     id: 'place.missing-needs-name',
     kind: 'veto',
-    checks: 'one side names no place and no name is shared',
-    examples: ['a placeless "building collapse" report joins the Surfside collapse only by naming Champlain Towers'],
-    applies: (p) => p.places() === 'compatible' && (p.hints.places.length === 0 || p.entry.places.length === 0) && p.sharedNames === 0,
+    checks: 'one side names no place and no name is shared, nor a street backed by a second street, an age or the same toll',
+    examples: [
+      'a placeless "building collapse" report joins the Surfside collapse only by naming Champlain Towers',
+      'a placeless "man, 16, shot dead on Lark Hollow Drive" joins the Millbrook shooting of a 16-year-old on that drive',
+    ],
+    applies: (p) => p.places() === 'compatible' && (p.hints.places.length === 0 || p.entry.places.length === 0) && p.sharedNames === 0 && !streetBacked(p),
   },
   { id: 'score.type-same', kind: 'score', checks: 'the same type', examples: ['shooting / shooting'], points: (p) => (p.typeAgrees ? 10 : 0) },
   { id: 'score.type-related', kind: 'score', checks: 'related types', examples: ['blast / bombing'], points: (p) => (!p.typeAgrees && p.typeRelated ? 6 : 0) },
@@ -739,16 +760,28 @@ export function incidentTitle(hints: IncidentHints, title: string | undefined, k
 export const MAX_CANDIDATES = 100;
 
 /**
- * The keys a report's candidates are looked up by: its places (towns, states, countries) and its distinctive
- * names. Never its type: every open shooting of a country would be a candidate for each shooting report.
+ * A street as a lookup key. Streets travel with the names (marked so that no name can take their key): a
+ * follow-up that names only the street of a shooting ("shot dead on Genesee Street", no town in its text) must
+ * still find the report that named the street and the town, and both stores index names already.
+ */
+export const streetLookupKey = (street: string) => `street:${street}`;
+
+/**
+ * The keys a report's candidates are looked up by: its places (towns, states, countries), its distinctive
+ * names and its streets. Never its type: every open shooting of a country would be a candidate for each
+ * shooting report.
  */
 export function candidateKeys(hints: IncidentHints): { places: string[]; names: string[] } {
   const places = [...new Set(hints.places.map(placeKey))].slice(0, 12);
   const names = [...new Set((hints.names ?? []).filter(distinctiveName).map(norm))].slice(0, 12);
-  return { places, names };
+  const streets = [...new Set(hints.streets ?? [])].slice(0, 4).map(streetLookupKey);
+  return { places, names: [...names, ...streets] };
 }
 
-/** The keys an incident is found by: every place and distinctive name its reports gave. */
+/** The keys an incident is found by: every place, distinctive name and street its reports gave. */
 export function entryKeys(entry: IndexEntry): { places: string[]; names: string[] } {
-  return { places: [...new Set(entry.places.map(placeKey))], names: [...new Set(entry.names.filter(distinctiveName).map(norm))] };
+  return {
+    places: [...new Set(entry.places.map(placeKey))],
+    names: [...new Set(entry.names.filter(distinctiveName).map(norm)), ...new Set((entry.streets ?? []).map(streetLookupKey))],
+  };
 }

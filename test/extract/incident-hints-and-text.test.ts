@@ -2,6 +2,7 @@
 // English check; threat figures are specified by rule family in rules/threat-specs/.
 import { describe, expect, it } from 'vitest';
 import { extract, isEnglish, normaliseText } from '../../src/extract/index';
+import { headlineOf } from '../../src/extract/incident';
 import { run } from './support';
 
 describe('incident hints', () => {
@@ -13,6 +14,46 @@ describe('incident hints', () => {
   });
   it('places: city before country', () => {
     expect(run('A fire in a market in Lagos, Nigeria killed 9 people.').incident.places.slice(0, 2)).toEqual(['Lagos', 'Nigeria']);
+  });
+  it('a US state written by its abbreviation after a town places the town in that state', () => {
+    expect(run('Two men were wounded in a shooting outside a corner store late Saturday.', 'Two hurt in shooting in Springfield, Mo.').incident.places).toEqual(expect.arrayContaining(['Springfield', 'Missouri']));
+    expect(run('Two men were wounded in a shooting outside a corner store late Saturday.', 'Two hurt in shooting in Springfield, Ill.').incident.places).toEqual(expect.arrayContaining(['Springfield', 'Illinois']));
+    expect(run('Five people were hurt when someone opened fire on a porch early Sunday.', 'Five shot in Trenton, NJ').incident.places).toEqual(expect.arrayContaining(['Trenton', 'New Jersey']));
+    expect(run('HEMPSTEAD, N.Y. - A teenager was shot in the leg while walking home, police said.').incident.places).toEqual(expect.arrayContaining(['Hempstead', 'New York']));
+  });
+  it('an abbreviation alone is no place, and "Ga." is not read as the country Georgia', () => {
+    expect(run('Officers said the man was shot in the arm; Mo said he heard four shots.', 'Man shot on porch').incident.places).not.toContain('Missouri');
+    expect(run('A woman was wounded in a drive-by shooting on Friday night.', 'Woman shot in Macon, Ga.').incident.places).not.toContain('Georgia');
+  });
+  it('a street named like a place ("shooting at Kestrel Rd.") is no place, nor is a city\'s "Metro" government', () => {
+    expect(run('Two men were wounded outside a diner late Friday, officers said.', 'One dead after shooting at Kestrel Rd. diner').incident.places).not.toContain('Kestrel Rd');
+    expect(run('Louisville Metro Police said two people were hurt in the shooting on Friday night.', 'Two hurt in shooting').incident.places).not.toContain('Indonesia');
+  });
+  it('a listed place of a country the report never names, in a report chiefly about another, is a namesake ("Mount Sinai Hospital" in Chicago)', () => {
+    const p = run('A 10-year-old boy was shot in the leg on the West Side of Chicago on Sunday evening. He was taken to Mount Sinai Hospital in good condition, Chicago police said.', 'Boy, 10, shot in Chicago').incident.places;
+    expect(p).toEqual(expect.arrayContaining(['Chicago', 'Illinois']));
+    expect(p).not.toContain('Egypt');
+  });
+  it('…while a report naming both countries keeps both', () => {
+    expect(run('Iranian missiles struck a base in Iraq housing American troops, officials in Baghdad and Tehran said.', 'Missiles hit base in Iraq').incident.places).toEqual(expect.arrayContaining(['Baghdad', 'Iraq', 'Tehran', 'Iran']));
+  });
+  it('a neighbourhood, park or hospital named after a place is no mention of it ("Washington Heights" is not Washington state)', () => {
+    expect(run('Four people were shot outside a bodega in Washington Heights late Saturday, New York police said.', 'Four shot in Washington Heights').incident.places).toEqual(['Washington Heights', 'New York', 'United States']);
+    expect(run('Two men were shot near a gas station in Washington Park on the South Side of Chicago.', 'Two killed at Washington Park gas station').incident.places).not.toContain('Washington');
+  });
+  it('a dateline places a report before a city its body names in passing', () => {
+    const p = run('HEMPSTEAD, N.Y. - A teenager was shot while walking home on Friday, police said.\n\nNeighbours said they feared the village would turn into the next Chicago.', 'Teen shot while walking home').incident.places;
+    expect(p.slice(0, 2)).toEqual(['Hempstead', 'New York']);
+  });
+  it('a capitalised dateline of two words that is the only place is read as the listed city ("NEW YORK")', () => {
+    expect(run('NEW YORK - Four people were shot on a boardwalk late Sunday, police said.', 'Four shot near boardwalk').incident.places).toEqual(['New York', 'United States']);
+  });
+  it('an outlet given by its web address, and its city, are cut from the headline', () => {
+    expect(headlineOf('Two dead, one hurt in Dunmore triple shooting - wkxy.com - Harlan, Kentucky')).toBe('Two dead, one hurt in Dunmore triple shooting');
+    expect(headlineOf('Deputies: farm shooting was a family dispute - wkxy.com-Harlan News, Weather & Sports')).toBe('Deputies: farm shooting was a family dispute');
+  });
+  it('the day after a town\'s name is no part of it ("in Dunmore Thursday morning")', () => {
+    expect(run('Two people were killed and one was hurt in a shooting in Dunmore Thursday morning, police said.', 'Two dead, one hurt in Dunmore triple shooting - wkxy.com - Harlan, Kentucky').incident.places).toEqual(['Dunmore']);
   });
   it('dateline', () => {
     expect(run('NAIROBI, May 2 - Floods killed 12 people in Kenya, officials said.').incident.dateline).toBe('NAIROBI');

@@ -21,6 +21,14 @@ describe('incident filing', () => {
     expect(later.kind === 'filed' && later.filedBy).toEqual(['score.type-same', 'score.place-shared', 'score.first-place']);
   });
 
+  it('finds an incident through a street when the report names no town (the replay store as the index does)', () => {
+    const store = memoryIndexStore();
+    const a = file(store, { type: 'shooting', places: ['Millbrook', 'Ohio', 'United States'], streets: ['lark hollow drive'], ages: [16], toll: 1 }, T0);
+    const b = file(store, { type: 'shooting', places: [], streets: ['lark hollow drive'], ages: [16], toll: 1 }, T0 + 3 * 3600_000);
+    expect(b).toMatchObject({ kind: 'filed', key: a.kind === 'filed' ? a.key : '', created: false });
+    expect(b.kind === 'filed' && b.filedBy).toContain('score.anchors');
+  });
+
   it('keeps two shootings on the same day in different cities apart', () => {
     const store = memoryIndexStore();
     const a = file(store, { type: 'shooting', places: ['Phoenix', 'Arizona', 'United States'] }, T0);

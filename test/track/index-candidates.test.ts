@@ -30,4 +30,11 @@ describe('index candidates: specific keys before broad ones', () => {
     const filing = await index('narrow-country').file(shootingIn('Town 11', 'b-11'));
     expect(filing).toMatchObject({ kind: 'filed', key: keys[11], created: false });
   });
+
+  it('finds the incident through its street when a follow-up names no town', async () => {
+    const first = await index('street-key').file({ articleId: 's-1', bodyHash: 'hash-s-1', hints: { type: 'shooting', places: ['Millbrook', 'Ohio', 'United States'], names: [], streets: ['lark hollow drive'], ages: [16], toll: 1 }, publishedMs: NOW, title: 'Teen shot in Millbrook', canOpen: true });
+    const later = await index('street-key').file({ articleId: 's-2', bodyHash: 'hash-s-2', hints: { type: 'shooting', places: [], names: [], streets: ['lark hollow drive'], ages: [16], toll: 1 }, publishedMs: NOW + 3 * 3_600_000, title: 'Teen dies after shooting on Lark Hollow Drive', canOpen: true });
+    expect(first).toMatchObject({ kind: 'filed', created: true });
+    expect(later).toMatchObject({ kind: 'filed', key: first.kind === 'filed' ? first.key : '', created: false });
+  });
 });

@@ -245,7 +245,7 @@ export class IncidentTracker extends RealIncidentTracker {
     }
   }
 }
-recordInvocations('IncidentTracker', IncidentTracker, RealIncidentTracker, ['apply', 'state', 'settle', 'holds', 'setMuted', 'setClosed', 'reportsFor', 'releaseReports', 'adoptReports', 'alarm']);
+recordInvocations('IncidentTracker', IncidentTracker, RealIncidentTracker, ['apply', 'state', 'settle', 'settleMany', 'holds', 'setMuted', 'setClosed', 'reportsFor', 'releaseReports', 'adoptReports', 'alarm']);
 
 export class IncidentIndex extends RealIncidentIndex {
   constructor(ctx: DurableObjectState, env: Env) {
@@ -279,7 +279,7 @@ export class DeliveryLedger extends RealDeliveryLedger {
     construct('DeliveryLedger', this, started);
   }
 }
-recordInvocations('DeliveryLedger', DeliveryLedger, RealDeliveryLedger, ['claim', 'recordRetry', 'statuses', 'isDelivered', 'markDelivered', 'recordFailure', 'addDeadLetter', 'listDeadLetters', 'getDeadLetter', 'claimDeadLetter', 'finishRedrive', 'releaseDeadLetter', 'status', 'alarm']);
+recordInvocations('DeliveryLedger', DeliveryLedger, RealDeliveryLedger, ['claim', 'claimMany', 'recordRetry', 'statuses', 'isDelivered', 'markDelivered', 'markDeliveredMany', 'recordFailure', 'addDeadLetter', 'listDeadLetters', 'getDeadLetter', 'claimDeadLetter', 'finishRedrive', 'releaseDeadLetter', 'status', 'alarm']);
 
 export class RateLimiter extends RealRateLimiter {
   constructor(ctx: DurableObjectState, env: Env) {

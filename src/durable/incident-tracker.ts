@@ -92,6 +92,15 @@ export class IncidentTracker extends DurableObject<Env> {
 
   /** The consumer's ack-back: this alert reached its destination or the dead letters; the row can go. */
   async settle(alertId: string, destination: string): Promise<void> {
+    this.deleteOutboxRow(alertId, destination);
+  }
+
+  /** `settle` for every row of this incident a queue batch settled: one round trip instead of one per message. */
+  async settleMany(keys: ReadonlyArray<{ alert_id: string; destination: string }>): Promise<void> {
+    for (const { alert_id, destination } of keys) this.deleteOutboxRow(alert_id, destination);
+  }
+
+  private deleteOutboxRow(alertId: string, destination: string): void {
     this.sql.exec(
       `DELETE FROM outbox WHERE json_extract(message, '$.alert.alert_id') = ? AND json_extract(message, '$.destination') = ?`,
       alertId,

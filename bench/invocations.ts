@@ -156,7 +156,7 @@ export function invocationsMarkdown(r: InvocationResult): string {
   L.push(
     'CPU ms per invocation, **p50 / p99 (invocations)**. Each invocation is timed inside workerd as wall time minus the I/O it awaited (Durable Object calls, KV, queue, fetch): local workerd\'s clock advances during synchronous code, and SQLite calls are synchronous, so they count as CPU, as in production. ' +
       (bounded
-        ? `On this shared machine wall time also holds the time another process held the core, so each invocation is capped by workerd's whole on-CPU time over it (every thread, /proc schedstat, sampled every ${r.samplerGapMs!.toFixed(1)} ms median from Node, widened to the samples around it): both are upper bounds of its CPU, the table shows the smaller. `
+        ? `On this shared machine wall time also holds the time another process held the core, so each invocation is capped by the on-CPU time of workerd's main thread, where the isolates run, over it (/proc schedstat, sampled every ${r.samplerGapMs!.toFixed(1)} ms median from Node, widened to the samples around it; V8's helper threads, which collect garbage and compile concurrently, are left out): both are upper bounds of its CPU, the table shows the smaller. `
         : 'The schedstat sampler could not run here, so these are wall − I/O only (a preempted invocation reads high). ') +
       "A Durable Object's first invocation includes its constructor (shown alone on the `.constructor` rows). Queue rows are per batch (≤ 10 messages) and per message.",
   );
@@ -168,7 +168,7 @@ export function invocationsMarkdown(r: InvocationResult): string {
       const s = r.stats.find((x) => x.invocation === name && x.phase === phase);
       return s ? `${ms(s.rawP99)} (${s.capped} capped)` : '–';
     };
-    L.push('The same invocations\' p99 as wall − I/O alone, and how many samples the process\'s on-CPU time capped (where they differ, the core was taken by someone else mid-invocation):');
+    L.push('The same invocations\' p99 as wall − I/O alone, and how many samples the main thread\'s on-CPU time capped (where they differ, the core was taken by someone else mid-invocation):');
     L.push('');
     L.push(table(['invocation', ...r.phases], names.filter((n) => !n.endsWith('.constructor') && !n.endsWith('(per message)')).map((name) => [`\`${name}\``, ...r.phases.map((p) => raw(name, p))])));
     L.push('');

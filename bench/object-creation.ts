@@ -66,7 +66,7 @@ export function objectCreationMarkdown(rows: CreationRow[], quick: boolean): str
       rows.map((r) => [`${r.storage} (${r.dir})`, f(r.freshCpuMs), f(r.freshWallMs), f(r.sameCpuMs), f(r.sameWallMs)]),
     ),
     '',
-    'A fresh object is a new SQLite database in the simulator: on disk its file creation and fsyncs hold workerd\'s one thread (wall far above CPU), so every other request waits too; that, not the Worker\'s code, is what made new incidents crawl locally. Production storage is not this simulator, so the other workerd sections run with the simulator on tmpfs (`BENCH_STORAGE=disk` puts it back on disk).',
+    'A fresh object is a new SQLite database in the simulator. Its CPU is the same on either storage; on disk the wall time per object is several times its CPU (file creation and syncs of the simulator\'s files), and every new incident waits for it. That is the simulator, not the Worker\'s code nor production storage, so the other workerd sections run with the simulator on tmpfs (`BENCH_STORAGE=disk` puts it back on disk).',
   ].join('\n');
 }
 

@@ -175,7 +175,7 @@ export async function runCost({ quick, log = () => undefined }: { quick: boolean
   const sink = await startSink();
   const phases: PerArticle[] = [];
   try {
-    const stack = await startWorker({ secret: BENCH_SECRET, rateLimitPerMinute: 10_000_000, entrypoint: join(ROOT, 'bench', 'lib', 'counting-worker.ts') });
+    const stack = await startWorker({ sink, secret: BENCH_SECRET, rateLimitPerMinute: 10_000_000, entrypoint: join(ROOT, 'bench', 'lib', 'counting-worker.ts') });
     try {
       // The incident every no-change article repeats.
       const seedReq = articleRequest('no-change', 0, 'cost', BENCH_SECRET);

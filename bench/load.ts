@@ -5,7 +5,7 @@
  * worker answers 404 without touching a binding — runs at the same rates in the same process, so the
  * article figures can be read as ratios over this machine's floor.
  *
- *   npx tsx bench/load.ts [--quick]
+ *   npx tsx bench/load.ts [--quick]        (BENCH_LOAD_KINDS=rising,new-incident BENCH_LOAD_RATES=200: a subset)
  *
  * Latency is autocannon's, corrected for coordinated omission (its default with overallRate).
  */
@@ -153,14 +153,15 @@ export interface LoadOptions {
 
 export async function runLoad({ quick, log = () => undefined }: LoadOptions): Promise<LoadRow[]> {
   await checkSigner();
-  const rates = quick ? [50, 200] : [50, 200, 500];
+  const rates = process.env.BENCH_LOAD_RATES?.split(',').map(Number) ?? (quick ? [50, 200] : [50, 200, 500]);
+  const kinds = process.env.BENCH_LOAD_KINDS?.split(',');
   const seconds = quick ? 3 : 10;
   const plan: Array<{ kind: ArticleKind; signed: boolean; rates: number[] }> = [
-    { kind: 'no-change', signed: true, rates },
-    { kind: 'rising', signed: true, rates },
-    { kind: 'new-incident', signed: true, rates },
+    { kind: 'no-change' as const, signed: true, rates },
+    { kind: 'rising' as const, signed: true, rates },
+    { kind: 'new-incident' as const, signed: true, rates },
     ...(quick ? [] : [{ kind: 'no-change' as const, signed: false, rates: [GOAL.rate] }]),
-  ];
+  ].filter((p) => !kinds || kinds.includes(p.kind));
   const rows: LoadRow[] = [];
   const sink = await startSink();
   try {
@@ -177,7 +178,7 @@ export async function runLoad({ quick, log = () => undefined }: LoadOptions): Pr
     let runNo = 0;
     for (const step of plan) {
       for (const rate of step.rates) {
-        const stack = await startWorker({ secret: step.signed ? BENCH_SECRET : null, rateLimitPerMinute: BENCH_RATE_LIMIT_PER_MINUTE });
+        const stack = await startWorker({ sink, secret: step.signed ? BENCH_SECRET : null, rateLimitPerMinute: BENCH_RATE_LIMIT_PER_MINUTE });
         try {
           rows.push(await articles(stack.url, sink, step.kind, step.signed, rate, seconds, `r${runNo++}x`));
           log(`${step.kind}${step.signed ? '' : ' (unsigned)'} @${rate}/s done`);
@@ -201,7 +202,7 @@ export function loadMarkdown(rows: LoadRow[], quick: boolean): string {
     `Measured ${machineLine()} ${quick ? 'Quick mode: 3 s per rate.' : '10 s per rate.'} Worker: \`unstable_startWorker\`, wrangler.jsonc \`env.dev\`, ` +
       `persist off, with two binding overrides: \`WEBHOOK_SECRETS\` (so every signature is verified, as in production) and ` +
       `\`RATE_LIMIT_PER_MINUTE=${BENCH_RATE_LIMIT_PER_MINUTE}\` (env.dev's 6000/min = 100/s per sender would answer 429 above 100 req/s). ` +
-      `Alerts go through the local queue to a 200-answering sink on 127.0.0.1:8788 (${DESTINATIONS} destinations per alert). ` +
+      `Alerts go through the local queue to a 200-answering sink on 127.0.0.1 (a free port; env.dev's five destinations pointed at it, so other engineers' runs posting to :8788 are not counted; ${DESTINATIONS} destinations per alert). ` +
       `Client, workerd and sink share the machine's cores.`,
   );
   lines.push('');

@@ -1,5 +1,6 @@
 /**
- * The performance sections of `npm run bench`, in order: bundle size and start-up, CPU per invocation, filing
+ * The performance sections of `npm run bench`, in order: bundle size and start-up, what a new Durable Object
+ * costs in the local simulator (and why its storage is on tmpfs), CPU per invocation, filing
  * cost against incidents held, how far one index goes, end-to-end load, cost at scale. Each returns Markdown, plus the key figures the
  * run ends with; nothing here fails the run on a missed goal (benchmarks never fail CI), but a section that
  * cannot run at all reports why instead of its figures.
@@ -11,6 +12,7 @@ import { indexLimitMarkdown, runIndexLimit } from './index-limit';
 import { invocationsMarkdown, runInvocations } from './invocations';
 import { loadMarkdown, runLoad, GOAL, type LoadRow } from './load';
 import { measureStartup, STARTUP_GOAL_MS } from './startup';
+import { objectCreationMarkdown, runObjectCreation } from './object-creation';
 import { kib, machineLine } from './lib/util';
 
 export interface Section {
@@ -73,6 +75,7 @@ export async function runPerformanceSections(opts: { quick: boolean; smoke?: boo
       'Both are re-measured on every run, so the growth of the gazetteer (or anything else in the bundle) shows here.',
     ].join('\n');
   });
+  await step('A new Durable Object, and the local simulator\'s storage', async () => objectCreationMarkdown(await runObjectCreation({ quick: opts.quick }), opts.quick));
   await step('CPU per invocation', async () => {
     const r = await runInvocations({ quick: opts.quick, smoke: opts.smoke ?? false, log });
     figures.invocation_cpu_p99_ms_max = r.worst.ms;

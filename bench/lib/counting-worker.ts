@@ -36,16 +36,20 @@ interface Invocation {
 }
 const frames = new AsyncLocalStorage<Invocation>();
 let cpuSamples: Record<string, number[]> = {};
+/** Each sample's [start, end] in epoch ms (local workerd's Date.now() is the machine's clock), in the same order. */
+let cpuSpans: Record<string, Array<[number, number]>> = {};
 
 /** Runs one invocation in its own frame and records its CPU (wall minus awaited I/O) under `name`. */
 async function invocation<T>(name: string, extraMs: number, fn: () => Promise<T> | T, perUnits = 1): Promise<T> {
   const inv: Invocation = { ioMs: 0, inflight: 0, ioStart: 0 };
   const started = performance.now();
+  const startedAt = Date.now() - extraMs;
   try {
     return await frames.run(inv, fn);
   } finally {
     const cpu = performance.now() - started - inv.ioMs + extraMs;
     (cpuSamples[name] ??= []).push(cpu);
+    (cpuSpans[name] ??= []).push([startedAt, Date.now()]);
     if (perUnits > 1) (cpuSamples[`${name} (per message)`] ??= []).push(cpu / perUnits);
   }
 }
@@ -241,7 +245,7 @@ export class IncidentTracker extends RealIncidentTracker {
     }
   }
 }
-recordInvocations('IncidentTracker', IncidentTracker, RealIncidentTracker, ['apply', 'state', 'settle', 'holds', 'setMuted', 'setClosed', 'reportsFor', 'releaseReports', 'adoptReports', 'alarm']);
+recordInvocations('IncidentTracker', IncidentTracker, RealIncidentTracker, ['apply', 'state', 'settle', 'settleMany', 'holds', 'setMuted', 'setClosed', 'reportsFor', 'releaseReports', 'adoptReports', 'alarm']);
 
 export class IncidentIndex extends RealIncidentIndex {
   constructor(ctx: DurableObjectState, env: Env) {
@@ -275,7 +279,7 @@ export class DeliveryLedger extends RealDeliveryLedger {
     construct('DeliveryLedger', this, started);
   }
 }
-recordInvocations('DeliveryLedger', DeliveryLedger, RealDeliveryLedger, ['claim', 'recordRetry', 'statuses', 'isDelivered', 'markDelivered', 'recordFailure', 'addDeadLetter', 'listDeadLetters', 'getDeadLetter', 'claimDeadLetter', 'finishRedrive', 'releaseDeadLetter', 'status', 'alarm']);
+recordInvocations('DeliveryLedger', DeliveryLedger, RealDeliveryLedger, ['claim', 'claimMany', 'recordRetry', 'statuses', 'isDelivered', 'markDelivered', 'markDeliveredMany', 'recordFailure', 'addDeadLetter', 'listDeadLetters', 'getDeadLetter', 'claimDeadLetter', 'finishRedrive', 'releaseDeadLetter', 'status', 'alarm']);
 
 export class RateLimiter extends RealRateLimiter {
   constructor(ctx: DurableObjectState, env: Env) {
@@ -301,6 +305,8 @@ export default {
     const path = new URL(request.url).pathname;
     if (path === '/__bench/counts') return Response.json(snapshot());
     if (path === '/__bench/cpu') return Response.json(cpuSamples);
+    if (path === '/__bench/cpu-spans') return Response.json(cpuSpans);
+    if (path === '/__bench/clock') return Response.json({ now: Date.now() });
     if (path === '/__bench/index-rate') {
       // Open-loop filing calls at a fixed rate against one (seeded) index; each call's latency as the caller sees it.
       const q = (await request.json()) as { name: string; rate: number; seconds: number; calls: FilingCall[] };
@@ -320,6 +326,12 @@ export default {
       await Promise.all(pending);
       return Response.json({ latencies, ms: performance.now() - started });
     }
+    if (path === '/__bench/trackers') {
+      // Object-creation benchmark: n trackers asked for their state one after another, all fresh or all one object.
+      const q = (await request.json()) as { names: string[] };
+      for (const name of q.names) await env.INCIDENT_TRACKER.get(env.INCIDENT_TRACKER.idFromName(name)).state();
+      return Response.json({ ok: true });
+    }
     if (path === '/__bench/filing') {
       // Raw env: the index named here is the benchmark's own, and its calls are not part of any tally.
       const q = (await request.json()) as { name: string; seed?: { count: number; type: string; country: string; nowMs: number }; calls?: FilingCall[] };
@@ -331,6 +343,7 @@ export default {
       counts = {};
       cursors = [];
       cpuSamples = {};
+      cpuSpans = {};
       return Response.json({ ok: true });
     }
     bump('worker.fetch');

@@ -1,12 +1,17 @@
 /**
  * The real worker under `unstable_startWorker` (wrangler.jsonc, env dev, nothing persisted) plus a trivial chat
- * sink on 127.0.0.1:8788 — where env.dev points every destination — that answers 200 and counts what it got.
+ * sink on 127.0.0.1 that answers 200 and counts what it got. The sink takes a free port and the worker's
+ * destinations are pointed at it: env.dev's fixed 127.0.0.1:8788 is where every other engineer's dev server and
+ * test run on this machine posts its alerts too, which the counts (and duplicate checks) would take for ours.
  */
+import { accessSync, constants } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { OFFLINE_ENV, ROOT, sleep } from './util';
 import { join } from 'node:path';
 
 export interface Sink {
+  /** Base URL (http://127.0.0.1:<port>) the destinations post under. */
+  url: string;
   /** Requests received, by first path segment (slack, discord, telegram, teams, webhook). */
   byPath: Map<string, number>;
   /** alert_id → deliveries, from the signed generic webhook destination's JSON bodies (to spot duplicates). */
@@ -16,7 +21,7 @@ export interface Sink {
   close(): Promise<void>;
 }
 
-export async function startSink(port = 8788): Promise<Sink> {
+export async function startSink(port = 0): Promise<Sink> {
   const byPath = new Map<string, number>();
   const webhookAlertIds = new Map<string, number>();
   const server: Server = createServer((req, res) => {
@@ -29,10 +34,13 @@ export async function startSink(port = 8788): Promise<Sink> {
       byPath.set(seg, (byPath.get(seg) ?? 0) + 1);
       if (seg === 'webhook') {
         try {
-          const id = String((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { alert_id?: unknown }).alert_id);
-          webhookAlertIds.set(id, (webhookAlertIds.get(id) ?? 0) + 1);
+          // The generic webhook posts an envelope ({type, timestamp, data: alert}); older builds posted the alert bare.
+          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { alert_id?: unknown; data?: { alert_id?: unknown } };
+          const id = body.data?.alert_id ?? body.alert_id;
+          if (id === undefined) throw new Error('no alert_id');
+          webhookAlertIds.set(String(id), (webhookAlertIds.get(String(id)) ?? 0) + 1);
         } catch {
-          // not JSON: counted by path only
+          // not JSON, or no alert in it: counted by path only
         }
       }
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -45,7 +53,9 @@ export async function startSink(port = 8788): Promise<Sink> {
     server.once('error', (err) => reject(new Error(`chat sink cannot listen on 127.0.0.1:${port} (${String(err)}); is \`npm run dev\`'s sink running?`)));
     server.listen(port, '127.0.0.1', resolve);
   });
+  const address = server.address();
   return {
+    url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`,
     byPath,
     webhookAlertIds,
     reset: () => {
@@ -62,10 +72,41 @@ export interface StackOptions {
   secret?: string | null;
   /** Overrides env.dev's RATE_LIMIT_PER_MINUTE (6000 = 100/s per sender). */
   rateLimitPerMinute?: number;
+  /** The sink every chat destination (env.dev's five) posts to; default env.dev's 127.0.0.1:8788. */
+  sink?: Pick<Sink, 'url'>;
   /** More plain-text bindings (e.g. OUTBOX_RECHECK_SECONDS, so outbox alarms fire within a benchmark phase). */
   vars?: Record<string, string>;
   /** Another entry module (the cost benchmark's counting wrapper); default src/index.ts from wrangler.jsonc. */
   entrypoint?: string;
+  /**
+   * Where the local simulator keeps Durable Object SQLite files, KV and queue state (persist off = a temporary
+   * directory). Default 'tmpfs' (/dev/shm when present): on this machine's disk, creating one object's database
+   * costs 25-37 ms of wall time of fsyncs that block workerd's one thread, a cost of the simulator, not of the
+   * Worker and not of production storage (bench/object-creation.ts measures both). 'disk' keeps os.tmpdir().
+   */
+  storage?: 'tmpfs' | 'disk';
+}
+
+const TMPFS = '/dev/shm';
+
+/** env.dev's destination settings and the sink path each posts under (the sink counts by first path segment). */
+const DESTINATION_PATHS = {
+  SLACK_WEBHOOK_URL: 'slack',
+  DISCORD_WEBHOOK_URL: 'discord',
+  TELEGRAM_API_BASE: 'telegram',
+  TEAMS_WEBHOOK_URL: 'teams',
+  ALERT_WEBHOOK_URL: 'webhook',
+} as const;
+
+/** The directory the simulator's storage goes to for this choice (null: the default os.tmpdir()). */
+export function storageDir(storage: 'tmpfs' | 'disk' = (process.env.BENCH_STORAGE as 'disk' | undefined) ?? 'tmpfs'): string | null {
+  if (storage === 'disk') return null;
+  try {
+    accessSync(TMPFS, constants.W_OK);
+    return TMPFS;
+  } catch {
+    return null;
+  }
 }
 
 export interface Stack {
@@ -81,8 +122,13 @@ export async function startWorker(opts: StackOptions = {}): Promise<Stack> {
   const { unstable_startWorker } = await import('wrangler');
   const bindings: Record<string, { type: 'plain_text'; value: string }> = {};
   if (opts.secret) bindings.WEBHOOK_SECRETS = { type: 'plain_text', value: opts.secret };
+  if (opts.sink) for (const [k, path] of Object.entries(DESTINATION_PATHS)) bindings[k] = { type: 'plain_text', value: `${opts.sink.url}/${path}` };
   for (const [k, v] of Object.entries(opts.vars ?? {})) bindings[k] = { type: 'plain_text', value: v };
   if (opts.rateLimitPerMinute !== undefined) bindings.RATE_LIMIT_PER_MINUTE = { type: 'plain_text', value: String(opts.rateLimitPerMinute) };
+  // Miniflare takes os.tmpdir() (which reads TMPDIR) when it builds the runtime; restored once the worker is up.
+  const dir = storageDir(opts.storage);
+  const savedTmp = process.env.TMPDIR;
+  if (dir) process.env.TMPDIR = dir;
   const worker = await unstable_startWorker({
     config: join(ROOT, 'wrangler.jsonc'),
     env: 'dev',
@@ -90,7 +136,10 @@ export async function startWorker(opts: StackOptions = {}): Promise<Stack> {
     bindings,
     dev: { persist: false, inspector: false, watch: false, logLevel: (process.env.BENCH_WRANGLER_LOG as 'error' | 'log' | undefined) ?? 'error', server: { hostname: '127.0.0.1', port: 0 } },
   });
-  const url = await worker.url;
+  const url = await worker.url.finally(() => {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+  });
   // First request compiles and instantiates the isolate; keep it out of any measurement.
   await fetch(new URL('/health', url)).then((r) => r.text());
   return {

@@ -100,6 +100,15 @@ export class DeliveryLedger extends DurableObject<Env> {
    * safe because the outbox keeps the alert until this ledger says delivered or dead.
    */
   async claim(alertId: string, destination: string, nowMs: number): Promise<Claim> {
+    return this.claimOne(alertId, destination, nowMs);
+  }
+
+  /** `claim` for every message of a queue batch, in order: one round trip instead of one per message. */
+  async claimMany(keys: ReadonlyArray<{ alert_id: string; destination: string }>, nowMs: number): Promise<Claim[]> {
+    return keys.map(({ alert_id, destination }) => this.claimOne(alert_id, destination, nowMs));
+  }
+
+  private claimOne(alertId: string, destination: string, nowMs: number): Claim {
     if (this.delivered(alertId, destination)) return 'delivered';
     const row = this.inFlight(alertId, destination);
     if (row?.state === 'dead') return 'dead';
@@ -148,6 +157,11 @@ export class DeliveryLedger extends DurableObject<Env> {
 
   async markDelivered(alertId: string, destination: string, atMs: number): Promise<void> {
     this.setDelivered(alertId, destination, atMs);
+  }
+
+  /** `markDelivered` for a queue batch's deliveries, in one round trip (and one storage commit). */
+  async markDeliveredMany(items: ReadonlyArray<{ alert_id: string; destination: string; at_ms: number }>): Promise<void> {
+    for (const { alert_id, destination, at_ms } of items) this.setDelivered(alert_id, destination, at_ms);
   }
 
   /** Synchronous, so a thread's records and the delivered marker are written in one step, never half. */

@@ -28,6 +28,12 @@ const PUSH_RETRY_MS = 5_000;
  */
 const OUTBOX_RECHECK_MS = 60_000;
 
+/** An outbox row with its message, as written (the push) or read back (the alarm's re-offer). */
+interface OutboxRow {
+  seq: number;
+  message: AlertMessage;
+}
+
 function recheckMs(env: Env): number {
   const n = Number(env.OUTBOX_RECHECK_SECONDS);
   return typeof env.OUTBOX_RECHECK_SECONDS === 'string' && env.OUTBOX_RECHECK_SECONDS.trim() !== '' && Number.isFinite(n) && n >= 0 ? n * 1000 : OUTBOX_RECHECK_MS;
@@ -42,6 +48,8 @@ function recheckMs(env: Env): number {
  */
 export class IncidentTracker extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  /** This object's env never changes: its destinations are validated once, not on every report. */
+  private destinationList: DestinationConfig[] | undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -65,7 +73,7 @@ export class IncidentTracker extends DurableObject<Env> {
     // The incident's clock never moves past receipt time, whoever built the report.
     const report = { ...parsed, published_ms: Math.min(parsed.published_ms, parsed.received_ms) };
     // Resolved before anything is written: a configuration error must refuse the report, not lose its alert.
-    const destinations = destinationsFromEnv(this.env);
+    const destinations = (this.destinationList ??= destinationsFromEnv(this.env));
     // From here to the push, no await: state, report row, outbox rows and the alarm commit as one transaction.
     const processed = processReport(this.store(), meta, report, now, settings, alertText);
     if (processed.result.duplicate) {
@@ -73,9 +81,9 @@ export class IncidentTracker extends DurableObject<Env> {
       this.rearmIfStale();
       return processed.result;
     }
-    const seqs = processed.alert ? this.enqueueAlert(processed.alert, destinations) : [];
+    const rows = processed.alert ? this.enqueueAlert(processed.alert, destinations) : [];
     if (processed.stateChanged) this.markReadModelDirty(now, processed.result.changes.length > 0);
-    await this.offer(seqs);
+    await this.offer(rows);
     try {
       await this.maybeFlushReadModel();
     } catch (err) {
@@ -92,6 +100,15 @@ export class IncidentTracker extends DurableObject<Env> {
 
   /** The consumer's ack-back: this alert reached its destination or the dead letters; the row can go. */
   async settle(alertId: string, destination: string): Promise<void> {
+    this.deleteOutboxRow(alertId, destination);
+  }
+
+  /** `settle` for every row of this incident a queue batch settled: one round trip instead of one per message. */
+  async settleMany(keys: ReadonlyArray<{ alert_id: string; destination: string }>): Promise<void> {
+    for (const { alert_id, destination } of keys) this.deleteOutboxRow(alert_id, destination);
+  }
+
+  private deleteOutboxRow(alertId: string, destination: string): void {
     this.sql.exec(
       `DELETE FROM outbox WHERE json_extract(message, '$.alert.alert_id') = ? AND json_extract(message, '$.destination') = ?`,
       alertId,
@@ -237,12 +254,12 @@ export class IncidentTracker extends DurableObject<Env> {
     let next = Math.min(...rows.map((r) => r.offered_ms + interval));
     if (due.length === 0) return next;
     const statuses = await ledger(this.env).statuses(due.map((r) => ({ alert_id: r.message.alert.alert_id, destination: r.message.destination })));
-    const again: number[] = [];
+    const again: OutboxRow[] = [];
     due.forEach((row, i) => {
       const status = statuses[i];
       if (status?.state === 'delivered' || status?.state === 'dead') this.sql.exec(`DELETE FROM outbox WHERE seq = ?`, row.seq);
       else if (status?.state === 'pending' && status.until_ms + interval > now) next = Math.min(next, status.until_ms + interval);
-      else again.push(row.seq);
+      else again.push(row);
     });
     if (again.length > 0) {
       const pushed = await this.offer(again);
@@ -285,18 +302,21 @@ export class IncidentTracker extends DurableObject<Env> {
     return row ? IncidentState.parse(JSON.parse(row.json)) : null;
   }
 
-  /** Writes one outbox row per destination and arms the alarm that guards them, in the caller's transaction. */
-  private enqueueAlert(alert: Alert, destinations: readonly DestinationConfig[]): number[] {
-    const seqs: number[] = [];
+  /**
+   * Writes one outbox row per destination and arms the alarm that guards them, in the caller's transaction.
+   * Returns the rows with their messages, so the push sends what was just built instead of reading it back.
+   */
+  private enqueueAlert(alert: Alert, destinations: readonly DestinationConfig[]): OutboxRow[] {
+    const rows: OutboxRow[] = [];
     const now = Date.now();
     for (const destination of destinations) {
       const filtered = wantsAlert(destination, alert);
       if (!filtered) continue;
       const message: AlertMessage = { v: 1, destination: destinationId(destination), alert: filtered };
-      seqs.push(this.sql.exec<{ seq: number }>(`INSERT INTO outbox (message, offered_ms) VALUES (?, ?) RETURNING seq`, JSON.stringify(message), now).one().seq);
+      rows.push({ seq: this.sql.exec<{ seq: number }>(`INSERT INTO outbox (message, offered_ms) VALUES (?, ?) RETURNING seq`, JSON.stringify(message), now).one().seq, message });
     }
-    if (seqs.length > 0) this.scheduleAlarm(now + recheckMs(this.env));
-    return seqs;
+    if (rows.length > 0) this.scheduleAlarm(now + recheckMs(this.env));
+    return rows;
   }
 
   private pendingOutbox(): number {
@@ -307,20 +327,17 @@ export class IncidentTracker extends DurableObject<Env> {
    * Pushes these outbox rows to the queue. The rows stay (until the ledger settles them); a failed push marks
    * them never-offered and brings the alarm forward. Returns whether the queue accepted them.
    */
-  private async offer(seqs: readonly number[]): Promise<boolean> {
-    if (seqs.length === 0) return true;
-    const rows = this.sql
-      .exec<{ seq: number; message: string }>(`SELECT seq, message FROM outbox WHERE seq IN (${seqs.map(() => '?').join(', ')}) ORDER BY seq`, ...seqs)
-      .toArray();
+  private async offer(rows: readonly OutboxRow[]): Promise<boolean> {
     if (rows.length === 0) return true;
+    const seqs = rows.map((r) => r.seq);
+    const marks = seqs.map(() => '?').join(', ');
     try {
-      await this.env.ALERTS.sendBatch(rows.map((r) => ({ body: AlertMessage.parse(JSON.parse(r.message)), contentType: 'json' as const })));
-      const now = Date.now();
-      for (const r of rows) this.sql.exec(`UPDATE outbox SET offered_ms = ? WHERE seq = ?`, now, r.seq);
+      await this.env.ALERTS.sendBatch(rows.map((r) => ({ body: r.message, contentType: 'json' as const })));
+      this.sql.exec(`UPDATE outbox SET offered_ms = ? WHERE seq IN (${marks})`, Date.now(), ...seqs);
       return true;
     } catch (err) {
       log({ level: 'warn', msg: 'outbox push failed; alarm will retry', error: String(err) });
-      for (const r of rows) this.sql.exec(`UPDATE outbox SET offered_ms = 0 WHERE seq = ?`, r.seq);
+      this.sql.exec(`UPDATE outbox SET offered_ms = 0 WHERE seq IN (${marks})`, ...seqs);
       this.scheduleAlarm(Date.now() + PUSH_RETRY_MS);
       return false;
     }
@@ -336,6 +353,19 @@ export class IncidentTracker extends DurableObject<Env> {
     if (!fired && current > Date.now() && current <= at) return;
     this.setMeta('alarm_ms', String(at));
     void this.ctx.storage.setAlarm(at);
+  }
+
+  /** The alarm the outbox alone needs: its earliest recheck (a failed push's retry), or none when it is empty. */
+  private rearmForOutbox(): void {
+    const { next } = this.sql
+      .exec<{ next: number | null }>(`SELECT MIN(CASE WHEN offered_ms = 0 THEN ? ELSE offered_ms + ? END) AS next FROM outbox`, Date.now() + PUSH_RETRY_MS, recheckMs(this.env))
+      .one();
+    if (next !== null) {
+      this.scheduleAlarm(next, true);
+      return;
+    }
+    this.setMeta('alarm_ms', '0');
+    void this.ctx.storage.deleteAlarm();
   }
 
   /** After a crash (or a runtime that lost its alarm), work left in storage gets an alarm again. */
@@ -370,6 +400,9 @@ export class IncidentTracker extends DurableObject<Env> {
     const now = Date.now();
     if (now - last >= READ_MODEL_MIN_INTERVAL_MS) {
       await this.writeReadModelNow();
+      // The alarm armed with the dirty flag (a second out) has nothing left to do once the write landed: it is
+      // pointed at what the outbox still needs, or removed, which saves every new incident one alarm invocation.
+      if (!this.kvDirty()) this.rearmForOutbox();
     } else {
       // Coalesce a burst: one write for all reports within the interval.
       this.scheduleAlarm(last + READ_MODEL_MIN_INTERVAL_MS);
@@ -398,10 +431,11 @@ export class IncidentTracker extends DurableObject<Env> {
   private timeline(key: string): Timeline {
     const entries: TimelineEntry[] = [];
     for (const row of this.sql.exec<{ report: string; result: string; alert_id: string | null }>(`SELECT report, result, alert_id FROM reports ORDER BY seq`)) {
-      const report = Report.parse(JSON.parse(row.report));
-      const result = ArticleResult.parse(JSON.parse(row.result));
-      // The timeline schema is a pick of Report: parsing strips what the timeline does not show.
-      entries.push(TimelineReport.parse({ ...report, kind: 'report', changes: result.changes, alert: result.alert, alert_id: row.alert_id }));
+      // One parse per report, not three: the timeline schema is a pick of Report (parsing strips what the timeline
+      // does not show) extended with the result's changes and alert, so it checks every field it keeps. The whole
+      // timeline is rebuilt on each flush, so this cost grows with the incident's reports.
+      const result = JSON.parse(row.result) as { changes?: unknown; alert?: unknown };
+      entries.push(TimelineReport.parse({ ...JSON.parse(row.report), kind: 'report', changes: result.changes, alert: result.alert, alert_id: row.alert_id }));
     }
     for (const row of this.sql.exec<{ action: string; at_ms: number; detail: string }>(`SELECT action, at_ms, detail FROM actions ORDER BY seq`)) {
       entries.push({ kind: 'action', action: row.action, at_ms: row.at_ms, detail: row.detail });

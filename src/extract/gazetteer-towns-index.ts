@@ -1,5 +1,5 @@
-// GeoNames towns and US counties, read from the generated tables on first use (never at module start): one split
-// of the sorted town lines, then lookups by binary search, so a cold isolate pays only when a report names a town.
+// GeoNames towns and US counties, looked up by binary search straight in the generated sorted texts: nothing is
+// split or indexed, so neither start-up nor the first report that names a town pays to read 3 MB of table.
 import { COUNTIES, COUNTRIES, DIVISIONS, TOWNS } from './gazetteer-towns';
 
 export interface Town {
@@ -13,49 +13,46 @@ export interface Town {
   county?: string;
 }
 
-interface Tables {
-  lines: string[];
-  countries: Map<string, string>;
-  divisions: Map<string, string>;
-  counties: Map<string, string>;
-  countiesByName?: Map<string, Array<{ name: string; division: string }>>;
-}
-let TABLES: Tables | undefined;
-
-const pairs = (text: string) => new Map(text.split('\n').map((l) => l.split('\t') as [string, string]));
-
-function tables(): Tables {
-  TABLES ??= { lines: TOWNS.split('\n'), countries: pairs(COUNTRIES), divisions: pairs(DIVISIONS), counties: pairs(COUNTIES) };
-  return TABLES;
+/**
+ * The value of `key` in `text`, lines of `key\tvalue` sorted by key in UTF-16 code-unit order (as
+ * scripts/build-gazetteer.ts writes them). Bisects character offsets and widens each probe to its whole line,
+ * so a lookup reads about log2(lines) short lines. Splitting the 3 MB town text once instead cost tens of
+ * milliseconds of CPU inside the first request that named a town (bench/invocations.ts).
+ */
+export function sortedLookup(text: string, key: string): string | undefined {
+  let lo = 0; // always the start of a line
+  let hi = text.length; // lines starting before hi are still candidates
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = text.lastIndexOf('\n', mid - 1) + 1;
+    const lineStart = start < lo ? lo : start;
+    let end = text.indexOf('\n', lineStart);
+    if (end < 0) end = text.length;
+    const tab = text.indexOf('\t', lineStart);
+    const lineKey = text.slice(lineStart, tab < 0 || tab > end ? end : tab);
+    if (lineKey === key) return tab < 0 || tab > end ? '' : text.slice(tab + 1, end);
+    if (lineKey < key) lo = end + 1;
+    else hi = lineStart;
+  }
+  return undefined;
 }
 
 /** Every GeoNames town spelled exactly so (case-sensitive), most populous first. */
 export function townsNamed(name: string): Town[] {
   if (name.length < 3) return [];
-  const t = tables();
-  let lo = 0;
-  let hi = t.lines.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const line = t.lines[mid]!;
-    const tab = line.indexOf('\t');
-    const key = line.slice(0, tab);
-    if (key === name) return decode(name, line.slice(tab + 1), t);
-    if (key < name) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return [];
+  const entries = sortedLookup(TOWNS, name);
+  return entries === undefined ? [] : decode(name, entries);
 }
 
-function decode(name: string, entries: string, t: Tables): Town[] {
+function decode(name: string, entries: string): Town[] {
   const out: Town[] = [];
   for (const e of entries.split(';')) {
     const [cc, a1, pop, a2] = e.split('.') as [string, string, string, string | undefined];
-    const county = a2 ? t.counties.get(`${cc}.${a1}.${a2}`) : undefined;
+    const county = a2 ? sortedLookup(COUNTIES, `${cc}.${a1}.${a2}`) : undefined;
     out.push({
       name,
-      country: t.countries.get(cc) ?? cc,
-      division: t.divisions.get(`${cc}.${a1}`) ?? '',
+      country: sortedLookup(COUNTRIES, cc) ?? cc,
+      division: sortedLookup(DIVISIONS, `${cc}.${a1}`) ?? '',
       population: parseInt(pop, 36),
       ...(county ? { county } : {}),
     });
@@ -63,18 +60,15 @@ function decode(name: string, entries: string, t: Tables): Town[] {
   return out.sort((a, b) => b.population - a.population);
 }
 
-/** US counties (and parishes) of this name ("Tarrant County"), with their states. */
+/** US counties (and parishes) of this name ("Tarrant County"), with their states: one indexOf pass over 3,143 lines. */
 export function countiesNamed(name: string): Array<{ name: string; division: string }> {
-  const t = tables();
-  if (!t.countiesByName) {
-    const m = new Map<string, Array<{ name: string; division: string }>>();
-    for (const [code, county] of t.counties) {
-      const division = t.divisions.get(code.split('.').slice(0, 2).join('.')) ?? '';
-      const list = m.get(county) ?? [];
-      list.push({ name: county, division });
-      m.set(county, list);
-    }
-    t.countiesByName = m;
+  const out: Array<{ name: string; division: string }> = [];
+  const needle = `\t${name}`;
+  for (let at = COUNTIES.indexOf(needle); at >= 0; at = COUNTIES.indexOf(needle, at + 1)) {
+    const after = at + needle.length;
+    if (after < COUNTIES.length && COUNTIES[after] !== '\n') continue;
+    const code = COUNTIES.slice(COUNTIES.lastIndexOf('\n', at) + 1, at);
+    out.push({ name, division: sortedLookup(DIVISIONS, code.split('.').slice(0, 2).join('.')) ?? '' });
   }
-  return t.countiesByName.get(name) ?? [];
+  return out;
 }

@@ -81,18 +81,36 @@ function outboxOf(env: Env, alert: AlertMessage['alert']) {
  * effort: if this fails, the tracker's alarm finds the same answer in the ledger.
  */
 async function settleOutbox(env: Env, message: AlertMessage): Promise<void> {
-  try {
-    await outboxOf(env, message.alert).settle(message.alert.alert_id, message.destination);
-  } catch (err) {
-    log({ level: 'warn', msg: 'outbox settle failed; the tracker alarm will ask the ledger', alert_id: message.alert.alert_id, error: String(err) });
-  }
+  await settleOutboxes(env, [message]);
+}
+
+/** `settleOutbox` for many messages: one call per incident, the incidents in parallel. */
+async function settleOutboxes(env: Env, messages: readonly AlertMessage[]): Promise<void> {
+  const byIncident = new Map<string, AlertMessage[]>();
+  for (const m of messages) byIncident.set(m.alert.incident_key, [...(byIncident.get(m.alert.incident_key) ?? []), m]);
+  await Promise.all(
+    [...byIncident.values()].map(async (list) => {
+      try {
+        await outboxOf(env, list[0]!.alert).settleMany(list.map((m) => ({ alert_id: m.alert.alert_id, destination: m.destination })));
+      } catch (err) {
+        log({ level: 'warn', msg: 'outbox settle failed; the tracker alarm will ask the ledger', alert_id: list.map((m) => m.alert.alert_id).join(', '), error: String(err) });
+      }
+    }),
+  );
+}
+
+interface Pending {
+  msg: Message<unknown>;
+  message: AlertMessage;
 }
 
 /**
- * Delivers each alert message to its destination. Per message: claim it in the ledger (already delivered,
- * dead, or another copy being sent → ack this copy); else POST, and on 2xx record the delivery before acking;
- * 429 → retry after the service's delay; permanent 4xx → dead letter; other failures → exponential backoff,
- * then dead letter after MAX_ATTEMPTS. Each settled message is acked back to its tracker's outbox.
+ * Delivers each alert message to its destination. The batch is claimed in the ledger in one call (already
+ * delivered, dead, or another copy being sent → ack this copy); the claimed messages are POSTed, each destination's
+ * in batch order and the destinations side by side; the deliveries are recorded in one ledger call before they are
+ * acked, then acked back to their trackers' outboxes, one call per incident. Failures, rare, go one by one: 429 →
+ * retry after the service's delay; permanent 4xx → dead letter; others → exponential backoff, then dead letter after
+ * MAX_ATTEMPTS. (One round trip per message per step made a batch's CPU and wall time grow with its size.)
  */
 export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const book = ledger(env);
@@ -101,6 +119,7 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env): Pro
   // A malformed PUBLIC_URL refuses articles at the edge and shows in /health; here it only drops the link,
   // so alerts already queued still go out.
   const publicUrl = Settings.shape.PUBLIC_URL.safeParse(env.PUBLIC_URL).data;
+  const decoded: Pending[] = [];
   for (const msg of batch.messages) {
     const parsed = AlertMessage.safeParse(msg.body);
     if (!parsed.success) {
@@ -108,63 +127,89 @@ export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env): Pro
       msg.ack();
       continue;
     }
-    const message = parsed.data;
-    const { alert, destination } = message;
-    const claim = await book.claim(alert.alert_id, destination, Date.now());
-    if (claim !== 'claimed') {
-      // Delivered or dead: settled. Busy: another copy is being sent; the outbox keeps the alert if it fails.
-      if (claim !== 'busy') await settleOutbox(env, message);
-      msg.ack();
-      continue;
-    }
-    const config = destinations.find((d) => destinationId(d) === destination);
-    if (!config) {
-      await deadLetter(env, message, `destination ${destination} is no longer configured`);
-      msg.ack();
-      continue;
-    }
+    decoded.push({ msg, message: parsed.data });
+  }
+  if (decoded.length === 0) return;
 
-    let outcome: DeliveryOutcome;
-    let status: number | undefined;
-    const api = deliveryMode(config);
-    if (api) {
-      // Slack bot, Discord/Telegram threads: several requests per alert, each step recorded in the ledger.
-      const redact = (text: string) => redactCredentials(text, config);
-      const links = alertLinks(publicUrl, alert.incident_key);
-      ({ outcome, status } = await deliverViaApi({ book, ...api, alert, destination, attempts: msg.attempts, links, timeoutMs: DELIVERY_TIMEOUT_MS, redact }));
-    } else {
-      try {
-        const { url, init } = await buildDeliveryRequest(config, alert, Date.now(), alertLinks(publicUrl, alert.incident_key));
-        const res = await fetch(url, { ...init, signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS) });
-        const body = await res.text().catch(() => '');
-        status = res.status;
-        outcome = classifyDeliveryResponse(res.status, res.headers, body, msg.attempts);
-      } catch (err) {
-        outcome = classifyNetworkError(msg.attempts, err);
+  const claims = await book.claimMany(decoded.map(({ message }) => ({ alert_id: message.alert.alert_id, destination: message.destination })), Date.now());
+  const settled: AlertMessage[] = [];
+  const byDestination = new Map<string, Pending[]>();
+  decoded.forEach((p, i) => {
+    const claim = claims[i];
+    if (claim === 'claimed') {
+      byDestination.set(p.message.destination, [...(byDestination.get(p.message.destination) ?? []), p]);
+      return;
+    }
+    // Delivered or dead: settled. Busy: another copy is being sent; the outbox keeps the alert if it fails.
+    if (claim !== 'busy') settled.push(p.message);
+    p.msg.ack();
+  });
+
+  const delivered: Array<{ pending: Pending; status: number | undefined; at: number }> = [];
+  const failed: Array<{ pending: Pending; outcome: Exclude<DeliveryOutcome, { kind: 'delivered' }>; at: number }> = [];
+  await Promise.all(
+    [...byDestination].map(async ([destination, list]) => {
+      const config = destinations.find((d) => destinationId(d) === destination);
+      for (const pending of list) {
+        if (!config) {
+          await deadLetter(env, pending.message, `destination ${destination} is no longer configured`);
+          pending.msg.ack();
+          continue;
+        }
+        let outcome: DeliveryOutcome;
+        let status: number | undefined;
+        const { alert } = pending.message;
+        const links = alertLinks(publicUrl, alert.incident_key);
+        const api = deliveryMode(config);
+        if (api) {
+          // Slack bot, Discord/Telegram threads: several requests per alert, each step recorded in the ledger.
+          const redact = (text: string) => redactCredentials(text, config);
+          ({ outcome, status } = await deliverViaApi({ book, ...api, alert, destination, attempts: pending.msg.attempts, links, timeoutMs: DELIVERY_TIMEOUT_MS, redact }));
+        } else {
+          try {
+            const { url, init } = await buildDeliveryRequest(config, alert, Date.now(), links);
+            const res = await fetch(url, { ...init, signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS) });
+            const body = await res.text().catch(() => '');
+            status = res.status;
+            outcome = classifyDeliveryResponse(res.status, res.headers, body, pending.msg.attempts);
+          } catch (err) {
+            outcome = classifyNetworkError(pending.msg.attempts, err);
+          }
+        }
+        if (outcome.kind === 'delivered') delivered.push({ pending, status, at: Date.now() });
+        else failed.push({ pending, outcome: { ...outcome, reason: redactCredentials(outcome.reason, config) }, at: Date.now() });
       }
-    }
+    }),
+  );
 
-    if (outcome.kind !== 'delivered') outcome = { ...outcome, reason: redactCredentials(outcome.reason, config) };
-    const now = Date.now();
-    if (outcome.kind === 'delivered') {
-      await book.markDelivered(alert.alert_id, destination, now);
+  if (delivered.length > 0) {
+    await book.markDeliveredMany(delivered.map(({ pending: { message }, at }) => ({ alert_id: message.alert.alert_id, destination: message.destination, at_ms: at })));
+    for (const { pending, status } of delivered) {
+      const { alert, destination } = pending.message;
       // A Teams Workflows URL answers 202 once the flow has the card; the flow posts it afterwards, and a failure
       // there shows only in the flow's run history. Say which of the two this log line means.
       const accepted = status === 202;
-      log({ level: 'info', msg: accepted ? 'alert accepted by the destination (202: queued by its workflow, not yet posted)' : 'alert delivered', alert_id: alert.alert_id, destination, attempts: msg.attempts, status });
-      await settleOutbox(env, message);
-      msg.ack();
-    } else if (outcome.kind === 'dead' || msg.attempts >= pacing.maxAttempts) {
-      await book.recordFailure(destination, outcome.reason, now);
+      log({ level: 'info', msg: accepted ? 'alert accepted by the destination (202: queued by its workflow, not yet posted)' : 'alert delivered', alert_id: alert.alert_id, destination, attempts: pending.msg.attempts, status });
+      settled.push(pending.message);
+      pending.msg.ack();
+    }
+  }
+
+  for (const { pending, outcome, at } of failed) {
+    const { msg, message } = pending;
+    const { alert, destination } = message;
+    if (outcome.kind === 'dead' || msg.attempts >= pacing.maxAttempts) {
+      await book.recordFailure(destination, outcome.reason, at);
       await deadLetter(env, message, outcome.kind === 'dead' ? outcome.reason : `gave up after ${msg.attempts} attempts: ${outcome.reason}`);
       msg.ack();
     } else {
       const delaySeconds = retryDelaySeconds(outcome, msg.attempts, pacing);
-      await book.recordRetry(alert.alert_id, destination, now + delaySeconds * 1000, outcome.reason, now);
+      await book.recordRetry(alert.alert_id, destination, at + delaySeconds * 1000, outcome.reason, at);
       log({ level: 'warn', msg: 'alert delivery will be retried', alert_id: alert.alert_id, destination, attempts: msg.attempts, delay_s: delaySeconds, reason: outcome.reason });
       msg.retry({ delaySeconds });
     }
   }
+  await settleOutboxes(env, settled);
 }
 
 /**

@@ -2,7 +2,8 @@
 // apart from a person, a word or a namesake elsewhere. Every sentence is our own.
 import { describe, expect, it } from 'vitest';
 import { countyState, resolveTown } from '../../src/extract/gazetteer';
-import { townsNamed } from '../../src/extract/gazetteer-towns-index';
+import { sortedLookup, townsNamed } from '../../src/extract/gazetteer-towns-index';
+import { TOWNS } from '../../src/extract/gazetteer-towns';
 import { relatePlaces } from '../../src/track/match';
 import { run } from './support';
 
@@ -24,6 +25,22 @@ describe('the table', () => {
     // many states have a Washington County: only the report's own state decides
     expect(countyState('Washington County', new Set())).toBeUndefined();
     expect(countyState('Washington County', new Set(['Oregon']))).toBe('Oregon');
+  });
+});
+
+describe('the lookup (binary search in the sorted text, nothing split)', () => {
+  const table = ['Alder\ta', 'Birch\tb', 'Birchwood\tbw', 'Cedar\tc', 'Élan\te'].join('\n');
+  it('finds every key, first, last and middle, and only whole keys', () => {
+    for (const [key, value] of [['Alder', 'a'], ['Birch', 'b'], ['Birchwood', 'bw'], ['Cedar', 'c'], ['Élan', 'e']]) expect(sortedLookup(table, key!)).toBe(value);
+    for (const missing of ['', 'A', 'Birc', 'Birchw', 'Cedars', 'Zed', '\uffff']) expect(sortedLookup(table, missing)).toBeUndefined();
+  });
+  it('finds every town line of the real table and its neighbours\' keys do not collide', () => {
+    const lines = TOWNS.split('\n');
+    for (let i = 0; i < lines.length; i += 97) {
+      const [name, entries] = lines[i]!.split('\t') as [string, string];
+      expect(sortedLookup(TOWNS, name)).toBe(entries);
+      expect(sortedLookup(TOWNS, `${name}\u0001`)).toBeUndefined();
+    }
   });
 });
 

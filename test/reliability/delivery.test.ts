@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker, { app } from '../../src/index';
 import { ledger, MAX_ATTEMPTS } from '../../src/queue/consumer';
 import type { Alert, AlertMessage } from '../../src/schema';
-import { captureOutbound, READ_TOKEN, SLACK_URL } from '../helpers';
+import { captured, captureOutbound, READ_TOKEN, SLACK_URL } from '../helpers';
 import { env } from '../security/state';
 
 const DISCORD_URL = 'https://discord.test/api/webhooks/123/abc';
@@ -146,6 +146,28 @@ describe('alert delivery (queue consumer)', () => {
     // The limit is a setting for drills.
     const quick = await consume([{ body: alertMessage(), attempts: 3 }], { MAX_DELIVERY_ATTEMPTS: '3' });
     expect(quick.explicitAcks).toEqual(['m0']);
+  });
+
+  it('a batch to two destinations: each destination gets its alerts once and in batch order, all marked delivered', async () => {
+    const spy = captureOutbound(async (url) => {
+      // Slack answers slowly: Discord's posts must not wait behind it, nor Slack's own order change.
+      if (url === SLACK_URL) await new Promise((r) => setTimeout(r, 20));
+      return new Response('ok');
+    });
+    const ids = [1, 2, 3].map((n) => `delivery-order-${seq}:v${n}`);
+    const messages = ids.flatMap((id, n) =>
+      (['slack', 'discord'] as const).map((d) => {
+        const m = alertMessage(d, id);
+        m.alert.incident_title = `Order marker ${n}`;
+        return m;
+      }),
+    );
+    const r = await consume(messages.map((body) => ({ body })), { DISCORD_WEBHOOK_URL: DISCORD_URL });
+    expect(r.explicitAcks.sort()).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5']);
+    const posted = (u: string) => captured(spy).filter((c) => c.url === u).map((c) => [0, 1, 2].find((n) => c.body.includes(`Order marker ${n}`)));
+    expect(posted(SLACK_URL)).toEqual([0, 1, 2]);
+    expect(posted(DISCORD_URL)).toEqual([0, 1, 2]);
+    for (const id of ids) for (const d of ['slack', 'discord']) expect(await ledger(env).isDelivered(id, d)).toBe(true);
   });
 
   it('one failing message does not hold back or duplicate the others in its batch', async () => {

@@ -37,6 +37,19 @@ describe('transactional outbox', () => {
     expect((await answer).status).toBe(200);
   });
 
+  it('once the direct KV write has landed, the alarm waits only for the outbox (no wake-up with nothing to do)', async () => {
+    captureOutbound();
+    const key = 'outbox-alarm-after-write';
+    const before = Date.now();
+    expect((await postArticle(article(3, { place: 'Cuenca', incident_id: key }))).status).toBe(200);
+    const after = await trackerStorage(key);
+    expect(after.meta['kv_dirty']).toBe('0');
+    // Not a second out for a flush that already happened: the alert's outbox rows are guarded at their recheck time
+    // (60 s), or, if the consumer settled them before the write landed, no alarm is left at all.
+    if (after.outbox > 0) expect(after.alarm).toBeGreaterThanOrEqual(before + 59_000);
+    else expect(after.alarm === null || after.alarm >= before + 59_000).toBe(true);
+  });
+
   it('kv_dirty is cleared only once the KV write has landed', async () => {
     captureOutbound();
     const key = 'outbox-kv-dirty';

@@ -1191,9 +1191,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       if (prev && (prev.l === 'no' || prev.l === 'the') && tk.l === 'one') continue;
       // "a triple homicide", "the double shooting": the event's name counts its victims
       // ("a triple-murder suspect": one hyphenated word)
-      const [timesWord = '', eventWord = toks[i + 1]?.l ?? ''] = tk.l.split('-', 2);
-      const times = EVENT_MULTIPLIERS[timesWord];
-      const multiple = times === undefined ? undefined : MULTIPLE_EVENT_NOUNS[eventWord];
+      const dash = tk.l.indexOf('-');
+      const times = EVENT_MULTIPLIERS.get(dash < 0 ? tk.l : tk.l.slice(0, dash));
+      const multiple = times === undefined ? undefined : MULTIPLE_EVENT_NOUNS.get(dash < 0 ? (toks[i + 1]?.l ?? '') : tk.l.slice(dash + 1));
       if (times !== undefined && multiple) {
         push({ value: times, qualifier: 'exact', pos: i, category: multiple.category, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.multiple-event', ...(multiple.mayIncludeDead ? { mayIncludeDead: true } : {}) });
         continue;

@@ -37,11 +37,24 @@ export function sortedLookup(text: string, key: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Names looked up lately, with their towns: a report names the same few places many times over, so each binary
+ * search and decode is done once per name while it stays in use (bounded, so an isolate's memory stays flat).
+ */
+const recent = new Map<string, readonly Town[]>();
+const RECENT_MAX = 2048;
+
 /** Every GeoNames town spelled exactly so (case-sensitive), most populous first. */
-export function townsNamed(name: string): Town[] {
+export function townsNamed(name: string): readonly Town[] {
   if (name.length < 3) return [];
-  const entries = sortedLookup(TOWNS, name);
-  return entries === undefined ? [] : decode(name, entries);
+  let towns = recent.get(name);
+  if (towns === undefined) {
+    const entries = sortedLookup(TOWNS, name);
+    towns = entries === undefined ? [] : decode(name, entries);
+    if (recent.size >= RECENT_MAX) recent.clear();
+    recent.set(name, towns);
+  }
+  return towns;
 }
 
 function decode(name: string, entries: string): Town[] {

@@ -100,24 +100,16 @@ export const NOT_PERSON_NOUNS = new Set(
 );
 
 /** How many a "double/triple…" event counts ("a triple homicide", "a double shooting"). */
-export const EVENT_MULTIPLIERS: Readonly<Record<string, number>> = { double: 2, triple: 3, quadruple: 4, quintuple: 5, sextuple: 6 };
+export const EVENT_MULTIPLIERS: ReadonlyMap<string, number> = new Map([['double', 2], ['triple', 3], ['quadruple', 4], ['quintuple', 5], ['sextuple', 6]]);
 
 /**
  * Event nouns a multiplier counts the victims of, by what they were: a homicide's victims are dead, a shooting's or
  * a stabbing's were shot or stabbed and may have died since (`mayIncludeDead`, as "four people were shot").
  */
-export const MULTIPLE_EVENT_NOUNS: Readonly<Record<string, { category: Category; mayIncludeDead: boolean }>> = {
-  homicide: { category: 'killed', mayIncludeDead: false },
-  homicides: { category: 'killed', mayIncludeDead: false },
-  murder: { category: 'killed', mayIncludeDead: false },
-  murders: { category: 'killed', mayIncludeDead: false },
-  killing: { category: 'killed', mayIncludeDead: false },
-  killings: { category: 'killed', mayIncludeDead: false },
-  slaying: { category: 'killed', mayIncludeDead: false },
-  slayings: { category: 'killed', mayIncludeDead: false },
-  shooting: { category: 'injured', mayIncludeDead: true },
-  stabbing: { category: 'injured', mayIncludeDead: true },
-};
+export const MULTIPLE_EVENT_NOUNS: ReadonlyMap<string, { category: Category; mayIncludeDead: boolean }> = new Map<string, { category: Category; mayIncludeDead: boolean }>([
+  ...'homicide homicides murder murders killing killings slaying slayings'.split(' ').map((w): [string, { category: Category; mayIncludeDead: boolean }] => [w, { category: 'killed', mayIncludeDead: false }]),
+  ...'shooting stabbing'.split(' ').map((w): [string, { category: Category; mayIncludeDead: boolean }] => [w, { category: 'injured', mayIncludeDead: true }]),
+]);
 
 /** Before "one of three people wounded", a number names a member of the group, not a count of its own. */
 export const PART_OF_LEADS: ReadonlySet<string> = new Set(['was', 'is', 'were', 'are', 'as', 'became', 'remains', ',']);

@@ -722,16 +722,20 @@ export function incidentNames(title: string | undefined, sentences: Sentence[]):
  */
 function headlineWords(title: string | undefined, sentences: Sentence[]): string[] {
   if (!title || title === title.toUpperCase()) return [];
-  const body = sentences.filter((s) => s.idx >= 0).map((s) => s.text).join(' \n ');
   // the body's words as written, and those capitalised in mid-sentence (after a lower-case word, not after a full
-  // stop), each read in one pass over the body rather than one search per headline word
-  const written = new Set(body.match(/\p{L}+/gu));
-  const midSentence = new Set(body.match(/(?<=\p{Ll}[,;:]? )\p{L}+/gu));
+  // stop), each read in one pass over the body (once a headline word needs them) rather than one search per word
+  let written: Set<string> | undefined;
+  let midSentence: Set<string> | undefined;
   const out: string[] = [];
   for (const m of title.matchAll(/(?<![\p{L}'’-])([\p{Lu}][\p{Ll}]{3,})(?![\p{L}'’-])/gu)) {
     const w = m[1]!;
     if (out.includes(w) || NOT_NAMES.has(w) || NOT_PLACES.has(w) || gazetteer().has(w) || demonym(w)) continue;
     if (MONTHS.has(w.toLowerCase()) || WEEKDAYS.has(w.toLowerCase())) continue;
+    if (!written || !midSentence) {
+      const body = sentences.filter((s) => s.idx >= 0).map((s) => s.text).join(' \n ');
+      written = new Set(body.match(/\p{L}+/gu));
+      midSentence = new Set(body.match(/(?<=\p{Ll}[,;:]? )\p{L}+/gu));
+    }
     if (written.has(w.toLowerCase()) || !midSentence.has(w)) continue;
     out.push(w);
   }

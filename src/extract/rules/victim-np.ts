@@ -113,6 +113,12 @@ export function npEndingAt(toks: Token[], end: number, opts: { allowPronoun: boo
       if (t.k === 'num' && toks[k + 1]?.t === '-' && toks[k + 1]!.glued) continue;
       if (t.k === 'num') break;
       if (t.t === '-' && t.glued) continue;
+      // "a Rapid Intervention Battalion (BIR) soldier": an abbreviation in brackets is part of the modifiers
+      const open = t.t === ')' ? abbreviationOpening(toks, k) : undefined;
+      if (open !== undefined) {
+        k = open;
+        continue;
+      }
       if (t.k !== 'word' || MODIFIER_STOP.has(t.l) || SINGLE_DETERMINERS.has(t.l) || t.l === 'both' || t.l === 'all') break;
       if (parseNumberAt(toks, k)) break;
       if (ageCompoundEndingAt(toks, k) !== undefined) {
@@ -296,6 +302,12 @@ export function subjectBefore(toks: Token[], end: number, opts: { allowPronoun: 
 /** Words that read as nouns for people ("the wounded") but, after a person noun, say what state they are in. */
 const STATE_AFTER_NOUN = new Set(['wounded', 'injured', 'dead', 'hurt', 'elderly']);
 
+/** "(ALP)", "(BIR)": an organisation's abbreviation in brackets, inside a noun phrase. */
+const isAbbreviation = (t: Token | undefined): boolean => !!t && t.k === 'word' && t.t.length >= 2 && t.t.length <= 8 && t.t === t.t.toUpperCase();
+function abbreviationOpening(toks: Token[], close: number): number | undefined {
+  return toks[close - 2]?.t === '(' && isAbbreviation(toks[close - 1]) ? close - 2 : undefined;
+}
+
 /** Plural nouns that say nothing of who the people are, so a list after them can only name them. */
 const ANYONE_NOUNS = new Set(['victims', 'people', 'persons', 'others', 'individuals']);
 
@@ -413,12 +425,20 @@ function objectNpAt(toks: Token[], k: number, title = false): VictimNP | undefin
     return undefined;
   }
   // find the head within a few tokens
-  for (let m = k; m < toks.length && m < k + 7; m++) {
+  for (let m = k, steps = 0; m < toks.length && steps < 7; m++, steps++) {
     const w = toks[m]!;
+    // ("killed an Afghan Local Police (ALP) commander")
+    if (w.t === '(' && toks[m + 2]?.t === ')' && isAbbreviation(toks[m + 1])) {
+      m += 2;
+      continue;
+    }
     if (w.k === 'punct' && !(w.t === '-' && w.glued)) return undefined;
     if (m > k && (VICTIM_SINGULAR.has(w.l) || VICTIM_PLURAL.has(w.l) || AGE_HEADS.has(w.l) || PERPETRATOR_HEADS.has(w.l))) {
       // the head is the last person noun of the run ("a 15-year-old Vernon boy")
       let h = m;
+      const person = (t: Token | undefined): boolean => !!t && (VICTIM_SINGULAR.has(t.l) || VICTIM_PLURAL.has(t.l));
+      // ("an Afghan Local Police (ALP) commander": the head comes after the bracketed abbreviation)
+      if (toks[h + 1]?.t === '(' && toks[h + 3]?.t === ')' && isAbbreviation(toks[h + 2]) && person(toks[h + 4])) h += 4;
       // ("left two men wounded": "the wounded" is a noun, but after a person noun it is their state)
       while (h + 1 < toks.length && h + 1 < k + 8 && !STATE_AFTER_NOUN.has(toks[h + 1]!.l) && (VICTIM_SINGULAR.has(toks[h + 1]!.l) || VICTIM_PLURAL.has(toks[h + 1]!.l) || isCap(toks[h + 1]))) {
         if (VICTIM_SINGULAR.has(toks[h + 1]!.l) || VICTIM_PLURAL.has(toks[h + 1]!.l)) h++;

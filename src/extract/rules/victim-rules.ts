@@ -71,6 +71,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     examples: [
       { text: 'A 19-year-old was shot and killed outside a corner store on Friday night.', expect: { killed: 1, injured: null } },
       { text: 'Rahim Dost, a district schools inspector, was killed when gunmen stopped his car.', expect: { killed: 1 } },
+      { text: 'A Coastal Defence Brigade (CDB) officer was killed when his patrol was ambushed.', expect: { killed: 1 } },
       { text: 'Tyrell Banks, a 31-year-old father of two with a third child on the way, was shot and killed outside a bar.', expect: { killed: 1 } },
       { text: 'A 4-year-old boy and a 31-year-old woman were killed in the crossfire.', expect: { killed: 2 } },
       { text: 'Both women inside the parked van were killed, and two bystanders were hurt.', expect: { killed: 2, injured: 2 } },
@@ -132,6 +133,8 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     examples: [
       { text: 'Assailants shot and killed Omar Haidari, a customs officer, outside his home in the provincial capital.', expect: { killed: 1 } },
       { text: 'A 12-year-old accidentally killed his 8-year-old cousin with a rifle kept under a bed.', expect: { killed: 1 } },
+      // an abbreviation in brackets inside the phrase
+      { text: 'Gunmen shot and killed a Village Police (VP) commander near the crossing.', expect: { killed: 1 } },
       { text: 'Police say the man killed four of his stepchildren, his former wife and himself at the farmhouse.', expect: { killed: 6 } },
       { text: 'Police arrested the man who fatally shot a delivery driver on Elm Street.', expect: { killed: 1 } },
       { text: 'A 6-year-old found a loaded pistol in a closet and fatally shot himself on Sunday.', expect: { killed: 1 } },

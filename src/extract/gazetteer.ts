@@ -2,7 +2,7 @@
 // often-in-the-news countries, and a few hundred major or frequently-in-the-news cities, each city with its
 // country or division. Enough to order places and to match reports of one incident; not a geocoder.
 import { DIVISIONS } from './gazetteer-divisions';
-import { countiesNamed, townsNamed } from './gazetteer-towns-index';
+import { countiesNamed, townsNamed, type Town } from './gazetteer-towns-index';
 
 const COUNTRIES =
   'Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Denmark|Djibouti|Dominican Republic|Ecuador|Egypt|El Salvador|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Guatemala|Guinea|Guyana|Haiti|Honduras|Hong Kong|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|Moldova|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nepal|Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|Oman|Pakistan|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Saudi Arabia|Senegal|Serbia|Sierra Leone|Singapore|Slovakia|Slovenia|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Trinidad and Tobago|Tunisia|Turkey|Turkmenistan|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Gaza|West Bank|Scotland|England|Wales|Northern Ireland|Puerto Rico|Greenland|Tibet|Kashmir|Crimea|Chechnya|Darfur|Soviet Union';
@@ -259,20 +259,26 @@ function coreRegion(name: string): Place | undefined {
   return p && p.kind !== 'city' ? p : undefined;
 }
 
+/** The GeoNames towns spelled so, else spelled so without diacritics ("Bogota" for "Bogotá"). */
+function townsSpelled(name: string): readonly Town[] {
+  const exact = townsNamed(name);
+  return exact.length > 0 ? exact : townsNamed(foldDiacritics(name));
+}
+
+/** Whether any GeoNames town bears the name (a binary search): the cheap test before a name is weighed. */
+export function isTownName(name: string): boolean {
+  return townsSpelled(name).length > 0;
+}
+
 /**
  * A GeoNames town for a name the curated list does not know, read in the light of the regions (states,
  * provinces, countries, as the curated gazetteer names them) the report places itself in. A town in one of those
  * regions wins; with none named, only a large town far larger than any namesake is taken. Returns a city whose
  * parent is its curated state, else its country — or nothing when the name stays ambiguous.
  */
-/** Whether any GeoNames town bears the name (a binary search): the cheap test before a name is weighed. */
-export function isTownName(name: string): boolean {
-  return townsNamed(name).length > 0 || townsNamed(foldDiacritics(name)).length > 0;
-}
-
 export function resolveTown(name: string, regions: ReadonlySet<string>, written = false, cued = false): Place | undefined {
   if (gazetteer().has(name) || (!written && NOT_TOWNS.has(name))) return undefined;
-  const towns = townsNamed(name).length > 0 ? townsNamed(name) : townsNamed(foldDiacritics(name));
+  const towns = townsSpelled(name);
   if (towns.length === 0) return undefined;
   const placed = towns.map((t) => {
     const division = coreRegion(t.division);

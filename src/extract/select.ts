@@ -6,6 +6,9 @@
 import type { Casualties, Category, Figure } from '../schema';
 import { CATEGORIES } from '../schema';
 import type { Candidate } from './figures';
+import { SURVIVOR_MARKERS } from './lexicon/victims';
+
+const setApartFromDead = (c: Candidate): boolean => c.quote.toLowerCase().split(/[^a-z]+/).some((w) => SURVIVOR_MARKERS.has(w));
 
 function tier(c: Candidate): number {
   if (c.increment || c.combined || c.context || c.region || c.partitive) return 99;
@@ -95,10 +98,11 @@ function withoutShotDead(out: Casualties, cands: Candidate[]): Casualties {
   if (!injured || !killed) return out;
   const chosen = cands.filter((c) => c.category === 'injured' && c.quote === injured.quote && c.value === injured.value);
   // one person shot, taken to hospital or in critical condition ("he was taken to hospital, where he died"),
-  // beside a single death, is in these reports most often the one who died; "a guard was wounded" is not, nor is
-  // "a fourth person" beside three dead
+  // beside the dead, is in these reports most often one of them ("Bird was shot in the head" after "three were found
+  // dead"); "a guard was wounded" is not, nor, beside several dead, one the sentence sets apart ("also shot",
+  // "survived", "a fourth person")
   const { injured: _dropped, ...withoutInjured } = out;
-  if (killed.value === 1 && chosen.every((c) => c.single && c.mayIncludeDead)) return withoutInjured;
+  if (chosen.every((c) => c.single && c.mayIncludeDead) && (killed.value === 1 || !chosen.some(setApartFromDead))) return withoutInjured;
   const shot = chosen.find((c) => c.mayIncludeDead && !c.single);
   if (!shot || killed.value > injured.value) return out;
   // "two people are dead and two others are hurt": the article counts the hurt apart from the dead itself

@@ -114,6 +114,14 @@ describe('the shot, the dead and the hurt', () => {
     expect(c.killed).toMatchObject({ value: 2 });
     expect(c.injured).toMatchObject({ value: 1 });
   });
+  it('one person shot beside several dead is one of them, unless the sentence sets that person apart', () => {
+    const dead = fig('Three neighbours were found dead in a house on Pine Row on Sunday. Officers said Mara Quill was shot in the neck.');
+    expect(dead.killed).toMatchObject({ value: 3 });
+    expect(dead.injured).toBeUndefined();
+    const apart = fig('Three neighbours were found dead in a house on Pine Row on Sunday. A fourth neighbour was also shot but survived.');
+    expect(apart.killed).toMatchObject({ value: 3 });
+    expect(apart.injured).toMatchObject({ value: 1 });
+  });
   it('without a separate count of the hurt, everyone shot less the dead stays the reading', () => {
     const c = fig('Five people were shot outside a bar early Sunday, one fatally, police said.');
     expect(c.killed).toMatchObject({ value: 1 });

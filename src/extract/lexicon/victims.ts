@@ -113,3 +113,10 @@ export const MULTIPLE_EVENT_NOUNS: ReadonlyMap<string, { category: Category; may
 
 /** Before "one of three people wounded", a number names a member of the group, not a count of its own. */
 export const PART_OF_LEADS: ReadonlySet<string> = new Set(['was', 'is', 'were', 'are', 'as', 'became', 'remains', ',']);
+
+/**
+ * Words by which a sentence about one person shot sets that person apart from the dead counted elsewhere ("a woman
+ * was also shot but survived", "a fifth victim was shot"): without one, beside several dead, the person shot is
+ * most often one of them.
+ */
+export const SURVIVOR_MARKERS: ReadonlySet<string> = new Set(['also', 'survived', 'survives', 'another', 'second', 'third', 'fourth', 'fifth', 'sixth']);

@@ -28,7 +28,7 @@ export interface Explanation {
   threatTrace: ThreatTrace;
 }
 
-const FLAG_NAMES = ['increment', 'superseded', 'subcount', 'speculative', 'context', 'combined', 'update', 'region', 'partitive', 'single', 'mayIncludeDead', 'title', 'official', 'unofficial'] as const;
+const FLAG_NAMES = ['increment', 'superseded', 'subcount', 'speculative', 'context', 'combined', 'update', 'region', 'partitive', 'single', 'mayIncludeDead', 'title', 'official', 'unofficial', 'implied'] as const;
 
 export function explainExtraction(article: ArticleText): Explanation {
   const sentences = documentSentences(article.text, article.title);

@@ -11,7 +11,7 @@ import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
 import { matchAt, QUAL_PHRASES, qualifierBefore } from './qualifiers';
 import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
-import { EVENT_MULTIPLIERS, MULTIPLE_EVENT_NOUNS, PART_OF_LEADS } from './lexicon/victims';
+import { DEATH_AFTER_EVENT, EVENT_MULTIPLIERS, FATAL_EVENT_ADJECTIVES, FATAL_EVENT_NOUNS, MULTIPLE_EVENT_NOUNS, PART_OF_LEADS, TIME_SPANS } from './lexicon/victims';
 import { runVictimRules, type RuleVeto } from './rules/engine';
 import { DEATH_WORDS } from './rules/guards';
 import { asideAround, keywordAt, MONTH_INDEX, olderMonth, superlativeSince } from './rules/context';
@@ -51,6 +51,8 @@ export interface Candidate {
   state?: boolean;
   /** counts people apart from those already counted ("two others are hurt"): never includes the dead */
   others?: boolean;
+  /** a count the event's name implies ("a deadly shooting": someone died): below every stated figure */
+  implied?: boolean;
 }
 
 const STOP_NP = new Set(
@@ -82,6 +84,21 @@ function headlinesOfOtherStories(sentences: readonly Sentence[]): Set<number> {
  * "Three died at the scene and one was taken to a hospital, where she died", "two victims died on the scene and two
  * died on the way to hospital": those who died at the scene and those who died later add up.
  */
+/** Does a singular event named as one that killed start at `i` ("deadly shooting", "shooting death"), with no victim of its own after it? */
+function fatalEventAt(toks: Token[], i: number): boolean {
+  const w = toks[i]!.l;
+  let end: number;
+  if (FATAL_EVENT_ADJECTIVES.has(w) && FATAL_EVENT_NOUNS.has(toks[i + 1]?.l ?? '')) end = i + 2;
+  else if (FATAL_EVENT_NOUNS.has(w) && toks[i + 1]?.l === DEATH_AFTER_EVENT && !FATAL_EVENT_ADJECTIVES.has(toks[i - 1]?.l ?? '')) end = i + 2;
+  else return false;
+  if (toks[end]?.l === DEATH_AFTER_EVENT) end++;
+  const before = toks[i - 1];
+  if (toks[end]?.l === 'of' || before?.k === 'num' || EVENT_MULTIPLIERS.has(before?.l ?? '')) return false;
+  // "a week after a fatal shooting at a party": the event a span of time before this one is another
+  const after = toks.slice(Math.max(0, i - 4), i).findIndex((t) => t.l === 'after');
+  return after < 0 || !TIME_SPANS.has(toks[Math.max(0, i - 4) + after - 1]?.l ?? '');
+}
+
 function diedAtSceneAndLater(toks: Token[], found: readonly Candidate[]): Pick<Candidate, 'value' | 'qualifier' | 'pos' | 'category'> | undefined {
   // (the second may be told as more: "and two more died on the way"; people listed one by one are added already)
   const killed = found.filter((c) => c.category === 'killed' && !c.context && !c.subcount && c.rule !== 'listed.one-by-one');
@@ -1196,6 +1213,12 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       const multiple = times === undefined ? undefined : MULTIPLE_EVENT_NOUNS.get(dash < 0 ? (toks[i + 1]?.l ?? '') : tk.l.slice(dash + 1));
       if (times !== undefined && multiple) {
         push({ value: times, qualifier: 'exact', pos: i, category: multiple.category, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.multiple-event', ...(multiple.mayIncludeDead ? { mayIncludeDead: true } : {}) });
+        continue;
+      }
+      // "a deadly shooting", "an accidental shooting death": one event that killed, the dead uncounted; ("the fatal
+      // shooting of a teenager" is read with its victim, "two fatal shootings" are several events)
+      if (fatalEventAt(toks, i)) {
+        push({ value: 1, qualifier: 'at_least', pos: i, category: 'killed', increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.fatal-event', single: true, implied: true });
         continue;
       }
       const n = parseNumberAt(toks, i);

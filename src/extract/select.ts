@@ -15,7 +15,8 @@ function tier(c: Candidate): number {
   const weak = c.superseded || c.speculative || c.subcount;
   // body count < title count < body single victim < title single victim < the same, weak; a stated count
   // outranks one person described ("two were killed" over "the driver was killed")
-  return (weak ? 4 : 0) + (c.single ? 2 : 0) + (c.title ? 1 : 0);
+  // a count only an event's name implies ("a deadly shooting") comes after everything stated
+  return (c.implied ? 8 : 0) + (weak ? 4 : 0) + (c.single ? 2 : 0) + (c.title ? 1 : 0);
 }
 
 /** Could `later` be a more precise statement of the quantity `cur` describes? */

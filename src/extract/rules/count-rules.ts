@@ -6,7 +6,7 @@ import type { Category } from '../../schema';
 import type { RuleExample } from './victim-rules';
 
 export interface CountRule {
-  id: 'count.keyword-after' | 'count.verb-before' | 'count.multiple-event' | 'count.scene-and-later' | 'count.toll-phrase' | 'count.another-object' | 'count.bodies-object' | 'single.subject-keyword' | 'single.object-list';
+  id: 'count.keyword-after' | 'count.verb-before' | 'count.multiple-event' | 'count.fatal-event' | 'count.scene-and-later' | 'count.toll-phrase' | 'count.another-object' | 'count.bodies-object' | 'single.subject-keyword' | 'single.object-list';
   family: 'count' | 'single';
   /** the categories the rule can emit */
   categories: readonly Category[];
@@ -56,6 +56,19 @@ export const COUNT_RULES: readonly CountRule[] = [
       { category: 'killed', title: 'Suspect in quadruple-murder waives extradition', text: 'The hearing lasted ten minutes.', expect: { killed: 4 } },
       { category: 'injured', text: 'No arrests have been made in Saturday\'s double shooting outside the rink.', expect: { injured: 2 } },
       { category: 'injured', text: 'Police are investigating a double shooting that left one man dead on Fifth Avenue.', expect: { killed: 1, injured: 1 } },
+    ],
+  },
+  {
+    id: 'count.fatal-event',
+    family: 'count',
+    categories: ['killed'],
+    anchor: 'one event named as one that killed, by an adjective of lexicon FATAL_EVENT_ADJECTIVES before an event of FATAL_EVENT_NOUNS ("a deadly shooting") or the event before "death" ("an accidental shooting death"): at least one dead, ranked below every stated figure',
+    setsAside: ['the event with its victim after "of" (read by killed.noun-of)', 'a number or a multiplier before it ("two fatal shootings", "a double fatal stabbing")', 'an event a span of time before this one ("a week after a fatal shooting")'],
+    examples: [
+      { category: 'killed', text: 'Detectives are treating the deadly shooting on Birch Lane as a homicide.', expect: { killed: 1 } },
+      { category: 'killed', title: 'Sheriff looks into accidental shooting death near Millbrook', text: 'Deputies were called to a farm road on Thursday night.', expect: { killed: 1 } },
+      { category: 'killed', text: 'Two men were killed in the deadly shooting on Birch Lane.', expect: { killed: 2 } },
+      { category: 'killed', text: 'The robbery came a week after a fatal shooting at the same store. Nobody was hurt this time.', expect: { killed: null } },
     ],
   },
   {

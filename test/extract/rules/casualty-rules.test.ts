@@ -38,6 +38,8 @@ describe.each(COUNT_RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
     for (const [cat, want] of Object.entries(example.expect)) {
       expect({ cat, value: got[cat as keyof typeof got]?.value ?? null }).toEqual({ cat, value: want });
     }
+    // (an example of what the rule leaves alone expects no figure of its category)
+    if (typeof example.expect[example.category] !== 'number') return;
     const fired = findCandidates(documentSentences(text, example.title), 2017, 6).filter((c) => c.category === example.category).map((c) => c.rule);
     expect(fired).toContain(rule.id);
   });

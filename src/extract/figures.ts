@@ -1390,6 +1390,11 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         ...(h.state ? { state: true } : {}),
         ...(h.others ? { others: true } : {}),
       });
+      // "a fifth victim was found wounded": everyone hurt or killed so far is five, as "five people were shot" would
+      // say; the dead are taken out of it as from any count of the shot (select.ts, withoutShotDead)
+      if (h.ordinal !== undefined && h.indefinite && h.category === 'injured') {
+        push({ value: h.ordinal, qualifier: 'exact', pos: h.pos, category: 'injured', increment: false, subcount: false, speculative: false, combined: false, update: true, rule: 'count.ordinal-victim', mayIncludeDead: true });
+      }
     }
     for (const v of victims.vetoes) vetoes?.push({ ...v, sentence: sen.idx });
     const later = diedAtSceneAndLater(toks, out.slice(outBefore));

@@ -6,7 +6,7 @@ import type { Category } from '../../schema';
 import type { RuleExample } from './victim-rules';
 
 export interface CountRule {
-  id: 'count.keyword-after' | 'count.verb-before' | 'count.multiple-event' | 'count.fatal-event' | 'count.scene-and-later' | 'count.toll-phrase' | 'count.another-object' | 'count.bodies-object' | 'single.subject-keyword' | 'single.object-list';
+  id: 'count.keyword-after' | 'count.verb-before' | 'count.multiple-event' | 'count.fatal-event' | 'count.ordinal-victim' | 'count.scene-and-later' | 'count.toll-phrase' | 'count.another-object' | 'count.bodies-object' | 'single.subject-keyword' | 'single.object-list';
   family: 'count' | 'single';
   /** the categories the rule can emit */
   categories: readonly Category[];
@@ -69,6 +69,18 @@ export const COUNT_RULES: readonly CountRule[] = [
       { category: 'killed', title: 'Sheriff looks into accidental shooting death near Millbrook', text: 'Deputies were called to a farm road on Thursday night.', expect: { killed: 1 } },
       { category: 'killed', text: 'Two men were killed in the deadly shooting on Birch Lane.', expect: { killed: 2 } },
       { category: 'killed', text: 'The robbery came a week after a fatal shooting at the same store. Nobody was hurt this time.', expect: { killed: null } },
+    ],
+  },
+  {
+    id: 'count.ordinal-victim',
+    family: 'count',
+    categories: ['injured'],
+    anchor: 'one person hurt introduced with "a"/"an" and an ordinal ("a second victim was taken to a hospital", "a fifth victim was wounded"): everyone hurt or killed so far is that many, a count of the shot from which the dead are taken, and an update of any lower count before it',
+    setsAside: ['a definite ordinal ("the third victim"), which names one of a group already counted'],
+    examples: [
+      { category: 'injured', text: 'Police said a man was shot in the leg outside the arcade. A second victim was taken to a hospital by friends.', expect: { injured: 2 } },
+      { category: 'injured', text: 'One guard was killed and a second guard was injured in the attack.', expect: { killed: 1, injured: 1 } },
+      { category: 'injured', text: 'Four people were found shot to death in the house. A fifth victim was taken to a hospital in critical condition.', expect: { killed: 4, injured: 1 } },
     ],
   },
   {

@@ -36,6 +36,10 @@ export interface RuleHit {
   part: boolean;
   /** "two others were shot": people apart from those already counted */
   others: boolean;
+  /** "a woman was also wounded": someone besides the people the sentence named before */
+  also?: boolean;
+  /** "a fifth victim was taken to hospital": the place the newcomer takes among everyone hurt so far */
+  ordinal?: number;
 }
 
 export interface RuleVeto {
@@ -122,6 +126,7 @@ function hitOf(rule: VictimRule, np: VictimNP, pos: number): RuleHit {
     category: rule.category,
     // "a second person has died" makes the toll two; "a fourth person was taken to hospital" beside three dead is one
     value: np.ordinal && rule.category !== 'killed' ? 1 : np.value,
+    ...(np.ordinal && single ? { ordinal: np.value } : {}),
     qualifier: np.qualifier,
     ...(np.vague ? { vagueUpper: np.vague.upper } : {}),
     pos,
@@ -168,13 +173,16 @@ export function runVictimRules(toks: Token[], hooks: SentenceHooks): { hits: Rul
 /**
  * "a 20-year-old woman was shot in the back and a 5-year-old boy was shot in the arm": people introduced one by
  * one with "a"/"an" in one sentence are different people, and add up. ("the man", "he", a name may be someone
- * already counted, so only indefinite phrases add.)
+ * already counted, so only indefinite phrases add, unless a newcomer is told as "also" hurt after them: "Ana Ruiz
+ * was shot in the wrist, and a 40-year-old woman was also wounded".)
  */
 function separateVictims(hits: RuleHit[]): RuleHit[] {
   const out: RuleHit[] = [];
   const byCategory = new Map<Category, RuleHit[]>();
+  const alsoAt = new Map<Category, number>();
+  for (const h of hits) if (h.single && h.indefinite && h.also) alsoAt.set(h.category, Math.max(alsoAt.get(h.category) ?? -1, h.pos));
   for (const h of hits) {
-    if (!h.single || !h.indefinite) continue;
+    if (!h.single || !(h.indefinite || h.pos < (alsoAt.get(h.category) ?? -1))) continue;
     const list = byCategory.get(h.category);
     if (list) list.push(h);
     else byCategory.set(h.category, [h]);
@@ -203,7 +211,8 @@ function readSide(toks: Token[], i: number, anchorEnd: number, rule: VictimRule,
           return { np: all, hits: [hitOf(rule, all, np.start)], resume: more.end + 1 };
         }
       }
-      return { np, hits: [hitOf(rule, np, np.start)], resume: anchorEnd };
+      const also = toks.slice(np.end + 1, i).some((t) => t.l === 'also');
+      return { np, hits: [{ ...hitOf(rule, np, np.start), ...(also ? { also } : {}) }], resume: anchorEnd };
     }
     case 'object': {
       const np = objectAfter(toks, anchorEnd, hooks.title);

@@ -220,6 +220,8 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'Six people were shot at a backyard party early Sunday.', expect: { injured: 6, killed: null } },
       { text: 'A 15-year-old was shot in the leg while walking home.', expect: { injured: 1 } },
       { text: 'A 31-year-old woman was shot in the hand and a 7-year-old girl was shot in the foot.', expect: { injured: 2 }, rule: 'listed.one-by-one' },
+      // a newcomer told as "also" hurt is someone besides the person named before
+      { text: 'Ana Ruiz was shot in the wrist, and a 40-year-old man was also wounded near the bus stop.', expect: { injured: 2 }, rule: 'listed.one-by-one' },
       { text: 'Police say the gunman shot nine people, three fatally, at the bus stop.', expect: { killed: 3, injured: 6 }, rule: 'shooting.object-shot' },
       { text: 'Two women were shot at but neither was hit.', expect: { injured: null } },
       { text: 'A man who opened fire on officers was shot by police.', expect: { injured: null } },

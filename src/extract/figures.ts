@@ -734,6 +734,8 @@ function sentenceContext(toks: Token[], currentYear: number | undefined): Senten
       if (matchAt(toks, j, p)) {
         // "earlier this year/month/week/in the year" dates the main incident, it does not supersede
         if (p[0] === 'earlier' && /^(this|in|that)$/.test(toks[j + 1]?.l ?? '') && /^(year|month|week|the)$/.test(toks[j + 2]?.l ?? '')) continue;
+        // "the scene of a similar shooting a year earlier" dates another event; it revises no figure
+        if (p[0] === 'earlier' && TIME_SPANS.has(toks[j - 1]?.l ?? '')) continue;
         superseded = true;
         supAt = j;
       }

@@ -29,6 +29,14 @@ describe('toll updates and floors', () => {
 });
 
 describe('superseded estimates', () => {
+  it('"a year earlier" dates another event and revises no figure of the sentence', () => {
+    const c = fig(
+      'Omar Diaz was killed and three other people were wounded on Pike Street, the scene of a similar shooting two years earlier. ' +
+        'A 30-year-old man was shot in the leg; a 19-year-old was shot in the arm; and a 22-year-old was shot in the back.',
+    );
+    expect(c.killed).toMatchObject({ value: 1 });
+    expect(c.injured).toMatchObject({ value: 3 });
+  });
   it('an earlier estimate never replaces a stated update, even one set aside as a part', () => {
     const text =
       'Floods swept the border of Chile and Peru this week.\n\n' +

@@ -11,7 +11,7 @@ import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
 import { matchAt, QUAL_PHRASES, qualifierBefore } from './qualifiers';
 import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
-import { DEATH_AFTER_EVENT, EVENT_MULTIPLIERS, FATAL_EVENT_ADJECTIVES, FATAL_EVENT_NOUNS, MULTIPLE_EVENT_NOUNS, PART_OF_LEADS, TIME_SPANS } from './lexicon/victims';
+import { DEATH_AFTER_EVENT, EVENT_MULTIPLIERS, FATAL_EVENT_ADJECTIVES, VIOLENT_EVENT_NOUNS, MULTIPLE_EVENT_NOUNS, PART_OF_LEADS, TIME_SPANS } from './lexicon/victims';
 import { runVictimRules, type RuleVeto } from './rules/engine';
 import { DEATH_WORDS } from './rules/guards';
 import { asideAround, keywordAt, MONTH_INDEX, olderMonth, superlativeSince } from './rules/context';
@@ -88,8 +88,8 @@ function headlinesOfOtherStories(sentences: readonly Sentence[]): Set<number> {
 function fatalEventAt(toks: Token[], i: number): boolean {
   const w = toks[i]!.l;
   let end: number;
-  if (FATAL_EVENT_ADJECTIVES.has(w) && FATAL_EVENT_NOUNS.has(toks[i + 1]?.l ?? '')) end = i + 2;
-  else if (FATAL_EVENT_NOUNS.has(w) && toks[i + 1]?.l === DEATH_AFTER_EVENT && !FATAL_EVENT_ADJECTIVES.has(toks[i - 1]?.l ?? '')) end = i + 2;
+  if (FATAL_EVENT_ADJECTIVES.has(w) && VIOLENT_EVENT_NOUNS.has(toks[i + 1]?.l ?? '')) end = i + 2;
+  else if (VIOLENT_EVENT_NOUNS.has(w) && toks[i + 1]?.l === DEATH_AFTER_EVENT && !FATAL_EVENT_ADJECTIVES.has(toks[i - 1]?.l ?? '')) end = i + 2;
   else return false;
   if (toks[end]?.l === DEATH_AFTER_EVENT) end++;
   const before = toks[i - 1];
@@ -1059,10 +1059,12 @@ const FATAL_WORDS = /^(id|id'd|ids|identified|identifies|identify|killed|kills|k
 
 /** "in two shootings", "five shootings that wounded 15", "separate attacks", "a violent weekend": the sentence sums events */
 function spansSeveralEvents(toks: Token[]): boolean {
+  // ("a shooting that wounded three people over the weekend" is one event of the weekend)
+  const oneEvent = toks.some((t, k) => (t.l === 'a' || t.l === 'the') && VIOLENT_EVENT_NOUNS.has(toks[k + 1]?.l ?? ''));
   for (let k = 0; k < toks.length; k++) {
     const w = toks[k]!.l;
     if (/^(shootings|stabbings|incidents|attacks)$/.test(w)) return true;
-    if (w === 'separate' || w === 'weekend' || (w === 'a' && toks[k + 1]?.l === 'total' && toks[k + 2]?.l === 'of')) return true;
+    if (w === 'separate' || (w === 'weekend' && !oneEvent) || (w === 'a' && toks[k + 1]?.l === 'total' && toks[k + 2]?.l === 'of')) return true;
   }
   return false;
 }

@@ -106,6 +106,11 @@ describe('other incidents mentioned in passing', () => {
     const c = fig('Police said nine people were wounded in four shootings across the city on Saturday. The first, on Elm Street, wounded two brothers outside a barbershop.');
     expect(c.injured).toEqual(expect.objectContaining({ value: 2 }));
   });
+  it('"over the weekend" makes no round-up of a sentence about one shooting', () => {
+    const c = fig('Two teens were arraigned Tuesday in a shooting on Pike Street that wounded three people over the weekend. Two men were shot in the legs.');
+    expect(c.injured).toEqual(expect.objectContaining({ value: 3 }));
+    expect(fig('A violent weekend sent six people to hospitals. Two men were shot on Elm Street on Saturday.').injured).toEqual(expect.objectContaining({ value: 2 }));
+  });
   it('a round-up\'s sum stands when no single shooting is counted', () => {
     expect(fig('Seven people were wounded in separate shootings on the South Side on Monday, police said.').injured).toEqual(expect.objectContaining({ value: 7 }));
   });

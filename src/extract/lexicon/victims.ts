@@ -123,8 +123,12 @@ export const SURVIVOR_MARKERS: ReadonlySet<string> = new Set(['also', 'survived'
 
 /** Adjectives that name an event as one that killed ("a deadly shooting"): at least one person died. */
 export const FATAL_EVENT_ADJECTIVES: ReadonlySet<string> = new Set(['fatal', 'deadly']);
-/** The events such an adjective counts a death of, and the noun that follows an event to name the death itself ("a shooting death"). */
-export const FATAL_EVENT_NOUNS: ReadonlySet<string> = new Set(['shooting', 'stabbing', 'drive-by', 'beating']);
+/**
+ * One violent event, in the singular: what a fatal adjective counts a death of ("a deadly shooting"), and what keeps
+ * "over the weekend" from making a sentence a round-up ("a shooting that wounded three people over the weekend").
+ */
+export const VIOLENT_EVENT_NOUNS: ReadonlySet<string> = new Set(['shooting', 'stabbing', 'drive-by', 'beating']);
+/** The noun that follows an event to name the death itself ("a shooting death"). */
 export const DEATH_AFTER_EVENT = 'death';
 /** Spans of time before "after" that date the event after it earlier than this one ("a week after a deadly shooting"). */
 export const TIME_SPANS: ReadonlySet<string> = new Set('minute minutes hour hours day days week weeks month months year years'.split(' '));

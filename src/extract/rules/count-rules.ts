@@ -62,7 +62,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     id: 'count.fatal-event',
     family: 'count',
     categories: ['killed'],
-    anchor: 'one event named as one that killed, by an adjective of lexicon FATAL_EVENT_ADJECTIVES before an event of FATAL_EVENT_NOUNS ("a deadly shooting") or the event before "death" ("an accidental shooting death"): at least one dead, ranked below every stated figure',
+    anchor: 'one event named as one that killed, by an adjective of lexicon FATAL_EVENT_ADJECTIVES before an event of VIOLENT_EVENT_NOUNS ("a deadly shooting") or the event before "death" ("an accidental shooting death"): at least one dead, ranked below every stated figure',
     setsAside: ['the event with its victim after "of" (read by killed.noun-of)', 'a number or a multiplier before it ("two fatal shootings", "a double fatal stabbing")', 'an event a span of time before this one ("a week after a fatal shooting")'],
     examples: [
       { category: 'killed', text: 'Detectives are treating the deadly shooting on Birch Lane as a homicide.', expect: { killed: 1 } },

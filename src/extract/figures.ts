@@ -618,6 +618,8 @@ const CONTEXT_PHRASES: string[][] = [
   ['separate', 'attack'], ['in', 'another'], ['separately'], ['earlier', 'incident'], ['earlier', 'attack'], ['earlier', 'disaster'],
   // a running total over a period ("three years of unrest in which some 2,400 people have died") is no incident's toll
   ['years', 'of'], ['decades', 'of'],
+  // a figure the sentence itself refutes ("early reports said one person had died, but that proved to be incorrect")
+  ['proved', 'to', 'be', 'incorrect'], ['proved', 'incorrect'], ['proved', 'to', 'be', 'false'], ['proved', 'false'], ['turned', 'out', 'to', 'be', 'wrong'], ['turned', 'out', 'to', 'be', 'false'],
 ];
 const SUPERSEDED_PHRASES: string[][] = [
   ['earlier'], ['previously'], ['initially'], ['at', 'first'], ['at', 'the', 'outset'], ['had', 'been', 'saying'],
@@ -1076,6 +1078,10 @@ function datesEarlier(toks: Token[]): boolean {
     const next = toks[k + 1]?.l ?? '';
     if (w === 'last' && /^(week|month|year|summer|spring|fall|autumn|winter)$/.test(next) && toks[k - 1]?.l !== 'the') return true;
     if (w === 'earlier' && next === 'this' && /^(month|year)$/.test(toks[k + 2]?.l ?? '')) return true;
+    // "killed in the same neighborhood earlier in the week"
+    if (w === 'earlier' && next === 'in' && toks[k + 2]?.l === 'the' && /^(week|month|year)$/.test(toks[k + 3]?.l ?? '')) return true;
+    // "a rivalry that has claimed two lives over the past couple of months": a span of time, not the incident
+    if ((w === 'past' || w === 'last') && toks[k - 1]?.l === 'the' && /^(over|in|during|within)$/.test(toks[k - 2]?.l ?? '') && toks.slice(k + 1, k + 5).some((t) => /^(weeks|months|years|decades)$/.test(t.l))) return true;
     if (w === 'ago' && /^(weeks|months|years|week|month|year)$/.test(toks[k - 1]?.l ?? '')) return true;
     if ((w === 'previous' || w === 'prior' || w === 'unrelated' || w === 'separate') && /^(incident|shooting|shootings|incidents)$/.test(next)) return true;
   }

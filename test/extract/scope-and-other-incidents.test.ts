@@ -111,6 +111,19 @@ describe('other incidents mentioned in passing', () => {
     expect(c.injured).toEqual(expect.objectContaining({ value: 3 }));
     expect(fig('A violent weekend sent six people to hospitals. Two men were shot on Elm Street on Saturday.').injured).toEqual(expect.objectContaining({ value: 2 }));
   });
+  it('a killing "earlier in the week" or lives lost "over the past couple of months" belong to another incident', () => {
+    const c = fig('A 9-year-old girl was shot in the foot on Lark Street on Saturday. Neighbours had gathered to mourn a teenager who was killed on the same block earlier in the week.');
+    expect(c.killed).toBeUndefined();
+    expect(c.injured).toEqual(expect.objectContaining({ value: 1 }));
+    const d = fig('Seven people were wounded outside a hall on Friday. Police said a feud between two crews has claimed two lives over the past couple of months.');
+    expect(d.killed).toBeUndefined();
+    expect(d.injured).toEqual(expect.objectContaining({ value: 7 }));
+  });
+  it('a figure the sentence refutes is no figure ("early reports said one had died, but that proved to be incorrect")', () => {
+    const c = fig('Five people were wounded at a dance hall on Sunday. Early reports said one person had died, but that proved to be incorrect, the fire department said.');
+    expect(c.killed).toBeUndefined();
+    expect(c.injured).toEqual(expect.objectContaining({ value: 5 }));
+  });
   it('a round-up\'s sum stands when no single shooting is counted', () => {
     expect(fig('Seven people were wounded in separate shootings on the South Side on Monday, police said.').injured).toEqual(expect.objectContaining({ value: 7 }));
   });

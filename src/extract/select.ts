@@ -16,7 +16,10 @@ function tier(c: Candidate): number {
   // body count < title count < body single victim < title single victim < the same, weak; a stated count
   // outranks one person described ("two were killed" over "the driver was killed")
   // a count only an event's name implies ("a deadly shooting") comes after everything stated
-  return (c.implied ? 8 : 0) + (weak ? 4 : 0) + (c.single ? 2 : 0) + (c.title ? 1 : 0);
+  // people described one by one and added up come after any stated count, the headline's included ("Five shot"
+  // over four victims described in the body), and before one person described
+  const listed = c.rule === 'listed.one-by-one' ? 1.5 : 0;
+  return (c.implied ? 8 : 0) + (weak ? 4 : 0) + (c.single ? 2 : 0) + (c.title ? 1 : 0) + listed;
 }
 
 /** Could `later` be a more precise statement of the quantity `cur` describes? */

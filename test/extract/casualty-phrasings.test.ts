@@ -29,6 +29,12 @@ describe('counted groups add up', () => {
     // one person, then another: told one by one, they are added once
     expect(fig('A 40-year-old man died at the scene and a woman in her sixties died in hospital on Monday.').killed).toEqual(expect.objectContaining({ value: 2 }));
   });
+  it('people described one by one and added up come after a stated count, the headline\'s included', () => {
+    const body = 'A 40-year-old woman was shot in the arm and a 22-year-old man was shot in the leg, police said.';
+    expect(fig(body, 'Five people shot outside corner store').injured).toEqual(expect.objectContaining({ value: 5 }));
+    expect(fig(`${body} Four people were shot in all, police said.`).injured).toEqual(expect.objectContaining({ value: 4 }));
+    expect(fig(body).injured).toEqual(expect.objectContaining({ value: 2 }));
+  });
   it('a list after "N victims" names them and adds nobody; after "two men" it adds', () => {
     expect(fig('Police said three other victims, a 20-year-old man, an 18-year-old woman and a 4-year-old boy were taken to hospitals.').injured).toEqual(expect.objectContaining({ value: 3 }));
     expect(fig('Two men, a woman and a boy were wounded by the gunfire.').injured).toEqual(expect.objectContaining({ value: 4 }));

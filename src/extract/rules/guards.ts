@@ -29,15 +29,27 @@ function before(ctx: GuardContext, span: number, test: (t: Token) => boolean): b
   return false;
 }
 
+/** Does "neither" open the clause whose subject starts at `start` ("Neither the driver or the passenger …")? */
+function openingNeither(toks: Token[], start: number): boolean {
+  for (let k = start - 1; k >= 0 && k >= start - 8; k--) {
+    const t = toks[k]!;
+    if (t.l === 'neither') return true;
+    if (t.k === 'punct' && t.t !== '-') return false;
+  }
+  return false;
+}
+
 export const GUARDS = {
   /** "the gunman was killed", "police shot the suspect": an attacker is no victim */
   'guard.perpetrator': (ctx: GuardContext) => ctx.np.perpetrator,
   /** "was not injured", "wasn't hurt", "never died" */
   'guard.negated': (ctx: GuardContext) =>
     before(ctx, 4, (t) => t.l === 'not' || t.l === "n't" || t.l === 'never' || t.l.endsWith("n't")) ||
-    (ctx.subjectSide && /^(no|none|nobody|neither)$/.test(ctx.toks[ctx.np.start - 1]?.l ?? ctx.toks[ctx.np.start]?.l ?? '')),
+    (ctx.subjectSide && /^(no|none|nobody|neither)$/.test(ctx.toks[ctx.np.start - 1]?.l ?? ctx.toks[ctx.np.start]?.l ?? '')) ||
+    // "Neither the driver nor the other passenger was hurt": the pair's "neither" opens the subject, before its first member
+    (ctx.subjectSide && openingNeither(ctx.toks, ctx.np.start)),
   /** "could have been killed", "would have died", "could not say if the man had died": nothing known happened */
-  'guard.hypothetical': (ctx: GuardContext) => before(ctx, 4, (t) => MODALS.test(t.l)) || ctx.toks.slice(Math.max(0, ctx.np.start - 3), ctx.np.start).some((t) => t.l === 'if' || t.l === 'whether'),
+  'guard.hypothetical': (ctx: GuardContext) => before(ctx, 4, (t) => MODALS.test(t.l)) || ctx.toks.slice(Math.max(0, ctx.np.start - 3), ctx.np.start).some((t, k, w) => t.l === 'if' || t.l === 'whether' || t.l === 'whenever' || t.l === 'anytime' || (t.l === 'time' && /^(any|every)$/.test(w[k - 1]?.l ?? ''))),
   /** "in the 2014 shooting death of a teenager", "in March 2015": a year before the report's is another incident */
   'guard.earlier-year': (ctx: GuardContext) => ctx.hooks.earlierYear,
   /** "a man was shot and killed on the same block just last week", in a story whose lead dates nothing so: an

@@ -277,7 +277,9 @@ export function subjectBefore(toks: Token[], end: number, opts: { allowPronoun: 
     const prev = pronoun
       ? { value: 1, start: start - 2, perpetrator: false }
       : npEndingAt(toks, skipApposition(toks, start - 2), { allowPronoun: false, title: opts.title });
-    if (!prev || PREPOSITIONS.has(toks[prev.start - 1]?.l ?? '')) break;
+    // ("there was a disturbance and one man was shot", "playing at being tough, and my son was shot": what a verb
+    // says someone is or was is no subject of the predicate)
+    if (!prev || PREPOSITIONS.has(toks[prev.start - 1]?.l ?? '') || BE_FORMS.has(toks[prev.start - 1]?.l ?? '')) break;
     // "three other victims, a 21-year-old man, a 19-year-old woman and a 3-year-old boy were taken to hospitals": a
     // list after a count of as many people, told by a word for anyone, names them and is no more people ("two men,
     // a woman and a boy" are four)
@@ -317,6 +319,8 @@ const CLAUSE_WORDS = new Set('said says say told reported added according was we
 const APPOSITION_PUNCT = new Set(['-', '.', "'", '(', ')', '&']);
 
 /** "Smith, 24," / "Khan, a district police chief," ending at k: the index of the phrase's head before it. */
+const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
+
 function skipApposition(toks: Token[], k: number): number {
   if (toks[k]?.t !== ',') return k;
   for (let m = k - 1; m >= 0 && m >= k - 16; m--) {

@@ -126,7 +126,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     anchors: [
       'killed', 'killing', 'kills', 'shot and killed', 'fatally shot', 'fatally shooting', 'fatally wounded', 'fatally wounding',
       'murdered', 'gunned down', 'shoots and kills', 'shot and kills', 'fatally shoots', 'took the life of', 'taking the life of',
-      'claimed the life of', 'claimed the lives of', 'took the lives of',
+      'claimed the life of', 'claimed the lives of', 'took the lives of', 'fatally stabbed', 'fatally stabbing', 'fatally stabs',
     ],
     side: 'object',
     guards: [...OBJECT_GUARDS, ...KILLED_GUARDS],
@@ -137,6 +137,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'Gunmen shot and killed a Village Police (VP) commander near the crossing.', expect: { killed: 1 } },
       { text: 'Police say the man killed four of his stepchildren, his former wife and himself at the farmhouse.', expect: { killed: 6 } },
       { text: 'Police arrested the man who fatally shot a delivery driver on Elm Street.', expect: { killed: 1 } },
+      { text: 'Deputies say a 20-year-old man fatally stabbed his roommate during an argument on Friday.', expect: { killed: 1, injured: null } },
       { text: 'A 6-year-old found a loaded pistol in a closet and fatally shot himself on Sunday.', expect: { killed: 1 } },
       { text: 'The drive-by on Main Street took the life of a 16-year-old and left two others wounded.', expect: { killed: 1, injured: 2 } },
       {
@@ -285,6 +286,11 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'The chief was injured while one of his escorts was killed in the blast.', expect: { killed: 1, injured: 1 } },
       { text: 'Kareem, the district governor, was killed and three of his bodyguards were injured.', expect: { killed: 1, injured: 3 } },
       { text: 'No one was hurt, and the driver was not injured.', expect: { injured: null } },
+      { text: 'Neither the driver nor the other passenger was injured.', expect: { injured: null } },
+      // a general truth, not an event
+      { text: 'Any time one of our players is hurt, the whole town feels it, the coach said.', expect: { injured: null } },
+      // what "there was" names is no victim listed with the one hurt
+      { text: 'Officers said there was a fight and one man was hurt in the hip.', expect: { injured: 1 } },
       { text: 'A 19-year-old was shot and killed, and a 16-year-old who was with him was shot and critically wounded.', expect: { killed: 1, injured: 1 } },
     ],
   },

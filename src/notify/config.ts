@@ -111,6 +111,31 @@ const DestinationList = jsonText('[{"platform":"slack","name":"slack-africa","se
 
 const DestinationFilters = jsonText('{"slack":{"min_toll":10}}').pipe(z.partialRecord(z.enum(DESTINATIONS), DestinationFilter));
 
+/**
+ * THREADS: the single-URL settings to deliver one thread per incident, so a desk with DISCORD_WEBHOOK_URL or a
+ * Telegram bot need not rewrite its config as DESTINATIONS. Each row: a value, what it threads, and why a
+ * platform is refused.
+ */
+export const THREAD_SETTINGS: ReadonlyArray<{ value: string; setting: string | null; meaning: string }> = [
+  { value: 'discord', setting: 'DISCORD_WEBHOOK_URL', meaning: 'the webhook posts into a text channel: the first message is edited, later alerts follow it' },
+  { value: 'discord-forum', setting: 'DISCORD_WEBHOOK_URL', meaning: 'the webhook posts into a forum channel: each incident opens a post, later alerts reply in it' },
+  { value: 'telegram', setting: 'TELEGRAM_BOT_TOKEN', meaning: 'later alerts reply to the first message (reply_parameters), which is edited' },
+  { value: 'slack', setting: null, meaning: 'SLACK_WEBHOOK_URL is an incoming webhook, which cannot thread: add a Slack bot to DESTINATIONS with channel and "threads": true' },
+  { value: 'teams', setting: null, meaning: 'Teams Workflows webhooks have no threads' },
+  { value: 'webhook', setting: null, meaning: 'the signed webhook has no threads' },
+];
+const THREADABLE = THREAD_SETTINGS.filter((r) => r.setting !== null).map((r) => r.value);
+
+const ThreadsList = jsonText('["discord","telegram"]').pipe(
+  z.array(
+    z.string().superRefine((value, ctx) => {
+      const row = THREAD_SETTINGS.find((r) => r.value === value);
+      if (!row) ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 40)}" is not one of ${THREADABLE.join(', ')}` });
+      else if (row.setting === null) ctx.addIssue({ code: 'custom', message: `"${value}" cannot thread: ${row.meaning}` });
+    }),
+  ).max(THREAD_SETTINGS.length),
+);
+
 /** Settings are read as trimmed strings; values are never echoed in errors (tokens live in them). */
 const Settings = z.object({
   SLACK_WEBHOOK_URL: HttpUrl.optional(),
@@ -124,6 +149,7 @@ const Settings = z.object({
   ALERT_WEBHOOK_SECRET: WebhookSecret.optional(),
   DESTINATION_FILTERS: DestinationFilters.optional(),
   DESTINATIONS: DestinationList.optional(),
+  THREADS: ThreadsList.optional(),
 });
 const SETTING_NAMES = Object.keys(Settings.shape) as (keyof typeof Settings.shape)[];
 
@@ -160,9 +186,11 @@ export function destinationsFromEnv(env: Record<string, unknown>): DestinationCo
   if (has('TELEGRAM_BOT_TOKEN') && !has('TELEGRAM_CHAT_ID')) issues.push(requiredWith('TELEGRAM_BOT_TOKEN', 'TELEGRAM_CHAT_ID'));
   if (has('TELEGRAM_CHAT_ID') && !has('TELEGRAM_BOT_TOKEN')) issues.push(requiredWith('TELEGRAM_CHAT_ID', 'TELEGRAM_BOT_TOKEN'));
   if (has('ALERT_WEBHOOK_SECRET') && !has('ALERT_WEBHOOK_URL')) issues.push(requiredWith('ALERT_WEBHOOK_SECRET', 'ALERT_WEBHOOK_URL'));
+  if (parsed.success) issues.push(...threadsIssues(parsed.data.THREADS ?? [], has));
   if (issues.length > 0 || !parsed.success) throw new DestinationConfigError(new z.ZodError(issues));
 
   const s = parsed.data;
+  const threaded = new Set(s.THREADS ?? []);
   const filters = s.DESTINATION_FILTERS ?? {};
   const withFilter = <T extends { name: DestinationName }>(d: T): T & { filter?: DestinationFilter } => {
     const f = filters[d.name];
@@ -170,10 +198,13 @@ export function destinationsFromEnv(env: Record<string, unknown>): DestinationCo
   };
   const out: DestinationConfig[] = [];
   if (s.SLACK_WEBHOOK_URL) out.push(withFilter({ name: 'slack', url: s.SLACK_WEBHOOK_URL }));
-  if (s.DISCORD_WEBHOOK_URL) out.push(withFilter({ name: 'discord', url: s.DISCORD_WEBHOOK_URL }));
+  if (s.DISCORD_WEBHOOK_URL) {
+    const thread = threaded.has('discord-forum') ? { threads: true, forum: true } : threaded.has('discord') ? { threads: true } : {};
+    out.push(withFilter({ name: 'discord', url: s.DISCORD_WEBHOOK_URL, ...thread }));
+  }
   if (s.TELEGRAM_BOT_TOKEN && s.TELEGRAM_CHAT_ID) {
     const api_base = (s.TELEGRAM_API_BASE ?? DEFAULT_TELEGRAM_API_BASE).replace(/\/+$/, '');
-    out.push(withFilter({ name: 'telegram', token: s.TELEGRAM_BOT_TOKEN, chat_id: s.TELEGRAM_CHAT_ID, api_base }));
+    out.push(withFilter({ name: 'telegram', token: s.TELEGRAM_BOT_TOKEN, chat_id: s.TELEGRAM_CHAT_ID, api_base, ...(threaded.has('telegram') ? { threads: true } : {}) }));
   }
   if (s.TEAMS_WEBHOOK_URL) out.push(withFilter({ name: 'teams', url: s.TEAMS_WEBHOOK_URL }));
   if (s.ALERT_WEBHOOK_URL) {
@@ -183,6 +214,23 @@ export function destinationsFromEnv(env: Record<string, unknown>): DestinationCo
   const listed = listedDestinations(s.DESTINATIONS ?? [], env, new Set(out.map(destinationId)), { telegram: s.TELEGRAM_API_BASE, slack: s.SLACK_API_BASE });
   if (listed.issues.length > 0) throw new DestinationConfigError(new z.ZodError(listed.issues));
   return [...out, ...listed.destinations];
+}
+
+/**
+ * A THREADS value must name a single-URL setting that is set (threading nothing is a typo, not a choice), and a
+ * Discord webhook is either a text channel's or a forum's, not both.
+ */
+function threadsIssues(values: readonly string[], has: (key: string) => boolean): z.core.$ZodIssue[] {
+  const issues: z.core.$ZodIssue[] = [];
+  for (const [i, value] of values.entries()) {
+    const setting = THREAD_SETTINGS.find((r) => r.value === value)?.setting;
+    if (setting && !has(setting)) issues.push({ code: 'custom', path: ['THREADS', i], message: `"${value}" needs ${setting}, which is not set`, input: undefined });
+    if (values.indexOf(value) !== i) issues.push({ code: 'custom', path: ['THREADS', i], message: `"${value}" is listed twice`, input: undefined });
+  }
+  if (values.includes('discord') && values.includes('discord-forum')) {
+    issues.push({ code: 'custom', path: ['THREADS', values.indexOf('discord-forum')], message: 'DISCORD_WEBHOOK_URL posts into a text channel ("discord") or a forum ("discord-forum"), not both', input: undefined });
+  }
+  return issues;
 }
 
 /**

@@ -81,6 +81,15 @@ describe('THREADS refused, naming the field and why', () => {
     expect(configError({ DISCORD_WEBHOOK_URL: DISCORD, THREADS: '["discord","discord"]' }).message).toContain('THREADS.1: "discord" is listed twice');
   });
 
+  it('/health answers 503 with the field and why, and never quotes the webhook URL', async () => {
+    const res = await worker.fetch(new Request('http://tollwatch.test/health'), { ...env, DISCORD_WEBHOOK_URL: `${DISCORD}SECRETPART`, THREADS: '["slack","discord"]' }, createExecutionContext());
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { ok: boolean; config_error: string };
+    expect(body.ok).toBe(false);
+    expect(body.config_error).toContain('THREADS.0: "slack" cannot thread');
+    expect(body.config_error).not.toContain('SECRETPART');
+  });
+
   it('THREADS is a JSON list: a bare word or an object is refused with an example', () => {
     expect(configError({ DISCORD_WEBHOOK_URL: DISCORD, THREADS: 'discord' }).message).toContain('THREADS: must be valid JSON, e.g. ["discord","telegram"]');
     expect(configError({ DISCORD_WEBHOOK_URL: DISCORD, THREADS: '{"discord":true}' }).message).toContain('THREADS: ');

@@ -21,6 +21,7 @@ export type UndeclaredSettings = {
   FEEDS?: string;
   DESTINATIONS?: string;
   DIGEST_HOURS?: string;
+  THREADS?: string;
 };
 
 /**

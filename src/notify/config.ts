@@ -8,6 +8,7 @@ import { secretBytes } from '../lib/standard-webhooks';
 
 export const DEFAULT_TELEGRAM_API_BASE = 'https://api.telegram.org';
 export const DEFAULT_SLACK_API_BASE = 'https://slack.com/api';
+export const DEFAULT_DISCORD_API_BASE = 'https://discord.com/api/v10';
 
 const HttpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.hostname, error: 'must be an absolute http(s) URL' }).max(2_048);
 
@@ -29,6 +30,8 @@ const TelegramToken = z.string().regex(/^\d{1,20}:[A-Za-z0-9_-]{20,}$/, 'must lo
 const TelegramChatId = z.string().regex(/^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{3,31})$/, 'must be a numeric chat id or @channelusername');
 const SlackBotToken = z.string().regex(/^xox[bp]-[A-Za-z0-9-]{10,}$/, 'must be a Slack bot token, xoxb-… (OAuth & Permissions → Bot User OAuth Token)');
 const SlackChannel = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD (channel details → About), not its name');
+const DiscordBotToken = z.string().regex(/^[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/, 'must be a Discord bot token (Developer Portal → Bot → Reset Token), not a webhook URL');
+const DiscordChannel = z.string().regex(/^\d{17,20}$/, 'must be a Discord channel id such as 1180000000000000000 (Developer Mode → right-click the channel → Copy Channel ID)');
 const WebhookSecret = z.string().refine((s) => (secretBytes(s)?.length ?? 0) > 0, 'must be a Standard Webhooks secret, whsec_<base64>');
 
 const filter = DestinationFilter.optional();
@@ -42,8 +45,21 @@ export const DestinationConfig = z.discriminatedUnion('name', [
    * chat.postMessage); without, `url` is an incoming webhook, which cannot thread.
    */
   z.object({ name: z.literal('slack'), id, url: HttpUrl, token: SlackBotToken.optional(), channel: SlackChannel.optional(), api_base: HttpUrl.optional(), threads: z.boolean().optional(), filter }),
-  /** `forum`: the webhook posts to a forum channel, where an incident's first alert opens a post. */
-  z.object({ name: z.literal('discord'), id, url: HttpUrl, threads: z.boolean().optional(), forum: z.boolean().optional(), filter }),
+  /**
+   * `forum`: the webhook posts to a forum channel, where an incident's first alert opens a post. With `token` (a
+   * bot token) and `channel`, alerts go through Create Message (`url`), whose nonce makes a retried post safe.
+   */
+  z.object({
+    name: z.literal('discord'),
+    id,
+    url: HttpUrl,
+    token: DiscordBotToken.optional(),
+    channel: DiscordChannel.optional(),
+    api_base: HttpUrl.optional(),
+    threads: z.boolean().optional(),
+    forum: z.boolean().optional(),
+    filter,
+  }),
   z.object({ name: z.literal('telegram'), id, token: TelegramToken, chat_id: TelegramChatId, api_base: HttpUrl, threads: z.boolean().optional(), filter }),
   z.object({ name: z.literal('teams'), id, url: HttpUrl, filter }),
   z.object({ name: z.literal('webhook'), id, url: HttpUrl, secret: WebhookSecret.optional(), filter }),
@@ -66,17 +82,17 @@ export const DestinationEntry = z
   .strictObject({
     platform: z.enum(DESTINATIONS),
     name: DestinationId,
-    /** The setting holding the webhook URL (slack, discord, teams, webhook) or the bot token (telegram; slack with `channel`). */
+    /** The setting holding the webhook URL (slack, discord, teams, webhook) or the bot token (telegram; slack or discord with `channel`). */
     secret: SettingName,
     /** telegram only: the chat to post to. */
     chat_id: TelegramChatId.optional(),
-    /** slack only: the channel id a bot token posts to; with it, `secret` names a bot token instead of a webhook URL. */
-    channel: SlackChannel.optional(),
+    /** slack or discord: the channel id a bot token posts to; with it, `secret` names a bot token instead of a webhook URL. */
+    channel: z.string().max(40).optional(),
     /** One thread per incident (slack with `channel`, discord, telegram): the first alert opens it, later ones reply. */
     threads: z.boolean().optional(),
     /** discord with threads only: the webhook's channel is a forum, where each incident becomes a post. */
     forum: z.boolean().optional(),
-    /** telegram, or slack with `channel`: the API base; default TELEGRAM_API_BASE / SLACK_API_BASE, else the public one. */
+    /** telegram, or slack or discord with `channel`: the API base; default TELEGRAM_API_BASE / SLACK_API_BASE, else the public one. */
     api_base: HttpUrl.optional(),
     /** webhook only: the setting holding its whsec_ signing secret. */
     signing_secret: SettingName.optional(),
@@ -85,9 +101,18 @@ export const DestinationEntry = z
   .superRefine((e, ctx) => {
     if (e.platform === 'telegram' && e.chat_id === undefined) ctx.addIssue({ code: 'custom', path: ['chat_id'], message: 'is required for a telegram destination' });
     if (e.platform !== 'telegram' && e.chat_id !== undefined) ctx.addIssue({ code: 'custom', path: ['chat_id'], message: 'is only for a telegram destination' });
-    const bot = e.platform === 'telegram' || (e.platform === 'slack' && e.channel !== undefined);
-    if (!bot && e.api_base !== undefined) ctx.addIssue({ code: 'custom', path: ['api_base'], message: 'is only for a telegram destination or a slack one with a channel' });
-    if (e.platform !== 'slack' && e.channel !== undefined) ctx.addIssue({ code: 'custom', path: ['channel'], message: 'is only for a slack destination' });
+    const bot = e.platform === 'telegram' || ((e.platform === 'slack' || e.platform === 'discord') && e.channel !== undefined);
+    if (!bot && e.api_base !== undefined) ctx.addIssue({ code: 'custom', path: ['api_base'], message: 'is only for a telegram destination or a slack or discord one with a channel' });
+    if (e.channel !== undefined) {
+      const channel = e.platform === 'slack' ? SlackChannel : e.platform === 'discord' ? DiscordChannel : null;
+      const checked = channel?.safeParse(e.channel, { reportInput: false });
+      if (!channel) ctx.addIssue({ code: 'custom', path: ['channel'], message: 'is only for a slack or discord destination' });
+      else if (checked && !checked.success) ctx.addIssue({ code: 'custom', path: ['channel'], message: checked.error.issues[0]?.message ?? 'is invalid' });
+    }
+    if (e.platform === 'discord' && e.channel !== undefined && e.forum !== undefined) {
+      // Discord de-duplicates a retried Create Message by its nonce, but not the call that opens a forum post.
+      ctx.addIssue({ code: 'custom', path: ['forum'], message: 'is only for a discord webhook: a bot with channel posts to a text channel' });
+    }
     if (e.threads === true && (e.platform === 'teams' || e.platform === 'webhook')) ctx.addIssue({ code: 'custom', path: ['threads'], message: `is not available for a ${e.platform} destination` });
     if (e.threads === true && e.platform === 'slack' && e.channel === undefined) {
       ctx.addIssue({ code: 'custom', path: ['threads'], message: 'needs a bot token and a channel: set channel and let secret name the bot token (an incoming webhook cannot thread)' });
@@ -111,6 +136,31 @@ const DestinationList = jsonText('[{"platform":"slack","name":"slack-africa","se
 
 const DestinationFilters = jsonText('{"slack":{"min_toll":10}}').pipe(z.partialRecord(z.enum(DESTINATIONS), DestinationFilter));
 
+/**
+ * THREADS: the single-URL settings to deliver one thread per incident, so a desk with DISCORD_WEBHOOK_URL or a
+ * Telegram bot need not rewrite its config as DESTINATIONS. Each row: a value, what it threads, and why a
+ * platform is refused.
+ */
+export const THREAD_SETTINGS: ReadonlyArray<{ value: string; setting: string | null; meaning: string }> = [
+  { value: 'discord', setting: 'DISCORD_WEBHOOK_URL', meaning: 'the webhook posts into a text channel: the first message is edited, later alerts follow it' },
+  { value: 'discord-forum', setting: 'DISCORD_WEBHOOK_URL', meaning: 'the webhook posts into a forum channel: each incident opens a post, later alerts reply in it' },
+  { value: 'telegram', setting: 'TELEGRAM_BOT_TOKEN', meaning: 'later alerts reply to the first message (reply_parameters), which is edited' },
+  { value: 'slack', setting: null, meaning: 'SLACK_WEBHOOK_URL is an incoming webhook, which cannot thread: add a Slack bot to DESTINATIONS with channel and "threads": true' },
+  { value: 'teams', setting: null, meaning: 'Teams Workflows webhooks have no threads' },
+  { value: 'webhook', setting: null, meaning: 'the signed webhook has no threads' },
+];
+const THREADABLE = THREAD_SETTINGS.filter((r) => r.setting !== null).map((r) => r.value);
+
+const ThreadsList = jsonText('["discord","telegram"]').pipe(
+  z.array(
+    z.string().superRefine((value, ctx) => {
+      const row = THREAD_SETTINGS.find((r) => r.value === value);
+      if (!row) ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 40)}" is not one of ${THREADABLE.join(', ')}` });
+      else if (row.setting === null) ctx.addIssue({ code: 'custom', message: `"${value}" cannot thread: ${row.meaning}` });
+    }),
+  ).max(THREAD_SETTINGS.length),
+);
+
 /** Settings are read as trimmed strings; values are never echoed in errors (tokens live in them). */
 const Settings = z.object({
   SLACK_WEBHOOK_URL: HttpUrl.optional(),
@@ -124,6 +174,7 @@ const Settings = z.object({
   ALERT_WEBHOOK_SECRET: WebhookSecret.optional(),
   DESTINATION_FILTERS: DestinationFilters.optional(),
   DESTINATIONS: DestinationList.optional(),
+  THREADS: ThreadsList.optional(),
 });
 const SETTING_NAMES = Object.keys(Settings.shape) as (keyof typeof Settings.shape)[];
 
@@ -160,9 +211,11 @@ export function destinationsFromEnv(env: Record<string, unknown>): DestinationCo
   if (has('TELEGRAM_BOT_TOKEN') && !has('TELEGRAM_CHAT_ID')) issues.push(requiredWith('TELEGRAM_BOT_TOKEN', 'TELEGRAM_CHAT_ID'));
   if (has('TELEGRAM_CHAT_ID') && !has('TELEGRAM_BOT_TOKEN')) issues.push(requiredWith('TELEGRAM_CHAT_ID', 'TELEGRAM_BOT_TOKEN'));
   if (has('ALERT_WEBHOOK_SECRET') && !has('ALERT_WEBHOOK_URL')) issues.push(requiredWith('ALERT_WEBHOOK_SECRET', 'ALERT_WEBHOOK_URL'));
+  if (parsed.success) issues.push(...threadsIssues(parsed.data.THREADS ?? [], has));
   if (issues.length > 0 || !parsed.success) throw new DestinationConfigError(new z.ZodError(issues));
 
   const s = parsed.data;
+  const threaded = new Set(s.THREADS ?? []);
   const filters = s.DESTINATION_FILTERS ?? {};
   const withFilter = <T extends { name: DestinationName }>(d: T): T & { filter?: DestinationFilter } => {
     const f = filters[d.name];
@@ -170,10 +223,13 @@ export function destinationsFromEnv(env: Record<string, unknown>): DestinationCo
   };
   const out: DestinationConfig[] = [];
   if (s.SLACK_WEBHOOK_URL) out.push(withFilter({ name: 'slack', url: s.SLACK_WEBHOOK_URL }));
-  if (s.DISCORD_WEBHOOK_URL) out.push(withFilter({ name: 'discord', url: s.DISCORD_WEBHOOK_URL }));
+  if (s.DISCORD_WEBHOOK_URL) {
+    const thread = threaded.has('discord-forum') ? { threads: true, forum: true } : threaded.has('discord') ? { threads: true } : {};
+    out.push(withFilter({ name: 'discord', url: s.DISCORD_WEBHOOK_URL, ...thread }));
+  }
   if (s.TELEGRAM_BOT_TOKEN && s.TELEGRAM_CHAT_ID) {
     const api_base = (s.TELEGRAM_API_BASE ?? DEFAULT_TELEGRAM_API_BASE).replace(/\/+$/, '');
-    out.push(withFilter({ name: 'telegram', token: s.TELEGRAM_BOT_TOKEN, chat_id: s.TELEGRAM_CHAT_ID, api_base }));
+    out.push(withFilter({ name: 'telegram', token: s.TELEGRAM_BOT_TOKEN, chat_id: s.TELEGRAM_CHAT_ID, api_base, ...(threaded.has('telegram') ? { threads: true } : {}) }));
   }
   if (s.TEAMS_WEBHOOK_URL) out.push(withFilter({ name: 'teams', url: s.TEAMS_WEBHOOK_URL }));
   if (s.ALERT_WEBHOOK_URL) {
@@ -183,6 +239,23 @@ export function destinationsFromEnv(env: Record<string, unknown>): DestinationCo
   const listed = listedDestinations(s.DESTINATIONS ?? [], env, new Set(out.map(destinationId)), { telegram: s.TELEGRAM_API_BASE, slack: s.SLACK_API_BASE });
   if (listed.issues.length > 0) throw new DestinationConfigError(new z.ZodError(listed.issues));
   return [...out, ...listed.destinations];
+}
+
+/**
+ * A THREADS value must name a single-URL setting that is set (threading nothing is a typo, not a choice), and a
+ * Discord webhook is either a text channel's or a forum's, not both.
+ */
+function threadsIssues(values: readonly string[], has: (key: string) => boolean): z.core.$ZodIssue[] {
+  const issues: z.core.$ZodIssue[] = [];
+  for (const [i, value] of values.entries()) {
+    const setting = THREAD_SETTINGS.find((r) => r.value === value)?.setting;
+    if (setting && !has(setting)) issues.push({ code: 'custom', path: ['THREADS', i], message: `"${value}" needs ${setting}, which is not set`, input: undefined });
+    if (values.indexOf(value) !== i) issues.push({ code: 'custom', path: ['THREADS', i], message: `"${value}" is listed twice`, input: undefined });
+  }
+  if (values.includes('discord') && values.includes('discord-forum')) {
+    issues.push({ code: 'custom', path: ['THREADS', values.indexOf('discord-forum')], message: 'DISCORD_WEBHOOK_URL posts into a text channel ("discord") or a forum ("discord-forum"), not both', input: undefined });
+  }
+  return issues;
 }
 
 /**
@@ -222,6 +295,10 @@ function listedDestinations(
       const token = read(i, 'secret', e.secret, SlackBotToken);
       const api_base = (e.api_base ?? bases.slack ?? DEFAULT_SLACK_API_BASE).replace(/\/+$/, '');
       if (token) destinations.push({ name: 'slack', id: e.name, url: `${api_base}/chat.postMessage`, token, channel: e.channel, api_base, ...threads, ...f });
+    } else if (e.platform === 'discord' && e.channel !== undefined) {
+      const token = read(i, 'secret', e.secret, DiscordBotToken);
+      const api_base = (e.api_base ?? DEFAULT_DISCORD_API_BASE).replace(/\/+$/, '');
+      if (token) destinations.push({ name: 'discord', id: e.name, url: `${api_base}/channels/${e.channel}/messages`, token, channel: e.channel, api_base, ...threads, ...f });
     } else if (e.platform === 'discord') {
       const url = read(i, 'secret', e.secret, HttpUrl);
       if (url) destinations.push({ name: 'discord', id: e.name, url, ...threads, ...(e.forum === undefined ? {} : { forum: e.forum }), ...f });

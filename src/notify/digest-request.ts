@@ -1,10 +1,11 @@
 // The daily digest as each platform's HTTP request: plain text within each platform's message limit, signed for the webhook.
 import { webhookHeaders } from '../lib/standard-webhooks';
-import type { DestinationConfig } from './config';
+import { destinationId, type DestinationConfig } from './config';
 import { digestText, type Digest } from './digest';
 import { escapeDiscord, escapeSlack, escapeTeams, neutraliseMentions } from './escape';
 import { jsonRequest, type DeliveryRequest } from './request';
 import { isoTime } from './text';
+import { discordBotPost, discordNonce } from './threads/discord-bot';
 
 /** Message limits (PLATFORM.md): Slack section text 3,000; Discord content 2,000; Telegram 4,096; Teams ≤ 28 KB. */
 const LIMITS = { slack: 3_000, discord: 2_000, telegram: 4_096, teams: 20_000, webhook: 100_000 } as const;
@@ -25,6 +26,10 @@ export async function buildDigestRequest(dest: DestinationConfig, digest: Digest
     }
     case 'discord': {
       const content = digestText(digest, LIMITS.discord, escapeDiscord);
+      // A bot posts to its channel with the digest's nonce, so a retry that outran a lost answer is not a second digest.
+      if (dest.token && dest.channel && dest.api_base) {
+        return discordBotPost({ token: dest.token, channel: dest.channel, api_base: dest.api_base }, { content, allowed_mentions: { parse: [] } }, discordNonce(digestId, destinationId(dest)));
+      }
       // A forum webhook must open a post; each day's digest is one.
       const post = dest.forum === true ? { thread_name: `tollwatch digest ${(isoTime(digest.end_ms) ?? '').slice(0, 10)}`.trim() } : {};
       return jsonRequest(dest.url, { content, allowed_mentions: { parse: [] }, ...post });

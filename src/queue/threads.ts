@@ -40,8 +40,9 @@ async function send(platform: ApiDestination['name'], step: ApiStep, req: Delive
 
 /**
  * Sends a post (first message or reply) once: when an earlier try of it may have reached the platform, a Slack
- * channel or thread is read back for it first, and a post found there is answered as if just sent. Discord
- * webhooks and Telegram bots cannot list what they posted, so there a retry posts again.
+ * channel or thread is read back for it first, and a post found there is answered as if just sent. A Discord
+ * bot's post carries a nonce Discord enforces, so there the retry itself is answered with the stored message.
+ * Discord webhooks and Telegram bots can do neither, so there a retry posts again.
  */
 async function post(input: ApiDeliveryInput, req: DeliveryRequest, first: MessageRef | null): Promise<Sent> {
   const { book, dest, alert, destination, attempts, timeoutMs } = input;

@@ -1,6 +1,8 @@
 // The daily digest: which incidents it lists, their net changes, per-destination filters, and once-a-day delivery.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import worker from '../../src/index';
 import { lastDue, sendDigests } from '../../src/digest-job';
+import { captureOutbound, captured } from '../helpers';
 import type { Env } from '../../src/env';
 import { buildDigestRequest, destinationsFromEnv, digestFor, digestOf, digestText } from '../../src/notify';
 import { writeReadModel } from '../../src/durable/read-model-kv';
@@ -191,5 +193,32 @@ describe('sending the digest', () => {
     const [o] = await sendDigests(e, DUE + 10 * 24 * HOUR + 60_000, chat.fetcher);
     expect(o?.outcome).toBe('nothing_changed');
     expect(chat.sent).toEqual([]);
+  });
+});
+
+/** The digest's cron as wrangler.jsonc declares it (test/e2e/feeds-crons.test.ts reads it there). */
+const WRANGLER_DIGEST_CRON = '0 * * * *';
+
+describe('the Cron Trigger runs the digest', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('the hourly cron (0 * * * *) sends the digest due this hour through the worker; the feed cron does not', async () => {
+    // Not in the last seconds of an hour: the job and this test must agree on which hour it is.
+    if (Date.now() % HOUR > HOUR - 5_000) await new Promise((r) => setTimeout(r, 6_000));
+    const hourStart = Date.now() - (Date.now() % HOUR);
+    const recent = incident('2026-12-cron-digest', { title: 'Cron test blast', places: ['Kenya'], killed: 6, reports: [{ at: hourStart - 2 * HOUR, changes: [killed(null, 6)] }] });
+    await writeReadModel(env.READ_MODEL, recent.summary, recent.timeline);
+    const e = { ...env, SLACK_WEBHOOK_URL: 'https://hooks.slack.test/cron', DIGEST_HOURS: JSON.stringify({ slack: new Date(hourStart).getUTCHours() }) } as Env;
+    const spy = captureOutbound();
+    const run = (cron: string) => worker.scheduled({ cron, scheduledTime: Date.now() }, e);
+
+    await run('*/10 * * * *');
+    expect(captured(spy).filter((r) => r.url === 'https://hooks.slack.test/cron')).toEqual([]);
+    await run(WRANGLER_DIGEST_CRON);
+    const sent = captured(spy).filter((r) => r.url === 'https://hooks.slack.test/cron');
+    expect(sent).toHaveLength(1);
+    expect((JSON.parse(sent[0]!.body) as { text: string }).text).toContain('Cron test blast (Kenya)');
+    await run(WRANGLER_DIGEST_CRON);
+    expect(captured(spy).filter((r) => r.url === 'https://hooks.slack.test/cron')).toHaveLength(1);
   });
 });

@@ -1,18 +1,19 @@
 /**
  * Threaded delivery as HTTP requests: the first message of an incident, a reply under it, and the edit that
- * brings the first message to the current figures, for Slack's Web API, Discord webhooks and Telegram's Bot
+ * brings the first message to the current figures, for Slack's Web API, Discord webhooks and bots and Telegram's Bot
  * API; and reading the posted message's id from the answer. Pure: the queue consumer does the fetch.
  */
 import type { ApiMethods } from '@grammyjs/types';
 import type { MessageMetadata } from '@slack/types';
 import type { APIMessage, RESTPatchAPIWebhookWithTokenMessageJSONBody, RESTPostAPIWebhookWithTokenJSONBody } from 'discord-api-types/v10';
-import type { DestinationConfig } from '../config';
+import { destinationId, type DestinationConfig } from '../config';
 import { discordPayload } from '../discord';
 import { jsonRequest, type DeliveryRequest } from '../request';
 import { slackPayload, type SlackPayload } from '../slack';
 import { telegramPayload } from '../telegram';
 import { incidentName, type AlertLinks } from '../text';
 import type { Alert } from '../../schema';
+import { discordBotEdit, discordBotPost, discordNonce } from './discord-bot';
 import { MessageRef } from './ref';
 import { slackMetadata } from './slack-recovery';
 
@@ -30,6 +31,8 @@ export function deliveryMode(dest: DestinationConfig): { mode: 'thread' | 'flat'
   if (dest.name === 'slack' && dest.token !== undefined && dest.channel !== undefined && dest.api_base !== undefined) {
     return { mode: dest.threads === true ? 'thread' : 'flat', dest: { ...dest, token: dest.token, channel: dest.channel, api_base: dest.api_base } };
   }
+  // A Discord bot posts through Create Message even without threads: its nonce makes a retried post safe.
+  if (dest.name === 'discord' && discordBot(dest)) return { mode: dest.threads === true ? 'thread' : 'flat', dest };
   if ((dest.name === 'discord' || dest.name === 'telegram') && dest.threads === true) return { mode: 'thread', dest };
   return null;
 }
@@ -54,6 +57,11 @@ function discordUrl(base: string, suffix: string, params: Record<string, string 
   return url.toString();
 }
 
+/** A Discord destination with a bot token and channel (Create Message), rather than a webhook. */
+export function discordBot(dest: Discord): { token: string; channel: string; api_base: string } | null {
+  return dest.token !== undefined && dest.channel !== undefined && dest.api_base !== undefined ? { token: dest.token, channel: dest.channel, api_base: dest.api_base } : null;
+}
+
 const telegramMethod = (dest: Telegram, method: string) => `${dest.api_base.replace(/\/+$/, '')}/bot${dest.token}/${method}`;
 
 /** The incident's first message (or, for a flat Slack bot, any alert). */
@@ -62,6 +70,8 @@ export function firstMessageRequest(dest: ApiDestination, alert: Alert, links: A
     case 'slack':
       return slackApi(dest, 'chat.postMessage', { channel: dest.channel, ...slackPayload(alert, links), unfurl_links: false, unfurl_media: false, metadata: slackMetadata(alert.alert_id) });
     case 'discord': {
+      const bot = discordBot(dest);
+      if (bot) return discordBotPost(bot, discordPayload(alert, links), discordNonce(alert.alert_id, destinationId(dest)));
       const payload: RESTPostAPIWebhookWithTokenJSONBody = discordPayload(alert, links);
       // In a forum the webhook must open a post; its name is the incident's, so the forum lists incidents.
       const body = dest.forum === true ? { ...payload, thread_name: threadName(alert) } : payload;
@@ -83,6 +93,8 @@ export function replyRequest(dest: ApiDestination, first: MessageRef, alert: Ale
       return slackApi(dest, 'chat.postMessage', { channel, ...slackPayload(alert, links), ...thread, unfurl_links: false, unfurl_media: false, metadata: slackMetadata(alert.alert_id) });
     }
     case 'discord': {
+      const bot = discordBot(dest);
+      if (bot) return discordBotPost(bot, discordPayload(alert, links), discordNonce(alert.alert_id, destinationId(dest)), first.platform === 'discord' ? first.id : undefined);
       const thread = first.platform === 'discord' && first.thread_id !== undefined ? { thread_id: first.thread_id } : {};
       return jsonRequest(discordUrl(dest.url, '', { wait: 'true', ...thread }), discordPayload(alert, links));
     }
@@ -103,6 +115,8 @@ export function editFirstRequest(dest: ApiDestination, first: MessageRef, curren
   if (dest.name === 'discord' && first.platform === 'discord') {
     const { embeds, allowed_mentions } = discordPayload(current, links);
     const body: RESTPatchAPIWebhookWithTokenMessageJSONBody = { embeds, allowed_mentions };
+    const bot = discordBot(dest);
+    if (bot) return discordBotEdit(bot, first.id, body);
     const thread = first.thread_id !== undefined ? { thread_id: first.thread_id } : {};
     const req = jsonRequest(discordUrl(dest.url, `/messages/${encodeURIComponent(first.id)}`, thread), body);
     return { ...req, init: { ...req.init, method: 'PATCH' } };

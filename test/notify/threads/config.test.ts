@@ -42,12 +42,12 @@ describe('threads where the platform cannot', () => {
     );
   });
 
-  it('forum is for a threaded Discord destination only; channel for Slack only', () => {
+  it('forum is for a threaded Discord destination only; channel for Slack and Discord only', () => {
     expect(configError({ DESTINATIONS: list({ platform: 'discord', name: 'd', secret: 'U', forum: true }), U: 'https://discord.com/api/webhooks/1/x' }).message).toContain(
       'DESTINATIONS.0.forum: is only for a discord destination with threads: true',
     );
-    expect(configError({ DESTINATIONS: list({ platform: 'discord', name: 'd', secret: 'U', channel: 'C0123' }), U: 'https://discord.com/api/webhooks/1/x' }).message).toContain(
-      'DESTINATIONS.0.channel: is only for a slack destination',
+    expect(configError({ DESTINATIONS: list({ platform: 'telegram', name: 't', secret: 'T', chat_id: '-1', channel: 'C0123' }), T: '1:ABCDEFGHIJKLMNOPQRSTUVWXYZ' }).message).toContain(
+      'DESTINATIONS.0.channel: is only for a slack or discord destination',
     );
   });
 

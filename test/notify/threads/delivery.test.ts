@@ -291,6 +291,38 @@ describe('Slack: a post whose answer was lost is found, not posted again', () =>
   });
 });
 
+describe('Discord webhooks and Telegram: a post whose answer was lost is posted again (at least once, never lost)', () => {
+  // Neither Execute Webhook nor sendMessage takes an idempotency key, and neither can list what it posted.
+  for (const p of [PLATFORMS[1], PLATFORMS[2], PLATFORMS[3]]) {
+    it(`${p.destination}: a first message stored before its 500 is posted again; the thread continues under the second`, async () => {
+      const chat = new FakeChat();
+      captureOutbound(chat.respond);
+      const { first, update } = kerman();
+      chat.fail({ method: 'post', kind: '500-after' });
+      expect(await consume(p.destination, [first])).toEqual({ acked: [], retried: ['m0'] });
+      expect(await consume(p.destination, [first], 2)).toEqual({ acked: ['m0'], retried: [] });
+      expect(chat.of(p.platform)).toHaveLength(2);
+      expect(await consume(p.destination, [update])).toEqual({ acked: ['m0'], retried: [] });
+      const [, opening, reply] = chat.of(p.platform);
+      expect(reply?.parent).toBe(p.threads ? (opening?.id ?? 'missing') : null);
+      expect(shown(opening)).toContain('killed 56, injured 48');
+    });
+
+    it(`${p.destination}: a reply stored before the answer timed out is posted again, once more, and the alert is delivered`, async () => {
+      const chat = new FakeChat();
+      captureOutbound(chat.respond);
+      const { first, update } = kerman();
+      await consume(p.destination, [first]);
+      chat.fail({ method: 'post', kind: 'timeout-after' });
+      expect(await consume(p.destination, [update])).toEqual({ acked: [], retried: ['m0'] });
+      expect(await consume(p.destination, [update], 2)).toEqual({ acked: ['m0'], retried: [] });
+      expect(chat.of(p.platform)).toHaveLength(3);
+      expect(await consume(p.destination, [update], 3)).toEqual({ acked: ['m0'], retried: [] });
+      expect(chat.of(p.platform)).toHaveLength(3);
+    });
+  }
+});
+
 describe('when the platform refuses', () => {
   it('a first message someone deleted cannot be edited: the reply still counts as delivered, and the refusal shows in the ledger', async () => {
     const chat = new FakeChat();

@@ -1,9 +1,12 @@
-// A stateful stand-in for Slack's Web API, Discord's webhook API and Telegram's Bot API, answering the worker's fetch in tests.
+// A stateful stand-in for Slack's Web API, Discord's webhook and bot APIs and Telegram's Bot API, answering the worker's fetch in tests.
 
 export const SLACK_API = 'https://slack.fake/api';
 export const SLACK_TOKEN = 'xoxb-1111-2222-threadtest';
 export const DISCORD_TEXT_HOOK = 'https://discord.fake/api/webhooks/900/text-token';
 export const DISCORD_FORUM_HOOK = 'https://discord.fake/api/webhooks/901/forum-token';
+export const DISCORD_BOT_API = 'https://discord.fake/api/v10';
+export const DISCORD_BOT_TOKEN = 'MTE4MDAwMDAwMDAwMDAwMDAwMQ.GfakeX.threadtestbottokenabcdefghijkl';
+export const DISCORD_CHANNEL = '1180000000000000001';
 export const TELEGRAM_API = 'https://telegram.fake';
 export const TELEGRAM_TOKEN = '123456:THREADTESTTOKENabcdefghijkl';
 
@@ -30,6 +33,12 @@ export class FakeChat {
   private faults: Fault[] = [];
   /** false: the Slack app lacks channels:history, so conversations.history/replies answer missing_scope. */
   slackCanRead = true;
+  /**
+   * How long the Discord bot API remembers a nonce sent with enforce_nonce (Discord says "the past few minutes"
+   * and publishes no figure): a second Create Message with it inside this window answers the first message.
+   */
+  discordNonceWindowMs = 5 * 60_000;
+  private readonly discordNonces = new Map<string, { id: string; atMs: number }>();
   private seq = 1000;
 
   fail(fault: Fault): void {
@@ -47,6 +56,7 @@ export class FakeChat {
     const body: Record<string, unknown> = form ? Object.fromEntries(new URLSearchParams(raw)) : raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const u = new URL(url);
     if (url.startsWith(SLACK_API)) return this.slack(u, init, body);
+    if (url.startsWith(`${DISCORD_BOT_API}/channels/`)) return this.discordBot(u, init, body);
     if (url.startsWith(DISCORD_TEXT_HOOK) || url.startsWith(DISCORD_FORUM_HOOK)) return this.discord(u, init, body, url.startsWith(DISCORD_FORUM_HOOK));
     if (url.startsWith(`${TELEGRAM_API}/bot${TELEGRAM_TOKEN}/`)) return this.telegram(u, body);
     return new Response('no such fake', { status: 404 });
@@ -118,6 +128,36 @@ export class FakeChat {
       this.messages.push({ platform: 'discord', id, parent, versions: [body] });
       return Response.json({ id, channel_id: parent ?? 'text-channel', embeds: body.embeds });
     });
+  }
+
+  /** Create Message and Edit Message in one text channel, with Discord's nonce de-duplication. */
+  private discordBot(u: URL, init: RequestInit | undefined, body: Record<string, unknown>, nowMs = Date.now()): Promise<Response> | Response {
+    if (new Headers(init?.headers).get('authorization') !== `Bot ${DISCORD_BOT_TOKEN}`) return Response.json({ message: '401: Unauthorized', code: 0 }, { status: 401 });
+    const [, channel, id] = /^\/api\/v10\/channels\/([^/]+)\/messages(?:\/([^/]+))?$/.exec(u.pathname) ?? [];
+    if (channel !== DISCORD_CHANNEL) return Response.json({ message: 'Unknown Channel', code: 10003 }, { status: 404 });
+    if (init?.method === 'PATCH' && id) {
+      return this.handle('edit', u, body, () => {
+        const msg = this.messages.find((m) => m.platform === 'discord' && m.id === id);
+        if (!msg) return Response.json({ message: 'Unknown Message', code: 10008 }, { status: 404 });
+        msg.versions.push(body);
+        return Response.json({ id, channel_id: channel });
+      });
+    }
+    return this.handle('post', u, body, () => {
+      const nonce = typeof body.nonce === 'string' ? body.nonce : null;
+      const seen = nonce !== null && body.enforce_nonce === true ? this.discordNonces.get(nonce) : undefined;
+      if (seen && nowMs - seen.atMs <= this.discordNonceWindowMs) return Response.json({ id: seen.id, channel_id: channel, nonce });
+      const created = String(this.seq++);
+      const reference = body.message_reference as { message_id?: string } | undefined;
+      this.messages.push({ platform: 'discord', id: created, parent: reference?.message_id ?? null, versions: [body] });
+      if (nonce !== null) this.discordNonces.set(nonce, { id: created, atMs: nowMs });
+      return Response.json({ id: created, channel_id: channel, nonce });
+    });
+  }
+
+  /** Moves the Discord nonce memory into the past, as if `ms` had gone by since each post. */
+  ageDiscordNonces(ms: number): void {
+    for (const entry of this.discordNonces.values()) entry.atMs -= ms;
   }
 
   private telegram(u: URL, body: Record<string, unknown>): Promise<Response> | Response {

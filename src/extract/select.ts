@@ -6,7 +6,20 @@
 import type { Casualties, Category, Figure } from '../schema';
 import { CATEGORIES } from '../schema';
 import type { Candidate } from './figures';
-import { SURVIVOR_MARKERS } from './lexicon/victims';
+import { CLAUSE_PRONOUNS, SUBORDINATORS, SURVIVOR_MARKERS } from './lexicon/victims';
+import { tokenise } from './numbers';
+
+/**
+ * Do the people at token `dead` and at token `hurt` of one sentence stand in two clauses joined by "and" ("A father
+ * was killed and his son was shot"), not one told through the other ("has died after she was shot")?
+ */
+function twoClausesApart(sentence: string, dead: number, hurt: number): boolean {
+  if (hurt <= dead) return false;
+  const toks = tokenise(sentence);
+  if (CLAUSE_PRONOUNS.has(toks[hurt]?.l ?? '')) return false;
+  const between = toks.slice(dead + 1, hurt).map((t) => t.l);
+  return between.includes('and') && !between.some((w) => SUBORDINATORS.has(w));
+}
 
 const setApartFromDead = (c: Candidate): boolean => c.quote.toLowerCase().split(/[^a-z]+/).some((w) => SURVIVOR_MARKERS.has(w));
 
@@ -106,7 +119,9 @@ function withoutShotDead(out: Casualties, cands: Candidate[]): Casualties {
   // dead"); "a guard was wounded" is not, nor, beside several dead, one the sentence sets apart ("also shot",
   // "survived", "a fourth person")
   const { injured: _dropped, ...withoutInjured } = out;
-  if (chosen.every((c) => c.single && c.mayIncludeDead) && (killed.value === 1 || !chosen.some(setApartFromDead))) return withoutInjured;
+  // ("A father was killed and his son was shot": the dead and the hurt told apart in one sentence are two people)
+  const toldApart = chosen.some((h) => cands.some((k) => k.category === 'killed' && k.single && !k.context && k.sentence === h.sentence && twoClausesApart(h.quote, k.pos, h.pos)));
+  if (chosen.every((c) => c.single && c.mayIncludeDead) && !toldApart && (killed.value === 1 || !chosen.some(setApartFromDead))) return withoutInjured;
   const shot = chosen.find((c) => c.mayIncludeDead && !c.single);
   if (!shot || killed.value > injured.value) return out;
   // "two people are dead and two others are hurt": the article counts the hurt apart from the dead itself

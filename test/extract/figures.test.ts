@@ -122,6 +122,14 @@ describe('the shot, the dead and the hurt', () => {
     expect(apart.killed).toMatchObject({ value: 3 });
     expect(apart.injured).toMatchObject({ value: 1 });
   });
+  it('the dead and the hurt told in two clauses joined by "and" are two people; one told through the other is one', () => {
+    const two = fig('A grandfather was killed and his 6-year-old grandson was shot while they sat on the porch on Saturday.');
+    expect(two.killed).toMatchObject({ value: 1 });
+    expect(two.injured).toMatchObject({ value: 1 });
+    const one = fig('A young mother has died after she was shot by accident at her home on Monday.');
+    expect(one.killed).toMatchObject({ value: 1 });
+    expect(one.injured).toBeUndefined();
+  });
   it('without a separate count of the hurt, everyone shot less the dead stays the reading', () => {
     const c = fig('Five people were shot outside a bar early Sunday, one fatally, police said.');
     expect(c.killed).toMatchObject({ value: 1 });

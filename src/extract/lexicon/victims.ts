@@ -132,3 +132,7 @@ export const VIOLENT_EVENT_NOUNS: ReadonlySet<string> = new Set(['shooting', 'st
 export const DEATH_AFTER_EVENT = 'death';
 /** Spans of time before "after" that date the event after it earlier than this one ("a week after a deadly shooting"). */
 export const TIME_SPANS: ReadonlySet<string> = new Set('minute minutes hour hours day days week weeks month months year years'.split(' '));
+/** Words that tie a clause to the one before it ("died after she was shot"): the two may tell of one person. */
+export const SUBORDINATORS: ReadonlySet<string> = new Set('after when who whom which that while before because as since until where'.split(' '));
+/** Pronouns that open a clause about someone already named. */
+export const CLAUSE_PRONOUNS: ReadonlySet<string> = new Set('he she they himself herself it'.split(' '));

@@ -1421,7 +1421,10 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     if (r && r.singularPerson && !r.increment && !actsOnOthers(toks, i + 1, r.end) && (!prev || prev.k === 'punct' || BOUNDARY_WORDS.has(prev.l) || REPORT_VERBS.has(prev.l) || i === 0)) {
       // "A second person has died", "a third man was arrested": the ordinal counts the whole so far
       const ord = ORDINALS[toks[i + 1]?.l ?? ''];
-      const value = ord !== undefined && PERSON_SINGULAR.has(toks[i + 2]?.l ?? '') && r.end <= i + 6 ? ord : 1;
+      // (a second person hurt is one more hurt: everyone hurt so far is count.ordinal-victim's reading)
+      const value = ord !== undefined && r.cat !== 'injured' && PERSON_SINGULAR.has(toks[i + 2]?.l ?? '') && r.end <= i + 6 ? ord : 1;
+      // "was fatally injured" tells a death (killed.passive), not one more hurt
+      if (r.cat === 'injured' && toks.slice(i + 1, r.end + 1).some((t) => t.l === 'fatally')) return;
       push({ value, qualifier: 'exact', pos: i, category: r.cat, increment: false, subcount: false, speculative: r.speculative, combined: r.combined, update: false, rule: 'single.subject-keyword', single: true });
       return;
     }

@@ -121,7 +121,12 @@ function withoutShotDead(out: Casualties, cands: Candidate[]): Casualties {
   const { injured: _dropped, ...withoutInjured } = out;
   // ("A father was killed and his son was shot": the dead and the hurt told apart in one sentence are two people)
   const toldApart = chosen.some((h) => cands.some((k) => k.category === 'killed' && k.single && !k.context && k.sentence === h.sentence && twoClausesApart(h.quote, k.pos, h.pos)));
-  if (chosen.every((c) => c.single && c.mayIncludeDead) && !toldApart && (killed.value === 1 || !chosen.some(setApartFromDead))) return withoutInjured;
+  if (chosen.every((c) => c.single && c.mayIncludeDead) && !toldApart && (killed.value === 1 || !chosen.some(setApartFromDead))) {
+    // someone else the article says was hurt ("killing his sister and injuring his brother") is still the figure
+    const rest = cands.filter((c) => !(c.category === 'injured' && c.single && c.mayIncludeDead));
+    const next = choose(rest, 'injured');
+    return next && tier(next) < 4 ? { ...out, injured: figureOf(next) } : withoutInjured;
+  }
   const shot = chosen.find((c) => c.mayIncludeDead && !c.single);
   if (!shot || killed.value > injured.value) return out;
   // "two people are dead and two others are hurt": the article counts the hurt apart from the dead itself

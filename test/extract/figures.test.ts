@@ -130,6 +130,11 @@ describe('the shot, the dead and the hurt', () => {
     expect(one.killed).toMatchObject({ value: 1 });
     expect(one.injured).toBeUndefined();
   });
+  it('when the one shot is the one who died, someone else the article says was hurt is the injured figure', () => {
+    const c = fig('Neighbours were shaken by the accidental shooting of a 5-year-old girl on Pine Court. Police said an 8-year-old boy found a pistol and fired it, killing his sister and injuring his brother.');
+    expect(c.killed).toMatchObject({ value: 1 });
+    expect(c.injured).toMatchObject({ value: 1 });
+  });
   it('without a separate count of the hurt, everyone shot less the dead stays the reading', () => {
     const c = fig('Five people were shot outside a bar early Sunday, one fatally, police said.');
     expect(c.killed).toMatchObject({ value: 1 });

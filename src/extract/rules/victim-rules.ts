@@ -93,6 +93,8 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'Forty people were killed or injured when the bridge gave way.', expect: { killed: null } },
       { text: 'Between 15 and 20 miners were killed in the collapse.', expect: { killed: 15 }, rule: 'count.keyword-after' },
       { text: 'Six more people were confirmed dead on Sunday.', expect: { killed: null } },
+      // "fatally injured" tells a death, not one more hurt
+      { text: 'A 2-year-old girl was fatally injured on Friday by shots fired into her car.', expect: { killed: 1, injured: null } },
     ],
   },
   {

@@ -18,7 +18,12 @@ const TYPE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(car bomb|bombings?|bomb blast|suicide bombers?|bombers?|bombed|bomb|ied|explosive belts?|explosive vests?)\b/i, 'bombing'],
   [/\b(shootings?|gunm[ae]n|shot dead|gunfire|rampage|opened fire)\b/i, 'shooting'],
   // "four people shot", "was fatally shot", "shot and killed": a person shot, not a shot fired at a goal or a camera
+  // "fires a shot", "fired at least one shot": a gun fired, not a blaze
+  [/\bfire[sd]? (?:a |one |at least one |two |several |multiple |\d+ )?(?:shots?|rounds?)\b/i, 'shooting'],
   [/\b(?:(?:was|were|been|being|fatally|critically|seriously|accidentally|people|persons|men|women|teens?|boys?|girls?|man|woman|child|children|\d+|two|three|four|five|six|seven|eight|nine|ten) shot\b(?! down\b)|shot (?:and (?:killed|wounded)|to death|in the (?:head|chest|back|leg|arm|neck|face|stomach|abdomen))|gunshot wounds?)/i, 'shooting'],
+  // "a quintuple murder", "triple homicide", "slain", "the Troup County killings": a killing whose weapon the report
+  // does not name; any named incident type wins over it (see GENERIC)
+  [/\b(murders?|murdered|homicides?|slain|slayings?|killings|murder-suicide)\b/i, 'homicide'],
   // captivity is reported long after the abduction: "held captive", "held by a gang", "freed from captivity"
   [/\b(kidnapp?(ed|ing|ings|ers?)?|abduct(ed|ion|ions|ors?|s)?|hostages?|seized|captiv(e|es|ity)|captors?|ransom|held by (?:an? |the )?(?:gang|kidnappers|militants|gunmen|abductors|armed group))\b/i, 'kidnapping'],
   [/\b(hurricane|typhoon|cyclone)\b/i, 'hurricane'],
@@ -36,7 +41,7 @@ const TYPE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(protests?|protesters|demonstrat(ions?|ors)|general strike|strikers|(?:national|nationwide|one-day|hunger) strike|on strike)\b/i, 'protest'],
   [/\b(troops massed|build-?up|massed|massing|amass(ed|ing)?|gathering a force|\d{1,3}(?:,\d{3})* (?:combat-ready )?troops)\b/i, 'military build-up'],
   // not the fire service ("fire officials", "the fire chief") nor gunfire ("opened fire")
-  [/\b(?<!(?:open|opened|opening|returned|exchanged|under|cross|cease) )(fires?(?! (?:officials?|station|stations|chief|chiefs|department|brigades?|services?|fighters?|crews?|engines?|trucks?|officers?|authorit(?:y|ies)|rescue)\b)|blaze|ablaze|inferno)\b/i, 'fire'],
+  [/\b(?<!(?:open|opened|opening|returned|exchanged|under|cross|cease) )(fires?(?! (?:(?:a |one |at least one |two |several |multiple |\d+ )?(?:shots?|rounds?)|officials?|station|stations|chief|chiefs|department|brigades?|services?|fighters?|crews?|engines?|trucks?|officers?|authorit(?:y|ies)|rescue)\b)|blaze|ablaze|inferno)\b/i, 'fire'],
   [/\b(attack(?:s|ed|ing)?|assault|raid|stormed)\b/i, 'attack'],
   // "before Saturday's surge" is a crowd's; a storm surge or a surge in cases is not
   [/(?<!(?:storm|tidal|price|sudden|recent) )\bsurge\b(?! (?:in|of|to|past|above|towards?|through)\b)/i, 'stampede'],
@@ -63,6 +68,8 @@ const GENERIC: Record<string, string[]> = {
   flood: ['hurricane'],
   riot: [],
 };
+// A killing whose weapon is not named loses to any incident type the same span names ("murdered in the bombing").
+GENERIC.homicide = TYPE_RULES.map(([, t]) => t).filter((t) => t !== 'homicide');
 
 export function incidentType(title: string | undefined, lead: string[], figureQuotes: string[] = [], mainCategory?: string): string | null {
   const scores = new Map<string, number>();

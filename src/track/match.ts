@@ -39,6 +39,7 @@ export const DEFAULT_QUIET_DAYS: Record<string, number> = {
   explosion: 7,
   bombing: 7,
   shooting: 7,
+  homicide: 7,
   stampede: 7,
   'air strike': 7,
   'missile attack': 7,
@@ -87,7 +88,7 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/[’‘`]/g, "'").re
  */
 const TYPE_GROUPS: readonly (readonly string[])[] = [
   ['bombing', 'explosion', 'attack', 'fire'],
-  ['shooting', 'attack', 'kidnapping', 'siege'],
+  ['shooting', 'homicide', 'attack', 'kidnapping', 'siege'],
   ['air strike', 'missile attack', 'rocket attack', 'drone attack', 'attack', 'explosion'],
   ['flood', 'storm', 'hurricane', 'landslide', 'avalanche', 'tsunami'],
   ['earthquake', 'tsunami', 'collapse', 'landslide'],
@@ -199,7 +200,7 @@ function withAncestors(place: string): Set<string> {
 }
 
 /** Incidents that happen at one spot: two reports whose first towns differ are about two of them. */
-const SPOT = new Set(['shooting', 'stabbing', 'bombing', 'explosion', 'fire', 'collapse', 'crash', 'attack']);
+const SPOT = new Set(['shooting', 'stabbing', 'homicide', 'bombing', 'explosion', 'fire', 'collapse', 'crash', 'attack']);
 export const isSpot = (type: string | null) => type !== null && SPOT.has(type);
 
 /** A report's first place when it is a town (listed or not), not a country or a region. */
@@ -306,7 +307,7 @@ function primaryAgrees(places: readonly string[], other: PlaceFacts): boolean {
 // ---- matching rules: named rows run by one loop ----
 
 /** Types that happen many times a day in one city: two of them there are told apart by who, where and when. */
-const EVERYDAY = new Set(['shooting', 'stabbing']);
+const EVERYDAY = new Set(['shooting', 'stabbing', 'homicide']);
 /** A shooting with this many victims or more is news far beyond its city: there are too few to confuse. */
 export const MASS_TOLL = 10;
 /** Ages up to this are children's: a shot child is news across a state. */
@@ -528,6 +529,9 @@ function massFollowUp(p: Pair): boolean {
  */
 const streetBacked = (p: Pair) => p.sharedStreets >= 2 || (p.sharedStreets === 1 && (p.sharedAge || (p.hints.toll !== undefined && p.hints.toll === p.entry.toll)));
 
+/** Both sides name an everyday type: one outlet's "shooting" is another's "murder", and the everyday rules tell them apart. */
+const bothEveryday = (p: Pair) => p.typed && EVERYDAY.has(p.hints.type!) && EVERYDAY.has(p.entry.type!);
+
 const unanchored = (p: Pair) => p.sharedAnchors === 0 && p.sharedStreets === 0;
 
 export const MATCH_RULES: readonly MatchRule[] = [
@@ -630,7 +634,7 @@ export const MATCH_RULES: readonly MatchRule[] = [
     // victims in one state within two days are rare enough that the shared state and the toll tie them.
     applies: (p) => p.sharedNames === 0 && isSpot(p.type) && !massFollowUp(p) && townsConflict(p.hints.places, p.entry.places, p.hints.names ?? [], p.entry.names),
   },
-  { id: 'place.compatible-needs-same-type', kind: 'veto', checks: 'places merely compatible (none shared) and the types differ', examples: ['"India" and an unlisted town: only the same type may join'], applies: (p) => p.places() === 'compatible' && !p.typeAgrees },
+  { id: 'place.compatible-needs-same-type', kind: 'veto', checks: 'places merely compatible (none shared) and the types differ (a shooting and a homicide do not: both are everyday)', examples: ['"India" and an unlisted town: only the same type may join'], applies: (p) => p.places() === 'compatible' && !p.typeAgrees && !bothEveryday(p) },
   {
     id: 'place.missing-needs-name',
     kind: 'veto',

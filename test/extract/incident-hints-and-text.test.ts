@@ -12,6 +12,16 @@ describe('incident hints', () => {
     expect(run('A car bomb exploded outside a police station, killing five.').incident.type).toBe('bombing');
     expect(run('Gunmen kidnapped 20 pupils from a school.').incident.type).toBe('kidnapping');
   });
+  it('a killing whose weapon is not named is a homicide; a named type wins over it', () => {
+    expect(run('Deputies found five people dead inside a farmhouse on Sunday.', 'Relatives speak out after triple murder near Oakdale').incident.type).toBe('homicide');
+    expect(run('Two men were charged in the slaying of a store clerk.').incident.type).toBe('homicide');
+    expect(run('A suicide bomber murdered 12 worshippers at a mosque.').incident.type).toBe('bombing');
+    expect(run('Two teens were charged with murder after a man was shot dead outside a store.').incident.type).toBe('shooting');
+  });
+  it('a gun that fires a shot is a shooting, not a fire', () => {
+    expect(run('A 6-year-old boy picked up a pistol and fired at least one shot, police said.', 'Boy, 6, fires shot; sister hurt').incident.type).toBe('shooting');
+    expect(run('Crews battled a fire that gutted a warehouse overnight.').incident.type).toBe('fire');
+  });
   it('places: city before country', () => {
     expect(run('A fire in a market in Lagos, Nigeria killed 9 people.').incident.places.slice(0, 2)).toEqual(['Lagos', 'Nigeria']);
   });

@@ -822,20 +822,51 @@ const SMALL_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
 };
-// "a 23-year-old man", "the nine-year-old", "aged 17", "John Doe, 34, of…"
-const AGE_RE = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[- ](?:years?|yrs?)[- ]old\b|\baged (\d{1,3})\b|\b[\p{Lu}][\p{L}'’-]+ [\p{Lu}][\p{L}'’-]+, (\d{1,3}),/giu;
+// "a 23-year-old man", "the nine-year-old", "aged 17", "John Doe, 34, of…", "identified as John Doe, 34."
+const AGE_RE = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[- ](?:years?|yrs?)[- ]old\b|\baged (\d{1,3})\b|\b[\p{Lu}][\p{L}'’-]+ [\p{Lu}][\p{L}'’-]+, (\d{1,3})(?:,|\.(?!\d))/giu;
 
-/** Ages of the people the headline and the first paragraphs are about. */
-export function incidentAges(title: string | undefined, early: string[]): number[] {
-  const out: number[] = [];
+// "arrested a 19-year-old", "the suspect, Jane Doe, 23,", "charged 23-year-old": the age right after such words is a suspect's
+const SUSPECT_BEFORE = /\b(?:suspects?|gunman|shooter|arrested|charged|charging|booked)(?:,|\s+(?:is|was|as|identified as|named|an?|the))*\s*$/i;
+// "a 19-year-old man was arrested", "Jane Doe, 23, turned herself in", "a 30-year-old suspect": the clause says so after it
+const SUSPECT_AFTER =
+  /^(?:\s+(?:man|woman|male|female|teen|teenager|boy|girl|[\p{Lu}][\p{L}'’.-]+))*[\s,]*(?:(?:suspect|gunman|shooter)\b|(?:(?:was|were|is|has been|had been|who (?:was|is|has been))\s+)?(?:also\s+)?(?:arrested|charged|booked|detained|taken into custody|in custody|turned (?:himself|herself) in|surrendered|wanted|sought|a person of interest|a suspect|accused|indicted)\b)/u;
+
+/** The ages a span gives, each marked when it is a suspect's. */
+function agesIn(span: string): Array<{ age: number; suspect: boolean }> {
+  const out: Array<{ age: number; suspect: boolean }> = [];
+  for (const m of span.matchAll(AGE_RE)) {
+    const raw = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
+    const age = SMALL_NUMBERS[raw] ?? Number(raw);
+    if (!Number.isInteger(age) || age <= 0 || age >= 110) continue;
+    const at = m.index ?? 0;
+    // "Jane Doe, 23, was arrested": the name-and-age form ends at the comma after the age
+    const end = at + m[0].length - (m[3] !== undefined ? 1 : 0);
+    const suspect = SUSPECT_BEFORE.test(span.slice(Math.max(0, at - 40), at)) || SUSPECT_AFTER.test(span.slice(end, end + 80));
+    out.push({ age, suspect });
+  }
+  return out;
+}
+
+/**
+ * Ages of the people the headline and the first paragraphs are about, those given to a suspect marked, and the
+ * ages the rest of the report gives.
+ */
+export function incidentAges(title: string | undefined, early: string[], later: string[] = []): { ages: number[]; suspects: number[]; later: number[] } {
+  const ages: number[] = [];
+  const seenAsVictim = new Set<number>();
+  const suspects = new Set<number>();
   for (const span of [title ?? '', ...early]) {
-    for (const m of span.matchAll(AGE_RE)) {
-      const raw = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
-      const age = SMALL_NUMBERS[raw] ?? Number(raw);
-      if (Number.isInteger(age) && age > 0 && age < 110 && !out.includes(age)) out.push(age);
+    for (const { age, suspect } of agesIn(span)) {
+      if (!ages.includes(age)) ages.push(age);
+      if (suspect) suspects.add(age);
+      else seenAsVictim.add(age);
     }
   }
-  return out.slice(0, 8);
+  const kept = ages.slice(0, 8);
+  const more: number[] = [];
+  for (const span of later) for (const { age } of agesIn(span)) if (!kept.includes(age) && !more.includes(age)) more.push(age);
+  // an age given to a suspect and elsewhere to someone else stays a victim's
+  return { ages: kept, suspects: kept.filter((a) => suspects.has(a) && !seenAsVictim.has(a)), later: more.slice(0, 12) };
 }
 
 // "Place" and "Court" are left out: far more often a venue ("Ultimate Place") or a court of law than a street.

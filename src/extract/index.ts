@@ -70,8 +70,10 @@ export function extract(article: ArticleText): Extraction {
     if (vessels.length) incident.vessels = vessels;
     if (isRetrospective(title)) incident.retrospective = true;
     const early = sentences.filter((s) => s.idx >= 0 && s.para <= 2).map((s) => s.text);
-    const ages = incidentAges(headline, early);
+    const { ages, suspects, later } = incidentAges(headline, early, sentences.filter((s) => s.idx >= 0 && s.para > 2).map((s) => s.text));
     if (ages.length) incident.ages = ages;
+    if (suspects.length) incident.suspect_ages = suspects;
+    if (later.length) incident.later_ages = later;
     const streets = incidentStreets(headline, early);
     if (streets.length) incident.streets = streets;
     const toll = (casualties.killed?.value ?? 0) + (casualties.injured?.value ?? 0);

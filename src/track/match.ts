@@ -17,6 +17,9 @@ export const IndexEntry = z.object({
   vessels: z.array(z.string()).optional(),
   /** Ages and streets its reports gave (everyday incidents are told apart by them). */
   ages: z.array(z.number()).optional(),
+  /** Those of its ages given only to suspects, and the ages its reports gave further down. */
+  suspect_ages: z.array(z.number()).optional(),
+  later_ages: z.array(z.number()).optional(),
   streets: z.array(z.string()).optional(),
   /** The largest killed-plus-injured figure its reports gave. */
   toll: z.number().optional(),
@@ -409,6 +412,21 @@ function areasDiffer(a: readonly string[], b: readonly string[]): boolean {
 /** Two reports' ages agree when one age is within a year of another (birthdays, outlets' slips). */
 const agesShared = (a: readonly number[], b: readonly number[]) => a.some((x) => b.some((y) => Math.abs(x - y) <= 1));
 
+type AgeMarks = Pick<IndexEntry, 'ages' | 'suspect_ages' | 'later_ages'>;
+const victimAges = (x: AgeMarks) => (x.ages ?? []).filter((a) => !x.suspect_ages?.includes(a));
+const anyAges = (x: AgeMarks) => [...(x.ages ?? []), ...(x.later_ages ?? [])];
+
+/**
+ * Each side's opening gives a victim's age and none is within a year of any age the other side gives anywhere: a
+ * suspect's age ("a 19-year-old was arrested") is no victim's, and a report listing the victims further down
+ * ("a 30-year-old man and a 31-year-old woman were also hurt") still agrees with one that leads with them.
+ */
+function victimAgesDiffer(a: AgeMarks, b: AgeMarks): boolean {
+  const va = victimAges(a);
+  const vb = victimAges(b);
+  return va.length > 0 && vb.length > 0 && !agesShared(va, anyAges(b)) && !agesShared(vb, anyAges(a));
+}
+
 /** What one rule sees: an open incident and the new report, with the comparisons several rules share computed once. */
 export interface Pair {
   entry: IndexEntry;
@@ -445,8 +463,10 @@ export interface Pair {
   sameToll: boolean;
   /** A child's age both sides give: a shot child is rare enough in one state on one day to tie two reports. */
   sharedChildAge: boolean;
-  /** An age both sides give (within a year). */
+  /** An age both sides' openings give (within a year). */
   sharedAge: boolean;
+  /** An age one side's opening gives and the other gives anywhere (within a year). */
+  sharedAnyAge: boolean;
   /** How far the report is from the incident's span of reports. */
   gapMs: number;
   everyday: boolean;
@@ -500,6 +520,8 @@ function pairOf(entry: IndexEntry, hints: IncidentHints, publishedMs: number, qu
     sharedCity: () => (city ??= sharedTowns(hints.places, entry.places).length > 0),
     sameToll: hints.toll !== undefined && hints.toll >= DISTINCT_TOLL && hints.toll === entry.toll,
     sharedAge: !!hints.ages?.length && !!entry.ages?.length && agesShared(hints.ages, entry.ages),
+    // one side's opening age may be among those the other gives further down
+    sharedAnyAge: agesShared(hints.ages ?? [], anyAges(entry)) || agesShared(entry.ages ?? [], anyAges(hints)),
     sharedChildAge: !!hints.ages?.length && !!entry.ages?.length && agesShared(hints.ages.filter((a) => a <= CHILD_AGE), entry.ages.filter((a) => a <= CHILD_AGE)),
     gapMs: Math.max(0, publishedMs - entry.last_published_ms, entry.first_published_ms - publishedMs),
     everyday: everydayPair(hints, entry),
@@ -571,9 +593,9 @@ export const MATCH_RULES: readonly MatchRule[] = [
   {
     id: 'everyday.ages-differ',
     kind: 'veto',
-    checks: 'everyday incidents whose reports give ages of the people involved, none within a year of the other side, and no person, venue or street in common',
+    checks: "everyday incidents whose openings give victims' ages (a suspect's age is no victim's), none within a year of any age the other side gives, and no person, venue or street in common",
     examples: ['"a 19-year-old was shot on Elm Street" and "a man, 52, was shot on Elm Street" are two shootings'],
-    applies: (p) => p.everyday && p.sharedAnchors === 0 && !!p.hints.ages?.length && !!p.entry.ages?.length && !agesShared(p.hints.ages, p.entry.ages),
+    applies: (p) => p.everyday && p.sharedAnchors === 0 && victimAgesDiffer(p.hints, p.entry),
   },
   {
     id: 'everyday.streets-differ',
@@ -596,9 +618,9 @@ export const MATCH_RULES: readonly MatchRule[] = [
   {
     id: 'everyday.needs-anchor',
     kind: 'veto',
-    checks: 'everyday incidents with no person, venue or street in common join only within 36 h, in a shared small (unlisted) town, a shared part of a city, a shared city with a shared age or the same toll of three or more, or a shared place with a shared child age (12 or under)',
+    checks: 'everyday incidents with no person, venue or street in common join only within 36 h, in a shared small (unlisted) town, a shared part of a city, a shared city with a shared age (an opening age of one side among any the other gives) or the same toll of three or more, or a shared place with a shared child age (12 or under)',
     examples: ['"a man was shot in Texas" does not join whatever Texas shooting is open', 'two Chicago shootings a day apart with no name in common are two', '"four shot in East Harbor" and "East Harbor shooting leaves one dead" the same night are one', '"a 40-year-old gunman killed five in Lakeport" and "Lakeport suspect, 40, charged" a day later are one'],
-    applies: (p) => p.everyday && unanchored(p) && !(p.gapMs <= EVERYDAY_TOWN_WINDOW_MS && (p.sharedTown() || p.sharedAreas > 0 || ((p.sharedAge || p.sameToll) && p.sharedCity()) || (p.sharedChildAge && p.places() === 'shared'))),
+    applies: (p) => p.everyday && unanchored(p) && !(p.gapMs <= EVERYDAY_TOWN_WINDOW_MS && (p.sharedTown() || p.sharedAreas > 0 || ((p.sharedAnyAge || p.sameToll) && p.sharedCity()) || (p.sharedChildAge && p.places() === 'shared'))),
   },
   {
     id: 'follow.typeless-place',

@@ -18,6 +18,15 @@ describe('incident hints', () => {
     expect(run('A suicide bomber murdered 12 worshippers at a mosque.').incident.type).toBe('bombing');
     expect(run('Two teens were charged with murder after a man was shot dead outside a store.').incident.type).toBe('shooting');
   });
+  it("ages: a suspect's are marked, and those given further down are kept apart", () => {
+    const text = 'A 7-year-old girl was shot in her home on Tern Lane, police said.\n\nMara Quill, 23, was arrested on Sunday.\n\nPolice also charged a 41-year-old man.\n\nThe girl\'s 8-year-old friend was hurt too.';
+    const hints = run(text).incident;
+    expect(hints.ages).toEqual([7, 23, 41]);
+    expect(hints.suspect_ages).toEqual([23, 41]);
+    expect(hints.later_ages).toEqual([8]);
+    expect(run('A 19-year-old was shot by a suspect who fled, police said.').incident.suspect_ages).toBeUndefined();
+    expect(run('The man who died was identified as Tobin Ravel, 34. Two others were hurt.').incident.ages).toEqual([34]);
+  });
   it('a gun that fires a shot is a shooting, not a fire', () => {
     expect(run('A 6-year-old boy picked up a pistol and fired at least one shot, police said.', 'Boy, 6, fires shot; sister hurt').incident.type).toBe('shooting');
     expect(run('Crews battled a fire that gutted a warehouse overnight.').incident.type).toBe('fire');

@@ -142,7 +142,8 @@ function attributiveUse(text: string, end: number, place: Place, matched: string
 // Curated place names that are as often a person's first or last name.
 const PERSON_LIKE_PLACES = new Set(['Jordan', 'Santiago', 'Charlotte', 'Florence', 'Victoria', 'Chad', 'Austin', 'Lincoln', 'Jackson', 'Madison']);
 // Words that may follow a town's name inside one capitalised run without making it part of another name.
-const PLACE_FOLLOWERS = /^(?:County|Parish|Township|City|Police|PD|Fire|Sheriff|Sheriff's|Mayor|Council|Schools?|Area|Metro|Man|Woman|Teen|Boy|Girl|Resident|Residents|Home|Neighborhood)$/;
+// ("in Kerrville Saturday evening": a weekday after it is when, not part of a name)
+const PLACE_FOLLOWERS = /^(?:County|Parish|Township|City|Police|PD|Fire|Sheriff|Sheriff's|Mayor|Council|Schools?|Area|Metro|Man|Woman|Teen|Boy|Girl|Resident|Residents|Home|Neighborhood|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 /** Whether words[i..i+len) sits inside a longer capitalised name: a person ("Jordan Larkin") or a venue ("June Jordan School"). */
 function personLike(words: readonly string[], i: number, len: number): boolean {
@@ -419,7 +420,10 @@ function geonamesTowns(text: string, regions: ReadonlySet<string>, whole: string
         const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         // a surname ("Marcus Lindale") or a common word ("mobile") elsewhere in the report
         if (new RegExp(`(?<![\\p{L}])${esc.toLowerCase()}(?![\\p{L}])`, 'u').test(whole)) continue;
-        if (new RegExp(`\\b\\p{Lu}\\p{Ll}+ ${esc}(?![\\p{L}])(?! (?:County|Parish|Township|Police))`, 'u').test(whole)) continue;
+        // ("Jail Kerrville police", a caption run into the text, is the town: a town noun after it says so; but "York"
+        // inside "New York" stays part of the longer place, whatever follows it)
+        if (new RegExp(`\\b\\p{Lu}\\p{Ll}+ ${esc}(?![\\p{L}])(?! (?:County|Parish|Township|Police|police|officers|firefighters|residents?|mayor|officials)\\b)`, 'u').test(whole)) continue;
+        if ([...whole.matchAll(new RegExp(`\\b(\\p{Lu}\\p{Ll}+) ${esc}(?![\\p{L}])`, 'gu'))].some((b) => g.has(`${b[1]} ${name}`))) continue;
       }
       // "Plantation police", "in Kerrville": the text itself calls the name a town
       const cued = next !== undefined || /\b(?:in|near|outside) $/.test(text.slice(Math.max(0, start - 8), start)) || TOWN_NOUN_AFTER.test(after);
@@ -460,8 +464,10 @@ function dropStrayForeignPlaces(score: Map<string, { place: Place; score: number
 
 export function incidentPlaces(title: string | undefined, sentences: Sentence[], figureQuotes: string[], dateline?: string): string[] {
   const body = sentences.filter((s) => s.idx >= 0);
-  const leadParas = body.filter((s) => s.para === 0).map((s) => s.text);
-  const firstTwo = body.filter((s) => s.para <= 1).map((s) => s.text);
+  // the lead is the first paragraph that is the story's, not a page's furniture ("UPDATE on Monday: …")
+  const leadPara = body.find((s) => !isFurnitureParagraph(s.text))?.para ?? 0;
+  const leadParas = body.filter((s) => s.para === leadPara).map((s) => s.text);
+  const firstTwo = body.filter((s) => s.para <= leadPara + 1).map((s) => s.text);
   const score = new Map<string, { place: Place; score: number; first: number }>();
   const add = (p: Place, w: number, pos: number) => {
     const e = score.get(p.name);
@@ -753,9 +759,18 @@ function headlineWords(title: string | undefined, sentences: Sentence[]): string
 const NOT_DATELINES = /^(?:breaking|alert|update|updated|posted|published|developing|exclusive|watch|video|photos?|live|opinion|editorial|news|authorities|police|officials|sheriff|report|source|sources|advertisement|close|share)\b/i;
 
 // "PEKING, March 12 -", "KAHULUI, Hawaii (Reuters) -", "MIAMI (CBSMiami) –", "Beirut — ", "Hathras: "
-const DATELINE_RE = /^([\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}?(?:, [\p{L}. ]{2,30}?)?)(?:,? (?:\p{Lu}[a-z]{2,8}\.? \d{1,2}))? ?(?:\([^)]{1,40}\))? ?[-–—:] /u;
+// (also "KANSAS CITY, Mo. --", the double hyphen of copy typed without a dash)
+const DATELINE_RE = /^([\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}?(?:, [\p{L}. ]{2,30}?)?)(?:,? (?:\p{Lu}[a-z]{2,8}\.? \d{1,2}))? ?(?:\([^)]{1,40}\))? ?(?:--|[-–—:]) /u;
 
-export function datelineOf(text: string): string | undefined {
+// Paragraphs a page puts before the story: a video player's notice, a close button, an editor's update note
+// ("UPDATE on Monday, October 3 at 12 p.m.: …"). The story's lead and dateline come after them.
+const FURNITURE_PARAGRAPH = /^(?:please enable javascript|×|x\s|update(?:d)?\b[^:\n]{0,60}:|editor['’]s note\b)/i;
+export const isFurnitureParagraph = (text: string) => FURNITURE_PARAGRAPH.test(text.trim());
+
+export function datelineOf(full: string): string | undefined {
+  // the dateline opens the story, which may come after a page's furniture paragraphs
+  const paragraphs = full.split(/\n\s*\n/, 4);
+  const text = paragraphs.find((p) => !isFurnitureParagraph(p)) ?? full;
   const m = DATELINE_RE.exec(text.slice(0, 120));
   if (!m || !m[1]) return undefined;
   const d = m[1].trim().replace(/,$/, '');

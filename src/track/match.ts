@@ -1,7 +1,7 @@
 // Incident matching: what the index keeps per incident, quiet periods, how places relate, and the named rule
 // table (MATCH_RULES) that decides which open incident a report joins.
 import * as z from 'zod';
-import { gazetteer } from '../extract/gazetteer';
+import { gazetteer, resolveTown } from '../extract/gazetteer';
 import type { IncidentHints } from '../schema';
 
 /** What the incident index remembers about each incident, enough to match new reports against it. */
@@ -402,7 +402,14 @@ function landmarkShared(hints: IncidentHints, entry: IndexEntry, shared: readonl
  * and no such place of one side shares a word-for-word name with one of the other ("Riverbend" is "North Riverbend").
  */
 function areasDiffer(a: readonly string[], b: readonly string[]): boolean {
-  const unlisted = (places: readonly string[]) => places.filter((p) => firstTown([p]) !== undefined && gazetteer().get(p) === undefined).map(norm);
+  // A GeoNames town is a town, not a part of one: two different towns are spot.towns-differ's to judge, which
+  // asks whether either side names the other ("Margate shootout" told from Hollywood), and a town against a
+  // neighbourhood ("Toledo", "the Old West End") is no disagreement, as the neighbourhood may lie in the town.
+  // (a GeoNames town only in a state or country that side names: "Riverbend" in a Chicago report is a neighbourhood)
+  const unlisted = (places: readonly string[]) => {
+    const regions = new Set(places);
+    return places.filter((p) => firstTown([p]) !== undefined && gazetteer().get(p) === undefined && resolveTown(p, regions, true) === undefined).map(norm);
+  };
   const ua = unlisted(a);
   const ub = unlisted(b);
   if (ua.length === 0 || ub.length === 0) return false;

@@ -56,6 +56,16 @@ describe('incident hints', () => {
   it('…while a report naming both countries keeps both', () => {
     expect(run('Iranian missiles struck a base in Iraq housing American troops, officials in Baghdad and Tehran said.', 'Missiles hit base in Iraq').incident.places).toEqual(expect.arrayContaining(['Baghdad', 'Iraq', 'Tehran', 'Iran']));
   });
+  it("a page's furniture paragraphs (a video notice, an editor's update note) come before the story's dateline and lead", () => {
+    const hints = run('Please enable Javascript to watch this video\n\nKANSAS CITY, Mo. -- A teenager died after a shooting inside a home on Monday night.\n\nPolice gave few details.').incident;
+    expect(hints.dateline).toBe('KANSAS CITY, Mo.');
+    expect(hints.places).toEqual(expect.arrayContaining(['Kansas City', 'Missouri']));
+    const update = run('UPDATE on Tuesday at noon: the boy is awake, his family says.\n\nBEXAR – A six-year-old boy was shot after an argument in Kerrville Saturday evening.\n\nThe Kerrville Police Department is investigating.').incident;
+    expect(update.places).toEqual(expect.arrayContaining(['Kerrville', 'Texas']));
+  });
+  it('a town before a weekday ("in Kerrville Saturday") or after a caption word ("Jail Kerrville police") is still the town', () => {
+    expect(run('Photo: County Jail Kerrville police arrested a man on Tuesday.\n\nA girl was shot in Kerrville Saturday night, police said.', 'Kerrville police make arrest in shooting').incident.places).toEqual(expect.arrayContaining(['Kerrville', 'Texas']));
+  });
   it('a neighbourhood, park or hospital named after a place is no mention of it ("Washington Heights" is not Washington state)', () => {
     expect(run('Four people were shot outside a bodega in Washington Heights late Saturday, New York police said.', 'Four shot in Washington Heights').incident.places).toEqual(['Washington Heights', 'New York', 'United States']);
     expect(run('Two men were shot near a gas station in Washington Park on the South Side of Chicago.', 'Two killed at Washington Park gas station').incident.places).not.toContain('Washington');

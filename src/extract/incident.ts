@@ -462,7 +462,7 @@ function dropStrayForeignPlaces(score: Map<string, { place: Place; score: number
   }
 }
 
-export function incidentPlaces(title: string | undefined, sentences: Sentence[], figureQuotes: string[], dateline?: string): string[] {
+export function incidentPlaces(title: string | undefined, sentences: Sentence[], figureQuotes: string[], dateline?: string, outlet?: Place): string[] {
   const body = sentences.filter((s) => s.idx >= 0);
   // the lead is the first paragraph that is the story's, not a page's furniture ("UPDATE on Monday: …")
   const leadPara = body.find((s) => !isFurnitureParagraph(s.text))?.para ?? 0;
@@ -613,6 +613,8 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
       }
     }
   }
+  // a report that names no place at all is placed, last, by its outlet's town ("- WMC Action News 5 - Memphis, Tennessee")
+  if (score.size === 0 && outlet) add(outlet, 0.5, 3e9);
   for (const name of referenceOnly) if (!placedHere.has(name)) score.delete(name);
   dropStrayForeignPlaces(score);
   // "in Allen, a suburb north of Dallas": the reference point goes only when a nearer named place stands beside it
@@ -666,6 +668,28 @@ export function headlineOf(title: string | undefined): string | undefined {
   const parts = title.split(/ [-|–—] /);
   while (parts.length > 1 && OUTLET_SEGMENT.test(parts[parts.length - 1]!.trim()) && parts.slice(0, -1).join(' ').length >= 20) parts.pop();
   return parts.join(' - ');
+}
+
+// "… - WMC Action News 5 - Memphis, Tennessee", "… for Charlotte, NC": an outlet's town and state at the end of
+// what headlineOf cut
+const OUTLET_TOWN = /(?:^|[\s-])([\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,2}), ([\p{Lu}][\p{L}.]+(?: [\p{Lu}][\p{L}.]+)?)\s*$/u;
+
+/**
+ * The town of the outlet a headline's cut segment names, with its state: where a local outlet is, a last resort
+ * for a report that names no place at all (a local outlet's shootings are mostly in its city; the everyday rules
+ * still ask for an age, an equal toll or a name before two such reports join).
+ */
+export function outletTown(title: string | undefined): Place | undefined {
+  const headline = headlineOf(title);
+  if (!title || !headline || headline.length >= title.length) return undefined;
+  const cut = title.split(/ [-|–—] /).slice(headline.split(' - ').length).join(' - ');
+  const m = OUTLET_TOWN.exec(cut);
+  if (!m) return undefined;
+  const region = regionWritten(m[2]!);
+  if (!region || region.kind !== 'state') return undefined;
+  const listed = gazetteer().get(m[1]!);
+  if (listed) return listed.kind === 'city' && listed.parent === region.name ? listed : undefined;
+  return resolveTown(m[1]!, new Set([region.name]), true);
 }
 
 // ---- names ----

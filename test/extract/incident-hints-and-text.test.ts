@@ -63,6 +63,11 @@ describe('incident hints', () => {
     const update = run('UPDATE on Tuesday at noon: the boy is awake, his family says.\n\nBEXAR – A six-year-old boy was shot after an argument in Kerrville Saturday evening.\n\nThe Kerrville Police Department is investigating.').incident;
     expect(update.places).toEqual(expect.arrayContaining(['Kerrville', 'Texas']));
   });
+  it("a report naming no place at all is placed, last, by its outlet's town in the headline", () => {
+    expect(run('Five people were shot at an apartment complex late Tuesday, police said.', 'Five people shot in apartment complex - KQRX Action News 9 - Memphis, Tennessee').incident.places).toEqual(expect.arrayContaining(['Memphis', 'Tennessee']));
+    // a report that names its own place keeps it, and the outlet's town is not added
+    expect(run('Five people were shot at an apartment complex in Nashville late Tuesday, police said.', 'Five people shot in apartment complex - KQRX Action News 9 - Memphis, Tennessee').incident.places).not.toContain('Memphis');
+  });
   it('a town before a weekday ("in Kerrville Saturday") or after a caption word ("Jail Kerrville police") is still the town', () => {
     expect(run('Photo: County Jail Kerrville police arrested a man on Tuesday.\n\nA girl was shot in Kerrville Saturday night, police said.', 'Kerrville police make arrest in shooting').incident.places).toEqual(expect.arrayContaining(['Kerrville', 'Texas']));
   });

@@ -97,6 +97,8 @@ export function fileArticle(store: IndexStore, request: FilingRequest): Filing {
         last_published_ms: request.publishedMs,
         closed: false,
       };
+  // an age a victim's report gave is no longer a suspect's: the merged marks drop it, the spread entry must not keep it
+  if (existing && !mergeMarks(existing, hints).suspect_ages) delete entry.suspect_ages;
   store.putEntry(entry);
   store.putArticle(request.articleId, request.bodyHash, key);
   return { kind: 'filed', key, created: existing === null, filedBy: decision.filedBy };

@@ -93,6 +93,10 @@ export const IncidentHints = z.object({
   retrospective: z.boolean().optional(),
   /** Ages of the people the headline and lead are about ("a 23-year-old man"): two shootings of different people differ. */
   ages: z.array(z.number().int().nonnegative()).optional(),
+  /** Those of `ages` the opening gives to someone arrested, charged or sought ("a 19-year-old was arrested"): a suspect's age says nothing about who was shot. */
+  suspect_ages: z.array(z.number().int().nonnegative()).optional(),
+  /** Ages the rest of the report gives (the victims a later paragraph lists): another report's ages may be these. */
+  later_ages: z.array(z.number().int().nonnegative()).optional(),
   /** Streets the headline and lead place it on ("the 1500 block of 19th Street" → "19th street"), normalised. */
   streets: z.array(z.string()).optional(),
   /** Killed plus injured as this report gives them: a mass shooting is no everyday one. */

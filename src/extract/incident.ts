@@ -18,7 +18,12 @@ const TYPE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(car bomb|bombings?|bomb blast|suicide bombers?|bombers?|bombed|bomb|ied|explosive belts?|explosive vests?)\b/i, 'bombing'],
   [/\b(shootings?|gunm[ae]n|shot dead|gunfire|rampage|opened fire)\b/i, 'shooting'],
   // "four people shot", "was fatally shot", "shot and killed": a person shot, not a shot fired at a goal or a camera
+  // "fires a shot", "fired at least one shot": a gun fired, not a blaze
+  [/\bfire[sd]? (?:a |one |at least one |two |several |multiple |\d+ )?(?:shots?|rounds?)\b/i, 'shooting'],
   [/\b(?:(?:was|were|been|being|fatally|critically|seriously|accidentally|people|persons|men|women|teens?|boys?|girls?|man|woman|child|children|\d+|two|three|four|five|six|seven|eight|nine|ten) shot\b(?! down\b)|shot (?:and (?:killed|wounded)|to death|in the (?:head|chest|back|leg|arm|neck|face|stomach|abdomen))|gunshot wounds?)/i, 'shooting'],
+  // "a quintuple murder", "triple homicide", "slain", "the Troup County killings": a killing whose weapon the report
+  // does not name; any named incident type wins over it (see GENERIC)
+  [/\b(murders?|murdered|homicides?|slain|slayings?|killings|murder-suicide)\b/i, 'homicide'],
   // captivity is reported long after the abduction: "held captive", "held by a gang", "freed from captivity"
   [/\b(kidnapp?(ed|ing|ings|ers?)?|abduct(ed|ion|ions|ors?|s)?|hostages?|seized|captiv(e|es|ity)|captors?|ransom|held by (?:an? |the )?(?:gang|kidnappers|militants|gunmen|abductors|armed group))\b/i, 'kidnapping'],
   [/\b(hurricane|typhoon|cyclone)\b/i, 'hurricane'],
@@ -36,7 +41,7 @@ const TYPE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(protests?|protesters|demonstrat(ions?|ors)|general strike|strikers|(?:national|nationwide|one-day|hunger) strike|on strike)\b/i, 'protest'],
   [/\b(troops massed|build-?up|massed|massing|amass(ed|ing)?|gathering a force|\d{1,3}(?:,\d{3})* (?:combat-ready )?troops)\b/i, 'military build-up'],
   // not the fire service ("fire officials", "the fire chief") nor gunfire ("opened fire")
-  [/\b(?<!(?:open|opened|opening|returned|exchanged|under|cross|cease) )(fires?(?! (?:officials?|station|stations|chief|chiefs|department|brigades?|services?|fighters?|crews?|engines?|trucks?|officers?|authorit(?:y|ies)|rescue)\b)|blaze|ablaze|inferno)\b/i, 'fire'],
+  [/\b(?<!(?:open|opened|opening|returned|exchanged|under|cross|cease) )(fires?(?! (?:(?:a |one |at least one |two |several |multiple |\d+ )?(?:shots?|rounds?)|officials?|station|stations|chief|chiefs|department|brigades?|services?|fighters?|crews?|engines?|trucks?|officers?|authorit(?:y|ies)|rescue)\b)|blaze|ablaze|inferno)\b/i, 'fire'],
   [/\b(attack(?:s|ed|ing)?|assault|raid|stormed)\b/i, 'attack'],
   // "before Saturday's surge" is a crowd's; a storm surge or a surge in cases is not
   [/(?<!(?:storm|tidal|price|sudden|recent) )\bsurge\b(?! (?:in|of|to|past|above|towards?|through)\b)/i, 'stampede'],
@@ -63,6 +68,8 @@ const GENERIC: Record<string, string[]> = {
   flood: ['hurricane'],
   riot: [],
 };
+// A killing whose weapon is not named loses to any incident type the same span names ("murdered in the bombing").
+GENERIC.homicide = TYPE_RULES.map(([, t]) => t).filter((t) => t !== 'homicide');
 
 export function incidentType(title: string | undefined, lead: string[], figureQuotes: string[] = [], mainCategory?: string): string | null {
   const scores = new Map<string, number>();
@@ -135,7 +142,8 @@ function attributiveUse(text: string, end: number, place: Place, matched: string
 // Curated place names that are as often a person's first or last name.
 const PERSON_LIKE_PLACES = new Set(['Jordan', 'Santiago', 'Charlotte', 'Florence', 'Victoria', 'Chad', 'Austin', 'Lincoln', 'Jackson', 'Madison']);
 // Words that may follow a town's name inside one capitalised run without making it part of another name.
-const PLACE_FOLLOWERS = /^(?:County|Parish|Township|City|Police|PD|Fire|Sheriff|Sheriff's|Mayor|Council|Schools?|Area|Metro|Man|Woman|Teen|Boy|Girl|Resident|Residents|Home|Neighborhood)$/;
+// ("in Kerrville Saturday evening": a weekday after it is when, not part of a name)
+const PLACE_FOLLOWERS = /^(?:County|Parish|Township|City|Police|PD|Fire|Sheriff|Sheriff's|Mayor|Council|Schools?|Area|Metro|Man|Woman|Teen|Boy|Girl|Resident|Residents|Home|Neighborhood|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 /** Whether words[i..i+len) sits inside a longer capitalised name: a person ("Jordan Larkin") or a venue ("June Jordan School"). */
 function personLike(words: readonly string[], i: number, len: number): boolean {
@@ -412,7 +420,10 @@ function geonamesTowns(text: string, regions: ReadonlySet<string>, whole: string
         const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         // a surname ("Marcus Lindale") or a common word ("mobile") elsewhere in the report
         if (new RegExp(`(?<![\\p{L}])${esc.toLowerCase()}(?![\\p{L}])`, 'u').test(whole)) continue;
-        if (new RegExp(`\\b\\p{Lu}\\p{Ll}+ ${esc}(?![\\p{L}])(?! (?:County|Parish|Township|Police))`, 'u').test(whole)) continue;
+        // ("Jail Kerrville police", a caption run into the text, is the town: a town noun after it says so; but "York"
+        // inside "New York" stays part of the longer place, whatever follows it)
+        if (new RegExp(`\\b\\p{Lu}\\p{Ll}+ ${esc}(?![\\p{L}])(?! (?:County|Parish|Township|Police|police|officers|firefighters|residents?|mayor|officials)\\b)`, 'u').test(whole)) continue;
+        if ([...whole.matchAll(new RegExp(`\\b(\\p{Lu}\\p{Ll}+) ${esc}(?![\\p{L}])`, 'gu'))].some((b) => g.has(`${b[1]} ${name}`))) continue;
       }
       // "Plantation police", "in Kerrville": the text itself calls the name a town
       const cued = next !== undefined || /\b(?:in|near|outside) $/.test(text.slice(Math.max(0, start - 8), start)) || TOWN_NOUN_AFTER.test(after);
@@ -451,10 +462,12 @@ function dropStrayForeignPlaces(score: Map<string, { place: Place; score: number
   }
 }
 
-export function incidentPlaces(title: string | undefined, sentences: Sentence[], figureQuotes: string[], dateline?: string): string[] {
+export function incidentPlaces(title: string | undefined, sentences: Sentence[], figureQuotes: string[], dateline?: string, outlet?: Place): string[] {
   const body = sentences.filter((s) => s.idx >= 0);
-  const leadParas = body.filter((s) => s.para === 0).map((s) => s.text);
-  const firstTwo = body.filter((s) => s.para <= 1).map((s) => s.text);
+  // the lead is the first paragraph that is the story's, not a page's furniture ("UPDATE on Monday: …")
+  const leadPara = body.find((s) => !isFurnitureParagraph(s.text))?.para ?? 0;
+  const leadParas = body.filter((s) => s.para === leadPara).map((s) => s.text);
+  const firstTwo = body.filter((s) => s.para <= leadPara + 1).map((s) => s.text);
   const score = new Map<string, { place: Place; score: number; first: number }>();
   const add = (p: Place, w: number, pos: number) => {
     const e = score.get(p.name);
@@ -600,6 +613,8 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
       }
     }
   }
+  // a report that names no place at all is placed, last, by its outlet's town ("- WMC Action News 5 - Memphis, Tennessee")
+  if (score.size === 0 && outlet) add(outlet, 0.5, 3e9);
   for (const name of referenceOnly) if (!placedHere.has(name)) score.delete(name);
   dropStrayForeignPlaces(score);
   // "in Allen, a suburb north of Dallas": the reference point goes only when a nearer named place stands beside it
@@ -653,6 +668,28 @@ export function headlineOf(title: string | undefined): string | undefined {
   const parts = title.split(/ [-|–—] /);
   while (parts.length > 1 && OUTLET_SEGMENT.test(parts[parts.length - 1]!.trim()) && parts.slice(0, -1).join(' ').length >= 20) parts.pop();
   return parts.join(' - ');
+}
+
+// "… - WMC Action News 5 - Memphis, Tennessee", "… for Charlotte, NC": an outlet's town and state at the end of
+// what headlineOf cut
+const OUTLET_TOWN = /(?:^|[\s-])([\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,2}), ([\p{Lu}][\p{L}.]+(?: [\p{Lu}][\p{L}.]+)?)\s*$/u;
+
+/**
+ * The town of the outlet a headline's cut segment names, with its state: where a local outlet is, a last resort
+ * for a report that names no place at all (a local outlet's shootings are mostly in its city; the everyday rules
+ * still ask for an age, an equal toll or a name before two such reports join).
+ */
+export function outletTown(title: string | undefined): Place | undefined {
+  const headline = headlineOf(title);
+  if (!title || !headline || headline.length >= title.length) return undefined;
+  const cut = title.split(/ [-|–—] /).slice(headline.split(' - ').length).join(' - ');
+  const m = OUTLET_TOWN.exec(cut);
+  if (!m) return undefined;
+  const region = regionWritten(m[2]!);
+  if (!region || region.kind !== 'state') return undefined;
+  const listed = gazetteer().get(m[1]!);
+  if (listed) return listed.kind === 'city' && listed.parent === region.name ? listed : undefined;
+  return resolveTown(m[1]!, new Set([region.name]), true);
 }
 
 // ---- names ----
@@ -746,9 +783,18 @@ function headlineWords(title: string | undefined, sentences: Sentence[]): string
 const NOT_DATELINES = /^(?:breaking|alert|update|updated|posted|published|developing|exclusive|watch|video|photos?|live|opinion|editorial|news|authorities|police|officials|sheriff|report|source|sources|advertisement|close|share)\b/i;
 
 // "PEKING, March 12 -", "KAHULUI, Hawaii (Reuters) -", "MIAMI (CBSMiami) –", "Beirut — ", "Hathras: "
-const DATELINE_RE = /^([\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}?(?:, [\p{L}. ]{2,30}?)?)(?:,? (?:\p{Lu}[a-z]{2,8}\.? \d{1,2}))? ?(?:\([^)]{1,40}\))? ?[-–—:] /u;
+// (also "KANSAS CITY, Mo. --", the double hyphen of copy typed without a dash)
+const DATELINE_RE = /^([\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}?(?:, [\p{L}. ]{2,30}?)?)(?:,? (?:\p{Lu}[a-z]{2,8}\.? \d{1,2}))? ?(?:\([^)]{1,40}\))? ?(?:--|[-–—:]) /u;
 
-export function datelineOf(text: string): string | undefined {
+// Paragraphs a page puts before the story: a video player's notice, a close button, an editor's update note
+// ("UPDATE on Monday, October 3 at 12 p.m.: …"). The story's lead and dateline come after them.
+const FURNITURE_PARAGRAPH = /^(?:please enable javascript|×|x\s|update(?:d)?\b[^:\n]{0,60}:|editor['’]s note\b)/i;
+export const isFurnitureParagraph = (text: string) => FURNITURE_PARAGRAPH.test(text.trim());
+
+export function datelineOf(full: string): string | undefined {
+  // the dateline opens the story, which may come after a page's furniture paragraphs
+  const paragraphs = full.split(/\n\s*\n/, 4);
+  const text = paragraphs.find((p) => !isFurnitureParagraph(p)) ?? full;
   const m = DATELINE_RE.exec(text.slice(0, 120));
   if (!m || !m[1]) return undefined;
   const d = m[1].trim().replace(/,$/, '');
@@ -815,20 +861,51 @@ const SMALL_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
 };
-// "a 23-year-old man", "the nine-year-old", "aged 17", "John Doe, 34, of…"
-const AGE_RE = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[- ](?:years?|yrs?)[- ]old\b|\baged (\d{1,3})\b|\b[\p{Lu}][\p{L}'’-]+ [\p{Lu}][\p{L}'’-]+, (\d{1,3}),/giu;
+// "a 23-year-old man", "the nine-year-old", "aged 17", "John Doe, 34, of…", "identified as John Doe, 34."
+const AGE_RE = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[- ](?:years?|yrs?)[- ]old\b|\baged (\d{1,3})\b|\b[\p{Lu}][\p{L}'’-]+ [\p{Lu}][\p{L}'’-]+, (\d{1,3})(?:,|\.(?!\d))/giu;
 
-/** Ages of the people the headline and the first paragraphs are about. */
-export function incidentAges(title: string | undefined, early: string[]): number[] {
-  const out: number[] = [];
+// "arrested a 19-year-old", "the suspect, Jane Doe, 23,", "charged 23-year-old": the age right after such words is a suspect's
+const SUSPECT_BEFORE = /\b(?:suspects?|gunman|shooter|arrested|charged|charging|booked)(?:,|\s+(?:is|was|as|identified as|named|an?|the))*\s*$/i;
+// "a 19-year-old man was arrested", "Jane Doe, 23, turned herself in", "a 30-year-old suspect": the clause says so after it
+const SUSPECT_AFTER =
+  /^(?:\s+(?:man|woman|male|female|teen|teenager|boy|girl|[\p{Lu}][\p{L}'’.-]+))*[\s,]*(?:(?:suspect|gunman|shooter)\b|(?:(?:was|were|is|has been|had been|who (?:was|is|has been))\s+)?(?:also\s+)?(?:arrested|charged|booked|detained|taken into custody|in custody|turned (?:himself|herself) in|surrendered|wanted|sought|a person of interest|a suspect|accused|indicted)\b)/u;
+
+/** The ages a span gives, each marked when it is a suspect's. */
+function agesIn(span: string): Array<{ age: number; suspect: boolean }> {
+  const out: Array<{ age: number; suspect: boolean }> = [];
+  for (const m of span.matchAll(AGE_RE)) {
+    const raw = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
+    const age = SMALL_NUMBERS[raw] ?? Number(raw);
+    if (!Number.isInteger(age) || age <= 0 || age >= 110) continue;
+    const at = m.index ?? 0;
+    // "Jane Doe, 23, was arrested": the name-and-age form ends at the comma after the age
+    const end = at + m[0].length - (m[3] !== undefined ? 1 : 0);
+    const suspect = SUSPECT_BEFORE.test(span.slice(Math.max(0, at - 40), at)) || SUSPECT_AFTER.test(span.slice(end, end + 80));
+    out.push({ age, suspect });
+  }
+  return out;
+}
+
+/**
+ * Ages of the people the headline and the first paragraphs are about, those given to a suspect marked, and the
+ * ages the rest of the report gives.
+ */
+export function incidentAges(title: string | undefined, early: string[], later: string[] = []): { ages: number[]; suspects: number[]; later: number[] } {
+  const ages: number[] = [];
+  const seenAsVictim = new Set<number>();
+  const suspects = new Set<number>();
   for (const span of [title ?? '', ...early]) {
-    for (const m of span.matchAll(AGE_RE)) {
-      const raw = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
-      const age = SMALL_NUMBERS[raw] ?? Number(raw);
-      if (Number.isInteger(age) && age > 0 && age < 110 && !out.includes(age)) out.push(age);
+    for (const { age, suspect } of agesIn(span)) {
+      if (!ages.includes(age)) ages.push(age);
+      if (suspect) suspects.add(age);
+      else seenAsVictim.add(age);
     }
   }
-  return out.slice(0, 8);
+  const kept = ages.slice(0, 8);
+  const more: number[] = [];
+  for (const span of later) for (const { age } of agesIn(span)) if (!kept.includes(age) && !more.includes(age)) more.push(age);
+  // an age given to a suspect and elsewhere to someone else stays a victim's
+  return { ages: kept, suspects: kept.filter((a) => suspects.has(a) && !seenAsVictim.has(a)), later: more.slice(0, 12) };
 }
 
 // "Place" and "Court" are left out: far more often a venue ("Ultimate Place") or a court of law than a street.

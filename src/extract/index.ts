@@ -1,7 +1,7 @@
 // The extraction engine's public surface. Pure functions; `extract` never throws.
 import type { Extraction } from '../schema';
 import { findCandidates } from './figures';
-import { datelineOf, headlineOf, incidentAges, incidentMagnitudes, incidentNames, incidentPlaces, incidentStreets, incidentType, incidentVessels, isRetrospective } from './incident';
+import { datelineOf, headlineOf, incidentAges, incidentMagnitudes, incidentNames, incidentPlaces, incidentStreets, incidentType, incidentVessels, isRetrospective, outletTown } from './incident';
 import { selectFigures } from './select';
 import { documentSentences } from './sentences';
 import { findThreats } from './threats';
@@ -58,7 +58,7 @@ export function extract(article: ArticleText): Extraction {
     const quotes = Object.values(casualties).map((f) => f.quote);
     // the headline without the outlet's name after it ("… - KXYZ Action News 7 - Denver"), for the incident's hints
     const headline = headlineOf(title);
-    const places = incidentPlaces(headline, sentences, quotes, dateline);
+    const places = incidentPlaces(headline, sentences, quotes, dateline, outletTown(title));
     const names = incidentNames(headline, sentences);
     const main = (['killed', 'hostages', 'injured', 'missing', 'arrested', 'displaced'] as const).find((c) => casualties[c]);
     const incident: Extraction['incident'] = { type: incidentType(headline, lead, quotes, main), places };
@@ -70,8 +70,10 @@ export function extract(article: ArticleText): Extraction {
     if (vessels.length) incident.vessels = vessels;
     if (isRetrospective(title)) incident.retrospective = true;
     const early = sentences.filter((s) => s.idx >= 0 && s.para <= 2).map((s) => s.text);
-    const ages = incidentAges(headline, early);
+    const { ages, suspects, later } = incidentAges(headline, early, sentences.filter((s) => s.idx >= 0 && s.para > 2).map((s) => s.text));
     if (ages.length) incident.ages = ages;
+    if (suspects.length) incident.suspect_ages = suspects;
+    if (later.length) incident.later_ages = later;
     const streets = incidentStreets(headline, early);
     if (streets.length) incident.streets = streets;
     const toll = (casualties.killed?.value ?? 0) + (casualties.injured?.value ?? 0);

@@ -97,6 +97,8 @@ export function fileArticle(store: IndexStore, request: FilingRequest): Filing {
         last_published_ms: request.publishedMs,
         closed: false,
       };
+  // an age a victim's report gave is no longer a suspect's: the merged marks drop it, the spread entry must not keep it
+  if (existing && !mergeMarks(existing, hints).suspect_ages) delete entry.suspect_ages;
   store.putEntry(entry);
   store.putArticle(request.articleId, request.bodyHash, key);
   return { kind: 'filed', key, created: existing === null, filedBy: decision.filedBy };
@@ -119,11 +121,22 @@ function mergeVessels(a: readonly string[] | undefined, b: readonly string[] | u
 }
 
 /** Ages, streets and the largest toll of all its reports: a later report naming another street of the same shooting still agrees. */
-function mergeMarks(a: Pick<IndexEntry, 'ages' | 'streets' | 'toll'>, b: Pick<IncidentHints, 'ages' | 'streets' | 'toll'>): Pick<IndexEntry, 'ages' | 'streets' | 'toll'> {
+type Marks = 'ages' | 'suspect_ages' | 'later_ages' | 'streets' | 'toll';
+function mergeMarks(a: Pick<IndexEntry, Marks>, b: Pick<IncidentHints, Marks>): Pick<IndexEntry, Marks> {
   const ages = [...new Set([...(a.ages ?? []), ...(b.ages ?? [])])].slice(0, 12);
+  // an age is a suspect's for the incident only while no report gave it to a victim
+  const victims = new Set([...(a.ages ?? []).filter((x) => !a.suspect_ages?.includes(x)), ...(b.ages ?? []).filter((x) => !b.suspect_ages?.includes(x))]);
+  const suspectAges = [...new Set([...(a.suspect_ages ?? []), ...(b.suspect_ages ?? [])])].filter((x) => ages.includes(x) && !victims.has(x));
+  const laterAges = [...new Set([...(a.later_ages ?? []), ...(b.later_ages ?? [])])].slice(0, 16);
   const streets = mergeList(a.streets ?? [], b.streets ?? [], 8);
   const toll = Math.max(a.toll ?? 0, b.toll ?? 0);
-  return { ...(ages.length ? { ages } : {}), ...(streets.length ? { streets } : {}), ...(toll > 0 ? { toll } : {}) };
+  return {
+    ...(ages.length ? { ages } : {}),
+    ...(suspectAges.length ? { suspect_ages: suspectAges } : {}),
+    ...(laterAges.length ? { later_ages: laterAges } : {}),
+    ...(streets.length ? { streets } : {}),
+    ...(toll > 0 ? { toll } : {}),
+  };
 }
 
 function mergeList(a: readonly string[], b: readonly string[], max: number): string[] {

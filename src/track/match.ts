@@ -1,7 +1,7 @@
 // Incident matching: what the index keeps per incident, quiet periods, how places relate, and the named rule
 // table (MATCH_RULES) that decides which open incident a report joins.
 import * as z from 'zod';
-import { gazetteer } from '../extract/gazetteer';
+import { gazetteer, resolveTown } from '../extract/gazetteer';
 import type { IncidentHints } from '../schema';
 
 /** What the incident index remembers about each incident, enough to match new reports against it. */
@@ -17,6 +17,9 @@ export const IndexEntry = z.object({
   vessels: z.array(z.string()).optional(),
   /** Ages and streets its reports gave (everyday incidents are told apart by them). */
   ages: z.array(z.number()).optional(),
+  /** Those of its ages given only to suspects, and the ages its reports gave further down. */
+  suspect_ages: z.array(z.number()).optional(),
+  later_ages: z.array(z.number()).optional(),
   streets: z.array(z.string()).optional(),
   /** The largest killed-plus-injured figure its reports gave. */
   toll: z.number().optional(),
@@ -39,6 +42,7 @@ export const DEFAULT_QUIET_DAYS: Record<string, number> = {
   explosion: 7,
   bombing: 7,
   shooting: 7,
+  homicide: 7,
   stampede: 7,
   'air strike': 7,
   'missile attack': 7,
@@ -87,7 +91,7 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/[’‘`]/g, "'").re
  */
 const TYPE_GROUPS: readonly (readonly string[])[] = [
   ['bombing', 'explosion', 'attack', 'fire'],
-  ['shooting', 'attack', 'kidnapping', 'siege'],
+  ['shooting', 'homicide', 'attack', 'kidnapping', 'siege'],
   ['air strike', 'missile attack', 'rocket attack', 'drone attack', 'attack', 'explosion'],
   ['flood', 'storm', 'hurricane', 'landslide', 'avalanche', 'tsunami'],
   ['earthquake', 'tsunami', 'collapse', 'landslide'],
@@ -199,7 +203,7 @@ function withAncestors(place: string): Set<string> {
 }
 
 /** Incidents that happen at one spot: two reports whose first towns differ are about two of them. */
-const SPOT = new Set(['shooting', 'stabbing', 'bombing', 'explosion', 'fire', 'collapse', 'crash', 'attack']);
+const SPOT = new Set(['shooting', 'stabbing', 'homicide', 'bombing', 'explosion', 'fire', 'collapse', 'crash', 'attack']);
 export const isSpot = (type: string | null) => type !== null && SPOT.has(type);
 
 /** A report's first place when it is a town (listed or not), not a country or a region. */
@@ -306,7 +310,7 @@ function primaryAgrees(places: readonly string[], other: PlaceFacts): boolean {
 // ---- matching rules: named rows run by one loop ----
 
 /** Types that happen many times a day in one city: two of them there are told apart by who, where and when. */
-const EVERYDAY = new Set(['shooting', 'stabbing']);
+const EVERYDAY = new Set(['shooting', 'stabbing', 'homicide']);
 /** A shooting with this many victims or more is news far beyond its city: there are too few to confuse. */
 export const MASS_TOLL = 10;
 /** Ages up to this are children's: a shot child is news across a state. */
@@ -398,7 +402,14 @@ function landmarkShared(hints: IncidentHints, entry: IndexEntry, shared: readonl
  * and no such place of one side shares a word-for-word name with one of the other ("Riverbend" is "North Riverbend").
  */
 function areasDiffer(a: readonly string[], b: readonly string[]): boolean {
-  const unlisted = (places: readonly string[]) => places.filter((p) => firstTown([p]) !== undefined && gazetteer().get(p) === undefined).map(norm);
+  // A GeoNames town is a town, not a part of one: two different towns are spot.towns-differ's to judge, which
+  // asks whether either side names the other ("Margate shootout" told from Hollywood), and a town against a
+  // neighbourhood ("Toledo", "the Old West End") is no disagreement, as the neighbourhood may lie in the town.
+  // (a GeoNames town only in a state or country that side names: "Riverbend" in a Chicago report is a neighbourhood)
+  const unlisted = (places: readonly string[]) => {
+    const regions = new Set(places);
+    return places.filter((p) => firstTown([p]) !== undefined && gazetteer().get(p) === undefined && resolveTown(p, regions, true) === undefined).map(norm);
+  };
   const ua = unlisted(a);
   const ub = unlisted(b);
   if (ua.length === 0 || ub.length === 0) return false;
@@ -407,6 +418,21 @@ function areasDiffer(a: readonly string[], b: readonly string[]): boolean {
 
 /** Two reports' ages agree when one age is within a year of another (birthdays, outlets' slips). */
 const agesShared = (a: readonly number[], b: readonly number[]) => a.some((x) => b.some((y) => Math.abs(x - y) <= 1));
+
+type AgeMarks = Pick<IndexEntry, 'ages' | 'suspect_ages' | 'later_ages'>;
+const victimAges = (x: AgeMarks) => (x.ages ?? []).filter((a) => !x.suspect_ages?.includes(a));
+const anyAges = (x: AgeMarks) => [...(x.ages ?? []), ...(x.later_ages ?? [])];
+
+/**
+ * Each side's opening gives a victim's age and none is within a year of any age the other side gives anywhere: a
+ * suspect's age ("a 19-year-old was arrested") is no victim's, and a report listing the victims further down
+ * ("a 30-year-old man and a 31-year-old woman were also hurt") still agrees with one that leads with them.
+ */
+function victimAgesDiffer(a: AgeMarks, b: AgeMarks): boolean {
+  const va = victimAges(a);
+  const vb = victimAges(b);
+  return va.length > 0 && vb.length > 0 && !agesShared(va, anyAges(b)) && !agesShared(vb, anyAges(a));
+}
 
 /** What one rule sees: an open incident and the new report, with the comparisons several rules share computed once. */
 export interface Pair {
@@ -444,8 +470,10 @@ export interface Pair {
   sameToll: boolean;
   /** A child's age both sides give: a shot child is rare enough in one state on one day to tie two reports. */
   sharedChildAge: boolean;
-  /** An age both sides give (within a year). */
+  /** An age both sides' openings give (within a year). */
   sharedAge: boolean;
+  /** An age one side's opening gives and the other gives anywhere (within a year). */
+  sharedAnyAge: boolean;
   /** How far the report is from the incident's span of reports. */
   gapMs: number;
   everyday: boolean;
@@ -499,6 +527,8 @@ function pairOf(entry: IndexEntry, hints: IncidentHints, publishedMs: number, qu
     sharedCity: () => (city ??= sharedTowns(hints.places, entry.places).length > 0),
     sameToll: hints.toll !== undefined && hints.toll >= DISTINCT_TOLL && hints.toll === entry.toll,
     sharedAge: !!hints.ages?.length && !!entry.ages?.length && agesShared(hints.ages, entry.ages),
+    // one side's opening age may be among those the other gives further down
+    sharedAnyAge: agesShared(hints.ages ?? [], anyAges(entry)) || agesShared(entry.ages ?? [], anyAges(hints)),
     sharedChildAge: !!hints.ages?.length && !!entry.ages?.length && agesShared(hints.ages.filter((a) => a <= CHILD_AGE), entry.ages.filter((a) => a <= CHILD_AGE)),
     gapMs: Math.max(0, publishedMs - entry.last_published_ms, entry.first_published_ms - publishedMs),
     everyday: everydayPair(hints, entry),
@@ -527,6 +557,9 @@ function massFollowUp(p: Pair): boolean {
  * ("shot on Genesee Street") is placed by its street, but one street name alone recurs in many towns.
  */
 const streetBacked = (p: Pair) => p.sharedStreets >= 2 || (p.sharedStreets === 1 && (p.sharedAge || (p.hints.toll !== undefined && p.hints.toll === p.entry.toll)));
+
+/** Both sides name an everyday type: one outlet's "shooting" is another's "murder", and the everyday rules tell them apart. */
+const bothEveryday = (p: Pair) => p.typed && EVERYDAY.has(p.hints.type!) && EVERYDAY.has(p.entry.type!);
 
 const unanchored = (p: Pair) => p.sharedAnchors === 0 && p.sharedStreets === 0;
 
@@ -567,9 +600,9 @@ export const MATCH_RULES: readonly MatchRule[] = [
   {
     id: 'everyday.ages-differ',
     kind: 'veto',
-    checks: 'everyday incidents whose reports give ages of the people involved, none within a year of the other side, and no person, venue or street in common',
+    checks: "everyday incidents whose openings give victims' ages (a suspect's age is no victim's), none within a year of any age the other side gives, and no person, venue or street in common",
     examples: ['"a 19-year-old was shot on Elm Street" and "a man, 52, was shot on Elm Street" are two shootings'],
-    applies: (p) => p.everyday && p.sharedAnchors === 0 && !!p.hints.ages?.length && !!p.entry.ages?.length && !agesShared(p.hints.ages, p.entry.ages),
+    applies: (p) => p.everyday && p.sharedAnchors === 0 && victimAgesDiffer(p.hints, p.entry),
   },
   {
     id: 'everyday.streets-differ',
@@ -592,9 +625,9 @@ export const MATCH_RULES: readonly MatchRule[] = [
   {
     id: 'everyday.needs-anchor',
     kind: 'veto',
-    checks: 'everyday incidents with no person, venue or street in common join only within 36 h, in a shared small (unlisted) town, a shared part of a city, a shared city with a shared age or the same toll of three or more, or a shared place with a shared child age (12 or under)',
+    checks: 'everyday incidents with no person, venue or street in common join only within 36 h, in a shared small (unlisted) town, a shared part of a city, a shared city with a shared age (an opening age of one side among any the other gives) or the same toll of three or more, or a shared place with a shared child age (12 or under)',
     examples: ['"a man was shot in Texas" does not join whatever Texas shooting is open', 'two Chicago shootings a day apart with no name in common are two', '"four shot in East Harbor" and "East Harbor shooting leaves one dead" the same night are one', '"a 40-year-old gunman killed five in Lakeport" and "Lakeport suspect, 40, charged" a day later are one'],
-    applies: (p) => p.everyday && unanchored(p) && !(p.gapMs <= EVERYDAY_TOWN_WINDOW_MS && (p.sharedTown() || p.sharedAreas > 0 || ((p.sharedAge || p.sameToll) && p.sharedCity()) || (p.sharedChildAge && p.places() === 'shared'))),
+    applies: (p) => p.everyday && unanchored(p) && !(p.gapMs <= EVERYDAY_TOWN_WINDOW_MS && (p.sharedTown() || p.sharedAreas > 0 || ((p.sharedAnyAge || p.sameToll) && p.sharedCity()) || (p.sharedChildAge && p.places() === 'shared'))),
   },
   {
     id: 'follow.typeless-place',
@@ -630,7 +663,7 @@ export const MATCH_RULES: readonly MatchRule[] = [
     // victims in one state within two days are rare enough that the shared state and the toll tie them.
     applies: (p) => p.sharedNames === 0 && isSpot(p.type) && !massFollowUp(p) && townsConflict(p.hints.places, p.entry.places, p.hints.names ?? [], p.entry.names),
   },
-  { id: 'place.compatible-needs-same-type', kind: 'veto', checks: 'places merely compatible (none shared) and the types differ', examples: ['"India" and an unlisted town: only the same type may join'], applies: (p) => p.places() === 'compatible' && !p.typeAgrees },
+  { id: 'place.compatible-needs-same-type', kind: 'veto', checks: 'places merely compatible (none shared) and the types differ (a shooting and a homicide do not: both are everyday)', examples: ['"India" and an unlisted town: only the same type may join'], applies: (p) => p.places() === 'compatible' && !p.typeAgrees && !bothEveryday(p) },
   {
     id: 'place.missing-needs-name',
     kind: 'veto',

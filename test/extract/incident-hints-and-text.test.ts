@@ -12,6 +12,25 @@ describe('incident hints', () => {
     expect(run('A car bomb exploded outside a police station, killing five.').incident.type).toBe('bombing');
     expect(run('Gunmen kidnapped 20 pupils from a school.').incident.type).toBe('kidnapping');
   });
+  it('a killing whose weapon is not named is a homicide; a named type wins over it', () => {
+    expect(run('Deputies found five people dead inside a farmhouse on Sunday.', 'Relatives speak out after triple murder near Oakdale').incident.type).toBe('homicide');
+    expect(run('Two men were charged in the slaying of a store clerk.').incident.type).toBe('homicide');
+    expect(run('A suicide bomber murdered 12 worshippers at a mosque.').incident.type).toBe('bombing');
+    expect(run('Two teens were charged with murder after a man was shot dead outside a store.').incident.type).toBe('shooting');
+  });
+  it("ages: a suspect's are marked, and those given further down are kept apart", () => {
+    const text = 'A 7-year-old girl was shot in her home on Tern Lane, police said.\n\nMara Quill, 23, was arrested on Sunday.\n\nPolice also charged a 41-year-old man.\n\nThe girl\'s 8-year-old friend was hurt too.';
+    const hints = run(text).incident;
+    expect(hints.ages).toEqual([7, 23, 41]);
+    expect(hints.suspect_ages).toEqual([23, 41]);
+    expect(hints.later_ages).toEqual([8]);
+    expect(run('A 19-year-old was shot by a suspect who fled, police said.').incident.suspect_ages).toBeUndefined();
+    expect(run('The man who died was identified as Tobin Ravel, 34. Two others were hurt.').incident.ages).toEqual([34]);
+  });
+  it('a gun that fires a shot is a shooting, not a fire', () => {
+    expect(run('A 6-year-old boy picked up a pistol and fired at least one shot, police said.', 'Boy, 6, fires shot; sister hurt').incident.type).toBe('shooting');
+    expect(run('Crews battled a fire that gutted a warehouse overnight.').incident.type).toBe('fire');
+  });
   it('places: city before country', () => {
     expect(run('A fire in a market in Lagos, Nigeria killed 9 people.').incident.places.slice(0, 2)).toEqual(['Lagos', 'Nigeria']);
   });
@@ -36,6 +55,21 @@ describe('incident hints', () => {
   });
   it('…while a report naming both countries keeps both', () => {
     expect(run('Iranian missiles struck a base in Iraq housing American troops, officials in Baghdad and Tehran said.', 'Missiles hit base in Iraq').incident.places).toEqual(expect.arrayContaining(['Baghdad', 'Iraq', 'Tehran', 'Iran']));
+  });
+  it("a page's furniture paragraphs (a video notice, an editor's update note) come before the story's dateline and lead", () => {
+    const hints = run('Please enable Javascript to watch this video\n\nKANSAS CITY, Mo. -- A teenager died after a shooting inside a home on Monday night.\n\nPolice gave few details.').incident;
+    expect(hints.dateline).toBe('KANSAS CITY, Mo.');
+    expect(hints.places).toEqual(expect.arrayContaining(['Kansas City', 'Missouri']));
+    const update = run('UPDATE on Tuesday at noon: the boy is awake, his family says.\n\nBEXAR – A six-year-old boy was shot after an argument in Kerrville Saturday evening.\n\nThe Kerrville Police Department is investigating.').incident;
+    expect(update.places).toEqual(expect.arrayContaining(['Kerrville', 'Texas']));
+  });
+  it("a report naming no place at all is placed, last, by its outlet's town in the headline", () => {
+    expect(run('Five people were shot at an apartment complex late Tuesday, police said.', 'Five people shot in apartment complex - KQRX Action News 9 - Memphis, Tennessee').incident.places).toEqual(expect.arrayContaining(['Memphis', 'Tennessee']));
+    // a report that names its own place keeps it, and the outlet's town is not added
+    expect(run('Five people were shot at an apartment complex in Nashville late Tuesday, police said.', 'Five people shot in apartment complex - KQRX Action News 9 - Memphis, Tennessee').incident.places).not.toContain('Memphis');
+  });
+  it('a town before a weekday ("in Kerrville Saturday") or after a caption word ("Jail Kerrville police") is still the town', () => {
+    expect(run('Photo: County Jail Kerrville police arrested a man on Tuesday.\n\nA girl was shot in Kerrville Saturday night, police said.', 'Kerrville police make arrest in shooting').incident.places).toEqual(expect.arrayContaining(['Kerrville', 'Texas']));
   });
   it('a neighbourhood, park or hospital named after a place is no mention of it ("Washington Heights" is not Washington state)', () => {
     expect(run('Four people were shot outside a bodega in Washington Heights late Saturday, New York police said.', 'Four shot in Washington Heights').incident.places).toEqual(['Washington Heights', 'New York', 'United States']);

@@ -29,6 +29,17 @@ describe('incident filing', () => {
     expect(b.kind === 'filed' && b.filedBy).toContain('score.anchors');
   });
 
+  it("keeps an incident's ages a suspect's only while no report gave them to a victim, and gathers later ages", () => {
+    const store = memoryIndexStore();
+    const a = file(store, { type: 'shooting', places: ['Millbrook', 'Ohio', 'United States'], streets: ['lark hollow drive'], ages: [7, 23], suspect_ages: [23], later_ages: [8] }, T0);
+    const key = a.kind === 'filed' ? a.key : '';
+    expect(store.getEntry(key)).toMatchObject({ ages: [7, 23], suspect_ages: [23], later_ages: [8] });
+    file(store, { type: 'shooting', places: ['Millbrook', 'Ohio', 'United States'], streets: ['lark hollow drive'], ages: [23], later_ages: [40] }, T0 + 3600_000);
+    const entry = store.getEntry(key);
+    expect(entry?.suspect_ages).toBeUndefined();
+    expect(entry?.later_ages).toEqual([8, 40]);
+  });
+
   it('keeps two shootings on the same day in different cities apart', () => {
     const store = memoryIndexStore();
     const a = file(store, { type: 'shooting', places: ['Phoenix', 'Arizona', 'United States'] }, T0);

@@ -13,7 +13,12 @@ import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
 import { EVENT_MULTIPLIERS, MULTIPLE_EVENT_NOUNS, PART_OF_LEADS } from './lexicon/victims';
 import { runVictimRules, type RuleVeto } from './rules/engine';
-import { DEATH_WORDS } from './rules/guards';
+import { BE_FORMS, DATE_PREPS, FINITE_KEYWORDS, MEASURE_UNITS, ORDINALS, OTHERS_WORDS, PERPETRATORS, PLACE_NOUNS, QUOTE_CHARS, REDUCED_RELATIVE, RELATIVE, STOP_NP } from './lexicon/counts';
+import { CHANGE_VERBS, OVER_LINKERS, TOLL_LINKERS } from './lexicon/tolls';
+import { CAUSE_ADJ, CAUSE_NOUNS, CONTEXT_PHRASES, EVENT_FAMILIES, SUPERSEDED_PHRASES } from './lexicon/other-incidents';
+import { DEATH_WORDS, FATAL_WORDS, HURT_WORDS, STRANDED_RE, TRAPPED_RE } from './lexicon/outcomes';
+import { BOUNDARY_WORDS, PRONOUNS } from './lexicon/attribution';
+import { AUTHORITY, PLACE_NOUNS_AFTER_DEMONYM, SCOPE_PREPS } from './lexicon/scope';
 import { asideAround, keywordAt, MONTH_INDEX, olderMonth, superlativeSince } from './rules/context';
 
 export interface Candidate {
@@ -53,13 +58,6 @@ export interface Candidate {
   others?: boolean;
 }
 
-const STOP_NP = new Set(
-  ('in on at from with by for after before during when while as than since near into onto across over under about ' +
-    'because but or nor if although though where which what whose there their his her its our your this these those the a an ' +
-    'said says told according who whom that to of and').split(' '),
-);
-/** Casualty keywords that are a finite verb, never a participle describing a group ("five of the nine died"). */
-const FINITE_KEYWORDS = new Set(['died', 'perished', 'drowned']);
 /**
  * A page's links to other stories ("Man Shot, Killed Few Blocks Away From Home", "Caption Double homicide being
  * investigated") come through as short paragraphs of their own, without a sentence's closing stop, below the lead:
@@ -95,10 +93,6 @@ function diedAtSceneAndLater(toks: Token[], found: readonly Candidate[]): Pick<C
   }
   return undefined;
 }
-
-/** "two others", "four other people": the count leaves out people already counted */
-const OTHERS_WORDS = new Set(['others', 'other']);
-const QUOTE = new Set(['"', "'", '‘', '’', '“', '”', '«', '»']);
 
 interface RightScan {
   /** a second count coordinated into the same subject: "three hostages and four attackers were killed" */
@@ -159,7 +153,7 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
   for (let steps = 0; steps < 12 && j < toks.length; steps++) {
     const tk = toks[j]!;
     if (tk.k === 'punct') {
-      if (QUOTE.has(tk.t)) {
+      if (QUOTE_CHARS.has(tk.t)) {
         j++;
         continue;
       }
@@ -329,7 +323,7 @@ function personGroup(toks: Token[], j: number): boolean {
       if (t.t === '.' && t.glued) continue; // "U.S. service members"
       break;
     }
-    if (t.k === 'num' || keywordAt(toks, k) || LEFT_VERBS[t.l] || PASSIVE_AUX.has(t.l)) return false;
+    if (t.k === 'num' || keywordAt(toks, k) || LEFT_VERBS[t.l] || BE_FORMS.has(t.l)) return false;
     if (PERPETRATORS.has(t.l)) return false;
     if (PERSON_PLURAL.has(t.l) || PERSON_SINGULAR.has(t.l)) person = true;
     else if (person) break;
@@ -338,7 +332,7 @@ function personGroup(toks: Token[], j: number): boolean {
   // the second group must not start its own clause: "killed 12 soldiers and 30 civilians were wounded"
   for (let k = j; k < j + 7 && k < toks.length; k++) {
     if (toks[k]!.k === 'punct' && !(toks[k]!.t === '.' && toks[k]!.glued)) break;
-    if (PASSIVE_AUX.has(toks[k]!.l)) return false;
+    if (BE_FORMS.has(toks[k]!.l)) return false;
   }
   return person;
 }
@@ -353,13 +347,6 @@ function leftHome(toks: Token[], from: number): boolean {
   return false;
 }
 
-/** Participles that open a descriptive phrase after a subject ("men suspected of ...", "a man believed to be ..."). */
-const REDUCED_RELATIVE = new Set('suspected believed thought accused alleged charged wanted known said described identified'.split(' '));
-/** Units after a number that make it a measure, not a count of people. */
-const MEASURE_UNITS = new Set('miles mile km kilometres kilometers kilometre kilometer metres meters metre meter feet foot yards hours hours days weeks months years minutes'.split(' '));
-
-const PLACE_NOUNS = new Set('cities towns villages provinces states districts regions countries counties areas neighbourhoods neighborhoods'.split(' '));
-
 /**
  * "men who refused to leave the land were arrested": from just past "who", the index of the passive
  * auxiliary that starts the subject's own verb phrase ("were"), when one follows within a short clause
@@ -367,7 +354,7 @@ const PLACE_NOUNS = new Set('cities towns villages provinces states districts re
  */
 function relativeClauseEnd(toks: Token[], from: number, participle = false): number | undefined {
   // "who were killed", "who was injured": the clause itself is the casualty statement; the plain scan reads it
-  if (!participle && (PASSIVE_AUX.has(toks[from]?.l ?? '') || toks[from]?.l === 'had' || toks[from]?.l === 'have')) return undefined;
+  if (!participle && (BE_FORMS.has(toks[from]?.l ?? '') || toks[from]?.l === 'had' || toks[from]?.l === 'have')) return undefined;
   for (let k = from + 1; k < from + 17 && k < toks.length; k++) {
     const t = toks[k]!;
     // a possessive inside the clause ("the boat's captain")
@@ -385,7 +372,7 @@ function relativeClauseEnd(toks: Token[], from: number, participle = false): num
     if (keywordAt(toks, k)) return participle && AUX.has(toks[k - 1]?.l ?? '') ? k : undefined; // "believed to be dead"
     if (participle && (t.l === 'be' || t.l === 'have') && toks[k - 1]?.l === 'to') continue; // "believed to be the captain"
     if (participle && t.l === 'being') continue; // "suspected of being smugglers"
-    if (PASSIVE_AUX.has(t.l) || t.l === 'have' || t.l === 'had' || t.l === 'has') {
+    if (BE_FORMS.has(t.l) || t.l === 'have' || t.l === 'had' || t.l === 'has') {
       let m = k + 1;
       while (m < k + 4 && toks[m] && AUX.has(toks[m]!.l) && !keywordAt(toks, m)) m++;
       return keywordAt(toks, m) ? m : undefined;
@@ -433,7 +420,6 @@ function scanTail(
   return { cat: s.cat, adjectival, end, person: s.person, singularPerson: s.singularPerson, speculative: s.speculative, subcount: s.subcount, increment: s.increment, combined };
 }
 
-const TOLL_LINKERS = new Set(['to', 'at', 'of', 'reached', 'hit', 'was', 'is', 'stood', 'stands', 'now', ':', 'been', 'topped', 'passed', 'from', 'reaching', 'exceeded', 'surpassed', 'passing', 'topping', 'exceeding']);
 /** Within the same clause after a missing keyword: "(were) found / rescued / located … alive|safe|unharmed", before any other count. */
 function foundSafeAfter(toks: Token[], from: number): boolean {
   for (let k = from; k < from + 18 && k < toks.length; k++) {
@@ -447,10 +433,6 @@ function foundSafeAfter(toks: Token[], from: number): boolean {
   }
   return false;
 }
-
-const CHANGE_VERBS = new Set(['rose', 'risen', 'rises', 'rising', 'climbed', 'climbs', 'climbing', 'jumped', 'soared', 'increased', 'went', 'gone']);
-/** "the toll has passed 5,000": the figure is a floor. */
-const OVER_LINKERS = new Set(['topped', 'passed', 'exceeded', 'surpassed', 'passing', 'topping', 'exceeding']);
 
 /** "the death toll … rose to N", "number of injured stood at N", "dead: N". */
 function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Category; approx: boolean; speculative: boolean; superseded: boolean; increment: boolean; update: boolean } | undefined {
@@ -516,22 +498,13 @@ function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Catego
   return undefined;
 }
 
-const RELATIVE = new Set(['that', 'which', 'who']);
-/** Nouns for the people who carried out an attack: their deaths are not the incident's toll. */
-const PERPETRATORS = new Set(
-  'attacker attackers gunman gunmen assailant assailants kidnapper kidnappers hijacker hijackers bomber bombers abductor abductors captor captors terrorist terrorists'.split(' '),
-);
-/** "in 2008 killed hundreds": a year after one of these is a date, never a count. */
-const DATE_PREPS = new Set(['in', 'since', 'during', 'until', 'till', 'by', 'of', 'from', 'before', 'after']);
-const PASSIVE_AUX = new Set(['were', 'was', 'been', 'being', 'be', 'is', 'are']);
-
 /**
  * "An 18-year-old gunman killed 21 people": the singular subject is the agent of an active verb with an
  * object, not a casualty. A casualty subject takes a passive or intransitive verb ("a policeman was killed",
  * "a man died").
  */
 function actsOnOthers(toks: Token[], from: number, keywordEnd: number): boolean {
-  for (let k = from; k < keywordEnd; k++) if (PASSIVE_AUX.has(toks[k]!.l) || toks[k]!.l === 'has' || toks[k]!.l === 'had') return false;
+  for (let k = from; k < keywordEnd; k++) if (BE_FORMS.has(toks[k]!.l) || toks[k]!.l === 'has' || toks[k]!.l === 'had') return false;
   const verb = toks[keywordEnd - 1]?.l ?? '';
   if (!/^(killed|wounded|injured|hurt|shot|stabbed|kidnapped|abducted|arrested|detained|seized|murdered)$/.test(verb)) return false;
   const object = toks[keywordEnd];
@@ -555,15 +528,15 @@ function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: 
   // phrasal verbs: "rounded up 300 demonstrators"
   if (v.l === 'up' && /^(rounded|rounding|round|rounds)$/.test(toks[j - 1]?.l ?? '')) return { cat: 'arrested', verbIdx: j - 1, needsPerson: true };
   // "moved 1.2 million people to safety": needs the destination after the noun phrase
-  if (/^(moved|moving|relocated|relocating|shifted|shifting|transferred)$/.test(v.l) && !PASSIVE_AUX.has(toks[j - 1]?.l ?? '')) {
+  if (/^(moved|moving|relocated|relocating|shifted|shifting|transferred)$/.test(v.l) && !BE_FORMS.has(toks[j - 1]?.l ?? '')) {
     return { cat: 'displaced', verbIdx: j, needsPerson: true, needsRefuge: true };
   }
   // "rescuers pulled 14 bodies from the river": needs "bodies" after the count
-  if (/^(pulled|recovered|retrieved|found|exhumed|removed|pulling|recovering|retrieving|finding)$/.test(v.l) && !PASSIVE_AUX.has(toks[j - 1]?.l ?? '')) {
+  if (/^(pulled|recovered|retrieved|found|exhumed|removed|pulling|recovering|retrieving|finding)$/.test(v.l) && !BE_FORMS.has(toks[j - 1]?.l ?? '')) {
     return { cat: 'killed', verbIdx: j, needsPerson: false, needsBodies: true };
   }
   // "forced some 30,000 residents from their homes", "drove 5,000 people to flee": needs the destination after the noun phrase
-  if (/^(forced|forcing|forces|force|drove|driven|driving|drives|drive)$/.test(v.l) && !PASSIVE_AUX.has(toks[j - 1]?.l ?? '')) {
+  if (/^(forced|forcing|forces|force|drove|driven|driving|drives|drive)$/.test(v.l) && !BE_FORMS.has(toks[j - 1]?.l ?? '')) {
     return { cat: 'displaced', verbIdx: j, needsPerson: true, needsHomes: true };
   }
   // "police took 40 people into custody"
@@ -572,7 +545,7 @@ function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: 
   if (!cat) return undefined;
   if (v.l === 'claimed' || v.l === 'claiming') return undefined; // only via "the lives of"
   const before = toks[j - 1];
-  if (before && PASSIVE_AUX.has(before.l)) return undefined; // "were killed 12 days ago"
+  if (before && BE_FORMS.has(before.l)) return undefined; // "were killed 12 days ago"
   // "killed or wounded 1,500 soldiers", "killed and injured 40": a combined figure, not split
   let k = j - 1;
   if (toks[k]?.l === 'or' || toks[k]?.l === 'and') {
@@ -596,18 +569,6 @@ interface SentenceCtx {
   attribution?: string;
 }
 
-const CONTEXT_PHRASES: string[][] = [
-  ['previous'], ['last', 'year'], ['years', 'ago'], ['a', 'year', 'ago'], ['in', 'a', 'separate'], ['separate', 'incident'],
-  ['separate', 'attack'], ['in', 'another'], ['separately'], ['earlier', 'incident'], ['earlier', 'attack'], ['earlier', 'disaster'],
-  // a running total over a period ("three years of unrest in which some 2,400 people have died") is no incident's toll
-  ['years', 'of'], ['decades', 'of'],
-];
-const SUPERSEDED_PHRASES: string[][] = [
-  ['earlier'], ['previously'], ['initially'], ['at', 'first'], ['at', 'the', 'outset'], ['had', 'been', 'saying'],
-  ['had', 'said'], ['had', 'reported'], ['had', 'put'], ['had', 'given'], ['had', 'stood'], ['had', 'earlier'],
-  ['previous', 'toll'], ['before', 'that'], ['first', 'reported'], ['was', 'revised'], ['had', 'first'], ['first', 'said'],
-];
-
 /** Phrases by first word: sentenceContext looks at every token, and most tokens start no phrase at all. */
 function byFirstWord(phrases: string[][]): Map<string, string[][]> {
   const index = new Map<string, string[][]>();
@@ -618,15 +579,6 @@ const CONTEXT_BY_FIRST = byFirstWord(CONTEXT_PHRASES);
 const SUPERSEDED_BY_FIRST = byFirstWord(SUPERSEDED_PHRASES);
 const NO_PHRASES: string[][] = [];
 
-const EVENT_FAMILIES: ReadonlyArray<RegExp> = [
-  /^(earthquake|earthquakes|quake|quakes|tremor|tremors|aftershock)$/,
-  /^(flood|floods|flooding|flash|deluge|landslide|landslides|mudslide|mudslides)$/,
-  /^(storm|storms|cyclone|hurricane|typhoon|tornado|tornadoes|blizzard)$/,
-  /^(bomb|bombs|bombing|bombings|blast|blasts|explosion|explosions)$/,
-  /^(fire|fires|blaze|wildfire|wildfires)$/,
-  /^(crash|crashes|collision|derailment)$/,
-  /^(war|fighting|offensive|clashes|riots|rioting)$/,
-];
 /** The kind of event a word names (the families above are disjoint), if any. */
 const eventFamily = (word: string): RegExp | undefined => EVENT_FAMILIES.find((re) => re.test(word));
 /**
@@ -726,11 +678,6 @@ function sentenceContext(toks: Token[], currentYear: number | undefined): Senten
   return { superseded, context, asides, ...(currentFrom !== undefined ? { currentFrom } : {}) };
 }
 
-const BOUNDARY_WORDS = new Set(
-  'that which who and but while as when after because if although so where before with than whereas since though then'.split(' '),
-);
-const PRONOUNS = new Set('he she it they we i you this that there one someone'.split(' '));
-
 function cleanSubject(toks: Token[], from: number, to: number, text: string): string | undefined {
   // drop leading/trailing time phrases ("on Friday", "today")
   while (from < to && /^(today|yesterday|tonight|also|later|earlier|then|now|had|has|have)$/.test(toks[to - 1]!.l)) to--;
@@ -825,13 +772,6 @@ export function attributionOf(toks: Token[], text: string, near: number): { s: s
 }
 
 // ---------- per-country / per-side scope ----------
-
-const AUTHORITY = new Set(
-  ('ministry government officials official authorities authority police military army broadcaster media agency department ' +
-    'minister president governor side state-run').split(' '),
-);
-const PLACE_NOUNS_AFTER_DEMONYM = new Set('town towns city cities village villages province provinces region regions district districts state territory capital port border side part parts areas area'.split(' '));
-const SCOPE_PREPS = new Set(['in', 'across', 'throughout', 'inside']);
 
 /** The country a capitalised name at token k stands for, with the index past it. */
 function countryAt(toks: Token[], k: number): { country: string; end: number; demonym: boolean; possessive: boolean } | undefined {
@@ -983,14 +923,6 @@ function markRegions(out: Candidate[], scopes: Map<number, PlaceScope>, sentence
   }
 }
 
-// Causes of death other than the incident itself: a count "died of illness" in a flood's relief camps is a
-// cause-specific sub-count. ("died of their injuries", "of wounds", "of burns" are the incident's own deaths.)
-const CAUSE_NOUNS = new Set(
-  ('illness illnesses disease diseases cholera malaria dengue diarrhoea diarrhea dysentery typhoid measles hunger starvation ' +
-    'malnutrition exposure hypothermia heatstroke infection infections covid covid-19 coronavirus snakebite snakebites').split(' '),
-);
-const CAUSE_ADJ = /^(water-borne|waterborne|related|other|various|infectious|respiratory|a|the|an)$/;
-
 /**
  * "324 people had died of illness", "deaths from disease", "killed in road accidents": the cause named after a
  * killed figure, within its clause. Returns the cause word, or undefined.
@@ -1022,8 +954,6 @@ function designation(toks: Token[], i: number): boolean {
   return true;
 }
 
-const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
-
 /** "last month", "last week", "earlier this year" after a position in the same clause */
 function earlierPeriod(toks: Token[], from: number): boolean {
   for (let k = from; k < toks.length && k < from + 14; k++) {
@@ -1034,9 +964,6 @@ function earlierPeriod(toks: Token[], from: number): boolean {
   }
   return false;
 }
-
-const HURT_WORDS = /^(wounded|wounds|wounding|injured|injures|injuring|hurt|critical)$/;
-const FATAL_WORDS = /^(id|id'd|ids|identified|identifies|identify|killed|kills|kill|killing|killings|dead|death|deaths|died|dies|die|fatal|fatally|murder|murdered|homicide|slain|slaying|deadly|body|bodies)$/;
 
 /** "in two shootings", "five shootings that wounded 15", "separate attacks", "a violent weekend": the sentence sums events */
 function spansSeveralEvents(toks: Token[]): boolean {
@@ -1060,10 +987,6 @@ function datesEarlier(toks: Token[]): boolean {
   }
   return false;
 }
-
-/** "trapped" in a flood (on rooftops, by rising water, stranded, cut off) means stranded, not missing. */
-const TRAPPED_RE = /\btrapped\b/i;
-const STRANDED_RE = /\b(floods?|flooding|floodwaters?|rooftops?|roofs?|embankments?|stranded|marooned|rising waters?|cut off)\b/i;
 
 /** "together with 17 deaths in Madagascar", "on top of the 10 killed", "in addition to 5": a part added to reach a total */
 function addedPart(toks: Token[], qStart: number): boolean {
@@ -1390,7 +1313,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     // Object: "killing a soldier and a policeman" → 2; "a strike that killed a commander" is background
     const lv = prev ? LEFT_VERBS[prev.l] : undefined;
     if (!lv || !prev || prev.l === 'claimed' || prev.l === 'claiming') return;
-    if (toks[i - 2] && (RELATIVE.has(toks[i - 2]!.l) || PASSIVE_AUX.has(toks[i - 2]!.l))) return;
+    if (toks[i - 2] && (RELATIVE.has(toks[i - 2]!.l) || BE_FORMS.has(toks[i - 2]!.l))) return;
     let count = 0;
     let k = i;
     while (toks[k] && (toks[k]!.l === 'a' || toks[k]!.l === 'an')) {

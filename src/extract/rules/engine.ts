@@ -8,6 +8,7 @@ import { GUARDS, type GuardContext, type GuardId } from './guards';
 import { VICTIM_RULES, type VictimRule } from './victim-rules';
 import { isOnePerson, objectAfter, subjectBefore, type VictimNP } from './victim-np';
 import { MONTHS } from '../lexicon/index';
+import { COPULAS, MANNER_OF_DEATH } from '../lexicon/outcomes';
 import { COORDINATED_FORCES, THREAT_NP_STOP } from '../lexicon/threats';
 import { qualifierBefore } from '../qualifiers';
 import { yearOf } from '../numbers';
@@ -60,12 +61,6 @@ export interface SentenceHooks {
   /** a later sentence of a story whose headline and lead tell of people hurt and of no death */
   leadOnlyHurt: boolean;
 }
-
-/** how someone was killed, before "to death" or after "fatally" */
-const MANNER_OF_DEATH = new Set(['shot', 'stabbed', 'beaten', 'strangled', 'bludgeoned', 'burned', 'wounded', 'injured']);
-
-/** "remains in critical condition", "was listed in stable condition" */
-const COPULAS = new Set(['remains', 'remained', 'remain', 'listed', 'remaining']);
 
 /** Each rule's follow words as a set, built once with the index rather than at every match. */
 const FOLLOW_WORDS: Map<VictimRule, ReadonlySet<string>> = new Map(VICTIM_RULES.flatMap((r) => (r.follow ? [[r, new Set(r.follow.words)] as const] : [])));

@@ -2,6 +2,7 @@
 // of the main incident's victims. A guard returns true to veto; the veto is recorded under its id.
 import type { Token } from '../numbers';
 import { EVENT_NOUN_FAMILIES } from '../lexicon/victims';
+import { CASUALTY_WORDS, HURT_OUTCOME, KILLED_OUTCOME, MODALS, OTHER_CAUSES, POLICE_AGENTS, SHOT_AT_TARGETS } from '../lexicon/outcomes';
 import type { SentenceHooks } from './engine';
 import { isOnePerson, type VictimNP } from './victim-np';
 
@@ -13,15 +14,6 @@ export interface GuardContext {
   hooks: SentenceHooks;
   subjectSide: boolean;
 }
-
-export const DEATH_WORDS = /^(killed|kills|kill|killing|dead|death|deaths|died|dies|fatal|fatally|fatalities|murder|murdered|slain|slaying|homicide|shot|shooting|manslaughter)$/;
-const CASUALTY_WORDS = /^(injured|wounded|hurt|missing|killed|dead|kidnapped|abducted|captured|arrested)$/;
-const HURT_OUTCOME = /^(injured|wounded|hurt)$/;
-const KILLED_OUTCOME = /^(killed|dead)$/;
-const SHOT_AT_TARGETS = /^(but|and|by|him|her|them|us|me|officers|police|deputies|troopers|agents|cars|vehicles|people|least)$/;
-const MODALS = /^(could|would|might|may|will|should|must|can)$/;
-const POLICE_AGENTS = /^(police|officers?|deputies|deputy|troopers?|agents?|swat|authorities|cops?|law)$/;
-const OTHER_CAUSES = /^(cancer|illness|disease|natural|overdose|covid|coronavirus|heart|stroke|old|pneumonia|diabetes|aids|hiv|leukemia|suicide|drowning)$/;
 
 function before(ctx: GuardContext, span: number, test: (t: Token) => boolean): boolean {
   const from = ctx.subjectSide ? ctx.np.end + 1 : Math.max(0, ctx.anchorStart - span);

@@ -1,6 +1,6 @@
 // What `npm run extract -- --explain` prints: every candidate figure (casualty or threat) with the rule that read it
-// and the flags that ranked it, every rule a guard vetoed, and the figures chosen. Pure: the same article gives the
-// same account.
+// and the flags that ranked it, every rule a guard or a named set-aside vetoed ("count.verb-before vetoed by
+// count.aside.perpetrator"), and the figures chosen. Pure: the same article gives the same account.
 import type { Casualties, Threat } from '../schema';
 import { reportClock, type ArticleText } from './index';
 import { findCandidates, type SentenceVeto } from './figures';

@@ -11,7 +11,7 @@ import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
 import { matchAt, QUAL_PHRASES, qualifierBefore } from './qualifiers';
 import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
-import { EVENT_MULTIPLIERS, MULTIPLE_EVENT_NOUNS, PART_OF_LEADS } from './lexicon/victims';
+import { EVENT_MULTIPLIERS, MULTIPLE_EVENT_NOUNS } from './lexicon/victims';
 import { runVictimRules, type RuleVeto } from './rules/engine';
 import { BE_FORMS, DATE_PREPS, FINITE_KEYWORDS, MEASURE_UNITS, ORDINALS, OTHERS_WORDS, PERPETRATORS, PLACE_NOUNS, QUOTE_CHARS, REDUCED_RELATIVE, RELATIVE, STOP_NP } from './lexicon/counts';
 import { CHANGE_VERBS, OVER_LINKERS, TOLL_LINKERS } from './lexicon/tolls';
@@ -19,7 +19,8 @@ import { CAUSE_ADJ, CAUSE_NOUNS, CONTEXT_PHRASES, EVENT_FAMILIES, SUPERSEDED_PHR
 import { DEATH_WORDS, FATAL_WORDS, HURT_WORDS, STRANDED_RE, TRAPPED_RE } from './lexicon/outcomes';
 import { BOUNDARY_WORDS, PRONOUNS } from './lexicon/attribution';
 import { AUTHORITY, PLACE_NOUNS_AFTER_DEMONYM, SCOPE_PREPS } from './lexicon/scope';
-import { asideAround, keywordAt, MONTH_INDEX, olderMonth, superlativeSince } from './rules/context';
+import { asideAround, keywordAt, MONTH_INDEX, namesGroupMember, olderMonth, superlativeSince } from './rules/context';
+import type { CountRule, SetAsideId } from './rules/count-rules';
 
 export interface Candidate {
   category: Category;
@@ -57,6 +58,13 @@ export interface Candidate {
   /** counts people apart from those already counted ("two others are hurt"): never includes the dead */
   others?: boolean;
 }
+
+/**
+ * A named set-aside check of a count reader (rules/count-rules.ts SET_ASIDES): called once the check matched, at
+ * token `pos`; says whether it holds. The hook records it for --explain; a check switched off does not hold.
+ */
+type SetAside = (id: SetAsideId, pos: number) => boolean;
+const HOLDS: SetAside = () => true;
 
 /**
  * A page's links to other stories ("Man Shot, Killed Few Blocks Away From Home", "Caption Double homicide being
@@ -110,7 +118,7 @@ interface RightScan {
 }
 
 /** From token j (just past a count), read "[more] [of them] [noun phrase] [auxiliaries] KEYWORD". */
-function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined {
+function scanRight(toks: Token[], j0: number, depth = 0, aside: SetAside = HOLDS): RightScan | undefined {
   let j = j0;
   let np = 0;
   let person = false;
@@ -145,7 +153,7 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
       subcount = true;
       j += 2;
       if (kw) j = kw.end; // "27 of the dead had been identified": a part of the dead
-      if (kw) return scanTail(toks, j, { cat: kw.cat, person: true, singularPerson: false, speculative, subcount: true, increment, aux: false, bodies: false, np: 1 });
+      if (kw) return scanTail(toks, j, { cat: kw.cat, person: true, singularPerson: false, speculative, subcount: true, increment, aux: false, bodies: false, np: 1 }, aside);
     } else if (a && a.k === 'word') {
       j += 1;
     }
@@ -172,7 +180,7 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
     const kw = keywordAt(toks, j);
     if (kw && !(kw.cat === 'killed' && tk.l === 'lives' && np > 0)) {
       // "two of the attackers were killed": the perpetrators are not the incident's casualties
-      if (perpetrator && (kw.cat === 'killed' || kw.cat === 'injured')) return undefined;
+      if (perpetrator && (kw.cat === 'killed' || kw.cat === 'injured') && aside('count.aside.perpetrator', j)) return undefined;
       // ("four of the five victims died": a finite verb is the part's own predicate, as "were" would make it)
       if (ofTotal && !aux && !FINITE_KEYWORDS.has(toks[j]!.l)) subcount = true;
       // "three hostages and four attackers were killed": a hostage noun in a coordinated subject
@@ -182,7 +190,7 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
         j++;
         continue;
       }
-      return scanTail(toks, kw.end, { cat: kw.cat, person, singularPerson, speculative, subcount, increment, aux, bodies, np });
+      return scanTail(toks, kw.end, { cat: kw.cat, person, singularPerson, speculative, subcount, increment, aux, bodies, np }, aside);
     }
     if (tk.k === 'num') {
       // an age or size compound inside the noun phrase: "a 35-year-old man"
@@ -260,7 +268,7 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
       if (m && noun2 && !m.vague && !m.range) {
         let perp = false;
         for (let k = m.end; k < m.end + 3 && k < toks.length; k++) if (PERPETRATORS.has(toks[k]!.l)) perp = true;
-        const r2 = perp ? scanRightPerp(toks, m.end) : scanRight(toks, m.end, depth + 1);
+        const r2 = perp ? scanRightPerp(toks, m.end, aside) : scanRight(toks, m.end, depth + 1, aside);
         if (r2 && !r2.adjectival && (r2.cat === 'killed' || r2.cat === 'injured' || r2.cat === 'missing' || r2.cat === 'hostages' || r2.cat === 'arrested')) {
           return { ...r2, person: true, singularPerson: false, subcount: subcount || r2.subcount, increment: increment || r2.increment, coordValue: perp ? 0 : m.value };
         }
@@ -382,11 +390,11 @@ function relativeClauseEnd(toks: Token[], from: number, participle = false): num
 }
 
 /** The category a perpetrators' noun phrase would have ("four attackers were killed"), ignoring the perpetrator veto. */
-function scanRightPerp(toks: Token[], j: number): RightScan | undefined {
+function scanRightPerp(toks: Token[], j: number, aside: SetAside): RightScan | undefined {
   for (let k = j; k < j + 8 && k < toks.length; k++) {
     if (toks[k]!.k === 'punct' || toks[k]!.k === 'num') return undefined;
     const kw = keywordAt(toks, k);
-    if (kw) return scanTail(toks, kw.end, { cat: kw.cat, person: true, singularPerson: false, speculative: false, subcount: false, increment: false, aux: true, bodies: false, np: 1 });
+    if (kw) return scanTail(toks, kw.end, { cat: kw.cat, person: true, singularPerson: false, speculative: false, subcount: false, increment: false, aux: true, bodies: false, np: 1 }, aside);
   }
   return undefined;
 }
@@ -395,6 +403,7 @@ function scanTail(
   toks: Token[],
   end: number,
   s: { cat: Category; person: boolean; singularPerson: boolean; speculative: boolean; subcount: boolean; increment: boolean; aux: boolean; bodies: boolean; np: number },
+  aside: SetAside,
 ): RightScan | undefined {
   // "dead or missing", "killed or injured", "dead or presumed dead": combined figures are not split
   let combined = false;
@@ -412,9 +421,10 @@ function scanTail(
   if (o && o.t === ',' && keywordAt(toks, end + 1)) {
     for (let k = end + 2; k < end + 5 && k < toks.length; k++) if (toks[k]!.l === 'or') combined = true;
   }
+  if (combined && !aside('count.aside.combined', end)) combined = false;
   if (toks[end]?.l === 'identified' || (toks[end]?.l === 'been' && toks[end + 1]?.l === 'identified')) s.subcount = true;
   // "17 miners who had been missing since the fire were found alive today": no longer missing
-  if (s.cat === 'missing' && foundSafeAfter(toks, end)) return undefined;
+  if (s.cat === 'missing' && foundSafeAfter(toks, end) && aside('count.aside.found-safe', end)) return undefined;
   const after = toks[end];
   const adjectival = !!after && (PERSON_PLURAL.has(after.l) || PERSON_SINGULAR.has(after.l)) && !keywordAt(toks, end);
   return { cat: s.cat, adjectival, end, person: s.person, singularPerson: s.singularPerson, speculative: s.speculative, subcount: s.subcount, increment: s.increment, combined };
@@ -1003,8 +1013,20 @@ function addedPart(toks: Token[], qStart: number): boolean {
 /** A rule a guard vetoed, with the sentence it was in (`-1`: the headline). */
 export type SentenceVeto = RuleVeto & { sentence: number };
 
-/** `vetoes`, when given, collects the rules that a guard vetoed (for `--explain`). */
-export function findCandidates(sentences: Sentence[], currentYear: number | undefined, currentMonth?: number, vetoes?: SentenceVeto[]): Candidate[] {
+/** The count reader that would read the number at i (for --explain, when a check before the readers set it aside). */
+function readerAt(toks: Token[], i: number, n: NumberExpr): CountRule['id'] | undefined {
+  const qStart = qualifierBefore(toks, i).start;
+  if (scanRight(toks, n.end)) return 'count.keyword-after';
+  if (scanLeftVerb(toks, qStart)) return 'count.verb-before';
+  if (scanTollLeft(toks, qStart, n.end)) return 'count.toll-phrase';
+  return undefined;
+}
+
+/**
+ * `vetoes`, when given, collects the rules that a guard or a named set-aside vetoed (for `--explain`); `off` switches
+ * named set-asides off, for an account of what a figure would be without them (the spec runner's what-if).
+ */
+export function findCandidates(sentences: Sentence[], currentYear: number | undefined, currentMonth?: number, vetoes?: SentenceVeto[], off?: ReadonlySet<SetAsideId>): Candidate[] {
   const out: Candidate[] = [];
   const titleSen = sentences.find((s) => s.idx === -1);
   const titleWords = titleSen ? new Set(tokensOf(titleSen).map((t) => t.l)) : undefined;
@@ -1091,13 +1113,28 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       });
     };
 
+    // every named set-aside check of a count reader goes through its rule's hook: recorded for --explain, and
+    // switched off for a what-if; without either, the one shared HOLDS (nothing is allocated per number)
+    const asideOf = (rule: CountRule['id']): SetAside => (!vetoes && !off ? HOLDS : (id, pos) => {
+      if (off?.has(id)) return false;
+      vetoes?.push({ rule, guard: id, pos, sentence: sen.idx });
+      return true;
+    });
+    // a check made before any reader ran (a date, a group's member) vetoes the reader that would have read the number
+    const asideBefore = (id: SetAsideId, i: number, n: NumberExpr): boolean => {
+      if (!vetoes && !off) return true;
+      if (off?.has(id)) return false;
+      const rule = readerAt(toks, i, n);
+      if (rule) vetoes?.push({ rule, guard: id, pos: i, sentence: sen.idx });
+      return true;
+    };
     // a number expression ("between 20 and 30", "one hundred and twelve") is read once
     let next = 0;
     for (let i = 0; i < toks.length; i = Math.max(i + 1, next)) {
       const tk = toks[i]!;
       // singular "a"/"an": only in a casualty statement with a person noun
       if ((tk.l === 'a' || tk.l === 'an') && tk.k === 'word' && !/^(dozen|hundred|thousand|million)$/.test(toks[i + 1]?.l ?? '')) {
-        singular(toks, i, push);
+        singular(toks, i, push, asideOf);
         continue;
       }
       if (tk.k !== 'num' && tk.k !== 'word') continue;
@@ -1128,25 +1165,25 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       const ofAt = prev?.l === 'the' ? i - 2 : i - 1;
       const partAt = toks[ofAt]?.l === 'of' && ofAt >= 1 && parseNumberAt(toks, ofAt - 1)?.end === ofAt ? ofAt - 1 : -1;
       // (only when the part has a figure of its own: in "two of the 14 people killed were officers" the 14 is it)
-      if (partAt >= 0 && out.some((c) => c.sentence === sen.idx && c.pos === partAt && !c.subcount)) continue;
+      if (partAt >= 0 && out.some((c) => c.sentence === sen.idx && c.pos === partAt && !c.subcount) && asideBefore('count.aside.group-of-part', i, n)) continue;
       // "he was one of three people wounded", "Ann and Joe Ray, two of four people found dead": the figure is the
       // larger count, the smaller one names who the sentence is about (but in "one of the two men was killed" the
       // smaller one is the subject; a headline drops the verb: "Teenager one of two people hurt")
-      if ((PART_OF_LEADS.has(prev?.t ?? '') || (sen.idx === -1 && prev?.k === 'word')) && toks[n.end]?.l === 'of' && (parseNumberAt(toks, n.end + 1) || (toks[n.end + 1]?.l === 'the' && parseNumberAt(toks, n.end + 2)))) continue;
+      if (namesGroupMember(toks, i, sen.idx === -1) && toks[n.end]?.l === 'of' && (parseNumberAt(toks, n.end + 1) || (toks[n.end + 1]?.l === 'the' && parseNumberAt(toks, n.end + 2))) && asideBefore('count.aside.group-member', i, n)) continue;
       // dates ("March 12", "12 March"), ordinals handled by the parser
       // ("a May 25 shooting": a capitalised "May" inside a sentence is the month, not the modal)
-      if (prev && MONTHS.has(prev.l) && (prev.l !== 'may' || (prev.t === 'May' && i > 1)) && !n.words) continue;
+      if (prev && MONTHS.has(prev.l) && (prev.l !== 'may' || (prev.t === 'May' && i > 1)) && !n.words && asideBefore('count.aside.date', i, n)) continue;
       // "the March five earthquake": a day written in words, unless people follow ("in March nine people died")
       if (prev && MONTHS.has(prev.l) && prev.l !== 'may' && n.words && n.value <= 31 && /^\p{Lu}/u.test(prev.t)) {
         const nx = toks[n.end];
-        if (nx && nx.k === 'word' && !PERSON_PLURAL.has(nx.l) && !PERSON_SINGULAR.has(nx.l) && !keywordAt(toks, n.end) && !/^(more|others|of|dead)$/.test(nx.l)) continue;
+        if (nx && nx.k === 'word' && !PERSON_PLURAL.has(nx.l) && !PERSON_SINGULAR.has(nx.l) && !keywordAt(toks, n.end) && !/^(more|others|of|dead)$/.test(nx.l) && asideBefore('count.aside.date', i, n)) continue;
       }
-      if (toks[n.end] && MONTHS.has(toks[n.end]!.l) && toks[n.end]!.l !== 'may' && !n.words) continue;
+      if (toks[n.end] && MONTHS.has(toks[n.end]!.l) && toks[n.end]!.l !== 'may' && !n.words && asideBefore('count.aside.date', i, n)) continue;
       // a year is not a count unless people follow it directly
-      if (yearOf(tk) !== undefined && (DATE_PREPS.has(prev?.l ?? '') || !(toks[n.end] && (PERSON_PLURAL.has(toks[n.end]!.l) || keywordAt(toks, n.end))))) continue;
+      if (yearOf(tk) !== undefined && (DATE_PREPS.has(prev?.l ?? '') || !(toks[n.end] && (PERSON_PLURAL.has(toks[n.end]!.l) || keywordAt(toks, n.end)))) && asideBefore('count.aside.year', i, n)) continue;
       // "five crew aboard the coast guard Dash 8 died", "Flight 370", "Apollo 13": bare digits right after a
       // capitalised name inside a body sentence are that name's designation, not a count
-      if (sen.idx !== -1 && designation(toks, i)) continue;
+      if (sen.idx !== -1 && designation(toks, i) && asideBefore('count.aside.designation', i, n)) continue;
       const { q, start: qStart } = qualifierBefore(toks, i);
       let qualifier: Qualifier = q ?? 'exact';
       if (n.vague || n.range) qualifier = 'at_least';
@@ -1167,13 +1204,14 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       const partitive = addedPart(toks, qStart) || (toks[n.end]?.l === 'of' && toks[n.end + 1]?.l === 'the' && !!keywordAt(toks, n.end + 2));
       const base = { value, qualifier, ...(vagueUpper ? { vagueUpper } : {}), pos: start, ...(partitive ? { partitive } : {}) };
 
-      let r = scanRight(toks, n.end);
+      const afterAside = asideOf('count.keyword-after');
+      let r = scanRight(toks, n.end, 0, afterAside);
       if (r?.adjectival && scanLeftVerb(toks, qStart)) r = undefined;
       // "the storm killed nine people and 30 others were injured": an object is not the first half of the next subject
       if (r?.coordValue !== undefined && scanLeftVerb(toks, qStart)) r = undefined;
       // "the attacks on three churches and three hotels also wounded about 500 people": a count of things
       // before an active verb whose own object is counted is not the toll; the object is
-      if (r && !r.person && toks[r.end + qualifierLen(toks, r.end)]?.k === 'num') r = undefined;
+      if (r && !r.person && toks[r.end + qualifierLen(toks, r.end)]?.k === 'num' && afterAside('count.aside.thing-subject', i)) r = undefined;
       if (r && !(n.value === 1 && !r.person && n.words && tk.l === 'one' && r.cat !== 'killed')) {
         // "31 people were killed and 12 more were injured": "more" after another category is no increment
         const otherCatOnly = (r.increment || increment) && senCats.size > 0 && !senCats.has(r.cat);
@@ -1194,17 +1232,18 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       }
       const lv = scanLeftVerb(toks, qStart);
       if (lv) {
+        const aside = asideOf('count.verb-before');
         // the count's own noun phrase must not be a thing ("killed 3 cattle")
         const nx = toks[n.end];
-        if (nx && BLOCK_NOUNS.has(nx.l)) continue;
-        if (nx && nx.t === '-' && nx.glued) continue;
+        if (nx && BLOCK_NOUNS.has(nx.l) && aside('count.aside.thing-object', n.end)) continue;
+        if (nx && nx.t === '-' && nx.glued && aside('count.aside.compound-modifier', n.end)) continue;
         let person = false;
         for (let k = n.end; k < n.end + 4 && k < toks.length; k++) if (PERSON_PLURAL.has(toks[k]!.l) || PERSON_SINGULAR.has(toks[k]!.l)) person = true;
-        if (lv.needsPerson && !person) continue;
+        if (lv.needsPerson && !person && aside('count.aside.no-person', n.end)) continue;
         // "killed one of its sacred cows": "one of" needs people after it
-        if (tk.l === 'one' && toks[n.end]?.l === 'of' && !person) continue;
-        if (lv.needsHomes && !leftHome(toks, n.end)) continue;
-        if (lv.needsBodies && !(nx && (nx.l === 'bodies' || nx.l === 'corpses'))) {
+        if (tk.l === 'one' && toks[n.end]?.l === 'of' && !person && aside('count.aside.no-person', n.end)) continue;
+        if (lv.needsHomes && !leftHome(toks, n.end) && aside('count.aside.missing-complement', n.end)) continue;
+        if (lv.needsBodies && !(nx && (nx.l === 'bodies' || nx.l === 'corpses')) && aside('count.aside.missing-complement', n.end)) {
           // "rescuers found 23 survivors and seven bodies": the bodies are the second object
           const c2 = coordinatedObject(toks, n.end);
           if (c2 && /^(bodies|corpses)$/.test(toks[c2.n.end]?.l ?? '')) {
@@ -1214,22 +1253,23 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
           }
           continue;
         }
-        if (lv.needsCustody && !(toks.slice(n.end, n.end + 6).some((t, k, a) => t.l === 'into' && a[k + 1]?.l === 'custody'))) continue;
+        if (lv.needsCustody && !(toks.slice(n.end, n.end + 6).some((t, k, a) => t.l === 'into' && a[k + 1]?.l === 'custody')) && aside('count.aside.missing-complement', n.end)) continue;
         if (lv.needsRefuge) {
           let refuge = false;
           for (let k = n.end; k < n.end + 6 && k < toks.length; k++) {
             if (toks[k]!.l === 'to' && /^(safety|safer|shelters|shelter|higher|relief|evacuation|temporary|emergency)$/.test(toks[k + 1]?.l ?? '')) refuge = true;
             if (toks[k]!.k === 'punct') break;
           }
-          if (!refuge) continue;
+          if (!refuge && aside('count.aside.missing-complement', n.end)) continue;
         }
-        if (backgroundEvent(toks, lv.verbIdx, titleWords) || otherEventSubject(toks, lv.verbIdx, leadFamilies)) continue;
+        if (backgroundEvent(toks, lv.verbIdx, titleWords) && aside('count.aside.background-event', lv.verbIdx)) continue;
+        if (otherEventSubject(toks, lv.verbIdx, leadFamilies) && aside('count.aside.other-event-subject', lv.verbIdx)) continue;
         // "armed gangs that killed about 40 villagers last month": a relative clause dated to an earlier period
-        if (RELATIVE.has(toks[lv.verbIdx - 1]?.l ?? '') && earlierPeriod(toks, lv.verbIdx)) continue;
+        if (RELATIVE.has(toks[lv.verbIdx - 1]?.l ?? '') && earlierPeriod(toks, lv.verbIdx) && aside('count.aside.earlier-period', lv.verbIdx)) continue;
         if (lv.cat === 'killed' || lv.cat === 'injured') {
           let perp = false;
           for (let k = n.end; k < n.end + 3 && k < toks.length; k++) if (PERPETRATORS.has(toks[k]!.l)) perp = true;
-          if (perp) continue;
+          if (perp && aside('count.aside.perpetrator', n.end)) continue;
         }
         // "killed 19 children and two teachers": a second counted group of people in the same object adds up
         let extra = 0;
@@ -1250,23 +1290,24 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
           }
         }
         // "seizing about 15 of them as hostages" is read by scanRight; "seized 20 people" here
-        push({ ...base, value: value + extra, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: !!lv.combined, update: false, superseded: supersededLeft, rule: 'count.verb-before' });
+        push({ ...base, value: value + extra, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: !!lv.combined && aside('count.aside.combined', lv.verbIdx), update: false, superseded: supersededLeft, rule: 'count.verb-before' });
         continue;
       }
       const tl = scanTollLeft(toks, qStart, n.end);
       if (tl) {
+        const aside = asideOf('count.toll-phrase');
         const nx = toks[n.end];
-        if (nx && BLOCK_NOUNS.has(nx.l) && !(nx.l === 'people')) continue;
+        if (nx && BLOCK_NOUNS.has(nx.l) && !(nx.l === 'people') && aside('count.aside.thing-object', n.end)) continue;
         push({
           ...base,
           qualifier: q ? qualifier : tl.approx ? 'approx' : OVER_LINKERS.has(toks[qStart - 1]?.l ?? '') ? 'at_least' : qualifier,
           category: tl.cat,
           increment: increment || tl.increment,
           subcount: subcountLeft,
-          speculative: tl.speculative,
+          speculative: tl.speculative && aside('toll.aside.speculative', qStart),
           combined: false,
           update: tl.update,
-          superseded: supersededLeft || tl.superseded,
+          superseded: (tl.superseded && aside('toll.aside.superseded', qStart)) || supersededLeft,
           rule: 'count.toll-phrase',
         });
       }
@@ -1299,11 +1340,12 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
   markRegions(out, scopes, sentences);
   return out;
 
-  function singular(toks: Token[], i: number, push: (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'>) => void): void {
+  function singular(toks: Token[], i: number, push: (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'>) => void, asideOf: (rule: CountRule['id']) => SetAside): void {
     // Subject: "A black policeman was killed", "an unnamed army captain has been arrested"
-    const r = scanRight(toks, i + 1);
+    const subjectAside = asideOf('single.subject-keyword');
+    const r = scanRight(toks, i + 1, 0, subjectAside);
     const prev = toks[i - 1];
-    if (r && r.singularPerson && !r.increment && !actsOnOthers(toks, i + 1, r.end) && (!prev || prev.k === 'punct' || BOUNDARY_WORDS.has(prev.l) || REPORT_VERBS.has(prev.l) || i === 0)) {
+    if (r && r.singularPerson && !r.increment && (!prev || prev.k === 'punct' || BOUNDARY_WORDS.has(prev.l) || REPORT_VERBS.has(prev.l) || i === 0) && !(actsOnOthers(toks, i + 1, r.end) && subjectAside('single.aside.acts-on-others', i))) {
       // "A second person has died", "a third man was arrested": the ordinal counts the whole so far
       const ord = ORDINALS[toks[i + 1]?.l ?? ''];
       const value = ord !== undefined && PERSON_SINGULAR.has(toks[i + 2]?.l ?? '') && r.end <= i + 6 ? ord : 1;
@@ -1313,7 +1355,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     // Object: "killing a soldier and a policeman" → 2; "a strike that killed a commander" is background
     const lv = prev ? LEFT_VERBS[prev.l] : undefined;
     if (!lv || !prev || prev.l === 'claimed' || prev.l === 'claiming') return;
-    if (toks[i - 2] && (RELATIVE.has(toks[i - 2]!.l) || BE_FORMS.has(toks[i - 2]!.l))) return;
+    if (toks[i - 2] && (RELATIVE.has(toks[i - 2]!.l) || BE_FORMS.has(toks[i - 2]!.l)) && asideOf('single.object-list')('single.aside.relative-or-passive', i)) return;
     let count = 0;
     let k = i;
     while (toks[k] && (toks[k]!.l === 'a' || toks[k]!.l === 'an')) {

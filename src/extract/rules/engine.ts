@@ -5,6 +5,7 @@ import type { Category, Qualifier } from '../../schema';
 import { parseNumberAt, type Token } from '../numbers';
 import { PASSIVE_AUX, PERFECT_AUX, PREDICATE_ADVERBS } from '../lexicon/victims';
 import { GUARDS, type GuardContext, type GuardId } from './guards';
+import type { SetAsideId } from './count-rules';
 import { VICTIM_RULES, type VictimRule } from './victim-rules';
 import { isOnePerson, objectAfter, subjectBefore, type VictimNP } from './victim-np';
 import { MONTHS } from '../lexicon/index';
@@ -41,7 +42,8 @@ export interface RuleHit {
 
 export interface RuleVeto {
   rule: string;
-  guard: GuardId;
+  /** an engine guard, or a count reader's named set-aside check (rules/count-rules.ts SET_ASIDES) */
+  guard: GuardId | SetAsideId;
   pos: number;
 }
 

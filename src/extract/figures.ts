@@ -13,12 +13,12 @@ import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
 import { EVENT_MULTIPLIERS, MULTIPLE_EVENT_NOUNS } from './lexicon/victims';
 import { runVictimRules, type RuleVeto } from './rules/engine';
-import { BE_FORMS, DATE_PREPS, FINITE_KEYWORDS, MEASURE_UNITS, ORDINALS, OTHERS_WORDS, PERPETRATORS, PLACE_NOUNS, QUOTE_CHARS, REDUCED_RELATIVE, RELATIVE, STOP_NP } from './lexicon/counts';
-import { CHANGE_VERBS, OVER_LINKERS, TOLL_LINKERS } from './lexicon/tolls';
-import { CAUSE_ADJ, CAUSE_NOUNS, CONTEXT_PHRASES, EVENT_FAMILIES, SUPERSEDED_PHRASES } from './lexicon/other-incidents';
-import { DEATH_WORDS, FATAL_WORDS, HURT_WORDS, STRANDED_RE, TRAPPED_RE } from './lexicon/outcomes';
-import { BOUNDARY_WORDS, PRONOUNS } from './lexicon/attribution';
-import { AUTHORITY, PLACE_NOUNS_AFTER_DEMONYM, SCOPE_PREPS } from './lexicon/scope';
+import { AGENT_VERBS, BE_FORMS, BODIES_OF_HEADS, BODY_OBJECTS, CLAUSE_TURNS, COUNT_AFTER_DAY_WORDS, DATE_PREPS, FINITE_KEYWORDS, FLIGHT_VERBS, FORCE_VERBS, FOUND_VERBS, HOME_DETERMINERS, HOME_NOUNS, INCREMENT_VERBS, LARGE_NUMBER_WORDS, MEASURE_UNITS, OBJECT_OPENERS, ORDINALS, OTHERS_WORDS, OUT_VERBS, PARENTHETICAL_OPENERS, PERPETRATORS, PLACE_NOUNS, QUOTE_CHARS, RECOVERY_PARTICIPLES, RECOVER_VERBS, REDUCED_RELATIVE, REDUCED_RELATIVE_PREPS, REFUGE_WORDS, RELATIVE, RELOCATE_VERBS, ROUND_UP_VERBS, SAFE_WORDS, STOP_NP, TAKE_VERBS, THAT_WHICH } from './lexicon/counts';
+import { CHANGE_VERBS, FLOOR_PREPS, OVER_LINKERS, TOLL_BRINGING_VERBS, TOLL_LINKERS, TOLL_UPDATE_WORDS } from './lexicon/tolls';
+import { AFTER_SPANS, AGO_UNITS, CAUSE_ADJ, CAUSE_NOUNS, CONTEXT_PHRASES, EARLIER_CAUSE_FRAMES, EARLIER_INCIDENT_NOUNS, EARLIER_THIS, EARLIER_THIS_PERIODS, EARLIER_THIS_SPANS, EVENT_FAMILIES, LAST_PERIODS, LAST_SEASONS, PAST_CAUSE_FRAMES, ROAD_ACCIDENTS, ROAD_WORDS, ROUND_UP_NOUNS, SUPERSEDED_PHRASES, WEATHER_CAUSES } from './lexicon/other-incidents';
+import { DEATH_WORDS, FATAL_WORDS, HURT_WORDS, MISSING_TEXT_RE, STRANDED_RE, TRAPPED_RE } from './lexicon/outcomes';
+import { ARTICLES, BOUNDARY_WORDS, NOT_INVERTED_SUBJECT, NOT_SUBJECT_WORDS, PLACE_TIME_PREPS, PRONOUNS, SUBJECT_PRONOUNS, TRAILING_TIME_WORDS } from './lexicon/attribution';
+import { AUTHORITY, BORDER_DETERMINERS, BORDER_NOUNS, BOTH_WHOLES, COUNTRY_NOUNS, DEMONYM_SUFFIXES, FEW_COUNTS, PLACE_MODIFIERS, PLACE_NOUNS_AFTER_DEMONYM, SCOPE_PREPS, SIDE_POSSESSIVES } from './lexicon/scope';
 import { asideAround, keywordAt, MONTH_INDEX, namesGroupMember, olderMonth, superlativeSince } from './rules/context';
 import type { CountRule, SetAsideId } from './rules/count-rules';
 
@@ -131,7 +131,7 @@ function scanRight(toks: Token[], j0: number, depth = 0, aside: SetAside = HOLDS
   let perpetrator = false;
   let ofTotal = false;
   // "the bodies of 14 miners were recovered": the count sits inside "bodies of"
-  const bodiesOf = toks[j0 - 2]?.l === 'of' && /^(bodies|remains|corpses)$/.test(toks[j0 - 3]?.l ?? '');
+  const bodiesOf = toks[j0 - 2]?.l === 'of' && BODIES_OF_HEADS.test(toks[j0 - 3]?.l ?? '');
   const nx = toks[j];
   if (nx && (nx.l === 'more' || nx.l === 'new' || nx.l === 'additional')) {
     increment = true;
@@ -167,7 +167,7 @@ function scanRight(toks: Token[], j0: number, depth = 0, aside: SetAside = HOLDS
       }
       if (tk.t === '-' && tk.glued) return undefined; // "35-year-old", "12-story"
       // "Ten people, among them three children, were injured": skip the parenthetical sub-count
-      if (tk.t === ',' && np > 0 && /^(including|among)$/.test(toks[j + 1]?.l ?? '')) {
+      if (tk.t === ',' && np > 0 && PARENTHETICAL_OPENERS.test(toks[j + 1]?.l ?? '')) {
         let m = j + 2;
         while (m < toks.length && m < j + 10 && toks[m]!.t !== ',') m++;
         if (toks[m]?.t === ',') {
@@ -206,7 +206,7 @@ function scanRight(toks: Token[], j0: number, depth = 0, aside: SetAside = HOLDS
       }
       return undefined;
     }
-    if ((bodies || bodiesOf) && aux && /^(recovered|pulled|found|retrieved|exhumed|removed|brought|dug)$/.test(tk.l)) {
+    if ((bodies || bodiesOf) && aux && RECOVERY_PARTICIPLES.test(tk.l)) {
       return { cat: 'killed', end: j + 1, person: true, singularPerson, speculative, subcount, increment, combined: false };
     }
     // "a police officer was shot and wounded", "were beaten and killed": a second verb joined to the first
@@ -229,7 +229,7 @@ function scanRight(toks: Token[], j0: number, depth = 0, aside: SetAside = HOLDS
     }
     // "nine men suspected of being smugglers were arrested", "a man believed to be the captain was taken into
     // custody": a participle phrase between the subject and its verb, read like a relative clause
-    if (REDUCED_RELATIVE.has(tk.l) && /^(of|to|with|for|in)$/.test(toks[j + 1]?.l ?? '') && np > 0 && person && !aux && depth === 0) {
+    if (REDUCED_RELATIVE.has(tk.l) && REDUCED_RELATIVE_PREPS.test(toks[j + 1]?.l ?? '') && np > 0 && person && !aux && depth === 0) {
       const m = relativeClauseEnd(toks, j + 1, true);
       if (m !== undefined) {
         j = m;
@@ -349,8 +349,8 @@ function leftHome(toks: Token[], from: number): boolean {
   for (let k = from; k < from + 7 && k < toks.length; k++) {
     const t = toks[k]!;
     if (t.k === 'punct') return false;
-    if ((t.l === 'from' || t.l === 'of') && /^(their|the|his|her)$/.test(toks[k + 1]?.l ?? '') && /^(homes|home|houses|villages|village|towns|town|city|area|region|district)$/.test(toks[k + 2]?.l ?? '')) return true;
-    if (t.l === 'to' && /^(flee|evacuate|leave|abandon)$/.test(toks[k + 1]?.l ?? '')) return true;
+    if ((t.l === 'from' || t.l === 'of') && HOME_DETERMINERS.test(toks[k + 1]?.l ?? '') && HOME_NOUNS.test(toks[k + 2]?.l ?? '')) return true;
+    if (t.l === 'to' && FLIGHT_VERBS.test(toks[k + 1]?.l ?? '')) return true;
   }
   return false;
 }
@@ -436,9 +436,9 @@ function foundSafeAfter(toks: Token[], from: number): boolean {
     const t = toks[k]!;
     if (t.k === 'num' || t.t === '.' || t.t === ';' || t.t === '?' || t.t === '!') return false;
     // "six remained missing, …, after several others were found alive": the found ones are other people.
-    if (t.t === ',' || /^(after|but|while|although|though|whereas)$/.test(t.l)) return false;
-    if (/^(found|located|rescued|traced|discovered)$/.test(t.l)) {
-      for (let m = k + 1; m <= k + 3 && m < toks.length; m++) if (/^(alive|safe|safely|unharmed|unhurt)$/.test(toks[m]!.l)) return true;
+    if (t.t === ',' || CLAUSE_TURNS.test(t.l)) return false;
+    if (FOUND_VERBS.test(t.l)) {
+      for (let m = k + 1; m <= k + 3 && m < toks.length; m++) if (SAFE_WORDS.test(toks[m]!.l)) return true;
     }
   }
   return false;
@@ -457,7 +457,7 @@ function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Catego
     return undefined;
   }
   // "the toll rose above 5,000", "climbed beyond 300": a change verb before a floor qualifier links like "passed"
-  const changeOver = CHANGE_VERBS.has(link.l) && /^(above|over|beyond)$/.test(toks[qStart]?.l ?? '');
+  const changeOver = CHANGE_VERBS.has(link.l) && FLOOR_PREPS.test(toks[qStart]?.l ?? '');
   if (!TOLL_LINKERS.has(link.l) && link.l !== 'by' && !changeOver) return undefined;
   let approx = false;
   let speculative = false;
@@ -474,7 +474,7 @@ function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Catego
     if (tk.t === '.' || tk.t === ';' || tk.t === '?') return undefined;
     if (tk.l === 'estimated' || tk.l === 'approximate') approx = true;
     if (SPECULATIVE.has(tk.l)) speculative = true;
-    if (/^(rose|risen|rises|climbed|climbs|reached|jumped|increased|soared|now|gone|went|stands|lifting|taking|bringing|brought)$/.test(tk.l)) update = true;
+    if (TOLL_UPDATE_WORDS.test(tk.l)) update = true;
     let cat: Category | undefined;
     if (tk.l === 'toll' && toks[j - 1]?.l !== 'injury') cat = 'killed';
     else if ((tk.l === 'count' || tk.l === 'tally') && toks[j - 1]?.l === 'death') cat = 'killed';
@@ -500,7 +500,7 @@ function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Catego
     if (cat) {
       for (let k = j - 1; k >= j - 3 && k >= 0; k--) if (toks[k]!.l === 'estimated' || toks[k]!.l === 'approximate') approx = true;
       // "…, bringing the death toll to four": the verb comes before the toll
-      for (let k = j - 1; k >= j - 4 && k >= 0; k--) if (/^(bringing|brought|taking|took|lifting|lifted|pushing|pushed|raising|raised)$/.test(toks[k]!.l)) update = true;
+      for (let k = j - 1; k >= j - 4 && k >= 0; k--) if (TOLL_BRINGING_VERBS.test(toks[k]!.l)) update = true;
       if (link.l === 'by') return { cat, approx, speculative, superseded: false, increment: true, update };
       return { cat, approx, speculative, superseded: link.l === 'from', increment: false, update };
     }
@@ -516,10 +516,10 @@ function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Catego
 function actsOnOthers(toks: Token[], from: number, keywordEnd: number): boolean {
   for (let k = from; k < keywordEnd; k++) if (BE_FORMS.has(toks[k]!.l) || toks[k]!.l === 'has' || toks[k]!.l === 'had') return false;
   const verb = toks[keywordEnd - 1]?.l ?? '';
-  if (!/^(killed|wounded|injured|hurt|shot|stabbed|kidnapped|abducted|arrested|detained|seized|murdered)$/.test(verb)) return false;
+  if (!AGENT_VERBS.test(verb)) return false;
   const object = toks[keywordEnd];
   if (!object || object.k === 'punct') return false;
-  return object.k === 'num' || /^(a|an|the|his|her|their|its|at|more|dozens|scores|hundreds|thousands|several|many|two|three|four|five|six|seven|eight|nine|ten|people|one)$/.test(object.l);
+  return object.k === 'num' || OBJECT_OPENERS.test(object.l);
 }
 
 /** "killing 12", "injured more than 4,000 people", "claimed the lives of 40". */
@@ -532,25 +532,25 @@ function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: 
   // "confirmed the deaths of 18 people"
   if (toks[j]?.l === 'of' && (toks[j - 1]?.l === 'deaths' || toks[j - 1]?.l === 'death') && toks[j - 2]?.l === 'the') return { cat: 'killed', verbIdx: j - 1, needsPerson: true };
   // "divers pulled out 11 bodies"
-  if (toks[j]?.l === 'out' && /^(pulled|pulling|dug|digging|brought|bringing|carried|carrying)$/.test(toks[j - 1]?.l ?? '')) j--;
+  if (toks[j]?.l === 'out' && OUT_VERBS.test(toks[j - 1]?.l ?? '')) j--;
   const v = toks[j];
   if (!v) return undefined;
   // phrasal verbs: "rounded up 300 demonstrators"
-  if (v.l === 'up' && /^(rounded|rounding|round|rounds)$/.test(toks[j - 1]?.l ?? '')) return { cat: 'arrested', verbIdx: j - 1, needsPerson: true };
+  if (v.l === 'up' && ROUND_UP_VERBS.test(toks[j - 1]?.l ?? '')) return { cat: 'arrested', verbIdx: j - 1, needsPerson: true };
   // "moved 1.2 million people to safety": needs the destination after the noun phrase
-  if (/^(moved|moving|relocated|relocating|shifted|shifting|transferred)$/.test(v.l) && !BE_FORMS.has(toks[j - 1]?.l ?? '')) {
+  if (RELOCATE_VERBS.test(v.l) && !BE_FORMS.has(toks[j - 1]?.l ?? '')) {
     return { cat: 'displaced', verbIdx: j, needsPerson: true, needsRefuge: true };
   }
   // "rescuers pulled 14 bodies from the river": needs "bodies" after the count
-  if (/^(pulled|recovered|retrieved|found|exhumed|removed|pulling|recovering|retrieving|finding)$/.test(v.l) && !BE_FORMS.has(toks[j - 1]?.l ?? '')) {
+  if (RECOVER_VERBS.test(v.l) && !BE_FORMS.has(toks[j - 1]?.l ?? '')) {
     return { cat: 'killed', verbIdx: j, needsPerson: false, needsBodies: true };
   }
   // "forced some 30,000 residents from their homes", "drove 5,000 people to flee": needs the destination after the noun phrase
-  if (/^(forced|forcing|forces|force|drove|driven|driving|drives|drive)$/.test(v.l) && !BE_FORMS.has(toks[j - 1]?.l ?? '')) {
+  if (FORCE_VERBS.test(v.l) && !BE_FORMS.has(toks[j - 1]?.l ?? '')) {
     return { cat: 'displaced', verbIdx: j, needsPerson: true, needsHomes: true };
   }
   // "police took 40 people into custody"
-  if (/^(took|taking|take|takes)$/.test(v.l)) return { cat: 'arrested', verbIdx: j, needsPerson: true, needsCustody: true };
+  if (TAKE_VERBS.test(v.l)) return { cat: 'arrested', verbIdx: j, needsPerson: true, needsCustody: true };
   const cat = LEFT_VERBS[v.l];
   if (!cat) return undefined;
   if (v.l === 'claimed' || v.l === 'claiming') return undefined; // only via "the lives of"
@@ -597,14 +597,14 @@ const eventFamily = (word: string): RegExp | undefined => EVENT_FAMILIES.find((r
  * (no word of that event's kind in it). verbIdx is the verb after "that"/"which".
  */
 function backgroundEvent(toks: Token[], verbIdx: number, titleWords: Set<string> | undefined): boolean {
-  if (!titleWords || !/^(that|which)$/.test(toks[verbIdx - 1]?.l ?? '')) return false;
+  if (!titleWords || !THAT_WHICH.test(toks[verbIdx - 1]?.l ?? '')) return false;
   for (let k = verbIdx - 2; k >= 0 && k >= verbIdx - 8; k--) {
     const l = toks[k]!.l;
     const fam = eventFamily(l);
     if (!fam) continue;
     // the event noun must be introduced as a past cause: "after an earthquake", "following the bombing"
     let framed = false;
-    for (let m = k - 1; m >= 0 && m >= k - 3; m--) if (/^(after|following|since)$/.test(toks[m]!.l)) framed = true;
+    for (let m = k - 1; m >= 0 && m >= k - 3; m--) if (PAST_CAUSE_FRAMES.test(toks[m]!.l)) framed = true;
     if (!framed) return false;
     for (const w of titleWords) if (fam.test(w)) return false;
     return true;
@@ -626,7 +626,7 @@ function otherEventSubject(toks: Token[], verbIdx: number, leadFamilies: Set<Reg
     let framed = false;
     for (let m = k - 1; m >= 0 && m >= k - 5; m--) {
       if (toks[m]!.k === 'punct') break;
-      if (/^(after|following)$/.test(toks[m]!.l)) framed = true;
+      if (EARLIER_CAUSE_FRAMES.test(toks[m]!.l)) framed = true;
     }
     return framed && !leadFamilies.has(fam);
   }
@@ -678,7 +678,7 @@ function sentenceContext(toks: Token[], currentYear: number | undefined): Senten
     for (const p of SUPERSEDED_BY_FIRST.get(tk.l) ?? NO_PHRASES) {
       if (matchAt(toks, j, p)) {
         // "earlier this year/month/week/in the year" dates the main incident, it does not supersede
-        if (p[0] === 'earlier' && /^(this|in|that)$/.test(toks[j + 1]?.l ?? '') && /^(year|month|week|the)$/.test(toks[j + 2]?.l ?? '')) continue;
+        if (p[0] === 'earlier' && EARLIER_THIS.test(toks[j + 1]?.l ?? '') && EARLIER_THIS_SPANS.test(toks[j + 2]?.l ?? '')) continue;
         superseded = true;
         supAt = j;
       }
@@ -690,16 +690,16 @@ function sentenceContext(toks: Token[], currentYear: number | undefined): Senten
 
 function cleanSubject(toks: Token[], from: number, to: number, text: string): string | undefined {
   // drop leading/trailing time phrases ("on Friday", "today")
-  while (from < to && /^(today|yesterday|tonight|also|later|earlier|then|now|had|has|have)$/.test(toks[to - 1]!.l)) to--;
+  while (from < to && TRAILING_TIME_WORDS.test(toks[to - 1]!.l)) to--;
   if (to <= from || to - from > 9) return undefined;
   const first = toks[from]!;
   if (to - from === 1 && PRONOUNS.has(first.l)) return undefined;
   if (PRONOUNS.has(first.l) && to - from === 1) return undefined;
-  for (let k = from; k < to; k++) if (/^(no|not|were|was|is|are|been|had|have|has|did|do|does|will|would|could)$/.test(toks[k]!.l)) return undefined;
+  for (let k = from; k < to; k++) if (NOT_SUBJECT_WORDS.test(toks[k]!.l)) return undefined;
   const s = text.slice(first.s, toks[to - 1]!.e).trim();
   const hasCap = toks.slice(from, to).some((t) => t.k === 'word' && /^\p{Lu}/u.test(t.t) && t !== first) || /^\p{Lu}/u.test(first.t);
   if (!hasCap && !OFFICIAL_RE.test(s) && !UNOFFICIAL_RE.test(s)) return undefined;
-  if (/^(he|she|it|they|we|i)$/i.test(s)) return undefined;
+  if (SUBJECT_PRONOUNS.test(s)) return undefined;
   return s.replace(/^[,\s]+|[,\s]+$/g, '');
 }
 
@@ -725,7 +725,7 @@ export function attributionOf(toks: Token[], text: string, near: number): { s: s
     }
     if (!REPORT_VERBS.has(tk.l) || tk.l === 'according') continue;
     // "an estimated 15,000", "the estimated number": an adjective, not a reporting verb
-    if (tk.l === 'estimated' && (/^(an|the|a)$/.test(toks[j - 1]?.l ?? '') || toks[j + 1]?.k === 'num')) continue;
+    if (tk.l === 'estimated' && (ARTICLES.test(toks[j - 1]?.l ?? '') || toks[j + 1]?.k === 'num')) continue;
     // subject before the verb, up to a clause boundary
     let k = j - 1;
     // "X, the ministry's spokesman, said": skip an appositive to reach the name
@@ -758,7 +758,7 @@ export function attributionOf(toks: Token[], text: string, near: number): { s: s
       from = m + 1;
       endSubj = relEnd;
     }
-    while (from < endSubj && /^(on|in|at)$/.test(toks[from]!.l)) from++;
+    while (from < endSubj && PLACE_TIME_PREPS.test(toks[from]!.l)) from++;
     let s = cleanSubject(toks, from, endSubj, text);
     if (!s) {
       // inverted: "…, said the governor's office."
@@ -769,7 +769,7 @@ export function attributionOf(toks: Token[], text: string, near: number): { s: s
           m += 2;
           while (m < toks.length && m < j + 12 && toks[m]!.k !== 'punct') m++;
         }
-        if (toks[j + 1] && /^(the|a|an|\p{Lu})/u.test(toks[j + 1]!.t) && !/^(on|in|at|that)$/.test(toks[j + 1]!.l)) s = cleanSubject(toks, j + 1, m, text);
+        if (toks[j + 1] && /^(the|a|an|\p{Lu})/u.test(toks[j + 1]!.t) && !NOT_INVERTED_SUBJECT.test(toks[j + 1]!.l)) s = cleanSubject(toks, j + 1, m, text);
       }
     }
     if (s) {
@@ -800,7 +800,7 @@ function countryAt(toks: Token[], k: number): { country: string; end: number; de
     if (!p) continue;
     // a division or a city is placed in its country: a province inside a named country is not a second country
     const country = countryOf(p);
-    return { country, end: k + w, demonym: name !== p.name && !possessive && /(an|ese|i|ish|ch|ic)$/.test(name), possessive };
+    return { country, end: k + w, demonym: name !== p.name && !possessive && DEMONYM_SUFFIXES.test(name), possessive };
   }
   return undefined;
 }
@@ -827,11 +827,11 @@ export function placeScope(toks: Token[]): PlaceScope {
   let whole = false;
   for (let j = 0; j < toks.length; j++) {
     const l = toks[j]!.l;
-    if (l === 'both' && /^(sides|countries|nations)$/.test(toks[j + 1]?.l ?? '')) whole = true;
-    if (/^(two|three|four|five|six|several)$/.test(l) && /^(countries|nations)$/.test(toks[j + 1]?.l ?? '')) whole = true;
+    if (l === 'both' && BOTH_WHOLES.test(toks[j + 1]?.l ?? '')) whole = true;
+    if (FEW_COUNTS.test(l) && COUNTRY_NOUNS.test(toks[j + 1]?.l ?? '')) whole = true;
     // "on the Indian side", "on their side of the border" (not a ship "on its side")
     if (l === 'on' && toks[j + 1]?.l === 'the' && toks[j + 3]?.l === 'side' && /^\p{Lu}/u.test(toks[j + 2]?.t ?? '')) side = true;
-    if (l === 'on' && /^(their|our|its)$/.test(toks[j + 1]?.l ?? '') && toks[j + 2]?.l === 'side' && toks[j + 3]?.l === 'of' && /^(the|that)$/.test(toks[j + 4]?.l ?? '') && /^(border|frontier)$/.test(toks[j + 5]?.l ?? '')) side = true;
+    if (l === 'on' && SIDE_POSSESSIVES.test(toks[j + 1]?.l ?? '') && toks[j + 2]?.l === 'side' && toks[j + 3]?.l === 'of' && BORDER_DETERMINERS.test(toks[j + 4]?.l ?? '') && BORDER_NOUNS.test(toks[j + 5]?.l ?? '')) side = true;
     // "In Malawi alone", "in the Iranian town of Sarpol-e Zahab alone": the clause (or, opening the sentence, all of it)
     if (l === 'alone' && j > 0) {
       for (let k = j - 1; k >= 0 && k >= j - 9; k--) {
@@ -860,7 +860,7 @@ export function placeScope(toks: Token[]): PlaceScope {
       for (let k = j - 1; k >= 0 && k >= j - 3; k--) {
         const tk = toks[k]!;
         if (SCOPE_PREPS.has(tk.l)) return true;
-        if (tk.k !== 'word' || !/^(the|northern|southern|eastern|western|central|north|south|east|west|neighbouring|neighboring)$/.test(tk.l)) return false;
+        if (tk.k !== 'word' || !PLACE_MODIFIERS.test(tk.l)) return false;
       }
       return false;
     })();
@@ -946,9 +946,9 @@ function deathCause(toks: Token[], from: number): string | undefined {
       while (m < k + 3 && CAUSE_ADJ.test(toks[m]?.l ?? '')) m++;
       const w = toks[m]?.l ?? '';
       if (CAUSE_NOUNS.has(w)) return w;
-      if (w !== 'illness' && /^(heat|cold)$/.test(w)) return w;
+      if (w !== 'illness' && WEATHER_CAUSES.test(w)) return w;
     }
-    if (t.l === 'in' && /^(road|traffic|car)$/.test(toks[k + 1]?.l ?? '') && /^(accidents|crashes)$/.test(toks[k + 2]?.l ?? '')) return toks[k + 2]!.l;
+    if (t.l === 'in' && ROAD_WORDS.test(toks[k + 1]?.l ?? '') && ROAD_ACCIDENTS.test(toks[k + 2]?.l ?? '')) return toks[k + 2]!.l;
   }
   return undefined;
 }
@@ -969,8 +969,8 @@ function earlierPeriod(toks: Token[], from: number): boolean {
   for (let k = from; k < toks.length && k < from + 14; k++) {
     const t = toks[k]!;
     if (t.k === 'punct') return false;
-    if (t.l === 'last' && /^(month|week|year)$/.test(toks[k + 1]?.l ?? '')) return true;
-    if (t.l === 'earlier' && toks[k + 1]?.l === 'this' && /^(month|year)$/.test(toks[k + 2]?.l ?? '')) return true;
+    if (t.l === 'last' && LAST_PERIODS.test(toks[k + 1]?.l ?? '')) return true;
+    if (t.l === 'earlier' && toks[k + 1]?.l === 'this' && EARLIER_THIS_PERIODS.test(toks[k + 2]?.l ?? '')) return true;
   }
   return false;
 }
@@ -979,7 +979,7 @@ function earlierPeriod(toks: Token[], from: number): boolean {
 function spansSeveralEvents(toks: Token[]): boolean {
   for (let k = 0; k < toks.length; k++) {
     const w = toks[k]!.l;
-    if (/^(shootings|stabbings|incidents|attacks)$/.test(w)) return true;
+    if (ROUND_UP_NOUNS.test(w)) return true;
     if (w === 'separate' || w === 'weekend' || (w === 'a' && toks[k + 1]?.l === 'total' && toks[k + 2]?.l === 'of')) return true;
   }
   return false;
@@ -990,10 +990,10 @@ function datesEarlier(toks: Token[]): boolean {
   for (let k = 0; k < toks.length; k++) {
     const w = toks[k]!.l;
     const next = toks[k + 1]?.l ?? '';
-    if (w === 'last' && /^(week|month|year|summer|spring|fall|autumn|winter)$/.test(next) && toks[k - 1]?.l !== 'the') return true;
-    if (w === 'earlier' && next === 'this' && /^(month|year)$/.test(toks[k + 2]?.l ?? '')) return true;
-    if (w === 'ago' && /^(weeks|months|years|week|month|year)$/.test(toks[k - 1]?.l ?? '')) return true;
-    if ((w === 'previous' || w === 'prior' || w === 'unrelated' || w === 'separate') && /^(incident|shooting|shootings|incidents)$/.test(next)) return true;
+    if (w === 'last' && LAST_SEASONS.test(next) && toks[k - 1]?.l !== 'the') return true;
+    if (w === 'earlier' && next === 'this' && EARLIER_THIS_PERIODS.test(toks[k + 2]?.l ?? '')) return true;
+    if (w === 'ago' && AGO_UNITS.test(toks[k - 1]?.l ?? '')) return true;
+    if ((w === 'previous' || w === 'prior' || w === 'unrelated' || w === 'separate') && EARLIER_INCIDENT_NOUNS.test(next)) return true;
   }
   return false;
 }
@@ -1064,13 +1064,13 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     // "X did this, hours after Y happened": Y is a separate, earlier event
     let afterAt = -1;
     for (let j = 1; j < toks.length; j++) {
-      if (toks[j]!.l === 'after' && /^(hours|days|weeks|minutes|day|week)$/.test(toks[j - 1]!.l) && toks[j + 1]?.k !== 'num') {
+      if (toks[j]!.l === 'after' && AFTER_SPANS.test(toks[j - 1]!.l) && toks[j + 1]?.k !== 'num') {
         afterAt = j;
         break;
       }
     }
     let attrDone = false;
-    const stranded = TRAPPED_RE.test(sen.text) && STRANDED_RE.test(sen.text) && !/\b(missing|unaccounted)\b/i.test(sen.text);
+    const stranded = TRAPPED_RE.test(sen.text) && STRANDED_RE.test(sen.text) && !MISSING_TEXT_RE.test(sen.text);
     const senCats = new Set<Category>();
     let attribution: { s: string; role?: string } | undefined;
     const attr = (pos: number): { s: string; role?: string } | undefined => {
@@ -1133,7 +1133,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     for (let i = 0; i < toks.length; i = Math.max(i + 1, next)) {
       const tk = toks[i]!;
       // singular "a"/"an": only in a casualty statement with a person noun
-      if ((tk.l === 'a' || tk.l === 'an') && tk.k === 'word' && !/^(dozen|hundred|thousand|million)$/.test(toks[i + 1]?.l ?? '')) {
+      if ((tk.l === 'a' || tk.l === 'an') && tk.k === 'word' && !LARGE_NUMBER_WORDS.test(toks[i + 1]?.l ?? '')) {
         singular(toks, i, push, asideOf);
         continue;
       }
@@ -1176,7 +1176,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       // "the March five earthquake": a day written in words, unless people follow ("in March nine people died")
       if (prev && MONTHS.has(prev.l) && prev.l !== 'may' && n.words && n.value <= 31 && /^\p{Lu}/u.test(prev.t)) {
         const nx = toks[n.end];
-        if (nx && nx.k === 'word' && !PERSON_PLURAL.has(nx.l) && !PERSON_SINGULAR.has(nx.l) && !keywordAt(toks, n.end) && !/^(more|others|of|dead)$/.test(nx.l) && asideBefore('count.aside.date', i, n)) continue;
+        if (nx && nx.k === 'word' && !PERSON_PLURAL.has(nx.l) && !PERSON_SINGULAR.has(nx.l) && !keywordAt(toks, n.end) && !COUNT_AFTER_DAY_WORDS.test(nx.l) && asideBefore('count.aside.date', i, n)) continue;
       }
       if (toks[n.end] && MONTHS.has(toks[n.end]!.l) && toks[n.end]!.l !== 'may' && !n.words && asideBefore('count.aside.date', i, n)) continue;
       // a year is not a count unless people follow it directly
@@ -1193,7 +1193,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       const b1 = toks[qStart - 1]?.l;
       const b2 = toks[qStart - 2]?.l;
       let increment = b1 === 'another' || b1 === 'further' || b1 === 'additional' || (b1 === 'more' && b2 === 'another');
-      if (b1 === 'by' && /^(rose|risen|up|increased|grew|climbed|went|jumped|rise|rising)$/.test(b2 ?? '')) increment = true;
+      if (b1 === 'by' && INCREMENT_VERBS.test(b2 ?? '')) increment = true;
       const subcountLeft = b1 === 'including' || (b1 === 'them' && b2 === 'among') || b1 === 'includes' || (b1 === 'which' && b2 === 'of');
       const supersededLeft = b1 === 'from' && (b2 === 'up' || b2 === 'down' || toks[n.end]?.l === 'to' || toks[qStart - 3]?.l === 'cut');
       const start = i;
@@ -1246,7 +1246,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         if (lv.needsBodies && !(nx && (nx.l === 'bodies' || nx.l === 'corpses')) && aside('count.aside.missing-complement', n.end)) {
           // "rescuers found 23 survivors and seven bodies": the bodies are the second object
           const c2 = coordinatedObject(toks, n.end);
-          if (c2 && /^(bodies|corpses)$/.test(toks[c2.n.end]?.l ?? '')) {
+          if (c2 && BODY_OBJECTS.test(toks[c2.n.end]?.l ?? '')) {
             const q2 = qualifierBefore(toks, c2.at);
             push({ value: c2.n.value, qualifier: q2.q ?? 'exact', pos: c2.at, category: 'killed', increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.bodies-object' });
             next = c2.n.end;
@@ -1257,7 +1257,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         if (lv.needsRefuge) {
           let refuge = false;
           for (let k = n.end; k < n.end + 6 && k < toks.length; k++) {
-            if (toks[k]!.l === 'to' && /^(safety|safer|shelters|shelter|higher|relief|evacuation|temporary|emergency)$/.test(toks[k + 1]?.l ?? '')) refuge = true;
+            if (toks[k]!.l === 'to' && REFUGE_WORDS.test(toks[k + 1]?.l ?? '')) refuge = true;
             if (toks[k]!.k === 'punct') break;
           }
           if (!refuge && aside('count.aside.missing-complement', n.end)) continue;

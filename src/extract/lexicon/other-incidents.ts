@@ -33,3 +33,31 @@ export const CAUSE_NOUNS = new Set(
 );
 /** Words allowed between "of"/"from" and a cause noun ("died of water-borne diseases", "of a related illness"). */
 export const CAUSE_ADJ = /^(water-borne|waterborne|related|other|various|infectious|respiratory|a|the|an)$/;
+/** Words introducing an event as a past cause ("after an earthquake that killed…"). */
+export const PAST_CAUSE_FRAMES = /^(after|following|since)$/;
+/** Words introducing an earlier event as the subject of a casualty verb ("days after a tanker explosion killed…"). */
+export const EARLIER_CAUSE_FRAMES = /^(after|following)$/;
+/** Words after "earlier" that date the main incident ("earlier this year"), with EARLIER_THIS_SPANS: no superseded estimate. */
+export const EARLIER_THIS = /^(this|in|that)$/;
+/** Spans after "earlier this/in/that" ("earlier this month", "earlier in the year"). */
+export const EARLIER_THIS_SPANS = /^(year|month|week|the)$/;
+/** Weather named as a cause of death ("died of the heat"): cause-specific, as CAUSE_NOUNS. */
+export const WEATHER_CAUSES = /^(heat|cold)$/;
+/** First word of a road accident named as a cause ("killed in road accidents"). */
+export const ROAD_WORDS = /^(road|traffic|car)$/;
+/** Second word of a road accident named as a cause. */
+export const ROAD_ACCIDENTS = /^(accidents|crashes)$/;
+/** Periods after "last" that date a relative clause earlier ("that killed 40 villagers last month"). */
+export const LAST_PERIODS = /^(month|week|year)$/;
+/** Periods after "earlier this" that date a clause earlier ("earlier this month"). */
+export const EARLIER_THIS_PERIODS = /^(month|year)$/;
+/** Periods after "last" that date a sentence earlier ("last week", "last summer"). */
+export const LAST_SEASONS = /^(week|month|year|summer|spring|fall|autumn|winter)$/;
+/** Units before "ago" that date a sentence earlier ("two years ago"). */
+export const AGO_UNITS = /^(weeks|months|years|week|month|year)$/;
+/** Nouns after "previous"/"prior"/"unrelated"/"separate" that name another incident. */
+export const EARLIER_INCIDENT_NOUNS = /^(incident|shooting|shootings|incidents)$/;
+/** Plural event nouns that make a sentence a round-up of several events ("hurt in two shootings"). */
+export const ROUND_UP_NOUNS = /^(shootings|stabbings|incidents|attacks)$/;
+/** Spans before "after" that make what follows a separate, earlier event ("hours after the quake"). */
+export const AFTER_SPANS = /^(hours|days|weeks|minutes|day|week)$/;

@@ -30,3 +30,19 @@ export const MODALS = /^(could|would|might|may|will|should|must|can)$/;
 export const SHOT_AT_TARGETS = /^(but|and|by|him|her|them|us|me|officers|police|deputies|troopers|agents|cars|vehicles|people|least)$/;
 /** Who "shot by …" names when the person shot is, in these reports, the suspect ("shot by police"). */
 export const POLICE_AGENTS = /^(police|officers?|deputies|deputy|troopers?|agents?|swat|authorities|cops?|law)$/;
+/** Words of the missing on sentence text: with them, "trapped" stays missing (not STRANDED_RE). */
+export const MISSING_TEXT_RE = /\b(missing|unaccounted)\b/i;
+/** Words before a subject that negate it ("no one was hurt", "neither man was injured") (guard.negated). */
+export const NEGATING_DETERMINERS = /^(no|none|nobody|neither)$/;
+/** Conjunctions that, before OTHER_VICTIM_OPENERS, bring in another victim's death ("and a second man died") (guard.then-died). */
+export const OTHER_VICTIM_JOINERS = /^(and|while|but|as)$/;
+/** Words that open another victim after OTHER_VICTIM_JOINERS ("while the other died"). */
+export const OTHER_VICTIM_OPENERS = /^(a|an|another|the|two|three|four|five|others?|one|both)$/;
+/** Determiners before who did the shooting in "shot by a police officer" (guard.shot-by-police). */
+export const AGENT_DETERMINERS = /^(a|an|the|two|three|several)$/;
+/** Words linking a death to its cause ("died of", "from", "succumbed to") (guard.other-cause). */
+export const CAUSE_LINKS = /^(of|from|to)$/;
+/** Determiners that introduce someone not yet mentioned ("a man", "another victim"). */
+export const INDEFINITE_DETERMINERS = /^(a|an|another)$/;
+/** States that make "left N wounded" a count of the injured. */
+export const HURT_STATES = /^(wounded|injured|hurt|hospitalized|hospitalised)$/;

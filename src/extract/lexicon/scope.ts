@@ -10,3 +10,19 @@ export const AUTHORITY = new Set(
 export const PLACE_NOUNS_AFTER_DEMONYM = new Set('town towns city cities village villages province provinces region regions district districts state territory capital port border side part parts areas area'.split(' '));
 /** Prepositions that place a figure in the country after them ("in Pakistan", "across Malawi"). */
 export const SCOPE_PREPS = new Set(['in', 'across', 'throughout', 'inside']);
+/** Nouns after "both" that make a figure span the parts ("both sides"). */
+export const BOTH_WHOLES = /^(sides|countries|nations)$/;
+/** Counts before COUNTRY_NOUNS that make a figure span the parts ("the three countries"). */
+export const FEW_COUNTS = /^(two|three|four|five|six|several)$/;
+/** Nouns for countries after FEW_COUNTS. */
+export const COUNTRY_NOUNS = /^(countries|nations)$/;
+/** Possessives in "on their side of the border": one side's figure. */
+export const SIDE_POSSESSIVES = /^(their|our|its)$/;
+/** Determiners of BORDER_NOUNS in "on their side of the border". */
+export const BORDER_DETERMINERS = /^(the|that)$/;
+/** Nouns for the line between two sides ("on our side of the frontier"). */
+export const BORDER_NOUNS = /^(border|frontier)$/;
+/** Words allowed between a SCOPE_PREPS preposition and a country ("in northern Israel"). */
+export const PLACE_MODIFIERS = /^(the|northern|southern|eastern|western|central|north|south|east|west|neighbouring|neighboring)$/;
+/** Endings of a country's demonym ("Iranian", "Chinese", "Israeli", "Turkish", "Dutch", "Icelandic"): a demonym places a figure only before a place noun. */
+export const DEMONYM_SUFFIXES = /(an|ese|i|ish|ch|ic)$/;

@@ -9,7 +9,8 @@ import type { SetAsideId } from './count-rules';
 import { VICTIM_RULES, type VictimRule } from './victim-rules';
 import { isOnePerson, objectAfter, subjectBefore, type VictimNP } from './victim-np';
 import { MONTHS } from '../lexicon/index';
-import { COPULAS, MANNER_OF_DEATH } from '../lexicon/outcomes';
+import { COPULAS, HURT_STATES, INDEFINITE_DETERMINERS, MANNER_OF_DEATH, MODALS } from '../lexicon/outcomes';
+import { NUMBER_OF_LINKS, QUOTE_MARKS } from '../lexicon/threat-links';
 import { COORDINATED_FORCES, THREAT_NP_STOP } from '../lexicon/threats';
 import { qualifierBefore } from '../qualifiers';
 import { yearOf } from '../numbers';
@@ -94,7 +95,7 @@ function subjectEnd(toks: Token[], at: number, rule: VictimRule, title: boolean)
   while (k >= 0 && PREDICATE_ADVERBS.has(toks[k]!.l)) k--;
   const auxTo = k;
   let sawPassive = false;
-  while (k >= 0 && (PASSIVE_AUX.has(toks[k]!.l) || COPULAS.has(toks[k]!.l) || PERFECT_AUX.has(toks[k]!.l) || PREDICATE_ADVERBS.has(toks[k]!.l) || toks[k]!.l === 'not' || toks[k]!.l === "n't" || /^(could|would|might|may|will|should|must|can)$/.test(toks[k]!.l))) {
+  while (k >= 0 && (PASSIVE_AUX.has(toks[k]!.l) || COPULAS.has(toks[k]!.l) || PERFECT_AUX.has(toks[k]!.l) || PREDICATE_ADVERBS.has(toks[k]!.l) || toks[k]!.l === 'not' || toks[k]!.l === "n't" || MODALS.test(toks[k]!.l))) {
     if (PASSIVE_AUX.has(toks[k]!.l) || COPULAS.has(toks[k]!.l)) sawPassive = true;
     k--;
   }
@@ -126,7 +127,7 @@ function hitOf(rule: VictimRule, np: VictimNP, pos: number): RuleHit {
     // ("the second victim was taken to hospital": an ordinal names someone other than the first, who may have died)
     mayIncludeDead: !np.others && !np.ordinal && (rule.mayIncludeDead === 'any' || (rule.mayIncludeDead === 'single' && single)),
     increment: !!np.increment,
-    indefinite: single && np.kind === 'single' && /^(a|an|another)$/.test(np.determiner ?? ''),
+    indefinite: single && np.kind === 'single' && INDEFINITE_DETERMINERS.test(np.determiner ?? ''),
     state: !!rule.state,
     part: np.kind === 'partitive',
     others: !!np.others,
@@ -220,7 +221,7 @@ function readSide(toks: Token[], i: number, anchorEnd: number, rule: VictimRule,
         // ("found Ray shot to death in a ditch", "found two men fatally stabbed": a manner of death stands for "dead")
         const deathLen = MANNER_OF_DEATH.has(state) && toks[np.end + 2]?.l === 'to' && toks[np.end + 3]?.l === 'death' ? 3
           : state === 'fatally' && MANNER_OF_DEATH.has(toks[np.end + 2]?.l ?? '') ? 2 : state === 'dead' ? 1 : 0;
-        const cat: Category | undefined = deathLen > 0 ? 'killed' : /^(wounded|injured|hurt|hospitalized|hospitalised)$/.test(state) ? 'injured' : undefined;
+        const cat: Category | undefined = deathLen > 0 ? 'killed' : HURT_STATES.test(state) ? 'injured' : undefined;
         if (!cat) break;
         first ??= np;
         hits.push({ ...hitOf(rule, np, np.start), category: cat, mayIncludeDead: false });
@@ -284,8 +285,6 @@ export interface ThreatVeto {
 const THREAT_HEAD_INDEX: Map<string, ThreatRule> = new Map(THREAT_RULES.filter((r) => r.side === 'count-before').flatMap((r) => r.anchors.map((a) => [a, r] as const)));
 const NUMBER_OF_RULE = THREAT_RULES.find((r) => r.side === 'number-of');
 const NUMBER_OF_HEADS: ReadonlySet<string> = new Set(NUMBER_OF_RULE?.anchors ?? []);
-const QUOTE_MARKS = new Set(['"', "'", '‘', '’', '“', '”']);
-const NUMBER_OF_LINKS = new Set(['to', 'at', 'reach', 'of']);
 
 function singularHead(w: string): string {
   return w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.endsWith('s') ? w.slice(0, -1) : w;

@@ -2,7 +2,8 @@
 // of the main incident's victims. A guard returns true to veto; the veto is recorded under its id.
 import type { Token } from '../numbers';
 import { EVENT_NOUN_FAMILIES } from '../lexicon/victims';
-import { CASUALTY_WORDS, HURT_OUTCOME, KILLED_OUTCOME, MODALS, OTHER_CAUSES, POLICE_AGENTS, SHOT_AT_TARGETS } from '../lexicon/outcomes';
+import { AGENT_DETERMINERS, CASUALTY_WORDS, CAUSE_LINKS, HURT_OUTCOME, KILLED_OUTCOME, MODALS, NEGATING_DETERMINERS, OTHER_CAUSES, OTHER_VICTIM_JOINERS, OTHER_VICTIM_OPENERS, POLICE_AGENTS, SHOT_AT_TARGETS } from '../lexicon/outcomes';
+import { THAT_WHICH } from '../lexicon/counts';
 import type { SentenceHooks } from './engine';
 import { isOnePerson, type VictimNP } from './victim-np';
 
@@ -27,7 +28,7 @@ export const GUARDS = {
   /** "was not injured", "wasn't hurt", "never died" */
   'guard.negated': (ctx: GuardContext) =>
     before(ctx, 4, (t) => t.l === 'not' || t.l === "n't" || t.l === 'never' || t.l.endsWith("n't")) ||
-    (ctx.subjectSide && /^(no|none|nobody|neither)$/.test(ctx.toks[ctx.np.start - 1]?.l ?? ctx.toks[ctx.np.start]?.l ?? '')),
+    (ctx.subjectSide && NEGATING_DETERMINERS.test(ctx.toks[ctx.np.start - 1]?.l ?? ctx.toks[ctx.np.start]?.l ?? '')),
   /** "could have been killed", "would have died", "could not say if the man had died": nothing known happened */
   'guard.hypothetical': (ctx: GuardContext) => before(ctx, 4, (t) => MODALS.test(t.l)) || ctx.toks.slice(Math.max(0, ctx.np.start - 3), ctx.np.start).some((t) => t.l === 'if' || t.l === 'whether'),
   /** "in the 2014 shooting death of a teenager", "in March 2015": a year before the report's is another incident */
@@ -47,7 +48,7 @@ export const GUARDS = {
       const w = t[k]!.l;
       if (t[k]!.t === ';' || t[k]!.t === '.') return false;
       // ("and a second man died", "while the other died": another victim's death)
-      if (/^(and|while|but|as)$/.test(w) && /^(a|an|another|the|two|three|four|five|others?|one|both)$/.test(t[k + 1]?.l ?? '')) return false;
+      if (OTHER_VICTIM_JOINERS.test(w) && OTHER_VICTIM_OPENERS.test(t[k + 1]?.l ?? '')) return false;
       if (w === 'died' || w === 'succumbed' || ((w === 'pronounced' || w === 'declared') && t[k + 1]?.l === 'dead')) return true;
     }
     return false;
@@ -65,13 +66,13 @@ export const GUARDS = {
     const t = ctx.toks;
     const k = ctx.anchorEnd;
     if (t[k]?.l !== 'by') return false;
-    const who = /^(a|an|the|two|three|several)$/.test(t[k + 1]?.l ?? '') ? t[k + 2] : t[k + 1];
+    const who = AGENT_DETERMINERS.test(t[k + 1]?.l ?? '') ? t[k + 2] : t[k + 1];
     return !!who && POLICE_AGENTS.test(who.l);
   },
   /** "died of cancer", "succumbed to heart disease": another death, not the incident's */
   'guard.other-cause': (ctx: GuardContext) => {
     const t = ctx.toks;
-    for (let k = ctx.anchorEnd; k < ctx.anchorEnd + 4 && k < t.length; k++) if (OTHER_CAUSES.test(t[k]!.l)) return /^(of|from|to)$/.test(t[ctx.anchorEnd]?.l ?? '');
+    for (let k = ctx.anchorEnd; k < ctx.anchorEnd + 4 && k < t.length; k++) if (OTHER_CAUSES.test(t[k]!.l)) return CAUSE_LINKS.test(t[ctx.anchorEnd]?.l ?? '');
     return false;
   },
   /** "were killed or injured", "dead or missing": a combined figure is never split */
@@ -96,7 +97,7 @@ export const GUARDS = {
   /** "the strike in Iraq that killed a commander", in a story whose headline and lead name no strike or no death */
   'guard.other-event-clause': (ctx: GuardContext) => {
     const t = ctx.toks;
-    if (!/^(that|which)$/.test(t[ctx.anchorStart - 1]?.l ?? '')) return false;
+    if (!THAT_WHICH.test(t[ctx.anchorStart - 1]?.l ?? '')) return false;
     // a headline and lead that speak of no death at all are about something else
     if (!ctx.hooks.leadSpeaksOfDeath) return true;
     for (let k = ctx.anchorStart - 2; k >= 0 && k >= ctx.anchorStart - 7; k--) {

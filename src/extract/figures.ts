@@ -1014,7 +1014,9 @@ function addedPart(toks: Token[], qStart: number): boolean {
 export type SentenceVeto = RuleVeto & { sentence: number };
 
 /** The count reader that would read the number at i (for --explain, when a check before the readers set it aside). */
-function readerAt(toks: Token[], i: number, n: NumberExpr): CountRule['id'] | undefined {
+function readerAt(toks: Token[], i: number): CountRule['id'] | undefined {
+  const n = parseNumberAt(toks, i);
+  if (!n) return undefined;
   const qStart = qualifierBefore(toks, i).start;
   if (scanRight(toks, n.end)) return 'count.keyword-after';
   if (scanLeftVerb(toks, qStart)) return 'count.verb-before';
@@ -1121,10 +1123,10 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       return true;
     });
     // a check made before any reader ran (a date, a group's member) vetoes the reader that would have read the number
-    const asideBefore = (id: SetAsideId, i: number, n: NumberExpr): boolean => {
+    const asideBefore = (id: SetAsideId, i: number): boolean => {
       if (!vetoes && !off) return true;
       if (off?.has(id)) return false;
-      const rule = readerAt(toks, i, n);
+      const rule = readerAt(toks, i);
       if (rule) vetoes?.push({ rule, guard: id, pos: i, sentence: sen.idx });
       return true;
     };
@@ -1148,7 +1150,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         }
         continue;
       }
-      if (prev && (prev.l === 'no' || prev.l === 'the') && tk.l === 'one') continue;
+      if (prev && (prev.l === 'no' || prev.l === 'the') && tk.l === 'one' && asideBefore('count.aside.no-one', i)) continue;
       // "a triple homicide", "the double shooting": the event's name counts its victims
       // ("a triple-murder suspect": one hyphenated word)
       const dash = tk.l.indexOf('-');
@@ -1165,25 +1167,25 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       const ofAt = prev?.l === 'the' ? i - 2 : i - 1;
       const partAt = toks[ofAt]?.l === 'of' && ofAt >= 1 && parseNumberAt(toks, ofAt - 1)?.end === ofAt ? ofAt - 1 : -1;
       // (only when the part has a figure of its own: in "two of the 14 people killed were officers" the 14 is it)
-      if (partAt >= 0 && out.some((c) => c.sentence === sen.idx && c.pos === partAt && !c.subcount) && asideBefore('count.aside.group-of-part', i, n)) continue;
+      if (partAt >= 0 && out.some((c) => c.sentence === sen.idx && c.pos === partAt && !c.subcount) && asideBefore('count.aside.group-of-part', i)) continue;
       // "he was one of three people wounded", "Ann and Joe Ray, two of four people found dead": the figure is the
       // larger count, the smaller one names who the sentence is about (but in "one of the two men was killed" the
       // smaller one is the subject; a headline drops the verb: "Teenager one of two people hurt")
-      if (namesGroupMember(toks, i, sen.idx === -1) && toks[n.end]?.l === 'of' && (parseNumberAt(toks, n.end + 1) || (toks[n.end + 1]?.l === 'the' && parseNumberAt(toks, n.end + 2))) && asideBefore('count.aside.group-member', i, n)) continue;
+      if (namesGroupMember(toks, i, sen.idx === -1) && toks[n.end]?.l === 'of' && (parseNumberAt(toks, n.end + 1) || (toks[n.end + 1]?.l === 'the' && parseNumberAt(toks, n.end + 2))) && asideBefore('count.aside.group-member', i)) continue;
       // dates ("March 12", "12 March"), ordinals handled by the parser
       // ("a May 25 shooting": a capitalised "May" inside a sentence is the month, not the modal)
-      if (prev && MONTHS.has(prev.l) && (prev.l !== 'may' || (prev.t === 'May' && i > 1)) && !n.words && asideBefore('count.aside.date', i, n)) continue;
+      if (prev && MONTHS.has(prev.l) && (prev.l !== 'may' || (prev.t === 'May' && i > 1)) && !n.words && asideBefore('count.aside.date', i)) continue;
       // "the March five earthquake": a day written in words, unless people follow ("in March nine people died")
       if (prev && MONTHS.has(prev.l) && prev.l !== 'may' && n.words && n.value <= 31 && /^\p{Lu}/u.test(prev.t)) {
         const nx = toks[n.end];
-        if (nx && nx.k === 'word' && !PERSON_PLURAL.has(nx.l) && !PERSON_SINGULAR.has(nx.l) && !keywordAt(toks, n.end) && !COUNT_AFTER_DAY_WORDS.test(nx.l) && asideBefore('count.aside.date', i, n)) continue;
+        if (nx && nx.k === 'word' && !PERSON_PLURAL.has(nx.l) && !PERSON_SINGULAR.has(nx.l) && !keywordAt(toks, n.end) && !COUNT_AFTER_DAY_WORDS.test(nx.l) && asideBefore('count.aside.date', i)) continue;
       }
-      if (toks[n.end] && MONTHS.has(toks[n.end]!.l) && toks[n.end]!.l !== 'may' && !n.words && asideBefore('count.aside.date', i, n)) continue;
+      if (toks[n.end] && MONTHS.has(toks[n.end]!.l) && toks[n.end]!.l !== 'may' && !n.words && asideBefore('count.aside.date', i)) continue;
       // a year is not a count unless people follow it directly
-      if (yearOf(tk) !== undefined && (DATE_PREPS.has(prev?.l ?? '') || !(toks[n.end] && (PERSON_PLURAL.has(toks[n.end]!.l) || keywordAt(toks, n.end)))) && asideBefore('count.aside.year', i, n)) continue;
+      if (yearOf(tk) !== undefined && (DATE_PREPS.has(prev?.l ?? '') || !(toks[n.end] && (PERSON_PLURAL.has(toks[n.end]!.l) || keywordAt(toks, n.end)))) && asideBefore('count.aside.year', i)) continue;
       // "five crew aboard the coast guard Dash 8 died", "Flight 370", "Apollo 13": bare digits right after a
       // capitalised name inside a body sentence are that name's designation, not a count
-      if (sen.idx !== -1 && designation(toks, i) && asideBefore('count.aside.designation', i, n)) continue;
+      if (sen.idx !== -1 && designation(toks, i) && asideBefore('count.aside.designation', i)) continue;
       const { q, start: qStart } = qualifierBefore(toks, i);
       let qualifier: Qualifier = q ?? 'exact';
       if (n.vague || n.range) qualifier = 'at_least';
@@ -1212,7 +1214,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       // "the attacks on three churches and three hotels also wounded about 500 people": a count of things
       // before an active verb whose own object is counted is not the toll; the object is
       if (r && !r.person && toks[r.end + qualifierLen(toks, r.end)]?.k === 'num' && afterAside('count.aside.thing-subject', i)) r = undefined;
-      if (r && !(n.value === 1 && !r.person && n.words && tk.l === 'one' && r.cat !== 'killed')) {
+      if (r && !(n.value === 1 && !r.person && n.words && tk.l === 'one' && r.cat !== 'killed' && afterAside('count.aside.bare-one', i))) {
         // "31 people were killed and 12 more were injured": "more" after another category is no increment
         const otherCatOnly = (r.increment || increment) && senCats.size > 0 && !senCats.has(r.cat);
         push({

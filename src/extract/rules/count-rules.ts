@@ -9,7 +9,7 @@ import type { RuleExample } from './victim-rules';
 
 export type SetAsideId =
   | 'count.aside.perpetrator' | 'count.aside.found-safe' | 'count.aside.combined' | 'count.aside.thing-subject'
-  | 'count.aside.group-member' | 'count.aside.group-of-part' | 'count.aside.date' | 'count.aside.year' | 'count.aside.designation'
+  | 'count.aside.no-one' | 'count.aside.bare-one' | 'count.aside.group-member' | 'count.aside.group-of-part' | 'count.aside.date' | 'count.aside.year' | 'count.aside.designation'
   | 'count.aside.thing-object' | 'count.aside.compound-modifier' | 'count.aside.no-person' | 'count.aside.missing-complement'
   | 'count.aside.background-event' | 'count.aside.other-event-subject' | 'count.aside.earlier-period'
   | 'toll.aside.superseded' | 'toll.aside.speculative' | 'single.aside.acts-on-others' | 'single.aside.relative-or-passive';
@@ -53,7 +53,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     family: 'count',
     categories: ALL,
     anchor: 'a number, then (after a short noun phrase and an auxiliary) a casualty keyword of lexicon KEYWORDS: "31 people were killed", "two more are missing"',
-    setsAside: ['count.aside.perpetrator', 'count.aside.found-safe', 'count.aside.combined', 'count.aside.thing-subject', 'count.aside.group-member', 'count.aside.group-of-part', 'count.aside.date', 'count.aside.year', 'count.aside.designation'],
+    setsAside: ['count.aside.perpetrator', 'count.aside.found-safe', 'count.aside.combined', 'count.aside.thing-subject', 'count.aside.no-one', 'count.aside.bare-one', 'count.aside.group-member', 'count.aside.group-of-part', 'count.aside.date', 'count.aside.year', 'count.aside.designation'],
     examples: [
       { category: 'killed', text: 'At least 31 people were killed and 60 injured when the dam burst.', expect: { killed: 31, injured: 60 } },
       { category: 'missing', text: 'Four people were hurt and two more are missing after the storm.', expect: { injured: 4, missing: 2 } },
@@ -166,6 +166,18 @@ export const SET_ASIDES: readonly SetAside[] = [
     description: 'a count of things before an active casualty verb whose own object is counted ("attacks on three churches and two hotels wounded about 500 people"): the object is the toll',
     effect: 'vetoes',
     examples: [{ rule: 'count.keyword-after', text: 'The attacks on three churches and two hotels also wounded about 500 people.', expect: { injured: 500 } }],
+  },
+  {
+    id: 'count.aside.no-one',
+    description: '"one" after "no" or "the" ("no one died", "the one who was hurt"): nobody, or someone already named, not a count',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.keyword-after', text: 'No one died in the warehouse fire.', expect: { killed: null }, without: { killed: 1 } }],
+  },
+  {
+    id: 'count.aside.bare-one',
+    description: '"one" in words with no person noun before a keyword other than a death ("and one was injured"): read as a pronoun, not a count (a death, "one died", is kept)',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.keyword-after', text: 'Three people were killed and one was injured in the crash.', expect: { killed: 3, injured: null }, without: { killed: 3, injured: 1 } }],
   },
   {
     id: 'count.aside.group-member',

@@ -1058,9 +1058,22 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     if (toks.length === 0) continue;
     const outBefore = out.length;
     const ctx = sentenceContext(toks, currentYear);
-    if (otherHeadlines.has(sen.idx)) ctx.context = true;
-    if (sen.idx !== -1 && sinceOlderMonth(toks, currentMonth)) ctx.context = true;
-    if (sen.idx !== -1 && olderMonth(toks, currentMonth)) ctx.context = true;
+    // a sentence-level set-aside applies to every candidate of the sentence, whichever rule read it: recorded under
+    // that rule for --explain, switched off for a what-if
+    const mark = (id: SetAsideId, rule: string, pos: number): boolean => {
+      if (off?.has(id)) return false;
+      vetoes?.push({ rule, guard: id, pos, sentence: sen.idx });
+      return true;
+    };
+    // why the whole sentence tells another, older incident, in the order checked
+    const contextBy: SetAsideId[] = [];
+    if (ctx.context) contextBy.push('sentence.aside.older-incident');
+    if (otherHeadlines.has(sen.idx)) contextBy.push('sentence.aside.other-story-headline');
+    if (sen.idx !== -1 && (sinceOlderMonth(toks, currentMonth) || olderMonth(toks, currentMonth))) contextBy.push('sentence.aside.older-month');
+    const olderContext = (rule: string, pos: number): boolean => {
+      const id = contextBy.find((x) => !off?.has(x));
+      return id !== undefined && mark(id, rule, pos);
+    };
     const datedEarlier = sen.idx > 0 && !leadDatesEarlier && datesEarlier(toks);
     const roundUp = spansSeveralEvents(toks);
     // "X did this, hours after Y happened": Y is a separate, earlier event
@@ -1084,22 +1097,22 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     };
     const push = (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'> & { superseded?: boolean; context?: boolean }) => {
       // "thousands of people trapped on rooftops" by a flood are stranded and reached by boats, not missing
-      if (c.category === 'missing' && stranded) return;
+      if (c.category === 'missing' && stranded && mark('sentence.aside.stranded', c.rule, c.pos)) return;
       const a = sen.idx === -1 ? undefined : attr(c.pos);
       const laterClause = afterAt >= 0 && c.pos > afterAt && [...senCats].some((k) => k !== c.category);
       // a cause-specific death count: another incident when the headline and first sentence never name that cause,
       // else a sub-count that a larger total outranks
       const cause = c.category === 'killed' && !c.increment ? deathCause(toks, c.pos) : undefined;
-      if (cause !== undefined) {
+      if (cause !== undefined && mark('sentence.aside.death-cause', c.rule, c.pos)) {
         // (the figure's own sentence does not make the cause the main incident)
         if (titleWords?.has(cause) || (sen.idx !== 0 && firstCauseWords.has(cause))) c = { ...c, subcount: true };
         else c = { ...c, context: true };
       }
       // (the victim rules veto such a victim under guard.earlier-period; the older count rules set it aside alike)
-      if (datedEarlier && (c.category === 'killed' || c.category === 'injured') && /^(single|count)\./.test(c.rule)) c = { ...c, context: true };
+      if (datedEarlier && (c.category === 'killed' || c.category === 'injured') && /^(single|count)\./.test(c.rule) && mark('sentence.aside.dated-earlier', c.rule, c.pos)) c = { ...c, context: true };
       // "Three people were hurt in two shootings", "a violent weekend sent six to hospitals": a round-up's figure
       // sums several incidents, so one incident's own count outranks it
-      if (roundUp && (c.category === 'killed' || c.category === 'injured')) c = { ...c, subcount: true };
+      if (roundUp && (c.category === 'killed' || c.category === 'injured') && mark('sentence.aside.round-up', c.rule, c.pos)) c = { ...c, subcount: true };
       senCats.add(c.category);
       out.push({
         ...c,
@@ -1110,8 +1123,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         sentence: sen.idx,
         para: sen.para,
         title: sen.idx === -1,
-        superseded: (ctx.superseded && !(ctx.currentFrom !== undefined && c.pos > ctx.currentFrom)) || !!c.superseded,
-        context: ctx.context || !!c.context || laterClause || ctx.asides.some(([a, b]) => c.pos > a && c.pos < b),
+        superseded: (ctx.superseded && !(ctx.currentFrom !== undefined && c.pos > ctx.currentFrom) && mark('sentence.aside.superseded', c.rule, c.pos)) || !!c.superseded,
+        context: olderContext(c.rule, c.pos) || !!c.context || (laterClause && mark('sentence.aside.later-clause', c.rule, c.pos)) || (ctx.asides.some(([a, b]) => c.pos > a && c.pos < b) && mark('sentence.aside.dated-aside', c.rule, c.pos)),
       });
     };
 

@@ -12,14 +12,18 @@ export type SetAsideId =
   | 'count.aside.no-one' | 'count.aside.bare-one' | 'count.aside.group-member' | 'count.aside.group-of-part' | 'count.aside.date' | 'count.aside.year' | 'count.aside.designation'
   | 'count.aside.thing-object' | 'count.aside.compound-modifier' | 'count.aside.no-person' | 'count.aside.missing-complement'
   | 'count.aside.background-event' | 'count.aside.other-event-subject' | 'count.aside.earlier-period'
-  | 'toll.aside.superseded' | 'toll.aside.speculative' | 'single.aside.acts-on-others' | 'single.aside.relative-or-passive';
+  | 'toll.aside.superseded' | 'toll.aside.speculative' | 'single.aside.acts-on-others' | 'single.aside.relative-or-passive'
+  | 'sentence.aside.older-incident' | 'sentence.aside.other-story-headline' | 'sentence.aside.older-month' | 'sentence.aside.dated-aside'
+  | 'sentence.aside.later-clause' | 'sentence.aside.superseded' | 'sentence.aside.stranded' | 'sentence.aside.death-cause'
+  | 'sentence.aside.dated-earlier' | 'sentence.aside.round-up';
 
 /** An example of a set-aside: a sentence of our own words in which it vetoes `rule`, the figures it gives, and (where
  *  the check decides a figure) the figures the same text would give with the check switched off. */
 export interface SetAsideExample {
   text: string;
   title?: string;
-  rule: CountRule['id'];
+  /** the rule it sets aside there (a count rule for SET_ASIDES; any rule for SENTENCE_ASIDES) */
+  rule: string;
   expect: Partial<Record<Category, number | null>>;
   without?: Partial<Record<Category, number | null>>;
 }
@@ -277,5 +281,72 @@ export const SET_ASIDES: readonly SetAside[] = [
     description: 'one person after a casualty verb that opens a relative clause or follows "was/were" ("the gang that killed a shopkeeper", "were killed a day later"): background, or no object',
     effect: 'vetoes',
     examples: [{ rule: 'single.object-list', title: 'Allies condemn missile strike', text: 'The strike that killed a commander drew condemnation from allies.', expect: { killed: null }, without: { killed: 1 } }],
+  },
+];
+
+/**
+ * Checks of the whole sentence a candidate stands in, made once every rule (count or victim row) has read it: each
+ * vetoes or demotes every candidate of the sentence it applies to, and is recorded under the candidate's rule.
+ */
+export const SENTENCE_ASIDES: readonly SetAside[] = [
+  {
+    id: 'sentence.aside.older-incident',
+    description: 'the sentence names a year before the report\'s (outside an aside), "last September", or a phrase of another incident ("last year", "in a separate attack", "years of unrest"): its figures are another incident\'s',
+    effect: 'demotes',
+    examples: [{ rule: 'count.verb-before', title: 'Flood warning for the valley', text: 'Last year, a flood killed 200 people in the valley.', expect: { killed: null }, without: { killed: 200 } }],
+  },
+  {
+    id: 'sentence.aside.other-story-headline',
+    description: 'a short one-sentence paragraph without a closing stop, below the lead: a page\'s link to another story, whose figures are that story\'s',
+    effect: 'demotes',
+    examples: [{ rule: 'count.keyword-after', text: 'A fire damaged a warehouse on Main Street on Monday. Nobody was inside. Crews stayed overnight.\n\nTwo killed in highway crash near Dover\n\nThe cause of the fire is under investigation.', expect: { killed: null }, without: { killed: 2 } }],
+  },
+  {
+    id: 'sentence.aside.older-month',
+    description: 'a sentence opening on a month two to six months before the report\'s ("In March, …"), or a running total "since January" two or more months back: a past episode or an ongoing conflict\'s total',
+    effect: 'demotes',
+    examples: [{ rule: 'count.verb-before', text: 'In March, gunmen killed 12 villagers near the dam.', expect: { killed: null }, without: { killed: 12 } }],
+  },
+  {
+    id: 'sentence.aside.dated-aside',
+    description: 'a figure inside an aside (", which …," or a bracket) that names an older year: it dates only the aside\'s background',
+    effect: 'demotes',
+    examples: [{ rule: 'count.verb-before', text: 'The attack on the market (a 2015 raid there killed 30 people) left four dead.', expect: { killed: 4 }, without: { killed: 30 } }],
+  },
+  {
+    id: 'sentence.aside.later-clause',
+    description: 'a figure of another category after "hours/days after" in a sentence that already gave one ("police arrested two men, hours after a bomb killed nine people"): a separate, earlier event',
+    effect: 'demotes',
+    examples: [{ rule: 'count.verb-before', text: 'Police arrested two men, hours after a bomb killed nine people.', expect: { arrested: 2, killed: null }, without: { killed: 9 } }],
+  },
+  {
+    id: 'sentence.aside.superseded',
+    description: 'a figure before "but" in a sentence that says it was replaced ("earlier", "initially", "had said"): a superseded estimate',
+    effect: 'demotes',
+    examples: [{ rule: 'count.keyword-after', text: 'Officials had earlier said 40 people were missing, but 17 are now unaccounted for.', expect: { missing: 17 }, without: { missing: 40 } }],
+  },
+  {
+    id: 'sentence.aside.stranded',
+    description: '"trapped" in a flood (on rooftops, by rising water, stranded, cut off) in a sentence that does not say missing: stranded people reached by boats, not the missing',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.keyword-after', text: 'Thousands of people were trapped on rooftops by the floods.', expect: { missing: null }, without: { missing: 2000 } }],
+  },
+  {
+    id: 'sentence.aside.death-cause',
+    description: 'a death count with another cause after it ("died of cholera", "killed in road accidents"): a sub-count when the headline or lead names that cause, else another incident',
+    effect: 'demotes',
+    examples: [{ rule: 'count.keyword-after', text: 'In the relief camps, 324 people had died of cholera.', expect: { killed: null }, without: { killed: 324 } }],
+  },
+  {
+    id: 'sentence.aside.dated-earlier',
+    description: 'a later sentence that dates what it tells earlier ("last week", "two years ago", "a previous shooting"), in a story whose lead does not: its count and single readings are another incident\'s',
+    effect: 'demotes',
+    examples: [{ rule: 'count.keyword-after', text: 'Two men were shot on Oak Street on Sunday. Last week, three people were killed on the same block.', expect: { killed: null }, without: { killed: 3 } }],
+  },
+  {
+    id: 'sentence.aside.round-up',
+    description: 'a sentence that sums several events ("hurt in two shootings", "a violent weekend", "a total of"): its killed and injured figures are sub-counts that one incident\'s own count outranks',
+    effect: 'demotes',
+    examples: [{ rule: 'count.keyword-after', text: 'Three people were hurt in two shootings on Saturday.', expect: { injured: 3 } }],
   },
 ];

@@ -10,7 +10,7 @@ import { findCandidates, type SentenceVeto } from '../../../src/extract/figures'
 import { selectFigures } from '../../../src/extract/select';
 import { documentSentences } from '../../../src/extract/sentences';
 import { VICTIM_RULES } from '../../../src/extract/rules/victim-rules';
-import { COUNT_RULES, SET_ASIDES } from '../../../src/extract/rules/count-rules';
+import { COUNT_RULES, SENTENCE_ASIDES, SET_ASIDES } from '../../../src/extract/rules/count-rules';
 import { GUARDS } from '../../../src/extract/rules/guards';
 import { explainExtraction, formatExplanation } from '../../../src/extract/explain';
 
@@ -56,13 +56,16 @@ describe('count set-asides', () => {
     const listed = new Set(COUNT_RULES.flatMap((r) => r.setsAside));
     for (const id of listed) expect(ids).toContain(id);
     for (const id of ids) expect(listed).toContain(id);
+    // a sentence-level set-aside applies to every rule, so no row lists it, and its id is no reader's
+    for (const a of SENTENCE_ASIDES) expect({ id: a.id, reader: ids.has(a.id) || listed.has(a.id) }).toEqual({ id: a.id, reader: false });
   });
 });
 
-describe.each(SET_ASIDES.map((a) => [a.id, a] as const))('%s', (id, aside) => {
+describe.each([...SET_ASIDES, ...SENTENCE_ASIDES].map((a) => [a.id, a] as const))('%s', (id, aside) => {
   it('has an example', () => expect(aside.examples.length).toBeGreaterThan(0));
   it.each(aside.examples.map((e) => [e.text, e] as const))('%s', (text, example) => {
-    expect(COUNT_RULES.find((r) => r.id === example.rule)?.setsAside).toContain(id);
+    // a reader's set-aside is listed on the row it guards
+    if (SET_ASIDES.includes(aside)) expect(COUNT_RULES.find((r) => r.id === example.rule)?.setsAside).toContain(id);
     const got = figuresOf(extract({ text, ...(example.title ? { title: example.title } : {}), published: PUBLISHED }).casualties);
     for (const [cat, want] of Object.entries(example.expect)) expect({ cat, value: got[cat] ?? null }).toEqual({ cat, value: want });
     const vetoes: SentenceVeto[] = [];
@@ -121,8 +124,10 @@ describe('--explain', () => {
     expect(e.casualties).toEqual(extract(article).casualties);
   });
 
-  it('prints a count rule vetoed by a named set-aside', () => {
+  it('prints a count rule vetoed or demoted by a named set-aside', () => {
     const text = formatExplanation(explainExtraction({ text: 'Soldiers killed 12 gunmen near the border post.', published: PUBLISHED }));
     expect(text).toContain('s0 count.verb-before vetoed by count.aside.perpetrator');
+    const older = formatExplanation(explainExtraction({ text: 'In March, gunmen killed 12 villagers near the dam.', published: PUBLISHED }));
+    expect(older).toContain('s0 count.verb-before demoted by sentence.aside.older-month');
   });
 });

@@ -11,8 +11,7 @@ import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
 import { matchAt, QUAL_PHRASES, qualifierBefore } from './qualifiers';
 import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
-import { EVENT_MULTIPLIERS, MULTIPLE_EVENT_NOUNS } from './lexicon/victims';
-import { runVictimRules, type RuleVeto } from './rules/engine';
+import { countPatternAt, runVictimRules, type RuleVeto } from './rules/engine';
 import { AGENT_VERBS, BE_FORMS, BODIES_OF_HEADS, BODY_OBJECTS, CLAUSE_TURNS, COUNT_AFTER_DAY_WORDS, DATE_PREPS, FINITE_KEYWORDS, FLIGHT_VERBS, FORCE_VERBS, FOUND_VERBS, HOME_DETERMINERS, HOME_NOUNS, INCREMENT_VERBS, LARGE_NUMBER_WORDS, MEASURE_UNITS, OBJECT_OPENERS, ORDINALS, OTHERS_WORDS, OUT_VERBS, PARENTHETICAL_OPENERS, PERPETRATORS, PLACE_NOUNS, QUOTE_CHARS, RECOVERY_PARTICIPLES, RECOVER_VERBS, REDUCED_RELATIVE, REDUCED_RELATIVE_PREPS, REFUGE_WORDS, RELATIVE, RELOCATE_VERBS, ROUND_UP_VERBS, SAFE_WORDS, STOP_NP, TAKE_VERBS, THAT_WHICH } from './lexicon/counts';
 import { CHANGE_VERBS, FLOOR_PREPS, OVER_LINKERS, TOLL_BRINGING_VERBS, TOLL_LINKERS, TOLL_UPDATE_WORDS } from './lexicon/tolls';
 import { AFTER_SPANS, AGO_UNITS, CAUSE_ADJ, CAUSE_NOUNS, CONTEXT_PHRASES, EARLIER_CAUSE_FRAMES, EARLIER_INCIDENT_NOUNS, EARLIER_THIS, EARLIER_THIS_PERIODS, EARLIER_THIS_SPANS, EVENT_FAMILIES, LAST_PERIODS, LAST_SEASONS, PAST_CAUSE_FRAMES, ROAD_ACCIDENTS, ROAD_WORDS, ROUND_UP_NOUNS, SUPERSEDED_PHRASES, WEATHER_CAUSES } from './lexicon/other-incidents';
@@ -1155,24 +1154,15 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       if (tk.k !== 'num' && tk.k !== 'word') continue;
       if (tk.k === 'word' && !/^[a-z]/.test(tk.l)) continue;
       const prev = toks[i - 1];
-      // "killing one resident and wounding another": "another" closing a second casualty verb is one more person
-      if (tk.l === 'another' && prev && LEFT_VERBS[prev.l] && senCats.size > 0 && toks[i - 2]?.l === 'and' && (!toks[i + 1] || toks[i + 1]!.k === 'punct' || STOP_NP.has(toks[i + 1]!.l))) {
-        const cat = LEFT_VERBS[prev.l]!;
-        if (cat === 'killed' || cat === 'injured' || cat === 'hostages' || cat === 'arrested') {
-          push({ value: 1, qualifier: 'exact', pos: i, category: cat, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.another-object' });
-        }
+      // the count rows that are token patterns (count.another-object: "… and wounded another"; count.multiple-event:
+      // "a triple homicide", "a triple-murder suspect"), run by the engine from their rows in count-rules.ts
+      const patterned = countPatternAt(toks, i, senCats.size > 0);
+      if (patterned) {
+        const h = patterned.hit;
+        if (h) push({ value: h.value, qualifier: 'exact', pos: i, category: h.category, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: h.rule, ...(h.mayIncludeDead ? { mayIncludeDead: true } : {}) });
         continue;
       }
       if (prev && (prev.l === 'no' || prev.l === 'the') && tk.l === 'one' && asideBefore('count.aside.no-one', i)) continue;
-      // "a triple homicide", "the double shooting": the event's name counts its victims
-      // ("a triple-murder suspect": one hyphenated word)
-      const dash = tk.l.indexOf('-');
-      const times = EVENT_MULTIPLIERS.get(dash < 0 ? tk.l : tk.l.slice(0, dash));
-      const multiple = times === undefined ? undefined : MULTIPLE_EVENT_NOUNS.get(dash < 0 ? (toks[i + 1]?.l ?? '') : tk.l.slice(dash + 1));
-      if (times !== undefined && multiple) {
-        push({ value: times, qualifier: 'exact', pos: i, category: multiple.category, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.multiple-event', ...(multiple.mayIncludeDead ? { mayIncludeDead: true } : {}) });
-        continue;
-      }
       const n = parseNumberAt(toks, i);
       if (!n) continue;
       // "four of the five victims died": the five are the group the four belong to (unless the four name members of

@@ -1,7 +1,8 @@
 // The count rules as named rows: what each of the older number-led readers in figures.ts reads, for every category
 // (killed, injured, missing, arrested, displaced, hostages), with examples in our own words that the spec runner
-// checks. Their matching is still code in figures.ts (not yet token patterns run by the engine, as the victim rows
-// are); the row is where the rule is named, described and specified, and every candidate carries its id. Every check
+// checks. Rows with a `pattern` (count.multiple-event, count.another-object) are token patterns the engine runs
+// (rules/engine.ts countPatternAt); the others' matching is still code in figures.ts, and their row is where the
+// rule is named, described and specified. Every candidate carries its rule's id. Every check
 // inside a reader that sets a phrase aside is a named row of SET_ASIDES, listed on the rules it guards, recorded
 // like an engine guard's veto when it fires (`--explain`: "count.verb-before vetoed by count.aside.perpetrator").
 import type { Category } from '../../schema';
@@ -37,6 +38,29 @@ export interface SetAside {
   examples: readonly SetAsideExample[];
 }
 
+/**
+ * One token of a count rule's token pattern, run by rules/engine.ts countPatternAt: a fixed word; a verb of lexicon
+ * LEFT_VERBS (its category is the figure's); a multiplier of EVENT_MULTIPLIERS (its number is the figure); an event
+ * noun of MULTIPLE_EVENT_NOUNS (its category is the figure's); or the end of a phrase (nothing, punctuation or a
+ * STOP_NP word, not consumed).
+ */
+export type PatternToken = { word: string } | { leftVerb: true } | { multiplier: true } | { eventNoun: true } | { phraseEnd: true };
+
+/** A count rule read by the engine from data rather than by a reader in figures.ts. */
+export interface TokenPattern {
+  tokens: readonly PatternToken[];
+  /** the pattern token the sentence scan stands on when it tries the row (the row is indexed by it) */
+  anchor: number;
+  /** two neighbouring pattern tokens may be one hyphenated token ("triple-murder") */
+  hyphenated?: boolean;
+  /** the sentence must have given a casualty figure before the anchor ("… and wounded another") */
+  afterFigure?: boolean;
+  /** the figure when no pattern token gives one */
+  value?: number;
+  /** categories the row emits; a match of another category is read (and left) without a figure */
+  emits: readonly Category[];
+}
+
 export interface CountRule {
   id: 'count.keyword-after' | 'count.verb-before' | 'count.multiple-event' | 'count.scene-and-later' | 'count.toll-phrase' | 'count.another-object' | 'count.bodies-object' | 'single.subject-keyword' | 'single.object-list';
   family: 'count' | 'single';
@@ -47,6 +71,8 @@ export interface CountRule {
   /** the named checks inside its reader that set a phrase aside (rows of SET_ASIDES) */
   setsAside: readonly SetAsideId[];
   examples: readonly (RuleExample & { category: Category })[];
+  /** the rule as an engine token pattern (no reader code in figures.ts) */
+  pattern?: TokenPattern;
 }
 
 const ALL: readonly Category[] = ['killed', 'injured', 'missing', 'arrested', 'displaced', 'hostages'];
@@ -83,6 +109,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     categories: ['killed', 'injured'],
     anchor: 'a multiplier of lexicon EVENT_MULTIPLIERS before an event noun of MULTIPLE_EVENT_NOUNS: "a triple homicide" (killed), "a double shooting" (everyone shot, who may include the dead)',
     setsAside: [],
+    pattern: { tokens: [{ multiplier: true }, { eventNoun: true }], anchor: 0, hyphenated: true, emits: ['killed', 'injured'] },
     examples: [
       { category: 'killed', text: 'Detectives are still looking for a motive in the triple homicide on Elm Court.', expect: { killed: 3 } },
       { category: 'killed', title: 'Suspect in quadruple-murder waives extradition', text: 'The hearing lasted ten minutes.', expect: { killed: 4 } },
@@ -115,6 +142,13 @@ export const COUNT_RULES: readonly CountRule[] = [
     categories: ['killed', 'injured', 'hostages', 'arrested'],
     anchor: '"another" closing a second casualty verb after "and", in a sentence that already gave a casualty figure: "killed one guard and wounded another"',
     setsAside: [],
+    pattern: {
+      tokens: [{ word: 'and' }, { leftVerb: true }, { word: 'another' }, { phraseEnd: true }],
+      anchor: 2,
+      afterFigure: true,
+      value: 1,
+      emits: ['killed', 'injured', 'hostages', 'arrested'],
+    },
     examples: [{ category: 'injured', text: 'The gunmen killed one guard and wounded another.', expect: { killed: 1, injured: 1 } }],
   },
   {

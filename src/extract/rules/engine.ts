@@ -5,7 +5,10 @@ import type { Category, Qualifier } from '../../schema';
 import { parseNumberAt, type Token } from '../numbers';
 import { PASSIVE_AUX, PERFECT_AUX, PREDICATE_ADVERBS } from '../lexicon/victims';
 import { GUARDS, type GuardContext, type GuardId } from './guards';
-import type { SetAsideId } from './count-rules';
+import { COUNT_RULES, type CountRule, type PatternToken, type SetAsideId, type TokenPattern } from './count-rules';
+import { EVENT_MULTIPLIERS, MULTIPLE_EVENT_NOUNS } from '../lexicon/victims';
+import { LEFT_VERBS } from '../lexicon/index';
+import { STOP_NP } from '../lexicon/counts';
 import { VICTIM_RULES, type VictimRule } from './victim-rules';
 import { isOnePerson, objectAfter, subjectBefore, type VictimNP } from './victim-np';
 import { MONTHS } from '../lexicon/index';
@@ -382,4 +385,94 @@ export function runThreatRules(toks: Token[], hooks: ThreatHooks): { hits: Threa
     i = end - 1;
   }
   return { hits, vetoes };
+}
+
+// ── count rules as token patterns ──────────────────────────────────────────────────────────────────────────────
+
+/** A figure a count rule's token pattern read. */
+export interface CountPatternHit {
+  rule: CountRule['id'];
+  category: Category;
+  value: number;
+  mayIncludeDead: boolean;
+}
+
+type PatternRow = CountRule & { pattern: TokenPattern };
+const PATTERN_ROWS: readonly PatternRow[] = COUNT_RULES.filter((r): r is PatternRow => r.pattern !== undefined);
+
+/** The words a pattern token can be, for the first-word index (undefined: any word, never an anchor). */
+function anchorWords(t: PatternToken): readonly string[] | undefined {
+  if ('word' in t) return [t.word];
+  if ('multiplier' in t) return [...EVENT_MULTIPLIERS.keys()];
+  if ('leftVerb' in t) return Object.keys(LEFT_VERBS);
+  return undefined;
+}
+
+/** Anchor word → the pattern rows anchored on it. */
+const PATTERN_INDEX: Map<string, PatternRow[]> = (() => {
+  const m = new Map<string, PatternRow[]>();
+  for (const row of PATTERN_ROWS) for (const w of anchorWords(row.pattern.tokens[row.pattern.anchor]!) ?? []) m.set(w, [...(m.get(w) ?? []), row]);
+  return m;
+})();
+
+/** What one pattern token read from one word: a figure's value or category, or just a match. */
+interface Reading { value?: number; category?: Category; mayIncludeDead?: boolean }
+
+function readWord(t: PatternToken, w: string): Reading | undefined {
+  if ('word' in t) return w === t.word ? {} : undefined;
+  if ('leftVerb' in t) return LEFT_VERBS[w] ? { category: LEFT_VERBS[w] } : undefined;
+  if ('multiplier' in t) return EVENT_MULTIPLIERS.has(w) ? { value: EVENT_MULTIPLIERS.get(w)! } : undefined;
+  if ('eventNoun' in t) {
+    const e = MULTIPLE_EVENT_NOUNS.get(w);
+    return e ? { category: e.category, mayIncludeDead: e.mayIncludeDead } : undefined;
+  }
+  return undefined;
+}
+
+/** The words the pattern's tokens stand on, from the anchor at `i`: one per token, or two from one hyphenated token. */
+function wordsAt(toks: Token[], i: number, p: TokenPattern): Array<string | undefined> | undefined {
+  const anchor = toks[i]!.l;
+  const dash = anchor.indexOf('-');
+  if (p.hyphenated && dash >= 0) return [anchor.slice(0, dash), anchor.slice(dash + 1)];
+  if (dash >= 0) return undefined;
+  return p.tokens.map((_, k) => toks[i - p.anchor + k]?.l);
+}
+
+/**
+ * The count pattern rows anchored at token i: `matched` when a row's tokens all matched (the scan then moves on),
+ * with its figure when the row emits that category. `afterFigure` says the sentence has given a casualty figure.
+ */
+export function countPatternAt(toks: Token[], i: number, afterFigure: boolean): { hit?: CountPatternHit } | undefined {
+  const head = toks[i]!.l;
+  const dash = head.indexOf('-');
+  const rows = PATTERN_INDEX.get(dash < 0 ? head : head.slice(0, dash));
+  if (!rows) return undefined;
+  for (const row of rows) {
+    const p = row.pattern;
+    if (p.afterFigure && !afterFigure) continue;
+    const words = wordsAt(toks, i, p);
+    if (!words) continue;
+    const read: Reading = {};
+    let ok = true;
+    for (let k = 0; k < p.tokens.length && ok; k++) {
+      const t = p.tokens[k]!;
+      const w = words[k];
+      if ('phraseEnd' in t) {
+        // (the token after a hyphenated pair is never looked at: no row ends one so)
+        const at = toks[i - p.anchor + k];
+        ok = !at || at.k === 'punct' || STOP_NP.has(at.l);
+        continue;
+      }
+      const r = w === undefined ? undefined : readWord(t, w);
+      if (!r) ok = false;
+      if (r?.value !== undefined) read.value = r.value;
+      if (r?.category !== undefined) read.category = r.category;
+      if (r?.mayIncludeDead) read.mayIncludeDead = true;
+    }
+    if (!ok) continue;
+    const category = read.category;
+    if (!category || !p.emits.includes(category)) return {};
+    return { hit: { rule: row.id, category, value: read.value ?? p.value ?? 1, mayIncludeDead: !!read.mayIncludeDead } };
+  }
+  return undefined;
 }

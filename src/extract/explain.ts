@@ -1,10 +1,11 @@
 // What `npm run extract -- --explain` prints: every candidate figure (casualty or threat) with the rule that read it
-// and the flags that ranked it, every rule a guard vetoed, and the figures chosen. Pure: the same article gives the
-// same account.
+// and the flags that ranked it, every rule a guard or a named set-aside vetoed or demoted ("count.verb-before vetoed
+// by count.aside.perpetrator"), and the figures chosen. Pure: the same article gives the same account.
 import type { Casualties, Threat } from '../schema';
 import { reportClock, type ArticleText } from './index';
 import { findCandidates, type SentenceVeto } from './figures';
 import { selectFigures } from './select';
+import { SENTENCE_ASIDES, SET_ASIDES } from './rules/count-rules';
 import { documentSentences } from './sentences';
 import { findThreats, type ThreatTrace } from './threats';
 
@@ -27,6 +28,9 @@ export interface Explanation {
   threats: Threat[];
   threatTrace: ThreatTrace;
 }
+
+/** Set-asides that keep a candidate with a flag that ranks it lower (the rest, and every guard, drop the reading). */
+const DEMOTING: ReadonlySet<string> = new Set([...SET_ASIDES, ...SENTENCE_ASIDES].filter((a) => a.effect === 'demotes').map((a) => a.id));
 
 const FLAG_NAMES = ['increment', 'superseded', 'subcount', 'speculative', 'context', 'combined', 'update', 'region', 'partitive', 'single', 'mayIncludeDead', 'title', 'official', 'unofficial', 'implied'] as const;
 
@@ -59,7 +63,7 @@ export function formatExplanation(e: Explanation): string {
     lines.push(`  s${c.sentence} ${c.category} ${c.value} (${c.qualifier}) by ${c.rule}${c.flags.length ? ` [${c.flags.join(', ')}]` : ''} — ${c.quote.slice(0, 100)}`);
   }
   lines.push('vetoed:');
-  for (const v of e.vetoes) lines.push(`  s${v.sentence} ${v.rule} vetoed by ${v.guard} at token ${v.pos}`);
+  for (const v of e.vetoes) lines.push(`  s${v.sentence} ${v.rule} ${DEMOTING.has(v.guard) ? 'demoted' : 'vetoed'} by ${v.guard} at token ${v.pos}`);
   lines.push('threats chosen:');
   for (const t of e.threats) lines.push(`  ${t.value} ${t.noun} (${t.qualifier ?? 'exact'}) by ${t.rule ?? '?'}`);
   lines.push('threat candidates:');

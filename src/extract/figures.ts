@@ -11,10 +11,16 @@ import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
 import { matchAt, QUAL_PHRASES, qualifierBefore } from './qualifiers';
 import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
-import { DEATH_AFTER_EVENT, EVENT_MULTIPLIERS, FATAL_EVENT_ADJECTIVES, VIOLENT_EVENT_NOUNS, MULTIPLE_EVENT_NOUNS, PART_OF_LEADS, TIME_SPANS } from './lexicon/victims';
-import { runVictimRules, type RuleVeto } from './rules/engine';
-import { DEATH_WORDS } from './rules/guards';
-import { asideAround, keywordAt, MONTH_INDEX, olderMonth, superlativeSince } from './rules/context';
+import { countPatternAt, runVictimRules, type RuleVeto } from './rules/engine';
+import { AGENT_VERBS, BE_FORMS, BODIES_OF_HEADS, BODY_OBJECTS, CLAUSE_TURNS, COUNT_AFTER_DAY_WORDS, DATE_PREPS, FINITE_KEYWORDS, FLIGHT_VERBS, FORCE_VERBS, FOUND_VERBS, HOME_DETERMINERS, HOME_NOUNS, INCREMENT_VERBS, LARGE_NUMBER_WORDS, MEASURE_UNITS, OBJECT_OPENERS, ORDINALS, OTHERS_WORDS, OUT_VERBS, PARENTHETICAL_OPENERS, PERPETRATORS, PLACE_NOUNS, QUOTE_CHARS, RECOVERY_PARTICIPLES, RECOVER_VERBS, REDUCED_RELATIVE, REDUCED_RELATIVE_PREPS, REFUGE_WORDS, RELATIVE, RELOCATE_VERBS, ROUND_UP_VERBS, SAFE_WORDS, STOP_NP, TAKE_VERBS, THAT_WHICH } from './lexicon/counts';
+import { CHANGE_VERBS, FLOOR_PREPS, OVER_LINKERS, TOLL_BRINGING_VERBS, TOLL_LINKERS, TOLL_UPDATE_WORDS } from './lexicon/tolls';
+import { AFTER_SPANS, AGO_UNITS, CAUSE_ADJ, CAUSE_NOUNS, CONTEXT_PHRASES, EARLIER_CAUSE_FRAMES, EARLIER_INCIDENT_NOUNS, EARLIER_THIS, EARLIER_THIS_PERIODS, EARLIER_THIS_SPANS, EVENT_FAMILIES, LAST_PERIODS, LAST_SEASONS, PAST_CAUSE_FRAMES, ROAD_ACCIDENTS, ROAD_WORDS, ROUND_UP_NOUNS, SUPERSEDED_PHRASES, WEATHER_CAUSES } from './lexicon/other-incidents';
+import { DEATH_WORDS, FATAL_WORDS, HURT_WORDS, MISSING_TEXT_RE, STRANDED_RE, TRAPPED_RE } from './lexicon/outcomes';
+import { ARTICLES, BOUNDARY_WORDS, NOT_INVERTED_SUBJECT, NOT_SUBJECT_WORDS, PLACE_TIME_PREPS, PRONOUNS, SUBJECT_PRONOUNS, TRAILING_TIME_WORDS } from './lexicon/attribution';
+import { AUTHORITY, BORDER_DETERMINERS, BORDER_NOUNS, BOTH_WHOLES, COUNTRY_NOUNS, DEMONYM_SUFFIXES, FEW_COUNTS, PLACE_MODIFIERS, PLACE_NOUNS_AFTER_DEMONYM, SCOPE_PREPS, SIDE_POSSESSIVES } from './lexicon/scope';
+import { asideAround, keywordAt, MONTH_INDEX, namesGroupMember, olderMonth, superlativeSince } from './rules/context';
+import type { CountRule, SetAsideId } from './rules/count-rules';
+import { DEATH_AFTER_EVENT, EVENT_MULTIPLIERS, FATAL_EVENT_ADJECTIVES, TIME_SPANS, VIOLENT_EVENT_NOUNS } from './lexicon/victims';
 
 export interface Candidate {
   category: Category;
@@ -55,13 +61,13 @@ export interface Candidate {
   implied?: boolean;
 }
 
-const STOP_NP = new Set(
-  ('in on at from with by for after before during when while as than since near into onto across over under about ' +
-    'because but or nor if although though where which what whose there their his her its our your this these those the a an ' +
-    'said says told according who whom that to of and').split(' '),
-);
-/** Casualty keywords that are a finite verb, never a participle describing a group ("five of the nine died"). */
-const FINITE_KEYWORDS = new Set(['died', 'perished', 'drowned']);
+/**
+ * A named set-aside check of a count reader (rules/count-rules.ts SET_ASIDES): called once the check matched, at
+ * token `pos`; says whether it holds. The hook records it for --explain; a check switched off does not hold.
+ */
+type SetAside = (id: SetAsideId, pos: number) => boolean;
+const HOLDS: SetAside = () => true;
+
 /**
  * A page's links to other stories ("Man Shot, Killed Few Blocks Away From Home", "Caption Double homicide being
  * investigated") come through as short paragraphs of their own, without a sentence's closing stop, below the lead:
@@ -113,10 +119,6 @@ function diedAtSceneAndLater(toks: Token[], found: readonly Candidate[]): Pick<C
   return undefined;
 }
 
-/** "two others", "four other people": the count leaves out people already counted */
-const OTHERS_WORDS = new Set(['others', 'other']);
-const QUOTE = new Set(['"', "'", '‘', '’', '“', '”', '«', '»']);
-
 interface RightScan {
   /** a second count coordinated into the same subject: "three hostages and four attackers were killed" */
   coordValue?: number;
@@ -133,7 +135,7 @@ interface RightScan {
 }
 
 /** From token j (just past a count), read "[more] [of them] [noun phrase] [auxiliaries] KEYWORD". */
-function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined {
+function scanRight(toks: Token[], j0: number, depth = 0, aside: SetAside = HOLDS): RightScan | undefined {
   let j = j0;
   let np = 0;
   let person = false;
@@ -146,7 +148,7 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
   let perpetrator = false;
   let ofTotal = false;
   // "the bodies of 14 miners were recovered": the count sits inside "bodies of"
-  const bodiesOf = toks[j0 - 2]?.l === 'of' && /^(bodies|remains|corpses)$/.test(toks[j0 - 3]?.l ?? '');
+  const bodiesOf = toks[j0 - 2]?.l === 'of' && BODIES_OF_HEADS.test(toks[j0 - 3]?.l ?? '');
   const nx = toks[j];
   if (nx && (nx.l === 'more' || nx.l === 'new' || nx.l === 'additional')) {
     increment = true;
@@ -168,7 +170,7 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
       subcount = true;
       j += 2;
       if (kw) j = kw.end; // "27 of the dead had been identified": a part of the dead
-      if (kw) return scanTail(toks, j, { cat: kw.cat, person: true, singularPerson: false, speculative, subcount: true, increment, aux: false, bodies: false, np: 1 });
+      if (kw) return scanTail(toks, j, { cat: kw.cat, person: true, singularPerson: false, speculative, subcount: true, increment, aux: false, bodies: false, np: 1 }, aside);
     } else if (a && a.k === 'word') {
       j += 1;
     }
@@ -176,13 +178,13 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
   for (let steps = 0; steps < 12 && j < toks.length; steps++) {
     const tk = toks[j]!;
     if (tk.k === 'punct') {
-      if (QUOTE.has(tk.t)) {
+      if (QUOTE_CHARS.has(tk.t)) {
         j++;
         continue;
       }
       if (tk.t === '-' && tk.glued) return undefined; // "35-year-old", "12-story"
       // "Ten people, among them three children, were injured": skip the parenthetical sub-count
-      if (tk.t === ',' && np > 0 && /^(including|among)$/.test(toks[j + 1]?.l ?? '')) {
+      if (tk.t === ',' && np > 0 && PARENTHETICAL_OPENERS.test(toks[j + 1]?.l ?? '')) {
         let m = j + 2;
         while (m < toks.length && m < j + 10 && toks[m]!.t !== ',') m++;
         if (toks[m]?.t === ',') {
@@ -195,7 +197,7 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
     const kw = keywordAt(toks, j);
     if (kw && !(kw.cat === 'killed' && tk.l === 'lives' && np > 0)) {
       // "two of the attackers were killed": the perpetrators are not the incident's casualties
-      if (perpetrator && (kw.cat === 'killed' || kw.cat === 'injured')) return undefined;
+      if (perpetrator && (kw.cat === 'killed' || kw.cat === 'injured') && aside('count.aside.perpetrator', j)) return undefined;
       // ("four of the five victims died": a finite verb is the part's own predicate, as "were" would make it)
       if (ofTotal && !aux && !FINITE_KEYWORDS.has(toks[j]!.l)) subcount = true;
       // "three hostages and four attackers were killed": a hostage noun in a coordinated subject
@@ -205,7 +207,7 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
         j++;
         continue;
       }
-      return scanTail(toks, kw.end, { cat: kw.cat, person, singularPerson, speculative, subcount, increment, aux, bodies, np });
+      return scanTail(toks, kw.end, { cat: kw.cat, person, singularPerson, speculative, subcount, increment, aux, bodies, np }, aside);
     }
     if (tk.k === 'num') {
       // an age or size compound inside the noun phrase: "a 35-year-old man"
@@ -221,7 +223,7 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
       }
       return undefined;
     }
-    if ((bodies || bodiesOf) && aux && /^(recovered|pulled|found|retrieved|exhumed|removed|brought|dug)$/.test(tk.l)) {
+    if ((bodies || bodiesOf) && aux && RECOVERY_PARTICIPLES.test(tk.l)) {
       return { cat: 'killed', end: j + 1, person: true, singularPerson, speculative, subcount, increment, combined: false };
     }
     // "a police officer was shot and wounded", "were beaten and killed": a second verb joined to the first
@@ -244,7 +246,7 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
     }
     // "nine men suspected of being smugglers were arrested", "a man believed to be the captain was taken into
     // custody": a participle phrase between the subject and its verb, read like a relative clause
-    if (REDUCED_RELATIVE.has(tk.l) && /^(of|to|with|for|in)$/.test(toks[j + 1]?.l ?? '') && np > 0 && person && !aux && depth === 0) {
+    if (REDUCED_RELATIVE.has(tk.l) && REDUCED_RELATIVE_PREPS.test(toks[j + 1]?.l ?? '') && np > 0 && person && !aux && depth === 0) {
       const m = relativeClauseEnd(toks, j + 1, true);
       if (m !== undefined) {
         j = m;
@@ -283,7 +285,7 @@ function scanRight(toks: Token[], j0: number, depth = 0): RightScan | undefined 
       if (m && noun2 && !m.vague && !m.range) {
         let perp = false;
         for (let k = m.end; k < m.end + 3 && k < toks.length; k++) if (PERPETRATORS.has(toks[k]!.l)) perp = true;
-        const r2 = perp ? scanRightPerp(toks, m.end) : scanRight(toks, m.end, depth + 1);
+        const r2 = perp ? scanRightPerp(toks, m.end, aside) : scanRight(toks, m.end, depth + 1, aside);
         if (r2 && !r2.adjectival && (r2.cat === 'killed' || r2.cat === 'injured' || r2.cat === 'missing' || r2.cat === 'hostages' || r2.cat === 'arrested')) {
           return { ...r2, person: true, singularPerson: false, subcount: subcount || r2.subcount, increment: increment || r2.increment, coordValue: perp ? 0 : m.value };
         }
@@ -346,7 +348,7 @@ function personGroup(toks: Token[], j: number): boolean {
       if (t.t === '.' && t.glued) continue; // "U.S. service members"
       break;
     }
-    if (t.k === 'num' || keywordAt(toks, k) || LEFT_VERBS[t.l] || PASSIVE_AUX.has(t.l)) return false;
+    if (t.k === 'num' || keywordAt(toks, k) || LEFT_VERBS[t.l] || BE_FORMS.has(t.l)) return false;
     if (PERPETRATORS.has(t.l)) return false;
     if (PERSON_PLURAL.has(t.l) || PERSON_SINGULAR.has(t.l)) person = true;
     else if (person) break;
@@ -355,7 +357,7 @@ function personGroup(toks: Token[], j: number): boolean {
   // the second group must not start its own clause: "killed 12 soldiers and 30 civilians were wounded"
   for (let k = j; k < j + 7 && k < toks.length; k++) {
     if (toks[k]!.k === 'punct' && !(toks[k]!.t === '.' && toks[k]!.glued)) break;
-    if (PASSIVE_AUX.has(toks[k]!.l)) return false;
+    if (BE_FORMS.has(toks[k]!.l)) return false;
   }
   return person;
 }
@@ -364,18 +366,11 @@ function leftHome(toks: Token[], from: number): boolean {
   for (let k = from; k < from + 7 && k < toks.length; k++) {
     const t = toks[k]!;
     if (t.k === 'punct') return false;
-    if ((t.l === 'from' || t.l === 'of') && /^(their|the|his|her)$/.test(toks[k + 1]?.l ?? '') && /^(homes|home|houses|villages|village|towns|town|city|area|region|district)$/.test(toks[k + 2]?.l ?? '')) return true;
-    if (t.l === 'to' && /^(flee|evacuate|leave|abandon)$/.test(toks[k + 1]?.l ?? '')) return true;
+    if ((t.l === 'from' || t.l === 'of') && HOME_DETERMINERS.test(toks[k + 1]?.l ?? '') && HOME_NOUNS.test(toks[k + 2]?.l ?? '')) return true;
+    if (t.l === 'to' && FLIGHT_VERBS.test(toks[k + 1]?.l ?? '')) return true;
   }
   return false;
 }
-
-/** Participles that open a descriptive phrase after a subject ("men suspected of ...", "a man believed to be ..."). */
-const REDUCED_RELATIVE = new Set('suspected believed thought accused alleged charged wanted known said described identified'.split(' '));
-/** Units after a number that make it a measure, not a count of people. */
-const MEASURE_UNITS = new Set('miles mile km kilometres kilometers kilometre kilometer metres meters metre meter feet foot yards hours hours days weeks months years minutes'.split(' '));
-
-const PLACE_NOUNS = new Set('cities towns villages provinces states districts regions countries counties areas neighbourhoods neighborhoods'.split(' '));
 
 /**
  * "men who refused to leave the land were arrested": from just past "who", the index of the passive
@@ -384,7 +379,7 @@ const PLACE_NOUNS = new Set('cities towns villages provinces states districts re
  */
 function relativeClauseEnd(toks: Token[], from: number, participle = false): number | undefined {
   // "who were killed", "who was injured": the clause itself is the casualty statement; the plain scan reads it
-  if (!participle && (PASSIVE_AUX.has(toks[from]?.l ?? '') || toks[from]?.l === 'had' || toks[from]?.l === 'have')) return undefined;
+  if (!participle && (BE_FORMS.has(toks[from]?.l ?? '') || toks[from]?.l === 'had' || toks[from]?.l === 'have')) return undefined;
   for (let k = from + 1; k < from + 17 && k < toks.length; k++) {
     const t = toks[k]!;
     // a possessive inside the clause ("the boat's captain")
@@ -402,7 +397,7 @@ function relativeClauseEnd(toks: Token[], from: number, participle = false): num
     if (keywordAt(toks, k)) return participle && AUX.has(toks[k - 1]?.l ?? '') ? k : undefined; // "believed to be dead"
     if (participle && (t.l === 'be' || t.l === 'have') && toks[k - 1]?.l === 'to') continue; // "believed to be the captain"
     if (participle && t.l === 'being') continue; // "suspected of being smugglers"
-    if (PASSIVE_AUX.has(t.l) || t.l === 'have' || t.l === 'had' || t.l === 'has') {
+    if (BE_FORMS.has(t.l) || t.l === 'have' || t.l === 'had' || t.l === 'has') {
       let m = k + 1;
       while (m < k + 4 && toks[m] && AUX.has(toks[m]!.l) && !keywordAt(toks, m)) m++;
       return keywordAt(toks, m) ? m : undefined;
@@ -412,11 +407,11 @@ function relativeClauseEnd(toks: Token[], from: number, participle = false): num
 }
 
 /** The category a perpetrators' noun phrase would have ("four attackers were killed"), ignoring the perpetrator veto. */
-function scanRightPerp(toks: Token[], j: number): RightScan | undefined {
+function scanRightPerp(toks: Token[], j: number, aside: SetAside): RightScan | undefined {
   for (let k = j; k < j + 8 && k < toks.length; k++) {
     if (toks[k]!.k === 'punct' || toks[k]!.k === 'num') return undefined;
     const kw = keywordAt(toks, k);
-    if (kw) return scanTail(toks, kw.end, { cat: kw.cat, person: true, singularPerson: false, speculative: false, subcount: false, increment: false, aux: true, bodies: false, np: 1 });
+    if (kw) return scanTail(toks, kw.end, { cat: kw.cat, person: true, singularPerson: false, speculative: false, subcount: false, increment: false, aux: true, bodies: false, np: 1 }, aside);
   }
   return undefined;
 }
@@ -425,6 +420,7 @@ function scanTail(
   toks: Token[],
   end: number,
   s: { cat: Category; person: boolean; singularPerson: boolean; speculative: boolean; subcount: boolean; increment: boolean; aux: boolean; bodies: boolean; np: number },
+  aside: SetAside,
 ): RightScan | undefined {
   // "dead or missing", "killed or injured", "dead or presumed dead": combined figures are not split
   let combined = false;
@@ -442,32 +438,28 @@ function scanTail(
   if (o && o.t === ',' && keywordAt(toks, end + 1)) {
     for (let k = end + 2; k < end + 5 && k < toks.length; k++) if (toks[k]!.l === 'or') combined = true;
   }
+  if (combined && !aside('count.aside.combined', end)) combined = false;
   if (toks[end]?.l === 'identified' || (toks[end]?.l === 'been' && toks[end + 1]?.l === 'identified')) s.subcount = true;
   // "17 miners who had been missing since the fire were found alive today": no longer missing
-  if (s.cat === 'missing' && foundSafeAfter(toks, end)) return undefined;
+  if (s.cat === 'missing' && foundSafeAfter(toks, end) && aside('count.aside.found-safe', end)) return undefined;
   const after = toks[end];
   const adjectival = !!after && (PERSON_PLURAL.has(after.l) || PERSON_SINGULAR.has(after.l)) && !keywordAt(toks, end);
   return { cat: s.cat, adjectival, end, person: s.person, singularPerson: s.singularPerson, speculative: s.speculative, subcount: s.subcount, increment: s.increment, combined };
 }
 
-const TOLL_LINKERS = new Set(['to', 'at', 'of', 'reached', 'hit', 'was', 'is', 'stood', 'stands', 'now', ':', 'been', 'topped', 'passed', 'from', 'reaching', 'exceeded', 'surpassed', 'passing', 'topping', 'exceeding']);
 /** Within the same clause after a missing keyword: "(were) found / rescued / located … alive|safe|unharmed", before any other count. */
 function foundSafeAfter(toks: Token[], from: number): boolean {
   for (let k = from; k < from + 18 && k < toks.length; k++) {
     const t = toks[k]!;
     if (t.k === 'num' || t.t === '.' || t.t === ';' || t.t === '?' || t.t === '!') return false;
     // "six remained missing, …, after several others were found alive": the found ones are other people.
-    if (t.t === ',' || /^(after|but|while|although|though|whereas)$/.test(t.l)) return false;
-    if (/^(found|located|rescued|traced|discovered)$/.test(t.l)) {
-      for (let m = k + 1; m <= k + 3 && m < toks.length; m++) if (/^(alive|safe|safely|unharmed|unhurt)$/.test(toks[m]!.l)) return true;
+    if (t.t === ',' || CLAUSE_TURNS.test(t.l)) return false;
+    if (FOUND_VERBS.test(t.l)) {
+      for (let m = k + 1; m <= k + 3 && m < toks.length; m++) if (SAFE_WORDS.test(toks[m]!.l)) return true;
     }
   }
   return false;
 }
-
-const CHANGE_VERBS = new Set(['rose', 'risen', 'rises', 'rising', 'climbed', 'climbs', 'climbing', 'jumped', 'soared', 'increased', 'went', 'gone']);
-/** "the toll has passed 5,000": the figure is a floor. */
-const OVER_LINKERS = new Set(['topped', 'passed', 'exceeded', 'surpassed', 'passing', 'topping', 'exceeding']);
 
 /** "the death toll … rose to N", "number of injured stood at N", "dead: N". */
 function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Category; approx: boolean; speculative: boolean; superseded: boolean; increment: boolean; update: boolean } | undefined {
@@ -482,7 +474,7 @@ function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Catego
     return undefined;
   }
   // "the toll rose above 5,000", "climbed beyond 300": a change verb before a floor qualifier links like "passed"
-  const changeOver = CHANGE_VERBS.has(link.l) && /^(above|over|beyond)$/.test(toks[qStart]?.l ?? '');
+  const changeOver = CHANGE_VERBS.has(link.l) && FLOOR_PREPS.test(toks[qStart]?.l ?? '');
   if (!TOLL_LINKERS.has(link.l) && link.l !== 'by' && !changeOver) return undefined;
   let approx = false;
   let speculative = false;
@@ -499,7 +491,7 @@ function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Catego
     if (tk.t === '.' || tk.t === ';' || tk.t === '?') return undefined;
     if (tk.l === 'estimated' || tk.l === 'approximate') approx = true;
     if (SPECULATIVE.has(tk.l)) speculative = true;
-    if (/^(rose|risen|rises|climbed|climbs|reached|jumped|increased|soared|now|gone|went|stands|lifting|taking|bringing|brought)$/.test(tk.l)) update = true;
+    if (TOLL_UPDATE_WORDS.test(tk.l)) update = true;
     let cat: Category | undefined;
     if (tk.l === 'toll' && toks[j - 1]?.l !== 'injury') cat = 'killed';
     else if ((tk.l === 'count' || tk.l === 'tally') && toks[j - 1]?.l === 'death') cat = 'killed';
@@ -525,7 +517,7 @@ function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Catego
     if (cat) {
       for (let k = j - 1; k >= j - 3 && k >= 0; k--) if (toks[k]!.l === 'estimated' || toks[k]!.l === 'approximate') approx = true;
       // "…, bringing the death toll to four": the verb comes before the toll
-      for (let k = j - 1; k >= j - 4 && k >= 0; k--) if (/^(bringing|brought|taking|took|lifting|lifted|pushing|pushed|raising|raised)$/.test(toks[k]!.l)) update = true;
+      for (let k = j - 1; k >= j - 4 && k >= 0; k--) if (TOLL_BRINGING_VERBS.test(toks[k]!.l)) update = true;
       if (link.l === 'by') return { cat, approx, speculative, superseded: false, increment: true, update };
       return { cat, approx, speculative, superseded: link.l === 'from', increment: false, update };
     }
@@ -533,27 +525,18 @@ function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Catego
   return undefined;
 }
 
-const RELATIVE = new Set(['that', 'which', 'who']);
-/** Nouns for the people who carried out an attack: their deaths are not the incident's toll. */
-const PERPETRATORS = new Set(
-  'attacker attackers gunman gunmen assailant assailants kidnapper kidnappers hijacker hijackers bomber bombers abductor abductors captor captors terrorist terrorists'.split(' '),
-);
-/** "in 2008 killed hundreds": a year after one of these is a date, never a count. */
-const DATE_PREPS = new Set(['in', 'since', 'during', 'until', 'till', 'by', 'of', 'from', 'before', 'after']);
-const PASSIVE_AUX = new Set(['were', 'was', 'been', 'being', 'be', 'is', 'are']);
-
 /**
  * "An 18-year-old gunman killed 21 people": the singular subject is the agent of an active verb with an
  * object, not a casualty. A casualty subject takes a passive or intransitive verb ("a policeman was killed",
  * "a man died").
  */
 function actsOnOthers(toks: Token[], from: number, keywordEnd: number): boolean {
-  for (let k = from; k < keywordEnd; k++) if (PASSIVE_AUX.has(toks[k]!.l) || toks[k]!.l === 'has' || toks[k]!.l === 'had') return false;
+  for (let k = from; k < keywordEnd; k++) if (BE_FORMS.has(toks[k]!.l) || toks[k]!.l === 'has' || toks[k]!.l === 'had') return false;
   const verb = toks[keywordEnd - 1]?.l ?? '';
-  if (!/^(killed|wounded|injured|hurt|shot|stabbed|kidnapped|abducted|arrested|detained|seized|murdered)$/.test(verb)) return false;
+  if (!AGENT_VERBS.test(verb)) return false;
   const object = toks[keywordEnd];
   if (!object || object.k === 'punct') return false;
-  return object.k === 'num' || /^(a|an|the|his|her|their|its|at|more|dozens|scores|hundreds|thousands|several|many|two|three|four|five|six|seven|eight|nine|ten|people|one)$/.test(object.l);
+  return object.k === 'num' || OBJECT_OPENERS.test(object.l);
 }
 
 /** "killing 12", "injured more than 4,000 people", "claimed the lives of 40". */
@@ -566,30 +549,30 @@ function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: 
   // "confirmed the deaths of 18 people"
   if (toks[j]?.l === 'of' && (toks[j - 1]?.l === 'deaths' || toks[j - 1]?.l === 'death') && toks[j - 2]?.l === 'the') return { cat: 'killed', verbIdx: j - 1, needsPerson: true };
   // "divers pulled out 11 bodies"
-  if (toks[j]?.l === 'out' && /^(pulled|pulling|dug|digging|brought|bringing|carried|carrying)$/.test(toks[j - 1]?.l ?? '')) j--;
+  if (toks[j]?.l === 'out' && OUT_VERBS.test(toks[j - 1]?.l ?? '')) j--;
   const v = toks[j];
   if (!v) return undefined;
   // phrasal verbs: "rounded up 300 demonstrators"
-  if (v.l === 'up' && /^(rounded|rounding|round|rounds)$/.test(toks[j - 1]?.l ?? '')) return { cat: 'arrested', verbIdx: j - 1, needsPerson: true };
+  if (v.l === 'up' && ROUND_UP_VERBS.test(toks[j - 1]?.l ?? '')) return { cat: 'arrested', verbIdx: j - 1, needsPerson: true };
   // "moved 1.2 million people to safety": needs the destination after the noun phrase
-  if (/^(moved|moving|relocated|relocating|shifted|shifting|transferred)$/.test(v.l) && !PASSIVE_AUX.has(toks[j - 1]?.l ?? '')) {
+  if (RELOCATE_VERBS.test(v.l) && !BE_FORMS.has(toks[j - 1]?.l ?? '')) {
     return { cat: 'displaced', verbIdx: j, needsPerson: true, needsRefuge: true };
   }
   // "rescuers pulled 14 bodies from the river": needs "bodies" after the count
-  if (/^(pulled|recovered|retrieved|found|exhumed|removed|pulling|recovering|retrieving|finding)$/.test(v.l) && !PASSIVE_AUX.has(toks[j - 1]?.l ?? '')) {
+  if (RECOVER_VERBS.test(v.l) && !BE_FORMS.has(toks[j - 1]?.l ?? '')) {
     return { cat: 'killed', verbIdx: j, needsPerson: false, needsBodies: true };
   }
   // "forced some 30,000 residents from their homes", "drove 5,000 people to flee": needs the destination after the noun phrase
-  if (/^(forced|forcing|forces|force|drove|driven|driving|drives|drive)$/.test(v.l) && !PASSIVE_AUX.has(toks[j - 1]?.l ?? '')) {
+  if (FORCE_VERBS.test(v.l) && !BE_FORMS.has(toks[j - 1]?.l ?? '')) {
     return { cat: 'displaced', verbIdx: j, needsPerson: true, needsHomes: true };
   }
   // "police took 40 people into custody"
-  if (/^(took|taking|take|takes)$/.test(v.l)) return { cat: 'arrested', verbIdx: j, needsPerson: true, needsCustody: true };
+  if (TAKE_VERBS.test(v.l)) return { cat: 'arrested', verbIdx: j, needsPerson: true, needsCustody: true };
   const cat = LEFT_VERBS[v.l];
   if (!cat) return undefined;
   if (v.l === 'claimed' || v.l === 'claiming') return undefined; // only via "the lives of"
   const before = toks[j - 1];
-  if (before && PASSIVE_AUX.has(before.l)) return undefined; // "were killed 12 days ago"
+  if (before && BE_FORMS.has(before.l)) return undefined; // "were killed 12 days ago"
   // "killed or wounded 1,500 soldiers", "killed and injured 40": a combined figure, not split
   let k = j - 1;
   if (toks[k]?.l === 'or' || toks[k]?.l === 'and') {
@@ -613,20 +596,6 @@ interface SentenceCtx {
   attribution?: string;
 }
 
-const CONTEXT_PHRASES: string[][] = [
-  ['previous'], ['last', 'year'], ['years', 'ago'], ['a', 'year', 'ago'], ['in', 'a', 'separate'], ['separate', 'incident'],
-  ['separate', 'attack'], ['in', 'another'], ['separately'], ['earlier', 'incident'], ['earlier', 'attack'], ['earlier', 'disaster'],
-  // a running total over a period ("three years of unrest in which some 2,400 people have died") is no incident's toll
-  ['years', 'of'], ['decades', 'of'],
-  // a figure the sentence itself refutes ("early reports said one person had died, but that proved to be incorrect")
-  ['proved', 'to', 'be', 'incorrect'], ['proved', 'incorrect'], ['proved', 'to', 'be', 'false'], ['proved', 'false'], ['turned', 'out', 'to', 'be', 'wrong'], ['turned', 'out', 'to', 'be', 'false'],
-];
-const SUPERSEDED_PHRASES: string[][] = [
-  ['earlier'], ['previously'], ['initially'], ['at', 'first'], ['at', 'the', 'outset'], ['had', 'been', 'saying'],
-  ['had', 'said'], ['had', 'reported'], ['had', 'put'], ['had', 'given'], ['had', 'stood'], ['had', 'earlier'],
-  ['previous', 'toll'], ['before', 'that'], ['first', 'reported'], ['was', 'revised'], ['had', 'first'], ['first', 'said'],
-];
-
 /** Phrases by first word: sentenceContext looks at every token, and most tokens start no phrase at all. */
 function byFirstWord(phrases: string[][]): Map<string, string[][]> {
   const index = new Map<string, string[][]>();
@@ -637,15 +606,6 @@ const CONTEXT_BY_FIRST = byFirstWord(CONTEXT_PHRASES);
 const SUPERSEDED_BY_FIRST = byFirstWord(SUPERSEDED_PHRASES);
 const NO_PHRASES: string[][] = [];
 
-const EVENT_FAMILIES: ReadonlyArray<RegExp> = [
-  /^(earthquake|earthquakes|quake|quakes|tremor|tremors|aftershock)$/,
-  /^(flood|floods|flooding|flash|deluge|landslide|landslides|mudslide|mudslides)$/,
-  /^(storm|storms|cyclone|hurricane|typhoon|tornado|tornadoes|blizzard)$/,
-  /^(bomb|bombs|bombing|bombings|blast|blasts|explosion|explosions)$/,
-  /^(fire|fires|blaze|wildfire|wildfires)$/,
-  /^(crash|crashes|collision|derailment)$/,
-  /^(war|fighting|offensive|clashes|riots|rioting)$/,
-];
 /** The kind of event a word names (the families above are disjoint), if any. */
 const eventFamily = (word: string): RegExp | undefined => EVENT_FAMILIES.find((re) => re.test(word));
 /**
@@ -654,14 +614,14 @@ const eventFamily = (word: string): RegExp | undefined => EVENT_FAMILIES.find((r
  * (no word of that event's kind in it). verbIdx is the verb after "that"/"which".
  */
 function backgroundEvent(toks: Token[], verbIdx: number, titleWords: Set<string> | undefined): boolean {
-  if (!titleWords || !/^(that|which)$/.test(toks[verbIdx - 1]?.l ?? '')) return false;
+  if (!titleWords || !THAT_WHICH.test(toks[verbIdx - 1]?.l ?? '')) return false;
   for (let k = verbIdx - 2; k >= 0 && k >= verbIdx - 8; k--) {
     const l = toks[k]!.l;
     const fam = eventFamily(l);
     if (!fam) continue;
     // the event noun must be introduced as a past cause: "after an earthquake", "following the bombing"
     let framed = false;
-    for (let m = k - 1; m >= 0 && m >= k - 3; m--) if (/^(after|following|since)$/.test(toks[m]!.l)) framed = true;
+    for (let m = k - 1; m >= 0 && m >= k - 3; m--) if (PAST_CAUSE_FRAMES.test(toks[m]!.l)) framed = true;
     if (!framed) return false;
     for (const w of titleWords) if (fam.test(w)) return false;
     return true;
@@ -683,7 +643,7 @@ function otherEventSubject(toks: Token[], verbIdx: number, leadFamilies: Set<Reg
     let framed = false;
     for (let m = k - 1; m >= 0 && m >= k - 5; m--) {
       if (toks[m]!.k === 'punct') break;
-      if (/^(after|following)$/.test(toks[m]!.l)) framed = true;
+      if (EARLIER_CAUSE_FRAMES.test(toks[m]!.l)) framed = true;
     }
     return framed && !leadFamilies.has(fam);
   }
@@ -735,7 +695,7 @@ function sentenceContext(toks: Token[], currentYear: number | undefined): Senten
     for (const p of SUPERSEDED_BY_FIRST.get(tk.l) ?? NO_PHRASES) {
       if (matchAt(toks, j, p)) {
         // "earlier this year/month/week/in the year" dates the main incident, it does not supersede
-        if (p[0] === 'earlier' && /^(this|in|that)$/.test(toks[j + 1]?.l ?? '') && /^(year|month|week|the)$/.test(toks[j + 2]?.l ?? '')) continue;
+        if (p[0] === 'earlier' && EARLIER_THIS.test(toks[j + 1]?.l ?? '') && EARLIER_THIS_SPANS.test(toks[j + 2]?.l ?? '')) continue;
         // "the scene of a similar shooting a year earlier" dates another event; it revises no figure
         if (p[0] === 'earlier' && TIME_SPANS.has(toks[j - 1]?.l ?? '')) continue;
         superseded = true;
@@ -747,23 +707,18 @@ function sentenceContext(toks: Token[], currentYear: number | undefined): Senten
   return { superseded, context, asides, ...(currentFrom !== undefined ? { currentFrom } : {}) };
 }
 
-const BOUNDARY_WORDS = new Set(
-  'that which who and but while as when after because if although so where before with than whereas since though then'.split(' '),
-);
-const PRONOUNS = new Set('he she it they we i you this that there one someone'.split(' '));
-
 function cleanSubject(toks: Token[], from: number, to: number, text: string): string | undefined {
   // drop leading/trailing time phrases ("on Friday", "today")
-  while (from < to && /^(today|yesterday|tonight|also|later|earlier|then|now|had|has|have)$/.test(toks[to - 1]!.l)) to--;
+  while (from < to && TRAILING_TIME_WORDS.test(toks[to - 1]!.l)) to--;
   if (to <= from || to - from > 9) return undefined;
   const first = toks[from]!;
   if (to - from === 1 && PRONOUNS.has(first.l)) return undefined;
   if (PRONOUNS.has(first.l) && to - from === 1) return undefined;
-  for (let k = from; k < to; k++) if (/^(no|not|were|was|is|are|been|had|have|has|did|do|does|will|would|could)$/.test(toks[k]!.l)) return undefined;
+  for (let k = from; k < to; k++) if (NOT_SUBJECT_WORDS.test(toks[k]!.l)) return undefined;
   const s = text.slice(first.s, toks[to - 1]!.e).trim();
   const hasCap = toks.slice(from, to).some((t) => t.k === 'word' && /^\p{Lu}/u.test(t.t) && t !== first) || /^\p{Lu}/u.test(first.t);
   if (!hasCap && !OFFICIAL_RE.test(s) && !UNOFFICIAL_RE.test(s)) return undefined;
-  if (/^(he|she|it|they|we|i)$/i.test(s)) return undefined;
+  if (SUBJECT_PRONOUNS.test(s)) return undefined;
   return s.replace(/^[,\s]+|[,\s]+$/g, '');
 }
 
@@ -789,7 +744,7 @@ export function attributionOf(toks: Token[], text: string, near: number): { s: s
     }
     if (!REPORT_VERBS.has(tk.l) || tk.l === 'according') continue;
     // "an estimated 15,000", "the estimated number": an adjective, not a reporting verb
-    if (tk.l === 'estimated' && (/^(an|the|a)$/.test(toks[j - 1]?.l ?? '') || toks[j + 1]?.k === 'num')) continue;
+    if (tk.l === 'estimated' && (ARTICLES.test(toks[j - 1]?.l ?? '') || toks[j + 1]?.k === 'num')) continue;
     // subject before the verb, up to a clause boundary
     let k = j - 1;
     // "X, the ministry's spokesman, said": skip an appositive to reach the name
@@ -822,7 +777,7 @@ export function attributionOf(toks: Token[], text: string, near: number): { s: s
       from = m + 1;
       endSubj = relEnd;
     }
-    while (from < endSubj && /^(on|in|at)$/.test(toks[from]!.l)) from++;
+    while (from < endSubj && PLACE_TIME_PREPS.test(toks[from]!.l)) from++;
     let s = cleanSubject(toks, from, endSubj, text);
     if (!s) {
       // inverted: "…, said the governor's office."
@@ -833,7 +788,7 @@ export function attributionOf(toks: Token[], text: string, near: number): { s: s
           m += 2;
           while (m < toks.length && m < j + 12 && toks[m]!.k !== 'punct') m++;
         }
-        if (toks[j + 1] && /^(the|a|an|\p{Lu})/u.test(toks[j + 1]!.t) && !/^(on|in|at|that)$/.test(toks[j + 1]!.l)) s = cleanSubject(toks, j + 1, m, text);
+        if (toks[j + 1] && /^(the|a|an|\p{Lu})/u.test(toks[j + 1]!.t) && !NOT_INVERTED_SUBJECT.test(toks[j + 1]!.l)) s = cleanSubject(toks, j + 1, m, text);
       }
     }
     if (s) {
@@ -846,13 +801,6 @@ export function attributionOf(toks: Token[], text: string, near: number): { s: s
 }
 
 // ---------- per-country / per-side scope ----------
-
-const AUTHORITY = new Set(
-  ('ministry government officials official authorities authority police military army broadcaster media agency department ' +
-    'minister president governor side state-run').split(' '),
-);
-const PLACE_NOUNS_AFTER_DEMONYM = new Set('town towns city cities village villages province provinces region regions district districts state territory capital port border side part parts areas area'.split(' '));
-const SCOPE_PREPS = new Set(['in', 'across', 'throughout', 'inside']);
 
 /** The country a capitalised name at token k stands for, with the index past it. */
 function countryAt(toks: Token[], k: number): { country: string; end: number; demonym: boolean; possessive: boolean } | undefined {
@@ -871,7 +819,7 @@ function countryAt(toks: Token[], k: number): { country: string; end: number; de
     if (!p) continue;
     // a division or a city is placed in its country: a province inside a named country is not a second country
     const country = countryOf(p);
-    return { country, end: k + w, demonym: name !== p.name && !possessive && /(an|ese|i|ish|ch|ic)$/.test(name), possessive };
+    return { country, end: k + w, demonym: name !== p.name && !possessive && DEMONYM_SUFFIXES.test(name), possessive };
   }
   return undefined;
 }
@@ -898,11 +846,11 @@ export function placeScope(toks: Token[]): PlaceScope {
   let whole = false;
   for (let j = 0; j < toks.length; j++) {
     const l = toks[j]!.l;
-    if (l === 'both' && /^(sides|countries|nations)$/.test(toks[j + 1]?.l ?? '')) whole = true;
-    if (/^(two|three|four|five|six|several)$/.test(l) && /^(countries|nations)$/.test(toks[j + 1]?.l ?? '')) whole = true;
+    if (l === 'both' && BOTH_WHOLES.test(toks[j + 1]?.l ?? '')) whole = true;
+    if (FEW_COUNTS.test(l) && COUNTRY_NOUNS.test(toks[j + 1]?.l ?? '')) whole = true;
     // "on the Indian side", "on their side of the border" (not a ship "on its side")
     if (l === 'on' && toks[j + 1]?.l === 'the' && toks[j + 3]?.l === 'side' && /^\p{Lu}/u.test(toks[j + 2]?.t ?? '')) side = true;
-    if (l === 'on' && /^(their|our|its)$/.test(toks[j + 1]?.l ?? '') && toks[j + 2]?.l === 'side' && toks[j + 3]?.l === 'of' && /^(the|that)$/.test(toks[j + 4]?.l ?? '') && /^(border|frontier)$/.test(toks[j + 5]?.l ?? '')) side = true;
+    if (l === 'on' && SIDE_POSSESSIVES.test(toks[j + 1]?.l ?? '') && toks[j + 2]?.l === 'side' && toks[j + 3]?.l === 'of' && BORDER_DETERMINERS.test(toks[j + 4]?.l ?? '') && BORDER_NOUNS.test(toks[j + 5]?.l ?? '')) side = true;
     // "In Malawi alone", "in the Iranian town of Sarpol-e Zahab alone": the clause (or, opening the sentence, all of it)
     if (l === 'alone' && j > 0) {
       for (let k = j - 1; k >= 0 && k >= j - 9; k--) {
@@ -931,7 +879,7 @@ export function placeScope(toks: Token[]): PlaceScope {
       for (let k = j - 1; k >= 0 && k >= j - 3; k--) {
         const tk = toks[k]!;
         if (SCOPE_PREPS.has(tk.l)) return true;
-        if (tk.k !== 'word' || !/^(the|northern|southern|eastern|western|central|north|south|east|west|neighbouring|neighboring)$/.test(tk.l)) return false;
+        if (tk.k !== 'word' || !PLACE_MODIFIERS.test(tk.l)) return false;
       }
       return false;
     })();
@@ -1004,14 +952,6 @@ function markRegions(out: Candidate[], scopes: Map<number, PlaceScope>, sentence
   }
 }
 
-// Causes of death other than the incident itself: a count "died of illness" in a flood's relief camps is a
-// cause-specific sub-count. ("died of their injuries", "of wounds", "of burns" are the incident's own deaths.)
-const CAUSE_NOUNS = new Set(
-  ('illness illnesses disease diseases cholera malaria dengue diarrhoea diarrhea dysentery typhoid measles hunger starvation ' +
-    'malnutrition exposure hypothermia heatstroke infection infections covid covid-19 coronavirus snakebite snakebites').split(' '),
-);
-const CAUSE_ADJ = /^(water-borne|waterborne|related|other|various|infectious|respiratory|a|the|an)$/;
-
 /**
  * "324 people had died of illness", "deaths from disease", "killed in road accidents": the cause named after a
  * killed figure, within its clause. Returns the cause word, or undefined.
@@ -1025,9 +965,9 @@ function deathCause(toks: Token[], from: number): string | undefined {
       while (m < k + 3 && CAUSE_ADJ.test(toks[m]?.l ?? '')) m++;
       const w = toks[m]?.l ?? '';
       if (CAUSE_NOUNS.has(w)) return w;
-      if (w !== 'illness' && /^(heat|cold)$/.test(w)) return w;
+      if (w !== 'illness' && WEATHER_CAUSES.test(w)) return w;
     }
-    if (t.l === 'in' && /^(road|traffic|car)$/.test(toks[k + 1]?.l ?? '') && /^(accidents|crashes)$/.test(toks[k + 2]?.l ?? '')) return toks[k + 2]!.l;
+    if (t.l === 'in' && ROAD_WORDS.test(toks[k + 1]?.l ?? '') && ROAD_ACCIDENTS.test(toks[k + 2]?.l ?? '')) return toks[k + 2]!.l;
   }
   return undefined;
 }
@@ -1043,21 +983,16 @@ function designation(toks: Token[], i: number): boolean {
   return true;
 }
 
-const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
-
 /** "last month", "last week", "earlier this year" after a position in the same clause */
 function earlierPeriod(toks: Token[], from: number): boolean {
   for (let k = from; k < toks.length && k < from + 14; k++) {
     const t = toks[k]!;
     if (t.k === 'punct') return false;
-    if (t.l === 'last' && /^(month|week|year)$/.test(toks[k + 1]?.l ?? '')) return true;
-    if (t.l === 'earlier' && toks[k + 1]?.l === 'this' && /^(month|year)$/.test(toks[k + 2]?.l ?? '')) return true;
+    if (t.l === 'last' && LAST_PERIODS.test(toks[k + 1]?.l ?? '')) return true;
+    if (t.l === 'earlier' && toks[k + 1]?.l === 'this' && EARLIER_THIS_PERIODS.test(toks[k + 2]?.l ?? '')) return true;
   }
   return false;
 }
-
-const HURT_WORDS = /^(wounded|wounds|wounding|injured|injures|injuring|hurt|critical)$/;
-const FATAL_WORDS = /^(id|id'd|ids|identified|identifies|identify|killed|kills|kill|killing|killings|dead|death|deaths|died|dies|die|fatal|fatally|murder|murdered|homicide|slain|slaying|deadly|body|bodies)$/;
 
 /** "in two shootings", "five shootings that wounded 15", "separate attacks", "a violent weekend": the sentence sums events */
 function spansSeveralEvents(toks: Token[]): boolean {
@@ -1065,7 +1000,7 @@ function spansSeveralEvents(toks: Token[]): boolean {
   const oneEvent = toks.some((t, k) => (t.l === 'a' || t.l === 'the') && VIOLENT_EVENT_NOUNS.has(toks[k + 1]?.l ?? ''));
   for (let k = 0; k < toks.length; k++) {
     const w = toks[k]!.l;
-    if (/^(shootings|stabbings|incidents|attacks)$/.test(w)) return true;
+    if (ROUND_UP_NOUNS.test(w)) return true;
     if (w === 'separate' || (w === 'weekend' && !oneEvent) || (w === 'a' && toks[k + 1]?.l === 'total' && toks[k + 2]?.l === 'of')) return true;
   }
   return false;
@@ -1076,21 +1011,17 @@ function datesEarlier(toks: Token[]): boolean {
   for (let k = 0; k < toks.length; k++) {
     const w = toks[k]!.l;
     const next = toks[k + 1]?.l ?? '';
-    if (w === 'last' && /^(week|month|year|summer|spring|fall|autumn|winter)$/.test(next) && toks[k - 1]?.l !== 'the') return true;
-    if (w === 'earlier' && next === 'this' && /^(month|year)$/.test(toks[k + 2]?.l ?? '')) return true;
+    if (w === 'last' && LAST_SEASONS.test(next) && toks[k - 1]?.l !== 'the') return true;
+    if (w === 'earlier' && next === 'this' && EARLIER_THIS_PERIODS.test(toks[k + 2]?.l ?? '')) return true;
     // "killed in the same neighborhood earlier in the week"
     if (w === 'earlier' && next === 'in' && toks[k + 2]?.l === 'the' && /^(week|month|year)$/.test(toks[k + 3]?.l ?? '')) return true;
     // "a rivalry that has claimed two lives over the past couple of months": a span of time, not the incident
     if ((w === 'past' || w === 'last') && toks[k - 1]?.l === 'the' && /^(over|in|during|within)$/.test(toks[k - 2]?.l ?? '') && toks.slice(k + 1, k + 5).some((t) => /^(weeks|months|years|decades)$/.test(t.l))) return true;
-    if (w === 'ago' && /^(weeks|months|years|week|month|year)$/.test(toks[k - 1]?.l ?? '')) return true;
-    if ((w === 'previous' || w === 'prior' || w === 'unrelated' || w === 'separate') && /^(incident|shooting|shootings|incidents)$/.test(next)) return true;
+    if (w === 'ago' && AGO_UNITS.test(toks[k - 1]?.l ?? '')) return true;
+    if ((w === 'previous' || w === 'prior' || w === 'unrelated' || w === 'separate') && EARLIER_INCIDENT_NOUNS.test(next)) return true;
   }
   return false;
 }
-
-/** "trapped" in a flood (on rooftops, by rising water, stranded, cut off) means stranded, not missing. */
-const TRAPPED_RE = /\btrapped\b/i;
-const STRANDED_RE = /\b(floods?|flooding|floodwaters?|rooftops?|roofs?|embankments?|stranded|marooned|rising waters?|cut off)\b/i;
 
 /** "together with 17 deaths in Madagascar", "on top of the 10 killed", "in addition to 5": a part added to reach a total */
 function addedPart(toks: Token[], qStart: number): boolean {
@@ -1107,8 +1038,22 @@ function addedPart(toks: Token[], qStart: number): boolean {
 /** A rule a guard vetoed, with the sentence it was in (`-1`: the headline). */
 export type SentenceVeto = RuleVeto & { sentence: number };
 
-/** `vetoes`, when given, collects the rules that a guard vetoed (for `--explain`). */
-export function findCandidates(sentences: Sentence[], currentYear: number | undefined, currentMonth?: number, vetoes?: SentenceVeto[]): Candidate[] {
+/** The count reader that would read the number at i (for --explain, when a check before the readers set it aside). */
+function readerAt(toks: Token[], i: number): CountRule['id'] | undefined {
+  const n = parseNumberAt(toks, i);
+  if (!n) return undefined;
+  const qStart = qualifierBefore(toks, i).start;
+  if (scanRight(toks, n.end)) return 'count.keyword-after';
+  if (scanLeftVerb(toks, qStart)) return 'count.verb-before';
+  if (scanTollLeft(toks, qStart, n.end)) return 'count.toll-phrase';
+  return undefined;
+}
+
+/**
+ * `vetoes`, when given, collects the rules that a guard or a named set-aside vetoed (for `--explain`); `off` switches
+ * named set-asides off, for an account of what a figure would be without them (the spec runner's what-if).
+ */
+export function findCandidates(sentences: Sentence[], currentYear: number | undefined, currentMonth?: number, vetoes?: SentenceVeto[], off?: ReadonlySet<SetAsideId>): Candidate[] {
   const out: Candidate[] = [];
   const titleSen = sentences.find((s) => s.idx === -1);
   const titleWords = titleSen ? new Set(tokensOf(titleSen).map((t) => t.l)) : undefined;
@@ -1138,21 +1083,34 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     if (toks.length === 0) continue;
     const outBefore = out.length;
     const ctx = sentenceContext(toks, currentYear);
-    if (otherHeadlines.has(sen.idx)) ctx.context = true;
-    if (sen.idx !== -1 && sinceOlderMonth(toks, currentMonth)) ctx.context = true;
-    if (sen.idx !== -1 && olderMonth(toks, currentMonth)) ctx.context = true;
+    // a sentence-level set-aside applies to every candidate of the sentence, whichever rule read it: recorded under
+    // that rule for --explain, switched off for a what-if
+    const mark = (id: SetAsideId, rule: string, pos: number): boolean => {
+      if (off?.has(id)) return false;
+      vetoes?.push({ rule, guard: id, pos, sentence: sen.idx });
+      return true;
+    };
+    // why the whole sentence tells another, older incident, in the order checked
+    const contextBy: SetAsideId[] = [];
+    if (ctx.context) contextBy.push('sentence.aside.older-incident');
+    if (otherHeadlines.has(sen.idx)) contextBy.push('sentence.aside.other-story-headline');
+    if (sen.idx !== -1 && (sinceOlderMonth(toks, currentMonth) || olderMonth(toks, currentMonth))) contextBy.push('sentence.aside.older-month');
+    const olderContext = (rule: string, pos: number): boolean => {
+      const id = contextBy.find((x) => !off?.has(x));
+      return id !== undefined && mark(id, rule, pos);
+    };
     const datedEarlier = sen.idx > 0 && !leadDatesEarlier && datesEarlier(toks);
     const roundUp = spansSeveralEvents(toks);
     // "X did this, hours after Y happened": Y is a separate, earlier event
     let afterAt = -1;
     for (let j = 1; j < toks.length; j++) {
-      if (toks[j]!.l === 'after' && /^(hours|days|weeks|minutes|day|week)$/.test(toks[j - 1]!.l) && toks[j + 1]?.k !== 'num') {
+      if (toks[j]!.l === 'after' && AFTER_SPANS.test(toks[j - 1]!.l) && toks[j + 1]?.k !== 'num') {
         afterAt = j;
         break;
       }
     }
     let attrDone = false;
-    const stranded = TRAPPED_RE.test(sen.text) && STRANDED_RE.test(sen.text) && !/\b(missing|unaccounted)\b/i.test(sen.text);
+    const stranded = TRAPPED_RE.test(sen.text) && STRANDED_RE.test(sen.text) && !MISSING_TEXT_RE.test(sen.text);
     const senCats = new Set<Category>();
     let attribution: { s: string; role?: string } | undefined;
     const attr = (pos: number): { s: string; role?: string } | undefined => {
@@ -1164,22 +1122,22 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     };
     const push = (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'> & { superseded?: boolean; context?: boolean }) => {
       // "thousands of people trapped on rooftops" by a flood are stranded and reached by boats, not missing
-      if (c.category === 'missing' && stranded) return;
+      if (c.category === 'missing' && stranded && mark('sentence.aside.stranded', c.rule, c.pos)) return;
       const a = sen.idx === -1 ? undefined : attr(c.pos);
       const laterClause = afterAt >= 0 && c.pos > afterAt && [...senCats].some((k) => k !== c.category);
       // a cause-specific death count: another incident when the headline and first sentence never name that cause,
       // else a sub-count that a larger total outranks
       const cause = c.category === 'killed' && !c.increment ? deathCause(toks, c.pos) : undefined;
-      if (cause !== undefined) {
+      if (cause !== undefined && mark('sentence.aside.death-cause', c.rule, c.pos)) {
         // (the figure's own sentence does not make the cause the main incident)
         if (titleWords?.has(cause) || (sen.idx !== 0 && firstCauseWords.has(cause))) c = { ...c, subcount: true };
         else c = { ...c, context: true };
       }
       // (the victim rules veto such a victim under guard.earlier-period; the older count rules set it aside alike)
-      if (datedEarlier && (c.category === 'killed' || c.category === 'injured') && /^(single|count)\./.test(c.rule)) c = { ...c, context: true };
+      if (datedEarlier && (c.category === 'killed' || c.category === 'injured') && /^(single|count)\./.test(c.rule) && mark('sentence.aside.dated-earlier', c.rule, c.pos)) c = { ...c, context: true };
       // "Three people were hurt in two shootings", "a violent weekend sent six to hospitals": a round-up's figure
       // sums several incidents, so one incident's own count outranks it
-      if (roundUp && (c.category === 'killed' || c.category === 'injured')) c = { ...c, subcount: true };
+      if (roundUp && (c.category === 'killed' || c.category === 'injured') && mark('sentence.aside.round-up', c.rule, c.pos)) c = { ...c, subcount: true };
       senCats.add(c.category);
       out.push({
         ...c,
@@ -1190,39 +1148,44 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         sentence: sen.idx,
         para: sen.para,
         title: sen.idx === -1,
-        superseded: (ctx.superseded && !(ctx.currentFrom !== undefined && c.pos > ctx.currentFrom)) || !!c.superseded,
-        context: ctx.context || !!c.context || laterClause || ctx.asides.some(([a, b]) => c.pos > a && c.pos < b),
+        superseded: (ctx.superseded && !(ctx.currentFrom !== undefined && c.pos > ctx.currentFrom) && mark('sentence.aside.superseded', c.rule, c.pos)) || !!c.superseded,
+        context: olderContext(c.rule, c.pos) || !!c.context || (laterClause && mark('sentence.aside.later-clause', c.rule, c.pos)) || (ctx.asides.some(([a, b]) => c.pos > a && c.pos < b) && mark('sentence.aside.dated-aside', c.rule, c.pos)),
       });
     };
 
+    // every named set-aside check of a count reader goes through its rule's hook: recorded for --explain, and
+    // switched off for a what-if; without either, the one shared HOLDS (nothing is allocated per number)
+    const asideOf = (rule: CountRule['id']): SetAside => (!vetoes && !off ? HOLDS : (id, pos) => {
+      if (off?.has(id)) return false;
+      vetoes?.push({ rule, guard: id, pos, sentence: sen.idx });
+      return true;
+    });
+    // a check made before any reader ran (a date, a group's member) vetoes the reader that would have read the number
+    const asideBefore = (id: SetAsideId, i: number): boolean => {
+      if (!vetoes && !off) return true;
+      if (off?.has(id)) return false;
+      const rule = readerAt(toks, i);
+      if (rule) vetoes?.push({ rule, guard: id, pos: i, sentence: sen.idx });
+      return true;
+    };
     // a number expression ("between 20 and 30", "one hundred and twelve") is read once
     let next = 0;
     for (let i = 0; i < toks.length; i = Math.max(i + 1, next)) {
       const tk = toks[i]!;
       // singular "a"/"an": only in a casualty statement with a person noun
-      if ((tk.l === 'a' || tk.l === 'an') && tk.k === 'word' && !/^(dozen|hundred|thousand|million)$/.test(toks[i + 1]?.l ?? '')) {
-        singular(toks, i, push);
+      if ((tk.l === 'a' || tk.l === 'an') && tk.k === 'word' && !LARGE_NUMBER_WORDS.test(toks[i + 1]?.l ?? '')) {
+        singular(toks, i, push, asideOf);
         continue;
       }
       if (tk.k !== 'num' && tk.k !== 'word') continue;
       if (tk.k === 'word' && !/^[a-z]/.test(tk.l)) continue;
       const prev = toks[i - 1];
-      // "killing one resident and wounding another": "another" closing a second casualty verb is one more person
-      if (tk.l === 'another' && prev && LEFT_VERBS[prev.l] && senCats.size > 0 && toks[i - 2]?.l === 'and' && (!toks[i + 1] || toks[i + 1]!.k === 'punct' || STOP_NP.has(toks[i + 1]!.l))) {
-        const cat = LEFT_VERBS[prev.l]!;
-        if (cat === 'killed' || cat === 'injured' || cat === 'hostages' || cat === 'arrested') {
-          push({ value: 1, qualifier: 'exact', pos: i, category: cat, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.another-object' });
-        }
-        continue;
-      }
-      if (prev && (prev.l === 'no' || prev.l === 'the') && tk.l === 'one') continue;
-      // "a triple homicide", "the double shooting": the event's name counts its victims
-      // ("a triple-murder suspect": one hyphenated word)
-      const dash = tk.l.indexOf('-');
-      const times = EVENT_MULTIPLIERS.get(dash < 0 ? tk.l : tk.l.slice(0, dash));
-      const multiple = times === undefined ? undefined : MULTIPLE_EVENT_NOUNS.get(dash < 0 ? (toks[i + 1]?.l ?? '') : tk.l.slice(dash + 1));
-      if (times !== undefined && multiple) {
-        push({ value: times, qualifier: 'exact', pos: i, category: multiple.category, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.multiple-event', ...(multiple.mayIncludeDead ? { mayIncludeDead: true } : {}) });
+      // the count rows that are token patterns (count.another-object: "… and wounded another"; count.multiple-event:
+      // "a triple homicide", "a triple-murder suspect"), run by the engine from their rows in count-rules.ts
+      const patterned = countPatternAt(toks, i, senCats.size > 0);
+      if (patterned) {
+        const h = patterned.hit;
+        if (h) push({ value: h.value, qualifier: 'exact', pos: i, category: h.category, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: h.rule, ...(h.mayIncludeDead ? { mayIncludeDead: true } : {}) });
         continue;
       }
       // "a deadly shooting", "an accidental shooting death": one event that killed, the dead uncounted; ("the fatal
@@ -1231,6 +1194,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         push({ value: 1, qualifier: 'at_least', pos: i, category: 'killed', increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.fatal-event', single: true, implied: true });
         continue;
       }
+      if (prev && (prev.l === 'no' || prev.l === 'the') && tk.l === 'one' && asideBefore('count.aside.no-one', i)) continue;
       const n = parseNumberAt(toks, i);
       if (!n) continue;
       // "four of the five victims died": the five are the group the four belong to (unless the four name members of
@@ -1238,25 +1202,25 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       const ofAt = prev?.l === 'the' ? i - 2 : i - 1;
       const partAt = toks[ofAt]?.l === 'of' && ofAt >= 1 && parseNumberAt(toks, ofAt - 1)?.end === ofAt ? ofAt - 1 : -1;
       // (only when the part has a figure of its own: in "two of the 14 people killed were officers" the 14 is it)
-      if (partAt >= 0 && out.some((c) => c.sentence === sen.idx && c.pos === partAt && !c.subcount)) continue;
+      if (partAt >= 0 && out.some((c) => c.sentence === sen.idx && c.pos === partAt && !c.subcount) && asideBefore('count.aside.group-of-part', i)) continue;
       // "he was one of three people wounded", "Ann and Joe Ray, two of four people found dead": the figure is the
       // larger count, the smaller one names who the sentence is about (but in "one of the two men was killed" the
       // smaller one is the subject; a headline drops the verb: "Teenager one of two people hurt")
-      if ((PART_OF_LEADS.has(prev?.t ?? '') || (sen.idx === -1 && prev?.k === 'word')) && toks[n.end]?.l === 'of' && (parseNumberAt(toks, n.end + 1) || (toks[n.end + 1]?.l === 'the' && parseNumberAt(toks, n.end + 2)))) continue;
+      if (namesGroupMember(toks, i, sen.idx === -1) && toks[n.end]?.l === 'of' && (parseNumberAt(toks, n.end + 1) || (toks[n.end + 1]?.l === 'the' && parseNumberAt(toks, n.end + 2))) && asideBefore('count.aside.group-member', i)) continue;
       // dates ("March 12", "12 March"), ordinals handled by the parser
       // ("a May 25 shooting": a capitalised "May" inside a sentence is the month, not the modal)
-      if (prev && MONTHS.has(prev.l) && (prev.l !== 'may' || (prev.t === 'May' && i > 1)) && !n.words) continue;
+      if (prev && MONTHS.has(prev.l) && (prev.l !== 'may' || (prev.t === 'May' && i > 1)) && !n.words && asideBefore('count.aside.date', i)) continue;
       // "the March five earthquake": a day written in words, unless people follow ("in March nine people died")
       if (prev && MONTHS.has(prev.l) && prev.l !== 'may' && n.words && n.value <= 31 && /^\p{Lu}/u.test(prev.t)) {
         const nx = toks[n.end];
-        if (nx && nx.k === 'word' && !PERSON_PLURAL.has(nx.l) && !PERSON_SINGULAR.has(nx.l) && !keywordAt(toks, n.end) && !/^(more|others|of|dead)$/.test(nx.l)) continue;
+        if (nx && nx.k === 'word' && !PERSON_PLURAL.has(nx.l) && !PERSON_SINGULAR.has(nx.l) && !keywordAt(toks, n.end) && !COUNT_AFTER_DAY_WORDS.test(nx.l) && asideBefore('count.aside.date', i)) continue;
       }
-      if (toks[n.end] && MONTHS.has(toks[n.end]!.l) && toks[n.end]!.l !== 'may' && !n.words) continue;
+      if (toks[n.end] && MONTHS.has(toks[n.end]!.l) && toks[n.end]!.l !== 'may' && !n.words && asideBefore('count.aside.date', i)) continue;
       // a year is not a count unless people follow it directly
-      if (yearOf(tk) !== undefined && (DATE_PREPS.has(prev?.l ?? '') || !(toks[n.end] && (PERSON_PLURAL.has(toks[n.end]!.l) || keywordAt(toks, n.end))))) continue;
+      if (yearOf(tk) !== undefined && (DATE_PREPS.has(prev?.l ?? '') || !(toks[n.end] && (PERSON_PLURAL.has(toks[n.end]!.l) || keywordAt(toks, n.end)))) && asideBefore('count.aside.year', i)) continue;
       // "five crew aboard the coast guard Dash 8 died", "Flight 370", "Apollo 13": bare digits right after a
       // capitalised name inside a body sentence are that name's designation, not a count
-      if (sen.idx !== -1 && designation(toks, i)) continue;
+      if (sen.idx !== -1 && designation(toks, i) && asideBefore('count.aside.designation', i)) continue;
       const { q, start: qStart } = qualifierBefore(toks, i);
       let qualifier: Qualifier = q ?? 'exact';
       if (n.vague || n.range) qualifier = 'at_least';
@@ -1266,7 +1230,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       const b1 = toks[qStart - 1]?.l;
       const b2 = toks[qStart - 2]?.l;
       let increment = b1 === 'another' || b1 === 'further' || b1 === 'additional' || (b1 === 'more' && b2 === 'another');
-      if (b1 === 'by' && /^(rose|risen|up|increased|grew|climbed|went|jumped|rise|rising)$/.test(b2 ?? '')) increment = true;
+      if (b1 === 'by' && INCREMENT_VERBS.test(b2 ?? '')) increment = true;
       const subcountLeft = b1 === 'including' || (b1 === 'them' && b2 === 'among') || b1 === 'includes' || (b1 === 'which' && b2 === 'of');
       const supersededLeft = b1 === 'from' && (b2 === 'up' || b2 === 'down' || toks[n.end]?.l === 'to' || toks[qStart - 3]?.l === 'cut');
       const start = i;
@@ -1277,14 +1241,15 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       const partitive = addedPart(toks, qStart) || (toks[n.end]?.l === 'of' && toks[n.end + 1]?.l === 'the' && !!keywordAt(toks, n.end + 2));
       const base = { value, qualifier, ...(vagueUpper ? { vagueUpper } : {}), pos: start, ...(partitive ? { partitive } : {}) };
 
-      let r = scanRight(toks, n.end);
+      const afterAside = asideOf('count.keyword-after');
+      let r = scanRight(toks, n.end, 0, afterAside);
       if (r?.adjectival && scanLeftVerb(toks, qStart)) r = undefined;
       // "the storm killed nine people and 30 others were injured": an object is not the first half of the next subject
       if (r?.coordValue !== undefined && scanLeftVerb(toks, qStart)) r = undefined;
       // "the attacks on three churches and three hotels also wounded about 500 people": a count of things
       // before an active verb whose own object is counted is not the toll; the object is
-      if (r && !r.person && toks[r.end + qualifierLen(toks, r.end)]?.k === 'num') r = undefined;
-      if (r && !(n.value === 1 && !r.person && n.words && tk.l === 'one' && r.cat !== 'killed')) {
+      if (r && !r.person && toks[r.end + qualifierLen(toks, r.end)]?.k === 'num' && afterAside('count.aside.thing-subject', i)) r = undefined;
+      if (r && !(n.value === 1 && !r.person && n.words && tk.l === 'one' && r.cat !== 'killed' && afterAside('count.aside.bare-one', i))) {
         // "31 people were killed and 12 more were injured": "more" after another category is no increment
         const otherCatOnly = (r.increment || increment) && senCats.size > 0 && !senCats.has(r.cat);
         push({
@@ -1304,42 +1269,44 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       }
       const lv = scanLeftVerb(toks, qStart);
       if (lv) {
+        const aside = asideOf('count.verb-before');
         // the count's own noun phrase must not be a thing ("killed 3 cattle")
         const nx = toks[n.end];
-        if (nx && BLOCK_NOUNS.has(nx.l)) continue;
-        if (nx && nx.t === '-' && nx.glued) continue;
+        if (nx && BLOCK_NOUNS.has(nx.l) && aside('count.aside.thing-object', n.end)) continue;
+        if (nx && nx.t === '-' && nx.glued && aside('count.aside.compound-modifier', n.end)) continue;
         let person = false;
         for (let k = n.end; k < n.end + 4 && k < toks.length; k++) if (PERSON_PLURAL.has(toks[k]!.l) || PERSON_SINGULAR.has(toks[k]!.l)) person = true;
-        if (lv.needsPerson && !person) continue;
+        if (lv.needsPerson && !person && aside('count.aside.no-person', n.end)) continue;
         // "killed one of its sacred cows": "one of" needs people after it
-        if (tk.l === 'one' && toks[n.end]?.l === 'of' && !person) continue;
-        if (lv.needsHomes && !leftHome(toks, n.end)) continue;
-        if (lv.needsBodies && !(nx && (nx.l === 'bodies' || nx.l === 'corpses'))) {
+        if (tk.l === 'one' && toks[n.end]?.l === 'of' && !person && aside('count.aside.no-person', n.end)) continue;
+        if (lv.needsHomes && !leftHome(toks, n.end) && aside('count.aside.missing-complement', n.end)) continue;
+        if (lv.needsBodies && !(nx && (nx.l === 'bodies' || nx.l === 'corpses')) && aside('count.aside.missing-complement', n.end)) {
           // "rescuers found 23 survivors and seven bodies": the bodies are the second object
           const c2 = coordinatedObject(toks, n.end);
-          if (c2 && /^(bodies|corpses)$/.test(toks[c2.n.end]?.l ?? '')) {
+          if (c2 && BODY_OBJECTS.test(toks[c2.n.end]?.l ?? '')) {
             const q2 = qualifierBefore(toks, c2.at);
             push({ value: c2.n.value, qualifier: q2.q ?? 'exact', pos: c2.at, category: 'killed', increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.bodies-object' });
             next = c2.n.end;
           }
           continue;
         }
-        if (lv.needsCustody && !(toks.slice(n.end, n.end + 6).some((t, k, a) => t.l === 'into' && a[k + 1]?.l === 'custody'))) continue;
+        if (lv.needsCustody && !(toks.slice(n.end, n.end + 6).some((t, k, a) => t.l === 'into' && a[k + 1]?.l === 'custody')) && aside('count.aside.missing-complement', n.end)) continue;
         if (lv.needsRefuge) {
           let refuge = false;
           for (let k = n.end; k < n.end + 6 && k < toks.length; k++) {
-            if (toks[k]!.l === 'to' && /^(safety|safer|shelters|shelter|higher|relief|evacuation|temporary|emergency)$/.test(toks[k + 1]?.l ?? '')) refuge = true;
+            if (toks[k]!.l === 'to' && REFUGE_WORDS.test(toks[k + 1]?.l ?? '')) refuge = true;
             if (toks[k]!.k === 'punct') break;
           }
-          if (!refuge) continue;
+          if (!refuge && aside('count.aside.missing-complement', n.end)) continue;
         }
-        if (backgroundEvent(toks, lv.verbIdx, titleWords) || otherEventSubject(toks, lv.verbIdx, leadFamilies)) continue;
+        if (backgroundEvent(toks, lv.verbIdx, titleWords) && aside('count.aside.background-event', lv.verbIdx)) continue;
+        if (otherEventSubject(toks, lv.verbIdx, leadFamilies) && aside('count.aside.other-event-subject', lv.verbIdx)) continue;
         // "armed gangs that killed about 40 villagers last month": a relative clause dated to an earlier period
-        if (RELATIVE.has(toks[lv.verbIdx - 1]?.l ?? '') && earlierPeriod(toks, lv.verbIdx)) continue;
+        if (RELATIVE.has(toks[lv.verbIdx - 1]?.l ?? '') && earlierPeriod(toks, lv.verbIdx) && aside('count.aside.earlier-period', lv.verbIdx)) continue;
         if (lv.cat === 'killed' || lv.cat === 'injured') {
           let perp = false;
           for (let k = n.end; k < n.end + 3 && k < toks.length; k++) if (PERPETRATORS.has(toks[k]!.l)) perp = true;
-          if (perp) continue;
+          if (perp && aside('count.aside.perpetrator', n.end)) continue;
         }
         // "killed 19 children and two teachers": a second counted group of people in the same object adds up
         let extra = 0;
@@ -1360,23 +1327,24 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
           }
         }
         // "seizing about 15 of them as hostages" is read by scanRight; "seized 20 people" here
-        push({ ...base, value: value + extra, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: !!lv.combined, update: false, superseded: supersededLeft, rule: 'count.verb-before' });
+        push({ ...base, value: value + extra, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: !!lv.combined && aside('count.aside.combined', lv.verbIdx), update: false, superseded: supersededLeft, rule: 'count.verb-before' });
         continue;
       }
       const tl = scanTollLeft(toks, qStart, n.end);
       if (tl) {
+        const aside = asideOf('count.toll-phrase');
         const nx = toks[n.end];
-        if (nx && BLOCK_NOUNS.has(nx.l) && !(nx.l === 'people')) continue;
+        if (nx && BLOCK_NOUNS.has(nx.l) && !(nx.l === 'people') && aside('count.aside.thing-object', n.end)) continue;
         push({
           ...base,
           qualifier: q ? qualifier : tl.approx ? 'approx' : OVER_LINKERS.has(toks[qStart - 1]?.l ?? '') ? 'at_least' : qualifier,
           category: tl.cat,
           increment: increment || tl.increment,
           subcount: subcountLeft,
-          speculative: tl.speculative,
+          speculative: tl.speculative && aside('toll.aside.speculative', qStart),
           combined: false,
           update: tl.update,
-          superseded: supersededLeft || tl.superseded,
+          superseded: (tl.superseded && aside('toll.aside.superseded', qStart)) || supersededLeft,
           rule: 'count.toll-phrase',
         });
       }
@@ -1414,11 +1382,12 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
   markRegions(out, scopes, sentences);
   return out;
 
-  function singular(toks: Token[], i: number, push: (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'>) => void): void {
+  function singular(toks: Token[], i: number, push: (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'>) => void, asideOf: (rule: CountRule['id']) => SetAside): void {
     // Subject: "A black policeman was killed", "an unnamed army captain has been arrested"
-    const r = scanRight(toks, i + 1);
+    const subjectAside = asideOf('single.subject-keyword');
+    const r = scanRight(toks, i + 1, 0, subjectAside);
     const prev = toks[i - 1];
-    if (r && r.singularPerson && !r.increment && !actsOnOthers(toks, i + 1, r.end) && (!prev || prev.k === 'punct' || BOUNDARY_WORDS.has(prev.l) || REPORT_VERBS.has(prev.l) || i === 0)) {
+    if (r && r.singularPerson && !r.increment && (!prev || prev.k === 'punct' || BOUNDARY_WORDS.has(prev.l) || REPORT_VERBS.has(prev.l) || i === 0) && !(actsOnOthers(toks, i + 1, r.end) && subjectAside('single.aside.acts-on-others', i))) {
       // "A second person has died", "a third man was arrested": the ordinal counts the whole so far
       const ord = ORDINALS[toks[i + 1]?.l ?? ''];
       // (a second person hurt is one more hurt: everyone hurt so far is count.ordinal-victim's reading)
@@ -1431,7 +1400,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     // Object: "killing a soldier and a policeman" → 2; "a strike that killed a commander" is background
     const lv = prev ? LEFT_VERBS[prev.l] : undefined;
     if (!lv || !prev || prev.l === 'claimed' || prev.l === 'claiming') return;
-    if (toks[i - 2] && (RELATIVE.has(toks[i - 2]!.l) || PASSIVE_AUX.has(toks[i - 2]!.l))) return;
+    if (toks[i - 2] && (RELATIVE.has(toks[i - 2]!.l) || BE_FORMS.has(toks[i - 2]!.l)) && asideOf('single.object-list')('single.aside.relative-or-passive', i)) return;
     let count = 0;
     let k = i;
     while (toks[k] && (toks[k]!.l === 'a' || toks[k]!.l === 'an')) {

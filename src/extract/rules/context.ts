@@ -4,6 +4,7 @@ import type { Category } from '../../schema';
 import { RIGHT_KEYWORDS } from '../lexicon/index';
 import type { Token } from '../numbers';
 import { matchAt } from '../qualifiers';
+import { PART_OF_LEADS } from '../lexicon/victims';
 
 export function keywordAt(toks: Token[], j: number): { cat: Category; end: number } | undefined {
   for (const [p, cat] of RIGHT_KEYWORDS) if (matchAt(toks, j, p)) return { cat, end: j + p.length };
@@ -71,4 +72,14 @@ export function superlativeSince(toks: Token[], j: number): boolean {
     if (/^(deadliest|worst|bloodiest|biggest|largest|strongest|heaviest|greatest|highest|most|first|major)$/.test(toks[k]!.l)) return true;
   }
   return false;
+}
+
+/**
+ * "he was one of three people wounded", "Ann and Joe Ray, two of four people found dead", "Police: one of three
+ * hurt": the number starting at `start`, before "of N", names members of the group of N (the figure), not a count
+ * of its own, after a linking word or comma; a headline drops the verb, so there any token before it links ("but
+ * "One of the two men was killed" opens on the part, its subject). Count and victim rules ask this one question.
+ */
+export function namesGroupMember(toks: Token[], start: number, title: boolean): boolean {
+  return PART_OF_LEADS.has(toks[start - 1]?.t ?? '') || (title && start > 0);
 }

@@ -1,9 +1,65 @@
 // The count rules as named rows: what each of the older number-led readers in figures.ts reads, for every category
 // (killed, injured, missing, arrested, displaced, hostages), with examples in our own words that the spec runner
-// checks. Their matching is still code in figures.ts (not yet token patterns run by the engine, as the victim rows
-// are); the row is where the rule is named, described and specified, and every candidate carries its id.
+// checks. Rows with a `pattern` (count.multiple-event, count.another-object) are token patterns the engine runs
+// (rules/engine.ts countPatternAt); the others' matching is still code in figures.ts, and their row is where the
+// rule is named, described and specified. Every candidate carries its rule's id. Every check
+// inside a reader that sets a phrase aside is a named row of SET_ASIDES, listed on the rules it guards, recorded
+// like an engine guard's veto when it fires (`--explain`: "count.verb-before vetoed by count.aside.perpetrator").
 import type { Category } from '../../schema';
 import type { RuleExample } from './victim-rules';
+
+export type SetAsideId =
+  | 'count.aside.perpetrator' | 'count.aside.found-safe' | 'count.aside.combined' | 'count.aside.thing-subject'
+  | 'count.aside.no-one' | 'count.aside.bare-one' | 'count.aside.group-member' | 'count.aside.group-of-part' | 'count.aside.date' | 'count.aside.year' | 'count.aside.designation'
+  | 'count.aside.thing-object' | 'count.aside.compound-modifier' | 'count.aside.no-person' | 'count.aside.missing-complement'
+  | 'count.aside.background-event' | 'count.aside.other-event-subject' | 'count.aside.earlier-period'
+  | 'toll.aside.superseded' | 'toll.aside.speculative' | 'single.aside.acts-on-others' | 'single.aside.relative-or-passive'
+  | 'sentence.aside.older-incident' | 'sentence.aside.other-story-headline' | 'sentence.aside.older-month' | 'sentence.aside.dated-aside'
+  | 'sentence.aside.later-clause' | 'sentence.aside.superseded' | 'sentence.aside.stranded' | 'sentence.aside.death-cause'
+  | 'sentence.aside.dated-earlier' | 'sentence.aside.round-up';
+
+/** An example of a set-aside: a sentence of our own words in which it vetoes `rule`, the figures it gives, and (where
+ *  the check decides a figure) the figures the same text would give with the check switched off. */
+export interface SetAsideExample {
+  text: string;
+  title?: string;
+  /** the rule it sets aside there (a count rule for SET_ASIDES; any rule for SENTENCE_ASIDES) */
+  rule: string;
+  expect: Partial<Record<Category, number | null>>;
+  without?: Partial<Record<Category, number | null>>;
+}
+
+export interface SetAside {
+  id: SetAsideId;
+  /** what the check looks for and why the phrase is no figure of the main incident (or a weaker one) */
+  description: string;
+  /** `vetoes` drops the reading; `demotes` keeps it with a flag that ranks it below any plain figure */
+  effect: 'vetoes' | 'demotes';
+  examples: readonly SetAsideExample[];
+}
+
+/**
+ * One token of a count rule's token pattern, run by rules/engine.ts countPatternAt: a fixed word; a verb of lexicon
+ * LEFT_VERBS (its category is the figure's); a multiplier of EVENT_MULTIPLIERS (its number is the figure); an event
+ * noun of MULTIPLE_EVENT_NOUNS (its category is the figure's); or the end of a phrase (nothing, punctuation or a
+ * STOP_NP word, not consumed).
+ */
+export type PatternToken = { word: string } | { leftVerb: true } | { multiplier: true } | { eventNoun: true } | { phraseEnd: true };
+
+/** A count rule read by the engine from data rather than by a reader in figures.ts. */
+export interface TokenPattern {
+  tokens: readonly PatternToken[];
+  /** the pattern token the sentence scan stands on when it tries the row (the row is indexed by it) */
+  anchor: number;
+  /** two neighbouring pattern tokens may be one hyphenated token ("triple-murder") */
+  hyphenated?: boolean;
+  /** the sentence must have given a casualty figure before the anchor ("… and wounded another") */
+  afterFigure?: boolean;
+  /** the figure when no pattern token gives one */
+  value?: number;
+  /** categories the row emits; a match of another category is read (and left) without a figure */
+  emits: readonly Category[];
+}
 
 export interface CountRule {
   id: 'count.keyword-after' | 'count.verb-before' | 'count.multiple-event' | 'count.fatal-event' | 'count.ordinal-victim' | 'count.scene-and-later' | 'count.toll-phrase' | 'count.another-object' | 'count.bodies-object' | 'single.subject-keyword' | 'single.object-list';
@@ -12,9 +68,11 @@ export interface CountRule {
   categories: readonly Category[];
   /** what anchors it: which lexicon list, on which side of the number or noun phrase */
   anchor: string;
-  /** the checks inside its reader that set a phrase aside, by what they look for */
-  setsAside: readonly string[];
+  /** the named checks inside its reader that set a phrase aside (rows of SET_ASIDES) */
+  setsAside: readonly SetAsideId[];
   examples: readonly (RuleExample & { category: Category })[];
+  /** the rule as an engine token pattern (no reader code in figures.ts) */
+  pattern?: TokenPattern;
 }
 
 const ALL: readonly Category[] = ['killed', 'injured', 'missing', 'arrested', 'displaced', 'hostages'];
@@ -25,7 +83,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     family: 'count',
     categories: ALL,
     anchor: 'a number, then (after a short noun phrase and an auxiliary) a casualty keyword of lexicon KEYWORDS: "31 people were killed", "two more are missing"',
-    setsAside: ['a combined figure ("killed or injured")', 'a partitive of a figure counted elsewhere', 'a date or a measure', 'a perpetrator noun'],
+    setsAside: ['count.aside.perpetrator', 'count.aside.found-safe', 'count.aside.combined', 'count.aside.thing-subject', 'count.aside.no-one', 'count.aside.bare-one', 'count.aside.group-member', 'count.aside.group-of-part', 'count.aside.date', 'count.aside.year', 'count.aside.designation'],
     examples: [
       { category: 'killed', text: 'At least 31 people were killed and 60 injured when the dam burst.', expect: { killed: 31, injured: 60 } },
       { category: 'missing', text: 'Four people were hurt and two more are missing after the storm.', expect: { injured: 4, missing: 2 } },
@@ -38,7 +96,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     family: 'count',
     categories: ALL,
     anchor: 'an active casualty verb of lexicon LEFT_VERBS, then a counted object: "killed 14 villagers", "recovered 19 bodies"',
-    setsAside: ['a background event or another event\'s relative clause', 'a relative clause dated to an earlier period', 'attackers as the object', '"bodies", "custody", "homes" or "to safety" missing where the verb needs it'],
+    setsAside: ['count.aside.thing-object', 'count.aside.compound-modifier', 'count.aside.no-person', 'count.aside.missing-complement', 'count.aside.background-event', 'count.aside.other-event-subject', 'count.aside.earlier-period', 'count.aside.perpetrator', 'count.aside.combined', 'count.aside.date', 'count.aside.year'],
     examples: [
       { category: 'killed', text: 'Gunmen killed 14 villagers in a night raid.', expect: { killed: 14 } },
       { category: 'killed', text: 'Rescuers recovered 19 bodies from the rubble.', expect: { killed: 19 } },
@@ -51,6 +109,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     categories: ['killed', 'injured'],
     anchor: 'a multiplier of lexicon EVENT_MULTIPLIERS before an event noun of MULTIPLE_EVENT_NOUNS: "a triple homicide" (killed), "a double shooting" (everyone shot, who may include the dead)',
     setsAside: [],
+    pattern: { tokens: [{ multiplier: true }, { eventNoun: true }], anchor: 0, hyphenated: true, emits: ['killed', 'injured'] },
     examples: [
       { category: 'killed', text: 'Detectives are still looking for a motive in the triple homicide on Elm Court.', expect: { killed: 3 } },
       { category: 'killed', title: 'Suspect in quadruple-murder waives extradition', text: 'The hearing lasted ten minutes.', expect: { killed: 4 } },
@@ -62,8 +121,8 @@ export const COUNT_RULES: readonly CountRule[] = [
     id: 'count.fatal-event',
     family: 'count',
     categories: ['killed'],
-    anchor: 'one event named as one that killed, by an adjective of lexicon FATAL_EVENT_ADJECTIVES before an event of VIOLENT_EVENT_NOUNS ("a deadly shooting") or the event before "death" ("an accidental shooting death"): at least one dead, ranked below every stated figure',
-    setsAside: ['the event with its victim after "of" (read by killed.noun-of)', 'a number or a multiplier before it ("two fatal shootings", "a double fatal stabbing")', 'an event a span of time before this one ("a week after a fatal shooting")'],
+    anchor: 'one event named as one that killed, by an adjective of lexicon FATAL_EVENT_ADJECTIVES before an event of VIOLENT_EVENT_NOUNS ("a deadly shooting") or the event before "death" ("an accidental shooting death"), with no victim after "of" (killed.noun-of reads those), no number or multiplier before it ("two fatal shootings") and no span of time before an "after" ahead of it ("a week after a fatal shooting"): at least one dead, ranked below every stated figure',
+    setsAside: [],
     examples: [
       { category: 'killed', text: 'Detectives are treating the deadly shooting on Birch Lane as a homicide.', expect: { killed: 1 } },
       { category: 'killed', title: 'Sheriff looks into accidental shooting death near Millbrook', text: 'Deputies were called to a farm road on Thursday night.', expect: { killed: 1 } },
@@ -75,8 +134,8 @@ export const COUNT_RULES: readonly CountRule[] = [
     id: 'count.ordinal-victim',
     family: 'count',
     categories: ['injured'],
-    anchor: 'one person hurt introduced with "a"/"an" and an ordinal ("a second victim was taken to a hospital", "a fifth victim was wounded"): everyone hurt or killed so far is that many, a count of the shot from which the dead are taken, and an update of any lower count before it',
-    setsAside: ['a definite ordinal ("the third victim"), which names one of a group already counted'],
+    anchor: 'one person hurt introduced with "a"/"an" and an ordinal ("a second victim was taken to a hospital", "a fifth victim was wounded"; not "the third victim", one of a group already counted): everyone hurt or killed so far is that many, a count of the shot from which the dead are taken, and an update of any lower count before it',
+    setsAside: [],
     examples: [
       { category: 'injured', text: 'Police said a man was shot in the leg outside the arcade. A second victim was taken to a hospital by friends.', expect: { injured: 2 } },
       { category: 'injured', text: 'One guard was killed and a second guard was injured in the attack.', expect: { killed: 1, injured: 1 } },
@@ -87,8 +146,8 @@ export const COUNT_RULES: readonly CountRule[] = [
     id: 'count.scene-and-later',
     family: 'count',
     categories: ['killed'],
-    anchor: 'two death counts of one sentence, the first "at/on the scene", the second after "and" (died later, on the way, at a hospital): their sum',
-    setsAside: ['a first count of one person described', 'an increment, another incident\'s or a sub-count'],
+    anchor: 'two death counts of one sentence, the first "at/on the scene" (a stated count, no increment), the second after "and" (died later, on the way, at a hospital), neither another incident\'s nor a sub-count: their sum',
+    setsAside: [],
     examples: [
       { category: 'killed', text: 'Three men died at the scene and a fourth was taken to a hospital, where he died.', expect: { killed: 4 } },
       { category: 'killed', text: 'Deputies said two victims died on the scene and two more died on the way to the trauma center.', expect: { killed: 4 } },
@@ -99,15 +158,22 @@ export const COUNT_RULES: readonly CountRule[] = [
     family: 'count',
     categories: ['killed', 'injured', 'missing', 'displaced'],
     anchor: 'a toll noun phrase before the number: "the death toll rose to 212", "the number of injured stands at 40"',
-    setsAside: ['an earlier, superseded toll ("had earlier put the toll at")', 'a speculative toll ("could rise to")'],
+    setsAside: ['toll.aside.superseded', 'toll.aside.speculative', 'count.aside.thing-object'],
     examples: [{ category: 'killed', text: 'The death toll from the floods rose to 212 on Tuesday.', expect: { killed: 212 } }],
   },
   {
     id: 'count.another-object',
     family: 'count',
     categories: ['killed', 'injured', 'hostages', 'arrested'],
-    anchor: '"another" closing a second casualty verb after "and": "killed one guard and wounded another"',
-    setsAside: ['a sentence with no casualty figure before it'],
+    anchor: '"another" closing a second casualty verb after "and", in a sentence that already gave a casualty figure: "killed one guard and wounded another"',
+    setsAside: [],
+    pattern: {
+      tokens: [{ word: 'and' }, { leftVerb: true }, { word: 'another' }, { phraseEnd: true }],
+      anchor: 2,
+      afterFigure: true,
+      value: 1,
+      emits: ['killed', 'injured', 'hostages', 'arrested'],
+    },
     examples: [{ category: 'injured', text: 'The gunmen killed one guard and wounded another.', expect: { killed: 1, injured: 1 } }],
   },
   {
@@ -123,7 +189,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     family: 'single',
     categories: ALL,
     anchor: 'one person described before a casualty keyword: "a policeman was killed", "a soldier wounded"',
-    setsAside: ['an attacker', 'a negation', 'a hypothetical'],
+    setsAside: ['single.aside.acts-on-others', 'count.aside.perpetrator', 'count.aside.combined', 'count.aside.found-safe'],
     examples: [{ category: 'injured', text: 'A policeman was killed and a soldier wounded in the ambush.', expect: { killed: 1, injured: 1 } }],
   },
   {
@@ -131,7 +197,215 @@ export const COUNT_RULES: readonly CountRule[] = [
     family: 'single',
     categories: ALL,
     anchor: 'people described one by one after an active casualty verb: "kidnapped a priest", "killed a guard"',
-    setsAside: ['an attacker', 'a background event'],
+    setsAside: ['single.aside.relative-or-passive'],
     examples: [{ category: 'hostages', text: 'Gunmen kidnapped a village priest on the road to the market.', expect: { hostages: 1 } }],
+  },
+];
+
+export const SET_ASIDES: readonly SetAside[] = [
+  {
+    id: 'count.aside.perpetrator',
+    description: 'the counted people are attackers ("two of the attackers were killed", "troops killed 12 gunmen"): their deaths and wounds are not the incident\'s toll',
+    effect: 'vetoes',
+    examples: [
+      { rule: 'count.keyword-after', text: 'Police said two of the attackers were killed in the exchange of fire.', expect: { killed: null }, without: { killed: 2 } },
+      { rule: 'count.verb-before', text: 'Soldiers killed 12 gunmen near the border post.', expect: { killed: null }, without: { killed: 12 } },
+    ],
+  },
+  {
+    id: 'count.aside.found-safe',
+    description: 'a missing count whose own clause says they were found alive or safe ("nine fishermen who had been missing were found alive"): no longer missing',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.keyword-after', text: 'Nine fishermen who had been missing since Sunday were found alive on a sandbank.', expect: { missing: null }, without: { missing: 9 } }],
+  },
+  {
+    id: 'count.aside.combined',
+    description: 'one count for two outcomes ("killed or injured", "hurt and killed", "killed, wounded or captured"): a combined figure is never split into either',
+    effect: 'demotes',
+    examples: [{ rule: 'count.keyword-after', text: 'At least 40 people were killed or injured in the blast.', expect: { killed: null, injured: null }, without: { killed: 40 } }],
+  },
+  {
+    id: 'count.aside.thing-subject',
+    description: 'a count of things before an active casualty verb whose own object is counted ("attacks on three churches and two hotels wounded about 500 people"): the object is the toll',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.keyword-after', text: 'The attacks on three churches and two hotels also wounded about 500 people.', expect: { injured: 500 } }],
+  },
+  {
+    id: 'count.aside.no-one',
+    description: '"one" after "no" or "the" ("no one died", "the one who was hurt"): nobody, or someone already named, not a count',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.keyword-after', text: 'No one died in the warehouse fire.', expect: { killed: null }, without: { killed: 1 } }],
+  },
+  {
+    id: 'count.aside.bare-one',
+    description: '"one" in words with no person noun before a keyword other than a death ("and one was injured"): read as a pronoun, not a count (a death, "one died", is kept)',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.keyword-after', text: 'Three people were killed and one was injured in the crash.', expect: { killed: 3, injured: null }, without: { killed: 3, injured: 1 } }],
+  },
+  {
+    id: 'count.aside.group-member',
+    description: 'a number before "of N" after a linking word or comma, or anywhere in a headline ("he was one of three people wounded", "Police: one of three hurt"): it names members of the group of N, the figure',
+    effect: 'vetoes',
+    examples: [
+      { rule: 'count.keyword-after', text: 'He was one of three people wounded in the attack.', expect: { injured: 3 } },
+      { rule: 'count.keyword-after', title: 'Police: one of three people hurt in Elm Street shooting', text: 'The shooting happened late on Friday.', expect: { injured: 3 }, without: { injured: 1 } },
+    ],
+  },
+  {
+    id: 'count.aside.group-of-part',
+    description: 'the whole of a part that has a figure of its own ("four of the five victims died"): the five are the group the four belong to',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.keyword-after', text: 'Four of the five victims died at the scene.', expect: { killed: 4 } }],
+  },
+  {
+    id: 'count.aside.date',
+    description: 'a day of a month ("March 12", "12 March", "the March five earthquake"): a date, never a count',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.keyword-after', text: 'A March 12 fire killed four workers at the mill.', expect: { killed: 4 } }],
+  },
+  {
+    id: 'count.aside.year',
+    description: 'a year after a date preposition, or with no person noun or keyword right after it ("in 2017 storms killed 12 people"): a date, never a count',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.keyword-after', text: 'In 2017 storms killed 12 people in the valley.', expect: { killed: 12 } }],
+  },
+  {
+    id: 'count.aside.designation',
+    description: 'bare digits right after a capitalised name inside a body sentence ("Dash 8", "Flight 370"): the name\'s designation, not a count',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.keyword-after', text: 'Five people aboard Apollo 13 died when it went down.', expect: { killed: 5 } }],
+  },
+  {
+    id: 'count.aside.thing-object',
+    description: 'the counted object is a thing ("killed 300 cattle", "the toll reached 40 houses"): not people',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.verb-before', text: 'The floods killed 300 cattle in the lowlands.', expect: { killed: null }, without: { killed: 300 } }],
+  },
+  {
+    id: 'count.aside.compound-modifier',
+    description: 'the number is the first part of a hyphenated modifier ("killed 17-year-old Sam Reyes"): an age or size, not a count',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.verb-before', text: 'The crash killed 17-year-old Sam Reyes on the ring road.', expect: { killed: 1 }, without: { killed: 17 } }],
+  },
+  {
+    id: 'count.aside.no-person',
+    description: 'a verb that needs people as its object ("seized", "claimed", "evacuated", "treated") with no person noun after the count, or "one of" without people ("seized 20 rifles")',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.verb-before', text: 'Troops seized 20 rifles at the checkpoint.', expect: { hostages: null }, without: { hostages: 20 } }],
+  },
+  {
+    id: 'count.aside.missing-complement',
+    description: 'a verb that counts casualties only with its complement lacks it: "forced" without "from their homes"/"to flee", "found" without "bodies", "took" without "into custody", "moved" without "to safety"',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.verb-before', text: 'The storm forced 5,000 people to stay indoors.', expect: { displaced: null }, without: { displaced: 5000 } }],
+  },
+  {
+    id: 'count.aside.background-event',
+    description: 'a toll in a relative clause on an earlier event introduced by "after"/"following"/"since", of a kind the headline never names ("adopted after an earthquake that killed up to 1,000 people")',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.verb-before', title: 'Parliament adopts reconstruction package', text: 'The package was adopted after an earthquake that killed up to 1,000 people.', expect: { killed: null }, without: { killed: 1000 } }],
+  },
+  {
+    id: 'count.aside.other-event-subject',
+    description: 'the subject of the casualty verb is an event of another kind, introduced as an earlier cause, that neither headline nor first sentence speaks of ("days after a tanker explosion killed more than 150 people")',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.verb-before', title: 'Gunmen kidnap 20 students in Zamfara', text: 'Gunmen kidnapped 20 students from a school on Monday. The kidnapping came days after a fuel tanker explosion in a neighbouring state killed more than 150 people.', expect: { hostages: 20, killed: null }, without: { killed: 150 } }],
+  },
+  {
+    id: 'count.aside.earlier-period',
+    description: 'a casualty verb in a relative clause dated to an earlier period ("gangs that killed about 40 villagers last month"): another incident\'s toll',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.verb-before', text: 'Police arrested two men from armed gangs that killed about 40 villagers last month.', expect: { arrested: 2, killed: null }, without: { killed: 40 } }],
+  },
+  {
+    id: 'toll.aside.superseded',
+    description: 'the toll a change started from ("the death toll rose from 40 to 52"): an earlier, superseded figure',
+    effect: 'demotes',
+    examples: [{ rule: 'count.toll-phrase', text: 'The death toll rose from 40 to 52 on Monday.', expect: { killed: 52 } }],
+  },
+  {
+    id: 'toll.aside.speculative',
+    description: 'a toll in a guess ("officials fear the toll could rise to 300"): weaker than any count',
+    effect: 'demotes',
+    examples: [{ rule: 'count.toll-phrase', text: 'Twelve people were killed, and officials fear the death toll could rise to 300.', expect: { killed: 12 } }],
+  },
+  {
+    id: 'single.aside.acts-on-others',
+    description: 'one person who is the agent of an active casualty verb with an object ("a soldier killed three civilians"): no casualty',
+    effect: 'vetoes',
+    examples: [{ rule: 'single.subject-keyword', text: 'A soldier killed three civilians at a checkpoint.', expect: { killed: 3 } }],
+  },
+  {
+    id: 'single.aside.relative-or-passive',
+    description: 'one person after a casualty verb that opens a relative clause or follows "was/were" ("the gang that killed a shopkeeper", "were killed a day later"): background, or no object',
+    effect: 'vetoes',
+    examples: [{ rule: 'single.object-list', title: 'Allies condemn missile strike', text: 'The strike that killed a commander drew condemnation from allies.', expect: { killed: null }, without: { killed: 1 } }],
+  },
+];
+
+/**
+ * Checks of the whole sentence a candidate stands in, made once every rule (count or victim row) has read it: each
+ * vetoes or demotes every candidate of the sentence it applies to, and is recorded under the candidate's rule.
+ */
+export const SENTENCE_ASIDES: readonly SetAside[] = [
+  {
+    id: 'sentence.aside.older-incident',
+    description: 'the sentence names a year before the report\'s (outside an aside), "last September", or a phrase of another incident ("last year", "in a separate attack", "years of unrest"): its figures are another incident\'s',
+    effect: 'demotes',
+    examples: [{ rule: 'count.verb-before', title: 'Flood warning for the valley', text: 'Last year, a flood killed 200 people in the valley.', expect: { killed: null }, without: { killed: 200 } }],
+  },
+  {
+    id: 'sentence.aside.other-story-headline',
+    description: 'a short one-sentence paragraph without a closing stop, below the lead: a page\'s link to another story, whose figures are that story\'s',
+    effect: 'demotes',
+    examples: [{ rule: 'count.keyword-after', text: 'A fire damaged a warehouse on Main Street on Monday. Nobody was inside. Crews stayed overnight.\n\nTwo killed in highway crash near Dover\n\nThe cause of the fire is under investigation.', expect: { killed: null }, without: { killed: 2 } }],
+  },
+  {
+    id: 'sentence.aside.older-month',
+    description: 'a sentence opening on a month two to six months before the report\'s ("In March, …"), or a running total "since January" two or more months back: a past episode or an ongoing conflict\'s total',
+    effect: 'demotes',
+    examples: [{ rule: 'count.verb-before', text: 'In March, gunmen killed 12 villagers near the dam.', expect: { killed: null }, without: { killed: 12 } }],
+  },
+  {
+    id: 'sentence.aside.dated-aside',
+    description: 'a figure inside an aside (", which …," or a bracket) that names an older year: it dates only the aside\'s background',
+    effect: 'demotes',
+    examples: [{ rule: 'count.verb-before', text: 'The attack on the market (a 2015 raid there killed 30 people) left four dead.', expect: { killed: 4 }, without: { killed: 30 } }],
+  },
+  {
+    id: 'sentence.aside.later-clause',
+    description: 'a figure of another category after "hours/days after" in a sentence that already gave one ("police arrested two men, hours after a bomb killed nine people"): a separate, earlier event',
+    effect: 'demotes',
+    examples: [{ rule: 'count.verb-before', text: 'Police arrested two men, hours after a bomb killed nine people.', expect: { arrested: 2, killed: null }, without: { killed: 9 } }],
+  },
+  {
+    id: 'sentence.aside.superseded',
+    description: 'a figure before "but" in a sentence that says it was replaced ("earlier", "initially", "had said"): a superseded estimate',
+    effect: 'demotes',
+    examples: [{ rule: 'count.keyword-after', text: 'Officials had earlier said 40 people were missing, but 17 are now unaccounted for.', expect: { missing: 17 }, without: { missing: 40 } }],
+  },
+  {
+    id: 'sentence.aside.stranded',
+    description: '"trapped" in a flood (on rooftops, by rising water, stranded, cut off) in a sentence that does not say missing: stranded people reached by boats, not the missing',
+    effect: 'vetoes',
+    examples: [{ rule: 'count.keyword-after', text: 'Thousands of people were trapped on rooftops by the floods.', expect: { missing: null }, without: { missing: 2000 } }],
+  },
+  {
+    id: 'sentence.aside.death-cause',
+    description: 'a death count with another cause after it ("died of cholera", "killed in road accidents"): a sub-count when the headline or lead names that cause, else another incident',
+    effect: 'demotes',
+    examples: [{ rule: 'count.keyword-after', text: 'In the relief camps, 324 people had died of cholera.', expect: { killed: null }, without: { killed: 324 } }],
+  },
+  {
+    id: 'sentence.aside.dated-earlier',
+    description: 'a later sentence that dates what it tells earlier ("last week", "two years ago", "a previous shooting"), in a story whose lead does not: its count and single readings are another incident\'s',
+    effect: 'demotes',
+    examples: [{ rule: 'count.keyword-after', text: 'Two men were shot on Oak Street on Sunday. Last week, three people were killed on the same block.', expect: { killed: null }, without: { killed: 3 } }],
+  },
+  {
+    id: 'sentence.aside.round-up',
+    description: 'a sentence that sums several events ("hurt in two shootings", "a violent weekend", "a total of"): its killed and injured figures are sub-counts that one incident\'s own count outranks',
+    effect: 'demotes',
+    examples: [{ rule: 'count.keyword-after', text: 'Three people were hurt in two shootings on Saturday.', expect: { injured: 3 } }],
   },
 ];

@@ -5,9 +5,15 @@ import type { Category, Qualifier } from '../../schema';
 import { parseNumberAt, type Token } from '../numbers';
 import { PASSIVE_AUX, PERFECT_AUX, PREDICATE_ADVERBS } from '../lexicon/victims';
 import { GUARDS, type GuardContext, type GuardId } from './guards';
+import { COUNT_RULES, type CountRule, type PatternToken, type SetAsideId, type TokenPattern } from './count-rules';
+import { EVENT_MULTIPLIERS, MULTIPLE_EVENT_NOUNS } from '../lexicon/victims';
+import { LEFT_VERBS } from '../lexicon/index';
+import { STOP_NP } from '../lexicon/counts';
 import { VICTIM_RULES, type VictimRule } from './victim-rules';
 import { isOnePerson, objectAfter, subjectBefore, type VictimNP } from './victim-np';
 import { MONTHS } from '../lexicon/index';
+import { COPULAS, HURT_STATES, INDEFINITE_DETERMINERS, MANNER_OF_DEATH, MODALS } from '../lexicon/outcomes';
+import { NUMBER_OF_LINKS, QUOTE_MARKS } from '../lexicon/threat-links';
 import { COORDINATED_FORCES, THREAT_NP_STOP } from '../lexicon/threats';
 import { qualifierBefore } from '../qualifiers';
 import { yearOf } from '../numbers';
@@ -44,7 +50,8 @@ export interface RuleHit {
 
 export interface RuleVeto {
   rule: string;
-  guard: GuardId;
+  /** an engine guard, or a count reader's named set-aside check (rules/count-rules.ts SET_ASIDES) */
+  guard: GuardId | SetAsideId;
   pos: number;
 }
 
@@ -64,12 +71,6 @@ export interface SentenceHooks {
   /** a later sentence of a story whose headline and lead tell of people hurt and of no death */
   leadOnlyHurt: boolean;
 }
-
-/** how someone was killed, before "to death" or after "fatally" */
-const MANNER_OF_DEATH = new Set(['shot', 'stabbed', 'beaten', 'strangled', 'bludgeoned', 'burned', 'wounded', 'injured']);
-
-/** "remains in critical condition", "was listed in stable condition" */
-const COPULAS = new Set(['remains', 'remained', 'remain', 'listed', 'remaining']);
 
 /** Each rule's follow words as a set, built once with the index rather than at every match. */
 const FOLLOW_WORDS: Map<VictimRule, ReadonlySet<string>> = new Map(VICTIM_RULES.flatMap((r) => (r.follow ? [[r, new Set(r.follow.words)] as const] : [])));
@@ -101,7 +102,7 @@ function subjectEnd(toks: Token[], at: number, rule: VictimRule, title: boolean)
   while (k >= 0 && PREDICATE_ADVERBS.has(toks[k]!.l)) k--;
   const auxTo = k;
   let sawPassive = false;
-  while (k >= 0 && (PASSIVE_AUX.has(toks[k]!.l) || COPULAS.has(toks[k]!.l) || PERFECT_AUX.has(toks[k]!.l) || PREDICATE_ADVERBS.has(toks[k]!.l) || toks[k]!.l === 'not' || toks[k]!.l === "n't" || /^(could|would|might|may|will|should|must|can)$/.test(toks[k]!.l))) {
+  while (k >= 0 && (PASSIVE_AUX.has(toks[k]!.l) || COPULAS.has(toks[k]!.l) || PERFECT_AUX.has(toks[k]!.l) || PREDICATE_ADVERBS.has(toks[k]!.l) || toks[k]!.l === 'not' || toks[k]!.l === "n't" || MODALS.test(toks[k]!.l))) {
     if (PASSIVE_AUX.has(toks[k]!.l) || COPULAS.has(toks[k]!.l)) sawPassive = true;
     k--;
   }
@@ -134,7 +135,7 @@ function hitOf(rule: VictimRule, np: VictimNP, pos: number): RuleHit {
     // ("the second victim was taken to hospital": an ordinal names someone other than the first, who may have died)
     mayIncludeDead: !np.others && !np.ordinal && (rule.mayIncludeDead === 'any' || (rule.mayIncludeDead === 'single' && single)),
     increment: !!np.increment,
-    indefinite: single && np.kind === 'single' && /^(a|an|another)$/.test(np.determiner ?? ''),
+    indefinite: single && np.kind === 'single' && INDEFINITE_DETERMINERS.test(np.determiner ?? ''),
     state: !!rule.state,
     part: np.kind === 'partitive',
     others: !!np.others,
@@ -232,7 +233,7 @@ function readSide(toks: Token[], i: number, anchorEnd: number, rule: VictimRule,
         // ("found Ray shot to death in a ditch", "found two men fatally stabbed": a manner of death stands for "dead")
         const deathLen = MANNER_OF_DEATH.has(state) && toks[np.end + 2]?.l === 'to' && toks[np.end + 3]?.l === 'death' ? 3
           : state === 'fatally' && MANNER_OF_DEATH.has(toks[np.end + 2]?.l ?? '') ? 2 : state === 'dead' ? 1 : 0;
-        const cat: Category | undefined = deathLen > 0 ? 'killed' : /^(wounded|injured|hurt|hospitalized|hospitalised)$/.test(state) ? 'injured' : undefined;
+        const cat: Category | undefined = deathLen > 0 ? 'killed' : HURT_STATES.test(state) ? 'injured' : undefined;
         if (!cat) break;
         first ??= np;
         hits.push({ ...hitOf(rule, np, np.start), category: cat, mayIncludeDead: false });
@@ -296,8 +297,6 @@ export interface ThreatVeto {
 const THREAT_HEAD_INDEX: Map<string, ThreatRule> = new Map(THREAT_RULES.filter((r) => r.side === 'count-before').flatMap((r) => r.anchors.map((a) => [a, r] as const)));
 const NUMBER_OF_RULE = THREAT_RULES.find((r) => r.side === 'number-of');
 const NUMBER_OF_HEADS: ReadonlySet<string> = new Set(NUMBER_OF_RULE?.anchors ?? []);
-const QUOTE_MARKS = new Set(['"', "'", '‘', '’', '“', '”']);
-const NUMBER_OF_LINKS = new Set(['to', 'at', 'reach', 'of']);
 
 function singularHead(w: string): string {
   return w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.endsWith('s') ? w.slice(0, -1) : w;
@@ -395,4 +394,94 @@ export function runThreatRules(toks: Token[], hooks: ThreatHooks): { hits: Threa
     i = end - 1;
   }
   return { hits, vetoes };
+}
+
+// ── count rules as token patterns ──────────────────────────────────────────────────────────────────────────────
+
+/** A figure a count rule's token pattern read. */
+export interface CountPatternHit {
+  rule: CountRule['id'];
+  category: Category;
+  value: number;
+  mayIncludeDead: boolean;
+}
+
+type PatternRow = CountRule & { pattern: TokenPattern };
+const PATTERN_ROWS: readonly PatternRow[] = COUNT_RULES.filter((r): r is PatternRow => r.pattern !== undefined);
+
+/** The words a pattern token can be, for the first-word index (undefined: any word, never an anchor). */
+function anchorWords(t: PatternToken): readonly string[] | undefined {
+  if ('word' in t) return [t.word];
+  if ('multiplier' in t) return [...EVENT_MULTIPLIERS.keys()];
+  if ('leftVerb' in t) return Object.keys(LEFT_VERBS);
+  return undefined;
+}
+
+/** Anchor word → the pattern rows anchored on it. */
+const PATTERN_INDEX: Map<string, PatternRow[]> = (() => {
+  const m = new Map<string, PatternRow[]>();
+  for (const row of PATTERN_ROWS) for (const w of anchorWords(row.pattern.tokens[row.pattern.anchor]!) ?? []) m.set(w, [...(m.get(w) ?? []), row]);
+  return m;
+})();
+
+/** What one pattern token read from one word: a figure's value or category, or just a match. */
+interface Reading { value?: number; category?: Category; mayIncludeDead?: boolean }
+
+function readWord(t: PatternToken, w: string): Reading | undefined {
+  if ('word' in t) return w === t.word ? {} : undefined;
+  if ('leftVerb' in t) return LEFT_VERBS[w] ? { category: LEFT_VERBS[w] } : undefined;
+  if ('multiplier' in t) return EVENT_MULTIPLIERS.has(w) ? { value: EVENT_MULTIPLIERS.get(w)! } : undefined;
+  if ('eventNoun' in t) {
+    const e = MULTIPLE_EVENT_NOUNS.get(w);
+    return e ? { category: e.category, mayIncludeDead: e.mayIncludeDead } : undefined;
+  }
+  return undefined;
+}
+
+/** The words the pattern's tokens stand on, from the anchor at `i`: one per token, or two from one hyphenated token. */
+function wordsAt(toks: Token[], i: number, p: TokenPattern): Array<string | undefined> | undefined {
+  const anchor = toks[i]!.l;
+  const dash = anchor.indexOf('-');
+  if (p.hyphenated && dash >= 0) return [anchor.slice(0, dash), anchor.slice(dash + 1)];
+  if (dash >= 0) return undefined;
+  return p.tokens.map((_, k) => toks[i - p.anchor + k]?.l);
+}
+
+/**
+ * The count pattern rows anchored at token i: `matched` when a row's tokens all matched (the scan then moves on),
+ * with its figure when the row emits that category. `afterFigure` says the sentence has given a casualty figure.
+ */
+export function countPatternAt(toks: Token[], i: number, afterFigure: boolean): { hit?: CountPatternHit } | undefined {
+  const head = toks[i]!.l;
+  const dash = head.indexOf('-');
+  const rows = PATTERN_INDEX.get(dash < 0 ? head : head.slice(0, dash));
+  if (!rows) return undefined;
+  for (const row of rows) {
+    const p = row.pattern;
+    if (p.afterFigure && !afterFigure) continue;
+    const words = wordsAt(toks, i, p);
+    if (!words) continue;
+    const read: Reading = {};
+    let ok = true;
+    for (let k = 0; k < p.tokens.length && ok; k++) {
+      const t = p.tokens[k]!;
+      const w = words[k];
+      if ('phraseEnd' in t) {
+        // (the token after a hyphenated pair is never looked at: no row ends one so)
+        const at = toks[i - p.anchor + k];
+        ok = !at || at.k === 'punct' || STOP_NP.has(at.l);
+        continue;
+      }
+      const r = w === undefined ? undefined : readWord(t, w);
+      if (!r) ok = false;
+      if (r?.value !== undefined) read.value = r.value;
+      if (r?.category !== undefined) read.category = r.category;
+      if (r?.mayIncludeDead) read.mayIncludeDead = true;
+    }
+    if (!ok) continue;
+    const category = read.category;
+    if (!category || !p.emits.includes(category)) return {};
+    return { hit: { rule: row.id, category, value: read.value ?? p.value ?? 1, mayIncludeDead: !!read.mayIncludeDead } };
+  }
+  return undefined;
 }

@@ -2,6 +2,8 @@
 // of the main incident's victims. A guard returns true to veto; the veto is recorded under its id.
 import type { Token } from '../numbers';
 import { EVENT_NOUN_FAMILIES } from '../lexicon/victims';
+import { AGENT_DETERMINERS, CASUALTY_WORDS, CAUSE_LINKS, HURT_OUTCOME, KILLED_OUTCOME, MODALS, NEGATING_DETERMINERS, OTHER_CAUSES, OTHER_VICTIM_JOINERS, OTHER_VICTIM_OPENERS, POLICE_AGENTS, SHOT_AT_TARGETS } from '../lexicon/outcomes';
+import { THAT_WHICH } from '../lexicon/counts';
 import type { SentenceHooks } from './engine';
 import { isOnePerson, type VictimNP } from './victim-np';
 
@@ -13,15 +15,6 @@ export interface GuardContext {
   hooks: SentenceHooks;
   subjectSide: boolean;
 }
-
-export const DEATH_WORDS = /^(killed|kills|kill|killing|dead|death|deaths|died|dies|fatal|fatally|fatalities|murder|murdered|slain|slaying|homicide|shot|shooting|manslaughter)$/;
-const CASUALTY_WORDS = /^(injured|wounded|hurt|missing|killed|dead|kidnapped|abducted|captured|arrested)$/;
-const HURT_OUTCOME = /^(injured|wounded|hurt)$/;
-const KILLED_OUTCOME = /^(killed|dead)$/;
-const SHOT_AT_TARGETS = /^(but|and|by|him|her|them|us|me|officers|police|deputies|troopers|agents|cars|vehicles|people|least)$/;
-const MODALS = /^(could|would|might|may|will|should|must|can)$/;
-const POLICE_AGENTS = /^(police|officers?|deputies|deputy|troopers?|agents?|swat|authorities|cops?|law)$/;
-const OTHER_CAUSES = /^(cancer|illness|disease|natural|overdose|covid|coronavirus|heart|stroke|old|pneumonia|diabetes|aids|hiv|leukemia|suicide|drowning)$/;
 
 function before(ctx: GuardContext, span: number, test: (t: Token) => boolean): boolean {
   const from = ctx.subjectSide ? ctx.np.end + 1 : Math.max(0, ctx.anchorStart - span);
@@ -45,7 +38,7 @@ export const GUARDS = {
   /** "was not injured", "wasn't hurt", "never died" */
   'guard.negated': (ctx: GuardContext) =>
     before(ctx, 4, (t) => t.l === 'not' || t.l === "n't" || t.l === 'never' || t.l.endsWith("n't")) ||
-    (ctx.subjectSide && /^(no|none|nobody|neither)$/.test(ctx.toks[ctx.np.start - 1]?.l ?? ctx.toks[ctx.np.start]?.l ?? '')) ||
+    (ctx.subjectSide && NEGATING_DETERMINERS.test(ctx.toks[ctx.np.start - 1]?.l ?? ctx.toks[ctx.np.start]?.l ?? '')) ||
     // "Neither the driver nor the other passenger was hurt": the pair's "neither" opens the subject, before its first member
     (ctx.subjectSide && openingNeither(ctx.toks, ctx.np.start)),
   /** "could have been killed", "would have died", "could not say if the man had died": nothing known happened */
@@ -67,7 +60,7 @@ export const GUARDS = {
       const w = t[k]!.l;
       if (t[k]!.t === ';' || t[k]!.t === '.') return false;
       // ("and a second man died", "while the other died": another victim's death)
-      if (/^(and|while|but|as)$/.test(w) && /^(a|an|another|the|two|three|four|five|others?|one|both)$/.test(t[k + 1]?.l ?? '')) return false;
+      if (OTHER_VICTIM_JOINERS.test(w) && OTHER_VICTIM_OPENERS.test(t[k + 1]?.l ?? '')) return false;
       if (w === 'died' || w === 'succumbed' || ((w === 'pronounced' || w === 'declared') && t[k + 1]?.l === 'dead')) return true;
     }
     return false;
@@ -85,13 +78,13 @@ export const GUARDS = {
     const t = ctx.toks;
     const k = ctx.anchorEnd;
     if (t[k]?.l !== 'by') return false;
-    const who = /^(a|an|the|two|three|several)$/.test(t[k + 1]?.l ?? '') ? t[k + 2] : t[k + 1];
+    const who = AGENT_DETERMINERS.test(t[k + 1]?.l ?? '') ? t[k + 2] : t[k + 1];
     return !!who && POLICE_AGENTS.test(who.l);
   },
   /** "died of cancer", "succumbed to heart disease": another death, not the incident's */
   'guard.other-cause': (ctx: GuardContext) => {
     const t = ctx.toks;
-    for (let k = ctx.anchorEnd; k < ctx.anchorEnd + 4 && k < t.length; k++) if (OTHER_CAUSES.test(t[k]!.l)) return /^(of|from|to)$/.test(t[ctx.anchorEnd]?.l ?? '');
+    for (let k = ctx.anchorEnd; k < ctx.anchorEnd + 4 && k < t.length; k++) if (OTHER_CAUSES.test(t[k]!.l)) return CAUSE_LINKS.test(t[ctx.anchorEnd]?.l ?? '');
     return false;
   },
   /** "were killed or injured", "dead or missing": a combined figure is never split */
@@ -116,7 +109,7 @@ export const GUARDS = {
   /** "the strike in Iraq that killed a commander", in a story whose headline and lead name no strike or no death */
   'guard.other-event-clause': (ctx: GuardContext) => {
     const t = ctx.toks;
-    if (!/^(that|which)$/.test(t[ctx.anchorStart - 1]?.l ?? '')) return false;
+    if (!THAT_WHICH.test(t[ctx.anchorStart - 1]?.l ?? '')) return false;
     // a headline and lead that speak of no death at all are about something else
     if (!ctx.hooks.leadSpeaksOfDeath) return true;
     for (let k = ctx.anchorStart - 2; k >= 0 && k >= ctx.anchorStart - 7; k--) {

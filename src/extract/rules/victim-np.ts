@@ -4,8 +4,9 @@ import type { Qualifier } from '../../schema';
 import { parseNumberAt, yearOf, type Token } from '../numbers';
 import { qualifierBefore } from '../qualifiers';
 import { BLOCK_NOUNS } from '../lexicon/index';
+import { namesGroupMember } from './context';
 import {
-  AGE_HEADS, NOT_NAME_WORDS, NOT_PERSON_NOUNS, PART_OF_LEADS, PERPETRATOR_HEADS, SINGLE_DETERMINERS, SINGLE_PRONOUNS, VICTIM_PLURAL, VICTIM_SINGULAR,
+  AGE_HEADS, NOT_NAME_WORDS, NOT_PERSON_NOUNS, PERPETRATOR_HEADS, SINGLE_DETERMINERS, SINGLE_PRONOUNS, VICTIM_PLURAL, VICTIM_SINGULAR,
 } from '../lexicon/victims';
 
 export type NPKind = 'single' | 'count' | 'name' | 'pronoun' | 'partitive' | 'list';
@@ -252,7 +253,7 @@ export function subjectBefore(toks: Token[], end: number, opts: { allowPronoun: 
   // wounded" names a member of the three)
   const theAt = toks[np.start - 1]?.l === 'the' ? np.start - 1 : np.start;
   const part = np.kind === 'count' && toks[theAt - 1]?.l === 'of' ? numberEndingAt(toks, theAt - 1) : undefined;
-  if (part && !PART_OF_LEADS.has(toks[part.start - 1]?.t ?? '') && !(opts.title && part.start > 0)) {
+  if (part && !namesGroupMember(toks, part.start, opts.title)) {
     return { value: part.value, qualifier: 'exact', start: part.start, end: np.end, kind: 'partitive', perpetrator: np.perpetrator, others: false };
   }
   // "Five police officers including a commander": the included one is part of the count before it

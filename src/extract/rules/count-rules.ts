@@ -88,6 +88,7 @@ export const COUNT_RULES: readonly CountRule[] = [
       { category: 'killed', text: 'At least 31 people were killed and 60 injured when the dam burst.', expect: { killed: 31, injured: 60 } },
       { category: 'missing', text: 'Four people were hurt and two more are missing after the storm.', expect: { injured: 4, missing: 2 } },
       { category: 'arrested', text: 'Three men were arrested in the raid.', expect: { arrested: 3 } },
+      { category: 'injured', text: 'Three people were killed and one was injured in the crash.', expect: { killed: 3, injured: 1 } },
       { category: 'displaced', text: 'Officials said 300 families were forced to flee to shelters.', expect: { displaced: 300 } },
     ],
   },
@@ -238,9 +239,9 @@ export const SET_ASIDES: readonly SetAside[] = [
   },
   {
     id: 'count.aside.bare-one',
-    description: '"one" in words with no person noun before a keyword other than a death ("and one was injured"): read as a pronoun, not a count (a death, "one died", is kept)',
+    description: '"one" in words with no person noun before a keyword other than a death ("officials said one was hurt"): read as a pronoun, not a count (a death, "one died", is kept, and so is one more person after "and" beside another count: "three were killed and one was injured")',
     effect: 'vetoes',
-    examples: [{ rule: 'count.keyword-after', text: 'Three people were killed and one was injured in the crash.', expect: { killed: 3, injured: null }, without: { killed: 3, injured: 1 } }],
+    examples: [{ rule: 'count.keyword-after', text: 'Officials said one was hurt.', expect: { injured: null }, without: { injured: 1 } }],
   },
   {
     id: 'count.aside.group-member',

@@ -31,6 +31,14 @@ export interface IndexLimitResult {
   limit: number;
   /** The first rate tried whose p99 passed 100 ms (null if none did). */
   firstOver: number | null;
+  /**
+   * Highest rate (with every lower one) the object keeps up with: it completes ≥ 97 % of what is offered with a
+   * median latency within half the line. The p99 at low rates is set by other processes taking the core; a queue
+   * building in the object shows in the median and in the completed rate.
+   */
+  keepsUpTo: number;
+  /** The first rate at which it fell behind (null if none did). */
+  fallsBehindAt: number | null;
   seconds: number;
   rounds: number;
   /** Mean CPU ms of one `file` call inside the object over every rate (bench/lib/counting-worker.ts), null if unrecorded. */
@@ -90,7 +98,19 @@ export async function runIndexLimit({ quick, smoke = false, log = () => undefine
   // The limit is where the latency first passes the line, not the highest rate that happened to stay under it.
   const over = rows.findIndex((r) => r.p99 > QUEUE_LIMIT_MS);
   const within = over === -1 ? rows : rows.slice(0, over);
-  return { held: HELD, rows, limit: within.length ? within[within.length - 1]!.rate : 0, firstOver: over === -1 ? null : rows[over]!.rate, seconds, rounds, fileCpuMs };
+  const behind = rows.findIndex((r) => r.achieved < 0.97 * r.rate || r.p50 > QUEUE_LIMIT_MS / 2);
+  const keeping = behind === -1 ? rows : rows.slice(0, behind);
+  return {
+    held: HELD,
+    rows,
+    limit: within.length ? within[within.length - 1]!.rate : 0,
+    firstOver: over === -1 ? null : rows[over]!.rate,
+    keepsUpTo: keeping.length ? keeping[keeping.length - 1]!.rate : 0,
+    fallsBehindAt: behind === -1 ? null : rows[behind]!.rate,
+    seconds,
+    rounds,
+    fileCpuMs,
+  };
 }
 
 export function indexLimitMarkdown(r: IndexLimitResult): string {
@@ -102,9 +122,10 @@ export function indexLimitMarkdown(r: IndexLimitResult): string {
       r.rows.map((x) => [x.rate, x.achieved.toFixed(0), x.p50.toFixed(1), x.p99.toFixed(1), x.p99 <= QUEUE_LIMIT_MS ? 'yes' : 'no', x.roundsP99.map((v) => v.toFixed(0)).join(', ')]),
     ),
     '',
-    `One index holds **${r.limit} articles/s** with its queueing delay (p99 latency) within ${QUEUE_LIMIT_MS} ms on this shared machine${r.firstOver !== null ? `; at ${r.firstOver}/s the p99 passed ${QUEUE_LIMIT_MS} ms` : `, the highest rate tried`}. The caller shares the object's thread locally, so this errs low.` +
+    `One index holds **${r.limit} articles/s** with its queueing delay (p99 latency) within ${QUEUE_LIMIT_MS} ms on this shared machine${r.firstOver !== null ? `; at ${r.firstOver}/s the p99 passed ${QUEUE_LIMIT_MS} ms` : `, the highest rate tried`}. The caller shares the object's thread locally, so this errs low. ` +
+      `The object keeps up (completes ≥ 97 % of what is offered, median latency ≤ ${QUEUE_LIMIT_MS / 2} ms) **up to ${r.keepsUpTo} calls/s**${r.fallsBehindAt !== null ? `, and falls behind at ${r.fallsBehindAt}/s` : ', the highest rate tried'}: where the p99 line is crossed well below that, the p99 was set by other processes taking this shared machine's cores, not by a queue in the object.` +
       (r.fileCpuMs !== null
-        ? ` One \`file\` call holds the object for ${r.fileCpuMs.toFixed(2)} ms of CPU on average (wall − awaited I/O inside the object, bench/lib/counting-worker.ts), so its own work alone would allow ≈ ${Math.floor(1000 / Math.max(r.fileCpuMs, 0.01)).toLocaleString('en')} calls/s: the latency line is set by this machine's contention (the p99s of low rates are already tens of ms while the p50 stays a few ms), not by the object's service time.`
+        ? ` One \`file\` call holds the object for ${r.fileCpuMs.toFixed(2)} ms of CPU on average (wall − awaited I/O inside the object, bench/lib/counting-worker.ts), so its own work alone would allow ≈ ${Math.floor(1000 / Math.max(r.fileCpuMs, 0.01)).toLocaleString('en')} calls/s on a core of its own (in production the object has its own thread; here it shares one with the caller, the other objects and the simulators).`
         : ''),
   ].join('\n');
 }

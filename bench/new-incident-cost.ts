@@ -60,7 +60,7 @@ async function measure(setup: string, kind: ArticleKind, destinations: boolean, 
 
 export async function runNewIncidentCost({ quick }: { quick: boolean }): Promise<{ rows: SetupCost[]; articles: number }> {
   await checkSigner();
-  const articles = quick ? 30 : 60;
+  const articles = quick ? 20 : 40;
   const rounds = 3;
   const sink = await startSink();
   try {

@@ -58,10 +58,10 @@ async function measure(setup: string, kind: ArticleKind, destinations: boolean, 
   }
 }
 
-export async function runNewIncidentCost({ quick }: { quick: boolean }): Promise<{ rows: SetupCost[]; articles: number }> {
+export async function runNewIncidentCost({ quick, smoke = false }: { quick: boolean; smoke?: boolean }): Promise<{ rows: SetupCost[]; articles: number }> {
   await checkSigner();
-  const articles = quick ? 20 : 40;
-  const rounds = 3;
+  const articles = smoke ? 6 : quick ? 20 : 40;
+  const rounds = smoke ? 1 : 3;
   const sink = await startSink();
   try {
     return {
@@ -80,7 +80,7 @@ export async function runNewIncidentCost({ quick }: { quick: boolean }): Promise
 export function newIncidentCostMarkdown(r: { rows: SetupCost[]; articles: number }): string {
   const [withDest, noDest, rising] = r.rows;
   return [
-    `Measured ${machineLine()} ${r.articles} articles per round, 3 rounds, posted one at a time; workerd's on-CPU time per article (every thread), counted until alerts drained.`,
+    `Measured ${machineLine()} ${r.articles} articles per round, ${r.rows[0]?.rounds.length ?? 0} round(s), posted one at a time; workerd's on-CPU time per article (every thread), counted until alerts drained.`,
     '',
     table(
       ['set-up', 'workerd CPU ms / article (median of rounds)', 'rounds', 'chat posts / article'],

@@ -101,7 +101,7 @@ export async function runPerformanceSections(opts: { quick: boolean; smoke?: boo
       : '';
     return loadMarkdown(rows, opts.quick) + ratioLine;
   });
-  await step('Where a new incident\'s CPU goes', async () => newIncidentCostMarkdown(await runNewIncidentCost({ quick: opts.quick || (opts.smoke ?? false) })));
+  await step('Where a new incident\'s CPU goes', async () => newIncidentCostMarkdown(await runNewIncidentCost({ quick: opts.quick, smoke: opts.smoke ?? false })));
   await step('Cost at scale', async () => costMarkdown(await runCost({ quick: opts.quick, log }), opts.quick));
   return { sections, figures };
 }

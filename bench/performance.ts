@@ -1,7 +1,7 @@
 /**
  * The performance sections of `npm run bench`, in order: bundle size and start-up, what a new Durable Object
  * costs in the local simulator (and why its storage is on tmpfs), CPU per invocation, filing
- * cost against incidents held, how far one index goes, end-to-end load, cost at scale. Each returns Markdown, plus the key figures the
+ * cost against incidents held, how far one index goes, end-to-end load, where a new incident's CPU goes, cost at scale. Each returns Markdown, plus the key figures the
  * run ends with; nothing here fails the run on a missed goal (benchmarks never fail CI), but a section that
  * cannot run at all reports why instead of its figures.
  */
@@ -13,6 +13,7 @@ import { invocationsMarkdown, runInvocations } from './invocations';
 import { loadMarkdown, runLoad, GOAL, type LoadRow } from './load';
 import { measureStartup, STARTUP_GOAL_MS } from './startup';
 import { objectCreationMarkdown, runObjectCreation } from './object-creation';
+import { newIncidentCostMarkdown, runNewIncidentCost } from './new-incident-cost';
 import { kib, machineLine } from './lib/util';
 
 export interface Section {
@@ -100,6 +101,7 @@ export async function runPerformanceSections(opts: { quick: boolean; smoke?: boo
       : '';
     return loadMarkdown(rows, opts.quick) + ratioLine;
   });
+  await step('Where a new incident\'s CPU goes', async () => newIncidentCostMarkdown(await runNewIncidentCost({ quick: opts.quick, smoke: opts.smoke ?? false })));
   await step('Cost at scale', async () => costMarkdown(await runCost({ quick: opts.quick, log }), opts.quick));
   return { sections, figures };
 }

@@ -12,6 +12,7 @@ import { health } from './routes/health';
 import { incidentCare } from './routes/incident-care';
 import { dashboard } from './routes/dashboard';
 import { incidents } from './routes/incidents';
+import { platformRefusal } from './routes/overload';
 import { apiDocs } from './routes/docs';
 import { session } from './routes/session';
 
@@ -44,6 +45,11 @@ app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} 
 app.onError((err, c) => {
   if (err instanceof HttpError) {
     return c.json(errorBody(err.code, err.message, err.details), err.status, err.headers);
+  }
+  const refusal = platformRefusal(err);
+  if (refusal) {
+    log({ level: 'warn', msg: 'durable object refused the call', code: refusal.body.error.code, route: c.req.routePath, error: err instanceof Error ? err.message : String(err) });
+    return c.json(refusal.body, refusal.status, refusal.headers);
   }
   if (err instanceof SettingsError || err instanceof DestinationConfigError) {
     log({ level: 'error', msg: 'configuration error', details: err.message });

@@ -85,6 +85,8 @@ export interface StackOptions {
    * Worker and not of production storage (bench/object-creation.ts measures both). 'disk' keeps os.tmpdir().
    */
   storage?: 'tmpfs' | 'disk';
+  /** Opens workerd's inspector on this port of 127.0.0.1 (0: a free one), for CPU profiles of the worker's isolate. */
+  inspectorPort?: number;
 }
 
 const TMPFS = '/dev/shm';
@@ -111,6 +113,8 @@ export function storageDir(storage: 'tmpfs' | 'disk' = (process.env.BENCH_STORAG
 
 export interface Stack {
   url: URL;
+  /** The inspector's URL when `inspectorPort` was given. */
+  inspectorUrl?: URL | undefined;
   dispose(): Promise<void>;
 }
 
@@ -134,7 +138,7 @@ export async function startWorker(opts: StackOptions = {}): Promise<Stack> {
     env: 'dev',
     ...(opts.entrypoint ? { entrypoint: opts.entrypoint } : {}),
     bindings,
-    dev: { persist: false, inspector: false, watch: false, logLevel: (process.env.BENCH_WRANGLER_LOG as 'error' | 'log' | undefined) ?? 'error', server: { hostname: '127.0.0.1', port: 0 } },
+    dev: { persist: false, inspector: opts.inspectorPort === undefined ? false : { hostname: '127.0.0.1', port: opts.inspectorPort }, watch: false, logLevel: (process.env.BENCH_WRANGLER_LOG as 'error' | 'log' | undefined) ?? 'error', server: { hostname: '127.0.0.1', port: 0 } },
   });
   const url = await worker.url.finally(() => {
     if (savedTmp === undefined) delete process.env.TMPDIR;
@@ -144,10 +148,41 @@ export async function startWorker(opts: StackOptions = {}): Promise<Stack> {
   await fetch(new URL('/health', url)).then((r) => r.text());
   return {
     url,
-    dispose: async () => {
-      await worker.dispose();
-      await sleep(200);
-    },
+    ...(opts.inspectorPort === undefined ? {} : { inspectorUrl: await worker.inspectorUrl }),
+    dispose: () => disposeWorker(worker),
+  };
+}
+
+/** Disposes a worker from `unstable_startWorker` without wrangler's teardown race printing an error (below). */
+export async function disposeWorker(worker: { dispose(): Promise<void> }): Promise<void> {
+  const restore = quietTeardownRace();
+  try {
+    await worker.dispose();
+    await sleep(200);
+  } finally {
+    restore();
+  }
+}
+
+/**
+ * The one error line wrangler 4.86 can print while a worker it started is disposed. Its dev bundler always runs
+ * esbuild in watch mode, and the bundle's stop() (wrangler-dist/cli.js, bundleWorker) removes the bundle's tmp
+ * directory (.wrangler/tmp/bundle-…, holding the generated middleware-loader.entry.ts) before it disposes the
+ * esbuild context: when esbuild's watcher polls in between (likelier on a loaded machine), it rebuilds, cannot
+ * find the entry and wrangler logs "✘ [ERROR] Build failed … Could not resolve …middleware-loader.entry.ts".
+ * Nothing is rebuilt or served afterwards (the worker is already gone), and awaiting dispose or giving each worker
+ * its own directory cannot prevent it (each already has its own, and dispose is awaited). So during dispose only
+ * that exact message is dropped; any other error still prints.
+ */
+function quietTeardownRace(): () => void {
+  const real = console.error;
+  console.error = (...args: unknown[]) => {
+    const text = args.map(String).join(' ');
+    if (text.includes('Build failed') && text.includes('middleware-loader.entry.ts')) return;
+    real.apply(console, args);
+  };
+  return () => {
+    console.error = real;
   };
 }
 

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { loadCorpus } from '../../scripts/eval-extraction';
 import { fmt, median, p95, syntheticArticle, type SectionResult } from '../lib';
+import { disposeWorker } from '../lib/stack';
 
 export async function workerdSection(): Promise<SectionResult> {
   process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
@@ -52,6 +53,6 @@ export async function workerdSection(): Promise<SectionResult> {
       data: { workerd_median_ms: median(per), workerd_p95_ms: p95(per), ...Object.fromEntries(synth.map(([n, ms]) => [`workerd_synthetic_${n}_ms`, ms])) },
     };
   } finally {
-    await worker.dispose();
+    await disposeWorker(worker);
   }
 }

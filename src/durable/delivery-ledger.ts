@@ -76,20 +76,20 @@ export class DeliveryLedger extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS delivered (alert_id TEXT NOT NULL, destination TEXT NOT NULL, at_ms INTEGER NOT NULL, PRIMARY KEY (alert_id, destination))`);
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS dead_letters (id INTEGER PRIMARY KEY AUTOINCREMENT, message TEXT NOT NULL, reason TEXT NOT NULL, at_ms INTEGER NOT NULL)`);
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS destinations (destination TEXT PRIMARY KEY, last_delivered_ms INTEGER, last_alert_id TEXT, last_failure_ms INTEGER, last_failure TEXT)`);
-    // Messages between "first seen by a consumer" and delivered: claimed (being sent), retrying, or dead.
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS in_flight (alert_id TEXT NOT NULL, destination TEXT NOT NULL, state TEXT NOT NULL, until_ms INTEGER NOT NULL, PRIMARY KEY (alert_id, destination))`);
-    // One thread per (incident, destination): who opens it, its first message once posted, the figures the
-    // thread has told (so the first message can be edited to them) and which version of them it shows.
-    this.sql.exec(
-      `CREATE TABLE IF NOT EXISTS threads (incident_key TEXT NOT NULL, destination TEXT NOT NULL, opener TEXT NOT NULL, first_ref TEXT, figures TEXT NOT NULL DEFAULT '{}', latest TEXT, version INTEGER NOT NULL DEFAULT 0, edited_version INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (incident_key, destination))`,
-    );
-    // A reply posted but its alert not yet delivered (the edit failed): a retry resumes at the edit.
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS thread_replies (alert_id TEXT NOT NULL, destination TEXT NOT NULL, ref TEXT NOT NULL, PRIMARY KEY (alert_id, destination))`);
-    // When an alert's post was first tried: a retry that finds a row knows an earlier try may have posted.
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS post_attempts (alert_id TEXT NOT NULL, destination TEXT NOT NULL, first_ms INTEGER NOT NULL, PRIMARY KEY (alert_id, destination))`);
+    // One exec for the whole schema (every statement of a multi-statement query runs).
+    //   in_flight: messages between "first seen by a consumer" and delivered: claimed (being sent), retrying, or dead.
+    //   threads: one per (incident, destination): who opens it, its first message once posted, the figures the
+    //     thread has told (so the first message can be edited to them) and which version of them it shows.
+    //   thread_replies: a reply posted but its alert not yet delivered (the edit failed): a retry resumes at the edit.
+    //   post_attempts: when an alert's post was first tried: a retry that finds a row knows an earlier try may have posted.
+    this.sql.exec(`
+      CREATE TABLE IF NOT EXISTS delivered (alert_id TEXT NOT NULL, destination TEXT NOT NULL, at_ms INTEGER NOT NULL, PRIMARY KEY (alert_id, destination));
+      CREATE TABLE IF NOT EXISTS dead_letters (id INTEGER PRIMARY KEY AUTOINCREMENT, message TEXT NOT NULL, reason TEXT NOT NULL, at_ms INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS destinations (destination TEXT PRIMARY KEY, last_delivered_ms INTEGER, last_alert_id TEXT, last_failure_ms INTEGER, last_failure TEXT);
+      CREATE TABLE IF NOT EXISTS in_flight (alert_id TEXT NOT NULL, destination TEXT NOT NULL, state TEXT NOT NULL, until_ms INTEGER NOT NULL, PRIMARY KEY (alert_id, destination));
+      CREATE TABLE IF NOT EXISTS threads (incident_key TEXT NOT NULL, destination TEXT NOT NULL, opener TEXT NOT NULL, first_ref TEXT, figures TEXT NOT NULL DEFAULT '{}', latest TEXT, version INTEGER NOT NULL DEFAULT 0, edited_version INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (incident_key, destination));
+      CREATE TABLE IF NOT EXISTS thread_replies (alert_id TEXT NOT NULL, destination TEXT NOT NULL, ref TEXT NOT NULL, PRIMARY KEY (alert_id, destination));
+      CREATE TABLE IF NOT EXISTS post_attempts (alert_id TEXT NOT NULL, destination TEXT NOT NULL, first_ms INTEGER NOT NULL, PRIMARY KEY (alert_id, destination));`);
     const columns = this.sql.exec<{ name: string }>(`PRAGMA table_info(dead_letters)`).toArray().map((c) => c.name);
     if (!columns.includes('claimed_ms')) this.sql.exec(`ALTER TABLE dead_letters ADD COLUMN claimed_ms INTEGER`);
   }

@@ -38,15 +38,16 @@ export class IncidentIndex extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS incidents (key TEXT PRIMARY KEY, entry TEXT NOT NULL, last_published_ms INTEGER NOT NULL)`);
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS articles (article_id TEXT PRIMARY KEY, body_hash TEXT NOT NULL, incident_key TEXT NOT NULL)`);
     // Candidates are found through place keys ("p:chicago") and distinctive names ("n:camp harmon"), never through
     // the type alone (every open shooting would be a candidate for every shooting report). Each lookup reads at most
     // MAX_CANDIDATES rows of one key, newest first, off the (k, last_ms) index: the cost per article stays flat however
-    // many incidents a country or a city holds.
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS incident_keys (k TEXT NOT NULL, key TEXT NOT NULL, last_ms INTEGER NOT NULL, PRIMARY KEY (k, key))`);
-    this.sql.exec(`CREATE INDEX IF NOT EXISTS incident_keys_recent ON incident_keys (k, last_ms)`);
-    this.sql.exec(`CREATE INDEX IF NOT EXISTS incidents_recent ON incidents (last_published_ms)`);
+    // many incidents a country or a city holds. One exec for the schema (every statement of it runs).
+    this.sql.exec(`
+      CREATE TABLE IF NOT EXISTS incidents (key TEXT PRIMARY KEY, entry TEXT NOT NULL, last_published_ms INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS articles (article_id TEXT PRIMARY KEY, body_hash TEXT NOT NULL, incident_key TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS incident_keys (k TEXT NOT NULL, key TEXT NOT NULL, last_ms INTEGER NOT NULL, PRIMARY KEY (k, key));
+      CREATE INDEX IF NOT EXISTS incident_keys_recent ON incident_keys (k, last_ms);
+      CREATE INDEX IF NOT EXISTS incidents_recent ON incidents (last_published_ms);`);
     const sql = this.sql;
     this.store = {
       getArticle: (id) => {
@@ -113,8 +114,7 @@ export class IncidentIndex extends DurableObject<Env> {
     if (sql.exec(`SELECT 1 FROM incident_keys LIMIT 1`).toArray().length === 0) {
       for (const row of sql.exec<{ entry: string }>(`SELECT entry FROM incidents`).toArray()) this.store.putEntry(IndexEntry.parse(JSON.parse(row.entry)));
     }
-    sql.exec(`DROP TABLE IF EXISTS incident_types`);
-    sql.exec(`DROP TABLE IF EXISTS incident_places`);
+    sql.exec(`DROP TABLE IF EXISTS incident_types; DROP TABLE IF EXISTS incident_places;`);
   }
 
   async file(call: FilingCall): Promise<Filing> {

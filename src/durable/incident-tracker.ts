@@ -54,15 +54,19 @@ export class IncidentTracker extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL)`);
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS reports (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL UNIQUE, content_hash TEXT NOT NULL,
-      report TEXT NOT NULL, result TEXT NOT NULL, alert_id TEXT)`);
-    this.sql.exec(`CREATE INDEX IF NOT EXISTS reports_hash ON reports (content_hash)`);
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS actions (seq INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL, at_ms INTEGER NOT NULL, detail TEXT NOT NULL)`);
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, message TEXT NOT NULL)`);
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)`);
+    // One exec for the whole schema (the SQL API runs every statement of a multi-statement query): every new
+    // incident is a new object, and this runs in its first request.
     // offered_ms: when the row was last pushed to the queue (0: never, or the push failed).
+    this.sql.exec(`
+      CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS reports (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL UNIQUE, content_hash TEXT NOT NULL,
+        report TEXT NOT NULL, result TEXT NOT NULL, alert_id TEXT);
+      CREATE INDEX IF NOT EXISTS reports_hash ON reports (content_hash);
+      CREATE TABLE IF NOT EXISTS actions (seq INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL, at_ms INTEGER NOT NULL, detail TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, message TEXT NOT NULL, offered_ms INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);`);
+    // An outbox created before offered_ms existed gets the column.
     const columns = this.sql.exec<{ name: string }>(`PRAGMA table_info(outbox)`).toArray().map((c) => c.name);
     if (!columns.includes('offered_ms')) this.sql.exec(`ALTER TABLE outbox ADD COLUMN offered_ms INTEGER NOT NULL DEFAULT 0`);
   }
@@ -100,20 +104,33 @@ export class IncidentTracker extends DurableObject<Env> {
 
   /** The consumer's ack-back: this alert reached its destination or the dead letters; the row can go. */
   async settle(alertId: string, destination: string): Promise<void> {
-    this.deleteOutboxRow(alertId, destination);
+    this.deleteOutboxRows([{ alert_id: alertId, destination }]);
   }
 
   /** `settle` for every row of this incident a queue batch settled: one round trip instead of one per message. */
   async settleMany(keys: ReadonlyArray<{ alert_id: string; destination: string }>): Promise<void> {
-    for (const { alert_id, destination } of keys) this.deleteOutboxRow(alert_id, destination);
+    this.deleteOutboxRows(keys);
   }
 
-  private deleteOutboxRow(alertId: string, destination: string): void {
-    this.sql.exec(
-      `DELETE FROM outbox WHERE json_extract(message, '$.alert.alert_id') = ? AND json_extract(message, '$.destination') = ?`,
-      alertId,
-      destination,
-    );
+  /**
+   * One read of the outbox for all the settled keys, then one delete by row id. A DELETE per key matched on
+   * json_extract of every row, so it read and parsed the whole outbox once per key (five per new incident).
+   */
+  private deleteOutboxRows(keys: ReadonlyArray<{ alert_id: string; destination: string }>): void {
+    if (keys.length === 0) return;
+    const settled = new Set(keys.map((k) => JSON.stringify([k.alert_id, k.destination])));
+    const seqs = this.sql
+      .exec<{ seq: number; alert_id: string | null; destination: string | null }>(
+        `SELECT seq, json_extract(message, '$.alert.alert_id') AS alert_id, json_extract(message, '$.destination') AS destination FROM outbox`,
+      )
+      .toArray()
+      .filter((r) => settled.has(JSON.stringify([r.alert_id, r.destination])))
+      .map((r) => r.seq);
+    // Bound parameters per query are limited (100 on Durable Objects).
+    for (let i = 0; i < seqs.length; i += 90) {
+      const chunk = seqs.slice(i, i + 90);
+      this.sql.exec(`DELETE FROM outbox WHERE seq IN (${chunk.map(() => '?').join(', ')})`, ...chunk);
+    }
   }
 
   /** Whether this incident holds the article (the index asks before letting a corrected retry re-file it). */

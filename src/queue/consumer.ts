@@ -1,10 +1,11 @@
 // The alerts queue consumer: claims, delivers, retries or dead-letters each alert, and acks back to its outbox.
 import { Settings, type Env } from '../env';
 import * as z from 'zod';
-import { alertLinks, backoffSeconds, buildDeliveryRequest, type DestinationConfig, classifyDeliveryResponse, classifyNetworkError, destinationId, destinationsFromEnv, MAX_DELAY_SECONDS, type DeliveryOutcome } from '../notify';
+import { alertLinks, backoffSeconds, buildDeliveryRequest, type DestinationConfig, classifyDeliveryResponse, classifyNetworkError, destinationId, MAX_DELAY_SECONDS, type DeliveryOutcome } from '../notify';
 import { AlertMessage } from '../schema';
 import { log } from '../lib/log';
 import { deliveryMode } from '../notify/threads';
+import { destinationsOf } from './destinations';
 import { deliverViaApi } from './threads';
 
 /**
@@ -114,7 +115,7 @@ interface Pending {
  */
 export async function consumeAlerts(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const book = ledger(env);
-  const destinations = destinationsFromEnv(env);
+  const destinations = destinationsOf(env);
   const pacing = retrySettings(env);
   // A malformed PUBLIC_URL refuses articles at the edge and shows in /health; here it only drops the link,
   // so alerts already queued still go out.

@@ -5,7 +5,7 @@ import { authenticateIngest } from '../auth';
 import { settingsFromEnv, type Env } from '../env';
 import type { AppEnv } from '../app-env';
 import { ingestArticle, type IngestPorts } from '../ingest';
-import { destinationsFromEnv } from '../notify';
+import { destinationsOf } from '../queue/destinations';
 import { readLimitedBody, parseJsonBody } from '../lib/body';
 import { HttpError } from '../lib/errors';
 import { ArticleInput } from '../schema';
@@ -28,7 +28,7 @@ export function workerPorts(env: Env): IngestPorts {
 
 articles.post('/', async (c) => {
   const settings = settingsFromEnv(c.env);
-  destinationsFromEnv(c.env); // a misconfigured destination refuses the request before anything is stored
+  destinationsOf(c.env); // a misconfigured destination refuses the request before anything is stored
   const now = Date.now();
   const raw = await readLimitedBody(c.req.raw);
   const sender = await authenticateIngest(settings, c.req.raw.headers, raw, Math.floor(now / 1000));

@@ -332,7 +332,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     id: 'injured.suffered',
     family: 'injured',
     category: 'injured',
-    anchors: ['suffered', 'sustained', 'suffering', 'sustaining', 'suffers', 'bleeding from'],
+    anchors: ['suffered', 'sustained', 'suffering', 'sustaining', 'suffers', 'received', 'receiving', 'bleeding from'],
     side: 'subject',
     voice: 'intransitive',
     follow: { words: HARM_WORDS, within: 6 },
@@ -342,6 +342,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'Officers found a 22-year-old man suffering from a gunshot wound to the chest.', expect: { injured: 1 } },
       { text: 'Two bystanders suffered non-life-threatening injuries.', expect: { injured: 2 } },
       { text: 'Police found four people on a lawn bleeding from gunshot wounds.', expect: { injured: 4 } },
+      { text: 'In all, four teenagers received non-life-threatening wounds, police said.', expect: { injured: 4 } },
     ],
   },
   {

@@ -3,7 +3,7 @@
 import type { Qualifier } from '../../schema';
 import { parseNumberAt, yearOf, type Token } from '../numbers';
 import { qualifierBefore } from '../qualifiers';
-import { BLOCK_NOUNS } from '../lexicon/index';
+import { BLOCK_NOUNS, LEFT_VERBS } from '../lexicon/index';
 import { namesGroupMember } from './context';
 import {
   AGE_HEADS, NOT_NAME_WORDS, NOT_PERSON_NOUNS, PERPETRATOR_HEADS, SINGLE_DETERMINERS, SINGLE_PRONOUNS, VICTIM_PLURAL, VICTIM_SINGULAR,
@@ -280,7 +280,9 @@ export function subjectBefore(toks: Token[], end: number, opts: { allowPronoun: 
       : npEndingAt(toks, skipApposition(toks, start - 2), { allowPronoun: false, title: opts.title });
     // ("there was a disturbance and one man was shot", "playing at being tough, and my son was shot": what a verb
     // says someone is or was is no subject of the predicate)
-    if (!prev || PREPOSITIONS.has(toks[prev.start - 1]?.l ?? '') || BE_FORMS.has(toks[prev.start - 1]?.l ?? '')) break;
+    // ("gunmen killed nine people and 30 others were hurt": the object of another casualty verb is no subject either)
+    const beforePrev = toks[prev?.start !== undefined ? prev.start - 1 : -1]?.l ?? '';
+    if (!prev || PREPOSITIONS.has(beforePrev) || BE_FORMS.has(beforePrev) || Object.hasOwn(LEFT_VERBS, beforePrev)) break;
     // "three other victims, a 21-year-old man, a 19-year-old woman and a 3-year-old boy were taken to hospitals": a
     // list after a count of as many people, told by a word for anyone, names them and is no more people ("two men,
     // a woman and a boy" are four)
@@ -321,6 +323,8 @@ const APPOSITION_PUNCT = new Set(['-', '.', "'", '(', ')', '&']);
 
 /** "Smith, 24," / "Khan, a district police chief," ending at k: the index of the phrase's head before it. */
 const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
+/** Finite verbs that agree only with one person or thing ("has", "was"): never the verb of a plural phrase. */
+const SINGULAR_VERBS = new Set(['has', 'is', 'was', 'remains', 'faces', 'says']);
 
 function skipApposition(toks: Token[], k: number): number {
   if (toks[k]?.t !== ',') return k;
@@ -365,7 +369,10 @@ export function objectAfter(toks: Token[], from: number, title = false): VictimN
     const np = objectNpAt(toks, next + 1);
     if (!np || np.kind === 'partitive') break;
     // "killed nine people and 30 others were injured": a phrase followed by its own verb opens a new clause
-    if (CLAUSE_WORDS.has(toks[np.end + 1]?.l ?? '')) break;
+    // (unless the verb cannot be the phrase's own: "the man who fled after killing his wife and four daughters has
+    // been brought back", a plural before "has", is the list closing a relative clause before the main verb)
+    const verb = toks[np.end + 1]?.l ?? '';
+    if (CLAUSE_WORDS.has(verb) && !(np.value > 1 && SINGULAR_VERBS.has(verb))) break;
     if (!np.perpetrator) total += np.value;
     last = np;
   }

@@ -140,6 +140,8 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'Police say the man killed four of his stepchildren, his former wife and himself at the farmhouse.', expect: { killed: 6 } },
       { text: 'Police arrested the man who fatally shot a delivery driver on Elm Street.', expect: { killed: 1 } },
       { text: 'Deputies say a 20-year-old man fatally stabbed his roommate during an argument on Friday.', expect: { killed: 1, injured: null } },
+      // a plural before "has" closes a relative clause: the main verb comes after the list
+      { text: 'The man who fled after allegedly killing his wife and four daughters has been brought back to face trial.', expect: { killed: 5 } },
       { text: 'A 6-year-old found a loaded pistol in a closet and fatally shot himself on Sunday.', expect: { killed: 1 } },
       { text: 'The drive-by on Main Street took the life of a 16-year-old and left two others wounded.', expect: { killed: 1, injured: 2 } },
       {
@@ -288,6 +290,8 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'The chief was injured while one of his escorts was killed in the blast.', expect: { killed: 1, injured: 1 } },
       { text: 'Kareem, the district governor, was killed and three of his bodyguards were injured.', expect: { killed: 1, injured: 3 } },
       { text: 'No one was hurt, and the driver was not injured.', expect: { injured: null } },
+      // the object of another casualty verb is not listed with the hurt
+      { text: 'Gunmen killed nine people and 30 others were injured in the raid.', expect: { killed: 9, injured: 30 } },
       { text: 'Neither the driver nor the other passenger was injured.', expect: { injured: null } },
       // a general truth, not an event
       { text: 'Any time one of our players is hurt, the whole town feels it, the coach said.', expect: { injured: null } },

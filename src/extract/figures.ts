@@ -20,7 +20,7 @@ import { ARTICLES, BOUNDARY_WORDS, NOT_INVERTED_SUBJECT, NOT_SUBJECT_WORDS, PLAC
 import { AUTHORITY, BORDER_DETERMINERS, BORDER_NOUNS, BOTH_WHOLES, COUNTRY_NOUNS, DEMONYM_SUFFIXES, FEW_COUNTS, PLACE_MODIFIERS, PLACE_NOUNS_AFTER_DEMONYM, SCOPE_PREPS, SIDE_POSSESSIVES } from './lexicon/scope';
 import { asideAround, keywordAt, MONTH_INDEX, namesGroupMember, olderMonth, superlativeSince } from './rules/context';
 import type { CountRule, SetAsideId } from './rules/count-rules';
-import { DEATH_AFTER_EVENT, EVENT_MULTIPLIERS, FATAL_EVENT_ADJECTIVES, TIME_SPANS, VIOLENT_EVENT_NOUNS } from './lexicon/victims';
+import { DEATH_AFTER_EVENT, EVENT_MULTIPLIERS, FATAL_EVENT_ADJECTIVES, KILLING_CHARGES, TIME_SPANS, VIOLENT_EVENT_NOUNS } from './lexicon/victims';
 
 export interface Candidate {
   category: Category;
@@ -90,6 +90,17 @@ function headlinesOfOtherStories(sentences: readonly Sentence[]): Set<number> {
  * "Three died at the scene and one was taken to a hospital, where she died", "two victims died on the scene and two
  * died on the way to hospital": those who died at the scene and those who died later add up.
  */
+/** "two counts of murder", "four counts of first-degree murder" at `i` (the number): how many, if no "attempted" says nobody died. */
+function murderChargesAt(toks: Token[], i: number): number | undefined {
+  const n = parseNumberAt(toks, i);
+  if (!n || n.value < 2 || toks[n.end]?.l !== 'counts' || toks[n.end + 1]?.l !== 'of') return undefined;
+  for (let k = n.end + 2; k < n.end + 6 && k < toks.length; k++) {
+    if (toks[k]!.l === 'attempted') return undefined;
+    if (KILLING_CHARGES.has(toks[k]!.l)) return n.value;
+  }
+  return undefined;
+}
+
 /** Does a singular event named as one that killed start at `i` ("deadly shooting", "shooting death"), with no victim of its own after it? */
 function fatalEventAt(toks: Token[], i: number): boolean {
   const w = toks[i]!.l;
@@ -1190,6 +1201,12 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       }
       // "a deadly shooting", "an accidental shooting death": one event that killed, the dead uncounted; ("the fatal
       // shooting of a teenager" is read with its victim, "two fatal shootings" are several events)
+      // "charged with two counts of murder": as many dead as counts of killing, none of them stated
+      const charges = murderChargesAt(toks, i);
+      if (charges !== undefined) {
+        push({ value: charges, qualifier: 'exact', pos: i, category: 'killed', increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.murder-charges', implied: true });
+        continue;
+      }
       if (fatalEventAt(toks, i)) {
         push({ value: 1, qualifier: 'at_least', pos: i, category: 'killed', increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.fatal-event', single: true, implied: true });
         continue;

@@ -136,3 +136,5 @@ export const TIME_SPANS: ReadonlySet<string> = new Set('minute minutes hour hour
 export const SUBORDINATORS: ReadonlySet<string> = new Set('after when who whom which that while before because as since until where'.split(' '));
 /** Pronouns that open a clause about someone already named. */
 export const CLAUSE_PRONOUNS: ReadonlySet<string> = new Set('he she they himself herself it'.split(' '));
+/** Charges that each count one death ("two counts of murder"); "attempted" before one counts none. */
+export const KILLING_CHARGES: ReadonlySet<string> = new Set(['murder', 'homicide', 'manslaughter']);

@@ -62,7 +62,7 @@ export interface TokenPattern {
 }
 
 export interface CountRule {
-  id: 'count.keyword-after' | 'count.verb-before' | 'count.multiple-event' | 'count.fatal-event' | 'count.ordinal-victim' | 'count.scene-and-later' | 'count.toll-phrase' | 'count.another-object' | 'count.bodies-object' | 'single.subject-keyword' | 'single.object-list';
+  id: 'count.keyword-after' | 'count.verb-before' | 'count.multiple-event' | 'count.fatal-event' | 'count.murder-charges' | 'count.ordinal-victim' | 'count.scene-and-later' | 'count.toll-phrase' | 'count.another-object' | 'count.bodies-object' | 'single.subject-keyword' | 'single.object-list';
   family: 'count' | 'single';
   /** the categories the rule can emit */
   categories: readonly Category[];
@@ -116,6 +116,18 @@ export const COUNT_RULES: readonly CountRule[] = [
       { category: 'killed', title: 'Suspect in quadruple-murder waives extradition', text: 'The hearing lasted ten minutes.', expect: { killed: 4 } },
       { category: 'injured', text: 'No arrests have been made in Saturday\'s double shooting outside the rink.', expect: { injured: 2 } },
       { category: 'injured', text: 'Police are investigating a double shooting that left one man dead on Fifth Avenue.', expect: { killed: 1, injured: 1 } },
+    ],
+  },
+  {
+    id: 'count.murder-charges',
+    family: 'count',
+    categories: ['killed'],
+    anchor: 'a number of at least two before "counts of" and, within a few words, a charge of lexicon KILLING_CHARGES ("charged with two counts of murder", "three counts of criminal homicide"), with no "attempted" before it: as many dead, ranked below every stated figure',
+    setsAside: [],
+    examples: [
+      { category: 'killed', text: 'The two teenagers are charged with two counts of criminal homicide in the shooting on Lark Row.', expect: { killed: 2 } },
+      { category: 'killed', text: 'He faces three counts of attempted murder after shots were fired into a house.', expect: { killed: null } },
+      { category: 'killed', text: 'Three people were killed on Lark Row. He faces four counts of murder, including one for a killing in May.', expect: { killed: 3 } },
     ],
   },
   {

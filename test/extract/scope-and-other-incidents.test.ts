@@ -119,6 +119,14 @@ describe('other incidents mentioned in passing', () => {
     expect(d.killed).toBeUndefined();
     expect(d.injured).toEqual(expect.objectContaining({ value: 7 }));
   });
+  it('a yearly statistic or a tally of like events is no incident\'s toll', () => {
+    const c = fig('A 5-year-old girl was in serious condition after shooting herself in the hand on Monday. Accidental shootings injure and kill dozens of children each year, a study found.');
+    expect(c.killed).toBeUndefined();
+    expect(c.injured).toEqual(expect.objectContaining({ value: 1 }));
+    const d = fig('A 4-year-old was hurt when a pistol went off on Tuesday. The state has seen 45 such shootings, with 29 children wounded and 11 killed.');
+    expect(d.killed).toBeUndefined();
+    expect(d.injured).toEqual(expect.objectContaining({ value: 1 }));
+  });
   it('a figure the sentence refutes is no figure ("early reports said one had died, but that proved to be incorrect")', () => {
     const c = fig('Five people were wounded at a dance hall on Sunday. Early reports said one person had died, but that proved to be incorrect, the fire department said.');
     expect(c.killed).toBeUndefined();

@@ -9,6 +9,9 @@ export const CONTEXT_PHRASES: string[][] = [
   ['separate', 'attack'], ['in', 'another'], ['separately'], ['earlier', 'incident'], ['earlier', 'attack'], ['earlier', 'disaster'],
   ['years', 'of'], ['decades', 'of'],
   // a figure the sentence itself refutes ("early reports said one person had died, but that proved to be incorrect")
+  // a yearly statistic ("accidental shootings kill dozens of minors each year") or a tally of like events ("45 such
+  // shootings") is no incident's toll
+  ['each', 'year'], ['every', 'year'], ['per', 'year'], ['annually'], ['such', 'shootings'], ['such', 'incidents'],
   ['proved', 'to', 'be', 'incorrect'], ['proved', 'incorrect'], ['proved', 'to', 'be', 'false'], ['proved', 'false'], ['turned', 'out', 'to', 'be', 'wrong'], ['turned', 'out', 'to', 'be', 'false'],
 ];
 /** Phrases that mark a sentence's estimate as replaced by a later one ("had earlier put the toll at", "initially"). */

@@ -107,7 +107,8 @@ function figureOf(c: Candidate): Figure {
 /**
  * The Gun Violence Archive's reading: "four people were shot, one fatally" is killed 1 and injured 3. An injured
  * figure that counts everyone shot loses those counted as killed; a victim is never counted twice. (A killed count
- * larger than the shot count is about other people, and leaves the injured figure alone.)
+ * as large as the shot count leaves none of the shot alive: "three people were shot … four dead, an unborn child
+ * among them"; the injured figure is then whoever else the article says was hurt.)
  */
 function withoutShotDead(out: Casualties, cands: Candidate[]): Casualties {
   const injured = out.injured;
@@ -128,7 +129,7 @@ function withoutShotDead(out: Casualties, cands: Candidate[]): Casualties {
     return next && tier(next) < 4 ? { ...out, injured: figureOf(next) } : withoutInjured;
   }
   const shot = chosen.find((c) => c.mayIncludeDead && !c.single);
-  if (!shot || killed.value > injured.value) return out;
+  if (!shot) return out;
   // "two people are dead and two others are hurt": the article counts the hurt apart from the dead itself
   const survivors = cands.find((c) => c.category === 'injured' && !c.mayIncludeDead && !c.single && !c.state && tier(c) <= 1 && c.others);
   if (survivors) return { ...out, injured: figureOf(survivors) };

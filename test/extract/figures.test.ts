@@ -135,6 +135,11 @@ describe('the shot, the dead and the hurt', () => {
     expect(c.killed).toMatchObject({ value: 1 });
     expect(c.injured).toMatchObject({ value: 1 });
   });
+  it('as many dead as were shot leaves none of the shot alive', () => {
+    const c = fig('Amos Reed is charged in the shootings of three people on Elm Row on Monday. Three people, including a boy, were shot. Four people died, an unborn child among them.');
+    expect(c.killed).toMatchObject({ value: 4 });
+    expect(c.injured).toBeUndefined();
+  });
   it('without a separate count of the hurt, everyone shot less the dead stays the reading', () => {
     const c = fig('Five people were shot outside a bar early Sunday, one fatally, police said.');
     expect(c.killed).toMatchObject({ value: 1 });

@@ -9,7 +9,7 @@ export const HURT_WORDS = /^(wounded|wounds|wounding|injured|injures|injuring|hu
 /** Words of a death or a body found (and of a victim identified, which local news does only for the dead). */
 export const FATAL_WORDS = /^(id|id'd|ids|identified|identifies|identify|killed|kills|kill|killing|killings|dead|death|deaths|died|dies|die|fatal|fatally|murder|murdered|homicide|slain|slaying|deadly|body|bodies)$/;
 /** Outcomes one figure may be joined to ("killed or injured", "dead, missing"): the figure is combined. */
-export const CASUALTY_WORDS = /^(injured|wounded|hurt|missing|killed|dead|kidnapped|abducted|captured|arrested)$/;
+export const CASUALTY_WORDS = /^(injured|wounded|hurt|missing|killed|dead|dies|died|die|kidnapped|abducted|captured|arrested)$/;
 /** The hurt side of "hurt and killed" (one count for both outcomes). */
 export const HURT_OUTCOME = /^(injured|wounded|hurt)$/;
 /** The fatal side of "killed and injured" (one count for both outcomes). */

@@ -293,6 +293,8 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       // the object of another casualty verb is not listed with the hurt
       { text: 'Gunmen killed nine people and 30 others were injured in the raid.', expect: { killed: 9, injured: 30 } },
       { text: 'Neither the driver nor the other passenger was injured.', expect: { injured: null } },
+      // one person for two outcomes is combined (guard.combined)
+      { text: 'A parent whose child is injured or dies in an accidental shooting can be charged, the law says.', expect: { injured: null } },
       // a general truth, not an event
       { text: 'Any time one of our players is hurt, the whole town feels it, the coach said.', expect: { injured: null } },
       // what "there was" names is no victim listed with the one hurt

@@ -92,6 +92,8 @@ function headlinesOfOtherStories(sentences: readonly Sentence[]): Set<number> {
  */
 /** "two counts of murder", "four counts of first-degree murder" at `i` (the number): how many, if no "attempted" says nobody died. */
 function murderChargesAt(toks: Token[], i: number): number | undefined {
+  // (a cheap look for "counts" first: this runs at every token)
+  if (toks[i + 1]?.l !== 'counts' && toks[i + 2]?.l !== 'counts' && toks[i + 3]?.l !== 'counts') return undefined;
   const n = parseNumberAt(toks, i);
   if (!n || n.value < 2 || toks[n.end]?.l !== 'counts' || toks[n.end + 1]?.l !== 'of') return undefined;
   for (let k = n.end + 2; k < n.end + 6 && k < toks.length; k++) {

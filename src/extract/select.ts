@@ -118,15 +118,11 @@ function withoutShotDead(out: Casualties, cands: Candidate[]): Casualties {
   // one person shot, taken to hospital or in critical condition ("he was taken to hospital, where he died"),
   // beside the dead, is in these reports most often one of them ("Bird was shot in the head" after "three were found
   // dead"); "a guard was wounded" is not, nor, beside several dead, one the sentence sets apart ("also shot",
-  // "survived", "a fourth person")
-  const { injured: _dropped, ...withoutInjured } = out;
-  // ("A father was killed and his son was shot": the dead and the hurt told apart in one sentence are two people)
+  // "survived", "a fourth person"), nor one told apart from a dead person in the same sentence ("A father was killed
+  // and his son was shot")
   const toldApart = chosen.some((h) => cands.some((k) => k.category === 'killed' && k.single && !k.context && k.sentence === h.sentence && twoClausesApart(h.quote, k.pos, h.pos)));
   if (chosen.every((c) => c.single && c.mayIncludeDead) && !toldApart && (killed.value === 1 || !chosen.some(setApartFromDead))) {
-    // someone else the article says was hurt ("killing his sister and injuring his brother") is still the figure
-    const rest = cands.filter((c) => !(c.category === 'injured' && c.single && c.mayIncludeDead));
-    const next = choose(rest, 'injured');
-    return next && tier(next) < 4 ? { ...out, injured: figureOf(next) } : withoutInjured;
+    return whoeverElseHurt(out, cands, (c) => !!c.single && !!c.mayIncludeDead);
   }
   const shot = chosen.find((c) => c.mayIncludeDead && !c.single);
   if (!shot) return out;
@@ -135,10 +131,19 @@ function withoutShotDead(out: Casualties, cands: Candidate[]): Casualties {
   if (survivors) return { ...out, injured: figureOf(survivors) };
   const rest = injured.value - killed.value;
   if (rest > 0) return { ...out, injured: { ...injured, value: rest } };
-  // "Two men died and a 3-year-old boy was wounded … Two men were shot": everyone shot were the dead, and the
-  // injured figure is whoever else the article says was hurt
-  const others = cands.filter((c) => !(c.category === 'injured' && c.mayIncludeDead && !c.single && c.value <= killed.value));
+  // "Two men died and a 3-year-old boy was wounded … Two men were shot": everyone shot were the dead
+  return whoeverElseHurt(out, cands, (c) => !!c.mayIncludeDead && !c.single && c.value <= killed.value);
+}
+
+/**
+ * When the injured figure counted only the dead (those `gone` describes), it is whoever else the article says was
+ * hurt ("killing his sister and injuring his brother"), read the same way, or none.
+ */
+function whoeverElseHurt(out: Casualties, cands: Candidate[], gone: (c: Candidate) => boolean): Casualties {
+  const others = cands.filter((c) => !(c.category === 'injured' && gone(c)));
   const next = choose(others, 'injured');
-  if (!next) return withoutInjured;
+  const { injured: _dropped, ...withoutInjured } = out;
+  // (a weak figure, a round-up's or a superseded one, is no one else's)
+  if (!next || tier(next) >= 4) return withoutInjured;
   return withoutShotDead({ ...out, injured: figureOf(next) }, others);
 }

@@ -1414,7 +1414,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       // (a second person hurt is one more hurt: everyone hurt so far is count.ordinal-victim's reading)
       const value = ord !== undefined && r.cat !== 'injured' && PERSON_SINGULAR.has(toks[i + 2]?.l ?? '') && r.end <= i + 6 ? ord : 1;
       // "was fatally injured" tells a death (killed.passive), not one more hurt
-      if (r.cat === 'injured' && toks.slice(i + 1, r.end + 1).some((t) => t.l === 'fatally')) return;
+      if (r.cat === 'injured' && toks.slice(i + 1, r.end + 1).some((t) => t.l === 'fatally') && subjectAside('single.aside.fatally-hurt', i)) return;
       push({ value, qualifier: 'exact', pos: i, category: r.cat, increment: false, subcount: false, speculative: r.speculative, combined: r.combined, update: false, rule: 'single.subject-keyword', single: true });
       return;
     }

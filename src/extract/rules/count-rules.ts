@@ -13,7 +13,7 @@ export type SetAsideId =
   | 'count.aside.no-one' | 'count.aside.bare-one' | 'count.aside.group-member' | 'count.aside.group-of-part' | 'count.aside.date' | 'count.aside.year' | 'count.aside.designation'
   | 'count.aside.thing-object' | 'count.aside.compound-modifier' | 'count.aside.no-person' | 'count.aside.missing-complement'
   | 'count.aside.background-event' | 'count.aside.other-event-subject' | 'count.aside.earlier-period'
-  | 'toll.aside.superseded' | 'toll.aside.speculative' | 'single.aside.acts-on-others' | 'single.aside.relative-or-passive'
+  | 'toll.aside.superseded' | 'toll.aside.speculative' | 'single.aside.acts-on-others' | 'single.aside.fatally-hurt' | 'single.aside.relative-or-passive'
   | 'sentence.aside.older-incident' | 'sentence.aside.other-story-headline' | 'sentence.aside.older-month' | 'sentence.aside.dated-aside'
   | 'sentence.aside.later-clause' | 'sentence.aside.superseded' | 'sentence.aside.stranded' | 'sentence.aside.death-cause'
   | 'sentence.aside.dated-earlier' | 'sentence.aside.round-up';
@@ -202,7 +202,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     family: 'single',
     categories: ALL,
     anchor: 'one person described before a casualty keyword: "a policeman was killed", "a soldier wounded"',
-    setsAside: ['single.aside.acts-on-others', 'count.aside.perpetrator', 'count.aside.combined', 'count.aside.found-safe'],
+    setsAside: ['single.aside.acts-on-others', 'single.aside.fatally-hurt', 'count.aside.perpetrator', 'count.aside.combined', 'count.aside.found-safe'],
     examples: [{ category: 'injured', text: 'A policeman was killed and a soldier wounded in the ambush.', expect: { killed: 1, injured: 1 } }],
   },
   {
@@ -347,6 +347,12 @@ export const SET_ASIDES: readonly SetAside[] = [
     description: 'one person who is the agent of an active casualty verb with an object ("a soldier killed three civilians"): no casualty',
     effect: 'vetoes',
     examples: [{ rule: 'single.subject-keyword', text: 'A soldier killed three civilians at a checkpoint.', expect: { killed: 3 } }],
+  },
+  {
+    id: 'single.aside.fatally-hurt',
+    description: 'one person "fatally injured" or "fatally wounded": a death (killed.passive reads it), not one more hurt',
+    effect: 'vetoes',
+    examples: [{ rule: 'single.subject-keyword', text: 'A 2-year-old girl was fatally injured on Friday by shots fired into her car.', expect: { killed: 1, injured: null }, without: { killed: 1, injured: 1 } }],
   },
   {
     id: 'single.aside.relative-or-passive',

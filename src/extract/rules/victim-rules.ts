@@ -272,6 +272,31 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     guards: [...OBJECT_GUARDS, ...HURT_GUARDS],
     examples: [{ text: 'A 21-year-old was charged on Tuesday in the shooting of three people outside a bar.', expect: { injured: 3 } }],
   },
+  {
+    id: 'injured.survived-shot',
+    family: 'shooting',
+    category: 'injured',
+    anchors: ['survives being shot', 'survived being shot', 'survive being shot', 'recovering after being shot', 'recovers after being shot', 'recovering from being shot'],
+    side: 'subject',
+    voice: 'intransitive',
+    guards: [...SUBJECT_GUARDS, ...HURT_GUARDS],
+    examples: [
+      { title: '7-year-old girl survives being shot by stray bullet', text: 'The girl was home from the hospital on Friday.', expect: { injured: 1 } },
+      { text: 'A five-year-old boy is recovering after being shot in the head at a park.', expect: { injured: 1 } },
+    ],
+  },
+  {
+    id: 'injured.had-wound',
+    family: 'shooting',
+    category: 'injured',
+    anchors: ['had a gunshot wound', 'had gunshot wounds', 'has a gunshot wound', 'has gunshot wounds'],
+    side: 'subject',
+    voice: 'intransitive',
+    // (one person with a gunshot wound may be the one who died, as one taken to hospital may)
+    mayIncludeDead: 'single',
+    guards: [...SUBJECT_GUARDS, ...HURT_GUARDS],
+    examples: [{ text: 'Nobody was hurt when the car flipped, but one passenger had a gunshot wound, police said.', expect: { injured: 1 } }],
+  },
   // ── injured ───────────────────────────────────────────────────────────────────────────────────────────
   {
     id: 'injured.passive',

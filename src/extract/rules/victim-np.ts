@@ -4,6 +4,7 @@ import type { Qualifier } from '../../schema';
 import { parseNumberAt, yearOf, type Token } from '../numbers';
 import { qualifierBefore } from '../qualifiers';
 import { BLOCK_NOUNS, LEFT_VERBS } from '../lexicon/index';
+import { CASUALTY_WORDS } from '../lexicon/outcomes';
 import { namesGroupMember } from './context';
 import {
   AGE_HEADS, NOT_NAME_WORDS, NOT_PERSON_NOUNS, PERPETRATOR_HEADS, SINGLE_DETERMINERS, SINGLE_PRONOUNS, VICTIM_PLURAL, VICTIM_SINGULAR,
@@ -273,6 +274,8 @@ export function subjectBefore(toks: Token[], end: number, opts: { allowPronoun: 
     const joiner = toks[start - 1];
     // (a headline lists with commas alone: "Woman, boyfriend killed in shooting")
     if (!joiner || (joiner.l !== 'and' && !((listed || opts.title) && joiner.t === ','))) break;
+    // ("One man dead, child injured": a phrase that ends in its own outcome is a clause of its own, no list member)
+    if (CASUALTY_WORDS.test(toks[start - 2]?.l ?? '')) break;
     // ("she and three others were shot": a person already named, told as a pronoun, with the others counted)
     const pronoun = !listed && np.others && joiner.l === 'and' && /^(he|she)$/.test(toks[start - 2]?.l ?? '');
     const prev = pronoun

@@ -315,6 +315,8 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'The chief was injured while one of his escorts was killed in the blast.', expect: { killed: 1, injured: 1 } },
       { text: 'Kareem, the district governor, was killed and three of his bodyguards were injured.', expect: { killed: 1, injured: 3 } },
       { text: 'No one was hurt, and the driver was not injured.', expect: { injured: null } },
+      // a headline phrase that ends in its own outcome is no list member
+      { title: 'One man dead, child hurt in Eastside shooting', text: 'Officers were called shortly before 10 p.m. on Friday.', expect: { killed: 1, injured: 1 } },
       // the object of another casualty verb is not listed with the hurt
       { text: 'Gunmen killed nine people and 30 others were injured in the raid.', expect: { killed: 9, injured: 30 } },
       { text: 'Neither the driver nor the other passenger was injured.', expect: { injured: null } },

@@ -138,3 +138,5 @@ export const SUBORDINATORS: ReadonlySet<string> = new Set('after when who whom w
 export const CLAUSE_PRONOUNS: ReadonlySet<string> = new Set('he she they himself herself it'.split(' '));
 /** Charges that each count one death ("two counts of murder"); "attempted" before one counts none. */
 export const KILLING_CHARGES: ReadonlySet<string> = new Set(['murder', 'homicide', 'manslaughter']);
+/** Conjunctions that open a clause telling of time or cause ("… is dead after a man died"): what follows may retell what came before. */
+export const LINKING_CONJUNCTIONS: ReadonlySet<string> = new Set('after when before because since until as'.split(' '));

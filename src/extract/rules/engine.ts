@@ -3,7 +3,7 @@
 // carries the id of the rule that made it (and every veto the id of its guard). The threat table runs the same way.
 import type { Category, Qualifier } from '../../schema';
 import { parseNumberAt, type Token } from '../numbers';
-import { PASSIVE_AUX, PERFECT_AUX, PREDICATE_ADVERBS } from '../lexicon/victims';
+import { LINKING_CONJUNCTIONS, PASSIVE_AUX, PERFECT_AUX, PREDICATE_ADVERBS } from '../lexicon/victims';
 import { GUARDS, type GuardContext, type GuardId } from './guards';
 import { COUNT_RULES, type CountRule, type PatternToken, type SetAsideId, type TokenPattern } from './count-rules';
 import { EVENT_MULTIPLIERS, MULTIPLE_EVENT_NOUNS } from '../lexicon/victims';
@@ -168,7 +168,7 @@ export function runVictimRules(toks: Token[], hooks: SentenceHooks): { hits: Rul
       break;
     }
   }
-  return { hits: [...hits, ...separateVictims(hits)], vetoes };
+  return { hits: [...hits, ...separateVictims(hits, toks)], vetoes };
 }
 
 /**
@@ -177,7 +177,17 @@ export function runVictimRules(toks: Token[], hooks: SentenceHooks): { hits: Rul
  * already counted, so only indefinite phrases add, unless a newcomer is told as "also" hurt after them: "Ana Ruiz
  * was shot in the wrist, and a 40-year-old woman was also wounded".)
  */
-function separateVictims(hits: RuleHit[]): RuleHit[] {
+/** Is the phrase at `pos` inside a clause that tells of the one at `before` ("… is dead after a man died …")? */
+function toldThroughOther(toks: Token[], before: number, pos: number): boolean {
+  for (let k = pos - 1; k > before; k--) {
+    const w = toks[k]!.l;
+    if (w === 'and' || w === ';') return false;
+    if (LINKING_CONJUNCTIONS.has(w)) return true;
+  }
+  return false;
+}
+
+function separateVictims(hits: RuleHit[], toks: Token[]): RuleHit[] {
   const out: RuleHit[] = [];
   const byCategory = new Map<Category, RuleHit[]>();
   const alsoAt = new Map<Category, number>();
@@ -189,7 +199,13 @@ function separateVictims(hits: RuleHit[]): RuleHit[] {
     else byCategory.set(h.category, [h]);
   }
   for (const [category, list] of byCategory) {
-    const people = new Set(list.map((h) => h.pos));
+    // ("a man is dead … after a man died from a gunshot wound": one told through the other may be the same person)
+    const people = new Set<number>();
+    let last: number | undefined;
+    for (const pos of [...new Set(list.map((h) => h.pos))].sort((a, b) => a - b)) {
+      if (last === undefined || !toldThroughOther(toks, last, pos)) people.add(pos);
+      last = pos;
+    }
     if (people.size < 2) continue;
     out.push({ ...list[0]!, category, value: people.size, single: false, rule: 'listed.one-by-one', mayIncludeDead: list.every((h) => h.mayIncludeDead) });
   }

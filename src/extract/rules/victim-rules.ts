@@ -109,6 +109,8 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'Lena Marsh, 16, died at the scene after the car was sprayed with bullets.', expect: { killed: 1 } },
       { text: 'Officers said a toddler who found the pistol died on the way to hospital.', expect: { killed: 1 } },
       { text: 'His grandfather died of cancer last spring, the family said.', expect: { killed: null } },
+      // one person told through the other ("after a man died") is not a second death
+      { text: 'A Gary man is dead and a person of interest is in custody after a man died from a gunshot wound on Tuesday night.', expect: { killed: 1 } },
     ],
   },
   {
@@ -227,6 +229,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'A 31-year-old woman was shot in the hand and a 7-year-old girl was shot in the foot.', expect: { injured: 2 }, rule: 'listed.one-by-one' },
       // a newcomer told as "also" hurt is someone besides the person named before
       { text: 'Ana Ruiz was shot in the wrist, and a 40-year-old man was also wounded near the bus stop.', expect: { injured: 2 }, rule: 'listed.one-by-one' },
+      { text: 'A woman who was walking her dog was shot in the leg, and a man was shot in the arm.', expect: { injured: 2 }, rule: 'listed.one-by-one' },
       { text: 'Police say the gunman shot nine people, three fatally, at the bus stop.', expect: { killed: 3, injured: 6 }, rule: 'shooting.object-shot' },
       { text: 'Two women were shot at but neither was hit.', expect: { injured: null } },
       { text: 'A man who opened fire on officers was shot by police.', expect: { injured: null } },

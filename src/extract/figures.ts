@@ -1137,7 +1137,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       // "thousands of people trapped on rooftops" by a flood are stranded and reached by boats, not missing
       if (c.category === 'missing' && stranded && mark('sentence.aside.stranded', c.rule, c.pos)) return;
       const a = sen.idx === -1 ? undefined : attr(c.pos);
-      const laterClause = afterAt >= 0 && c.pos > afterAt && [...senCats].some((k) => k !== c.category);
+      // (people hurt "four days after" anything were hurt in an earlier event, or are the dead before they died)
+      const laterClause = afterAt >= 0 && c.pos > afterAt && ([...senCats].some((k) => k !== c.category) || c.category === 'injured');
       // a cause-specific death count: another incident when the headline and first sentence never name that cause,
       // else a sub-count that a larger total outranks
       const cause = c.category === 'killed' && !c.increment ? deathCause(toks, c.pos) : undefined;

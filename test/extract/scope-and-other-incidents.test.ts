@@ -119,6 +119,11 @@ describe('other incidents mentioned in passing', () => {
     expect(d.killed).toBeUndefined();
     expect(d.injured).toEqual(expect.objectContaining({ value: 7 }));
   });
+  it('someone hurt "four days after" another event belongs to that earlier event', () => {
+    const c = fig('Tell died on Sunday. His death came four days after another man was shot, but survived, on the same block.');
+    expect(c.killed).toEqual(expect.objectContaining({ value: 1 }));
+    expect(c.injured).toBeUndefined();
+  });
   it('a yearly statistic or a tally of like events is no incident\'s toll', () => {
     const c = fig('A 5-year-old girl was in serious condition after shooting herself in the hand on Monday. Accidental shootings injure and kill dozens of children each year, a study found.');
     expect(c.killed).toBeUndefined();

@@ -14,13 +14,13 @@ import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
 import { countPatternAt, runVictimRules, type RuleVeto } from './rules/engine';
 import { AGENT_VERBS, BE_FORMS, BODIES_OF_HEADS, BODY_OBJECTS, CLAUSE_TURNS, COUNT_AFTER_DAY_WORDS, DATE_PREPS, FINITE_KEYWORDS, FLIGHT_VERBS, FORCE_VERBS, FOUND_VERBS, HOME_DETERMINERS, HOME_NOUNS, INCREMENT_VERBS, LARGE_NUMBER_WORDS, MEASURE_UNITS, OBJECT_OPENERS, ORDINALS, OTHERS_WORDS, OUT_VERBS, PARENTHETICAL_OPENERS, PERPETRATORS, PLACE_NOUNS, QUOTE_CHARS, RECOVERY_PARTICIPLES, RECOVER_VERBS, REDUCED_RELATIVE, REDUCED_RELATIVE_PREPS, REFUGE_WORDS, RELATIVE, RELOCATE_VERBS, ROUND_UP_VERBS, SAFE_WORDS, STOP_NP, TAKE_VERBS, THAT_WHICH } from './lexicon/counts';
 import { CHANGE_VERBS, FLOOR_PREPS, OVER_LINKERS, TOLL_BRINGING_VERBS, TOLL_LINKERS, TOLL_UPDATE_WORDS } from './lexicon/tolls';
-import { AFTER_SPANS, AGO_UNITS, CAUSE_ADJ, CAUSE_NOUNS, CONTEXT_PHRASES, EARLIER_CAUSE_FRAMES, EARLIER_INCIDENT_NOUNS, EARLIER_THIS, EARLIER_THIS_PERIODS, EARLIER_THIS_SPANS, EVENT_FAMILIES, LAST_PERIODS, LAST_SEASONS, PAST_CAUSE_FRAMES, ROAD_ACCIDENTS, ROAD_WORDS, ROUND_UP_NOUNS, SUPERSEDED_PHRASES, WEATHER_CAUSES } from './lexicon/other-incidents';
+import { AGO_UNITS, CAUSE_ADJ, CAUSE_NOUNS, CONTEXT_PHRASES, EARLIER_CAUSE_FRAMES, EARLIER_INCIDENT_NOUNS, EARLIER_THIS, EARLIER_THIS_PERIODS, EARLIER_THIS_SPANS, EVENT_FAMILIES, LAST_PERIODS, LAST_SEASONS, PAST_CAUSE_FRAMES, ROAD_ACCIDENTS, ROAD_WORDS, LONG_SPANS, ROUND_UP_NOUNS, SPAN_PREPS, SUPERSEDED_PHRASES, TIME_SPANS, WEATHER_CAUSES } from './lexicon/other-incidents';
 import { DEATH_WORDS, FATAL_WORDS, HURT_WORDS, MISSING_TEXT_RE, STRANDED_RE, TRAPPED_RE } from './lexicon/outcomes';
 import { ARTICLES, BOUNDARY_WORDS, NOT_INVERTED_SUBJECT, NOT_SUBJECT_WORDS, PLACE_TIME_PREPS, PRONOUNS, SUBJECT_PRONOUNS, TRAILING_TIME_WORDS } from './lexicon/attribution';
 import { AUTHORITY, BORDER_DETERMINERS, BORDER_NOUNS, BOTH_WHOLES, COUNTRY_NOUNS, DEMONYM_SUFFIXES, FEW_COUNTS, PLACE_MODIFIERS, PLACE_NOUNS_AFTER_DEMONYM, SCOPE_PREPS, SIDE_POSSESSIVES } from './lexicon/scope';
 import { asideAround, keywordAt, MONTH_INDEX, namesGroupMember, olderMonth, superlativeSince } from './rules/context';
 import type { CountRule, SetAsideId } from './rules/count-rules';
-import { DEATH_AFTER_EVENT, EVENT_MULTIPLIERS, FATAL_EVENT_ADJECTIVES, KILLING_CHARGES, TIME_SPANS, VIOLENT_EVENT_NOUNS } from './lexicon/victims';
+import { DEATH_AFTER_EVENT, EVENT_MULTIPLIERS, FATAL_EVENT_ADJECTIVES, KILLING_CHARGES, VIOLENT_EVENT_NOUNS } from './lexicon/victims';
 
 export interface Candidate {
   category: Category;
@@ -1027,9 +1027,9 @@ function datesEarlier(toks: Token[]): boolean {
     if (w === 'last' && LAST_SEASONS.test(next) && toks[k - 1]?.l !== 'the') return true;
     if (w === 'earlier' && next === 'this' && EARLIER_THIS_PERIODS.test(toks[k + 2]?.l ?? '')) return true;
     // "killed in the same neighborhood earlier in the week"
-    if (w === 'earlier' && next === 'in' && toks[k + 2]?.l === 'the' && /^(week|month|year)$/.test(toks[k + 3]?.l ?? '')) return true;
+    if (w === 'earlier' && next === 'in' && toks[k + 2]?.l === 'the' && LAST_PERIODS.test(toks[k + 3]?.l ?? '')) return true;
     // "a rivalry that has claimed two lives over the past couple of months": a span of time, not the incident
-    if ((w === 'past' || w === 'last') && toks[k - 1]?.l === 'the' && /^(over|in|during|within)$/.test(toks[k - 2]?.l ?? '') && toks.slice(k + 1, k + 5).some((t) => /^(weeks|months|years|decades)$/.test(t.l))) return true;
+    if ((w === 'past' || w === 'last') && toks[k - 1]?.l === 'the' && SPAN_PREPS.test(toks[k - 2]?.l ?? '') && toks.slice(k + 1, k + 5).some((t) => LONG_SPANS.test(t.l))) return true;
     if (w === 'ago' && AGO_UNITS.test(toks[k - 1]?.l ?? '')) return true;
     if ((w === 'previous' || w === 'prior' || w === 'unrelated' || w === 'separate') && EARLIER_INCIDENT_NOUNS.test(next)) return true;
   }
@@ -1117,7 +1117,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     // "X did this, hours after Y happened": Y is a separate, earlier event
     let afterAt = -1;
     for (let j = 1; j < toks.length; j++) {
-      if (toks[j]!.l === 'after' && AFTER_SPANS.test(toks[j - 1]!.l) && toks[j + 1]?.k !== 'num') {
+      if (toks[j]!.l === 'after' && TIME_SPANS.has(toks[j - 1]!.l) && toks[j + 1]?.k !== 'num') {
         afterAt = j;
         break;
       }

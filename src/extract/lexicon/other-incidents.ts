@@ -64,5 +64,12 @@ export const AGO_UNITS = /^(weeks|months|years|week|month|year)$/;
 export const EARLIER_INCIDENT_NOUNS = /^(incident|shooting|shootings|incidents)$/;
 /** Plural event nouns that make a sentence a round-up of several events ("hurt in two shootings"). */
 export const ROUND_UP_NOUNS = /^(shootings|stabbings|incidents|attacks)$/;
-/** Spans before "after" that make what follows a separate, earlier event ("hours after the quake"). */
-export const AFTER_SPANS = /^(hours|days|weeks|minutes|day|week)$/;
+/** "over the past couple of months", "in the last two years": a preposition before "the past/last", then a long span
+ *  within a few words; the sentence counts over a period, not one incident. */
+export const SPAN_PREPS = /^(over|in|during|within)$/;
+export const LONG_SPANS = /^(weeks|months|years|decades)$/;
+/**
+ * Spans of time that date another event: before "after", what follows is a separate, earlier event ("hours after the
+ * quake", "a week after a deadly shooting"); before "earlier", the event told is not this one ("a year earlier").
+ */
+export const TIME_SPANS: ReadonlySet<string> = new Set('minute minutes hour hours day days week weeks month months year years'.split(' '));

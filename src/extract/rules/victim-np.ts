@@ -4,10 +4,11 @@ import type { Qualifier } from '../../schema';
 import { parseNumberAt, yearOf, type Token } from '../numbers';
 import { qualifierBefore } from '../qualifiers';
 import { BLOCK_NOUNS, LEFT_VERBS } from '../lexicon/index';
+import { BE_FORMS } from '../lexicon/counts';
 import { CASUALTY_WORDS } from '../lexicon/outcomes';
 import { namesGroupMember } from './context';
 import {
-  AGE_HEADS, NOT_NAME_WORDS, NOT_PERSON_NOUNS, PERPETRATOR_HEADS, SINGLE_DETERMINERS, SINGLE_PRONOUNS, VICTIM_PLURAL, VICTIM_SINGULAR,
+  AGE_HEADS, NOT_NAME_WORDS, NOT_PERSON_NOUNS, PERPETRATOR_HEADS, SINGLE_DETERMINERS, SINGLE_PRONOUNS, SINGULAR_VERBS, VICTIM_PLURAL, VICTIM_SINGULAR,
 } from '../lexicon/victims';
 
 export type NPKind = 'single' | 'count' | 'name' | 'pronoun' | 'partitive' | 'list';
@@ -325,10 +326,6 @@ const CLAUSE_WORDS = new Set('said says say told reported added according was we
 const APPOSITION_PUNCT = new Set(['-', '.', "'", '(', ')', '&']);
 
 /** "Smith, 24," / "Khan, a district police chief," ending at k: the index of the phrase's head before it. */
-const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
-/** Finite verbs that agree only with one person or thing ("has", "was"): never the verb of a plural phrase. */
-const SINGULAR_VERBS = new Set(['has', 'is', 'was', 'remains', 'faces', 'says']);
-
 function skipApposition(toks: Token[], k: number): number {
   if (toks[k]?.t !== ',') return k;
   for (let m = k - 1; m >= 0 && m >= k - 16; m--) {

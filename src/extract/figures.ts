@@ -112,10 +112,8 @@ function fatalEventAt(toks: Token[], i: number): boolean {
   else return false;
   if (toks[end]?.l === DEATH_AFTER_EVENT) end++;
   const before = toks[i - 1];
-  if (toks[end]?.l === 'of' || before?.k === 'num' || EVENT_MULTIPLIERS.has(before?.l ?? '')) return false;
-  // "a week after a fatal shooting at a party": the event a span of time before this one is another
-  const after = toks.slice(Math.max(0, i - 4), i).findIndex((t) => t.l === 'after');
-  return after < 0 || !TIME_SPANS.has(toks[Math.max(0, i - 4) + after - 1]?.l ?? '');
+  // ("a week after a fatal shooting at a party" is another event: the later-clause set-aside takes it)
+  return toks[end]?.l !== 'of' && before?.k !== 'num' && !EVENT_MULTIPLIERS.has(before?.l ?? '');
 }
 
 function diedAtSceneAndLater(toks: Token[], found: readonly Candidate[]): Pick<Candidate, 'value' | 'qualifier' | 'pos' | 'category'> | undefined {
@@ -1137,8 +1135,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       // "thousands of people trapped on rooftops" by a flood are stranded and reached by boats, not missing
       if (c.category === 'missing' && stranded && mark('sentence.aside.stranded', c.rule, c.pos)) return;
       const a = sen.idx === -1 ? undefined : attr(c.pos);
-      // (people hurt "four days after" anything were hurt in an earlier event, or are the dead before they died)
-      const laterClause = afterAt >= 0 && c.pos > afterAt && ([...senCats].some((k) => k !== c.category) || c.category === 'injured');
+      // (people hurt "four days after" anything were hurt in an earlier event, or are the dead before they died; a
+      // death only an event's name implies, "a week after a fatal shooting", is that earlier event's)
+      const laterClause = afterAt >= 0 && c.pos > afterAt && ([...senCats].some((k) => k !== c.category) || c.category === 'injured' || !!c.implied);
       // a cause-specific death count: another incident when the headline and first sentence never name that cause,
       // else a sub-count that a larger total outranks
       const cause = c.category === 'killed' && !c.increment ? deathCause(toks, c.pos) : undefined;

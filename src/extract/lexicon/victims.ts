@@ -130,13 +130,14 @@ export const FATAL_EVENT_ADJECTIVES: ReadonlySet<string> = new Set(['fatal', 'de
 export const VIOLENT_EVENT_NOUNS: ReadonlySet<string> = new Set(['shooting', 'stabbing', 'drive-by', 'beating']);
 /** The noun that follows an event to name the death itself ("a shooting death"). */
 export const DEATH_AFTER_EVENT = 'death';
-/** Words that tie a clause to the one before it ("died after she was shot"): the two may tell of one person. */
-export const SUBORDINATORS: ReadonlySet<string> = new Set('after when who whom which that while before because as since until where'.split(' '));
+
 /** Pronouns that open a clause about someone already named. */
 export const CLAUSE_PRONOUNS: ReadonlySet<string> = new Set('he she they himself herself it'.split(' '));
 /** Charges that each count one death ("two counts of murder"); "attempted" before one counts none. */
 export const KILLING_CHARGES: ReadonlySet<string> = new Set(['murder', 'homicide', 'manslaughter']);
 /** Conjunctions that open a clause telling of time or cause ("… is dead after a man died"): what follows may retell what came before. */
 export const LINKING_CONJUNCTIONS: ReadonlySet<string> = new Set('after when before because since until as'.split(' '));
+/** Words that tie a clause to the one before it ("died after she was shot"): the two may tell of one person. */
+export const SUBORDINATORS: ReadonlySet<string> = new Set([...LINKING_CONJUNCTIONS, ...'who whom which that while where'.split(' ')]);
 /** Finite verbs that agree only with one person or thing ("has", "was"): never the verb of a plural phrase. */
 export const SINGULAR_VERBS: ReadonlySet<string> = new Set(['has', 'is', 'was', 'remains', 'faces', 'says']);

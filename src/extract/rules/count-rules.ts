@@ -134,7 +134,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     id: 'count.fatal-event',
     family: 'count',
     categories: ['killed'],
-    anchor: 'one event named as one that killed, by an adjective of lexicon FATAL_EVENT_ADJECTIVES before an event of VIOLENT_EVENT_NOUNS ("a deadly shooting") or the event before "death" ("an accidental shooting death"), with no victim after "of" (killed.noun-of reads those), no number or multiplier before it ("two fatal shootings") and no span of time before an "after" ahead of it ("a week after a fatal shooting"): at least one dead, ranked below every stated figure',
+    anchor: 'one event named as one that killed, by an adjective of lexicon FATAL_EVENT_ADJECTIVES before an event of VIOLENT_EVENT_NOUNS ("a deadly shooting") or the event before "death" ("an accidental shooting death"), with no victim after "of" (killed.noun-of reads those), and no number or multiplier before it ("two fatal shootings"): at least one dead, ranked below every stated figure; after "a week after" it is that earlier event\'s (sentence.aside.later-clause)',
     setsAside: [],
     examples: [
       { category: 'killed', text: 'Detectives are treating the deadly shooting on Birch Lane as a homicide.', expect: { killed: 1 } },

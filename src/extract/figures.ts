@@ -12,6 +12,7 @@ import { matchAt, QUAL_PHRASES, qualifierBefore } from './qualifiers';
 import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
 import { countPatternAt, runVictimRules, type RuleVeto } from './rules/engine';
+import { Antecedents } from './rules/antecedents';
 import { AGENT_VERBS, BE_FORMS, BODIES_OF_HEADS, BODY_OBJECTS, CLAUSE_TURNS, COUNT_AFTER_DAY_WORDS, DATE_PREPS, FINITE_KEYWORDS, FLIGHT_VERBS, FORCE_VERBS, FOUND_VERBS, HOME_DETERMINERS, HOME_NOUNS, INCREMENT_VERBS, LARGE_NUMBER_WORDS, MEASURE_UNITS, OBJECT_OPENERS, ORDINALS, OTHERS_WORDS, OUT_VERBS, PARENTHETICAL_OPENERS, PERPETRATORS, PLACE_NOUNS, QUOTE_CHARS, RECOVERY_PARTICIPLES, RECOVER_VERBS, REDUCED_RELATIVE, REDUCED_RELATIVE_PREPS, REFUGE_WORDS, RELATIVE, RELOCATE_VERBS, ROUND_UP_VERBS, SAFE_WORDS, STOP_NP, TAKE_VERBS, THAT_WHICH } from './lexicon/counts';
 import { CHANGE_VERBS, FLOOR_PREPS, OVER_LINKERS, TOLL_BRINGING_VERBS, TOLL_LINKERS, TOLL_UPDATE_WORDS } from './lexicon/tolls';
 import { AGO_UNITS, CAUSE_ADJ, CAUSE_NOUNS, CONTEXT_PHRASES, EARLIER_CAUSE_FRAMES, EARLIER_INCIDENT_NOUNS, EARLIER_THIS, EARLIER_THIS_PERIODS, EARLIER_THIS_SPANS, EVENT_FAMILIES, LAST_PERIODS, LAST_SEASONS, PAST_CAUSE_FRAMES, ROAD_ACCIDENTS, ROAD_WORDS, LONG_SPANS, ROUND_UP_NOUNS, SPAN_PREPS, SUPERSEDED_PHRASES, TIME_SPANS, WEATHER_CAUSES } from './lexicon/other-incidents';
@@ -1089,6 +1090,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
   const leadDatesEarlier = [titleSen, firstSen].some((s) => s !== undefined && datesEarlier(tokensOf(s)));
   const scopes = new Map<number, PlaceScope>();
   const otherHeadlines = headlinesOfOtherStories(sentences);
+  const antecedents = new Antecedents();
   for (const sen of sentences) {
     const toks = tokensOf(sen);
     if (toks.length === 0) continue;
@@ -1381,6 +1383,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       }),
       earlierPeriod: datedEarlier,
       leadOnlyHurt: leadOnlyHurt && sen.idx >= 2,
+      antecedent: antecedents.lookup,
     });
     for (const h of victims.hits) {
       push({
@@ -1399,6 +1402,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     const later = diedAtSceneAndLater(toks, out.slice(outBefore));
     if (later) push({ ...later, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.scene-and-later' });
     if (out.length > outBefore || sen.idx <= 0) scopes.set(sen.idx, placeScope(toks));
+    if (out.length > outBefore) antecedents.record(toks, out.slice(outBefore));
   }
   markRegions(out, scopes, sentences);
   return out;

@@ -18,8 +18,28 @@ describe('a subject kept apart from its verb', () => {
     expect(fig('Seven men who refused to leave the square were arrested, police said.').arrested).toEqual(expect.objectContaining({ value: 7 }));
     expect(fig('Two climbers who set out on Friday are missing.').missing).toEqual(expect.objectContaining({ value: 2 }));
   });
+  it('the members of an organisation: the count stands before "of" and a name that is no person', () => {
+    expect(fig('Three members of the Workers Union party were killed in the raid.').killed).toEqual(expect.objectContaining({ value: 3 }));
+    expect(fig('Two members of the Front for Unity—Renewal (FUR) youth league were wounded in the grenade attack.').injured).toEqual(expect.objectContaining({ value: 2 }));
+  });
   it('a counted place phrase inside the subject: "80 people in eight cities were detained"', () => {
     expect(fig('More than 80 people in eight cities were detained after the riots.').arrested).toEqual(expect.objectContaining({ value: 80, qualifier: 'at_least' }));
+  });
+});
+
+describe('a definite plural names a group counted before', () => {
+  it('"the hostages" after an abduction takes the number abducted', () => {
+    const x = fig('Gunmen seized five road workers near Karam on Monday. The hostages were executed two days later, officials said.');
+    expect(x.killed).toEqual(expect.objectContaining({ value: 5 }));
+    // with an apposition or a relative clause between the subject and its verb
+    expect(fig('Gunmen seized three aid workers at a roadblock. The captives, all nurses, were killed the same night.').killed).toEqual(expect.objectContaining({ value: 3 }));
+  });
+  it('"the soldiers" takes the count of the soldiers named before', () => {
+    expect(fig('Militants abducted four soldiers at a fake checkpoint. The soldiers were killed later that day.').killed).toEqual(expect.objectContaining({ value: 4 }));
+  });
+  it('with no earlier count of that group, a definite plural gives no figure', () => {
+    expect(fig('The soldiers were killed later that day, the ministry said.').killed).toBeUndefined();
+    expect(fig('Militants abducted four soldiers at a fake checkpoint. The farmers were killed later that day.').killed).toBeUndefined();
   });
 });
 
@@ -59,6 +79,10 @@ describe('counted groups add up', () => {
 });
 
 describe('the counted object of a casualty verb', () => {
+  it('a unit\'s abbreviation in brackets inside the object, with more modifiers after it', () => {
+    expect(fig('Gunmen shot dead a Harbour Guard Service (HGS) patrol commander near the docks.').killed).toEqual(expect.objectContaining({ value: 1 }));
+    expect(fig('Gunmen shot dead a Harbour Guard Service (HGS) sergeant near the docks.').killed).toEqual(expect.objectContaining({ value: 1 }));
+  });
   it('"hurt" as an active verb with a counted object', () => {
     expect(fig('Heavy storms cut off 3,000 people and hurt at least 40 in the region, officials said.').injured).toEqual(expect.objectContaining({ value: 40, qualifier: 'at_least' }));
     // the passive stays a subject reading

@@ -24,6 +24,9 @@ export const VICTIM_PLURAL = new Set([
     'employees grandchildren stepchildren children men women').split(' '),
 ]);
 
+/** Words a summary uses for people it said were abducted: "the hostages were killed" refers back to that count. */
+export const CAPTIVE_NOUNS: readonly string[] = ['hostages', 'captives', 'abductees'];
+
 /** Heads of an age noun phrase: "a 15-year-old", "the 22-month-old". */
 export const AGE_HEADS = new Set(['year-old', 'years-old', 'month-old', 'week-old', 'day-old', 'yr-old']);
 

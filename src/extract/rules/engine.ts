@@ -19,6 +19,7 @@ import { qualifierBefore } from '../qualifiers';
 import { yearOf } from '../numbers';
 import { THREAT_GUARDS, type ThreatGuardContext, type ThreatGuardId } from './threat-guards';
 import { THREAT_RULES, type ThreatRule } from './threat-rules';
+import type { Antecedent } from './antecedents';
 
 export interface RuleHit {
   rule: string;
@@ -70,6 +71,8 @@ export interface SentenceHooks {
   earlierPeriod: boolean;
   /** a later sentence of a story whose headline and lead tell of people hurt and of no death */
   leadOnlyHurt: boolean;
+  /** the count of a group an earlier sentence named with this plural head (rules/antecedents.ts) */
+  antecedent?: (head: string) => Antecedent | undefined;
 }
 
 /** Each rule's follow words as a set, built once with the index rather than at every match. */
@@ -218,7 +221,7 @@ function readSide(toks: Token[], i: number, anchorEnd: number, rule: VictimRule,
       if (rule.follow && followedBy(toks, anchorEnd, FOLLOW_WORDS.get(rule)!, rule.follow.within) === undefined) return undefined;
       const end = subjectEnd(toks, i, rule, hooks.title);
       if (end === undefined) return undefined;
-      const np = subjectBefore(toks, end, { allowPronoun: true, title: hooks.title });
+      const np = subjectBefore(toks, end, { allowPronoun: true, title: hooks.title, antecedent: hooks.antecedent });
       if (!np) return undefined;
       // "Uddin was killed along with his deputy and five other people": the companions add up
       if ((toks[anchorEnd]?.l === 'along' || toks[anchorEnd]?.l === 'together') && toks[anchorEnd + 1]?.l === 'with') {

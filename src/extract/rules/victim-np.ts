@@ -1,6 +1,7 @@
 // Victim noun phrases around a casualty predicate: how many people a subject ("a 15-year-old", "Matin, a provincial
 // director,", "four United States soldiers", "a 2-year-old boy and a 26-year-old man") or an object names.
 import type { Qualifier } from '../../schema';
+import type { Antecedent } from './antecedents';
 import { parseNumberAt, yearOf, type Token } from '../numbers';
 import { qualifierBefore } from '../qualifiers';
 import { BLOCK_NOUNS, LEFT_VERBS } from '../lexicon/index';
@@ -12,6 +13,15 @@ import {
 } from '../lexicon/victims';
 
 export type NPKind = 'single' | 'count' | 'name' | 'pronoun' | 'partitive' | 'list';
+
+/** How a noun phrase is read: pronouns allowed, in a headline, as an object; and the groups counted before. */
+export interface NPOptions {
+  allowPronoun: boolean;
+  title: boolean;
+  object?: boolean;
+  /** the count of a group the article named before with this plural head ("the hostages", "the soldiers") */
+  antecedent?: (head: string) => Antecedent | undefined;
+}
 
 /** One person named or described ("a 15-year-old", "Matin", "he"), not a count or a list. */
 export function isOnePerson(np: VictimNP): boolean {
@@ -37,6 +47,8 @@ export interface VictimNP {
   determiner?: string;
   /** a vague or open count ("dozens", "at least 14") */
   vague?: { upper: number };
+  /** the count is that of a group named in an earlier sentence ("the hostages": rules/antecedents.ts) */
+  antecedent?: boolean;
 }
 
 const isCap = (t: Token | undefined): boolean => !!t && t.k === 'word' && /^\p{Lu}/u.test(t.t) && !(t.t.length > 2 && t.t === t.t.toUpperCase());
@@ -76,7 +88,7 @@ function numberEndingAt(toks: Token[], end: number): { start: number; value: num
  * The noun phrase whose last token is `end` (its head), read right to left: a person noun with its determiner or
  * count, an age noun ("a 15-year-old"), a capitalised name, or a pronoun.
  */
-export function npEndingAt(toks: Token[], end: number, opts: { allowPronoun: boolean; title: boolean; object?: boolean }): VictimNP | undefined {
+export function npEndingAt(toks: Token[], end: number, opts: NPOptions): VictimNP | undefined {
   const head = toks[end];
   if (!head) return undefined;
   // a bare count: "Four were shot", headline "4 shot, 2 fatally"
@@ -148,7 +160,11 @@ export function npEndingAt(toks: Token[], end: number, opts: { allowPronoun: boo
       if (INCREMENT_WORDS.has(toks[k - 1]?.l ?? '') || INCREMENT_WORDS.has(toks[k]?.l ?? '')) increment = true;
       if (det?.l === 'both') return { value: 2, qualifier: 'exact', start: k, end, kind: 'count', perpetrator, others };
       const n = numberEndingAt(toks, k + 1);
-      if (!n) return undefined;
+      if (!n) {
+        // "the hostages were killed": a definite plural with no number names a group counted before
+        const a = det?.l === 'the' && !others && !increment ? opts.antecedent?.(head.l) : undefined;
+        return a ? { value: a.value, qualifier: a.qualifier, start: k, end, kind: 'count', perpetrator, others: false, antecedent: true } : undefined;
+      }
       const q = qualifierBefore(toks, n.start);
       const qualifier: Qualifier = n.vague ? 'at_least' : (q.q ?? 'exact');
       return { value: n.value, qualifier, start: q.start, end, kind: 'count', perpetrator, others, ...(increment ? { increment } : {}), ...(n.vague ? { vague: n.vague } : {}) };
@@ -211,7 +227,12 @@ function nameEndingAt(toks: Token[], end: number, subject: boolean): VictimNP | 
  * education director, was killed"; "Smith, 24, died"), a relative pronoun ("a girl who died") and an "including"
  * clause; victims listed with "and" add up.
  */
-export function subjectBefore(toks: Token[], end: number, opts: { allowPronoun: boolean; title: boolean }): VictimNP | undefined {
+/** Punctuation inside an organisation's name: "the Front for Democracy—Renewal (FDR) party". */
+const ORG_NAME_PUNCT: ReadonlySet<string> = new Set(['(', ')', '—', '–', '-', '&', '.']);
+/** How many tokens an organisation's name after "members of" may take, its abbreviation in brackets included. */
+const ORG_NAME_MAX = 18;
+
+export function subjectBefore(toks: Token[], end: number, opts: NPOptions): VictimNP | undefined {
   let k = end - 1;
   if (toks[k]?.l === 'who' || toks[k]?.l === 'that') {
     k--;
@@ -239,6 +260,20 @@ export function subjectBefore(toks: Token[], end: number, opts: { allowPronoun: 
       if (t.k === 'punct' && t.t !== ',') break;
       if (t.l === 'who') {
         np = npEndingAt(toks, toks[m - 1]?.t === ',' ? m - 2 : m - 1, opts);
+        break;
+      }
+    }
+  }
+  // "Three members of the Workers Union (WU) party were killed": the head stands before an "of" whose complement
+  // is no person (an organisation, a unit, a place), up to a name's length back, brackets and dashes included
+  if (!np) {
+    for (let m = k; m >= 0 && m > k - ORG_NAME_MAX; m--) {
+      const t = toks[m]!;
+      if ((t.k === 'punct' && !ORG_NAME_PUNCT.has(t.t)) || BE_FORMS.has(t.l) || CASUALTY_WORDS.test(t.l)) break;
+      if (t.l === 'of') {
+        const outerHead = toks[m - 1]?.l ?? '';
+        const outer = VICTIM_PLURAL.has(outerHead) || VICTIM_SINGULAR.has(outerHead) ? npEndingAt(toks, m - 1, { ...opts, allowPronoun: false }) : undefined;
+        if (outer && outer.kind !== 'name') np = outer;
         break;
       }
     }
@@ -449,8 +484,16 @@ function objectNpAt(toks: Token[], k: number, title = false): VictimNP | undefin
       // the head is the last person noun of the run ("a 15-year-old Vernon boy")
       let h = m;
       const person = (t: Token | undefined): boolean => !!t && (VICTIM_SINGULAR.has(t.l) || VICTIM_PLURAL.has(t.l));
-      // ("an Afghan Local Police (ALP) commander": the head comes after the bracketed abbreviation)
-      if (toks[h + 1]?.t === '(' && toks[h + 3]?.t === ')' && isAbbreviation(toks[h + 2]) && person(toks[h + 4])) h += 4;
+      // ("an Afghan Local Police (ALP) district commander": the head comes after the bracketed abbreviation and
+      // the modifiers after it)
+      if (toks[h + 1]?.t === '(' && toks[h + 3]?.t === ')' && isAbbreviation(toks[h + 2])) {
+        for (let after = h + 4; after < h + 7 && isWord(toks[after]) && !MODIFIER_STOP.has(toks[after]!.l); after++) {
+          if (person(toks[after])) {
+            h = after;
+            break;
+          }
+        }
+      }
       // ("left two men wounded": "the wounded" is a noun, but after a person noun it is their state)
       while (h + 1 < toks.length && h + 1 < k + 8 && !STATE_AFTER_NOUN.has(toks[h + 1]!.l) && (VICTIM_SINGULAR.has(toks[h + 1]!.l) || VICTIM_PLURAL.has(toks[h + 1]!.l) || isCap(toks[h + 1]))) {
         if (VICTIM_SINGULAR.has(toks[h + 1]!.l) || VICTIM_PLURAL.has(toks[h + 1]!.l)) h++;

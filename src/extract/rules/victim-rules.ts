@@ -131,6 +131,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       'killed', 'killing', 'kills', 'shot and killed', 'fatally shot', 'fatally shooting', 'fatally wounded', 'fatally wounding',
       'murdered', 'gunned down', 'shoots and kills', 'shot and kills', 'fatally shoots', 'took the life of', 'taking the life of',
       'claimed the life of', 'claimed the lives of', 'took the lives of', 'fatally stabbed', 'fatally stabbing', 'fatally stabs',
+      'shot dead', 'shoots dead', 'shooting dead',
     ],
     side: 'object',
     guards: [...OBJECT_GUARDS, ...KILLED_GUARDS],
@@ -139,6 +140,10 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'A 12-year-old accidentally killed his 8-year-old cousin with a rifle kept under a bed.', expect: { killed: 1 } },
       // an abbreviation in brackets inside the phrase
       { text: 'Gunmen shot and killed a Village Police (VP) commander near the crossing.', expect: { killed: 1 } },
+      // "shot dead" before its object, as British and South Asian copy writes it
+      { text: 'Militants shot dead two border guards and a driver at the checkpoint on Tuesday.', expect: { killed: 3 } },
+      // (after "was" it stays the passive row's, and a weekday is no victim's name)
+      { text: 'The sniper was shot dead on Saturday after a four-hour standoff.', expect: { killed: 1 }, rule: 'killed.passive' },
       { text: 'Police say the man killed four of his stepchildren, his former wife and himself at the farmhouse.', expect: { killed: 6 } },
       { text: 'Police arrested the man who fatally shot a delivery driver on Elm Street.', expect: { killed: 1 } },
       { text: 'Deputies say a 20-year-old man fatally stabbed his roommate during an argument on Friday.', expect: { killed: 1, injured: null } },

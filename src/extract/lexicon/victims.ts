@@ -12,7 +12,8 @@ export const VICTIM_SINGULAR = new Set([
     'neighbour roommate classmate kid infant newborn senior deputy trooper agent constable patrolman chief director ' +
     'manager principal councillor councilman councilwoman councilor chairman elder headman tribesman security ' +
     'bodyguard watchman guardsman gendarme policeman ranger ' +
-    'storeowner shopowner homeowner motorist cyclist pedestrian rider passenger sniper inspector superintendent').split(' '),
+    'storeowner shopowner homeowner motorist cyclist pedestrian rider passenger sniper inspector superintendent ' +
+    'informant informer collaborator spy scholar translator interpreter').split(' '),
 ]);
 
 /** Plural nouns for people, beyond PERSON_PLURAL. */
@@ -21,7 +22,8 @@ export const VICTIM_PLURAL = new Set([
   ...('teens toddlers youngsters juveniles males females bystanders deputies troopers agents constables ' +
     'bodyguards guardsmen gendarmes policemen rangers motorists cyclists pedestrians riders friends cousins ' +
     'siblings neighbors neighbours classmates roommates kids officials leaders elders tribesmen workers ' +
-    'employees grandchildren stepchildren children men women').split(' '),
+    'employees grandchildren stepchildren children men women informants informers collaborators spies scholars translators ' +
+    'interpreters').split(' '),
 ]);
 
 /** Words a summary uses for people it said were abducted: "the hostages were killed" refers back to that count. */

@@ -12,7 +12,7 @@ import { STOP_NP } from '../lexicon/counts';
 import { VICTIM_RULES, type VictimRule } from './victim-rules';
 import { isOnePerson, objectAfter, subjectBefore, type VictimNP } from './victim-np';
 import { MONTHS } from '../lexicon/index';
-import { COPULAS, HURT_STATES, INDEFINITE_DETERMINERS, MANNER_OF_DEATH, MODALS } from '../lexicon/outcomes';
+import { COPULAS, FATAL_WORDS, HURT_STATES, HURT_WORDS, INDEFINITE_DETERMINERS, MANNER_OF_DEATH, MODALS } from '../lexicon/outcomes';
 import { NUMBER_OF_LINKS, QUOTE_MARKS } from '../lexicon/threat-links';
 import { COORDINATED_FORCES, THREAT_NP_STOP } from '../lexicon/threats';
 import { qualifierBefore } from '../qualifiers';
@@ -103,6 +103,10 @@ function anchorAt(toks: Token[], i: number, anchor: string[]): boolean {
 function subjectEnd(toks: Token[], at: number, rule: VictimRule, title: boolean): number | undefined {
   let k = at - 1;
   while (k >= 0 && PREDICATE_ADVERBS.has(toks[k]!.l)) k--;
+  // "was abducted and killed", "were tortured and shot": a first participle shares the auxiliary ("were killed and
+  // injured" is one count for two outcomes, set aside as combined)
+  const first = toks[k - 1]?.l ?? '';
+  if (toks[k]?.l === 'and' && /ed$/.test(first) && !HURT_WORDS.test(first) && !FATAL_WORDS.test(first) && PASSIVE_AUX.has(toks[k - 2]?.l ?? '')) k -= 2;
   const auxTo = k;
   let sawPassive = false;
   while (k >= 0 && (PASSIVE_AUX.has(toks[k]!.l) || COPULAS.has(toks[k]!.l) || PERFECT_AUX.has(toks[k]!.l) || PREDICATE_ADVERBS.has(toks[k]!.l) || toks[k]!.l === 'not' || toks[k]!.l === "n't" || MODALS.test(toks[k]!.l))) {

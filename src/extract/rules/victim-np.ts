@@ -427,6 +427,28 @@ function closesWithAnd(toks: Token[], from: number): boolean {
   return false;
 }
 
+/** After a bare occupation, what shows a person named: their name, or a comma and their name or "identified as". */
+const NAMED_AFTER_COMMA: ReadonlySet<string> = new Set(['identified', 'named']);
+
+/**
+ * "shot and killed police official Amir Khan", "killed religious scholar, identified as Qari Amin": an occupation
+ * with no article, in lower case, before a name or a comma that introduces one, is one named person.
+ */
+function bareTitleBeforeName(toks: Token[], k: number): VictimNP | undefined {
+  for (let m = k; m < toks.length && m < k + 4; m++) {
+    const w = toks[m]!;
+    if (w.k !== 'word' || w.t !== w.l || MODIFIER_STOP.has(w.l) || SINGLE_DETERMINERS.has(w.l) || PERPETRATOR_HEADS.has(w.l)) return undefined;
+    if (!VICTIM_SINGULAR.has(w.l) || VICTIM_SINGULAR.has(toks[m + 1]?.l ?? '')) continue;
+    const next = toks[m + 1];
+    const named = (t: Token | undefined): boolean => isCap(t) && !NOT_NAME_WORDS.has(t!.l);
+    if (named(next) || (next?.t === ',' && (named(toks[m + 2]) || NAMED_AFTER_COMMA.has(toks[m + 2]?.l ?? '')))) {
+      return { value: 1, qualifier: 'exact', start: k, end: m, kind: 'name', perpetrator: false, others: false };
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
 function objectNpAt(toks: Token[], k: number, title = false): VictimNP | undefined {
   const t = toks[k];
   if (!t) return undefined;
@@ -454,6 +476,8 @@ function objectNpAt(toks: Token[], k: number, title = false): VictimNP | undefin
     const np = npEndingAt(toks, m, { allowPronoun: false, title: false, object: true });
     return np && np.kind === 'name' ? np : undefined;
   }
+  const titled = bareTitleBeforeName(toks, k);
+  if (titled) return titled;
   if (!SINGLE_DETERMINERS.has(t.l) && !parseNumberAt(toks, k) && t.l !== 'both') return undefined;
   // "killing three people and seriously injuring a fourth": an ordinal alone is one more person
   const afterOrdinal = toks[k + 2];

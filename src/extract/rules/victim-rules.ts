@@ -78,6 +78,8 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'Both cousins inside the Buick were killed on Saturday.', expect: { killed: 2 } },
       { text: 'On May 3, 40-year-old Rosa Lind, 17-year-old Kai T. Moreno and 52-year-old Ed Foster were found dead at a house.', expect: { killed: 3 } },
       { text: 'Three border guards including a captain were killed in the ambush.', expect: { killed: 3 } },
+      // a first participle shares the auxiliary
+      { text: 'The village headman was abducted and killed later that evening, residents said.', expect: { killed: 1 } },
       { text: 'Gunmen raided the farm of a village elder. Four grandchildren of the elder were killed.', expect: { killed: 4 } },
       { text: 'Haroon, the district police commander (DPC), and his driver were killed at a checkpoint.', expect: { killed: 2 } },
       { text: 'Karimi was killed along with his bodyguard and three other passengers, including a child.', expect: { killed: 5 } },
@@ -131,7 +133,7 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       'killed', 'killing', 'kills', 'shot and killed', 'fatally shot', 'fatally shooting', 'fatally wounded', 'fatally wounding',
       'murdered', 'gunned down', 'shoots and kills', 'shot and kills', 'fatally shoots', 'took the life of', 'taking the life of',
       'claimed the life of', 'claimed the lives of', 'took the lives of', 'fatally stabbed', 'fatally stabbing', 'fatally stabs',
-      'shot dead', 'shoots dead', 'shooting dead',
+      'shot dead', 'shoots dead', 'shooting dead', 'executed', 'executing', 'executes', 'beheaded', 'beheading',
     ],
     side: 'object',
     guards: [...OBJECT_GUARDS, ...KILLED_GUARDS],
@@ -144,6 +146,10 @@ export const VICTIM_RULES: readonly VictimRule[] = [
       { text: 'Militants shot dead two border guards and a driver at the checkpoint on Tuesday.', expect: { killed: 3 } },
       // (after "was" it stays the passive row's, and a weekday is no victim's name)
       { text: 'The sniper was shot dead on Saturday after a four-hour standoff.', expect: { killed: 1 }, rule: 'killed.passive' },
+      { text: 'The militia seized and publicly executed a suspected informant in the market square.', expect: { killed: 1 } },
+      // an occupation with no article before a name, or before a comma that introduces one
+      { text: 'Gunmen shot and killed customs official Farid Noori outside the border post.', expect: { killed: 1 } },
+      { text: 'Gunmen killed religious scholar, identified as Mullah Karim, near the shrine on Friday.', expect: { killed: 1 } },
       { text: 'Police say the man killed four of his stepchildren, his former wife and himself at the farmhouse.', expect: { killed: 6 } },
       { text: 'Police arrested the man who fatally shot a delivery driver on Elm Street.', expect: { killed: 1 } },
       { text: 'Deputies say a 20-year-old man fatally stabbed his roommate during an argument on Friday.', expect: { killed: 1, injured: null } },

@@ -108,6 +108,10 @@ export function npEndingAt(toks: Token[], end: number, opts: NPOptions): VictimN
     }
   }
   if (head.k !== 'word') return undefined;
+  // "one soldier was killed and another was injured": a bare "another" is one more person
+  if (opts.allowPronoun && head.l === 'another' && toks[end - 1]?.l !== 'one') {
+    return { value: 1, qualifier: 'exact', start: end, end, kind: 'single', perpetrator: false, others: true, determiner: 'another' };
+  }
   const perpetrator = PERPETRATOR_HEADS.has(head.l);
   if (opts.allowPronoun && SINGLE_PRONOUNS.has(head.l)) {
     return { value: 1, qualifier: 'exact', start: end, end, kind: 'pronoun', perpetrator: false, others: false };

@@ -18,6 +18,10 @@ describe('a subject kept apart from its verb', () => {
     expect(fig('Seven men who refused to leave the square were arrested, police said.').arrested).toEqual(expect.objectContaining({ value: 7 }));
     expect(fig('Two climbers who set out on Friday are missing.').missing).toEqual(expect.objectContaining({ value: 2 }));
   });
+  it('a possessive stands where a determiner would: "the victim\'s mother was also wounded"', () => {
+    expect(fig("The victim's mother was also wounded in the shooting.").injured).toEqual(expect.objectContaining({ value: 1 }));
+    expect(fig("Navarro's stepson, Eli Navarro, was hurt and is in stable condition.").injured).toEqual(expect.objectContaining({ value: 1 }));
+  });
   it('the members of an organisation: the count stands before "of" and a name that is no person', () => {
     expect(fig('Three members of the Workers Union party were killed in the raid.').killed).toEqual(expect.objectContaining({ value: 3 }));
     expect(fig('Two members of the Front for Unity—Renewal (FUR) youth league were wounded in the grenade attack.').injured).toEqual(expect.objectContaining({ value: 2 }));

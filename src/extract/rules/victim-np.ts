@@ -53,6 +53,8 @@ export interface VictimNP {
 
 const isCap = (t: Token | undefined): boolean => !!t && t.k === 'word' && /^\p{Lu}/u.test(t.t) && !(t.t.length > 2 && t.t === t.t.toUpperCase());
 const isWord = (t: Token | undefined): boolean => !!t && t.k === 'word';
+/** A possessive word ("Garza's", "the victims'"), which stands where a determiner would. */
+const POSSESSIVE = /^[\p{L}.-]+(['’]s|s['’])$/u;
 const MODIFIER_STOP = new Set(
   ('was were is are be been being has have had and or but of in on at by for with from to that which who whom when after before ' +
     'while said says killed shot died wounded injured including').split(' '),
@@ -138,7 +140,7 @@ export function npEndingAt(toks: Token[], end: number, opts: NPOptions): VictimN
         k = open;
         continue;
       }
-      if (t.k !== 'word' || MODIFIER_STOP.has(t.l) || SINGLE_DETERMINERS.has(t.l) || t.l === 'both' || t.l === 'all') break;
+      if (t.k !== 'word' || MODIFIER_STOP.has(t.l) || SINGLE_DETERMINERS.has(t.l) || POSSESSIVE.test(t.l) || t.l === 'both' || t.l === 'all') break;
       if (parseNumberAt(toks, k)) break;
       if (ageCompoundEndingAt(toks, k) !== undefined) {
         k = ageCompoundEndingAt(toks, k)!;
@@ -173,7 +175,8 @@ export function npEndingAt(toks: Token[], end: number, opts: NPOptions): VictimN
       const qualifier: Qualifier = n.vague ? 'at_least' : (q.q ?? 'exact');
       return { value: n.value, qualifier, start: q.start, end, kind: 'count', perpetrator, others, ...(increment ? { increment } : {}), ...(n.vague ? { vague: n.vague } : {}) };
     }
-    if (det && SINGLE_DETERMINERS.has(det.l)) {
+    // ("Garza's stepfather", "the victim's mother": a possessive determines the phrase as "his" does)
+    if (det && (SINGLE_DETERMINERS.has(det.l) || POSSESSIVE.test(det.l))) {
       // "a second man was shot": the ordinal counts everyone so far
       const ord = ORDINALS[toks[k + 1]?.l ?? ''];
       return { value: ord ?? 1, qualifier: 'exact', start: k, end, kind: 'single', perpetrator, others: det.l === 'another', determiner: det.l, ...(ord ? { ordinal: true } : {}) };

@@ -20,7 +20,7 @@ import { ARTICLES, BOUNDARY_WORDS, NOT_INVERTED_SUBJECT, NOT_SUBJECT_WORDS, PLAC
 import { AUTHORITY, BORDER_DETERMINERS, BORDER_NOUNS, BOTH_WHOLES, COUNTRY_NOUNS, DEMONYM_SUFFIXES, FEW_COUNTS, PLACE_MODIFIERS, PLACE_NOUNS_AFTER_DEMONYM, SCOPE_PREPS, SIDE_POSSESSIVES } from './lexicon/scope';
 import { asideAround, keywordAt, MONTH_INDEX, namesGroupMember, olderMonth, superlativeSince } from './rules/context';
 import type { CountRule, SetAsideId } from './rules/count-rules';
-import { DEATH_AFTER_EVENT, EVENT_MULTIPLIERS, FATAL_EVENT_ADJECTIVES, KILLING_CHARGES, VIOLENT_EVENT_NOUNS } from './lexicon/victims';
+import { VIOLENT_EVENT_NOUNS } from './lexicon/victims';
 
 export interface Candidate {
   category: Category;
@@ -90,32 +90,6 @@ function headlinesOfOtherStories(sentences: readonly Sentence[]): Set<number> {
  * "Three died at the scene and one was taken to a hospital, where she died", "two victims died on the scene and two
  * died on the way to hospital": those who died at the scene and those who died later add up.
  */
-/** "two counts of murder", "four counts of first-degree murder" at `i` (the number): how many, if no "attempted" says nobody died. */
-function murderChargesAt(toks: Token[], i: number): number | undefined {
-  // (a cheap look for "counts" first: this runs at every token)
-  if (toks[i + 1]?.l !== 'counts' && toks[i + 2]?.l !== 'counts' && toks[i + 3]?.l !== 'counts') return undefined;
-  const n = parseNumberAt(toks, i);
-  if (!n || n.value < 2 || toks[n.end]?.l !== 'counts' || toks[n.end + 1]?.l !== 'of') return undefined;
-  for (let k = n.end + 2; k < n.end + 6 && k < toks.length; k++) {
-    if (toks[k]!.l === 'attempted') return undefined;
-    if (KILLING_CHARGES.has(toks[k]!.l)) return n.value;
-  }
-  return undefined;
-}
-
-/** Does a singular event named as one that killed start at `i` ("deadly shooting", "shooting death"), with no victim of its own after it? */
-function fatalEventAt(toks: Token[], i: number): boolean {
-  const w = toks[i]!.l;
-  let end: number;
-  if (FATAL_EVENT_ADJECTIVES.has(w) && VIOLENT_EVENT_NOUNS.has(toks[i + 1]?.l ?? '')) end = i + 2;
-  else if (VIOLENT_EVENT_NOUNS.has(w) && toks[i + 1]?.l === DEATH_AFTER_EVENT && !FATAL_EVENT_ADJECTIVES.has(toks[i - 1]?.l ?? '')) end = i + 2;
-  else return false;
-  if (toks[end]?.l === DEATH_AFTER_EVENT) end++;
-  const before = toks[i - 1];
-  // ("a week after a fatal shooting at a party" is another event: the later-clause set-aside takes it)
-  return toks[end]?.l !== 'of' && before?.k !== 'num' && !EVENT_MULTIPLIERS.has(before?.l ?? '');
-}
-
 function diedAtSceneAndLater(toks: Token[], found: readonly Candidate[]): Pick<Candidate, 'value' | 'qualifier' | 'pos' | 'category'> | undefined {
   // (the second may be told as more: "and two more died on the way"; people listed one by one are added already)
   const killed = found.filter((c) => c.category === 'killed' && !c.context && !c.subcount && c.rule !== 'listed.one-by-one');
@@ -1193,28 +1167,16 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       if (tk.k !== 'num' && tk.k !== 'word') continue;
       if (tk.k === 'word' && !/^[a-z]/.test(tk.l)) continue;
       const prev = toks[i - 1];
-      // the count rows that are token patterns (count.another-object: "… and wounded another"; count.multiple-event:
-      // "a triple homicide", "a triple-murder suspect"), run by the engine from their rows in count-rules.ts
-      const patterned = countPatternAt(toks, i, senCats.size > 0);
+      // the count rows that are token patterns (count.another-object, count.multiple-event, count.murder-charges,
+      // count.fatal-event), run by the engine from their rows in count-rules.ts
+      const n = parseNumberAt(toks, i);
+      const patterned = countPatternAt(toks, i, senCats.size > 0, n);
       if (patterned) {
         const h = patterned.hit;
-        if (h) push({ value: h.value, qualifier: 'exact', pos: i, category: h.category, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: h.rule, ...(h.mayIncludeDead ? { mayIncludeDead: true } : {}) });
-        continue;
-      }
-      // "a deadly shooting", "an accidental shooting death": one event that killed, the dead uncounted; ("the fatal
-      // shooting of a teenager" is read with its victim, "two fatal shootings" are several events)
-      // "charged with two counts of murder": as many dead as counts of killing, none of them stated
-      const charges = murderChargesAt(toks, i);
-      if (charges !== undefined) {
-        push({ value: charges, qualifier: 'exact', pos: i, category: 'killed', increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.murder-charges', implied: true });
-        continue;
-      }
-      if (fatalEventAt(toks, i)) {
-        push({ value: 1, qualifier: 'at_least', pos: i, category: 'killed', increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.fatal-event', single: true, implied: true });
+        if (h) push({ value: h.value, qualifier: h.qualifier, pos: i, category: h.category, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: h.rule, ...(h.single ? { single: true } : {}), ...(h.mayIncludeDead ? { mayIncludeDead: true } : {}), ...(h.implied ? { implied: true } : {}) });
         continue;
       }
       if (prev && (prev.l === 'no' || prev.l === 'the') && tk.l === 'one' && asideBefore('count.aside.no-one', i)) continue;
-      const n = parseNumberAt(toks, i);
       if (!n) continue;
       // "four of the five victims died": the five are the group the four belong to (unless the four name members of
       // it, as in "he was one of three people wounded" below)

@@ -5,7 +5,8 @@
 // rule is named, described and specified. Every candidate carries its rule's id. Every check
 // inside a reader that sets a phrase aside is a named row of SET_ASIDES, listed on the rules it guards, recorded
 // like an engine guard's veto when it fires (`--explain`: "count.verb-before vetoed by count.aside.perpetrator").
-import type { Category } from '../../schema';
+import type { Category, Qualifier } from '../../schema';
+import type { PatternList } from '../lexicon/pattern-lists';
 import type { RuleExample } from './victim-rules';
 
 export type SetAsideId =
@@ -38,25 +39,61 @@ export interface SetAside {
   examples: readonly SetAsideExample[];
 }
 
+/** A test of one token next to a match (`notAfter`, `notBefore`): a fixed word, a word of a named list, or digits. */
+export type TokenTest = { word: string } | { list: PatternList } | { digits: true };
+
 /**
- * One token of a count rule's token pattern, run by rules/engine.ts countPatternAt: a fixed word; a verb of lexicon
- * LEFT_VERBS (its category is the figure's); a multiplier of EVENT_MULTIPLIERS (its number is the figure); an event
- * noun of MULTIPLE_EVENT_NOUNS (its category is the figure's); or the end of a phrase (nothing, punctuation or a
- * STOP_NP word, not consumed).
+ * One token of a count rule's token pattern, run by rules/engine.ts countPatternAt. Each kind, in one line:
+ * - `word`: that fixed word;
+ * - `list`: a word of the named lexicon list (lexicon/pattern-lists.ts);
+ * - `leftVerb`: a verb of lexicon LEFT_VERBS (its category is the figure's);
+ * - `multiplier`: a multiplier of EVENT_MULTIPLIERS (its number is the figure);
+ * - `eventNoun`: an event noun of MULTIPLE_EVENT_NOUNS (its category is the figure's);
+ * - `number`: a number expression (numbers.ts parseNumberAt) of at least `min`, one or more tokens (its value is the figure);
+ * - `skip`: up to `max` tokens, as few as let the rest match, none of them one of the words `not`;
+ * - `optional`: the given token, or nothing;
+ * - `phraseEnd`: the end of a phrase (nothing, punctuation or a STOP_NP word), not consumed.
  */
-export type PatternToken = { word: string } | { leftVerb: true } | { multiplier: true } | { eventNoun: true } | { phraseEnd: true };
+export type PatternToken =
+  | { word: string }
+  | { list: PatternList }
+  | { leftVerb: true }
+  | { multiplier: true }
+  | { eventNoun: true }
+  | { number: { min?: number } }
+  | { skip: { max: number; not?: readonly string[] } }
+  | { optional: { word: string } | { list: PatternList } }
+  | { phraseEnd: true };
+
+/** Marks a row's figure carries (Candidate's flags of the same names). */
+export interface PatternFlags {
+  /** one person, weaker than any stated count */
+  single?: boolean;
+  /** a count the event's name implies, below every stated figure */
+  implied?: boolean;
+}
 
 /** A count rule read by the engine from data rather than by a reader in figures.ts. */
 export interface TokenPattern {
   tokens: readonly PatternToken[];
-  /** the pattern token the sentence scan stands on when it tries the row (the row is indexed by it) */
+  /** the pattern token the sentence scan stands on when it tries the row (the row is indexed by it; a `number`
+   *  anchor is tried wherever a number expression starts). Tokens before the anchor are one word each. */
   anchor: number;
   /** two neighbouring pattern tokens may be one hyphenated token ("triple-murder") */
   hyphenated?: boolean;
   /** the sentence must have given a casualty figure before the anchor ("… and wounded another") */
   afterFigure?: boolean;
+  /** lookbehind: the token before the match passes none of these tests */
+  notAfter?: readonly TokenTest[];
+  /** lookahead: the token after the match passes none of these tests */
+  notBefore?: readonly TokenTest[];
   /** the figure when no pattern token gives one */
   value?: number;
+  /** the category when no pattern token gives one */
+  category?: Category;
+  /** the figure's qualifier (exact unless given) */
+  qualifier?: Qualifier;
+  flags?: PatternFlags;
   /** categories the row emits; a match of another category is read (and left) without a figure */
   emits: readonly Category[];
 }
@@ -71,11 +108,25 @@ export interface CountRule {
   /** the named checks inside its reader that set a phrase aside (rows of SET_ASIDES) */
   setsAside: readonly SetAsideId[];
   examples: readonly (RuleExample & { category: Category })[];
-  /** the rule as an engine token pattern (no reader code in figures.ts) */
-  pattern?: TokenPattern;
+  /** the rule as engine token patterns, tried in order (no reader code in figures.ts) */
+  patterns?: readonly TokenPattern[];
 }
 
 const ALL: readonly Category[] = ['killed', 'injured', 'missing', 'arrested', 'displaced', 'hostages'];
+
+/** What both patterns of count.fatal-event share: one death at least, implied, unless a number or multiplier comes
+ *  before ("two fatal shootings": several events) or a victim of its own after ("the fatal shooting of a teenager",
+ *  read by killed.noun-of). */
+const FATAL_EVENT = {
+  anchor: 0,
+  notAfter: [{ digits: true }, { list: 'MULTIPLIER_WORDS' }],
+  notBefore: [{ word: 'of' }],
+  value: 1,
+  category: 'killed',
+  qualifier: 'at_least',
+  flags: { single: true, implied: true },
+  emits: ['killed'],
+} as const satisfies Omit<TokenPattern, 'tokens'>;
 
 export const COUNT_RULES: readonly CountRule[] = [
   {
@@ -110,7 +161,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     categories: ['killed', 'injured'],
     anchor: 'a multiplier of lexicon EVENT_MULTIPLIERS before an event noun of MULTIPLE_EVENT_NOUNS: "a triple homicide" (killed), "a double shooting" (everyone shot, who may include the dead)',
     setsAside: [],
-    pattern: { tokens: [{ multiplier: true }, { eventNoun: true }], anchor: 0, hyphenated: true, emits: ['killed', 'injured'] },
+    patterns: [{ tokens: [{ multiplier: true }, { eventNoun: true }], anchor: 0, hyphenated: true, emits: ['killed', 'injured'] }],
     examples: [
       { category: 'killed', text: 'Detectives are still looking for a motive in the triple homicide on Elm Court.', expect: { killed: 3 } },
       { category: 'killed', title: 'Suspect in quadruple-murder waives extradition', text: 'The hearing lasted ten minutes.', expect: { killed: 4 } },
@@ -124,6 +175,13 @@ export const COUNT_RULES: readonly CountRule[] = [
     categories: ['killed'],
     anchor: 'a number of at least two before "counts of" and, within a few words, a charge of lexicon KILLING_CHARGES ("charged with two counts of murder", "three counts of criminal homicide"), with no "attempted" before it: as many dead, ranked below every stated figure',
     setsAside: [],
+    patterns: [{
+      tokens: [{ number: { min: 2 } }, { word: 'counts' }, { word: 'of' }, { skip: { max: 3, not: ['attempted'] } }, { list: 'KILLING_CHARGES' }],
+      anchor: 0,
+      category: 'killed',
+      flags: { implied: true },
+      emits: ['killed'],
+    }],
     examples: [
       { category: 'killed', text: 'The two teenagers are charged with two counts of criminal homicide in the shooting on Lark Row.', expect: { killed: 2 } },
       { category: 'killed', text: 'He faces three counts of attempted murder after shots were fired into a house.', expect: { killed: null } },
@@ -136,6 +194,12 @@ export const COUNT_RULES: readonly CountRule[] = [
     categories: ['killed'],
     anchor: 'one event named as one that killed, by an adjective of lexicon FATAL_EVENT_ADJECTIVES before an event of VIOLENT_EVENT_NOUNS ("a deadly shooting") or the event before "death" ("an accidental shooting death"), with no victim after "of" (killed.noun-of reads those), and no number or multiplier before it ("two fatal shootings"): at least one dead, ranked below every stated figure; after "a week after" it is that earlier event\'s (sentence.aside.later-clause)',
     setsAside: [],
+    patterns: [
+      // "a deadly shooting", "a fatal stabbing death"
+      { tokens: [{ list: 'FATAL_EVENT_ADJECTIVES' }, { list: 'VIOLENT_EVENT_NOUNS' }, { optional: { word: 'death' } }], ...FATAL_EVENT },
+      // "an accidental shooting death" (not "a deadly shooting death", read above from its adjective)
+      { tokens: [{ list: 'VIOLENT_EVENT_NOUNS' }, { word: 'death' }, { optional: { word: 'death' } }], ...FATAL_EVENT, notAfter: [...FATAL_EVENT.notAfter, { list: 'FATAL_EVENT_ADJECTIVES' }] },
+    ],
     examples: [
       { category: 'killed', text: 'Detectives are treating the deadly shooting on Birch Lane as a homicide.', expect: { killed: 1 } },
       { category: 'killed', title: 'Sheriff looks into accidental shooting death near Millbrook', text: 'Deputies were called to a farm road on Thursday night.', expect: { killed: 1 } },
@@ -180,13 +244,13 @@ export const COUNT_RULES: readonly CountRule[] = [
     categories: ['killed', 'injured', 'hostages', 'arrested'],
     anchor: '"another" closing a second casualty verb after "and", in a sentence that already gave a casualty figure: "killed one guard and wounded another"',
     setsAside: [],
-    pattern: {
+    patterns: [{
       tokens: [{ word: 'and' }, { leftVerb: true }, { word: 'another' }, { phraseEnd: true }],
       anchor: 2,
       afterFigure: true,
       value: 1,
       emits: ['killed', 'injured', 'hostages', 'arrested'],
-    },
+    }],
     examples: [{ category: 'injured', text: 'The gunmen killed one guard and wounded another.', expect: { killed: 1, injured: 1 } }],
   },
   {

@@ -2,10 +2,11 @@
 // word of their anchor, the victims' noun phrase is read on the rule's side, named guards may veto, and every hit
 // carries the id of the rule that made it (and every veto the id of its guard). The threat table runs the same way.
 import type { Category, Qualifier } from '../../schema';
-import { parseNumberAt, type Token } from '../numbers';
+import { parseNumberAt, type NumberExpr, type Token } from '../numbers';
 import { LINKING_CONJUNCTIONS, PASSIVE_AUX, PERFECT_AUX, PREDICATE_ADVERBS } from '../lexicon/victims';
 import { GUARDS, type GuardContext, type GuardId } from './guards';
-import { COUNT_RULES, type CountRule, type PatternToken, type SetAsideId, type TokenPattern } from './count-rules';
+import { COUNT_RULES, type CountRule, type PatternToken, type SetAsideId, type TokenPattern, type TokenTest } from './count-rules';
+import { PATTERN_LISTS } from '../lexicon/pattern-lists';
 import { EVENT_MULTIPLIERS, MULTIPLE_EVENT_NOUNS } from '../lexicon/victims';
 import { LEFT_VERBS } from '../lexicon/index';
 import { STOP_NP } from '../lexicon/counts';
@@ -419,32 +420,49 @@ export interface CountPatternHit {
   rule: CountRule['id'];
   category: Category;
   value: number;
+  qualifier: Qualifier;
   mayIncludeDead: boolean;
+  single: boolean;
+  implied: boolean;
 }
 
-type PatternRow = CountRule & { pattern: TokenPattern };
-const PATTERN_ROWS: readonly PatternRow[] = COUNT_RULES.filter((r): r is PatternRow => r.pattern !== undefined);
+type PatternRow = { row: CountRule; pattern: TokenPattern };
+const PATTERN_ROWS: readonly PatternRow[] = COUNT_RULES.flatMap((row) => (row.patterns ?? []).map((pattern) => ({ row, pattern })));
 
-/** The words a pattern token can be, for the first-word index (undefined: any word, never an anchor). */
+/** A word of a named list (or of one of the older named maps a token kind stands for). */
+function inList(t: PatternToken, w: string): boolean {
+  if ('word' in t) return w === t.word;
+  if ('list' in t) return PATTERN_LISTS[t.list].has(w);
+  return false;
+}
+
+/** The words a pattern token can be, for the first-word index (undefined: not indexed by a word). */
 function anchorWords(t: PatternToken): readonly string[] | undefined {
   if ('word' in t) return [t.word];
+  if ('list' in t) return [...PATTERN_LISTS[t.list]];
   if ('multiplier' in t) return [...EVENT_MULTIPLIERS.keys()];
   if ('leftVerb' in t) return Object.keys(LEFT_VERBS);
   return undefined;
 }
 
-/** Anchor word → the pattern rows anchored on it. */
-const PATTERN_INDEX: Map<string, PatternRow[]> = (() => {
+function indexBy(rows: readonly PatternRow[]): Map<string, PatternRow[]> {
   const m = new Map<string, PatternRow[]>();
-  for (const row of PATTERN_ROWS) for (const w of anchorWords(row.pattern.tokens[row.pattern.anchor]!) ?? []) m.set(w, [...(m.get(w) ?? []), row]);
+  for (const r of rows) for (const w of anchorWords(r.pattern.tokens[r.pattern.anchor]!) ?? []) m.set(w, [...(m.get(w) ?? []), r]);
   return m;
-})();
+}
 
-/** What one pattern token read from one word: a figure's value or category, or just a match. */
+/** Anchor word → the pattern rows anchored on it; hyphenated rows also by the word before a token's hyphen. */
+const PATTERN_INDEX = indexBy(PATTERN_ROWS.filter((r) => !r.pattern.hyphenated));
+const HYPHEN_INDEX = indexBy(PATTERN_ROWS.filter((r) => r.pattern.hyphenated));
+/** Rows anchored on a number expression: tried wherever one starts. */
+const NUMBER_ROWS: readonly PatternRow[] = PATTERN_ROWS.filter((r) => 'number' in r.pattern.tokens[r.pattern.anchor]!);
+
+/** What one pattern token read: a figure's value or category, or just a match. */
 interface Reading { value?: number; category?: Category; mayIncludeDead?: boolean }
 
+/** One pattern token against one word (the kinds that read exactly one word). */
 function readWord(t: PatternToken, w: string): Reading | undefined {
-  if ('word' in t) return w === t.word ? {} : undefined;
+  if ('word' in t || 'list' in t) return inList(t, w) ? {} : undefined;
   if ('leftVerb' in t) return LEFT_VERBS[w] ? { category: LEFT_VERBS[w] } : undefined;
   if ('multiplier' in t) return EVENT_MULTIPLIERS.has(w) ? { value: EVENT_MULTIPLIERS.get(w)! } : undefined;
   if ('eventNoun' in t) {
@@ -454,50 +472,120 @@ function readWord(t: PatternToken, w: string): Reading | undefined {
   return undefined;
 }
 
-/** The words the pattern's tokens stand on, from the anchor at `i`: one per token, or two from one hyphenated token. */
-function wordsAt(toks: Token[], i: number, p: TokenPattern): Array<string | undefined> | undefined {
-  const anchor = toks[i]!.l;
-  const dash = anchor.indexOf('-');
-  if (p.hyphenated && dash >= 0) return [anchor.slice(0, dash), anchor.slice(dash + 1)];
-  if (dash >= 0) return undefined;
-  return p.tokens.map((_, k) => toks[i - p.anchor + k]?.l);
+function passes(test: TokenTest, tk: Token | undefined): boolean {
+  if (!tk) return false;
+  if ('digits' in test) return tk.k === 'num';
+  return inList(test, tk.l);
+}
+
+function add(read: Reading, r: Reading): void {
+  if (r.value !== undefined) read.value = r.value;
+  if (r.category !== undefined) read.category = r.category;
+  if (r.mayIncludeDead) read.mayIncludeDead = true;
+}
+
+/**
+ * Match pattern tokens `k…` from token `j` on; gives the token index just past the match. `n` is the number
+ * expression the scan already read at the anchor (so a `number` anchor is not parsed twice).
+ */
+function matchFrom(toks: Token[], p: TokenPattern, k: number, j: number, read: Reading, anchorAt: number, n: NumberExpr | undefined): number | undefined {
+  for (; k < p.tokens.length; k++) {
+    const t = p.tokens[k]!;
+    if ('phraseEnd' in t) {
+      const at = toks[j];
+      if (!(!at || at.k === 'punct' || STOP_NP.has(at.l))) return undefined;
+      continue;
+    }
+    if ('number' in t) {
+      const e = j === anchorAt && n ? n : parseNumberAt(toks, j);
+      if (!e || e.value < (t.number.min ?? 0)) return undefined;
+      read.value = e.value;
+      j = e.end;
+      continue;
+    }
+    if ('optional' in t) {
+      if (toks[j] && inList(t.optional, toks[j]!.l)) j++;
+      continue;
+    }
+    if ('skip' in t) {
+      // as few words as let the rest match
+      for (let m = 0; m <= t.skip.max; m++) {
+        const sub: Reading = {};
+        const end = matchFrom(toks, p, k + 1, j + m, sub, anchorAt, n);
+        if (end !== undefined) {
+          add(read, sub);
+          return end;
+        }
+        const w = toks[j + m];
+        if (!w || t.skip.not?.includes(w.l)) return undefined;
+      }
+      return undefined;
+    }
+    const w = toks[j]?.l;
+    const r = w === undefined ? undefined : readWord(t, w);
+    if (!r) return undefined;
+    add(read, r);
+    j++;
+  }
+  return j;
+}
+
+/** Match a row whose anchor token stands at i: the tokens before it one word each, then the rest from the anchor. */
+function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | undefined): { read: Reading; start: number; end: number } | undefined {
+  const read: Reading = {};
+  const head = toks[i]!.l;
+  const dash = head.indexOf('-');
+  let start = i - p.anchor;
+  let end: number | undefined;
+  if (p.hyphenated && dash >= 0) {
+    // a hyphenated token holds the first two pattern tokens ("triple-murder"); nothing after it is looked at
+    for (const [k, w] of [head.slice(0, dash), head.slice(dash + 1)].entries()) {
+      const r = readWord(p.tokens[k]!, w);
+      if (!r) return undefined;
+      add(read, r);
+    }
+    start = i;
+    end = i + 1;
+  } else {
+    if (start < 0) return undefined;
+    for (let k = 0; k < p.anchor; k++) {
+      const r = readWord(p.tokens[k]!, toks[start + k]!.l);
+      if (!r) return undefined;
+      add(read, r);
+    }
+    end = matchFrom(toks, p, p.anchor, i, read, i, n);
+    if (end === undefined) return undefined;
+  }
+  if (p.notAfter?.some((t) => passes(t, toks[start - 1]))) return undefined;
+  if (p.notBefore?.some((t) => passes(t, toks[end!]))) return undefined;
+  return { read, start, end };
 }
 
 /**
  * The count pattern rows anchored at token i: `matched` when a row's tokens all matched (the scan then moves on),
- * with its figure when the row emits that category. `afterFigure` says the sentence has given a casualty figure.
+ * with its figure when the row emits that category. `afterFigure` says the sentence has given a casualty figure;
+ * `n` is the number expression starting at i, if any (rows anchored on a number are tried after those on a word).
  */
-export function countPatternAt(toks: Token[], i: number, afterFigure: boolean): { hit?: CountPatternHit } | undefined {
+export function countPatternAt(toks: Token[], i: number, afterFigure: boolean, n: NumberExpr | undefined): { hit?: CountPatternHit } | undefined {
   const head = toks[i]!.l;
   const dash = head.indexOf('-');
-  const rows = PATTERN_INDEX.get(dash < 0 ? head : head.slice(0, dash));
-  if (!rows) return undefined;
-  for (const row of rows) {
-    const p = row.pattern;
-    if (p.afterFigure && !afterFigure) continue;
-    const words = wordsAt(toks, i, p);
-    if (!words) continue;
-    const read: Reading = {};
-    let ok = true;
-    for (let k = 0; k < p.tokens.length && ok; k++) {
-      const t = p.tokens[k]!;
-      const w = words[k];
-      if ('phraseEnd' in t) {
-        // (the token after a hyphenated pair is never looked at: no row ends one so)
-        const at = toks[i - p.anchor + k];
-        ok = !at || at.k === 'punct' || STOP_NP.has(at.l);
-        continue;
-      }
-      const r = w === undefined ? undefined : readWord(t, w);
-      if (!r) ok = false;
-      if (r?.value !== undefined) read.value = r.value;
-      if (r?.category !== undefined) read.category = r.category;
-      if (r?.mayIncludeDead) read.mayIncludeDead = true;
+  const byWord = PATTERN_INDEX.get(head);
+  const byHyphen = dash >= 0 ? HYPHEN_INDEX.get(head.slice(0, dash)) : HYPHEN_INDEX.get(head);
+  for (const rows of [byHyphen, byWord, n ? NUMBER_ROWS : undefined]) {
+    if (!rows) continue;
+    for (const { row, pattern: p } of rows) {
+      if (p.afterFigure && !afterFigure) continue;
+      const m = matchRow(toks, i, p, n);
+      if (!m) continue;
+      const category = m.read.category ?? p.category;
+      if (!category || !p.emits.includes(category)) return {};
+      return {
+        hit: {
+          rule: row.id, category, value: m.read.value ?? p.value ?? 1, qualifier: p.qualifier ?? 'exact', mayIncludeDead: !!m.read.mayIncludeDead,
+          single: !!p.flags?.single, implied: !!p.flags?.implied,
+        },
+      };
     }
-    if (!ok) continue;
-    const category = read.category;
-    if (!category || !p.emits.includes(category)) return {};
-    return { hit: { rule: row.id, category, value: read.value ?? p.value ?? 1, mayIncludeDead: !!read.mayIncludeDead } };
   }
   return undefined;
 }

@@ -11,7 +11,7 @@ import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
 import { matchAt, QUAL_PHRASES, qualifierBefore } from './qualifiers';
 import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
-import { countPatternAt, runVictimRules, type RuleVeto } from './rules/engine';
+import { countPatternAt, readingPatternsOver, runVictimRules, type ReadingHit, type RuleVeto } from './rules/engine';
 import { AGENT_VERBS, BE_FORMS, BODIES_OF_HEADS, BODY_OBJECTS, CLAUSE_TURNS, COUNT_AFTER_DAY_WORDS, DATE_PREPS, FINITE_KEYWORDS, FLIGHT_VERBS, FORCE_VERBS, FOUND_VERBS, HOME_DETERMINERS, HOME_NOUNS, INCREMENT_VERBS, LARGE_NUMBER_WORDS, MEASURE_UNITS, OBJECT_OPENERS, ORDINALS, OTHERS_WORDS, OUT_VERBS, PARENTHETICAL_OPENERS, PERPETRATORS, PLACE_NOUNS, QUOTE_CHARS, RECOVERY_PARTICIPLES, RECOVER_VERBS, REDUCED_RELATIVE, REDUCED_RELATIVE_PREPS, REFUGE_WORDS, RELATIVE, RELOCATE_VERBS, ROUND_UP_VERBS, SAFE_WORDS, STOP_NP, TAKE_VERBS, THAT_WHICH } from './lexicon/counts';
 import { CHANGE_VERBS, FLOOR_PREPS, OVER_LINKERS, TOLL_BRINGING_VERBS, TOLL_LINKERS, TOLL_UPDATE_WORDS } from './lexicon/tolls';
 import { AGO_UNITS, CAUSE_ADJ, CAUSE_NOUNS, CONTEXT_PHRASES, EARLIER_CAUSE_FRAMES, EARLIER_INCIDENT_NOUNS, EARLIER_THIS, EARLIER_THIS_PERIODS, EARLIER_THIS_SPANS, EVENT_FAMILIES, LAST_PERIODS, LAST_SEASONS, PAST_CAUSE_FRAMES, ROAD_ACCIDENTS, ROAD_WORDS, LONG_SPANS, ROUND_UP_NOUNS, SPAN_PREPS, SUPERSEDED_PHRASES, TIME_SPANS, WEATHER_CAUSES } from './lexicon/other-incidents';
@@ -84,24 +84,6 @@ function headlinesOfOtherStories(sentences: readonly Sentence[]): Set<number> {
     out.add(s.idx);
   }
   return out;
-}
-
-/**
- * "Three died at the scene and one was taken to a hospital, where she died", "two victims died on the scene and two
- * died on the way to hospital": those who died at the scene and those who died later add up.
- */
-function diedAtSceneAndLater(toks: Token[], found: readonly Candidate[]): Pick<Candidate, 'value' | 'qualifier' | 'pos' | 'category'> | undefined {
-  // (the second may be told as more: "and two more died on the way"; people listed one by one are added already)
-  const killed = found.filter((c) => c.category === 'killed' && !c.context && !c.subcount && c.rule !== 'listed.one-by-one');
-  for (const first of killed) {
-    if (first.single || first.increment) continue;
-    let scene = -1;
-    for (let k = first.pos + 1; k < toks.length && k <= first.pos + 9; k++) if (toks[k]!.l === 'scene') scene = k;
-    if (scene < 0) continue;
-    const second = killed.find((c) => c.pos > scene && toks.slice(scene + 1, c.pos).some((t) => t.l === 'and'));
-    if (second) return { value: first.value + second.value, qualifier: first.qualifier, pos: first.pos, category: 'killed' };
-  }
-  return undefined;
 }
 
 interface RightScan {
@@ -1140,6 +1122,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       });
     };
 
+    const pushReading = (r: ReadingHit): void =>
+      push({ value: r.value, qualifier: r.qualifier, pos: r.pos, category: r.category, increment: false, subcount: false, speculative: false, combined: false, update: r.update, rule: r.rule, ...(r.mayIncludeDead ? { mayIncludeDead: true } : {}) });
+
     // every named set-aside check of a count reader goes through its rule's hook: recorded for --explain, and
     // switched off for a what-if; without either, the one shared HOLDS (nothing is allocated per number)
     const asideOf = (rule: CountRule['id']): SetAside => (!vetoes && !off ? HOLDS : (id, pos) => {
@@ -1351,15 +1336,12 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         ...(h.state ? { state: true } : {}),
         ...(h.others ? { others: true } : {}),
       });
-      // "a fifth victim was found wounded": everyone hurt or killed so far is five, as "five people were shot" would
-      // say; the dead are taken out of it as from any count of the shot (select.ts, withoutShotDead)
-      if (h.ordinal !== undefined && h.indefinite && h.category === 'injured') {
-        push({ value: h.ordinal, qualifier: 'exact', pos: h.pos, category: 'injured', increment: false, subcount: false, speculative: false, combined: false, update: true, rule: 'count.ordinal-victim', mayIncludeDead: true });
-      }
+      // the count rows over a victim row's reading (count.ordinal-victim: "a fifth victim was found wounded")
+      for (const r of readingPatternsOver('victim', toks, [h])) pushReading(r);
     }
     for (const v of victims.vetoes) vetoes?.push({ ...v, sentence: sen.idx });
-    const later = diedAtSceneAndLater(toks, out.slice(outBefore));
-    if (later) push({ ...later, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.scene-and-later' });
+    // the count rows over the sentence's readings (count.scene-and-later: "two died at the scene and one in hospital")
+    if (out.length > outBefore) for (const r of readingPatternsOver('sentence', toks, out.slice(outBefore))) pushReading(r);
     if (out.length > outBefore || sen.idx <= 0) scopes.set(sen.idx, placeScope(toks));
   }
   markRegions(out, scopes, sentences);

@@ -1,8 +1,8 @@
 // The count rules as named rows: what each of the older number-led readers in figures.ts reads, for every category
 // (killed, injured, missing, arrested, displaced, hostages), with examples in our own words that the spec runner
-// checks. Rows with a `pattern` (count.multiple-event, count.another-object) are token patterns the engine runs
-// (rules/engine.ts countPatternAt); the others' matching is still code in figures.ts, and their row is where the
-// rule is named, described and specified. Every candidate carries its rule's id. Every check
+// checks. Rows with `patterns` are token patterns the engine runs (rules/engine.ts countPatternAt); rows with
+// `readings` are patterns over the readings other rules made (readingPatternsOver); the others' matching is still
+// code in figures.ts, and their row is where the rule is named, described and specified. Every candidate carries its rule's id. Every check
 // inside a reader that sets a phrase aside is a named row of SET_ASIDES, listed on the rules it guards, recorded
 // like an engine guard's veto when it fires (`--explain`: "count.verb-before vetoed by count.aside.perpetrator").
 import type { Category, Qualifier } from '../../schema';
@@ -98,6 +98,40 @@ export interface TokenPattern {
   emits: readonly Category[];
 }
 
+/** A mark a reading (a figure another rule read) may carry. */
+export type ReadingMark = 'single' | 'indefinite' | 'ordinal' | 'increment' | 'context' | 'subcount';
+
+/** A test of one reading: its category, the marks it must and must not carry, the rules it must not come from. */
+export interface ReadingTest {
+  category: Category;
+  is?: readonly ReadingMark[];
+  isNot?: readonly ReadingMark[];
+  notRule?: readonly string[];
+}
+
+/**
+ * A count rule over the readings other rules made, for a figure no phrase states alone. `over` says which readings it
+ * sees: `victim` each victim row's reading as it is made; `sentence` the sentence's readings once every rule has read
+ * it, in the order they were made (the first pair that matches gives the one figure).
+ */
+export interface ReadingPattern {
+  over: 'victim' | 'sentence';
+  /** one reading, or two (the second later in the sentence than the first) */
+  readings: readonly [ReadingTest] | readonly [ReadingTest, ReadingTest];
+  /** words in order after the first reading: each the last one within `within` tokens of the one before (the
+   *  reading for the first), else anywhere before the second reading */
+  between?: readonly { word: string; within?: number }[];
+  /** the figure: the place an ordinal reading gives ("a fifth victim": 5), or the sum of the two readings */
+  value: 'ordinal' | 'sum';
+  category: Category;
+  /** the qualifier: exact, or the first reading's */
+  qualifier: 'exact' | 'first';
+  /** the figure updates any lower count before it */
+  update?: boolean;
+  /** the figure may take in people who then died */
+  mayIncludeDead?: boolean;
+}
+
 export interface CountRule {
   id: 'count.keyword-after' | 'count.verb-before' | 'count.multiple-event' | 'count.fatal-event' | 'count.murder-charges' | 'count.ordinal-victim' | 'count.scene-and-later' | 'count.toll-phrase' | 'count.another-object' | 'count.bodies-object' | 'single.subject-keyword' | 'single.object-list';
   family: 'count' | 'single';
@@ -110,6 +144,8 @@ export interface CountRule {
   examples: readonly (RuleExample & { category: Category })[];
   /** the rule as engine token patterns, tried in order (no reader code in figures.ts) */
   patterns?: readonly TokenPattern[];
+  /** or the rule as a pattern over other rules' readings */
+  readings?: ReadingPattern;
 }
 
 const ALL: readonly Category[] = ['killed', 'injured', 'missing', 'arrested', 'displaced', 'hostages'];
@@ -213,6 +249,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     categories: ['injured'],
     anchor: 'one person hurt introduced with "a"/"an" and an ordinal ("a second victim was taken to a hospital", "a fifth victim was wounded"; not "the third victim", one of a group already counted): everyone hurt or killed so far is that many, a count of the shot from which the dead are taken, and an update of any lower count before it',
     setsAside: [],
+    readings: { over: 'victim', readings: [{ category: 'injured', is: ['ordinal', 'indefinite'] }], value: 'ordinal', category: 'injured', qualifier: 'exact', update: true, mayIncludeDead: true },
     examples: [
       { category: 'injured', text: 'Police said a man was shot in the leg outside the arcade. A second victim was taken to a hospital by friends.', expect: { injured: 2 } },
       { category: 'injured', text: 'One guard was killed and a second guard was injured in the attack.', expect: { killed: 1, injured: 1 } },
@@ -225,6 +262,19 @@ export const COUNT_RULES: readonly CountRule[] = [
     categories: ['killed'],
     anchor: 'two death counts of one sentence, the first "at/on the scene" (a stated count, no increment), the second after "and" (died later, on the way, at a hospital), neither another incident\'s nor a sub-count: their sum',
     setsAside: [],
+    readings: {
+      over: 'sentence',
+      readings: [
+        // (a stated count: one person or "two more" is no count of those who died at the scene)
+        { category: 'killed', isNot: ['context', 'subcount', 'single', 'increment'], notRule: ['listed.one-by-one'] },
+        // (the later deaths may be told as more, "and two more died on the way"; people listed one by one are added already)
+        { category: 'killed', isNot: ['context', 'subcount'], notRule: ['listed.one-by-one'] },
+      ],
+      between: [{ word: 'scene', within: 9 }, { word: 'and' }],
+      value: 'sum',
+      category: 'killed',
+      qualifier: 'first',
+    },
     examples: [
       { category: 'killed', text: 'Three men died at the scene and a fourth was taken to a hospital, where he died.', expect: { killed: 4 } },
       { category: 'killed', text: 'Deputies said two victims died on the scene and two more died on the way to the trauma center.', expect: { killed: 4 } },

@@ -5,7 +5,7 @@ import type { Category, Qualifier } from '../../schema';
 import { parseNumberAt, type NumberExpr, type Token } from '../numbers';
 import { LINKING_CONJUNCTIONS, PASSIVE_AUX, PERFECT_AUX, PREDICATE_ADVERBS } from '../lexicon/victims';
 import { GUARDS, type GuardContext, type GuardId } from './guards';
-import { COUNT_RULES, type CountRule, type PatternToken, type SetAsideId, type TokenPattern, type TokenTest } from './count-rules';
+import { COUNT_RULES, type CountRule, type PatternToken, type ReadingMark, type ReadingPattern, type ReadingTest, type SetAsideId, type TokenPattern, type TokenTest } from './count-rules';
 import { PATTERN_LISTS } from '../lexicon/pattern-lists';
 import { EVENT_MULTIPLIERS, MULTIPLE_EVENT_NOUNS } from '../lexicon/victims';
 import { LEFT_VERBS } from '../lexicon/index';
@@ -458,10 +458,10 @@ const HYPHEN_INDEX = indexBy(PATTERN_ROWS.filter((r) => r.pattern.hyphenated));
 const NUMBER_ROWS: readonly PatternRow[] = PATTERN_ROWS.filter((r) => 'number' in r.pattern.tokens[r.pattern.anchor]!);
 
 /** What one pattern token read: a figure's value or category, or just a match. */
-interface Reading { value?: number; category?: Category; mayIncludeDead?: boolean }
+interface TokenReading { value?: number; category?: Category; mayIncludeDead?: boolean }
 
 /** One pattern token against one word (the kinds that read exactly one word). */
-function readWord(t: PatternToken, w: string): Reading | undefined {
+function readWord(t: PatternToken, w: string): TokenReading | undefined {
   if ('word' in t || 'list' in t) return inList(t, w) ? {} : undefined;
   if ('leftVerb' in t) return LEFT_VERBS[w] ? { category: LEFT_VERBS[w] } : undefined;
   if ('multiplier' in t) return EVENT_MULTIPLIERS.has(w) ? { value: EVENT_MULTIPLIERS.get(w)! } : undefined;
@@ -478,7 +478,7 @@ function passes(test: TokenTest, tk: Token | undefined): boolean {
   return inList(test, tk.l);
 }
 
-function add(read: Reading, r: Reading): void {
+function add(read: TokenReading, r: TokenReading): void {
   if (r.value !== undefined) read.value = r.value;
   if (r.category !== undefined) read.category = r.category;
   if (r.mayIncludeDead) read.mayIncludeDead = true;
@@ -488,7 +488,7 @@ function add(read: Reading, r: Reading): void {
  * Match pattern tokens `k…` from token `j` on; gives the token index just past the match. `n` is the number
  * expression the scan already read at the anchor (so a `number` anchor is not parsed twice).
  */
-function matchFrom(toks: Token[], p: TokenPattern, k: number, j: number, read: Reading, anchorAt: number, n: NumberExpr | undefined): number | undefined {
+function matchFrom(toks: Token[], p: TokenPattern, k: number, j: number, read: TokenReading, anchorAt: number, n: NumberExpr | undefined): number | undefined {
   for (; k < p.tokens.length; k++) {
     const t = p.tokens[k]!;
     if ('phraseEnd' in t) {
@@ -510,7 +510,7 @@ function matchFrom(toks: Token[], p: TokenPattern, k: number, j: number, read: R
     if ('skip' in t) {
       // as few words as let the rest match
       for (let m = 0; m <= t.skip.max; m++) {
-        const sub: Reading = {};
+        const sub: TokenReading = {};
         const end = matchFrom(toks, p, k + 1, j + m, sub, anchorAt, n);
         if (end !== undefined) {
           add(read, sub);
@@ -531,8 +531,8 @@ function matchFrom(toks: Token[], p: TokenPattern, k: number, j: number, read: R
 }
 
 /** Match a row whose anchor token stands at i: the tokens before it one word each, then the rest from the anchor. */
-function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | undefined): { read: Reading; start: number; end: number } | undefined {
-  const read: Reading = {};
+function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | undefined): { read: TokenReading; start: number; end: number } | undefined {
+  const read: TokenReading = {};
   const head = toks[i]!.l;
   const dash = head.indexOf('-');
   let start = i - p.anchor;
@@ -588,4 +588,91 @@ export function countPatternAt(toks: Token[], i: number, afterFigure: boolean, n
     }
   }
   return undefined;
+}
+
+// ── count rules over other rules' readings ────────────────────────────────────────────────────────────────────
+
+/** A figure some rule read, as a reading pattern sees it (a victim row's hit, or a candidate of the sentence). */
+export interface Reading {
+  rule: string;
+  category: Category;
+  value: number;
+  qualifier: Qualifier;
+  pos: number;
+  single?: boolean;
+  indefinite?: boolean;
+  increment?: boolean;
+  context?: boolean;
+  subcount?: boolean;
+  ordinal?: number;
+}
+
+/** A figure a reading pattern gave. */
+export interface ReadingHit {
+  rule: CountRule['id'];
+  category: Category;
+  value: number;
+  qualifier: Qualifier;
+  pos: number;
+  update: boolean;
+  mayIncludeDead: boolean;
+}
+
+const READING_ROWS: ReadonlyArray<{ row: CountRule; p: ReadingPattern }> = COUNT_RULES.flatMap((row) => (row.readings ? [{ row, p: row.readings }] : []));
+
+function marked(r: Reading, m: ReadingMark): boolean {
+  return m === 'ordinal' ? r.ordinal !== undefined : !!r[m];
+}
+
+function passesReading(t: ReadingTest, r: Reading): boolean {
+  return r.category === t.category && (t.is ?? []).every((m) => marked(r, m)) && !(t.isNot ?? []).some((m) => marked(r, m)) && !t.notRule?.includes(r.rule);
+}
+
+/** Where the `between` words put the cursor after the first reading (undefined: a word within reach is missing). */
+function cursorAfter(toks: Token[], p: ReadingPattern, first: Reading): number | undefined {
+  let at = first.pos;
+  for (const b of p.between ?? []) {
+    if (b.within === undefined) continue;
+    let last = -1;
+    for (let k = at + 1; k < toks.length && k <= at + b.within; k++) if (toks[k]!.l === b.word) last = k;
+    if (last < 0) return undefined;
+    at = last;
+  }
+  return at;
+}
+
+/** The words of `between` without a reach all stand between the cursor and the second reading. */
+function openWordsBefore(toks: Token[], p: ReadingPattern, from: number, to: number): boolean {
+  return (p.between ?? []).every((b) => b.within !== undefined || toks.slice(from + 1, to).some((t) => t.l === b.word));
+}
+
+function readingHit(row: CountRule, p: ReadingPattern, first: Reading, value: number): ReadingHit {
+  return { rule: row.id, category: p.category, value, qualifier: p.qualifier === 'first' ? first.qualifier : 'exact', pos: first.pos, update: !!p.update, mayIncludeDead: !!p.mayIncludeDead };
+}
+
+/**
+ * Run the reading rows that look `over` the given readings: a one-reading row gives a figure for every reading it
+ * accepts; a two-reading row the figure of the first pair (in the readings' order) it accepts.
+ */
+export function readingPatternsOver(over: ReadingPattern['over'], toks: Token[], readings: readonly Reading[]): ReadingHit[] {
+  const out: ReadingHit[] = [];
+  for (const { row, p } of READING_ROWS) {
+    if (p.over !== over) continue;
+    const [t1, t2] = p.readings;
+    if (!t2) {
+      for (const r of readings) if (passesReading(t1, r)) out.push(readingHit(row, p, r, p.value === 'ordinal' ? r.ordinal ?? r.value : r.value));
+      continue;
+    }
+    pairs: for (const first of readings) {
+      if (!passesReading(t1, first)) continue;
+      const at = cursorAfter(toks, p, first);
+      if (at === undefined) continue;
+      for (const second of readings) {
+        if (second.pos <= at || !passesReading(t2, second) || !openWordsBefore(toks, p, at, second.pos)) continue;
+        out.push(readingHit(row, p, first, p.value === 'sum' ? first.value + second.value : first.value));
+        break pairs;
+      }
+    }
+  }
+  return out;
 }

@@ -1362,33 +1362,10 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       push({ value, qualifier: 'exact', pos: i, category: r.cat, increment: false, subcount: false, speculative: r.speculative, combined: r.combined, update: false, rule: 'single.subject-keyword', single: true });
       return;
     }
-    // Object: "killing a soldier and a policeman" → 2; "a strike that killed a commander" is background
-    const lv = prev ? LEFT_VERBS[prev.l] : undefined;
-    if (!lv || !prev || prev.l === 'claimed' || prev.l === 'claiming') return;
-    if (toks[i - 2] && (RELATIVE.has(toks[i - 2]!.l) || BE_FORMS.has(toks[i - 2]!.l)) && asideOf('single.object-list')('single.aside.relative-or-passive', i)) return;
-    let count = 0;
-    let k = i;
-    while (toks[k] && (toks[k]!.l === 'a' || toks[k]!.l === 'an')) {
-      let m = k + 1;
-      let found = false;
-      for (; m < k + 7 && m < toks.length; m++) {
-        const l = toks[m]!.l;
-        if (PERSON_SINGULAR.has(l)) {
-          found = true;
-          m++;
-          break;
-        }
-        // "a 59-year-old station master": an age compound is a modifier
-        if (toks[m]!.k === 'num' && toks[m + 1]?.t === '-' && /^year/.test(toks[m + 2]?.l ?? '')) continue;
-        if (toks[m]!.t === '-' && toks[m]!.glued) continue;
-        if (toks[m]!.k !== 'word' || STOP_NP.has(l)) break;
-      }
-      if (!found) break;
-      count++;
-      if (toks[m]?.l === 'and' && (toks[m + 1]?.l === 'a' || toks[m + 1]?.l === 'an')) k = m + 1;
-      else break;
-    }
-    if (count > 0) push({ value: count, qualifier: 'exact', pos: i, category: lv, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'single.object-list', single: count === 1 });
+    // Object: "killing a soldier and a policeman" → 2; "a strike that killed a commander" is background (the row
+    // single.object-list, run by the engine)
+    const h = countPatternAt(toks, i, false, undefined, (rule, id, pos) => asideOf(rule)(id, pos))?.hit;
+    if (h) push({ value: h.value, qualifier: h.qualifier, pos: i, category: h.category, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: h.rule, single: h.single });
   }
 }
 

@@ -46,29 +46,32 @@ export type TokenTest = { word: string } | { list: PatternList } | { digits: tru
  * One token of a count rule's token pattern, run by rules/engine.ts countPatternAt. Each kind, in one line:
  * - `word`: that fixed word;
  * - `list`: a word of the named lexicon list (lexicon/pattern-lists.ts);
- * - `leftVerb`: a verb of lexicon LEFT_VERBS (its category is the figure's);
+ * - `leftVerb`: a verb of lexicon LEFT_VERBS (its category is the figure's), none of the words `except`;
  * - `multiplier`: a multiplier of EVENT_MULTIPLIERS (its number is the figure);
  * - `eventNoun`: an event noun of MULTIPLE_EVENT_NOUNS (its category is the figure's);
  * - `number`: a number expression (numbers.ts parseNumberAt) of at least `min`, one or more tokens (its value is the figure);
- * - `skip`: up to `max` tokens, as few as let the rest match, none of them one of the words `not`;
+ * - `skip`: up to `max` tokens, as few as let the rest match, none of them one of the words `not`; with `modifiers`,
+ *   only a noun phrase's modifiers (a word not of STOP_NP, a glued hyphen, an age's digits: "a 59-year-old station");
+ * - `repeat`: the given tokens once, then again after each `joiner` word as long as they match (the times are the figure);
  * - `optional`: the given token, or nothing;
  * - `phraseEnd`: the end of a phrase (nothing, punctuation or a STOP_NP word), not consumed.
  */
 export type PatternToken =
   | { word: string }
   | { list: PatternList }
-  | { leftVerb: true }
+  | { leftVerb: true; except?: readonly string[] }
   | { multiplier: true }
   | { eventNoun: true }
   | { number: { min?: number } }
-  | { skip: { max: number; not?: readonly string[] } }
+  | { skip: { max: number; not?: readonly string[]; modifiers?: true } }
+  | { repeat: { tokens: readonly PatternToken[]; joiner: string } }
   | { optional: { word: string } | { list: PatternList } }
   | { phraseEnd: true };
 
 /** Marks a row's figure carries (Candidate's flags of the same names). */
 export interface PatternFlags {
-  /** one person, weaker than any stated count */
-  single?: boolean;
+  /** one person, weaker than any stated count (`if-one`: when the figure is one) */
+  single?: boolean | 'if-one';
   /** a count the event's name implies, below every stated figure */
   implied?: boolean;
 }
@@ -87,6 +90,9 @@ export interface TokenPattern {
   notAfter?: readonly TokenTest[];
   /** lookahead: the token after the match passes none of these tests */
   notBefore?: readonly TokenTest[];
+  /** named set-asides (rows of SET_ASIDES) that hold when the token before the match passes one of the tests: the
+   *  match is read and dropped, recorded as the set-aside's veto of the row */
+  asides?: readonly { id: SetAsideId; after: readonly TokenTest[] }[];
   /** the figure when no pattern token gives one */
   value?: number;
   /** the category when no pattern token gives one */
@@ -325,6 +331,17 @@ export const COUNT_RULES: readonly CountRule[] = [
     categories: ALL,
     anchor: 'people described one by one after an active casualty verb: "kidnapped a priest", "killed a guard"',
     setsAside: ['single.aside.relative-or-passive'],
+    patterns: [{
+      // "kidnapped a village priest", "killing a soldier and a policeman" (2); not "claimed a …"
+      tokens: [
+        { leftVerb: true, except: ['claimed', 'claiming'] },
+        { repeat: { tokens: [{ list: 'INDEFINITE_ARTICLES' }, { skip: { max: 5, modifiers: true } }, { list: 'PERSON_SINGULAR' }], joiner: 'and' } },
+      ],
+      anchor: 1,
+      asides: [{ id: 'single.aside.relative-or-passive', after: [{ list: 'RELATIVE' }, { list: 'BE_FORMS' }] }],
+      flags: { single: 'if-one' },
+      emits: ALL,
+    }],
     examples: [{ category: 'hostages', text: 'Gunmen kidnapped a village priest on the road to the market.', expect: { hostages: 1 } }],
   },
 ];

@@ -441,7 +441,8 @@ function anchorWords(t: PatternToken): readonly string[] | undefined {
   if ('word' in t) return [t.word];
   if ('list' in t) return [...PATTERN_LISTS[t.list]];
   if ('multiplier' in t) return [...EVENT_MULTIPLIERS.keys()];
-  if ('leftVerb' in t) return Object.keys(LEFT_VERBS);
+  if ('leftVerb' in t) return Object.keys(LEFT_VERBS).filter((w) => !t.except?.includes(w));
+  if ('repeat' in t) return anchorWords(t.repeat.tokens[0]!);
   return undefined;
 }
 
@@ -463,7 +464,7 @@ interface TokenReading { value?: number; category?: Category; mayIncludeDead?: b
 /** One pattern token against one word (the kinds that read exactly one word). */
 function readWord(t: PatternToken, w: string): TokenReading | undefined {
   if ('word' in t || 'list' in t) return inList(t, w) ? {} : undefined;
-  if ('leftVerb' in t) return LEFT_VERBS[w] ? { category: LEFT_VERBS[w] } : undefined;
+  if ('leftVerb' in t) return LEFT_VERBS[w] && !t.except?.includes(w) ? { category: LEFT_VERBS[w] } : undefined;
   if ('multiplier' in t) return EVENT_MULTIPLIERS.has(w) ? { value: EVENT_MULTIPLIERS.get(w)! } : undefined;
   if ('eventNoun' in t) {
     const e = MULTIPLE_EVENT_NOUNS.get(w);
@@ -484,13 +485,21 @@ function add(read: TokenReading, r: TokenReading): void {
   if (r.mayIncludeDead) read.mayIncludeDead = true;
 }
 
+/** May a `modifiers` skip pass over the token at j ("a 59-year-old station master")? */
+function modifierAt(toks: Token[], j: number): boolean {
+  const t = toks[j]!;
+  if (t.k === 'num') return toks[j + 1]?.t === '-' && /^year/.test(toks[j + 2]?.l ?? '');
+  if (t.t === '-' && t.glued) return true;
+  return t.k === 'word' && !STOP_NP.has(t.l);
+}
+
 /**
- * Match pattern tokens `k…` from token `j` on; gives the token index just past the match. `n` is the number
+ * Match pattern tokens `tokens[k…]` from token `j` on; gives the token index just past the match. `n` is the number
  * expression the scan already read at the anchor (so a `number` anchor is not parsed twice).
  */
-function matchFrom(toks: Token[], p: TokenPattern, k: number, j: number, read: TokenReading, anchorAt: number, n: NumberExpr | undefined): number | undefined {
-  for (; k < p.tokens.length; k++) {
-    const t = p.tokens[k]!;
+function matchFrom(toks: Token[], tokens: readonly PatternToken[], k: number, j: number, read: TokenReading, anchorAt: number, n: NumberExpr | undefined): number | undefined {
+  for (; k < tokens.length; k++) {
+    const t = tokens[k]!;
     if ('phraseEnd' in t) {
       const at = toks[j];
       if (!(!at || at.k === 'punct' || STOP_NP.has(at.l))) return undefined;
@@ -511,15 +520,29 @@ function matchFrom(toks: Token[], p: TokenPattern, k: number, j: number, read: T
       // as few words as let the rest match
       for (let m = 0; m <= t.skip.max; m++) {
         const sub: TokenReading = {};
-        const end = matchFrom(toks, p, k + 1, j + m, sub, anchorAt, n);
+        const end = matchFrom(toks, tokens, k + 1, j + m, sub, anchorAt, n);
         if (end !== undefined) {
           add(read, sub);
           return end;
         }
         const w = toks[j + m];
-        if (!w || t.skip.not?.includes(w.l)) return undefined;
+        if (!w || t.skip.not?.includes(w.l) || (t.skip.modifiers && !modifierAt(toks, j + m))) return undefined;
       }
       return undefined;
+    }
+    if ('repeat' in t) {
+      let times = 0;
+      for (let at = j; ; ) {
+        const end = matchFrom(toks, t.repeat.tokens, 0, at, {}, anchorAt, n);
+        if (end === undefined) break;
+        times++;
+        j = end;
+        if (toks[end]?.l !== t.repeat.joiner) break;
+        at = end + 1;
+      }
+      if (times === 0) return undefined;
+      read.value = times;
+      continue;
     }
     const w = toks[j]?.l;
     const r = w === undefined ? undefined : readWord(t, w);
@@ -531,7 +554,7 @@ function matchFrom(toks: Token[], p: TokenPattern, k: number, j: number, read: T
 }
 
 /** Match a row whose anchor token stands at i: the tokens before it one word each, then the rest from the anchor. */
-function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | undefined): { read: TokenReading; start: number; end: number } | undefined {
+function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | undefined): { read: TokenReading; start: number; end: number; aside?: SetAsideId } | undefined {
   const read: TokenReading = {};
   const head = toks[i]!.l;
   const dash = head.indexOf('-');
@@ -553,20 +576,22 @@ function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | und
       if (!r) return undefined;
       add(read, r);
     }
-    end = matchFrom(toks, p, p.anchor, i, read, i, n);
+    end = matchFrom(toks, p.tokens, p.anchor, i, read, i, n);
     if (end === undefined) return undefined;
   }
   if (p.notAfter?.some((t) => passes(t, toks[start - 1]))) return undefined;
   if (p.notBefore?.some((t) => passes(t, toks[end!]))) return undefined;
-  return { read, start, end };
+  const aside = p.asides?.find((a) => a.after.some((t) => passes(t, toks[start - 1])))?.id;
+  return { read, start, end, ...(aside ? { aside } : {}) };
 }
 
 /**
  * The count pattern rows anchored at token i: `matched` when a row's tokens all matched (the scan then moves on),
  * with its figure when the row emits that category. `afterFigure` says the sentence has given a casualty figure;
  * `n` is the number expression starting at i, if any (rows anchored on a number are tried after those on a word).
+ * `aside` is asked whether a row's named set-aside holds (it records it); a match it holds for gives no figure.
  */
-export function countPatternAt(toks: Token[], i: number, afterFigure: boolean, n: NumberExpr | undefined): { hit?: CountPatternHit } | undefined {
+export function countPatternAt(toks: Token[], i: number, afterFigure: boolean, n: NumberExpr | undefined, aside?: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean): { hit?: CountPatternHit } | undefined {
   const head = toks[i]!.l;
   const dash = head.indexOf('-');
   const byWord = PATTERN_INDEX.get(head);
@@ -577,12 +602,13 @@ export function countPatternAt(toks: Token[], i: number, afterFigure: boolean, n
       if (p.afterFigure && !afterFigure) continue;
       const m = matchRow(toks, i, p, n);
       if (!m) continue;
+      if (m.aside && (aside?.(row.id, m.aside, i) ?? true)) return {};
       const category = m.read.category ?? p.category;
       if (!category || !p.emits.includes(category)) return {};
       return {
         hit: {
           rule: row.id, category, value: m.read.value ?? p.value ?? 1, qualifier: p.qualifier ?? 'exact', mayIncludeDead: !!m.read.mayIncludeDead,
-          single: !!p.flags?.single, implied: !!p.flags?.implied,
+          single: p.flags?.single === true || (p.flags?.single === 'if-one' && (m.read.value ?? p.value ?? 1) === 1), implied: !!p.flags?.implied,
         },
       };
     }

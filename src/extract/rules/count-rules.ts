@@ -226,6 +226,8 @@ export const COUNT_RULES: readonly CountRule[] = [
     }],
     examples: [
       { category: 'killed', text: 'The two teenagers are charged with two counts of criminal homicide in the shooting on Lark Row.', expect: { killed: 2 } },
+      { category: 'killed', text: 'She is charged with three counts of first degree murder.', expect: { killed: 3 } },
+      { category: 'killed', text: 'He was charged with one count of murder.', expect: { killed: null } },
       { category: 'killed', text: 'He faces three counts of attempted murder after shots were fired into a house.', expect: { killed: null } },
       { category: 'killed', text: 'Three people were killed on Lark Row. He faces four counts of murder, including one for a killing in May.', expect: { killed: 3 } },
     ],
@@ -244,6 +246,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     ],
     examples: [
       { category: 'killed', text: 'Detectives are treating the deadly shooting on Birch Lane as a homicide.', expect: { killed: 1 } },
+      { category: 'killed', text: 'Police have now linked 2 deadly shooting sprees to the same rifle.', expect: { killed: null } },
       { category: 'killed', title: 'Sheriff looks into accidental shooting death near Millbrook', text: 'Deputies were called to a farm road on Thursday night.', expect: { killed: 1 } },
       { category: 'killed', text: 'Two men were killed in the deadly shooting on Birch Lane.', expect: { killed: 2 } },
       { category: 'killed', text: 'The robbery came a week after a fatal shooting at the same store. Nobody was hurt this time.', expect: { killed: null } },
@@ -342,7 +345,10 @@ export const COUNT_RULES: readonly CountRule[] = [
       flags: { single: 'if-one' },
       emits: ALL,
     }],
-    examples: [{ category: 'hostages', text: 'Gunmen kidnapped a village priest on the road to the market.', expect: { hostages: 1 } }],
+    examples: [
+      { category: 'hostages', text: 'Gunmen kidnapped a village priest on the road to the market.', expect: { hostages: 1 } },
+      { category: 'hostages', text: 'Gunmen kidnapped a 59-year-old station master and a young nurse on the road to the market.', expect: { hostages: 2 } },
+    ],
   },
 ];
 

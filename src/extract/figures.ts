@@ -1132,6 +1132,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       vetoes?.push({ rule, guard: id, pos, sentence: sen.idx });
       return true;
     });
+    // a named set-aside of a pattern row, through the same hook
+    const patternAside = (rule: CountRule['id'], id: SetAsideId, pos: number): boolean => asideOf(rule)(id, pos);
     // a check made before any reader ran (a date, a group's member) vetoes the reader that would have read the number
     const asideBefore = (id: SetAsideId, i: number): boolean => {
       if (!vetoes && !off) return true;
@@ -1146,7 +1148,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       const tk = toks[i]!;
       // singular "a"/"an": only in a casualty statement with a person noun
       if ((tk.l === 'a' || tk.l === 'an') && tk.k === 'word' && !LARGE_NUMBER_WORDS.test(toks[i + 1]?.l ?? '')) {
-        singular(toks, i, push, asideOf);
+        singular(toks, i, push, asideOf, patternAside);
         continue;
       }
       if (tk.k !== 'num' && tk.k !== 'word') continue;
@@ -1155,7 +1157,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       // the count rows that are token patterns (count.another-object, count.multiple-event, count.murder-charges,
       // count.fatal-event), run by the engine from their rows in count-rules.ts
       const n = parseNumberAt(toks, i);
-      const patterned = countPatternAt(toks, i, senCats.size > 0, n);
+      const patterned = countPatternAt(toks, i, senCats.size > 0, n, patternAside);
       if (patterned) {
         const h = patterned.hit;
         if (h) push({ value: h.value, qualifier: h.qualifier, pos: i, category: h.category, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: h.rule, ...(h.single ? { single: true } : {}), ...(h.mayIncludeDead ? { mayIncludeDead: true } : {}), ...(h.implied ? { implied: true } : {}) });
@@ -1347,7 +1349,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
   markRegions(out, scopes, sentences);
   return out;
 
-  function singular(toks: Token[], i: number, push: (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'>) => void, asideOf: (rule: CountRule['id']) => SetAside): void {
+  function singular(toks: Token[], i: number, push: (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'>) => void, asideOf: (rule: CountRule['id']) => SetAside, patternAside: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean): void {
     // Subject: "A black policeman was killed", "an unnamed army captain has been arrested"
     const subjectAside = asideOf('single.subject-keyword');
     const r = scanRight(toks, i + 1, 0, subjectAside);
@@ -1364,7 +1366,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     }
     // Object: "killing a soldier and a policeman" → 2; "a strike that killed a commander" is background (the row
     // single.object-list, run by the engine)
-    const h = countPatternAt(toks, i, false, undefined, (rule, id, pos) => asideOf(rule)(id, pos))?.hit;
+    const h = countPatternAt(toks, i, false, undefined, patternAside)?.hit;
     if (h) push({ value: h.value, qualifier: h.qualifier, pos: i, category: h.category, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: h.rule, single: h.single });
   }
 }

@@ -455,8 +455,19 @@ function indexBy(rows: readonly PatternRow[]): Map<string, PatternRow[]> {
 /** Anchor word → the pattern rows anchored on it; hyphenated rows also by the word before a token's hyphen. */
 const PATTERN_INDEX = indexBy(PATTERN_ROWS.filter((r) => !r.pattern.hyphenated));
 const HYPHEN_INDEX = indexBy(PATTERN_ROWS.filter((r) => r.pattern.hyphenated));
-/** Rows anchored on a number expression: tried wherever one starts. */
+/** Rows anchored on a number expression, tried wherever one starts: by the fixed word that must follow the number,
+ *  and those with no such word. */
 const NUMBER_ROWS: readonly PatternRow[] = PATTERN_ROWS.filter((r) => 'number' in r.pattern.tokens[r.pattern.anchor]!);
+const nextWordOf = ({ pattern: p }: PatternRow): string | undefined => {
+  const t = p.tokens[p.anchor + 1];
+  return t && 'word' in t ? t.word : undefined;
+};
+const NUMBER_BY_NEXT: Map<string, PatternRow[]> = new Map();
+for (const r of NUMBER_ROWS) {
+  const w = nextWordOf(r);
+  if (w !== undefined) NUMBER_BY_NEXT.set(w, [...(NUMBER_BY_NEXT.get(w) ?? []), r]);
+}
+const NUMBER_ANY_NEXT: readonly PatternRow[] = NUMBER_ROWS.filter((r) => nextWordOf(r) === undefined);
 
 /** What one pattern token read: a figure's value or category, or just a match. */
 interface TokenReading { value?: number; category?: Category; mayIncludeDead?: boolean }
@@ -585,6 +596,13 @@ function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | und
   return { read, start, end, ...(aside ? { aside } : {}) };
 }
 
+/** One token pattern tried with its anchor at token i: the figure's value and category it read, and its span (the
+ *  spec runner checks each kind of pattern token through it). */
+export function matchTokenPattern(toks: Token[], i: number, p: TokenPattern): { value?: number; category?: Category; start: number; end: number; aside?: SetAsideId } | undefined {
+  const m = matchRow(toks, i, p, undefined);
+  return m && { ...m.read, start: m.start, end: m.end, ...(m.aside ? { aside: m.aside } : {}) };
+}
+
 /**
  * The count pattern rows anchored at token i: `matched` when a row's tokens all matched (the scan then moves on),
  * with its figure when the row emits that category. `afterFigure` says the sentence has given a casualty figure;
@@ -594,24 +612,29 @@ function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | und
 export function countPatternAt(toks: Token[], i: number, afterFigure: boolean, n: NumberExpr | undefined, aside?: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean): { hit?: CountPatternHit } | undefined {
   const head = toks[i]!.l;
   const dash = head.indexOf('-');
-  const byWord = PATTERN_INDEX.get(head);
-  const byHyphen = dash >= 0 ? HYPHEN_INDEX.get(head.slice(0, dash)) : HYPHEN_INDEX.get(head);
-  for (const rows of [byHyphen, byWord, n ? NUMBER_ROWS : undefined]) {
-    if (!rows) continue;
-    for (const { row, pattern: p } of rows) {
-      if (p.afterFigure && !afterFigure) continue;
-      const m = matchRow(toks, i, p, n);
-      if (!m) continue;
-      if (m.aside && (aside?.(row.id, m.aside, i) ?? true)) return {};
-      const category = m.read.category ?? p.category;
-      if (!category || !p.emits.includes(category)) return {};
-      return {
-        hit: {
-          rule: row.id, category, value: m.read.value ?? p.value ?? 1, qualifier: p.qualifier ?? 'exact', mayIncludeDead: !!m.read.mayIncludeDead,
-          single: p.flags?.single === true || (p.flags?.single === 'if-one' && (m.read.value ?? p.value ?? 1) === 1), implied: !!p.flags?.implied,
-        },
-      };
-    }
+  const byHyphen = HYPHEN_INDEX.get(dash >= 0 ? head.slice(0, dash) : head);
+  const found = (byHyphen && rowsAt(toks, i, byHyphen, afterFigure, n, aside)) || rowsAt(toks, i, PATTERN_INDEX.get(head), afterFigure, n, aside);
+  if (found || !n) return found;
+  // (a number row whose next token is a fixed word is tried only where that word follows the number, before the others)
+  return rowsAt(toks, i, NUMBER_BY_NEXT.get(toks[n.end]?.l ?? ''), afterFigure, n, aside) ?? rowsAt(toks, i, NUMBER_ANY_NEXT, afterFigure, n, aside);
+}
+
+function rowsAt(toks: Token[], i: number, rows: readonly PatternRow[] | undefined, afterFigure: boolean, n: NumberExpr | undefined, aside?: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean): { hit?: CountPatternHit } | undefined {
+  if (!rows) return undefined;
+  for (const { row, pattern: p } of rows) {
+    if (p.afterFigure && !afterFigure) continue;
+    const m = matchRow(toks, i, p, n);
+    if (!m) continue;
+    if (m.aside && (aside?.(row.id, m.aside, i) ?? true)) return {};
+    const category = m.read.category ?? p.category;
+    if (!category || !p.emits.includes(category)) return {};
+    const value = m.read.value ?? p.value ?? 1;
+    return {
+      hit: {
+        rule: row.id, category, value, qualifier: p.qualifier ?? 'exact', mayIncludeDead: !!m.read.mayIncludeDead,
+        single: p.flags?.single === true || (p.flags?.single === 'if-one' && value === 1), implied: !!p.flags?.implied,
+      },
+    };
   }
   return undefined;
 }

@@ -11,7 +11,7 @@ import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
 import { matchAt, QUAL_PHRASES, qualifierBefore } from './qualifiers';
 import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
-import { countPatternAt, runVictimRules, type RuleVeto } from './rules/engine';
+import { countPatternAt, readingPatternsOver, runVictimRules, type ReadingHit, type RuleVeto } from './rules/engine';
 import { Antecedents } from './rules/antecedents';
 import { AGENT_VERBS, BE_FORMS, BODIES_OF_HEADS, BODY_OBJECTS, CLAUSE_TURNS, COUNT_AFTER_DAY_WORDS, DATE_PREPS, FINITE_KEYWORDS, FLIGHT_VERBS, FORCE_VERBS, FOUND_VERBS, HOME_DETERMINERS, HOME_NOUNS, INCREMENT_VERBS, LARGE_NUMBER_WORDS, MEASURE_UNITS, OBJECT_OPENERS, ORDINALS, OTHERS_WORDS, OUT_VERBS, PARENTHETICAL_OPENERS, PERPETRATORS, PLACE_NOUNS, QUOTE_CHARS, RECOVERY_PARTICIPLES, RECOVER_VERBS, REDUCED_RELATIVE, REDUCED_RELATIVE_PREPS, REFUGE_WORDS, RELATIVE, RELOCATE_VERBS, ROUND_UP_VERBS, SAFE_WORDS, STOP_NP, TAKE_VERBS, THAT_WHICH } from './lexicon/counts';
 import { CHANGE_VERBS, FLOOR_PREPS, OVER_LINKERS, TOLL_BRINGING_VERBS, TOLL_LINKERS, TOLL_UPDATE_WORDS } from './lexicon/tolls';
@@ -21,7 +21,7 @@ import { ARTICLES, BOUNDARY_WORDS, NOT_INVERTED_SUBJECT, NOT_SUBJECT_WORDS, PLAC
 import { AUTHORITY, BORDER_DETERMINERS, BORDER_NOUNS, BOTH_WHOLES, COUNTRY_NOUNS, DEMONYM_SUFFIXES, FEW_COUNTS, PLACE_MODIFIERS, PLACE_NOUNS_AFTER_DEMONYM, SCOPE_PREPS, SIDE_POSSESSIVES } from './lexicon/scope';
 import { asideAround, keywordAt, MONTH_INDEX, namesGroupMember, olderMonth, superlativeSince } from './rules/context';
 import type { CountRule, SetAsideId } from './rules/count-rules';
-import { DEATH_AFTER_EVENT, EVENT_MULTIPLIERS, FATAL_EVENT_ADJECTIVES, KILLING_CHARGES, VIOLENT_EVENT_NOUNS } from './lexicon/victims';
+import { VIOLENT_EVENT_NOUNS } from './lexicon/victims';
 
 export interface Candidate {
   category: Category;
@@ -85,50 +85,6 @@ function headlinesOfOtherStories(sentences: readonly Sentence[]): Set<number> {
     out.add(s.idx);
   }
   return out;
-}
-
-/**
- * "Three died at the scene and one was taken to a hospital, where she died", "two victims died on the scene and two
- * died on the way to hospital": those who died at the scene and those who died later add up.
- */
-/** "two counts of murder", "four counts of first-degree murder" at `i` (the number): how many, if no "attempted" says nobody died. */
-function murderChargesAt(toks: Token[], i: number): number | undefined {
-  // (a cheap look for "counts" first: this runs at every token)
-  if (toks[i + 1]?.l !== 'counts' && toks[i + 2]?.l !== 'counts' && toks[i + 3]?.l !== 'counts') return undefined;
-  const n = parseNumberAt(toks, i);
-  if (!n || n.value < 2 || toks[n.end]?.l !== 'counts' || toks[n.end + 1]?.l !== 'of') return undefined;
-  for (let k = n.end + 2; k < n.end + 6 && k < toks.length; k++) {
-    if (toks[k]!.l === 'attempted') return undefined;
-    if (KILLING_CHARGES.has(toks[k]!.l)) return n.value;
-  }
-  return undefined;
-}
-
-/** Does a singular event named as one that killed start at `i` ("deadly shooting", "shooting death"), with no victim of its own after it? */
-function fatalEventAt(toks: Token[], i: number): boolean {
-  const w = toks[i]!.l;
-  let end: number;
-  if (FATAL_EVENT_ADJECTIVES.has(w) && VIOLENT_EVENT_NOUNS.has(toks[i + 1]?.l ?? '')) end = i + 2;
-  else if (VIOLENT_EVENT_NOUNS.has(w) && toks[i + 1]?.l === DEATH_AFTER_EVENT && !FATAL_EVENT_ADJECTIVES.has(toks[i - 1]?.l ?? '')) end = i + 2;
-  else return false;
-  if (toks[end]?.l === DEATH_AFTER_EVENT) end++;
-  const before = toks[i - 1];
-  // ("a week after a fatal shooting at a party" is another event: the later-clause set-aside takes it)
-  return toks[end]?.l !== 'of' && before?.k !== 'num' && !EVENT_MULTIPLIERS.has(before?.l ?? '');
-}
-
-function diedAtSceneAndLater(toks: Token[], found: readonly Candidate[]): Pick<Candidate, 'value' | 'qualifier' | 'pos' | 'category'> | undefined {
-  // (the second may be told as more: "and two more died on the way"; people listed one by one are added already)
-  const killed = found.filter((c) => c.category === 'killed' && !c.context && !c.subcount && c.rule !== 'listed.one-by-one');
-  for (const first of killed) {
-    if (first.single || first.increment) continue;
-    let scene = -1;
-    for (let k = first.pos + 1; k < toks.length && k <= first.pos + 9; k++) if (toks[k]!.l === 'scene') scene = k;
-    if (scene < 0) continue;
-    const second = killed.find((c) => c.pos > scene && toks.slice(scene + 1, c.pos).some((t) => t.l === 'and'));
-    if (second) return { value: first.value + second.value, qualifier: first.qualifier, pos: first.pos, category: 'killed' };
-  }
-  return undefined;
 }
 
 interface RightScan {
@@ -1168,6 +1124,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       });
     };
 
+    const pushReading = (r: ReadingHit): void =>
+      push({ value: r.value, qualifier: r.qualifier, pos: r.pos, category: r.category, increment: false, subcount: false, speculative: false, combined: false, update: r.update, rule: r.rule, ...(r.mayIncludeDead ? { mayIncludeDead: true } : {}) });
+
     // every named set-aside check of a count reader goes through its rule's hook: recorded for --explain, and
     // switched off for a what-if; without either, the one shared HOLDS (nothing is allocated per number)
     const asideOf = (rule: CountRule['id']): SetAside => (!vetoes && !off ? HOLDS : (id, pos) => {
@@ -1175,6 +1134,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       vetoes?.push({ rule, guard: id, pos, sentence: sen.idx });
       return true;
     });
+    // a named set-aside of a pattern row, through the same hook
+    const patternAside = (rule: CountRule['id'], id: SetAsideId, pos: number): boolean => asideOf(rule)(id, pos);
     // a check made before any reader ran (a date, a group's member) vetoes the reader that would have read the number
     const asideBefore = (id: SetAsideId, i: number): boolean => {
       if (!vetoes && !off) return true;
@@ -1189,34 +1150,22 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       const tk = toks[i]!;
       // singular "a"/"an": only in a casualty statement with a person noun
       if ((tk.l === 'a' || tk.l === 'an') && tk.k === 'word' && !LARGE_NUMBER_WORDS.test(toks[i + 1]?.l ?? '')) {
-        singular(toks, i, push, asideOf);
+        singular(toks, i, push, asideOf, patternAside);
         continue;
       }
       if (tk.k !== 'num' && tk.k !== 'word') continue;
       if (tk.k === 'word' && !/^[a-z]/.test(tk.l)) continue;
       const prev = toks[i - 1];
-      // the count rows that are token patterns (count.another-object: "… and wounded another"; count.multiple-event:
-      // "a triple homicide", "a triple-murder suspect"), run by the engine from their rows in count-rules.ts
-      const patterned = countPatternAt(toks, i, senCats.size > 0);
+      // the count rows that are token patterns (count.another-object, count.multiple-event, count.murder-charges,
+      // count.fatal-event), run by the engine from their rows in count-rules.ts
+      const n = parseNumberAt(toks, i);
+      const patterned = countPatternAt(toks, i, senCats.size > 0, n, patternAside);
       if (patterned) {
         const h = patterned.hit;
-        if (h) push({ value: h.value, qualifier: 'exact', pos: i, category: h.category, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: h.rule, ...(h.mayIncludeDead ? { mayIncludeDead: true } : {}) });
-        continue;
-      }
-      // "a deadly shooting", "an accidental shooting death": one event that killed, the dead uncounted; ("the fatal
-      // shooting of a teenager" is read with its victim, "two fatal shootings" are several events)
-      // "charged with two counts of murder": as many dead as counts of killing, none of them stated
-      const charges = murderChargesAt(toks, i);
-      if (charges !== undefined) {
-        push({ value: charges, qualifier: 'exact', pos: i, category: 'killed', increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.murder-charges', implied: true });
-        continue;
-      }
-      if (fatalEventAt(toks, i)) {
-        push({ value: 1, qualifier: 'at_least', pos: i, category: 'killed', increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.fatal-event', single: true, implied: true });
+        if (h) push({ value: h.value, qualifier: h.qualifier, pos: i, category: h.category, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: h.rule, ...(h.single ? { single: true } : {}), ...(h.mayIncludeDead ? { mayIncludeDead: true } : {}), ...(h.implied ? { implied: true } : {}) });
         continue;
       }
       if (prev && (prev.l === 'no' || prev.l === 'the') && tk.l === 'one' && asideBefore('count.aside.no-one', i)) continue;
-      const n = parseNumberAt(toks, i);
       if (!n) continue;
       // "four of the five victims died": the five are the group the four belong to (unless the four name members of
       // it, as in "he was one of three people wounded" below)
@@ -1392,22 +1341,19 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         ...(h.state ? { state: true } : {}),
         ...(h.others ? { others: true } : {}),
       });
-      // "a fifth victim was found wounded": everyone hurt or killed so far is five, as "five people were shot" would
-      // say; the dead are taken out of it as from any count of the shot (select.ts, withoutShotDead)
-      if (h.ordinal !== undefined && h.indefinite && h.category === 'injured') {
-        push({ value: h.ordinal, qualifier: 'exact', pos: h.pos, category: 'injured', increment: false, subcount: false, speculative: false, combined: false, update: true, rule: 'count.ordinal-victim', mayIncludeDead: true });
-      }
+      // the count rows over a victim row's reading (count.ordinal-victim: "a fifth victim was found wounded")
+      for (const r of readingPatternsOver('victim', toks, [h])) pushReading(r);
     }
     for (const v of victims.vetoes) vetoes?.push({ ...v, sentence: sen.idx });
-    const later = diedAtSceneAndLater(toks, out.slice(outBefore));
-    if (later) push({ ...later, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.scene-and-later' });
+    // the count rows over the sentence's readings (count.scene-and-later: "two died at the scene and one in hospital")
+    if (out.length > outBefore) for (const r of readingPatternsOver('sentence', toks, out.slice(outBefore))) pushReading(r);
     if (out.length > outBefore || sen.idx <= 0) scopes.set(sen.idx, placeScope(toks));
     if (out.length > outBefore) antecedents.record(toks, out.slice(outBefore));
   }
   markRegions(out, scopes, sentences);
   return out;
 
-  function singular(toks: Token[], i: number, push: (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'>) => void, asideOf: (rule: CountRule['id']) => SetAside): void {
+  function singular(toks: Token[], i: number, push: (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'>) => void, asideOf: (rule: CountRule['id']) => SetAside, patternAside: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean): void {
     // Subject: "A black policeman was killed", "an unnamed army captain has been arrested"
     const subjectAside = asideOf('single.subject-keyword');
     const r = scanRight(toks, i + 1, 0, subjectAside);
@@ -1422,33 +1368,10 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       push({ value, qualifier: 'exact', pos: i, category: r.cat, increment: false, subcount: false, speculative: r.speculative, combined: r.combined, update: false, rule: 'single.subject-keyword', single: true });
       return;
     }
-    // Object: "killing a soldier and a policeman" → 2; "a strike that killed a commander" is background
-    const lv = prev ? LEFT_VERBS[prev.l] : undefined;
-    if (!lv || !prev || prev.l === 'claimed' || prev.l === 'claiming') return;
-    if (toks[i - 2] && (RELATIVE.has(toks[i - 2]!.l) || BE_FORMS.has(toks[i - 2]!.l)) && asideOf('single.object-list')('single.aside.relative-or-passive', i)) return;
-    let count = 0;
-    let k = i;
-    while (toks[k] && (toks[k]!.l === 'a' || toks[k]!.l === 'an')) {
-      let m = k + 1;
-      let found = false;
-      for (; m < k + 7 && m < toks.length; m++) {
-        const l = toks[m]!.l;
-        if (PERSON_SINGULAR.has(l)) {
-          found = true;
-          m++;
-          break;
-        }
-        // "a 59-year-old station master": an age compound is a modifier
-        if (toks[m]!.k === 'num' && toks[m + 1]?.t === '-' && /^year/.test(toks[m + 2]?.l ?? '')) continue;
-        if (toks[m]!.t === '-' && toks[m]!.glued) continue;
-        if (toks[m]!.k !== 'word' || STOP_NP.has(l)) break;
-      }
-      if (!found) break;
-      count++;
-      if (toks[m]?.l === 'and' && (toks[m + 1]?.l === 'a' || toks[m + 1]?.l === 'an')) k = m + 1;
-      else break;
-    }
-    if (count > 0) push({ value: count, qualifier: 'exact', pos: i, category: lv, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'single.object-list', single: count === 1 });
+    // Object: "killing a soldier and a policeman" → 2; "a strike that killed a commander" is background (the row
+    // single.object-list, run by the engine)
+    const h = countPatternAt(toks, i, false, undefined, patternAside)?.hit;
+    if (h) push({ value: h.value, qualifier: h.qualifier, pos: i, category: h.category, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: h.rule, single: h.single });
   }
 }
 

@@ -133,8 +133,6 @@ export const FATAL_EVENT_ADJECTIVES: ReadonlySet<string> = new Set(['fatal', 'de
  * "over the weekend" from making a sentence a round-up ("a shooting that wounded three people over the weekend").
  */
 export const VIOLENT_EVENT_NOUNS: ReadonlySet<string> = new Set(['shooting', 'stabbing', 'drive-by', 'beating']);
-/** The noun that follows an event to name the death itself ("a shooting death"). */
-export const DEATH_AFTER_EVENT = 'death';
 
 /** Pronouns that open a clause about someone already named. */
 export const CLAUSE_PRONOUNS: ReadonlySet<string> = new Set('he she they himself herself it'.split(' '));

@@ -1,11 +1,12 @@
 // The count rules as named rows: what each of the older number-led readers in figures.ts reads, for every category
 // (killed, injured, missing, arrested, displaced, hostages), with examples in our own words that the spec runner
-// checks. Rows with a `pattern` (count.multiple-event, count.another-object) are token patterns the engine runs
-// (rules/engine.ts countPatternAt); the others' matching is still code in figures.ts, and their row is where the
-// rule is named, described and specified. Every candidate carries its rule's id. Every check
+// checks. Rows with `patterns` are token patterns the engine runs (rules/engine.ts countPatternAt); rows with
+// `readings` are patterns over the readings other rules made (readingPatternsOver); the others' matching is still
+// code in figures.ts, and their row is where the rule is named, described and specified. Every candidate carries its rule's id. Every check
 // inside a reader that sets a phrase aside is a named row of SET_ASIDES, listed on the rules it guards, recorded
 // like an engine guard's veto when it fires (`--explain`: "count.verb-before vetoed by count.aside.perpetrator").
-import type { Category } from '../../schema';
+import type { Category, Qualifier } from '../../schema';
+import type { PatternList } from '../lexicon/pattern-lists';
 import type { RuleExample } from './victim-rules';
 
 export type SetAsideId =
@@ -38,27 +39,103 @@ export interface SetAside {
   examples: readonly SetAsideExample[];
 }
 
+/** A test of one token next to a match (`notAfter`, `notBefore`): a fixed word, a word of a named list, or digits. */
+export type TokenTest = { word: string } | { list: PatternList } | { digits: true };
+
 /**
- * One token of a count rule's token pattern, run by rules/engine.ts countPatternAt: a fixed word; a verb of lexicon
- * LEFT_VERBS (its category is the figure's); a multiplier of EVENT_MULTIPLIERS (its number is the figure); an event
- * noun of MULTIPLE_EVENT_NOUNS (its category is the figure's); or the end of a phrase (nothing, punctuation or a
- * STOP_NP word, not consumed).
+ * One token of a count rule's token pattern, run by rules/engine.ts countPatternAt. Each kind, in one line:
+ * - `word`: that fixed word;
+ * - `list`: a word of the named lexicon list (lexicon/pattern-lists.ts);
+ * - `leftVerb`: a verb of lexicon LEFT_VERBS (its category is the figure's), none of the words `except`;
+ * - `multiplier`: a multiplier of EVENT_MULTIPLIERS (its number is the figure);
+ * - `eventNoun`: an event noun of MULTIPLE_EVENT_NOUNS (its category is the figure's);
+ * - `number`: a number expression (numbers.ts parseNumberAt) of at least `min`, one or more tokens (its value is the figure);
+ * - `skip`: up to `max` tokens, as few as let the rest match, none of them one of the words `not`; with `modifiers`,
+ *   only a noun phrase's modifiers (a word not of STOP_NP, a glued hyphen, an age's digits: "a 59-year-old station");
+ * - `repeat`: the given tokens once, then again after each `joiner` word as long as they match (the times are the figure);
+ * - `optional`: the given token, or nothing;
+ * - `phraseEnd`: the end of a phrase (nothing, punctuation or a STOP_NP word), not consumed.
  */
-export type PatternToken = { word: string } | { leftVerb: true } | { multiplier: true } | { eventNoun: true } | { phraseEnd: true };
+export type PatternToken =
+  | { word: string }
+  | { list: PatternList }
+  | { leftVerb: true; except?: readonly string[] }
+  | { multiplier: true }
+  | { eventNoun: true }
+  | { number: { min?: number } }
+  | { skip: { max: number; not?: readonly string[]; modifiers?: true } }
+  | { repeat: { tokens: readonly PatternToken[]; joiner: string } }
+  | { optional: { word: string } | { list: PatternList } }
+  | { phraseEnd: true };
+
+/** Marks a row's figure carries (Candidate's flags of the same names). */
+export interface PatternFlags {
+  /** one person, weaker than any stated count (`if-one`: when the figure is one) */
+  single?: boolean | 'if-one';
+  /** a count the event's name implies, below every stated figure */
+  implied?: boolean;
+}
 
 /** A count rule read by the engine from data rather than by a reader in figures.ts. */
 export interface TokenPattern {
   tokens: readonly PatternToken[];
-  /** the pattern token the sentence scan stands on when it tries the row (the row is indexed by it) */
+  /** the pattern token the sentence scan stands on when it tries the row (the row is indexed by it; a `number`
+   *  anchor is tried wherever a number expression starts). Tokens before the anchor are one word each. */
   anchor: number;
   /** two neighbouring pattern tokens may be one hyphenated token ("triple-murder") */
   hyphenated?: boolean;
   /** the sentence must have given a casualty figure before the anchor ("… and wounded another") */
   afterFigure?: boolean;
+  /** lookbehind: the token before the match passes none of these tests */
+  notAfter?: readonly TokenTest[];
+  /** lookahead: the token after the match passes none of these tests */
+  notBefore?: readonly TokenTest[];
+  /** named set-asides (rows of SET_ASIDES) that hold when the token before the match passes one of the tests: the
+   *  match is read and dropped, recorded as the set-aside's veto of the row */
+  asides?: readonly { id: SetAsideId; after: readonly TokenTest[] }[];
   /** the figure when no pattern token gives one */
   value?: number;
+  /** the category when no pattern token gives one */
+  category?: Category;
+  /** the figure's qualifier (exact unless given) */
+  qualifier?: Qualifier;
+  flags?: PatternFlags;
   /** categories the row emits; a match of another category is read (and left) without a figure */
   emits: readonly Category[];
+}
+
+/** A mark a reading (a figure another rule read) may carry. */
+export type ReadingMark = 'single' | 'indefinite' | 'ordinal' | 'increment' | 'context' | 'subcount';
+
+/** A test of one reading: its category, the marks it must and must not carry, the rules it must not come from. */
+export interface ReadingTest {
+  category: Category;
+  is?: readonly ReadingMark[];
+  isNot?: readonly ReadingMark[];
+  notRule?: readonly string[];
+}
+
+/**
+ * A count rule over the readings other rules made, for a figure no phrase states alone. `over` says which readings it
+ * sees: `victim` each victim row's reading as it is made; `sentence` the sentence's readings once every rule has read
+ * it, in the order they were made (the first pair that matches gives the one figure).
+ */
+export interface ReadingPattern {
+  over: 'victim' | 'sentence';
+  /** one reading, or two (the second later in the sentence than the first) */
+  readings: readonly [ReadingTest] | readonly [ReadingTest, ReadingTest];
+  /** words in order after the first reading: each the last one within `within` tokens of the one before (the
+   *  reading for the first), else anywhere before the second reading */
+  between?: readonly { word: string; within?: number }[];
+  /** the figure: the place an ordinal reading gives ("a fifth victim": 5), or the sum of the two readings */
+  value: 'ordinal' | 'sum';
+  category: Category;
+  /** the qualifier: exact, or the first reading's */
+  qualifier: 'exact' | 'first';
+  /** the figure updates any lower count before it */
+  update?: boolean;
+  /** the figure may take in people who then died */
+  mayIncludeDead?: boolean;
 }
 
 export interface CountRule {
@@ -71,11 +148,27 @@ export interface CountRule {
   /** the named checks inside its reader that set a phrase aside (rows of SET_ASIDES) */
   setsAside: readonly SetAsideId[];
   examples: readonly (RuleExample & { category: Category })[];
-  /** the rule as an engine token pattern (no reader code in figures.ts) */
-  pattern?: TokenPattern;
+  /** the rule as engine token patterns, tried in order (no reader code in figures.ts) */
+  patterns?: readonly TokenPattern[];
+  /** or the rule as a pattern over other rules' readings */
+  readings?: ReadingPattern;
 }
 
 const ALL: readonly Category[] = ['killed', 'injured', 'missing', 'arrested', 'displaced', 'hostages'];
+
+/** What both patterns of count.fatal-event share: one death at least, implied, unless a number or multiplier comes
+ *  before ("two fatal shootings": several events) or a victim of its own after ("the fatal shooting of a teenager",
+ *  read by killed.noun-of). */
+const FATAL_EVENT = {
+  anchor: 0,
+  notAfter: [{ digits: true }, { list: 'MULTIPLIER_WORDS' }],
+  notBefore: [{ word: 'of' }],
+  value: 1,
+  category: 'killed',
+  qualifier: 'at_least',
+  flags: { single: true, implied: true },
+  emits: ['killed'],
+} as const satisfies Omit<TokenPattern, 'tokens'>;
 
 export const COUNT_RULES: readonly CountRule[] = [
   {
@@ -110,7 +203,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     categories: ['killed', 'injured'],
     anchor: 'a multiplier of lexicon EVENT_MULTIPLIERS before an event noun of MULTIPLE_EVENT_NOUNS: "a triple homicide" (killed), "a double shooting" (everyone shot, who may include the dead)',
     setsAside: [],
-    pattern: { tokens: [{ multiplier: true }, { eventNoun: true }], anchor: 0, hyphenated: true, emits: ['killed', 'injured'] },
+    patterns: [{ tokens: [{ multiplier: true }, { eventNoun: true }], anchor: 0, hyphenated: true, emits: ['killed', 'injured'] }],
     examples: [
       { category: 'killed', text: 'Detectives are still looking for a motive in the triple homicide on Elm Court.', expect: { killed: 3 } },
       { category: 'killed', title: 'Suspect in quadruple-murder waives extradition', text: 'The hearing lasted ten minutes.', expect: { killed: 4 } },
@@ -124,8 +217,17 @@ export const COUNT_RULES: readonly CountRule[] = [
     categories: ['killed'],
     anchor: 'a number of at least two before "counts of" and, within a few words, a charge of lexicon KILLING_CHARGES ("charged with two counts of murder", "three counts of criminal homicide"), with no "attempted" before it: as many dead, ranked below every stated figure',
     setsAside: [],
+    patterns: [{
+      tokens: [{ number: { min: 2 } }, { word: 'counts' }, { word: 'of' }, { skip: { max: 3, not: ['attempted'] } }, { list: 'KILLING_CHARGES' }],
+      anchor: 0,
+      category: 'killed',
+      flags: { implied: true },
+      emits: ['killed'],
+    }],
     examples: [
       { category: 'killed', text: 'The two teenagers are charged with two counts of criminal homicide in the shooting on Lark Row.', expect: { killed: 2 } },
+      { category: 'killed', text: 'She is charged with three counts of first degree murder.', expect: { killed: 3 } },
+      { category: 'killed', text: 'He was charged with one count of murder.', expect: { killed: null } },
       { category: 'killed', text: 'He faces three counts of attempted murder after shots were fired into a house.', expect: { killed: null } },
       { category: 'killed', text: 'Three people were killed on Lark Row. He faces four counts of murder, including one for a killing in May.', expect: { killed: 3 } },
     ],
@@ -136,8 +238,15 @@ export const COUNT_RULES: readonly CountRule[] = [
     categories: ['killed'],
     anchor: 'one event named as one that killed, by an adjective of lexicon FATAL_EVENT_ADJECTIVES before an event of VIOLENT_EVENT_NOUNS ("a deadly shooting") or the event before "death" ("an accidental shooting death"), with no victim after "of" (killed.noun-of reads those), and no number or multiplier before it ("two fatal shootings"): at least one dead, ranked below every stated figure; after "a week after" it is that earlier event\'s (sentence.aside.later-clause)',
     setsAside: [],
+    patterns: [
+      // "a deadly shooting", "a fatal stabbing death"
+      { tokens: [{ list: 'FATAL_EVENT_ADJECTIVES' }, { list: 'VIOLENT_EVENT_NOUNS' }, { optional: { word: 'death' } }], ...FATAL_EVENT },
+      // "an accidental shooting death" (not "a deadly shooting death", read above from its adjective)
+      { tokens: [{ list: 'VIOLENT_EVENT_NOUNS' }, { word: 'death' }, { optional: { word: 'death' } }], ...FATAL_EVENT, notAfter: [...FATAL_EVENT.notAfter, { list: 'FATAL_EVENT_ADJECTIVES' }] },
+    ],
     examples: [
       { category: 'killed', text: 'Detectives are treating the deadly shooting on Birch Lane as a homicide.', expect: { killed: 1 } },
+      { category: 'killed', text: 'Police have now linked 2 deadly shooting sprees to the same rifle.', expect: { killed: null } },
       { category: 'killed', title: 'Sheriff looks into accidental shooting death near Millbrook', text: 'Deputies were called to a farm road on Thursday night.', expect: { killed: 1 } },
       { category: 'killed', text: 'Two men were killed in the deadly shooting on Birch Lane.', expect: { killed: 2 } },
       { category: 'killed', text: 'The robbery came a week after a fatal shooting at the same store. Nobody was hurt this time.', expect: { killed: null } },
@@ -149,6 +258,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     categories: ['injured'],
     anchor: 'one person hurt introduced with "a"/"an" and an ordinal ("a second victim was taken to a hospital", "a fifth victim was wounded"; not "the third victim", one of a group already counted): everyone hurt or killed so far is that many, a count of the shot from which the dead are taken, and an update of any lower count before it',
     setsAside: [],
+    readings: { over: 'victim', readings: [{ category: 'injured', is: ['ordinal', 'indefinite'] }], value: 'ordinal', category: 'injured', qualifier: 'exact', update: true, mayIncludeDead: true },
     examples: [
       { category: 'injured', text: 'Police said a man was shot in the leg outside the arcade. A second victim was taken to a hospital by friends.', expect: { injured: 2 } },
       { category: 'injured', text: 'One guard was killed and a second guard was injured in the attack.', expect: { killed: 1, injured: 1 } },
@@ -161,6 +271,19 @@ export const COUNT_RULES: readonly CountRule[] = [
     categories: ['killed'],
     anchor: 'two death counts of one sentence, the first "at/on the scene" (a stated count, no increment), the second after "and" (died later, on the way, at a hospital), neither another incident\'s nor a sub-count: their sum',
     setsAside: [],
+    readings: {
+      over: 'sentence',
+      readings: [
+        // (a stated count: one person or "two more" is no count of those who died at the scene)
+        { category: 'killed', isNot: ['context', 'subcount', 'single', 'increment'], notRule: ['listed.one-by-one'] },
+        // (the later deaths may be told as more, "and two more died on the way"; people listed one by one are added already)
+        { category: 'killed', isNot: ['context', 'subcount'], notRule: ['listed.one-by-one'] },
+      ],
+      between: [{ word: 'scene', within: 9 }, { word: 'and' }],
+      value: 'sum',
+      category: 'killed',
+      qualifier: 'first',
+    },
     examples: [
       { category: 'killed', text: 'Three men died at the scene and a fourth was taken to a hospital, where he died.', expect: { killed: 4 } },
       { category: 'killed', text: 'Deputies said two victims died on the scene and two more died on the way to the trauma center.', expect: { killed: 4 } },
@@ -180,13 +303,13 @@ export const COUNT_RULES: readonly CountRule[] = [
     categories: ['killed', 'injured', 'hostages', 'arrested'],
     anchor: '"another" closing a second casualty verb after "and", in a sentence that already gave a casualty figure: "killed one guard and wounded another"',
     setsAside: [],
-    pattern: {
+    patterns: [{
       tokens: [{ word: 'and' }, { leftVerb: true }, { word: 'another' }, { phraseEnd: true }],
       anchor: 2,
       afterFigure: true,
       value: 1,
       emits: ['killed', 'injured', 'hostages', 'arrested'],
-    },
+    }],
     examples: [{ category: 'injured', text: 'The gunmen killed one guard and wounded another.', expect: { killed: 1, injured: 1 } }],
   },
   {
@@ -211,7 +334,21 @@ export const COUNT_RULES: readonly CountRule[] = [
     categories: ALL,
     anchor: 'people described one by one after an active casualty verb: "kidnapped a priest", "killed a guard"',
     setsAside: ['single.aside.relative-or-passive'],
-    examples: [{ category: 'hostages', text: 'Gunmen kidnapped a village priest on the road to the market.', expect: { hostages: 1 } }],
+    patterns: [{
+      // "kidnapped a village priest", "killing a soldier and a policeman" (2); not "claimed a …"
+      tokens: [
+        { leftVerb: true, except: ['claimed', 'claiming'] },
+        { repeat: { tokens: [{ list: 'INDEFINITE_ARTICLES' }, { skip: { max: 5, modifiers: true } }, { list: 'PERSON_SINGULAR' }], joiner: 'and' } },
+      ],
+      anchor: 1,
+      asides: [{ id: 'single.aside.relative-or-passive', after: [{ list: 'RELATIVE' }, { list: 'BE_FORMS' }] }],
+      flags: { single: 'if-one' },
+      emits: ALL,
+    }],
+    examples: [
+      { category: 'hostages', text: 'Gunmen kidnapped a village priest on the road to the market.', expect: { hostages: 1 } },
+      { category: 'hostages', text: 'Gunmen kidnapped a 59-year-old station master and a young nurse on the road to the market.', expect: { hostages: 2 } },
+    ],
   },
 ];
 

@@ -2,10 +2,11 @@
 // word of their anchor, the victims' noun phrase is read on the rule's side, named guards may veto, and every hit
 // carries the id of the rule that made it (and every veto the id of its guard). The threat table runs the same way.
 import type { Category, Qualifier } from '../../schema';
-import { parseNumberAt, type Token } from '../numbers';
+import { parseNumberAt, type NumberExpr, type Token } from '../numbers';
 import { LINKING_CONJUNCTIONS, PASSIVE_AUX, PERFECT_AUX, PREDICATE_ADVERBS } from '../lexicon/victims';
 import { GUARDS, type GuardContext, type GuardId } from './guards';
-import { COUNT_RULES, type CountRule, type PatternToken, type SetAsideId, type TokenPattern } from './count-rules';
+import { COUNT_RULES, type CountRule, type PatternToken, type ReadingMark, type ReadingPattern, type ReadingTest, type SetAsideId, type TokenPattern, type TokenTest } from './count-rules';
+import { PATTERN_LISTS } from '../lexicon/pattern-lists';
 import { EVENT_MULTIPLIERS, MULTIPLE_EVENT_NOUNS } from '../lexicon/victims';
 import { LEFT_VERBS } from '../lexicon/index';
 import { STOP_NP } from '../lexicon/counts';
@@ -426,33 +427,62 @@ export interface CountPatternHit {
   rule: CountRule['id'];
   category: Category;
   value: number;
+  qualifier: Qualifier;
   mayIncludeDead: boolean;
+  single: boolean;
+  implied: boolean;
 }
 
-type PatternRow = CountRule & { pattern: TokenPattern };
-const PATTERN_ROWS: readonly PatternRow[] = COUNT_RULES.filter((r): r is PatternRow => r.pattern !== undefined);
+type PatternRow = { row: CountRule; pattern: TokenPattern };
+const PATTERN_ROWS: readonly PatternRow[] = COUNT_RULES.flatMap((row) => (row.patterns ?? []).map((pattern) => ({ row, pattern })));
 
-/** The words a pattern token can be, for the first-word index (undefined: any word, never an anchor). */
+/** A word of a named list (or of one of the older named maps a token kind stands for). */
+function inList(t: PatternToken, w: string): boolean {
+  if ('word' in t) return w === t.word;
+  if ('list' in t) return PATTERN_LISTS[t.list].has(w);
+  return false;
+}
+
+/** The words a pattern token can be, for the first-word index (undefined: not indexed by a word). */
 function anchorWords(t: PatternToken): readonly string[] | undefined {
   if ('word' in t) return [t.word];
+  if ('list' in t) return [...PATTERN_LISTS[t.list]];
   if ('multiplier' in t) return [...EVENT_MULTIPLIERS.keys()];
-  if ('leftVerb' in t) return Object.keys(LEFT_VERBS);
+  if ('leftVerb' in t) return Object.keys(LEFT_VERBS).filter((w) => !t.except?.includes(w));
+  if ('repeat' in t) return anchorWords(t.repeat.tokens[0]!);
   return undefined;
 }
 
-/** Anchor word → the pattern rows anchored on it. */
-const PATTERN_INDEX: Map<string, PatternRow[]> = (() => {
+function indexBy(rows: readonly PatternRow[]): Map<string, PatternRow[]> {
   const m = new Map<string, PatternRow[]>();
-  for (const row of PATTERN_ROWS) for (const w of anchorWords(row.pattern.tokens[row.pattern.anchor]!) ?? []) m.set(w, [...(m.get(w) ?? []), row]);
+  for (const r of rows) for (const w of anchorWords(r.pattern.tokens[r.pattern.anchor]!) ?? []) m.set(w, [...(m.get(w) ?? []), r]);
   return m;
-})();
+}
 
-/** What one pattern token read from one word: a figure's value or category, or just a match. */
-interface Reading { value?: number; category?: Category; mayIncludeDead?: boolean }
+/** Anchor word → the pattern rows anchored on it; hyphenated rows also by the word before a token's hyphen. */
+const PATTERN_INDEX = indexBy(PATTERN_ROWS.filter((r) => !r.pattern.hyphenated));
+const HYPHEN_INDEX = indexBy(PATTERN_ROWS.filter((r) => r.pattern.hyphenated));
+/** Rows anchored on a number expression, tried wherever one starts: by the fixed word that must follow the number,
+ *  and those with no such word. */
+const NUMBER_ROWS: readonly PatternRow[] = PATTERN_ROWS.filter((r) => 'number' in r.pattern.tokens[r.pattern.anchor]!);
+const nextWordOf = ({ pattern: p }: PatternRow): string | undefined => {
+  const t = p.tokens[p.anchor + 1];
+  return t && 'word' in t ? t.word : undefined;
+};
+const NUMBER_BY_NEXT: Map<string, PatternRow[]> = new Map();
+for (const r of NUMBER_ROWS) {
+  const w = nextWordOf(r);
+  if (w !== undefined) NUMBER_BY_NEXT.set(w, [...(NUMBER_BY_NEXT.get(w) ?? []), r]);
+}
+const NUMBER_ANY_NEXT: readonly PatternRow[] = NUMBER_ROWS.filter((r) => nextWordOf(r) === undefined);
 
-function readWord(t: PatternToken, w: string): Reading | undefined {
-  if ('word' in t) return w === t.word ? {} : undefined;
-  if ('leftVerb' in t) return LEFT_VERBS[w] ? { category: LEFT_VERBS[w] } : undefined;
+/** What one pattern token read: a figure's value or category, or just a match. */
+interface TokenReading { value?: number; category?: Category; mayIncludeDead?: boolean }
+
+/** One pattern token against one word (the kinds that read exactly one word). */
+function readWord(t: PatternToken, w: string): TokenReading | undefined {
+  if ('word' in t || 'list' in t) return inList(t, w) ? {} : undefined;
+  if ('leftVerb' in t) return LEFT_VERBS[w] && !t.except?.includes(w) ? { category: LEFT_VERBS[w] } : undefined;
   if ('multiplier' in t) return EVENT_MULTIPLIERS.has(w) ? { value: EVENT_MULTIPLIERS.get(w)! } : undefined;
   if ('eventNoun' in t) {
     const e = MULTIPLE_EVENT_NOUNS.get(w);
@@ -461,50 +491,244 @@ function readWord(t: PatternToken, w: string): Reading | undefined {
   return undefined;
 }
 
-/** The words the pattern's tokens stand on, from the anchor at `i`: one per token, or two from one hyphenated token. */
-function wordsAt(toks: Token[], i: number, p: TokenPattern): Array<string | undefined> | undefined {
-  const anchor = toks[i]!.l;
-  const dash = anchor.indexOf('-');
-  if (p.hyphenated && dash >= 0) return [anchor.slice(0, dash), anchor.slice(dash + 1)];
-  if (dash >= 0) return undefined;
-  return p.tokens.map((_, k) => toks[i - p.anchor + k]?.l);
+function passes(test: TokenTest, tk: Token | undefined): boolean {
+  if (!tk) return false;
+  if ('digits' in test) return tk.k === 'num';
+  return inList(test, tk.l);
+}
+
+function add(read: TokenReading, r: TokenReading): void {
+  if (r.value !== undefined) read.value = r.value;
+  if (r.category !== undefined) read.category = r.category;
+  if (r.mayIncludeDead) read.mayIncludeDead = true;
+}
+
+/** May a `modifiers` skip pass over the token at j ("a 59-year-old station master")? */
+function modifierAt(toks: Token[], j: number): boolean {
+  const t = toks[j]!;
+  if (t.k === 'num') return toks[j + 1]?.t === '-' && /^year/.test(toks[j + 2]?.l ?? '');
+  if (t.t === '-' && t.glued) return true;
+  return t.k === 'word' && !STOP_NP.has(t.l);
+}
+
+/**
+ * Match pattern tokens `tokens[k…]` from token `j` on; gives the token index just past the match. `n` is the number
+ * expression the scan already read at the anchor (so a `number` anchor is not parsed twice).
+ */
+function matchFrom(toks: Token[], tokens: readonly PatternToken[], k: number, j: number, read: TokenReading, anchorAt: number, n: NumberExpr | undefined): number | undefined {
+  for (; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if ('phraseEnd' in t) {
+      const at = toks[j];
+      if (!(!at || at.k === 'punct' || STOP_NP.has(at.l))) return undefined;
+      continue;
+    }
+    if ('number' in t) {
+      const e = j === anchorAt && n ? n : parseNumberAt(toks, j);
+      if (!e || e.value < (t.number.min ?? 0)) return undefined;
+      read.value = e.value;
+      j = e.end;
+      continue;
+    }
+    if ('optional' in t) {
+      if (toks[j] && inList(t.optional, toks[j]!.l)) j++;
+      continue;
+    }
+    if ('skip' in t) {
+      // as few words as let the rest match
+      for (let m = 0; m <= t.skip.max; m++) {
+        const sub: TokenReading = {};
+        const end = matchFrom(toks, tokens, k + 1, j + m, sub, anchorAt, n);
+        if (end !== undefined) {
+          add(read, sub);
+          return end;
+        }
+        const w = toks[j + m];
+        if (!w || t.skip.not?.includes(w.l) || (t.skip.modifiers && !modifierAt(toks, j + m))) return undefined;
+      }
+      return undefined;
+    }
+    if ('repeat' in t) {
+      let times = 0;
+      for (let at = j; ; ) {
+        const end = matchFrom(toks, t.repeat.tokens, 0, at, {}, anchorAt, n);
+        if (end === undefined) break;
+        times++;
+        j = end;
+        if (toks[end]?.l !== t.repeat.joiner) break;
+        at = end + 1;
+      }
+      if (times === 0) return undefined;
+      read.value = times;
+      continue;
+    }
+    const w = toks[j]?.l;
+    const r = w === undefined ? undefined : readWord(t, w);
+    if (!r) return undefined;
+    add(read, r);
+    j++;
+  }
+  return j;
+}
+
+/** Match a row whose anchor token stands at i: the tokens before it one word each, then the rest from the anchor. */
+function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | undefined): { read: TokenReading; start: number; end: number; aside?: SetAsideId } | undefined {
+  const read: TokenReading = {};
+  const head = toks[i]!.l;
+  const dash = head.indexOf('-');
+  let start = i - p.anchor;
+  let end: number | undefined;
+  if (p.hyphenated && dash >= 0) {
+    // a hyphenated token holds the first two pattern tokens ("triple-murder"); nothing after it is looked at
+    for (const [k, w] of [head.slice(0, dash), head.slice(dash + 1)].entries()) {
+      const r = readWord(p.tokens[k]!, w);
+      if (!r) return undefined;
+      add(read, r);
+    }
+    start = i;
+    end = i + 1;
+  } else {
+    if (start < 0) return undefined;
+    for (let k = 0; k < p.anchor; k++) {
+      const r = readWord(p.tokens[k]!, toks[start + k]!.l);
+      if (!r) return undefined;
+      add(read, r);
+    }
+    end = matchFrom(toks, p.tokens, p.anchor, i, read, i, n);
+    if (end === undefined) return undefined;
+  }
+  if (p.notAfter?.some((t) => passes(t, toks[start - 1]))) return undefined;
+  if (p.notBefore?.some((t) => passes(t, toks[end!]))) return undefined;
+  const aside = p.asides?.find((a) => a.after.some((t) => passes(t, toks[start - 1])))?.id;
+  return { read, start, end, ...(aside ? { aside } : {}) };
+}
+
+/** One token pattern tried with its anchor at token i: the figure's value and category it read, and its span (the
+ *  spec runner checks each kind of pattern token through it). */
+export function matchTokenPattern(toks: Token[], i: number, p: TokenPattern): { value?: number; category?: Category; start: number; end: number; aside?: SetAsideId } | undefined {
+  const m = matchRow(toks, i, p, undefined);
+  return m && { ...m.read, start: m.start, end: m.end, ...(m.aside ? { aside: m.aside } : {}) };
 }
 
 /**
  * The count pattern rows anchored at token i: `matched` when a row's tokens all matched (the scan then moves on),
- * with its figure when the row emits that category. `afterFigure` says the sentence has given a casualty figure.
+ * with its figure when the row emits that category. `afterFigure` says the sentence has given a casualty figure;
+ * `n` is the number expression starting at i, if any (rows anchored on a number are tried after those on a word).
+ * `aside` is asked whether a row's named set-aside holds (it records it); a match it holds for gives no figure.
  */
-export function countPatternAt(toks: Token[], i: number, afterFigure: boolean): { hit?: CountPatternHit } | undefined {
+export function countPatternAt(toks: Token[], i: number, afterFigure: boolean, n: NumberExpr | undefined, aside?: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean): { hit?: CountPatternHit } | undefined {
   const head = toks[i]!.l;
   const dash = head.indexOf('-');
-  const rows = PATTERN_INDEX.get(dash < 0 ? head : head.slice(0, dash));
+  const byHyphen = HYPHEN_INDEX.get(dash >= 0 ? head.slice(0, dash) : head);
+  const found = (byHyphen && rowsAt(toks, i, byHyphen, afterFigure, n, aside)) || rowsAt(toks, i, PATTERN_INDEX.get(head), afterFigure, n, aside);
+  if (found || !n) return found;
+  // (a number row whose next token is a fixed word is tried only where that word follows the number, before the others)
+  return rowsAt(toks, i, NUMBER_BY_NEXT.get(toks[n.end]?.l ?? ''), afterFigure, n, aside) ?? rowsAt(toks, i, NUMBER_ANY_NEXT, afterFigure, n, aside);
+}
+
+function rowsAt(toks: Token[], i: number, rows: readonly PatternRow[] | undefined, afterFigure: boolean, n: NumberExpr | undefined, aside?: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean): { hit?: CountPatternHit } | undefined {
   if (!rows) return undefined;
-  for (const row of rows) {
-    const p = row.pattern;
+  for (const { row, pattern: p } of rows) {
     if (p.afterFigure && !afterFigure) continue;
-    const words = wordsAt(toks, i, p);
-    if (!words) continue;
-    const read: Reading = {};
-    let ok = true;
-    for (let k = 0; k < p.tokens.length && ok; k++) {
-      const t = p.tokens[k]!;
-      const w = words[k];
-      if ('phraseEnd' in t) {
-        // (the token after a hyphenated pair is never looked at: no row ends one so)
-        const at = toks[i - p.anchor + k];
-        ok = !at || at.k === 'punct' || STOP_NP.has(at.l);
-        continue;
-      }
-      const r = w === undefined ? undefined : readWord(t, w);
-      if (!r) ok = false;
-      if (r?.value !== undefined) read.value = r.value;
-      if (r?.category !== undefined) read.category = r.category;
-      if (r?.mayIncludeDead) read.mayIncludeDead = true;
-    }
-    if (!ok) continue;
-    const category = read.category;
+    const m = matchRow(toks, i, p, n);
+    if (!m) continue;
+    if (m.aside && (aside?.(row.id, m.aside, i) ?? true)) return {};
+    const category = m.read.category ?? p.category;
     if (!category || !p.emits.includes(category)) return {};
-    return { hit: { rule: row.id, category, value: read.value ?? p.value ?? 1, mayIncludeDead: !!read.mayIncludeDead } };
+    const value = m.read.value ?? p.value ?? 1;
+    return {
+      hit: {
+        rule: row.id, category, value, qualifier: p.qualifier ?? 'exact', mayIncludeDead: !!m.read.mayIncludeDead,
+        single: p.flags?.single === true || (p.flags?.single === 'if-one' && value === 1), implied: !!p.flags?.implied,
+      },
+    };
   }
   return undefined;
+}
+
+// ── count rules over other rules' readings ────────────────────────────────────────────────────────────────────
+
+/** A figure some rule read, as a reading pattern sees it (a victim row's hit, or a candidate of the sentence). */
+export interface Reading {
+  rule: string;
+  category: Category;
+  value: number;
+  qualifier: Qualifier;
+  pos: number;
+  single?: boolean;
+  indefinite?: boolean;
+  increment?: boolean;
+  context?: boolean;
+  subcount?: boolean;
+  ordinal?: number;
+}
+
+/** A figure a reading pattern gave. */
+export interface ReadingHit {
+  rule: CountRule['id'];
+  category: Category;
+  value: number;
+  qualifier: Qualifier;
+  pos: number;
+  update: boolean;
+  mayIncludeDead: boolean;
+}
+
+const READING_ROWS: ReadonlyArray<{ row: CountRule; p: ReadingPattern }> = COUNT_RULES.flatMap((row) => (row.readings ? [{ row, p: row.readings }] : []));
+
+function marked(r: Reading, m: ReadingMark): boolean {
+  return m === 'ordinal' ? r.ordinal !== undefined : !!r[m];
+}
+
+function passesReading(t: ReadingTest, r: Reading): boolean {
+  return r.category === t.category && (t.is ?? []).every((m) => marked(r, m)) && !(t.isNot ?? []).some((m) => marked(r, m)) && !t.notRule?.includes(r.rule);
+}
+
+/** Where the `between` words put the cursor after the first reading (undefined: a word within reach is missing). */
+function cursorAfter(toks: Token[], p: ReadingPattern, first: Reading): number | undefined {
+  let at = first.pos;
+  for (const b of p.between ?? []) {
+    if (b.within === undefined) continue;
+    let last = -1;
+    for (let k = at + 1; k < toks.length && k <= at + b.within; k++) if (toks[k]!.l === b.word) last = k;
+    if (last < 0) return undefined;
+    at = last;
+  }
+  return at;
+}
+
+/** The words of `between` without a reach all stand between the cursor and the second reading. */
+function openWordsBefore(toks: Token[], p: ReadingPattern, from: number, to: number): boolean {
+  return (p.between ?? []).every((b) => b.within !== undefined || toks.slice(from + 1, to).some((t) => t.l === b.word));
+}
+
+function readingHit(row: CountRule, p: ReadingPattern, first: Reading, value: number): ReadingHit {
+  return { rule: row.id, category: p.category, value, qualifier: p.qualifier === 'first' ? first.qualifier : 'exact', pos: first.pos, update: !!p.update, mayIncludeDead: !!p.mayIncludeDead };
+}
+
+/**
+ * Run the reading rows that look `over` the given readings: a one-reading row gives a figure for every reading it
+ * accepts; a two-reading row the figure of the first pair (in the readings' order) it accepts.
+ */
+export function readingPatternsOver(over: ReadingPattern['over'], toks: Token[], readings: readonly Reading[]): ReadingHit[] {
+  const out: ReadingHit[] = [];
+  for (const { row, p } of READING_ROWS) {
+    if (p.over !== over) continue;
+    const [t1, t2] = p.readings;
+    if (!t2) {
+      for (const r of readings) if (passesReading(t1, r)) out.push(readingHit(row, p, r, p.value === 'ordinal' ? r.ordinal ?? r.value : r.value));
+      continue;
+    }
+    pairs: for (const first of readings) {
+      if (!passesReading(t1, first)) continue;
+      const at = cursorAfter(toks, p, first);
+      if (at === undefined) continue;
+      for (const second of readings) {
+        if (second.pos <= at || !passesReading(t2, second) || !openWordsBefore(toks, p, at, second.pos)) continue;
+        out.push(readingHit(row, p, first, p.value === 'sum' ? first.value + second.value : first.value));
+        break pairs;
+      }
+    }
+  }
+  return out;
 }

@@ -1,0 +1,92 @@
+// What each kind of token in a count rule's pattern matches (rules/count-rules.ts PatternToken), one behaviour per
+// spec, on sentences of our own words: the rows are data, so the language they are written in is specified here.
+import { describe, expect, it } from 'vitest';
+import { tokenise } from '../../../src/extract/numbers';
+import { matchTokenPattern } from '../../../src/extract/rules/engine';
+import type { TokenPattern } from '../../../src/extract/rules/count-rules';
+
+/** Match `p` with its anchor on the first token whose text is `at`; the matched words, or null. */
+function words(text: string, at: string, p: TokenPattern): { text: string; value?: number; category?: string; aside?: string } | null {
+  const toks = tokenise(text);
+  const i = toks.findIndex((t) => t.l === at);
+  const m = matchTokenPattern(toks, i, p);
+  if (!m) return null;
+  return { text: toks.slice(m.start, m.end).map((t) => t.t).join(' '), ...(m.value !== undefined ? { value: m.value } : {}), ...(m.category ? { category: m.category } : {}), ...(m.aside ? { aside: m.aside } : {}) };
+}
+
+const base = { anchor: 0, emits: [] } as const;
+
+describe('pattern tokens', () => {
+  it('word and list: one word each, the list by its name in lexicon/pattern-lists.ts', () => {
+    const p: TokenPattern = { ...base, tokens: [{ list: 'FATAL_EVENT_ADJECTIVES' }, { word: 'stabbing' }] };
+    expect(words('It was a deadly stabbing.', 'deadly', p)).toEqual({ text: 'deadly stabbing' });
+    expect(words('It was a deadly shooting.', 'deadly', p)).toBeNull();
+  });
+
+  it('number: a whole number expression of at least min, its value the figure', () => {
+    const p: TokenPattern = { ...base, tokens: [{ number: { min: 2 } }, { word: 'counts' }] };
+    expect(words('He faces twenty two counts of theft.', 'twenty', p)).toEqual({ text: 'twenty two counts', value: 22 });
+    expect(words('He faces one counts of theft.', 'one', p)).toBeNull();
+  });
+
+  it('skip: as few tokens as let the rest match, up to max, none of the words it may not pass', () => {
+    const p: TokenPattern = { ...base, tokens: [{ word: 'of' }, { skip: { max: 2, not: ['attempted'] } }, { list: 'KILLING_CHARGES' }] };
+    expect(words('counts of first degree murder', 'of', p)).toEqual({ text: 'of first degree murder' });
+    expect(words('counts of murder and murder', 'of', p)).toEqual({ text: 'of murder' });
+    expect(words('counts of attempted murder', 'of', p)).toBeNull();
+    expect(words('counts of very first degree murder', 'of', p)).toBeNull();
+  });
+
+  it('skip with modifiers: only words of a noun phrase, a glued hyphen and an age', () => {
+    const p: TokenPattern = { ...base, tokens: [{ word: 'a' }, { skip: { max: 5, modifiers: true } }, { list: 'PERSON_SINGULAR' }] };
+    expect(words('a 59-year-old station master', 'a', p)).toEqual({ text: 'a 59 - year-old station master' });
+    expect(words('a man', 'a', p)).toEqual({ text: 'a man' });
+    expect(words('a car and a man', 'a', p)).toBeNull();
+  });
+
+  it('optional: the word or nothing', () => {
+    const p: TokenPattern = { ...base, tokens: [{ word: 'shooting' }, { optional: { word: 'death' } }] };
+    expect(words('a shooting death here', 'shooting', p)).toEqual({ text: 'shooting death' });
+    expect(words('a shooting here', 'shooting', p)).toEqual({ text: 'shooting' });
+  });
+
+  it('repeat: the group once, then again after each joiner while it matches; the times are the figure', () => {
+    const p: TokenPattern = { ...base, tokens: [{ repeat: { tokens: [{ word: 'a' }, { list: 'PERSON_SINGULAR' }], joiner: 'and' } }] };
+    expect(words('a guard and a driver and a nurse were hurt', 'a', p)).toEqual({ text: 'a guard and a driver and a nurse', value: 3 });
+    expect(words('a guard and a truck', 'a', p)).toEqual({ text: 'a guard', value: 1 });
+  });
+
+  it('leftVerb: a casualty verb gives its category; tokens before the anchor are read one word each', () => {
+    const p: TokenPattern = { ...base, anchor: 1, tokens: [{ leftVerb: true, except: ['claimed'] }, { word: 'another' }] };
+    expect(words('and wounded another', 'another', p)).toEqual({ text: 'wounded another', category: 'injured' });
+    expect(words('and claimed another', 'another', p)).toBeNull();
+  });
+
+  it('multiplier and event noun, also as the two halves of one hyphenated token', () => {
+    const p: TokenPattern = { ...base, hyphenated: true, tokens: [{ multiplier: true }, { eventNoun: true }] };
+    expect(words('a triple homicide', 'triple', p)).toEqual({ text: 'triple homicide', value: 3, category: 'killed' });
+    expect(words('a triple-murder suspect', 'triple-murder', p)).toEqual({ text: 'triple-murder', value: 3, category: 'killed' });
+  });
+
+  it('phraseEnd: nothing, punctuation or a word that ends a noun phrase, not consumed', () => {
+    const p: TokenPattern = { ...base, tokens: [{ word: 'another' }, { phraseEnd: true }] };
+    expect(words('wounded another.', 'another', p)).toEqual({ text: 'another' });
+    expect(words('wounded another man', 'another', p)).toBeNull();
+  });
+});
+
+describe('pattern conditions', () => {
+  it('notAfter and notBefore: the tokens either side of the match pass none of the tests', () => {
+    const p: TokenPattern = { ...base, tokens: [{ word: 'deadly' }, { word: 'shooting' }], notAfter: [{ digits: true }, { list: 'MULTIPLIER_WORDS' }], notBefore: [{ word: 'of' }] };
+    expect(words('the deadly shooting on Elm', 'deadly', p)).toEqual({ text: 'deadly shooting' });
+    expect(words('2 deadly shooting sprees', 'deadly', p)).toBeNull();
+    expect(words('a double deadly shooting', 'deadly', p)).toBeNull();
+    expect(words('the deadly shooting of a boy', 'deadly', p)).toBeNull();
+  });
+
+  it('asides: a named set-aside holds when the token before the match passes a test, and the match says which', () => {
+    const p: TokenPattern = { ...base, anchor: 1, tokens: [{ leftVerb: true }, { word: 'a' }, { list: 'PERSON_SINGULAR' }], asides: [{ id: 'single.aside.relative-or-passive', after: [{ list: 'RELATIVE' }] }] };
+    expect(words('gunmen killed a guard', 'a', p)).toEqual({ text: 'killed a guard', category: 'killed' });
+    expect(words('the gang that killed a guard', 'a', p)).toEqual({ text: 'killed a guard', category: 'killed', aside: 'single.aside.relative-or-passive' });
+  });
+});

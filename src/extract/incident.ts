@@ -162,6 +162,12 @@ function placeMentions(text: string): Mention[] {
   return r;
 }
 
+/** "Kerman's" → "Kerman": what /['’]s$/ would strip, without a regular expression per word looked up. */
+function withoutPossessive(w: string): string {
+  const n = w.length;
+  return n >= 2 && w.charCodeAt(n - 1) === 115 && (w[n - 2] === "'" || w[n - 2] === '’') ? w.slice(0, -2) : w;
+}
+
 function placeMentionsRaw(text: string): Mention[] {
   const g = gazetteer();
   const maxW = maxPlaceWords();
@@ -174,8 +180,8 @@ function placeMentionsRaw(text: string): Mention[] {
       let len = 0;
       let matched = '';
       for (let n = Math.min(maxW, placeWordsFrom(words[i]!), words.length - i); n >= 1; n--) {
-        const key = words.slice(i, i + n).join(' ').replace(/['’]s$/, '');
-        const p = g.get(key) ?? g.get(key.replace(/\.$/, ''));
+        const key = withoutPossessive(n === 1 ? words[i]! : words.slice(i, i + n).join(' '));
+        const p = g.get(key) ?? (key.endsWith('.') ? g.get(key.slice(0, -1)) : undefined);
         if (p) {
           hit = p;
           len = n;

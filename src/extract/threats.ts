@@ -3,7 +3,7 @@
 // sets aside sentences about older episodes and chooses one figure per kind of weapon or force.
 import type { Qualifier, Threat } from '../schema';
 import { asideAround, olderMonth, superlativeSince } from './rules/context';
-import { runThreatRules, type ThreatHooks, type ThreatVeto } from './rules/engine';
+import { runThreatRules, type ThreatVeto } from './rules/engine';
 import { yearOf } from './numbers';
 import { tokensOf, type Sentence } from './sentences';
 import { CONTAINER_TANKS_RE, GROUND_FORCES, RESCUE_RE, STRIKE_RE } from './lexicon/threats';
@@ -38,31 +38,9 @@ export interface ThreatTrace {
   dropped: Array<{ value: number; noun: string; sentence: number; by: ThreatChoiceId }>;
 }
 
-/** The hooks of one sentence, each read lazily and at most once. */
-function sentenceHooks(text: string, asides: ReadonlyArray<readonly [number, number]>, containers: () => boolean): ThreatHooks {
-  let strike: boolean | undefined;
-  let rescue: boolean | undefined;
-  return {
-    text,
-    asides,
-    get strike() {
-      return (strike ??= STRIKE_RE.test(text));
-    },
-    get rescue() {
-      return (rescue ??= RESCUE_RE.test(text));
-    },
-    get containers() {
-      return containers();
-    },
-  };
-}
-
 export function findThreats(sentences: Sentence[], currentYear: number | undefined, currentMonth?: number, trace?: ThreatTrace): Threat[] {
   const found: ThreatCandidate[] = [];
-  // Each hook is a regular expression over a whole sentence (or article) that only a guard or a strike-only row
-  // reads, and most sentences reach neither: worked out on first read, once.
-  let containers: boolean | undefined;
-  const articleContainers = () => (containers ??= sentences.some((s) => CONTAINER_TANKS_RE.test(s.text)));
+  const containers = sentences.some((s) => CONTAINER_TANKS_RE.test(s.text));
   for (const sen of sentences) {
     const toks = tokensOf(sen);
     if (sen.idx !== -1 && olderMonth(toks, currentMonth)) {
@@ -84,7 +62,7 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
       trace?.setAside.push({ sentence: sen.idx, by: 'context.earlier-year' }); // counts from older conflicts are context
       continue;
     }
-    const { hits, vetoes } = runThreatRules(toks, sentenceHooks(sen.text, asides, articleContainers));
+    const { hits, vetoes } = runThreatRules(toks, { text: sen.text, strike: STRIKE_RE.test(sen.text), rescue: RESCUE_RE.test(sen.text), containers, asides });
     for (const h of hits) found.push({ value: h.value, qualifier: h.qualifier, noun: h.noun, head: h.head, quote: sen.text, sentence: sen.idx, title: sen.idx === -1, vague: h.vague, rule: h.rule });
     if (trace) for (const v of vetoes) trace.vetoes.push({ ...v, sentence: sen.idx });
   }

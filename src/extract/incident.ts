@@ -47,13 +47,23 @@ const TYPE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<!(?:storm|tidal|price|sudden|recent) )\bsurge\b(?! (?:in|of|to|past|above|towards?|through)\b)/i, 'stampede'],
 ];
 
-function typeScores(full: string, weight: number, scores: Map<string, number>): void {
+/** Where each type's first stem stands in a span, in TYPE_RULES order. */
+function typeMatches(full: string): Array<readonly [string, number]> {
   // A lead longer than this is not prose; bounding it keeps every rule linear.
   const text = full.length > 1500 ? full.slice(0, 1500) : full;
+  const out: Array<readonly [string, number]> = [];
   for (const [re, type] of TYPE_RULES) {
     const m = re.exec(text);
-    if (m) scores.set(type, (scores.get(type) ?? 0) + weight * (1 + 0.001 * (1000 - Math.min(999, m.index))));
+    if (m) out.push([type, m.index]);
   }
+  return out;
+}
+
+/** Adds a span's type scores; `seen` keeps each distinct span's matches, since a figure's quote is often the headline or a lead sentence again. */
+function typeScores(full: string, weight: number, scores: Map<string, number>, seen: Map<string, Array<readonly [string, number]>>): void {
+  let matches = seen.get(full);
+  if (!matches) seen.set(full, (matches = typeMatches(full)));
+  for (const [type, index] of matches) scores.set(type, (scores.get(type) ?? 0) + weight * (1 + 0.001 * (1000 - Math.min(999, index))));
 }
 
 // Generic types lose to a specific type present in the same span ("bomb blast" is a bombing,
@@ -73,9 +83,10 @@ GENERIC.homicide = TYPE_RULES.map(([, t]) => t).filter((t) => t !== 'homicide');
 
 export function incidentType(title: string | undefined, lead: string[], figureQuotes: string[] = [], mainCategory?: string): string | null {
   const scores = new Map<string, number>();
-  if (title) typeScores(title, 3, scores);
-  lead.forEach((s, i) => typeScores(s, i === 0 ? 2 : 1, scores));
-  for (const q of figureQuotes) typeScores(q, 0.5, scores);
+  const seen = new Map<string, Array<readonly [string, number]>>();
+  if (title) typeScores(title, 3, scores, seen);
+  lead.forEach((s, i) => typeScores(s, i === 0 ? 2 : 1, scores, seen));
+  for (const q of figureQuotes) typeScores(q, 0.5, scores, seen);
   // an abduction with no deaths is a kidnapping whatever weapons the lead mentions
   if (mainCategory === 'hostages' && scores.has('kidnapping')) scores.set('kidnapping', (scores.get('kidnapping') ?? 0) + 3);
   if (scores.size === 0) return null;

@@ -96,6 +96,9 @@ export function foldDiacritics(s: string): string {
 
 let INDEX: Map<string, Place> | undefined;
 let MAX_WORDS = 1;
+// First word of each name of two words or more → the most words such a name has ("New" → 3 for "New York City"):
+// a capitalised run whose word starts no longer name is looked up one word at a time, not 1…MAX_WORDS.
+let WORDS_FROM: Map<string, number> | undefined;
 
 /** Lazily built: name (as written, case-sensitive) → place. */
 export function gazetteer(): Map<string, Place> {
@@ -127,7 +130,13 @@ export function gazetteer(): Map<string, Place> {
     const folded = foldDiacritics(name);
     if (folded !== name && !m.has(folded)) m.set(folded, place);
   }
-  for (const k of m.keys()) MAX_WORDS = Math.max(MAX_WORDS, k.split(' ').length);
+  const from = new Map<string, number>();
+  for (const k of m.keys()) {
+    const words = k.split(' ');
+    MAX_WORDS = Math.max(MAX_WORDS, words.length);
+    if (words.length > 1) from.set(words[0]!, Math.max(from.get(words[0]!) ?? 0, words.length));
+  }
+  WORDS_FROM = from;
   INDEX = m;
   return m;
 }
@@ -151,6 +160,12 @@ export function countryOf(p: Place): string {
 export function maxPlaceWords(): number {
   gazetteer();
   return MAX_WORDS;
+}
+
+/** The most words a gazetteer name starting with `word` has (1 when none of two words or more starts so). */
+export function placeWordsFrom(word: string): number {
+  gazetteer();
+  return WORDS_FROM!.get(word) ?? 1;
 }
 
 /**

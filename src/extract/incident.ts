@@ -2,7 +2,7 @@
 // proper names that recur, and the dateline. The headline and lead decide; later
 // paragraphs (history, reactions) only break ties.
 import type { IncidentHints } from '../schema';
-import { countryOf, countyState, demonym, gazetteer, isTownName, maxPlaceWords, regionWritten, resolveTown, type Place } from './gazetteer';
+import { countryOf, countyState, demonym, gazetteer, isTownName, maxPlaceWords, placeWordsFrom, regionWritten, resolveTown, type Place } from './gazetteer';
 import { MONTHS, WEEKDAYS } from './lexicon/index';
 import type { Sentence } from './sentences';
 
@@ -47,13 +47,23 @@ const TYPE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<!(?:storm|tidal|price|sudden|recent) )\bsurge\b(?! (?:in|of|to|past|above|towards?|through)\b)/i, 'stampede'],
 ];
 
-function typeScores(full: string, weight: number, scores: Map<string, number>): void {
+/** Where each type's first stem stands in a span, in TYPE_RULES order. */
+function typeMatches(full: string): Array<readonly [string, number]> {
   // A lead longer than this is not prose; bounding it keeps every rule linear.
   const text = full.length > 1500 ? full.slice(0, 1500) : full;
+  const out: Array<readonly [string, number]> = [];
   for (const [re, type] of TYPE_RULES) {
     const m = re.exec(text);
-    if (m) scores.set(type, (scores.get(type) ?? 0) + weight * (1 + 0.001 * (1000 - Math.min(999, m.index))));
+    if (m) out.push([type, m.index]);
   }
+  return out;
+}
+
+/** Adds a span's type scores; `seen` keeps each distinct span's matches, since a figure's quote is often the headline or a lead sentence again. */
+function typeScores(full: string, weight: number, scores: Map<string, number>, seen: Map<string, Array<readonly [string, number]>>): void {
+  let matches = seen.get(full);
+  if (!matches) seen.set(full, (matches = typeMatches(full)));
+  for (const [type, index] of matches) scores.set(type, (scores.get(type) ?? 0) + weight * (1 + 0.001 * (1000 - Math.min(999, index))));
 }
 
 // Generic types lose to a specific type present in the same span ("bomb blast" is a bombing,
@@ -73,9 +83,10 @@ GENERIC.homicide = TYPE_RULES.map(([, t]) => t).filter((t) => t !== 'homicide');
 
 export function incidentType(title: string | undefined, lead: string[], figureQuotes: string[] = [], mainCategory?: string): string | null {
   const scores = new Map<string, number>();
-  if (title) typeScores(title, 3, scores);
-  lead.forEach((s, i) => typeScores(s, i === 0 ? 2 : 1, scores));
-  for (const q of figureQuotes) typeScores(q, 0.5, scores);
+  const seen = new Map<string, Array<readonly [string, number]>>();
+  if (title) typeScores(title, 3, scores, seen);
+  lead.forEach((s, i) => typeScores(s, i === 0 ? 2 : 1, scores, seen));
+  for (const q of figureQuotes) typeScores(q, 0.5, scores, seen);
   // an abduction with no deaths is a kidnapping whatever weapons the lead mentions
   if (mainCategory === 'hostages' && scores.has('kidnapping')) scores.set('kidnapping', (scores.get('kidnapping') ?? 0) + 3);
   if (scores.size === 0) return null;
@@ -162,6 +173,12 @@ function placeMentions(text: string): Mention[] {
   return r;
 }
 
+/** "Kerman's" → "Kerman": what /['’]s$/ would strip, without a regular expression per word looked up. */
+function withoutPossessive(w: string): string {
+  const n = w.length;
+  return n >= 2 && w.charCodeAt(n - 1) === 115 && (w[n - 2] === "'" || w[n - 2] === '’') ? w.slice(0, -2) : w;
+}
+
 function placeMentionsRaw(text: string): Mention[] {
   const g = gazetteer();
   const maxW = maxPlaceWords();
@@ -173,9 +190,9 @@ function placeMentionsRaw(text: string): Mention[] {
       let hit: Place | undefined;
       let len = 0;
       let matched = '';
-      for (let n = Math.min(maxW, words.length - i); n >= 1; n--) {
-        const key = words.slice(i, i + n).join(' ').replace(/['’]s$/, '');
-        const p = g.get(key) ?? g.get(key.replace(/\.$/, ''));
+      for (let n = Math.min(maxW, placeWordsFrom(words[i]!), words.length - i); n >= 1; n--) {
+        const key = withoutPossessive(n === 1 ? words[i]! : words.slice(i, i + n).join(' '));
+        const p = g.get(key) ?? (key.endsWith('.') ? g.get(key.slice(0, -1)) : undefined);
         if (p) {
           hit = p;
           len = n;
@@ -390,6 +407,28 @@ const TOWN_NOUN_AFTER = /^ (?:police|officers|firefighters|residents?|mayor|offi
 // ", Texas", ", Nigeria": the region written after a town's name.
 const REGION_AFTER = /^, ([\p{Lu}][\p{L}.]+(?: [\p{Lu}][\p{L}.]+)?)/u;
 
+/** The searches geonamesTowns makes for one name, compiled once while the name stays in use (bounded). */
+interface NameTests {
+  lower: RegExp;
+  afterName: RegExp;
+  afterWord: RegExp;
+}
+const NAME_TESTS = new Map<string, NameTests>();
+function nameTests(name: string): NameTests {
+  let t = NAME_TESTS.get(name);
+  if (!t) {
+    const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    t = {
+      lower: new RegExp(`(?<![\\p{L}])${esc.toLowerCase()}(?![\\p{L}])`, 'u'),
+      afterName: new RegExp(`\\b\\p{Lu}\\p{Ll}+ ${esc}(?![\\p{L}])(?! (?:County|Parish|Township|Police|police|officers|firefighters|residents?|mayor|officials)\\b)`, 'u'),
+      afterWord: new RegExp(`\\b(\\p{Lu}\\p{Ll}+) ${esc}(?![\\p{L}])`, 'gu'),
+    };
+    if (NAME_TESTS.size >= 512) NAME_TESTS.clear();
+    NAME_TESTS.set(name, t);
+  }
+  return t;
+}
+
 /**
  * Towns of the GeoNames table named in a span: a capitalised run that is a town's name alone (or followed by
  * "County", "Police"…), neither a person's (a rank before it, an age or "said" after it, a first name before it
@@ -417,13 +456,13 @@ function geonamesTowns(text: string, regions: ReadonlySet<string>, whole: string
       const region = written ? regionWritten(written) : undefined;
       const writtenRegion = region && region.kind !== 'city' ? region.name : undefined;
       if (!writtenRegion) {
-        const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const re = nameTests(name);
         // a surname ("Marcus Lindale") or a common word ("mobile") elsewhere in the report
-        if (new RegExp(`(?<![\\p{L}])${esc.toLowerCase()}(?![\\p{L}])`, 'u').test(whole)) continue;
+        if (re.lower.test(whole)) continue;
         // ("Jail Kerrville police", a caption run into the text, is the town: a town noun after it says so; but "York"
         // inside "New York" stays part of the longer place, whatever follows it)
-        if (new RegExp(`\\b\\p{Lu}\\p{Ll}+ ${esc}(?![\\p{L}])(?! (?:County|Parish|Township|Police|police|officers|firefighters|residents?|mayor|officials)\\b)`, 'u').test(whole)) continue;
-        if ([...whole.matchAll(new RegExp(`\\b(\\p{Lu}\\p{Ll}+) ${esc}(?![\\p{L}])`, 'gu'))].some((b) => g.has(`${b[1]} ${name}`))) continue;
+        if (re.afterName.test(whole)) continue;
+        if ([...whole.matchAll(re.afterWord)].some((b) => g.has(`${b[1]} ${name}`))) continue;
       }
       // "Plantation police", "in Kerrville": the text itself calls the name a town
       const cued = next !== undefined || /\b(?:in|near|outside) $/.test(text.slice(Math.max(0, start - 8), start)) || TOWN_NOUN_AFTER.test(after);
@@ -601,7 +640,7 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
       chosen.add(e.place.name);
       for (let up = e.place.parent, hops = 0; up && hops < 3; up = gazetteer().get(up)?.parent, hops++) chosen.add(up);
     }
-    const p = datelinePlace(dateline, [title ?? '', ...body.map((s) => s.text)].join('\n'), chosen);
+    const p = datelinePlace(dateline, wholeText, chosen);
     if (p && !score.has(p.name)) add(p, 1, 1e9 - 1);
     else if (score.size === 0) {
       const d = dateline.split(',')[0]?.trim();
@@ -864,6 +903,8 @@ const SMALL_NUMBERS: Record<string, number> = {
 // "a 23-year-old man", "the nine-year-old", "aged 17", "John Doe, 34, of…", "identified as John Doe, 34."
 const AGE_RE = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[- ](?:years?|yrs?)[- ]old\b|\baged (\d{1,3})\b|\b[\p{Lu}][\p{L}'’-]+ [\p{Lu}][\p{L}'’-]+, (\d{1,3})(?:,|\.(?!\d))/giu;
 
+const AGE_CUE = /\d|year|yr/i;
+
 // "arrested a 19-year-old", "the suspect, Jane Doe, 23,", "charged 23-year-old": the age right after such words is a suspect's
 const SUSPECT_BEFORE = /\b(?:suspects?|gunman|shooter|arrested|charged|charging|booked)(?:,|\s+(?:is|was|as|identified as|named|an?|the))*\s*$/i;
 // "a 19-year-old man was arrested", "Jane Doe, 23, turned herself in", "a 30-year-old suspect": the clause says so after it
@@ -873,6 +914,8 @@ const SUSPECT_AFTER =
 /** The ages a span gives, each marked when it is a suspect's. */
 function agesIn(span: string): Array<{ age: number; suspect: boolean }> {
   const out: Array<{ age: number; suspect: boolean }> = [];
+  // every form of AGE_RE needs a digit or "year"/"yr": most sentences have neither, and this test is far cheaper
+  if (!AGE_CUE.test(span)) return out;
   for (const m of span.matchAll(AGE_RE)) {
     const raw = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
     const age = SMALL_NUMBERS[raw] ?? Number(raw);

@@ -2,7 +2,7 @@
 // apart from a person, a word or a namesake elsewhere. Every sentence is our own.
 import { describe, expect, it } from 'vitest';
 import { countyState, resolveTown } from '../../src/extract/gazetteer';
-import { sortedLookup, townsNamed } from '../../src/extract/gazetteer-towns-index';
+import { LINE_END, sortedLookup, townsNamed } from '../../src/extract/gazetteer-towns-index';
 import { TOWNS } from '../../src/extract/gazetteer-towns';
 import { relatePlaces } from '../../src/track/match';
 import { run } from './support';
@@ -29,13 +29,13 @@ describe('the table', () => {
 });
 
 describe('the lookup (binary search in the sorted text, nothing split)', () => {
-  const table = ['Alder\ta', 'Birch\tb', 'Birchwood\tbw', 'Cedar\tc', 'Élan\te'].join('\n');
+  const table = ['Alder\ta', 'Birch\tb', 'Birchwood\tbw', 'Cedar\tc', 'Élan\te'].join(LINE_END);
   it('finds every key, first, last and middle, and only whole keys', () => {
     for (const [key, value] of [['Alder', 'a'], ['Birch', 'b'], ['Birchwood', 'bw'], ['Cedar', 'c'], ['Élan', 'e']]) expect(sortedLookup(table, key!)).toBe(value);
     for (const missing of ['', 'A', 'Birc', 'Birchw', 'Cedars', 'Zed', '\uffff']) expect(sortedLookup(table, missing)).toBeUndefined();
   });
   it('finds every town line of the real table and its neighbours\' keys do not collide', () => {
-    const lines = TOWNS.split('\n');
+    const lines = TOWNS.split(LINE_END);
     for (let i = 0; i < lines.length; i += 97) {
       const [name, entries] = lines[i]!.split('\t') as [string, string];
       expect(sortedLookup(TOWNS, name)).toBe(entries);

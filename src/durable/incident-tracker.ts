@@ -131,6 +131,10 @@ export class IncidentTracker extends DurableObject<Env> {
       const chunk = seqs.slice(i, i + 90);
       this.sql.exec(`DELETE FROM outbox WHERE seq IN (${chunk.map(() => '?').join(', ')})`, ...chunk);
     }
+    // The alarm armed with these rows (their recheck, a minute out) has nothing left to guard once the last one
+    // is settled: pointed at what remains, or removed, which saves every alert's incident one empty wake-up.
+    // A pending read-model flush keeps it as it is.
+    if (seqs.length > 0 && !this.kvDirty()) this.rearmForOutbox();
   }
 
   /** Whether this incident holds the article (the index asks before letting a corrected retry re-file it). */

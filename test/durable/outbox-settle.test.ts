@@ -11,7 +11,8 @@ async function seedOutbox(key: string, rows: Array<[alertId: string, destination
   await runInDurableObject(tracker(key), (_instance, state) => {
     for (const [alertId, destination] of rows) {
       const message = { v: 1, destination, alert: { alert_id: alertId } };
-      state.storage.sql.exec(`INSERT INTO outbox (message, offered_ms) VALUES (?, ?)`, JSON.stringify(message), 1);
+      // Offered just now: no recheck falls due (and fires the alarm on these partial messages) during a test.
+      state.storage.sql.exec(`INSERT INTO outbox (message, offered_ms) VALUES (?, ?)`, JSON.stringify(message), Date.now());
     }
   });
 }
@@ -59,5 +60,19 @@ describe('settling outbox rows', () => {
     await tracker(key).settleMany([{ alert_id: 'inc:v1', destination: 'slack' }]);
     await tracker(key).settleMany([{ alert_id: 'inc:v1', destination: 'slack' }]);
     expect(await outboxKeys(key)).toEqual(['inc:v1@teams']);
+  });
+
+  it('settling the last row removes the alarm that guarded it; rows still waiting keep theirs', async () => {
+    const key = 'settle-alarm';
+    await seedOutbox(key, [['inc:v1', 'slack'], ['inc:v1', 'teams']]);
+    await runInDurableObject(tracker(key), async (_instance, state) => {
+      await state.storage.setAlarm(Date.now() + 60_000);
+    });
+    const alarm = () => runInDurableObject(tracker(key), (_instance, state) => state.storage.getAlarm());
+    await tracker(key).settleMany([{ alert_id: 'inc:v1', destination: 'slack' }]);
+    // One row left: the alarm is kept for its recheck.
+    expect(await alarm()).not.toBeNull();
+    await tracker(key).settleMany([{ alert_id: 'inc:v1', destination: 'teams' }]);
+    expect(await alarm()).toBeNull();
   });
 });

@@ -24,6 +24,7 @@ import type { FilingCall } from '../../src/durable/incident-index';
 // (the feeds' state takes no part in filing an article: exported as it is, so the bindings resolve)
 export { FeedState } from '../../src/index';
 import type { Env } from '../../src/env';
+import { timeSections } from './request-sections';
 
 type Tally = Record<string, number>;
 let counts: Tally = {};
@@ -339,6 +340,7 @@ export default {
       if (q.seed) await index.benchSeed(q.seed.count, q.seed.type, q.seed.country, q.seed.nowMs);
       return Response.json({ ms: q.calls ? await index.benchFile(q.calls) : 0 });
     }
+    if (path === '/__bench/sections') return Response.json(await timeSections(request, env));
     if (path === '/__bench/reset') {
       counts = {};
       cursors = [];

@@ -7,6 +7,7 @@
 import { accessSync, constants } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { OFFLINE_ENV, ROOT, sleep } from './util';
+import { disposeWorker } from './dispose-worker';
 import { join } from 'node:path';
 
 export interface Sink {
@@ -153,38 +154,7 @@ export async function startWorker(opts: StackOptions = {}): Promise<Stack> {
   };
 }
 
-/** Disposes a worker from `unstable_startWorker` without wrangler's teardown race printing an error (below). */
-export async function disposeWorker(worker: { dispose(): Promise<void> }): Promise<void> {
-  const restore = quietTeardownRace();
-  try {
-    await worker.dispose();
-    await sleep(200);
-  } finally {
-    restore();
-  }
-}
-
-/**
- * The one error line wrangler 4.86 can print while a worker it started is disposed. Its dev bundler always runs
- * esbuild in watch mode, and the bundle's stop() (wrangler-dist/cli.js, bundleWorker) removes the bundle's tmp
- * directory (.wrangler/tmp/bundle-…, holding the generated middleware-loader.entry.ts) before it disposes the
- * esbuild context: when esbuild's watcher polls in between (likelier on a loaded machine), it rebuilds, cannot
- * find the entry and wrangler logs "✘ [ERROR] Build failed … Could not resolve …middleware-loader.entry.ts".
- * Nothing is rebuilt or served afterwards (the worker is already gone), and awaiting dispose or giving each worker
- * its own directory cannot prevent it (each already has its own, and dispose is awaited). So during dispose only
- * that exact message is dropped; any other error still prints.
- */
-function quietTeardownRace(): () => void {
-  const real = console.error;
-  console.error = (...args: unknown[]) => {
-    const text = args.map(String).join(' ');
-    if (text.includes('Build failed') && text.includes('middleware-loader.entry.ts')) return;
-    real.apply(console, args);
-  };
-  return () => {
-    console.error = real;
-  };
-}
+export { disposeWorker } from './dispose-worker';
 
 /** Waits until `count()` stops growing for `quietMs` (or `maxMs` passes); returns the final count and when it settled. */
 export async function settle(count: () => number, quietMs = 2_500, maxMs = 60_000, atLeast = 0): Promise<{ value: number; ms: number }> {

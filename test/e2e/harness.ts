@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unstable_startWorker } from 'wrangler';
+import { disposeWorker } from '../../bench/lib/dispose-worker';
 import { startChatSink, type ChatSink } from '../../scripts/chat-sink';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -67,12 +68,13 @@ export async function startE2E(opts: { vars?: Record<string, string> | ((sinkUrl
       url,
       sink,
       stop: async () => {
-        await w.dispose().catch(() => {});
+        // As the bench does: awaited, and wrangler's teardown race (an esbuild rebuild of a deleted entry) kept quiet.
+        await disposeWorker(w).catch(() => {});
         await sink.close();
       },
     };
   } catch (err) {
-    await worker?.dispose().catch(() => {});
+    if (worker) await disposeWorker(worker).catch(() => {});
     await sink.close();
     throw err;
   }

@@ -114,6 +114,8 @@ function subjectEnd(toks: Token[], at: number, rule: VictimRule, title: boolean)
     if (PASSIVE_AUX.has(toks[k]!.l) || COPULAS.has(toks[k]!.l)) sawPassive = true;
     k--;
   }
+  // "a man was killed and another injured": after "and", "another" shares the first clause's auxiliary
+  if (!sawPassive && toks[k]?.l === 'another' && toks[k - 1]?.l === 'and' && k === auxTo && toks.slice(0, k - 1).some((t) => PASSIVE_AUX.has(t.l))) sawPassive = true;
   if (rule.voice === 'passive' && !sawPassive && !title) return undefined;
   if (rule.voice === 'passive' && !sawPassive && title && k !== auxTo) return undefined;
   return k + 1;

@@ -326,6 +326,8 @@ export const VICTIM_RULES: readonly VictimRule[] = [
     examples: [
       // a bare "another" after a clause about the dead is one more person, hurt
       { text: 'One ranger was killed and another was wounded when the patrol hit a mine.', expect: { killed: 1, injured: 1 } },
+      // (and with the auxiliary left out: "another" shares the first clause's)
+      { text: 'A cyclist was killed and another hurt when the van mounted the kerb.', expect: { killed: 1, injured: 1 } },
       { text: 'Four people including a 9-year-old and a 7-year-old were hurt in the drive-by.', expect: { injured: 4 } },
       { text: 'A border police accountant was killed and six people, among them guards and shoppers, were wounded.', expect: { killed: 1, injured: 6 } },
       { text: 'The chief was injured while one of his escorts was killed in the blast.', expect: { killed: 1, injured: 1 } },

@@ -22,6 +22,10 @@ describe('a subject kept apart from its verb', () => {
     expect(fig("The victim's mother was also wounded in the shooting.").injured).toEqual(expect.objectContaining({ value: 1 }));
     expect(fig("Navarro's stepson, Eli Navarro, was hurt and is in stable condition.").injured).toEqual(expect.objectContaining({ value: 1 }));
   });
+  it('"N people, including X, …": the count before "including" is the subject, a comma after it or not', () => {
+    expect(fig('At least three people, including Haidari, a district police chief, were killed in the blast.').killed).toEqual(expect.objectContaining({ value: 3, qualifier: 'at_least' }));
+    expect(fig('Six guards including a captain were wounded.').injured).toEqual(expect.objectContaining({ value: 6 }));
+  });
   it('the members of an organisation: the count stands before "of" and a name that is no person', () => {
     expect(fig('Three members of the Workers Union party were killed in the raid.').killed).toEqual(expect.objectContaining({ value: 3 }));
     expect(fig('Two members of the Front for Unity—Renewal (FUR) youth league were wounded in the grenade attack.').injured).toEqual(expect.objectContaining({ value: 2 }));

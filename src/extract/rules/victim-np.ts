@@ -301,10 +301,8 @@ export function subjectBefore(toks: Token[], end: number, opts: NPOptions): Vict
     return { value: part.value, qualifier: 'exact', start: part.start, end: np.end, kind: 'partitive', perpetrator: np.perpetrator, others: false };
   }
   // "Five police officers including a commander": the included one is part of the count before it
-  if (toks[np.start - 1]?.l === 'including') {
-    const outer = npEndingAt(toks, np.start - 2, { ...opts, allowPronoun: false });
-    if (outer) np = outer;
-  }
+  const includedIn = countBeforeIncluding(toks, np.start, opts);
+  if (includedIn) np = includedIn;
   // a list: "a 2-year-old boy and a 26-year-old man", "Smith, Jones and Ruiz"; the joiner nearest the predicate
   // must be "and" (a comma alone is an apposition or a sentence opener: "Officially, 100 people have died")
   // ("Three hostages and four attackers were killed": the attackers are left out; "the toll stood at 135 people
@@ -342,12 +340,20 @@ export function subjectBefore(toks: Token[], end: number, opts: NPOptions): Vict
   }
   if (!listed) return np;
   // "Four people including a 9-year-old and a 7-year-old were hurt": the listed ones are part of the count before them
-  if (toks[start - 1]?.l === 'including') {
-    const outer = npEndingAt(toks, start - 2, { ...opts, allowPronoun: false });
-    if (outer && outer.kind === 'count') return outer;
-  }
+  const listedIn = countBeforeIncluding(toks, start, opts);
+  if (listedIn && listedIn.kind === 'count') return listedIn;
   // (a list's total counts everyone named in it, so "Smith and three others" are no others beyond those counted)
   return { ...np, value: total, start, kind: 'list', qualifier: np.qualifier, perpetrator: !victims, others: false };
+}
+
+/**
+ * The phrase "including" follows, when the phrase at `at` comes right after it: "Five police officers including a
+ * commander", "At least two people, including Osmani, …" (a comma may close the counted phrase).
+ */
+function countBeforeIncluding(toks: Token[], at: number, opts: NPOptions): VictimNP | undefined {
+  if (toks[at - 1]?.l !== 'including') return undefined;
+  const end = toks[at - 2]?.t === ',' ? at - 3 : at - 2;
+  return npEndingAt(toks, end, { ...opts, allowPronoun: false });
 }
 
 /** Words that read as nouns for people ("the wounded") but, after a person noun, say what state they are in. */

@@ -22,6 +22,9 @@ describe('a subject kept apart from its verb', () => {
     expect(fig("The victim's mother was also wounded in the shooting.").injured).toEqual(expect.objectContaining({ value: 1 }));
     expect(fig("Navarro's stepson, Eli Navarro, was hurt and is in stable condition.").injured).toEqual(expect.objectContaining({ value: 1 }));
   });
+  it('a named person and "his three bodyguards" add up: the possessive opens the counted phrase', () => {
+    expect(fig('Governor Halim and his three bodyguards were killed in the ambush.').killed).toEqual(expect.objectContaining({ value: 4 }));
+  });
   it('"N people, including X, …": the count before "including" is the subject, a comma after it or not', () => {
     expect(fig('At least three people, including Haidari, a district police chief, were killed in the blast.').killed).toEqual(expect.objectContaining({ value: 3, qualifier: 'at_least' }));
     expect(fig('Six guards including a captain were wounded.').injured).toEqual(expect.objectContaining({ value: 6 }));

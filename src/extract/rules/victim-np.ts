@@ -53,6 +53,8 @@ export interface VictimNP {
 
 const isCap = (t: Token | undefined): boolean => !!t && t.k === 'word' && /^\p{Lu}/u.test(t.t) && !(t.t.length > 2 && t.t === t.t.toUpperCase());
 const isWord = (t: Token | undefined): boolean => !!t && t.k === 'word';
+/** Possessive determiners that may open a counted phrase ("his three bodyguards"). */
+const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(['his', 'her', 'their']);
 /** A possessive word ("Garza's", "the victims'"), which stands where a determiner would. */
 const POSSESSIVE = /^[\p{L}.-]+(['’]s|s['’])$/u;
 const MODIFIER_STOP = new Set(
@@ -173,7 +175,9 @@ export function npEndingAt(toks: Token[], end: number, opts: NPOptions): VictimN
       }
       const q = qualifierBefore(toks, n.start);
       const qualifier: Qualifier = n.vague ? 'at_least' : (q.q ?? 'exact');
-      return { value: n.value, qualifier, start: q.start, end, kind: 'count', perpetrator, others, ...(increment ? { increment } : {}), ...(n.vague ? { vague: n.vague } : {}) };
+      // ("Serajuddin and his three bodyguards": the possessive opens the phrase, so a list can reach past it)
+      const start = POSSESSIVE_DETERMINERS.has(toks[q.start - 1]?.l ?? '') ? q.start - 1 : q.start;
+      return { value: n.value, qualifier, start, end, kind: 'count', perpetrator, others, ...(increment ? { increment } : {}), ...(n.vague ? { vague: n.vague } : {}) };
     }
     // ("Garza's stepfather", "the victim's mother": a possessive determines the phrase as "his" does)
     if (det && (SINGLE_DETERMINERS.has(det.l) || POSSESSIVE.test(det.l))) {

@@ -1219,8 +1219,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       // "the attacks on three churches and three hotels also wounded about 500 people": a count of things
       // before an active verb whose own object is counted is not the toll; the object is
       if (r && !r.person && toks[r.end + qualifierLen(toks, r.end)]?.k === 'num' && afterAside('count.aside.thing-subject', i)) r = undefined;
-      // ("three people were killed and one was injured": after "and" beside another count, "one" is one more person)
-      const oneMore = prev?.l === 'and' && senCats.size > 0;
+      // ("three people were killed and one was injured", "two were killed, one was wounded": after "and" or a comma
+      // beside another count, "one" is one more person)
+      const oneMore = (prev?.l === 'and' || prev?.t === ',') && senCats.size > 0;
       if (r && !(n.value === 1 && !r.person && n.words && tk.l === 'one' && r.cat !== 'killed' && !oneMore && afterAside('count.aside.bare-one', i))) {
         // "31 people were killed and 12 more were injured": "more" after another category is no increment
         const otherCatOnly = (r.increment || increment) && senCats.size > 0 && !senCats.has(r.cat);

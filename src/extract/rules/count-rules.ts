@@ -182,6 +182,7 @@ export const COUNT_RULES: readonly CountRule[] = [
       { category: 'missing', text: 'Four people were hurt and two more are missing after the storm.', expect: { injured: 4, missing: 2 } },
       { category: 'arrested', text: 'Three men were arrested in the raid.', expect: { arrested: 3 } },
       { category: 'injured', text: 'Three people were killed and one was injured in the crash.', expect: { killed: 3, injured: 1 } },
+      { category: 'injured', text: 'Two rangers were killed, one was wounded, and the rest of the patrol escaped unhurt.', expect: { killed: 2, injured: 1 } },
       { category: 'displaced', text: 'Officials said 300 families were forced to flee to shelters.', expect: { displaced: 300 } },
     ],
   },

@@ -2,6 +2,7 @@
 // definite plural with no number ("the hostages were killed", "the soldiers were killed") takes their count: it
 // names people already counted, as an analyst's summary or a follow-up paragraph does.
 import type { Qualifier } from '../../schema';
+import type { Candidate } from '../figures';
 import type { Token } from '../numbers';
 import { CAPTIVE_NOUNS } from '../lexicon/victims';
 import { npEndingAt } from './victim-np';
@@ -12,13 +13,7 @@ export interface Antecedent {
 }
 
 /** One counted figure of a sentence, as findCandidates holds it. */
-export interface CountedFigure {
-  value: number;
-  qualifier: Qualifier;
-  pos: number;
-  category: string;
-  increment: boolean;
-}
+type CountedFigure = Pick<Candidate, 'value' | 'qualifier' | 'pos' | 'category' | 'increment'>;
 
 /** How far after a figure's first token its person noun may stand ("four Afghan National Army (ANA) soldiers"). */
 const HEAD_WITHIN = 9;

@@ -47,8 +47,6 @@ export interface VictimNP {
   determiner?: string;
   /** a vague or open count ("dozens", "at least 14") */
   vague?: { upper: number };
-  /** the count is that of a group named in an earlier sentence ("the hostages": rules/antecedents.ts) */
-  antecedent?: boolean;
 }
 
 const isCap = (t: Token | undefined): boolean => !!t && t.k === 'word' && /^\p{Lu}/u.test(t.t) && !(t.t.length > 2 && t.t === t.t.toUpperCase());
@@ -171,7 +169,7 @@ export function npEndingAt(toks: Token[], end: number, opts: NPOptions): VictimN
       if (!n) {
         // "the hostages were killed": a definite plural with no number names a group counted before
         const a = det?.l === 'the' && !others && !increment ? opts.antecedent?.(head.l) : undefined;
-        return a ? { value: a.value, qualifier: a.qualifier, start: k, end, kind: 'count', perpetrator, others: false, antecedent: true } : undefined;
+        return a ? { value: a.value, qualifier: a.qualifier, start: k, end, kind: 'count', perpetrator, others: false } : undefined;
       }
       const q = qualifierBefore(toks, n.start);
       const qualifier: Qualifier = n.vague ? 'at_least' : (q.q ?? 'exact');
@@ -233,16 +231,16 @@ function nameEndingAt(toks: Token[], end: number, subject: boolean): VictimNP | 
   return { value: 1, qualifier: 'exact', start: k + 1, end, kind: 'name', perpetrator: false, others: false };
 }
 
-/**
- * The subject standing before `end` (exclusive), skipping an apposition between commas ("Matin, a provincial
- * education director, was killed"; "Smith, 24, died"), a relative pronoun ("a girl who died") and an "including"
- * clause; victims listed with "and" add up.
- */
 /** Punctuation inside an organisation's name: "the Front for Democracy—Renewal (FDR) party". */
 const ORG_NAME_PUNCT: ReadonlySet<string> = new Set(['(', ')', '—', '–', '-', '&', '.']);
 /** How many tokens an organisation's name after "members of" may take, its abbreviation in brackets included. */
 const ORG_NAME_MAX = 18;
 
+/**
+ * The subject standing before `end` (exclusive), skipping an apposition between commas ("Matin, a provincial
+ * education director, was killed"; "Smith, 24, died"), a relative pronoun ("a girl who died") and an "including"
+ * clause; victims listed with "and" add up.
+ */
 export function subjectBefore(toks: Token[], end: number, opts: NPOptions): VictimNP | undefined {
   let k = end - 1;
   if (toks[k]?.l === 'who' || toks[k]?.l === 'that') {
@@ -444,6 +442,9 @@ function closesWithAnd(toks: Token[], from: number): boolean {
   return false;
 }
 
+/** A capitalised word that can be part of a name (not a weekday, a month, a title word…). */
+const named = (t: Token | undefined): boolean => isCap(t) && !NOT_NAME_WORDS.has(t!.l);
+
 /** After a bare occupation, what shows a person named: their name, or a comma and their name or "identified as". */
 const NAMED_AFTER_COMMA: ReadonlySet<string> = new Set(['identified', 'named']);
 
@@ -457,7 +458,6 @@ function bareTitleBeforeName(toks: Token[], k: number): VictimNP | undefined {
     if (w.k !== 'word' || w.t !== w.l || MODIFIER_STOP.has(w.l) || SINGLE_DETERMINERS.has(w.l) || PERPETRATOR_HEADS.has(w.l)) return undefined;
     if (!VICTIM_SINGULAR.has(w.l) || VICTIM_SINGULAR.has(toks[m + 1]?.l ?? '')) continue;
     const next = toks[m + 1];
-    const named = (t: Token | undefined): boolean => isCap(t) && !NOT_NAME_WORDS.has(t!.l);
     if (named(next) || (next?.t === ',' && (named(toks[m + 2]) || NAMED_AFTER_COMMA.has(toks[m + 2]?.l ?? '')))) {
       return { value: 1, qualifier: 'exact', start: k, end: m, kind: 'name', perpetrator: false, others: false };
     }

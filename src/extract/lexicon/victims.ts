@@ -144,3 +144,13 @@ export const LINKING_CONJUNCTIONS: ReadonlySet<string> = new Set('after when bef
 export const SUBORDINATORS: ReadonlySet<string> = new Set([...LINKING_CONJUNCTIONS, ...'who whom which that while where'.split(' ')]);
 /** Finite verbs that agree only with one person or thing ("has", "was"): never the verb of a plural phrase. */
 export const SINGULAR_VERBS: ReadonlySet<string> = new Set(['has', 'is', 'was', 'remains', 'faces', 'says']);
+
+/** Possessive determiners that may open a counted phrase ("his three bodyguards"). */
+export const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(['his', 'her', 'their']);
+
+/** Punctuation inside an organisation's name: "the Front for Democracy—Renewal (FDR) party". */
+export const ORG_NAME_PUNCT: ReadonlySet<string> = new Set(['(', ')', '—', '–', '-', '&', '.']);
+
+/** After a bare occupation, what shows a person named: a comma and "identified as" or "named" ("religious scholar,
+ *  identified as …"). */
+export const NAMED_AFTER_COMMA: ReadonlySet<string> = new Set(['identified', 'named']);

@@ -9,6 +9,7 @@ import { BE_FORMS } from '../lexicon/counts';
 import { CASUALTY_WORDS } from '../lexicon/outcomes';
 import { namesGroupMember } from './context';
 import {
+  NAMED_AFTER_COMMA, ORG_NAME_PUNCT, POSSESSIVE_DETERMINERS,
   AGE_HEADS, NOT_NAME_WORDS, NOT_PERSON_NOUNS, PERPETRATOR_HEADS, SINGLE_DETERMINERS, SINGLE_PRONOUNS, SINGULAR_VERBS, VICTIM_PLURAL, VICTIM_SINGULAR,
 } from '../lexicon/victims';
 
@@ -51,8 +52,6 @@ export interface VictimNP {
 
 const isCap = (t: Token | undefined): boolean => !!t && t.k === 'word' && /^\p{Lu}/u.test(t.t) && !(t.t.length > 2 && t.t === t.t.toUpperCase());
 const isWord = (t: Token | undefined): boolean => !!t && t.k === 'word';
-/** Possessive determiners that may open a counted phrase ("his three bodyguards"). */
-const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(['his', 'her', 'their']);
 /** A possessive word ("Garza's", "the victims'"), which stands where a determiner would. */
 const POSSESSIVE = /^[\p{L}.-]+(['’]s|s['’])$/u;
 const MODIFIER_STOP = new Set(
@@ -231,8 +230,6 @@ function nameEndingAt(toks: Token[], end: number, subject: boolean): VictimNP | 
   return { value: 1, qualifier: 'exact', start: k + 1, end, kind: 'name', perpetrator: false, others: false };
 }
 
-/** Punctuation inside an organisation's name: "the Front for Democracy—Renewal (FDR) party". */
-const ORG_NAME_PUNCT: ReadonlySet<string> = new Set(['(', ')', '—', '–', '-', '&', '.']);
 /** How many tokens an organisation's name after "members of" may take, its abbreviation in brackets included. */
 const ORG_NAME_MAX = 18;
 
@@ -445,8 +442,6 @@ function closesWithAnd(toks: Token[], from: number): boolean {
 /** A capitalised word that can be part of a name (not a weekday, a month, a title word…). */
 const named = (t: Token | undefined): boolean => isCap(t) && !NOT_NAME_WORDS.has(t!.l);
 
-/** After a bare occupation, what shows a person named: their name, or a comma and their name or "identified as". */
-const NAMED_AFTER_COMMA: ReadonlySet<string> = new Set(['identified', 'named']);
 
 /**
  * "shot and killed police official Amir Khan", "killed religious scholar, identified as Qari Amin": an occupation

@@ -179,12 +179,21 @@ function withoutPossessive(w: string): string {
   return n >= 2 && w.charCodeAt(n - 1) === 115 && (w[n - 2] === "'" || w[n - 2] === '’') ? w.slice(0, -2) : w;
 }
 
+/** The word with any of `chars` at its end removed: what /[…]+$/ would strip, without a regular expression per run. */
+function trimEnd(w: string, chars: string, max = Infinity): string {
+  let n = w.length;
+  while (n > 0 && w.length - n < max && chars.includes(w[n - 1]!)) n--;
+  return n === w.length ? w : w.slice(0, n);
+}
+
 function placeMentionsRaw(text: string): Mention[] {
   const g = gazetteer();
   const maxW = maxPlaceWords();
   const out: Mention[] = [];
   for (const m of text.matchAll(CAP_SEQ)) {
-    const words = m[0].replace(/['’]s$/, '').replace(/[.]$/, (d) => (/\b[A-Z]\.[A-Z]$/.test(m[0].slice(0, -1)) ? d : '')).split(' ');
+    // a full stop ends the run unless it closes an initialism ("U.S.")
+    const bare = withoutPossessive(m[0]);
+    const words = (bare.endsWith('.') && !/\b[A-Z]\.[A-Z]$/.test(m[0].slice(0, -1)) ? bare.slice(0, -1) : bare).split(' ');
     // longest gazetteer match at each word position
     for (let i = 0; i < words.length; ) {
       let hit: Place | undefined;
@@ -439,7 +448,7 @@ function geonamesTowns(text: string, regions: ReadonlySet<string>, whole: string
   const out: Array<{ place: Place; at: number }> = [];
   const g = gazetteer();
   for (const m of text.matchAll(CAP_SEQ)) {
-    const words = m[0].replace(/['’]s$/, '').replace(/[.,]$/, '').split(' ');
+    const words = trimEnd(withoutPossessive(m[0]), '.,', 1).split(' ');
     let i = 0;
     while (i < words.length && NOT_PLACES.has(words[i]!)) i++;
     for (let n = Math.min(4, words.length - i); n >= 1; n--) {
@@ -570,22 +579,22 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
       if (!placedUnder.has(name)) placedUnder.set(name, r.name);
     }
   }
-  // cities and states elsewhere in the text that belong to a chosen country
-  const counts = new Map<string, { place: Place; n: number; early: boolean }>();
-  for (const s of body) {
-    for (const m of placeMentions(s.text)) {
-      if (m.place.kind === 'country') continue;
-      const e = counts.get(m.place.name) ?? { place: m.place, n: 0, early: false };
-      e.n++;
-      if (s.para <= 1) e.early = true;
-      counts.set(m.place.name, e);
-    }
-  }
+  // cities and states elsewhere in the text that belong to a chosen country: named in the first two paragraphs
+  // and at least twice in all. Only names the first two paragraphs give can qualify, so the rest of the body is
+  // counted for those names alone, and not at all when there are none (the usual case).
   const chosenCountries = new Set([...score.values()].filter((e) => e.place.kind === 'country').map((e) => e.place.name));
-  for (const e of counts.values()) {
-    if (score.has(e.place.name)) continue;
-    const parent = e.place.parent;
-    if (parent && chosenCountries.has(parent) && e.n >= 2 && e.early) add(e.place, 1, 1e9);
+  if (chosenCountries.size > 0) {
+    const firstPlace = new Map<string, Place>();
+    for (const s of body) {
+      if (s.para > 1) break;
+      for (const m of placeMentions(s.text)) if (m.place.kind !== 'country' && !firstPlace.has(m.place.name)) firstPlace.set(m.place.name, m.place);
+    }
+    const wanted = new Map<string, number>();
+    for (const [name, p] of firstPlace) if (p.parent && chosenCountries.has(p.parent)) wanted.set(name, 0);
+    if (wanted.size > 0) {
+      for (const s of body) for (const m of placeMentions(s.text)) if (wanted.has(m.place.name)) wanted.set(m.place.name, wanted.get(m.place.name)! + 1);
+      for (const [name, n] of wanted) if (n >= 2 && !score.has(name)) add(firstPlace.get(name)!, 1, 1e9);
+    }
   }
   for (const x of extra) {
     const p = gazetteer().get(x);
@@ -611,7 +620,8 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
   // Only a report that names no town of its own is placed this way: one that has a town mentions others in passing.
   if (chosenStates.length === 1 && ![...score.values()].some((e) => e.place.kind === 'city')) {
     const st = chosenStates[0]!;
-    const named = new Set([...counts.keys(), ...score.keys()]);
+    const named = new Set(score.keys());
+    for (const s of body) for (const m of placeMentions(s.text)) if (m.place.kind !== 'country') named.add(m.place.name);
     for (const s of body) {
       if (s.para > 1) continue;
       for (const m of placeMentions(s.text)) {
@@ -747,6 +757,8 @@ const FURNITURE = /\b(?:Image|Images|Caption|Photo|Photos|Video|Transcript|Updat
 const CREDIT_BEFORE = /(?:\b(?:by|photo|photos|credit|staff|reporter|contributed by|written by)\s*:?\s*|\()$/i;
 const CREDIT_AFTER = /^\s*(?:\/|,\s*(?:staff|reporter|correspondent|the associated press)\b)/i;
 
+const RUN_TOGETHER = /\p{Ll}\.\p{Lu}/u;
+
 export function incidentNames(title: string | undefined, sentences: Sentence[]): string[] {
   const g = gazetteer();
   const counts = new Map<string, { n: number; first: number; lead: boolean }>();
@@ -760,12 +772,12 @@ export function incidentNames(title: string | undefined, sentences: Sentence[]):
       if (ws.length && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length > 0.6) continue;
     }
     // "Marla Keene.Her brother": copy that lost the space after a full stop runs two sentences together
-    const text = sp.text.replace(/(\p{Ll}{2})\.(\p{Lu})/gu, '$1. $2');
+    const text = RUN_TOGETHER.test(sp.text) ? sp.text.replace(/(\p{Ll}{2})\.(\p{Lu})/gu, '$1. $2') : sp.text;
     for (const m of text.matchAll(CAP_SEQ)) {
       if (FURNITURE.test(m[0]) || /^(?:By|Photo|Photos|Credit)\b/.test(m[0])) continue;
       const at = m.index ?? 0;
       if (CREDIT_BEFORE.test(text.slice(Math.max(0, at - 20), at)) || CREDIT_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 30))) continue;
-      let words = m[0].replace(/['’]s$/, '').replace(/[.,-]+$/, '').split(' ');
+      let words = trimEnd(withoutPossessive(m[0]), '.,-').split(' ');
       // "Monday's Hatay tremor": a weekday's possessive starts no name
       while (words.length && /^\p{Lu}\p{L}+['’]s$/u.test(words[0]!) && WEEKDAYS.has(words[0]!.replace(/['’]s$/, '').toLowerCase())) words = words.slice(1);
       // dateline capitals ("PEKING") and acronyms of time zones are not names
@@ -791,6 +803,27 @@ export function incidentNames(title: string | undefined, sentences: Sentence[]):
   return [...ranked, ...headlineWords(title, sentences).filter((w) => !ranked.includes(w)).slice(0, 2)];
 }
 
+const LETTER = /\p{L}/u;
+const LOWER_LETTER = /\p{Ll}/u;
+/** The code point ending just before index i (a letter of an astral plane is two code units). */
+const charBefore = (s: string, i: number): string => (i >= 2 && /[\uDC00-\uDFFF]/.test(s[i - 1]!) ? s.slice(i - 2, i) : (s[i - 1] ?? ''));
+const charAt = (s: string, i: number): string => (i < s.length ? String.fromCodePoint(s.codePointAt(i)!) : '');
+
+/** Whether `word` stands in `text` as a whole word (no letter either side) at a place `where` accepts. */
+function wholeWordAt(text: string, word: string, where: (text: string, at: number) => boolean): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!LETTER.test(charBefore(text, at)) && !LETTER.test(charAt(text, at + word.length)) && where(text, at)) return true;
+  }
+  return false;
+}
+
+/** After a lower-case word and a space, with at most one of ",;:" between: capitalised in mid-sentence, not after a full stop. */
+function midSentenceAt(text: string, at: number): boolean {
+  if (text[at - 1] !== ' ') return false;
+  const i = ',;:'.includes(text[at - 2] ?? '.') ? at - 2 : at - 1;
+  return LOWER_LETTER.test(charBefore(text, i));
+}
+
 /**
  * One-word proper nouns of the headline ("Dunmore teen charged", "Gunfire In Harwick Leaves Two Hurt"): a
  * headline word the body also writes capitalised in mid-sentence, and never in lower case, that the gazetteer does
@@ -798,21 +831,16 @@ export function incidentNames(title: string | undefined, sentences: Sentence[]):
  */
 function headlineWords(title: string | undefined, sentences: Sentence[]): string[] {
   if (!title || title === title.toUpperCase()) return [];
-  // the body's words as written, and those capitalised in mid-sentence (after a lower-case word, not after a full
-  // stop), each read in one pass over the body (once a headline word needs them) rather than one search per word
-  let written: Set<string> | undefined;
-  let midSentence: Set<string> | undefined;
+  // (the body is joined once a headline word needs it; each word is then looked up by plain string search, which
+  // is far cheaper than listing every word of the body)
+  let body: string | undefined;
   const out: string[] = [];
   for (const m of title.matchAll(/(?<![\p{L}'’-])([\p{Lu}][\p{Ll}]{3,})(?![\p{L}'’-])/gu)) {
     const w = m[1]!;
     if (out.includes(w) || NOT_NAMES.has(w) || NOT_PLACES.has(w) || gazetteer().has(w) || demonym(w)) continue;
     if (MONTHS.has(w.toLowerCase()) || WEEKDAYS.has(w.toLowerCase())) continue;
-    if (!written || !midSentence) {
-      const body = sentences.filter((s) => s.idx >= 0).map((s) => s.text).join(' \n ');
-      written = new Set(body.match(/\p{L}+/gu));
-      midSentence = new Set(body.match(/(?<=\p{Ll}[,;:]? )\p{L}+/gu));
-    }
-    if (written.has(w.toLowerCase()) || !midSentence.has(w)) continue;
+    body ??= sentences.filter((s) => s.idx >= 0).map((s) => s.text).join(' \n ');
+    if (wholeWordAt(body, w.toLowerCase(), () => true) || !wholeWordAt(body, w, midSentenceAt)) continue;
     out.push(w);
   }
   return out;

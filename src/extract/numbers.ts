@@ -27,7 +27,8 @@ export function tokenise(s: string): Token[] {
     const c = t.charCodeAt(0);
     // only a one-character token can be punctuation (the other alternatives are words/digits)
     const k: TokKind = c >= 48 && c <= 57 ? 'num' : t.length > 1 || LETTER.test(t) ? 'word' : 'punct';
-    out.push({ t, l: t.toLowerCase().replace(/’/g, "'"), s: start, e: start + t.length, k, glued: start === prevEnd });
+    const lower = t.toLowerCase();
+    out.push({ t, l: lower.includes('’') ? lower.replace(/’/g, "'") : lower, s: start, e: start + t.length, k, glued: start === prevEnd });
     prevEnd = start + t.length;
   }
   return out;

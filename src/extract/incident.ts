@@ -243,16 +243,29 @@ function placeMentionsRaw(text: string): Mention[] {
   return out;
 }
 
+// Each pattern below has a cue: plain text every match contains. Most spans lack it, and testing for it costs a
+// fraction of running the pattern (whose capitalised-word classes are tried at every capital letter).
+interface CuedPattern {
+  cue: RegExp;
+  re: RegExp;
+}
+const cuedPattern = (cue: string, re: string, flags = 'gu'): CuedPattern => ({ cue: new RegExp(cue, flags.replace('g', '')), re: new RegExp(re, flags) });
+/** The matches of a cued pattern in a span; none without running it when the span lacks the cue. */
+const cuedMatches = (text: string, p: CuedPattern): Iterable<RegExpMatchArray> => (p.cue.test(text) ? text.matchAll(p.re) : []);
+
 // "the town of Kerman", "in the village of Sargazan": unlisted places named as places
-const NAMED_PLACE = /\b(?:town|city|village|district|province|region|port|county|state) of ([\p{Lu}][\p{L}\p{M}-]+(?: [\p{Lu}][\p{L}\p{M}-]+)?)/gu;
+const NAMED_PLACE = cuedPattern(' of \\p{Lu}', String.raw`\b(?:town|city|village|district|province|region|port|county|state) of ([\p{Lu}][\p{L}\p{M}-]+(?: [\p{Lu}][\p{L}\p{M}-]+)?)`);
 // "in Hatay province", "Balasore district": an unlisted place named with its kind of region after it.
-const REGION_NAMED = /\b((?:[\p{Lu}][\p{L}\p{M}-]+ )?[\p{Lu}][\p{L}\p{M}-]+) (?:province|district|regency|prefecture|governorate|county)\b/gu;
+const REGION_KINDS = 'province|district|regency|prefecture|governorate|county';
+const REGION_NAMED = cuedPattern(` (?:${REGION_KINDS})`, String.raw`\b((?:[\p{Lu}][\p{L}\p{M}-]+ )?[\p{Lu}][\p{L}\p{M}-]+) (?:${REGION_KINDS})\b`);
 // "in Chibok, Borno State", "in Uvalde, Texas": a name placed by the region that follows it.
 const PLACED_NAME = /\bin ([\p{Lu}][\p{L}\p{M}-]+(?: [\p{Lu}][\p{L}\p{M}-]+)?), ([\p{Lu}][\p{L}\p{M}-]+(?: [\p{Lu}][\p{L}\p{M}-]+)?)/gu;
 // "the Surfside condominium collapse", "the Hathras stampede": a name that labels the incident itself.
-const INCIDENT_LABEL = /\b([\p{Lu}][\p{L}\p{M}]+) ((?:[a-z]+ ){0,2}?)(?:stampede|crush|surge|collapse|earthquake|quake|tremor|fire|wildfire|blast|explosion|shooting|massacre|bombing|crash|floods?|landslide|disaster|tragedy|kidnapping|abduction|attack|siege|riots?)\b/gu;
+const LABEL_NOUNS = 'stampede|crush|surge|collapse|earthquake|quake|tremor|fire|wildfire|blast|explosion|shooting|massacre|bombing|crash|floods?|landslide|disaster|tragedy|kidnapping|abduction|attack|siege|riots?';
+const INCIDENT_LABEL = cuedPattern(LABEL_NOUNS, String.raw`\b([\p{Lu}][\p{L}\p{M}]+) ((?:[a-z]+ ){0,2}?)(?:${LABEL_NOUNS})\b`);
 // "Wednesday's earthquake in Miyazaki", "the blast at Ras Tanura": an incident noun placed by the name after it.
-const INCIDENT_IN = /\b(?:stampede|crush|collapse|earthquake|quake|tremor|fire|wildfire|blast|explosion|shooting|massacre|bombing|crash|floods?|flooding|landslide|attack|siege|riots?) (?:in|at|near) ([\p{Lu}][\p{L}\p{M}-]+(?: [\p{Lu}][\p{L}\p{M}-]+)?)/gu;
+const PLACED_NOUNS = 'stampede|crush|collapse|earthquake|quake|tremor|fire|wildfire|blast|explosion|shooting|massacre|bombing|crash|floods?|flooding|landslide|attack|siege|riots?';
+const INCIDENT_IN = cuedPattern(`(?:${PLACED_NOUNS}) (?:in|at|near) \\p{Lu}`, String.raw`\b(?:${PLACED_NOUNS}) (?:in|at|near) ([\p{Lu}][\p{L}\p{M}-]+(?: [\p{Lu}][\p{L}\p{M}-]+)?)`);
 // Words that may stand between a label and its incident noun ("Surfside condominium collapse", "Itaewon crowd
 // surge") are nouns and adjectives; a verb or a function word means the name is a subject ("Noakes said the shooting").
 const NOT_IN_LABEL = new Set(
@@ -277,7 +290,7 @@ const REGION_WORD = /^(?:[\p{Lu}][\p{L}\p{M}-]+ )?(?:State|Province|County|Distr
 // ends the clause, or stands before a day or a time, is where it happened (local news names its town so).
 const IN_TOWN = /\b(?:in|near) ((?:[\p{Lu}][\p{L}\p{M}'’-]+ ){0,2}[\p{Lu}][\p{L}\p{M}'’-]+)(?=[.,;:!?]|$| (?:on|at|early|late|last|this|overnight|around|about|after|before|when|where|as|and|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b| [a-z])/gu;
 // "a Brightwater neighborhood bar", "the Eastgate area": a part of a city named as such.
-const NEIGHBOURHOOD = /\b([\p{Lu}][\p{L}\p{M}'’-]+(?: [\p{Lu}][\p{L}\p{M}'’-]+)?) (?:neighbou?rhood|section|area)\b/gu;
+const NEIGHBOURHOOD = cuedPattern(' (?:neighbou?rhood|section|area)', String.raw`\b([\p{Lu}][\p{L}\p{M}'’-]+(?: [\p{Lu}][\p{L}\p{M}'’-]+)?) (?:neighbou?rhood|section|area)\b`);
 // Words after "in" that are no place: institutions, conditions, languages, times.
 const NOT_TOWN_WORDS = /^(?:Court|Congress|Parliament|Senate|Critical|Stable|Serious|Custody|English|Spanish|Christ|God|Heaven|Jail|Prison|Hospital|Police|Memory|Honor|Honour|Fatal|Deadly|Shooting|Shootings|Killing|Death|Attack|Arrest|Case|Connection|Custody|Addition|Total|Charge|Person)\b/;
 const titleCased = (text: string) => {
@@ -303,7 +316,7 @@ function namedPlaces(text: string, headline: boolean): string[] {
   // A headline in Title Case carries no case information: "in Fatal Shooting" is no town.
   if (!titleCased(text)) {
     // In the body, "in X" names too many things (a hall, a suburb of the city the headline names) to place the incident.
-    for (const m of [...(headline ? text.matchAll(IN_TOWN) : []), ...text.matchAll(NEIGHBOURHOOD)]) {
+    for (const m of [...(headline ? text.matchAll(IN_TOWN) : []), ...cuedMatches(text, NEIGHBOURHOOD)]) {
       const name = (m[1] ?? '').replace(/['’]s$/, '');
       const first = name.split(' ')[0]!;
       if (!name || NOT_PLACES.has(first) || NOT_TOWN_WORDS.test(name) || demonym(name) || g.has(name) || MONTHS.has(name.toLowerCase()) || WEEKDAYS.has(name.toLowerCase())) continue;
@@ -317,7 +330,7 @@ function namedPlaces(text: string, headline: boolean): string[] {
     if (g.get(name)?.kind === 'country') continue;
     if (regionWritten(region) || REGION_WORD.test(region)) out.push(name);
   }
-  for (const m of text.matchAll(INCIDENT_LABEL)) {
+  for (const m of cuedMatches(text, INCIDENT_LABEL)) {
     const name = m[1];
     const between = (m[2] ?? '').trim().split(' ').filter((w) => w.length > 0);
     if (between.some((w) => NOT_IN_LABEL.has(w))) continue;
@@ -325,11 +338,11 @@ function namedPlaces(text: string, headline: boolean): string[] {
     if (/\b(?:Storm|Hurricane|Typhoon|Cyclone|Tropical Storm) $/.test(text.slice(Math.max(0, (m.index ?? 0) - 16), m.index))) continue;
     if (name && !NOT_PLACES.has(name) && !demonym(name) && m.index !== undefined && !isSentenceStart(text, m.index)) out.push(name);
   }
-  for (const m of text.matchAll(INCIDENT_IN)) {
+  for (const m of cuedMatches(text, INCIDENT_IN)) {
     const name = m[1];
     if (name && !NOT_PLACES.has(name.split(' ')[0]!) && !demonym(name)) out.push(name);
   }
-  for (const m of text.matchAll(REGION_NAMED)) {
+  for (const m of cuedMatches(text, REGION_NAMED)) {
     const words = (m[1] ?? '').split(' ');
     while (words.length && NOT_PLACES.has(words[0]!)) words.shift();
     const name = words.join(' ');
@@ -562,7 +575,7 @@ export function incidentPlaces(title: string | undefined, sentences: Sentence[],
   const leadSet = new Set(leadParas);
   for (const s of [title ?? '', ...firstTwo]) {
     const w = s === title ? 3 : leadSet.has(s) ? 2 : 1;
-    const found = [...[...s.matchAll(NAMED_PLACE)].map((m) => m[1]).filter((x): x is string => !!x && !NOT_PLACES.has(x)), ...unlistedPlaces(s, s === title)];
+    const found = [...[...cuedMatches(s, NAMED_PLACE)].map((m) => m[1]).filter((x): x is string => !!x && !NOT_PLACES.has(x)), ...unlistedPlaces(s, s === title)];
     for (const name of found) {
       if (!extra.includes(name)) extra.push(name);
       extraWeight.set(name, Math.max(extraWeight.get(name) ?? 0, w));
@@ -758,6 +771,8 @@ const CREDIT_BEFORE = /(?:\b(?:by|photo|photos|credit|staff|reporter|contributed
 const CREDIT_AFTER = /^\s*(?:\/|,\s*(?:staff|reporter|correspondent|the associated press)\b)/i;
 
 const RUN_TOGETHER = /\p{Ll}\.\p{Lu}/u;
+// a character upper-casing would change: a span without one is all capitals (`text === text.toUpperCase()`, without the copy)
+const CASED_LOWER = /\p{Changes_When_Uppercased}/u;
 
 export function incidentNames(title: string | undefined, sentences: Sentence[]): string[] {
   const g = gazetteer();
@@ -766,7 +781,7 @@ export function incidentNames(title: string | undefined, sentences: Sentence[]):
   let order = 0;
   for (const sp of spans) {
     // all-caps and Title Case headlines carry no case information
-    if (sp.text === sp.text.toUpperCase()) continue;
+    if (!CASED_LOWER.test(sp.text)) continue;
     if (sp === spans[0] && title) {
       const ws = title.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
       if (ws.length && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length > 0.6) continue;
@@ -931,7 +946,8 @@ const SMALL_NUMBERS: Record<string, number> = {
 // "a 23-year-old man", "the nine-year-old", "aged 17", "John Doe, 34, of…", "identified as John Doe, 34."
 const AGE_RE = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)[- ](?:years?|yrs?)[- ]old\b|\baged (\d{1,3})\b|\b[\p{Lu}][\p{L}'’-]+ [\p{Lu}][\p{L}'’-]+, (\d{1,3})(?:,|\.(?!\d))/giu;
 
-const AGE_CUE = /\d|year|yr/i;
+// what each form of AGE_RE must contain ("…-old", "aged …", "…, 34"): most spans, even with a digit, have none
+const AGE_CUE = /old|aged |, \d/i;
 
 // "arrested a 19-year-old", "the suspect, Jane Doe, 23,", "charged 23-year-old": the age right after such words is a suspect's
 const SUSPECT_BEFORE = /\b(?:suspects?|gunman|shooter|arrested|charged|charging|booked)(?:,|\s+(?:is|was|as|identified as|named|an?|the))*\s*$/i;
@@ -942,7 +958,6 @@ const SUSPECT_AFTER =
 /** The ages a span gives, each marked when it is a suspect's. */
 function agesIn(span: string): Array<{ age: number; suspect: boolean }> {
   const out: Array<{ age: number; suspect: boolean }> = [];
-  // every form of AGE_RE needs a digit or "year"/"yr": most sentences have neither, and this test is far cheaper
   if (!AGE_CUE.test(span)) return out;
   for (const m of span.matchAll(AGE_RE)) {
     const raw = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();

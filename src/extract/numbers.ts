@@ -12,24 +12,71 @@ export interface Token {
   glued: boolean;
 }
 
-// Digit groups, words (with internal hyphens/apostrophes), or one other character.
-// Each alternative starts on a different character class, so matching is linear.
-const TOKEN_RE = /\d+(?:[.,:]\d+)*|[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*|[^\s\p{L}\p{M}\d]/gu;
+// Tokens are digit groups ("1,200", "3.5"), words with internal hyphens or apostrophes ("thirty-five", "o'clock"),
+// or one other character; whitespace separates them. This is what
+// /\d+(?:[.,:]\d+)*|[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*|[^\s\p{L}\p{M}\d]/gu matches, scanned by hand: every
+// sentence of every article passes through here, and a character-code loop with a regular expression only for
+// characters outside ASCII is several times faster than iterating that pattern's matches.
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+const SPACE = /^\s$/u;
 
-const LETTER = /^[\p{L}\p{M}]$/u;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Code units of the code point at i (2 for a surrogate pair). */
+const cpSize = (s: string, i: number) => ((s.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
+function letterAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_OR_MARK.test(String.fromCodePoint(s.codePointAt(i)!));
+}
+function spaceAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(String.fromCodePoint(s.codePointAt(i)!));
+}
+/** Index just past the run of letters and marks starting at i. */
+function lettersEnd(s: string, i: number): number {
+  while (i < s.length && letterAt(s, i)) i += cpSize(s, i);
+  return i;
+}
+
+/** Index just past the token starting at i (not whitespace). */
+function tokenEnd(s: string, i: number): number {
+  const n = s.length;
+  if (isDigit(s.charCodeAt(i))) {
+    let j = i + 1;
+    while (j < n && isDigit(s.charCodeAt(j))) j++;
+    // "1,200", "3.5", "10:30"
+    while (j + 1 < n && (s[j] === '.' || s[j] === ',' || s[j] === ':') && isDigit(s.charCodeAt(j + 1))) {
+      j += 2;
+      while (j < n && isDigit(s.charCodeAt(j))) j++;
+    }
+    return j;
+  }
+  if (letterAt(s, i)) {
+    let j = lettersEnd(s, i);
+    while (j + 1 < n && (s[j] === "'" || s[j] === '’' || s[j] === '-') && letterAt(s, j + 1)) j = lettersEnd(s, j + 1);
+    return j;
+  }
+  return i + cpSize(s, i);
+}
 
 export function tokenise(s: string): Token[] {
   const out: Token[] = [];
   let prevEnd = -1;
-  for (const m of s.matchAll(TOKEN_RE)) {
-    const t = m[0];
-    const start = m.index ?? 0;
+  for (let start = 0; start < s.length; ) {
+    if (spaceAt(s, start)) {
+      start += cpSize(s, start);
+      continue;
+    }
+    const end = tokenEnd(s, start);
+    const t = s.slice(start, end);
     const c = t.charCodeAt(0);
-    // only a one-character token can be punctuation (the other alternatives are words/digits)
-    const k: TokKind = c >= 48 && c <= 57 ? 'num' : t.length > 1 || LETTER.test(t) ? 'word' : 'punct';
+    // only a one-character token can be punctuation (the other forms are words/digits)
+    const k: TokKind = isDigit(c) ? 'num' : t.length > 1 || LETTER_OR_MARK.test(t) ? 'word' : 'punct';
     const lower = t.toLowerCase();
-    out.push({ t, l: lower.includes('’') ? lower.replace(/’/g, "'") : lower, s: start, e: start + t.length, k, glued: start === prevEnd });
-    prevEnd = start + t.length;
+    out.push({ t, l: lower.includes('’') ? lower.replace(/’/g, "'") : lower, s: start, e: end, k, glued: start === prevEnd });
+    prevEnd = end;
+    start = end;
   }
   return out;
 }
@@ -152,6 +199,17 @@ function parseWords(toks: Token[], i: number): NumberExpr | undefined {
   }
   if (!any) return undefined;
   return { value: total + current, end: j, words: true };
+}
+
+/** Whether any token could start a number expression: parseNumberAt is undefined everywhere in a span without one. */
+export function mayHoldNumber(toks: readonly Token[]): boolean {
+  for (const tk of toks) {
+    if (tk.k === 'num') return true;
+    if (tk.k !== 'word') continue;
+    const dash = tk.l.indexOf('-');
+    if (STARTERS.has(tk.l) || (dash > 0 && TENS[tk.l.slice(0, dash)] !== undefined)) return true;
+  }
+  return false;
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { Qualifier, Threat } from '../schema';
 import { asideAround, olderMonth, superlativeSince } from './rules/context';
 import { runThreatRules, type ThreatVeto } from './rules/engine';
-import { yearOf } from './numbers';
+import { mayHoldNumber, yearOf } from './numbers';
 import { tokensOf, type Sentence } from './sentences';
 import { CONTAINER_TANKS_RE, GROUND_FORCES, RESCUE_RE, STRIKE_RE } from './lexicon/threats';
 
@@ -47,6 +47,8 @@ export function findThreats(sentences: Sentence[], currentYear: number | undefin
       trace?.setAside.push({ sentence: sen.idx, by: 'context.older-month' }); // "In August, China fired 11 missiles"
       continue;
     }
+    // (most sentences hold no number at all: no year to date them, and every threat figure starts with one)
+    if (!mayHoldNumber(toks)) continue;
     let oldYear = false;
     const asides: Array<[number, number]> = [];
     toks.forEach((tk, j) => {

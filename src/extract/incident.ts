@@ -365,7 +365,7 @@ function regionsOf(places: readonly Place[], opening: string, dateline: string |
   const written = dateline?.split(',')[1]?.trim();
   const region = written ? regionWritten(written) : undefined;
   if (region && region.kind !== 'city') out.add(region.name);
-  for (const m of opening.matchAll(COUNTY_NAMED)) {
+  for (const m of cuedMatches(opening, COUNTY_NAMED)) {
     const state = countyState(m[0], out);
     if (state && g.has(state)) out.add(state);
   }
@@ -375,7 +375,7 @@ function regionsOf(places: readonly Place[], opening: string, dateline: string |
   }
   return out;
 }
-const COUNTY_NAMED = /\b(?:[\p{Lu}][\p{L}'’.-]+ ){1,3}(?:County|Parish)\b/gu;
+const COUNTY_NAMED = cuedPattern(' (?:County|Parish)', String.raw`\b(?:[\p{Lu}][\p{L}'’.-]+ ){1,3}(?:County|Parish)\b`);
 
 /** The state of "Troup" when the text calls it "Troup County". */
 function countyOf(name: string, text: string, regions: ReadonlySet<string>): string | undefined {
@@ -771,6 +771,8 @@ const CREDIT_BEFORE = /(?:\b(?:by|photo|photos|credit|staff|reporter|contributed
 const CREDIT_AFTER = /^\s*(?:\/|,\s*(?:staff|reporter|correspondent|the associated press)\b)/i;
 
 const RUN_TOGETHER = /\p{Ll}\.\p{Lu}/u;
+// (a longer run of capitals is a dateline's town, "PEKING")
+const SHORT_ACRONYM = /^[A-Z]{3,4}$/;
 // a character upper-casing would change: a span without one is all capitals (`text === text.toUpperCase()`, without the copy)
 const CASED_LOWER = /\p{Changes_When_Uppercased}/u;
 
@@ -789,6 +791,8 @@ export function incidentNames(title: string | undefined, sentences: Sentence[]):
     // "Marla Keene.Her brother": copy that lost the space after a full stop runs two sentences together
     const text = RUN_TOGETHER.test(sp.text) ? sp.text.replace(/(\p{Ll}{2})\.(\p{Lu})/gu, '$1. $2') : sp.text;
     for (const m of text.matchAll(CAP_SEQ)) {
+      // one capitalised word ("The", "Police", "Smith") is a name only as a short acronym ("NYPD"), whatever else holds
+      if (!m[0].includes(' ') && !SHORT_ACRONYM.test(trimEnd(withoutPossessive(m[0]), '.,-'))) continue;
       if (FURNITURE.test(m[0]) || /^(?:By|Photo|Photos|Credit)\b/.test(m[0])) continue;
       const at = m.index ?? 0;
       if (CREDIT_BEFORE.test(text.slice(Math.max(0, at - 20), at)) || CREDIT_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 30))) continue;
@@ -1001,10 +1005,8 @@ const STREET_KINDS: Record<string, string> = {
   way: 'way', parkway: 'parkway', pkwy: 'parkway', highway: 'highway', hwy: 'highway',
   terrace: 'terrace', ter: 'terrace', circle: 'circle', cir: 'circle', trail: 'trail', pike: 'pike', square: 'square',
 };
-const STREET_RE = new RegExp(
-  String.raw`\b((?:[\p{Lu}\d][\p{L}\d'’.-]*\s){1,3})(${Object.keys(STREET_KINDS).map((k) => k[0]!.toUpperCase() + k.slice(1)).join('|')})\b\.?`,
-  'gu',
-);
+const STREET_KIND_WORDS = Object.keys(STREET_KINDS).map((k) => k[0]!.toUpperCase() + k.slice(1)).join('|');
+const STREET_RE = cuedPattern(String.raw`\s(?:${STREET_KIND_WORDS})\b`, String.raw`\b((?:[\p{Lu}\d][\p{L}\d'’.-]*\s){1,3})(${STREET_KIND_WORDS})\b\.?`);
 const ORDINALS: Record<string, string> = Object.fromEntries(
   'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth'.split(' ').map((w, i) => [w, `${i + 1}${i === 0 ? 'st' : i === 1 ? 'nd' : i === 2 ? 'rd' : 'th'}`]),
 );
@@ -1028,7 +1030,7 @@ export function streetKey(words: string, kind: string): string | null {
 export function incidentStreets(title: string | undefined, early: string[]): string[] {
   const out: string[] = [];
   for (const span of [title ?? '', ...early]) {
-    for (const m of span.matchAll(STREET_RE)) {
+    for (const m of cuedMatches(span, STREET_RE)) {
       const key = streetKey(m[1] ?? '', m[2] ?? '');
       if (key && !out.includes(key)) out.push(key);
     }

@@ -10,7 +10,7 @@ import {
 import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
 import { matchAt, QUAL_PHRASES, qualifierBefore } from './qualifiers';
 import { tokensOf, type Sentence } from './sentences';
-import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
+import { countryOf, gazetteer, maxPlaceWords, placeWordsFrom } from './gazetteer';
 import { countPatternAt, readingPatternsOver, runVictimRules, type ReadingHit, type RuleVeto } from './rules/engine';
 import { Antecedents } from './rules/antecedents';
 import { AGENT_VERBS, BE_FORMS, BODIES_OF_HEADS, BODY_OBJECTS, CLAUSE_TURNS, COUNT_AFTER_DAY_WORDS, DATE_PREPS, FINITE_KEYWORDS, FLIGHT_VERBS, FORCE_VERBS, FOUND_VERBS, HOME_DETERMINERS, HOME_NOUNS, INCREMENT_VERBS, LARGE_NUMBER_WORDS, MEASURE_UNITS, OBJECT_OPENERS, ORDINALS, OTHERS_WORDS, OUT_VERBS, PARENTHETICAL_OPENERS, PERPETRATORS, PLACE_NOUNS, QUOTE_CHARS, RECOVERY_PARTICIPLES, RECOVER_VERBS, REDUCED_RELATIVE, REDUCED_RELATIVE_PREPS, REFUGE_WORDS, RELATIVE, RELOCATE_VERBS, ROUND_UP_VERBS, SAFE_WORDS, STOP_NP, TAKE_VERBS, THAT_WHICH } from './lexicon/counts';
@@ -770,12 +770,19 @@ export function attributionOf(toks: Token[], text: string, near: number): { s: s
 
 // ---------- per-country / per-side scope ----------
 
+/** Whether a word starts with a capital letter (/^\p{Lu}/u, with ASCII answered without it). */
+function startsUpper(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(w);
+}
+
 /** The country a capitalised name at token k stands for, with the index past it. */
 function countryAt(toks: Token[], k: number): { country: string; end: number; demonym: boolean; possessive: boolean } | undefined {
   const t = toks[k];
-  if (!t || t.k !== 'word' || !/^\p{Lu}/u.test(t.t)) return undefined;
+  if (!t || t.k !== 'word' || !startsUpper(t.t)) return undefined;
   const g = gazetteer();
-  for (let w = Math.min(maxPlaceWords(), 4); w >= 1; w--) {
+  // (no name of more words starts with this one: most capitalised words are looked up alone)
+  for (let w = Math.min(maxPlaceWords(), 4, placeWordsFrom(t.t)); w >= 1; w--) {
     if (k + w > toks.length) continue;
     const parts: string[] = [];
     for (let m = k; m < k + w; m++) parts.push(toks[m]!.k === 'word' ? toks[m]!.t : '\u0000');

@@ -3,6 +3,7 @@
  * article can't redirect an alert. Malformed settings fail loudly at start-up rather than at first alert.
  */
 import * as z from 'zod';
+import { lazy } from '../lib/lazy';
 import { CATEGORIES, DESTINATIONS, DestinationId, type DestinationName } from '../schema';
 import { secretBytes } from '../lib/standard-webhooks';
 
@@ -10,60 +11,64 @@ export const DEFAULT_TELEGRAM_API_BASE = 'https://api.telegram.org';
 export const DEFAULT_SLACK_API_BASE = 'https://slack.com/api';
 export const DEFAULT_DISCORD_API_BASE = 'https://discord.com/api/v10';
 
-const HttpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.hostname, error: 'must be an absolute http(s) URL' }).max(2_048);
+const HttpUrl = lazy(() => z.url({ protocol: /^https?$/, hostname: z.regexes.hostname, error: 'must be an absolute http(s) URL' }).max(2_048));
 
-const NonEmpty = z.string().trim().min(1);
+const NonEmpty = lazy(() => z.string().trim().min(1));
 
-export const DestinationFilter = z.strictObject({
-  /** incident_type must be one of these (case-insensitive); an untyped incident never matches. */
-  types: z.array(NonEmpty).min(1).optional(),
-  /** one of alert.places must equal one of these (case-insensitive). */
-  countries: z.array(NonEmpty).min(1).optional(),
-  /** keep only changes in these categories; "threats" keeps every threat change. */
-  categories: z.array(z.enum([...CATEGORIES, 'threats'])).min(1).optional(),
-  /** the largest casualty figure (after `categories` narrowing) must be at least this. */
-  min_toll: z.number().int().nonnegative().optional(),
-});
+export const DestinationFilter = lazy(() =>
+  z.strictObject({
+    /** incident_type must be one of these (case-insensitive); an untyped incident never matches. */
+    types: z.array(NonEmpty).min(1).optional(),
+    /** one of alert.places must equal one of these (case-insensitive). */
+    countries: z.array(NonEmpty).min(1).optional(),
+    /** keep only changes in these categories; "threats" keeps every threat change. */
+    categories: z.array(z.enum([...CATEGORIES, 'threats'])).min(1).optional(),
+    /** the largest casualty figure (after `categories` narrowing) must be at least this. */
+    min_toll: z.number().int().nonnegative().optional(),
+  }),
+);
 export type DestinationFilter = z.infer<typeof DestinationFilter>;
 
-const TelegramToken = z.string().regex(/^\d{1,20}:[A-Za-z0-9_-]{20,}$/, 'must look like 123456:ABC… (the token from @BotFather)');
-const TelegramChatId = z.string().regex(/^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{3,31})$/, 'must be a numeric chat id or @channelusername');
-const SlackBotToken = z.string().regex(/^xox[bp]-[A-Za-z0-9-]{10,}$/, 'must be a Slack bot token, xoxb-… (OAuth & Permissions → Bot User OAuth Token)');
-const SlackChannel = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD (channel details → About), not its name');
-const DiscordBotToken = z.string().regex(/^[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/, 'must be a Discord bot token (Developer Portal → Bot → Reset Token), not a webhook URL');
-const DiscordChannel = z.string().regex(/^\d{17,20}$/, 'must be a Discord channel id such as 1180000000000000000 (Developer Mode → right-click the channel → Copy Channel ID)');
-const WebhookSecret = z.string().refine((s) => (secretBytes(s)?.length ?? 0) > 0, 'must be a Standard Webhooks secret, whsec_<base64>');
+const TelegramToken = lazy(() => z.string().regex(/^\d{1,20}:[A-Za-z0-9_-]{20,}$/, 'must look like 123456:ABC… (the token from @BotFather)'));
+const TelegramChatId = lazy(() => z.string().regex(/^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{3,31})$/, 'must be a numeric chat id or @channelusername'));
+const SlackBotToken = lazy(() => z.string().regex(/^xox[bp]-[A-Za-z0-9-]{10,}$/, 'must be a Slack bot token, xoxb-… (OAuth & Permissions → Bot User OAuth Token)'));
+const SlackChannel = lazy(() => z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD (channel details → About), not its name'));
+const DiscordBotToken = lazy(() => z.string().regex(/^[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/, 'must be a Discord bot token (Developer Portal → Bot → Reset Token), not a webhook URL'));
+const DiscordChannel = lazy(() => z.string().regex(/^\d{17,20}$/, 'must be a Discord channel id such as 1180000000000000000 (Developer Mode → right-click the channel → Copy Channel ID)'));
+const WebhookSecret = lazy(() => z.string().refine((s) => (secretBytes(s)?.length ?? 0) > 0, 'must be a Standard Webhooks secret, whsec_<base64>'));
 
-const filter = DestinationFilter.optional();
+const filter = lazy(() => DestinationFilter.optional());
 /** The destination's own name (from DESTINATIONS); absent for a single-URL setting, which is known by its platform. */
-const id = DestinationId.optional();
+const id = lazy(() => DestinationId.optional());
 
 /** `name` is the platform (it picks the payload builder); `id`, when set, tells two channels of one platform apart. */
-export const DestinationConfig = z.discriminatedUnion('name', [
-  /**
-   * With `token` (a bot token) and `channel`, alerts go through Slack's Web API (`url` is then its
-   * chat.postMessage); without, `url` is an incoming webhook, which cannot thread.
-   */
-  z.object({ name: z.literal('slack'), id, url: HttpUrl, token: SlackBotToken.optional(), channel: SlackChannel.optional(), api_base: HttpUrl.optional(), threads: z.boolean().optional(), filter }),
-  /**
-   * `forum`: the webhook posts to a forum channel, where an incident's first alert opens a post. With `token` (a
-   * bot token) and `channel`, alerts go through Create Message (`url`), whose nonce makes a retried post safe.
-   */
-  z.object({
-    name: z.literal('discord'),
-    id,
-    url: HttpUrl,
-    token: DiscordBotToken.optional(),
-    channel: DiscordChannel.optional(),
-    api_base: HttpUrl.optional(),
-    threads: z.boolean().optional(),
-    forum: z.boolean().optional(),
-    filter,
-  }),
-  z.object({ name: z.literal('telegram'), id, token: TelegramToken, chat_id: TelegramChatId, api_base: HttpUrl, threads: z.boolean().optional(), filter }),
-  z.object({ name: z.literal('teams'), id, url: HttpUrl, filter }),
-  z.object({ name: z.literal('webhook'), id, url: HttpUrl, secret: WebhookSecret.optional(), filter }),
-]);
+export const DestinationConfig = lazy(() =>
+  z.discriminatedUnion('name', [
+    /**
+     * With `token` (a bot token) and `channel`, alerts go through Slack's Web API (`url` is then its
+     * chat.postMessage); without, `url` is an incoming webhook, which cannot thread.
+     */
+    z.object({ name: z.literal('slack'), id, url: HttpUrl, token: SlackBotToken.optional(), channel: SlackChannel.optional(), api_base: HttpUrl.optional(), threads: z.boolean().optional(), filter }),
+    /**
+     * `forum`: the webhook posts to a forum channel, where an incident's first alert opens a post. With `token` (a
+     * bot token) and `channel`, alerts go through Create Message (`url`), whose nonce makes a retried post safe.
+     */
+    z.object({
+      name: z.literal('discord'),
+      id,
+      url: HttpUrl,
+      token: DiscordBotToken.optional(),
+      channel: DiscordChannel.optional(),
+      api_base: HttpUrl.optional(),
+      threads: z.boolean().optional(),
+      forum: z.boolean().optional(),
+      filter,
+    }),
+    z.object({ name: z.literal('telegram'), id, token: TelegramToken, chat_id: TelegramChatId, api_base: HttpUrl, threads: z.boolean().optional(), filter }),
+    z.object({ name: z.literal('teams'), id, url: HttpUrl, filter }),
+    z.object({ name: z.literal('webhook'), id, url: HttpUrl, secret: WebhookSecret.optional(), filter }),
+  ]),
+);
 export type DestinationConfig = z.infer<typeof DestinationConfig>;
 
 /** What the delivery ledger and the outbox key a destination by: one row per (alert, destination id). */
@@ -72,7 +77,7 @@ export function destinationId(dest: DestinationConfig): string {
 }
 
 /** A Worker setting's name, as DESTINATIONS refers to the secret or var holding a URL or token. */
-const SettingName = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be the name of a secret or var, e.g. SLACK_AFRICA_URL');
+const SettingName = lazy(() => z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be the name of a secret or var, e.g. SLACK_AFRICA_URL'));
 
 /**
  * One DESTINATIONS entry. The URL or token is never written here: `secret` names the setting holding it, so
@@ -162,20 +167,22 @@ const ThreadsList = jsonText('["discord","telegram"]').pipe(
 );
 
 /** Settings are read as trimmed strings; values are never echoed in errors (tokens live in them). */
-const Settings = z.object({
-  SLACK_WEBHOOK_URL: HttpUrl.optional(),
-  DISCORD_WEBHOOK_URL: HttpUrl.optional(),
-  TELEGRAM_BOT_TOKEN: TelegramToken.optional(),
-  TELEGRAM_CHAT_ID: TelegramChatId.optional(),
-  TELEGRAM_API_BASE: HttpUrl.optional(),
-  SLACK_API_BASE: HttpUrl.optional(),
-  TEAMS_WEBHOOK_URL: HttpUrl.optional(),
-  ALERT_WEBHOOK_URL: HttpUrl.optional(),
-  ALERT_WEBHOOK_SECRET: WebhookSecret.optional(),
-  DESTINATION_FILTERS: DestinationFilters.optional(),
-  DESTINATIONS: DestinationList.optional(),
-  THREADS: ThreadsList.optional(),
-});
+const Settings = lazy(() =>
+  z.object({
+    SLACK_WEBHOOK_URL: HttpUrl.optional(),
+    DISCORD_WEBHOOK_URL: HttpUrl.optional(),
+    TELEGRAM_BOT_TOKEN: TelegramToken.optional(),
+    TELEGRAM_CHAT_ID: TelegramChatId.optional(),
+    TELEGRAM_API_BASE: HttpUrl.optional(),
+    SLACK_API_BASE: HttpUrl.optional(),
+    TEAMS_WEBHOOK_URL: HttpUrl.optional(),
+    ALERT_WEBHOOK_URL: HttpUrl.optional(),
+    ALERT_WEBHOOK_SECRET: WebhookSecret.optional(),
+    DESTINATION_FILTERS: DestinationFilters.optional(),
+    DESTINATIONS: DestinationList.optional(),
+    THREADS: ThreadsList.optional(),
+  }),
+);
 const SETTING_NAMES = Object.keys(Settings.shape) as (keyof typeof Settings.shape)[];
 
 /** Thrown by destinationsFromEnv; `cause` is the ZodError, `settings` the names of the offending settings. */

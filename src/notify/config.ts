@@ -83,48 +83,50 @@ const SettingName = lazy(() => z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must 
  * One DESTINATIONS entry. The URL or token is never written here: `secret` names the setting holding it, so
  * the list itself can be a plain var in wrangler.jsonc while the credentials stay secrets.
  */
-export const DestinationEntry = z
-  .strictObject({
-    platform: z.enum(DESTINATIONS),
-    name: DestinationId,
-    /** The setting holding the webhook URL (slack, discord, teams, webhook) or the bot token (telegram; slack or discord with `channel`). */
-    secret: SettingName,
-    /** telegram only: the chat to post to. */
-    chat_id: TelegramChatId.optional(),
-    /** slack or discord: the channel id a bot token posts to; with it, `secret` names a bot token instead of a webhook URL. */
-    channel: z.string().max(40).optional(),
-    /** One thread per incident (slack with `channel`, discord, telegram): the first alert opens it, later ones reply. */
-    threads: z.boolean().optional(),
-    /** discord with threads only: the webhook's channel is a forum, where each incident becomes a post. */
-    forum: z.boolean().optional(),
-    /** telegram, or slack or discord with `channel`: the API base; default TELEGRAM_API_BASE / SLACK_API_BASE, else the public one. */
-    api_base: HttpUrl.optional(),
-    /** webhook only: the setting holding its whsec_ signing secret. */
-    signing_secret: SettingName.optional(),
-    filter,
-  })
-  .superRefine((e, ctx) => {
-    if (e.platform === 'telegram' && e.chat_id === undefined) ctx.addIssue({ code: 'custom', path: ['chat_id'], message: 'is required for a telegram destination' });
-    if (e.platform !== 'telegram' && e.chat_id !== undefined) ctx.addIssue({ code: 'custom', path: ['chat_id'], message: 'is only for a telegram destination' });
-    const bot = e.platform === 'telegram' || ((e.platform === 'slack' || e.platform === 'discord') && e.channel !== undefined);
-    if (!bot && e.api_base !== undefined) ctx.addIssue({ code: 'custom', path: ['api_base'], message: 'is only for a telegram destination or a slack or discord one with a channel' });
-    if (e.channel !== undefined) {
-      const channel = e.platform === 'slack' ? SlackChannel : e.platform === 'discord' ? DiscordChannel : null;
-      const checked = channel?.safeParse(e.channel, { reportInput: false });
-      if (!channel) ctx.addIssue({ code: 'custom', path: ['channel'], message: 'is only for a slack or discord destination' });
-      else if (checked && !checked.success) ctx.addIssue({ code: 'custom', path: ['channel'], message: checked.error.issues[0]?.message ?? 'is invalid' });
-    }
-    if (e.platform === 'discord' && e.channel !== undefined && e.forum !== undefined) {
-      // Discord de-duplicates a retried Create Message by its nonce, but not the call that opens a forum post.
-      ctx.addIssue({ code: 'custom', path: ['forum'], message: 'is only for a discord webhook: a bot with channel posts to a text channel' });
-    }
-    if (e.threads === true && (e.platform === 'teams' || e.platform === 'webhook')) ctx.addIssue({ code: 'custom', path: ['threads'], message: `is not available for a ${e.platform} destination` });
-    if (e.threads === true && e.platform === 'slack' && e.channel === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['threads'], message: 'needs a bot token and a channel: set channel and let secret name the bot token (an incoming webhook cannot thread)' });
-    }
-    if (e.forum !== undefined && !(e.platform === 'discord' && e.threads === true)) ctx.addIssue({ code: 'custom', path: ['forum'], message: 'is only for a discord destination with threads: true' });
-    if (e.platform !== 'webhook' && e.signing_secret !== undefined) ctx.addIssue({ code: 'custom', path: ['signing_secret'], message: 'is only for a webhook destination' });
-  });
+export const DestinationEntry = lazy(() =>
+  z
+    .strictObject({
+      platform: z.enum(DESTINATIONS),
+      name: DestinationId,
+      /** The setting holding the webhook URL (slack, discord, teams, webhook) or the bot token (telegram; slack or discord with `channel`). */
+      secret: SettingName,
+      /** telegram only: the chat to post to. */
+      chat_id: TelegramChatId.optional(),
+      /** slack or discord: the channel id a bot token posts to; with it, `secret` names a bot token instead of a webhook URL. */
+      channel: z.string().max(40).optional(),
+      /** One thread per incident (slack with `channel`, discord, telegram): the first alert opens it, later ones reply. */
+      threads: z.boolean().optional(),
+      /** discord with threads only: the webhook's channel is a forum, where each incident becomes a post. */
+      forum: z.boolean().optional(),
+      /** telegram, or slack or discord with `channel`: the API base; default TELEGRAM_API_BASE / SLACK_API_BASE, else the public one. */
+      api_base: HttpUrl.optional(),
+      /** webhook only: the setting holding its whsec_ signing secret. */
+      signing_secret: SettingName.optional(),
+      filter,
+    })
+    .superRefine((e, ctx) => {
+      if (e.platform === 'telegram' && e.chat_id === undefined) ctx.addIssue({ code: 'custom', path: ['chat_id'], message: 'is required for a telegram destination' });
+      if (e.platform !== 'telegram' && e.chat_id !== undefined) ctx.addIssue({ code: 'custom', path: ['chat_id'], message: 'is only for a telegram destination' });
+      const bot = e.platform === 'telegram' || ((e.platform === 'slack' || e.platform === 'discord') && e.channel !== undefined);
+      if (!bot && e.api_base !== undefined) ctx.addIssue({ code: 'custom', path: ['api_base'], message: 'is only for a telegram destination or a slack or discord one with a channel' });
+      if (e.channel !== undefined) {
+        const channel = e.platform === 'slack' ? SlackChannel : e.platform === 'discord' ? DiscordChannel : null;
+        const checked = channel?.safeParse(e.channel, { reportInput: false });
+        if (!channel) ctx.addIssue({ code: 'custom', path: ['channel'], message: 'is only for a slack or discord destination' });
+        else if (checked && !checked.success) ctx.addIssue({ code: 'custom', path: ['channel'], message: checked.error.issues[0]?.message ?? 'is invalid' });
+      }
+      if (e.platform === 'discord' && e.channel !== undefined && e.forum !== undefined) {
+        // Discord de-duplicates a retried Create Message by its nonce, but not the call that opens a forum post.
+        ctx.addIssue({ code: 'custom', path: ['forum'], message: 'is only for a discord webhook: a bot with channel posts to a text channel' });
+      }
+      if (e.threads === true && (e.platform === 'teams' || e.platform === 'webhook')) ctx.addIssue({ code: 'custom', path: ['threads'], message: `is not available for a ${e.platform} destination` });
+      if (e.threads === true && e.platform === 'slack' && e.channel === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['threads'], message: 'needs a bot token and a channel: set channel and let secret name the bot token (an incoming webhook cannot thread)' });
+      }
+      if (e.forum !== undefined && !(e.platform === 'discord' && e.threads === true)) ctx.addIssue({ code: 'custom', path: ['forum'], message: 'is only for a discord destination with threads: true' });
+      if (e.platform !== 'webhook' && e.signing_secret !== undefined) ctx.addIssue({ code: 'custom', path: ['signing_secret'], message: 'is only for a webhook destination' });
+    }),
+);
 export type DestinationEntry = z.infer<typeof DestinationEntry>;
 
 const jsonText = (example: string) =>
@@ -137,9 +139,9 @@ const jsonText = (example: string) =>
     }
   });
 
-const DestinationList = jsonText('[{"platform":"slack","name":"slack-africa","secret":"SLACK_AFRICA_URL"}]').pipe(z.array(DestinationEntry).max(50));
+const DestinationList = lazy(() => jsonText('[{"platform":"slack","name":"slack-africa","secret":"SLACK_AFRICA_URL"}]').pipe(z.array(DestinationEntry).max(50)));
 
-const DestinationFilters = jsonText('{"slack":{"min_toll":10}}').pipe(z.partialRecord(z.enum(DESTINATIONS), DestinationFilter));
+const DestinationFilters = lazy(() => jsonText('{"slack":{"min_toll":10}}').pipe(z.partialRecord(z.enum(DESTINATIONS), DestinationFilter)));
 
 /**
  * THREADS: the single-URL settings to deliver one thread per incident, so a desk with DISCORD_WEBHOOK_URL or a
@@ -156,14 +158,16 @@ export const THREAD_SETTINGS: ReadonlyArray<{ value: string; setting: string | n
 ];
 const THREADABLE = THREAD_SETTINGS.filter((r) => r.setting !== null).map((r) => r.value);
 
-const ThreadsList = jsonText('["discord","telegram"]').pipe(
-  z.array(
-    z.string().superRefine((value, ctx) => {
-      const row = THREAD_SETTINGS.find((r) => r.value === value);
-      if (!row) ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 40)}" is not one of ${THREADABLE.join(', ')}` });
-      else if (row.setting === null) ctx.addIssue({ code: 'custom', message: `"${value}" cannot thread: ${row.meaning}` });
-    }),
-  ).max(THREAD_SETTINGS.length),
+const ThreadsList = lazy(() =>
+  jsonText('["discord","telegram"]').pipe(
+    z.array(
+      z.string().superRefine((value, ctx) => {
+        const row = THREAD_SETTINGS.find((r) => r.value === value);
+        if (!row) ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 40)}" is not one of ${THREADABLE.join(', ')}` });
+        else if (row.setting === null) ctx.addIssue({ code: 'custom', message: `"${value}" cannot thread: ${row.meaning}` });
+      }),
+    ).max(THREAD_SETTINGS.length),
+  ),
 );
 
 /** Settings are read as trimmed strings; values are never echoed in errors (tokens live in them). */
@@ -321,7 +325,7 @@ function listedDestinations(
   return { destinations, issues };
 }
 
-const DigestHours = jsonText('{"slack":7}').pipe(z.record(z.string(), z.number().int().min(0).max(23, 'must be an hour of the day, 0–23 (UTC)')));
+const DigestHours = lazy(() => jsonText('{"slack":7}').pipe(z.record(z.string(), z.number().int().min(0).max(23, 'must be an hour of the day, 0–23 (UTC)'))));
 
 /**
  * DIGEST_HOURS: destination name → the UTC hour its daily digest is sent. Each name must be a configured

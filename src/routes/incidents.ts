@@ -20,11 +20,13 @@ import { requireReader } from './reader';
 
 const Iso = lazy(() => z.iso.datetime().describe('ISO 8601 date-time, UTC'));
 
-export const IncidentKey = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'incident key may hold letters, digits, ".", "_", ":" and "-"');
+export const IncidentKey = lazy(() =>
+  z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'incident key may hold letters, digits, ".", "_", ":" and "-"'),
+);
 
 export const ListedFigure = lazy(() => z.object({ value: z.number().int().nonnegative(), qualifier: Qualifier }));
 

@@ -7,7 +7,7 @@ import { orderedEntries } from '../dashboard/pages';
 import { DEFAULT_LIMIT, ListQuery, pageOf } from '../dashboard/paging';
 import { HttpError } from '../lib/errors';
 import { Category, Change, ErrorBody, Qualifier, Threat } from '../schema';
-import { listIncidents, readSummary, readTimeline } from '../durable/read-model-kv';
+import { listIncidents, readIncident } from '../durable/read-model-kv';
 import type { IncidentSummary, Timeline } from '../track/read-model';
 import { requireReader } from './reader';
 
@@ -214,7 +214,7 @@ incidents.get('/', async (c) => {
 incidents.get('/:key', async (c) => {
   const key = IncidentKey.safeParse(c.req.param('key'));
   if (!key.success) throw new HttpError(404, 'not_found', 'no incident with that key');
-  const [summary, timeline] = await Promise.all([readSummary(c.env.READ_MODEL, key.data), readTimeline(c.env.READ_MODEL, key.data)]);
+  const { summary, timeline } = await readIncident(c.env.READ_MODEL, key.data);
   if (!summary) throw new HttpError(404, 'not_found', `no incident with key "${key.data}"`);
   return c.json(detailOf(summary, timeline), 200, { 'cache-control': 'no-store' });
 });

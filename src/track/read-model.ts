@@ -82,6 +82,9 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
 export const Timeline = lazy(() => z.object({ v: z.literal(1), key: z.string(), entries: z.array(TimelineEntry) }));
 export type Timeline = z.infer<typeof Timeline>;
 
+/** The timeline as the summary's value carries it; absent in values written before the two were one. */
+export const StoredTimeline = lazy(() => z.object({ timeline: Timeline.optional() }));
+
 export function summaryOf(state: IncidentState, lastChangeMs: number): IncidentSummary {
   return {
     v: 1,

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazy } from '../lib/lazy';
 import type { ListedIncident } from '../track/read-model';
 
 /*
@@ -7,7 +8,7 @@ import type { ListedIncident } from '../track/read-model';
  * It is opaque to clients: base64url of a small JSON object.
  */
 
-const CursorBody = z.object({ r: z.number().int().nonnegative(), k: z.string().min(1).max(300) }).strict();
+const CursorBody = lazy(() => z.object({ r: z.number().int().nonnegative(), k: z.string().min(1).max(300) }).strict());
 type CursorBody = z.infer<typeof CursorBody>;
 
 export const DEFAULT_LIMIT = 20;
@@ -46,26 +47,28 @@ export function decodeCursor(cursor: string): CursorBody | null {
 }
 
 /** Query parameters of a listing: `limit` 1–100 (default 20) and an optional cursor from a previous page. */
-export const ListQuery = z.object({
-  limit: z
-    .string()
-    .regex(/^\d{1,3}$/, 'limit must be an integer from 1 to 100')
-    .transform(Number)
-    .pipe(z.number().int().min(1, 'limit must be an integer from 1 to 100').max(MAX_LIMIT, 'limit must be an integer from 1 to 100'))
-    .optional(),
-  cursor: z
-    .string()
-    .max(600, 'cursor is not valid')
-    .transform((v, ctx) => {
-      const decoded = decodeCursor(v);
-      if (!decoded) {
-        ctx.addIssue({ code: 'custom', message: 'cursor is not valid; pass next_cursor from a previous page unchanged' });
-        return z.NEVER;
-      }
-      return decoded;
-    })
-    .optional(),
-});
+export const ListQuery = lazy(() =>
+  z.object({
+    limit: z
+      .string()
+      .regex(/^\d{1,3}$/, 'limit must be an integer from 1 to 100')
+      .transform(Number)
+      .pipe(z.number().int().min(1, 'limit must be an integer from 1 to 100').max(MAX_LIMIT, 'limit must be an integer from 1 to 100'))
+      .optional(),
+    cursor: z
+      .string()
+      .max(600, 'cursor is not valid')
+      .transform((v, ctx) => {
+        const decoded = decodeCursor(v);
+        if (!decoded) {
+          ctx.addIssue({ code: 'custom', message: 'cursor is not valid; pass next_cursor from a previous page unchanged' });
+          return z.NEVER;
+        }
+        return decoded;
+      })
+      .optional(),
+  }),
+);
 export type ListQuery = z.infer<typeof ListQuery>;
 
 /** Newest activity first; the key breaks ties so the order is total (and the cursor unambiguous). */

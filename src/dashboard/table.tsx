@@ -1,5 +1,6 @@
 /** The dense incident table (GET /table): one row per incident, filtered by type, country, change date and text, sortable. */
 import * as z from 'zod';
+import { lazy } from '../lib/lazy';
 import { CATEGORIES, type Category } from '../schema';
 import type { ListedIncident } from '../track/read-model';
 import { CATEGORY_LABEL, formatCount, formatDateTime, isoOf, qualifierWord } from './format';
@@ -14,13 +15,15 @@ const SORTS = ['recent', 'toll', 'title'] as const;
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 /** The filter form's query string; blank fields mean "any". */
-export const TableQuery = z.object({
-  type: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()),
-  country: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
-  since: z.preprocess(blankToUndefined, z.iso.date({ error: 'since must be a date, YYYY-MM-DD' }).optional()),
-  q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
-  sort: z.preprocess(blankToUndefined, z.enum(SORTS).default('recent')),
-});
+export const TableQuery = lazy(() =>
+  z.object({
+    type: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()),
+    country: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
+    since: z.preprocess(blankToUndefined, z.iso.date({ error: 'since must be a date, YYYY-MM-DD' }).optional()),
+    q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
+    sort: z.preprocess(blankToUndefined, z.enum(SORTS).default('recent')),
+  }),
+);
 export type TableQuery = z.infer<typeof TableQuery>;
 
 /** Places are stored most specific first, so the last one is the country (or the widest place known). */

@@ -3,6 +3,7 @@
  * article can't redirect an alert. Malformed settings fail loudly at start-up rather than at first alert.
  */
 import * as z from 'zod';
+import { lazy } from '../lib/lazy';
 import { CATEGORIES, DESTINATIONS, DestinationId, type DestinationName } from '../schema';
 import { secretBytes } from '../lib/standard-webhooks';
 
@@ -10,60 +11,64 @@ export const DEFAULT_TELEGRAM_API_BASE = 'https://api.telegram.org';
 export const DEFAULT_SLACK_API_BASE = 'https://slack.com/api';
 export const DEFAULT_DISCORD_API_BASE = 'https://discord.com/api/v10';
 
-const HttpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.hostname, error: 'must be an absolute http(s) URL' }).max(2_048);
+const HttpUrl = lazy(() => z.url({ protocol: /^https?$/, hostname: z.regexes.hostname, error: 'must be an absolute http(s) URL' }).max(2_048));
 
-const NonEmpty = z.string().trim().min(1);
+const NonEmpty = lazy(() => z.string().trim().min(1));
 
-export const DestinationFilter = z.strictObject({
-  /** incident_type must be one of these (case-insensitive); an untyped incident never matches. */
-  types: z.array(NonEmpty).min(1).optional(),
-  /** one of alert.places must equal one of these (case-insensitive). */
-  countries: z.array(NonEmpty).min(1).optional(),
-  /** keep only changes in these categories; "threats" keeps every threat change. */
-  categories: z.array(z.enum([...CATEGORIES, 'threats'])).min(1).optional(),
-  /** the largest casualty figure (after `categories` narrowing) must be at least this. */
-  min_toll: z.number().int().nonnegative().optional(),
-});
+export const DestinationFilter = lazy(() =>
+  z.strictObject({
+    /** incident_type must be one of these (case-insensitive); an untyped incident never matches. */
+    types: z.array(NonEmpty).min(1).optional(),
+    /** one of alert.places must equal one of these (case-insensitive). */
+    countries: z.array(NonEmpty).min(1).optional(),
+    /** keep only changes in these categories; "threats" keeps every threat change. */
+    categories: z.array(z.enum([...CATEGORIES, 'threats'])).min(1).optional(),
+    /** the largest casualty figure (after `categories` narrowing) must be at least this. */
+    min_toll: z.number().int().nonnegative().optional(),
+  }),
+);
 export type DestinationFilter = z.infer<typeof DestinationFilter>;
 
-const TelegramToken = z.string().regex(/^\d{1,20}:[A-Za-z0-9_-]{20,}$/, 'must look like 123456:ABC… (the token from @BotFather)');
-const TelegramChatId = z.string().regex(/^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{3,31})$/, 'must be a numeric chat id or @channelusername');
-const SlackBotToken = z.string().regex(/^xox[bp]-[A-Za-z0-9-]{10,}$/, 'must be a Slack bot token, xoxb-… (OAuth & Permissions → Bot User OAuth Token)');
-const SlackChannel = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD (channel details → About), not its name');
-const DiscordBotToken = z.string().regex(/^[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/, 'must be a Discord bot token (Developer Portal → Bot → Reset Token), not a webhook URL');
-const DiscordChannel = z.string().regex(/^\d{17,20}$/, 'must be a Discord channel id such as 1180000000000000000 (Developer Mode → right-click the channel → Copy Channel ID)');
-const WebhookSecret = z.string().refine((s) => (secretBytes(s)?.length ?? 0) > 0, 'must be a Standard Webhooks secret, whsec_<base64>');
+const TelegramToken = lazy(() => z.string().regex(/^\d{1,20}:[A-Za-z0-9_-]{20,}$/, 'must look like 123456:ABC… (the token from @BotFather)'));
+const TelegramChatId = lazy(() => z.string().regex(/^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{3,31})$/, 'must be a numeric chat id or @channelusername'));
+const SlackBotToken = lazy(() => z.string().regex(/^xox[bp]-[A-Za-z0-9-]{10,}$/, 'must be a Slack bot token, xoxb-… (OAuth & Permissions → Bot User OAuth Token)'));
+const SlackChannel = lazy(() => z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD (channel details → About), not its name'));
+const DiscordBotToken = lazy(() => z.string().regex(/^[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/, 'must be a Discord bot token (Developer Portal → Bot → Reset Token), not a webhook URL'));
+const DiscordChannel = lazy(() => z.string().regex(/^\d{17,20}$/, 'must be a Discord channel id such as 1180000000000000000 (Developer Mode → right-click the channel → Copy Channel ID)'));
+const WebhookSecret = lazy(() => z.string().refine((s) => (secretBytes(s)?.length ?? 0) > 0, 'must be a Standard Webhooks secret, whsec_<base64>'));
 
-const filter = DestinationFilter.optional();
+const filter = lazy(() => DestinationFilter.optional());
 /** The destination's own name (from DESTINATIONS); absent for a single-URL setting, which is known by its platform. */
-const id = DestinationId.optional();
+const id = lazy(() => DestinationId.optional());
 
 /** `name` is the platform (it picks the payload builder); `id`, when set, tells two channels of one platform apart. */
-export const DestinationConfig = z.discriminatedUnion('name', [
-  /**
-   * With `token` (a bot token) and `channel`, alerts go through Slack's Web API (`url` is then its
-   * chat.postMessage); without, `url` is an incoming webhook, which cannot thread.
-   */
-  z.object({ name: z.literal('slack'), id, url: HttpUrl, token: SlackBotToken.optional(), channel: SlackChannel.optional(), api_base: HttpUrl.optional(), threads: z.boolean().optional(), filter }),
-  /**
-   * `forum`: the webhook posts to a forum channel, where an incident's first alert opens a post. With `token` (a
-   * bot token) and `channel`, alerts go through Create Message (`url`), whose nonce makes a retried post safe.
-   */
-  z.object({
-    name: z.literal('discord'),
-    id,
-    url: HttpUrl,
-    token: DiscordBotToken.optional(),
-    channel: DiscordChannel.optional(),
-    api_base: HttpUrl.optional(),
-    threads: z.boolean().optional(),
-    forum: z.boolean().optional(),
-    filter,
-  }),
-  z.object({ name: z.literal('telegram'), id, token: TelegramToken, chat_id: TelegramChatId, api_base: HttpUrl, threads: z.boolean().optional(), filter }),
-  z.object({ name: z.literal('teams'), id, url: HttpUrl, filter }),
-  z.object({ name: z.literal('webhook'), id, url: HttpUrl, secret: WebhookSecret.optional(), filter }),
-]);
+export const DestinationConfig = lazy(() =>
+  z.discriminatedUnion('name', [
+    /**
+     * With `token` (a bot token) and `channel`, alerts go through Slack's Web API (`url` is then its
+     * chat.postMessage); without, `url` is an incoming webhook, which cannot thread.
+     */
+    z.object({ name: z.literal('slack'), id, url: HttpUrl, token: SlackBotToken.optional(), channel: SlackChannel.optional(), api_base: HttpUrl.optional(), threads: z.boolean().optional(), filter }),
+    /**
+     * `forum`: the webhook posts to a forum channel, where an incident's first alert opens a post. With `token` (a
+     * bot token) and `channel`, alerts go through Create Message (`url`), whose nonce makes a retried post safe.
+     */
+    z.object({
+      name: z.literal('discord'),
+      id,
+      url: HttpUrl,
+      token: DiscordBotToken.optional(),
+      channel: DiscordChannel.optional(),
+      api_base: HttpUrl.optional(),
+      threads: z.boolean().optional(),
+      forum: z.boolean().optional(),
+      filter,
+    }),
+    z.object({ name: z.literal('telegram'), id, token: TelegramToken, chat_id: TelegramChatId, api_base: HttpUrl, threads: z.boolean().optional(), filter }),
+    z.object({ name: z.literal('teams'), id, url: HttpUrl, filter }),
+    z.object({ name: z.literal('webhook'), id, url: HttpUrl, secret: WebhookSecret.optional(), filter }),
+  ]),
+);
 export type DestinationConfig = z.infer<typeof DestinationConfig>;
 
 /** What the delivery ledger and the outbox key a destination by: one row per (alert, destination id). */
@@ -72,54 +77,56 @@ export function destinationId(dest: DestinationConfig): string {
 }
 
 /** A Worker setting's name, as DESTINATIONS refers to the secret or var holding a URL or token. */
-const SettingName = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be the name of a secret or var, e.g. SLACK_AFRICA_URL');
+const SettingName = lazy(() => z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'must be the name of a secret or var, e.g. SLACK_AFRICA_URL'));
 
 /**
  * One DESTINATIONS entry. The URL or token is never written here: `secret` names the setting holding it, so
  * the list itself can be a plain var in wrangler.jsonc while the credentials stay secrets.
  */
-export const DestinationEntry = z
-  .strictObject({
-    platform: z.enum(DESTINATIONS),
-    name: DestinationId,
-    /** The setting holding the webhook URL (slack, discord, teams, webhook) or the bot token (telegram; slack or discord with `channel`). */
-    secret: SettingName,
-    /** telegram only: the chat to post to. */
-    chat_id: TelegramChatId.optional(),
-    /** slack or discord: the channel id a bot token posts to; with it, `secret` names a bot token instead of a webhook URL. */
-    channel: z.string().max(40).optional(),
-    /** One thread per incident (slack with `channel`, discord, telegram): the first alert opens it, later ones reply. */
-    threads: z.boolean().optional(),
-    /** discord with threads only: the webhook's channel is a forum, where each incident becomes a post. */
-    forum: z.boolean().optional(),
-    /** telegram, or slack or discord with `channel`: the API base; default TELEGRAM_API_BASE / SLACK_API_BASE, else the public one. */
-    api_base: HttpUrl.optional(),
-    /** webhook only: the setting holding its whsec_ signing secret. */
-    signing_secret: SettingName.optional(),
-    filter,
-  })
-  .superRefine((e, ctx) => {
-    if (e.platform === 'telegram' && e.chat_id === undefined) ctx.addIssue({ code: 'custom', path: ['chat_id'], message: 'is required for a telegram destination' });
-    if (e.platform !== 'telegram' && e.chat_id !== undefined) ctx.addIssue({ code: 'custom', path: ['chat_id'], message: 'is only for a telegram destination' });
-    const bot = e.platform === 'telegram' || ((e.platform === 'slack' || e.platform === 'discord') && e.channel !== undefined);
-    if (!bot && e.api_base !== undefined) ctx.addIssue({ code: 'custom', path: ['api_base'], message: 'is only for a telegram destination or a slack or discord one with a channel' });
-    if (e.channel !== undefined) {
-      const channel = e.platform === 'slack' ? SlackChannel : e.platform === 'discord' ? DiscordChannel : null;
-      const checked = channel?.safeParse(e.channel, { reportInput: false });
-      if (!channel) ctx.addIssue({ code: 'custom', path: ['channel'], message: 'is only for a slack or discord destination' });
-      else if (checked && !checked.success) ctx.addIssue({ code: 'custom', path: ['channel'], message: checked.error.issues[0]?.message ?? 'is invalid' });
-    }
-    if (e.platform === 'discord' && e.channel !== undefined && e.forum !== undefined) {
-      // Discord de-duplicates a retried Create Message by its nonce, but not the call that opens a forum post.
-      ctx.addIssue({ code: 'custom', path: ['forum'], message: 'is only for a discord webhook: a bot with channel posts to a text channel' });
-    }
-    if (e.threads === true && (e.platform === 'teams' || e.platform === 'webhook')) ctx.addIssue({ code: 'custom', path: ['threads'], message: `is not available for a ${e.platform} destination` });
-    if (e.threads === true && e.platform === 'slack' && e.channel === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['threads'], message: 'needs a bot token and a channel: set channel and let secret name the bot token (an incoming webhook cannot thread)' });
-    }
-    if (e.forum !== undefined && !(e.platform === 'discord' && e.threads === true)) ctx.addIssue({ code: 'custom', path: ['forum'], message: 'is only for a discord destination with threads: true' });
-    if (e.platform !== 'webhook' && e.signing_secret !== undefined) ctx.addIssue({ code: 'custom', path: ['signing_secret'], message: 'is only for a webhook destination' });
-  });
+export const DestinationEntry = lazy(() =>
+  z
+    .strictObject({
+      platform: z.enum(DESTINATIONS),
+      name: DestinationId,
+      /** The setting holding the webhook URL (slack, discord, teams, webhook) or the bot token (telegram; slack or discord with `channel`). */
+      secret: SettingName,
+      /** telegram only: the chat to post to. */
+      chat_id: TelegramChatId.optional(),
+      /** slack or discord: the channel id a bot token posts to; with it, `secret` names a bot token instead of a webhook URL. */
+      channel: z.string().max(40).optional(),
+      /** One thread per incident (slack with `channel`, discord, telegram): the first alert opens it, later ones reply. */
+      threads: z.boolean().optional(),
+      /** discord with threads only: the webhook's channel is a forum, where each incident becomes a post. */
+      forum: z.boolean().optional(),
+      /** telegram, or slack or discord with `channel`: the API base; default TELEGRAM_API_BASE / SLACK_API_BASE, else the public one. */
+      api_base: HttpUrl.optional(),
+      /** webhook only: the setting holding its whsec_ signing secret. */
+      signing_secret: SettingName.optional(),
+      filter,
+    })
+    .superRefine((e, ctx) => {
+      if (e.platform === 'telegram' && e.chat_id === undefined) ctx.addIssue({ code: 'custom', path: ['chat_id'], message: 'is required for a telegram destination' });
+      if (e.platform !== 'telegram' && e.chat_id !== undefined) ctx.addIssue({ code: 'custom', path: ['chat_id'], message: 'is only for a telegram destination' });
+      const bot = e.platform === 'telegram' || ((e.platform === 'slack' || e.platform === 'discord') && e.channel !== undefined);
+      if (!bot && e.api_base !== undefined) ctx.addIssue({ code: 'custom', path: ['api_base'], message: 'is only for a telegram destination or a slack or discord one with a channel' });
+      if (e.channel !== undefined) {
+        const channel = e.platform === 'slack' ? SlackChannel : e.platform === 'discord' ? DiscordChannel : null;
+        const checked = channel?.safeParse(e.channel, { reportInput: false });
+        if (!channel) ctx.addIssue({ code: 'custom', path: ['channel'], message: 'is only for a slack or discord destination' });
+        else if (checked && !checked.success) ctx.addIssue({ code: 'custom', path: ['channel'], message: checked.error.issues[0]?.message ?? 'is invalid' });
+      }
+      if (e.platform === 'discord' && e.channel !== undefined && e.forum !== undefined) {
+        // Discord de-duplicates a retried Create Message by its nonce, but not the call that opens a forum post.
+        ctx.addIssue({ code: 'custom', path: ['forum'], message: 'is only for a discord webhook: a bot with channel posts to a text channel' });
+      }
+      if (e.threads === true && (e.platform === 'teams' || e.platform === 'webhook')) ctx.addIssue({ code: 'custom', path: ['threads'], message: `is not available for a ${e.platform} destination` });
+      if (e.threads === true && e.platform === 'slack' && e.channel === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['threads'], message: 'needs a bot token and a channel: set channel and let secret name the bot token (an incoming webhook cannot thread)' });
+      }
+      if (e.forum !== undefined && !(e.platform === 'discord' && e.threads === true)) ctx.addIssue({ code: 'custom', path: ['forum'], message: 'is only for a discord destination with threads: true' });
+      if (e.platform !== 'webhook' && e.signing_secret !== undefined) ctx.addIssue({ code: 'custom', path: ['signing_secret'], message: 'is only for a webhook destination' });
+    }),
+);
 export type DestinationEntry = z.infer<typeof DestinationEntry>;
 
 const jsonText = (example: string) =>
@@ -132,9 +139,9 @@ const jsonText = (example: string) =>
     }
   });
 
-const DestinationList = jsonText('[{"platform":"slack","name":"slack-africa","secret":"SLACK_AFRICA_URL"}]').pipe(z.array(DestinationEntry).max(50));
+const DestinationList = lazy(() => jsonText('[{"platform":"slack","name":"slack-africa","secret":"SLACK_AFRICA_URL"}]').pipe(z.array(DestinationEntry).max(50)));
 
-const DestinationFilters = jsonText('{"slack":{"min_toll":10}}').pipe(z.partialRecord(z.enum(DESTINATIONS), DestinationFilter));
+const DestinationFilters = lazy(() => jsonText('{"slack":{"min_toll":10}}').pipe(z.partialRecord(z.enum(DESTINATIONS), DestinationFilter)));
 
 /**
  * THREADS: the single-URL settings to deliver one thread per incident, so a desk with DISCORD_WEBHOOK_URL or a
@@ -151,31 +158,35 @@ export const THREAD_SETTINGS: ReadonlyArray<{ value: string; setting: string | n
 ];
 const THREADABLE = THREAD_SETTINGS.filter((r) => r.setting !== null).map((r) => r.value);
 
-const ThreadsList = jsonText('["discord","telegram"]').pipe(
-  z.array(
-    z.string().superRefine((value, ctx) => {
-      const row = THREAD_SETTINGS.find((r) => r.value === value);
-      if (!row) ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 40)}" is not one of ${THREADABLE.join(', ')}` });
-      else if (row.setting === null) ctx.addIssue({ code: 'custom', message: `"${value}" cannot thread: ${row.meaning}` });
-    }),
-  ).max(THREAD_SETTINGS.length),
+const ThreadsList = lazy(() =>
+  jsonText('["discord","telegram"]').pipe(
+    z.array(
+      z.string().superRefine((value, ctx) => {
+        const row = THREAD_SETTINGS.find((r) => r.value === value);
+        if (!row) ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 40)}" is not one of ${THREADABLE.join(', ')}` });
+        else if (row.setting === null) ctx.addIssue({ code: 'custom', message: `"${value}" cannot thread: ${row.meaning}` });
+      }),
+    ).max(THREAD_SETTINGS.length),
+  ),
 );
 
 /** Settings are read as trimmed strings; values are never echoed in errors (tokens live in them). */
-const Settings = z.object({
-  SLACK_WEBHOOK_URL: HttpUrl.optional(),
-  DISCORD_WEBHOOK_URL: HttpUrl.optional(),
-  TELEGRAM_BOT_TOKEN: TelegramToken.optional(),
-  TELEGRAM_CHAT_ID: TelegramChatId.optional(),
-  TELEGRAM_API_BASE: HttpUrl.optional(),
-  SLACK_API_BASE: HttpUrl.optional(),
-  TEAMS_WEBHOOK_URL: HttpUrl.optional(),
-  ALERT_WEBHOOK_URL: HttpUrl.optional(),
-  ALERT_WEBHOOK_SECRET: WebhookSecret.optional(),
-  DESTINATION_FILTERS: DestinationFilters.optional(),
-  DESTINATIONS: DestinationList.optional(),
-  THREADS: ThreadsList.optional(),
-});
+const Settings = lazy(() =>
+  z.object({
+    SLACK_WEBHOOK_URL: HttpUrl.optional(),
+    DISCORD_WEBHOOK_URL: HttpUrl.optional(),
+    TELEGRAM_BOT_TOKEN: TelegramToken.optional(),
+    TELEGRAM_CHAT_ID: TelegramChatId.optional(),
+    TELEGRAM_API_BASE: HttpUrl.optional(),
+    SLACK_API_BASE: HttpUrl.optional(),
+    TEAMS_WEBHOOK_URL: HttpUrl.optional(),
+    ALERT_WEBHOOK_URL: HttpUrl.optional(),
+    ALERT_WEBHOOK_SECRET: WebhookSecret.optional(),
+    DESTINATION_FILTERS: DestinationFilters.optional(),
+    DESTINATIONS: DestinationList.optional(),
+    THREADS: ThreadsList.optional(),
+  }),
+);
 const SETTING_NAMES = Object.keys(Settings.shape) as (keyof typeof Settings.shape)[];
 
 /** Thrown by destinationsFromEnv; `cause` is the ZodError, `settings` the names of the offending settings. */
@@ -314,7 +325,7 @@ function listedDestinations(
   return { destinations, issues };
 }
 
-const DigestHours = jsonText('{"slack":7}').pipe(z.record(z.string(), z.number().int().min(0).max(23, 'must be an hour of the day, 0–23 (UTC)')));
+const DigestHours = lazy(() => jsonText('{"slack":7}').pipe(z.record(z.string(), z.number().int().min(0).max(23, 'must be an hour of the day, 0–23 (UTC)'))));
 
 /**
  * DIGEST_HOURS: destination name → the UTC hour its daily digest is sent. Each name must be a configured

@@ -1,6 +1,7 @@
 // The alerts queue consumer: claims, delivers, retries or dead-letters each alert, and acks back to its outbox.
 import { Settings, type Env } from '../env';
 import * as z from 'zod';
+import { lazy } from '../lib/lazy';
 import { alertLinks, backoffSeconds, buildDeliveryRequest, type DestinationConfig, classifyDeliveryResponse, classifyNetworkError, destinationId, MAX_DELAY_SECONDS, type DeliveryOutcome } from '../notify';
 import { AlertMessage } from '../schema';
 import { log } from '../lib/log';
@@ -25,10 +26,12 @@ const BACKOFF_CAP_SECONDS = 3_600;
  *   MAX_DELIVERY_ATTEMPTS  attempts before a message is dead-lettered (default 16; keep ≤ the queue's max_retries + 1).
  * Fault drills and end-to-end tests shorten both; production leaves them unset.
  */
-const RetrySettings = z.object({
-  RETRY_BASE_SECONDS: z.coerce.number().min(0).max(3_600).catch(5).default(5),
-  MAX_DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(100).catch(MAX_ATTEMPTS).default(MAX_ATTEMPTS),
-});
+const RetrySettings = lazy(() =>
+  z.object({
+    RETRY_BASE_SECONDS: z.coerce.number().min(0).max(3_600).catch(5).default(5),
+    MAX_DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(100).catch(MAX_ATTEMPTS).default(MAX_ATTEMPTS),
+  }),
+);
 export type RetrySettings = { base: number; maxAttempts: number };
 
 export function retrySettings(env: Record<string, unknown>): RetrySettings {

@@ -8,7 +8,7 @@ import { filterChoices, filterIncidents, TABLE_MAX_ROWS, TablePage, TableQuery }
 import { DEFAULT_LIMIT, ListQuery, pageOf } from '../dashboard/paging';
 import { settingsFromEnv } from '../env';
 import { feedHealth } from '../feeds/health';
-import { listIncidents, readSummary, readTimeline } from '../durable/read-model-kv';
+import { listIncidents, readIncident } from '../durable/read-model-kv';
 import { IncidentKey } from './incidents';
 
 /*
@@ -36,7 +36,7 @@ async function list(c: Context<AppEnv>) {
   const page = pageOf(all, limit, query.data.cursor);
   const cards: CardData[] = await Promise.all(
     page.items.map(async (item) => {
-      const [summary, timeline] = await Promise.all([readSummary(c.env.READ_MODEL, item.key), readTimeline(c.env.READ_MODEL, item.key)]);
+      const { summary, timeline } = await readIncident(c.env.READ_MODEL, item.key);
       return { key: item.key, meta: item.meta, summary, timeline };
     }),
   );
@@ -70,7 +70,7 @@ dashboard.get('/table', requireDashboard, async (c) => {
   const matched = filterIncidents(all, parsed.data);
   const rows: CardData[] = await Promise.all(
     matched.slice(0, TABLE_MAX_ROWS).map(async (item) => {
-      const [summary, timeline] = await Promise.all([readSummary(c.env.READ_MODEL, item.key), readTimeline(c.env.READ_MODEL, item.key)]);
+      const { summary, timeline } = await readIncident(c.env.READ_MODEL, item.key);
       return { key: item.key, meta: item.meta, summary, timeline };
     }),
   );
@@ -80,7 +80,7 @@ dashboard.get('/table', requireDashboard, async (c) => {
 dashboard.get('/incidents/:key', requireDashboard, async (c) => {
   const key = IncidentKey.safeParse(c.req.param('key'));
   if (!key.success) return message(c, 404, 'No such incident', 'That incident key is not valid.');
-  const [summary, timeline] = await Promise.all([readSummary(c.env.READ_MODEL, key.data), readTimeline(c.env.READ_MODEL, key.data)]);
+  const { summary, timeline } = await readIncident(c.env.READ_MODEL, key.data);
   if (!summary) return message(c, 404, 'No such incident', 'There is no incident with that key (it may have been merged into another).');
   const b = base(c);
   return c.html(IncidentPage({ ...b, summary, timeline }), 200, htmlHeaders(b.nonce));

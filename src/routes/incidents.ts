@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
+import { lazy } from '../lib/lazy';
 import type { AppEnv } from '../app-env';
 import { isoOf } from '../dashboard/format';
 import { orderedEntries } from '../dashboard/pages';
 import { DEFAULT_LIMIT, ListQuery, pageOf } from '../dashboard/paging';
 import { HttpError } from '../lib/errors';
 import { Category, Change, ErrorBody, Qualifier, Threat } from '../schema';
-import { listIncidents, readSummary, readTimeline } from '../durable/read-model-kv';
+import { listIncidents, readIncident } from '../durable/read-model-kv';
 import type { IncidentSummary, Timeline } from '../track/read-model';
 import { requireReader } from './reader';
 
@@ -17,89 +18,103 @@ import { requireReader } from './reader';
 
 // ---- response schemas (also the OpenAPI document's components) -----------------------------------------
 
-const Iso = z.iso.datetime().describe('ISO 8601 date-time, UTC');
+const Iso = lazy(() => z.iso.datetime().describe('ISO 8601 date-time, UTC'));
 
-export const IncidentKey = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'incident key may hold letters, digits, ".", "_", ":" and "-"');
+export const IncidentKey = lazy(() =>
+  z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'incident key may hold letters, digits, ".", "_", ":" and "-"'),
+);
 
-export const ListedFigure = z.object({ value: z.number().int().nonnegative(), qualifier: Qualifier });
+export const ListedFigure = lazy(() => z.object({ value: z.number().int().nonnegative(), qualifier: Qualifier }));
 
-export const IncidentListItem = z.object({
-  key: z.string(),
-  title: z.string(),
-  type: z.string().nullable(),
-  places: z.array(z.string()).describe('at most three'),
-  figures: z.partialRecord(Category, ListedFigure),
-  last_received: Iso.describe('when the latest report arrived'),
-  last_change: Iso.describe('when a report last changed a figure'),
-});
-export type IncidentListItem = z.infer<typeof IncidentListItem>;
-
-export const IncidentList = z.object({
-  incidents: z.array(IncidentListItem),
-  next_cursor: z.string().nullable().describe('pass as ?cursor= for the next page; null on the last page'),
-});
-export type IncidentList = z.infer<typeof IncidentList>;
-
-export const DetailFigure = ListedFigure.extend({
-  quote: z.string(),
-  attribution: z.string().optional(),
-  outlet: z.string().describe('the outlet whose report set this figure'),
-  outlets: z.array(z.string()).describe('outlets that reported it or a compatible figure'),
-  url: z.string().optional(),
-  article_id: z.string(),
-  published: Iso,
-});
-
-export const DetailThreat = z.object({
-  value: z.number().int().nonnegative(),
-  noun: z.string(),
-  quote: z.string(),
-  outlet: z.string(),
-  outlets: z.array(z.string()),
-  url: z.string().optional(),
-  published: Iso,
-});
-
-export const ReportFigure = z.object({ value: z.number().int().nonnegative(), qualifier: Qualifier, quote: z.string(), attribution: z.string().optional() });
-
-export const TimelineReportOut = z.object({
-  kind: z.literal('report'),
-  article_id: z.string(),
-  title: z.string().optional(),
-  outlet: z.string(),
-  url: z.string().optional(),
-  published: Iso,
-  received: Iso,
-  figures: z.partialRecord(Category, ReportFigure).describe('what this article said, with quotes'),
-  threats: z.array(Threat),
-  changes: z.array(Change).describe("what this report changed in the incident's figures"),
-  alert: z.object({ id: z.string().nullable(), text: z.string() }).nullable().describe('the alert this report caused, if any'),
-  filed_by: z.array(z.string()).optional().describe('the matching rules that filed this report under the incident'),
-});
-
-export const TimelineActionOut = z.object({ kind: z.literal('action'), action: z.string(), at: Iso, detail: z.string() });
-
-export const IncidentDetail = z.object({
-  incident: z.object({
+export const IncidentListItem = lazy(() =>
+  z.object({
     key: z.string(),
     title: z.string(),
     type: z.string().nullable(),
-    places: z.array(z.string()),
-    figures: z.partialRecord(Category, DetailFigure),
-    threats: z.record(z.string(), DetailThreat),
-    report_count: z.number().int(),
-    muted: z.boolean(),
-    closed: z.boolean(),
-    last_published: Iso,
-    last_received: Iso,
-    last_change: Iso,
+    places: z.array(z.string()).describe('at most three'),
+    figures: z.partialRecord(Category, ListedFigure),
+    last_received: Iso.describe('when the latest report arrived'),
+    last_change: Iso.describe('when a report last changed a figure'),
   }),
-  timeline: z.array(z.discriminatedUnion('kind', [TimelineReportOut, TimelineActionOut])).describe('reports in arrival order, actions interleaved by time'),
-});
+);
+export type IncidentListItem = z.infer<typeof IncidentListItem>;
+
+export const IncidentList = lazy(() =>
+  z.object({
+    incidents: z.array(IncidentListItem),
+    next_cursor: z.string().nullable().describe('pass as ?cursor= for the next page; null on the last page'),
+  }),
+);
+export type IncidentList = z.infer<typeof IncidentList>;
+
+export const DetailFigure = lazy(() =>
+  ListedFigure.extend({
+    quote: z.string(),
+    attribution: z.string().optional(),
+    outlet: z.string().describe('the outlet whose report set this figure'),
+    outlets: z.array(z.string()).describe('outlets that reported it or a compatible figure'),
+    url: z.string().optional(),
+    article_id: z.string(),
+    published: Iso,
+  }),
+);
+
+export const DetailThreat = lazy(() =>
+  z.object({
+    value: z.number().int().nonnegative(),
+    noun: z.string(),
+    quote: z.string(),
+    outlet: z.string(),
+    outlets: z.array(z.string()),
+    url: z.string().optional(),
+    published: Iso,
+  }),
+);
+
+export const ReportFigure = lazy(() => z.object({ value: z.number().int().nonnegative(), qualifier: Qualifier, quote: z.string(), attribution: z.string().optional() }));
+
+export const TimelineReportOut = lazy(() =>
+  z.object({
+    kind: z.literal('report'),
+    article_id: z.string(),
+    title: z.string().optional(),
+    outlet: z.string(),
+    url: z.string().optional(),
+    published: Iso,
+    received: Iso,
+    figures: z.partialRecord(Category, ReportFigure).describe('what this article said, with quotes'),
+    threats: z.array(Threat),
+    changes: z.array(Change).describe("what this report changed in the incident's figures"),
+    alert: z.object({ id: z.string().nullable(), text: z.string() }).nullable().describe('the alert this report caused, if any'),
+    filed_by: z.array(z.string()).optional().describe('the matching rules that filed this report under the incident'),
+  }),
+);
+
+export const TimelineActionOut = lazy(() => z.object({ kind: z.literal('action'), action: z.string(), at: Iso, detail: z.string() }));
+
+export const IncidentDetail = lazy(() =>
+  z.object({
+    incident: z.object({
+      key: z.string(),
+      title: z.string(),
+      type: z.string().nullable(),
+      places: z.array(z.string()),
+      figures: z.partialRecord(Category, DetailFigure),
+      threats: z.record(z.string(), DetailThreat),
+      report_count: z.number().int(),
+      muted: z.boolean(),
+      closed: z.boolean(),
+      last_published: Iso,
+      last_received: Iso,
+      last_change: Iso,
+    }),
+    timeline: z.array(z.discriminatedUnion('kind', [TimelineReportOut, TimelineActionOut])).describe('reports in arrival order, actions interleaved by time'),
+  }),
+);
 export type IncidentDetail = z.infer<typeof IncidentDetail>;
 
 // ---- mapping --------------------------------------------------------------------------------------------
@@ -199,7 +214,7 @@ incidents.get('/', async (c) => {
 incidents.get('/:key', async (c) => {
   const key = IncidentKey.safeParse(c.req.param('key'));
   if (!key.success) throw new HttpError(404, 'not_found', 'no incident with that key');
-  const [summary, timeline] = await Promise.all([readSummary(c.env.READ_MODEL, key.data), readTimeline(c.env.READ_MODEL, key.data)]);
+  const { summary, timeline } = await readIncident(c.env.READ_MODEL, key.data);
   if (!summary) throw new HttpError(404, 'not_found', `no incident with key "${key.data}"`);
   return c.json(detailOf(summary, timeline), 200, { 'cache-control': 'no-store' });
 });

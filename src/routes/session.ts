@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod';
+import { lazy } from '../lib/lazy';
 import type { AppEnv } from '../app-env';
 import { matchingReadToken } from '../auth';
 import { hasSessionCookie, safeNext } from '../dashboard/access';
@@ -23,10 +24,12 @@ export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 const LOGIN_ATTEMPTS_PER_MINUTE = 10;
 const MAX_FORM_BYTES = 8_192;
 
-const LoginForm = z.object({
-  token: z.string().trim().min(1).max(1_000),
-  next: z.string().optional(),
-});
+const LoginForm = lazy(() =>
+  z.object({
+    token: z.string().trim().min(1).max(1_000),
+    next: z.string().optional(),
+  }),
+);
 
 const COOKIE_OPTIONS = { path: '/', httpOnly: true, secure: true, sameSite: 'Strict' } as const;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazy } from '../lib/lazy';
 import { toAsciiJson } from '../lib/ascii-json';
 import { CATEGORIES, Change, CurrentFigure, CurrentThreat, Qualifier, Report, type IncidentState } from '../schema';
 
@@ -8,70 +9,81 @@ import { CATEGORIES, Change, CurrentFigure, CurrentThreat, Qualifier, Report, ty
  * business, in durable/read-model-kv.ts.
  */
 
-export const IncidentSummary = z.object({
-  v: z.literal(1),
-  key: z.string(),
-  title: z.string(),
-  type: z.string().nullable(),
-  places: z.array(z.string()),
-  figures: z.partialRecord(z.enum(CATEGORIES), CurrentFigure),
-  threats: z.record(z.string(), CurrentThreat),
-  report_count: z.number().int(),
-  last_published_ms: z.number(),
-  last_received_ms: z.number(),
-  last_change_ms: z.number(),
-  muted: z.boolean(),
-  closed: z.boolean(),
-  version: z.number().int(),
-});
+export const IncidentSummary = lazy(() =>
+  z.object({
+    v: z.literal(1),
+    key: z.string(),
+    title: z.string(),
+    type: z.string().nullable(),
+    places: z.array(z.string()),
+    figures: z.partialRecord(z.enum(CATEGORIES), CurrentFigure),
+    threats: z.record(z.string(), CurrentThreat),
+    report_count: z.number().int(),
+    last_published_ms: z.number(),
+    last_received_ms: z.number(),
+    last_change_ms: z.number(),
+    muted: z.boolean(),
+    closed: z.boolean(),
+    version: z.number().int(),
+  }),
+);
 export type IncidentSummary = z.infer<typeof IncidentSummary>;
 
 /** Kept under KV's 1,024-byte metadata limit: figures as [value, qualifier] pairs, at most three places. */
-export const SummaryMeta = z.object({
-  v: z.literal(1),
-  title: z.string(),
-  type: z.string().nullable(),
-  places: z.array(z.string()),
-  figures: z.partialRecord(z.enum(CATEGORIES), z.tuple([z.number(), Qualifier])),
-  last_received_ms: z.number(),
-  last_change_ms: z.number(),
-  muted: z.boolean().default(false),
-  closed: z.boolean().default(false),
-});
+export const SummaryMeta = lazy(() =>
+  z.object({
+    v: z.literal(1),
+    title: z.string(),
+    type: z.string().nullable(),
+    places: z.array(z.string()),
+    figures: z.partialRecord(z.enum(CATEGORIES), z.tuple([z.number(), Qualifier])),
+    last_received_ms: z.number(),
+    last_change_ms: z.number(),
+    muted: z.boolean().default(false),
+    closed: z.boolean().default(false),
+  }),
+);
 export type SummaryMeta = z.infer<typeof SummaryMeta>;
 
 /** A report as the timeline shows it: the stored report's provenance and figures, with what it changed. */
-export const TimelineReport = Report.pick({
-  article_id: true,
-  url: true,
-  title: true,
-  outlet: true,
-  published_ms: true,
-  received_ms: true,
-  casualties: true,
-  threats: true,
-  filed_by: true,
-}).extend({
-  kind: z.literal('report'),
-  changes: z.array(Change),
-  alert: z.string().nullable(),
-  alert_id: z.string().nullable(),
-});
+export const TimelineReport = lazy(() =>
+  Report.pick({
+    article_id: true,
+    url: true,
+    title: true,
+    outlet: true,
+    published_ms: true,
+    received_ms: true,
+    casualties: true,
+    threats: true,
+    filed_by: true,
+  }).extend({
+    kind: z.literal('report'),
+    changes: z.array(Change),
+    alert: z.string().nullable(),
+    alert_id: z.string().nullable(),
+  }),
+);
 export type TimelineReport = z.infer<typeof TimelineReport>;
 
-export const TimelineAction = z.object({
-  kind: z.literal('action'),
-  action: z.string(),
-  at_ms: z.number(),
-  detail: z.string(),
-});
+export const TimelineAction = lazy(() =>
+  z.object({
+    kind: z.literal('action'),
+    action: z.string(),
+    at_ms: z.number(),
+    detail: z.string(),
+  }),
+);
 export type TimelineAction = z.infer<typeof TimelineAction>;
 
-export const TimelineEntry = z.discriminatedUnion('kind', [TimelineReport, TimelineAction]);
+export const TimelineEntry = lazy(() => z.discriminatedUnion('kind', [TimelineReport, TimelineAction]));
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-export const Timeline = z.object({ v: z.literal(1), key: z.string(), entries: z.array(TimelineEntry) });
+export const Timeline = lazy(() => z.object({ v: z.literal(1), key: z.string(), entries: z.array(TimelineEntry) }));
 export type Timeline = z.infer<typeof Timeline>;
+
+/** The timeline as the summary's value carries it; absent in values written before the two were one. */
+export const StoredTimeline = lazy(() => z.object({ timeline: Timeline.optional() }));
 
 export function summaryOf(state: IncidentState, lastChangeMs: number): IncidentSummary {
   return {

@@ -119,8 +119,8 @@ export async function readModelMismatches(keys: Iterable<string>): Promise<strin
       version: (JSON.parse(state.storage.sql.exec<{ json: string }>(`SELECT json FROM state`).one().json) as { version: number }).version,
       reports: state.storage.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM reports`).one().n,
     }));
-    const summary = await env.READ_MODEL.get<{ version: number }>(`incident:${key}`, 'json');
-    const timeline = await env.READ_MODEL.get<{ entries: Array<{ kind: string }> }>(`timeline:${key}`, 'json');
+    const summary = await env.READ_MODEL.get<{ version: number; timeline?: { entries: Array<{ kind: string }> } }>(`incident:${key}`, 'json');
+    const timeline = summary?.timeline;
     const shown = timeline?.entries.filter((e) => e.kind === 'report').length ?? -1;
     if (summary?.version !== held.version) out.push(`${key}: KV version ${summary?.version} ≠ tracker ${held.version}`);
     // Reports that changed nothing are logged without dirtying the read model: the timeline may trail by those.

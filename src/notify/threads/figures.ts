@@ -1,13 +1,14 @@
 // An incident thread's current figures as one destination has been told them, and the alert its first message shows.
 import * as z from 'zod';
+import { lazy } from '../../lib/lazy';
 import { Change, type Alert } from '../../schema';
 
 /** One figure as the thread last heard it; `at_ms` is the telling alert's created_ms, so a late retry can't roll it back. */
-export const ThreadFigure = z.object({ change: Change, at_ms: z.number() });
+export const ThreadFigure = lazy(() => z.object({ change: Change, at_ms: z.number() }));
 export type ThreadFigure = z.infer<typeof ThreadFigure>;
 
 /** Keyed by figureKey; stored as JSON with the thread. */
-export const ThreadFigures = z.record(z.string(), ThreadFigure);
+export const ThreadFigures = lazy(() => z.record(z.string(), ThreadFigure));
 export type ThreadFigures = z.infer<typeof ThreadFigures>;
 
 /** Casualties by category; threats by category and noun ("missiles" and "drones" are two figures). */

@@ -5,7 +5,7 @@ import { buildDigestRequest, classifyDeliveryResponse, classifyNetworkError, des
 import { DIGEST_WINDOW_MS } from './notify/digest';
 import { classifyApiResponse, deliveryMode } from './notify/threads';
 import { ledger, redactCredentials } from './queue/consumer';
-import { listIncidents, readSummary, readTimeline } from './durable/read-model-kv';
+import { listIncidents, readIncident } from './durable/read-model-kv';
 import type { IncidentSummary, Timeline } from './track/read-model';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -99,6 +99,7 @@ async function changedIncidents(env: Env, sinceMs: number): Promise<{ summary: I
     .filter((i) => i.meta.last_change_ms >= sinceMs && !i.meta.muted)
     .sort((a, b) => b.meta.last_change_ms - a.meta.last_change_ms)
     .slice(0, MAX_DIGEST_INCIDENTS);
-  const read = await Promise.all(listed.map(async (i) => ({ summary: await readSummary(env.READ_MODEL, i.key), timeline: await readTimeline(env.READ_MODEL, i.key) })));
+  // (one read each: the summary and its timeline are one value)
+  const read = await Promise.all(listed.map((i) => readIncident(env.READ_MODEL, i.key)));
   return read.filter((r): r is { summary: IncidentSummary; timeline: Timeline | null } => r.summary !== null);
 }

@@ -32,14 +32,6 @@ export async function readIncident(kv: KVNamespace, key: string): Promise<{ summ
   return { summary: summary.success ? summary.data : null, timeline: timeline.success ? timeline.data : null };
 }
 
-export async function readSummary(kv: KVNamespace, key: string): Promise<IncidentSummary | null> {
-  const parsed = IncidentSummary.safeParse(await kv.get(SUMMARY_PREFIX + key, 'json'));
-  return parsed.success ? parsed.data : null;
-}
-
-export async function readTimeline(kv: KVNamespace, key: string): Promise<Timeline | null> {
-  return (await readIncident(kv, key)).timeline;
-}
 
 /** Every incident's listing metadata (loops on list_complete: a page may be empty before the end). */
 export async function listIncidents(kv: KVNamespace): Promise<ListedIncident[]> {

@@ -52,6 +52,9 @@ export type TokenTest = { word: string } | { list: PatternList } | { digits: tru
  * - `number`: a number expression (numbers.ts parseNumberAt) of at least `min`, one or more tokens (its value is the figure);
  * - `skip`: up to `max` tokens, as few as let the rest match, none of them one of the words `not`; with `modifiers`,
  *   only a noun phrase's modifiers (a word not of STOP_NP, a glued hyphen, an age's digits: "a 59-year-old station");
+ *   with `plain`, only words that are no STOP_NP word, casualty keyword or casualty verb ("23 young survivors");
+ * - `qualifier`: a qualifier phrase of qualifiers.ts QUAL_PHRASES ("at least", "some"), or nothing; with `figure`, the
+ *   qualifier written just before the figure's number (qualifierBefore) is the figure's;
  * - `repeat`: the given tokens once, then again after each `joiner` word as long as they match (the times are the figure);
  * - `optional`: the given token, or nothing;
  * - `phraseEnd`: the end of a phrase (nothing, punctuation or a STOP_NP word), not consumed.
@@ -63,7 +66,8 @@ export type PatternToken =
   | { multiplier: true }
   | { eventNoun: true }
   | { number: { min?: number } }
-  | { skip: { max: number; not?: readonly string[]; modifiers?: true } }
+  | { skip: { max: number; not?: readonly string[]; modifiers?: true; plain?: true } }
+  | { qualifier: { figure?: true } }
   | { repeat: { tokens: readonly PatternToken[]; joiner: string } }
   | { optional: { word: string } | { list: PatternList } }
   | { phraseEnd: true };
@@ -80,7 +84,8 @@ export interface PatternFlags {
 export interface TokenPattern {
   tokens: readonly PatternToken[];
   /** the pattern token the sentence scan stands on when it tries the row (the row is indexed by it; a `number`
-   *  anchor is tried wherever a number expression starts). Tokens before the anchor are one word each. */
+   *  anchor is tried wherever a number expression starts, by the word or list that must follow it). The tokens
+   *  before the anchor are matched leftward from it, last first (a `number` there ends where the next token starts). */
   anchor: number;
   /** two neighbouring pattern tokens may be one hyphenated token ("triple-murder") */
   hyphenated?: boolean;
@@ -169,6 +174,24 @@ const FATAL_EVENT = {
   flags: { single: true, implied: true },
   emits: ['killed'],
 } as const satisfies Omit<TokenPattern, 'tokens'>;
+
+/** count.bodies-object after its verb: a first counted object of a few plain words (not bodies: count.verb-before
+ *  reads those), a joiner, and the bodies' count, which is the figure (the anchor). */
+const bodiesObject = (verb: readonly PatternToken[]): TokenPattern => {
+  const tokens: readonly PatternToken[] = [
+    ...verb,
+    { optional: { word: 'all' } },
+    { qualifier: {} },
+    { number: {} },
+    { skip: { max: 3, plain: true, not: ['bodies', 'corpses'] } },
+    { optional: { word: ',' } },
+    { list: 'OBJECT_JOINERS' },
+    { qualifier: { figure: true } },
+    { number: {} },
+    { list: 'BODY_OBJECTS' },
+  ];
+  return { tokens, anchor: tokens.length - 2, notAfter: [{ list: 'BE_FORMS' }], category: 'killed', emits: ['killed'] };
+};
 
 export const COUNT_RULES: readonly CountRule[] = [
   {
@@ -317,9 +340,18 @@ export const COUNT_RULES: readonly CountRule[] = [
     id: 'count.bodies-object',
     family: 'count',
     categories: ['killed'],
-    anchor: 'a second counted object of "found"/"recovered" that is bodies: "found 23 survivors and seven bodies"',
+    anchor: 'a second counted object of "found"/"recovered" that is bodies: "found 23 survivors and seven bodies" (the first object, not bodies, is set aside by count.verb-before as count.aside.missing-complement)',
     setsAside: [],
-    examples: [{ category: 'killed', text: 'Divers found 23 survivors and seven bodies in the hull.', expect: { killed: 7 } }],
+    patterns: [
+      // "divers found 23 survivors and seven bodies", "recovered all 12 crew, and at least 3 corpses"
+      bodiesObject([{ list: 'RECOVER_VERBS' }]),
+      // "pulled out 4 survivors and 2 bodies"
+      bodiesObject([{ list: 'RECOVER_OUT_VERBS' }, { word: 'out' }]),
+    ],
+    examples: [
+      { category: 'killed', text: 'Divers found 23 survivors and seven bodies in the hull.', expect: { killed: 7 } },
+      { category: 'killed', text: 'Crews pulled out four miners, and at least two bodies from the shaft.', expect: { killed: 2 } },
+    ],
   },
   {
     id: 'single.subject-keyword',

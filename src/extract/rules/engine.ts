@@ -16,7 +16,8 @@ import { MONTHS } from '../lexicon/index';
 import { COPULAS, FATAL_WORDS, HURT_STATES, HURT_WORDS, INDEFINITE_DETERMINERS, MANNER_OF_DEATH, MODALS } from '../lexicon/outcomes';
 import { NUMBER_OF_LINKS, QUOTE_MARKS } from '../lexicon/threat-links';
 import { COORDINATED_FORCES, THREAT_NP_STOP } from '../lexicon/threats';
-import { qualifierBefore } from '../qualifiers';
+import { matchAt, matchBefore, QUAL_PHRASES, qualifierBefore } from '../qualifiers';
+import { keywordAt } from './context';
 import { yearOf } from '../numbers';
 import { THREAT_GUARDS, type ThreatGuardContext, type ThreatGuardId } from './threat-guards';
 import { THREAT_RULES, type ThreatRule } from './threat-rules';
@@ -433,6 +434,8 @@ export interface CountPatternHit {
   mayIncludeDead: boolean;
   single: boolean;
   implied: boolean;
+  /** the row's anchor was the number expression that ends here: the sentence scan reads it once */
+  numberEnd?: number;
 }
 
 type PatternRow = { row: CountRule; pattern: TokenPattern };
@@ -467,19 +470,16 @@ const HYPHEN_INDEX = indexBy(PATTERN_ROWS.filter((r) => r.pattern.hyphenated));
 /** Rows anchored on a number expression, tried wherever one starts: by the fixed word that must follow the number,
  *  and those with no such word. */
 const NUMBER_ROWS: readonly PatternRow[] = PATTERN_ROWS.filter((r) => 'number' in r.pattern.tokens[r.pattern.anchor]!);
-const nextWordOf = ({ pattern: p }: PatternRow): string | undefined => {
+const nextWordsOf = ({ pattern: p }: PatternRow): readonly string[] | undefined => {
   const t = p.tokens[p.anchor + 1];
-  return t && 'word' in t ? t.word : undefined;
+  return t && ('word' in t || 'list' in t) ? anchorWords(t) : undefined;
 };
 const NUMBER_BY_NEXT: Map<string, PatternRow[]> = new Map();
-for (const r of NUMBER_ROWS) {
-  const w = nextWordOf(r);
-  if (w !== undefined) NUMBER_BY_NEXT.set(w, [...(NUMBER_BY_NEXT.get(w) ?? []), r]);
-}
-const NUMBER_ANY_NEXT: readonly PatternRow[] = NUMBER_ROWS.filter((r) => nextWordOf(r) === undefined);
+for (const r of NUMBER_ROWS) for (const w of nextWordsOf(r) ?? []) NUMBER_BY_NEXT.set(w, [...(NUMBER_BY_NEXT.get(w) ?? []), r]);
+const NUMBER_ANY_NEXT: readonly PatternRow[] = NUMBER_ROWS.filter((r) => nextWordsOf(r) === undefined);
 
 /** What one pattern token read: a figure's value or category, or just a match. */
-interface TokenReading { value?: number; category?: Category; mayIncludeDead?: boolean }
+interface TokenReading { value?: number; category?: Category; mayIncludeDead?: boolean; qualifier?: Qualifier }
 
 /** One pattern token against one word (the kinds that read exactly one word). */
 function readWord(t: PatternToken, w: string): TokenReading | undefined {
@@ -503,6 +503,7 @@ function add(read: TokenReading, r: TokenReading): void {
   if (r.value !== undefined) read.value = r.value;
   if (r.category !== undefined) read.category = r.category;
   if (r.mayIncludeDead) read.mayIncludeDead = true;
+  if (r.qualifier !== undefined) read.qualifier = r.qualifier;
 }
 
 /** May a `modifiers` skip pass over the token at j ("a 59-year-old station master")? */
@@ -511,6 +512,14 @@ function modifierAt(toks: Token[], j: number): boolean {
   if (t.k === 'num') return toks[j + 1]?.t === '-' && /^year/.test(toks[j + 2]?.l ?? '');
   if (t.t === '-' && t.glued) return true;
   return t.k === 'word' && !STOP_NP.has(t.l);
+}
+
+/** May a `skip` pass over the token at j, by the word tests of its kind? */
+function skippable(toks: Token[], j: number, skip: Extract<PatternToken, { skip: unknown }>['skip']): boolean {
+  const w = toks[j];
+  if (!w || skip.not?.includes(w.l)) return false;
+  if (skip.modifiers && !modifierAt(toks, j)) return false;
+  return !skip.plain || (w.k === 'word' && !STOP_NP.has(w.l) && !keywordAt(toks, j) && !LEFT_VERBS[w.l]);
 }
 
 /**
@@ -545,10 +554,22 @@ function matchFrom(toks: Token[], tokens: readonly PatternToken[], k: number, j:
           add(read, sub);
           return end;
         }
-        const w = toks[j + m];
-        if (!w || t.skip.not?.includes(w.l) || (t.skip.modifiers && !modifierAt(toks, j + m))) return undefined;
+        if (!skippable(toks, j + m, t.skip)) return undefined;
       }
       return undefined;
+    }
+    if ('qualifier' in t) {
+      // any qualifier phrase that lets the rest match, then none
+      for (const [phrase] of QUAL_PHRASES) {
+        if (!matchAt(toks, j, phrase)) continue;
+        const sub: TokenReading = {};
+        const end = matchFrom(toks, tokens, k + 1, j + phrase.length, sub, anchorAt, n);
+        if (end !== undefined) {
+          add(read, sub);
+          return end;
+        }
+      }
+      continue;
     }
     if ('repeat' in t) {
       let times = 0;
@@ -573,12 +594,73 @@ function matchFrom(toks: Token[], tokens: readonly PatternToken[], k: number, j:
   return j;
 }
 
-/** Match a row whose anchor token stands at i: the tokens before it one word each, then the rest from the anchor. */
+/**
+ * Match pattern tokens `tokens[k]`, `tokens[k-1]`, … `tokens[0]` leftward, the last of them ending at token j; gives
+ * the index of the first token of the match. The kinds that read a span try their spans as `matchFrom` does (a skip
+ * as few words as let the rest match), read from their right end.
+ */
+function matchLeft(toks: Token[], tokens: readonly PatternToken[], k: number, j: number, read: TokenReading): number | undefined {
+  for (; k >= 0; k--) {
+    const t = tokens[k]!;
+    if ('number' in t) {
+      // the longest number expression that ends at j, as the sentence scan would have read it from its start
+      if (j < 0 || parseNumberAt(toks, j)?.end !== j + 1) return undefined;
+      let start = j;
+      while (start > 0 && parseNumberAt(toks, start - 1)?.end === j + 1) start--;
+      const e = parseNumberAt(toks, start)!;
+      if (e.value < (t.number.min ?? 0)) return undefined;
+      if (read.value === undefined) read.value = e.value;
+      j = start - 1;
+      continue;
+    }
+    if ('optional' in t) {
+      if (toks[j] && inList(t.optional, toks[j]!.l)) j--;
+      continue;
+    }
+    if ('skip' in t) {
+      for (let m = 0; m <= t.skip.max; m++) {
+        const sub: TokenReading = {};
+        const start = matchLeft(toks, tokens, k - 1, j - m, sub);
+        if (start !== undefined) {
+          add(read, sub);
+          return start;
+        }
+        if (!skippable(toks, j - m, t.skip)) return undefined;
+      }
+      return undefined;
+    }
+    if ('qualifier' in t) {
+      if (t.qualifier.figure) {
+        const q = qualifierBefore(toks, j + 1).q;
+        if (q) read.qualifier = q;
+      }
+      for (const [phrase] of QUAL_PHRASES) {
+        if (!matchBefore(toks, j + 1, phrase)) continue;
+        const sub: TokenReading = {};
+        const start = matchLeft(toks, tokens, k - 1, j - phrase.length, sub);
+        if (start !== undefined) {
+          add(read, sub);
+          return start;
+        }
+      }
+      continue;
+    }
+    if ('phraseEnd' in t || 'repeat' in t) return undefined;
+    const w = toks[j]?.l;
+    const r = w === undefined ? undefined : readWord(t, w);
+    if (!r) return undefined;
+    add(read, r);
+    j--;
+  }
+  return j + 1;
+}
+
+/** Match a row whose anchor token stands at i: the tokens before it leftward from it, then the rest from the anchor. */
 function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | undefined): { read: TokenReading; start: number; end: number; aside?: SetAsideId } | undefined {
   const read: TokenReading = {};
   const head = toks[i]!.l;
   const dash = head.indexOf('-');
-  let start = i - p.anchor;
+  let start: number | undefined;
   let end: number | undefined;
   if (p.hyphenated && dash >= 0) {
     // a hyphenated token holds the first two pattern tokens ("triple-murder"); nothing after it is looked at
@@ -590,24 +672,24 @@ function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | und
     start = i;
     end = i + 1;
   } else {
-    if (start < 0) return undefined;
-    for (let k = 0; k < p.anchor; k++) {
-      const r = readWord(p.tokens[k]!, toks[start + k]!.l);
-      if (!r) return undefined;
-      add(read, r);
-    }
-    end = matchFrom(toks, p.tokens, p.anchor, i, read, i, n);
+    start = matchLeft(toks, p.tokens, p.anchor - 1, i - 1, read);
+    if (start === undefined) return undefined;
+    // (the anchor's own reading, a number's value above all, outranks what the tokens before it read)
+    const right: TokenReading = {};
+    end = matchFrom(toks, p.tokens, p.anchor, i, right, i, n);
+    add(read, right);
     if (end === undefined) return undefined;
   }
-  if (p.notAfter?.some((t) => passes(t, toks[start - 1]))) return undefined;
+  const before = toks[start - 1];
+  if (p.notAfter?.some((t) => passes(t, before))) return undefined;
   if (p.notBefore?.some((t) => passes(t, toks[end!]))) return undefined;
-  const aside = p.asides?.find((a) => a.after.some((t) => passes(t, toks[start - 1])))?.id;
+  const aside = p.asides?.find((a) => a.after.some((t) => passes(t, before)))?.id;
   return { read, start, end, ...(aside ? { aside } : {}) };
 }
 
 /** One token pattern tried with its anchor at token i: the figure's value and category it read, and its span (the
  *  spec runner checks each kind of pattern token through it). */
-export function matchTokenPattern(toks: Token[], i: number, p: TokenPattern): { value?: number; category?: Category; start: number; end: number; aside?: SetAsideId } | undefined {
+export function matchTokenPattern(toks: Token[], i: number, p: TokenPattern): { value?: number; category?: Category; qualifier?: Qualifier; start: number; end: number; aside?: SetAsideId } | undefined {
   const m = matchRow(toks, i, p, undefined);
   return m && { ...m.read, start: m.start, end: m.end, ...(m.aside ? { aside: m.aside } : {}) };
 }
@@ -640,8 +722,9 @@ function rowsAt(toks: Token[], i: number, rows: readonly PatternRow[] | undefine
     const value = m.read.value ?? p.value ?? 1;
     return {
       hit: {
-        rule: row.id, category, value, qualifier: p.qualifier ?? 'exact', mayIncludeDead: !!m.read.mayIncludeDead,
+        rule: row.id, category, value, qualifier: m.read.qualifier ?? p.qualifier ?? 'exact', mayIncludeDead: !!m.read.mayIncludeDead,
         single: p.flags?.single === true || (p.flags?.single === 'if-one' && value === 1), implied: !!p.flags?.implied,
+        ...(n && 'number' in p.tokens[p.anchor]! ? { numberEnd: n.end } : {}),
       },
     };
   }

@@ -6,12 +6,12 @@ import { matchTokenPattern } from '../../../src/extract/rules/engine';
 import type { TokenPattern } from '../../../src/extract/rules/count-rules';
 
 /** Match `p` with its anchor on the first token whose text is `at`; the matched words, or null. */
-function words(text: string, at: string, p: TokenPattern): { text: string; value?: number; category?: string; aside?: string } | null {
+function words(text: string, at: string, p: TokenPattern): { text: string; value?: number; category?: string; qualifier?: string; aside?: string } | null {
   const toks = tokenise(text);
   const i = toks.findIndex((t) => t.l === at);
   const m = matchTokenPattern(toks, i, p);
   if (!m) return null;
-  return { text: toks.slice(m.start, m.end).map((t) => t.t).join(' '), ...(m.value !== undefined ? { value: m.value } : {}), ...(m.category ? { category: m.category } : {}), ...(m.aside ? { aside: m.aside } : {}) };
+  return { text: toks.slice(m.start, m.end).map((t) => t.t).join(' '), ...(m.value !== undefined ? { value: m.value } : {}), ...(m.category ? { category: m.category } : {}), ...(m.qualifier ? { qualifier: m.qualifier } : {}), ...(m.aside ? { aside: m.aside } : {}) };
 }
 
 const base = { anchor: 0, emits: [] } as const;
@@ -42,6 +42,28 @@ describe('pattern tokens', () => {
     expect(words('a 59-year-old station master', 'a', p)).toEqual({ text: 'a 59 - year-old station master' });
     expect(words('a man', 'a', p)).toEqual({ text: 'a man' });
     expect(words('a car and a man', 'a', p)).toBeNull();
+  });
+
+  it('skip with plain: only words of a noun phrase that are no casualty keyword or verb', () => {
+    const p: TokenPattern = { ...base, tokens: [{ number: {} }, { skip: { max: 3, plain: true } }, { word: 'and' }] };
+    expect(words('found 23 young survivors and', '23', p)).toEqual({ text: '23 young survivors and', value: 23 });
+    expect(words('found 23 injured survivors and', '23', p)).toBeNull();
+    expect(words('found 23 of them and', '23', p)).toBeNull();
+  });
+
+  it('qualifier: a qualifier phrase or nothing; with figure, the phrase before the figure\'s number gives its qualifier', () => {
+    const p: TokenPattern = { ...base, anchor: 2, tokens: [{ word: 'and' }, { qualifier: { figure: true } }, { number: {} }, { word: 'bodies' }] };
+    expect(words('and at least 7 bodies', '7', p)).toEqual({ text: 'and at least 7 bodies', value: 7, qualifier: 'at_least' });
+    expect(words('and no more than 7 bodies', '7', p)).toEqual({ text: 'and no more than 7 bodies', value: 7, qualifier: 'at_least' });
+    expect(words('and 7 bodies', '7', p)).toEqual({ text: 'and 7 bodies', value: 7 });
+    expect(words('and sadly 7 bodies', '7', p)).toBeNull();
+  });
+
+  it('tokens before the anchor match leftward from it, spans included; the anchor\'s number is the figure', () => {
+    const p: TokenPattern = { ...base, anchor: 3, tokens: [{ word: 'found' }, { number: {} }, { skip: { max: 2 } }, { number: {} }, { word: 'bodies' }] };
+    expect(words('divers found twenty one survivors and 7 bodies', '7', p)).toEqual({ text: 'found twenty one survivors and 7 bodies', value: 7 });
+    expect(words('divers found 21 tired young survivors and 7 bodies', '7', p)).toBeNull();
+    expect(words('divers found 7 bodies', '7', p)).toBeNull();
   });
 
   it('optional: the word or nothing', () => {

@@ -14,7 +14,6 @@ import { countryOf, gazetteer, maxPlaceWords } from './gazetteer';
 import { countPatternAt, readingPatternsOver, runVictimRules, type ReadingHit, type RuleVeto } from './rules/engine';
 import { Antecedents } from './rules/antecedents';
 import { AGENT_VERBS, BE_FORMS, BODIES_OF_HEADS, CLAUSE_TURNS, COUNT_AFTER_DAY_WORDS, DATE_PREPS, FINITE_KEYWORDS, FLIGHT_VERBS, FORCE_VERBS, FOUND_VERBS, HOME_DETERMINERS, HOME_NOUNS, INCREMENT_VERBS, LARGE_NUMBER_WORDS, MEASURE_UNITS, OBJECT_OPENERS, ORDINALS, OTHERS_WORDS, OUT_VERBS, PARENTHETICAL_OPENERS, PERPETRATORS, PLACE_NOUNS, QUOTE_CHARS, RECOVERY_PARTICIPLES, RECOVER_VERBS, REDUCED_RELATIVE, REDUCED_RELATIVE_PREPS, REFUGE_WORDS, RELATIVE, RELOCATE_VERBS, ROUND_UP_VERBS, SAFE_WORDS, STOP_NP, TAKE_VERBS, THAT_WHICH } from './lexicon/counts';
-import { CHANGE_VERBS, FLOOR_PREPS, OVER_LINKERS, TOLL_BRINGING_VERBS, TOLL_LINKERS, TOLL_UPDATE_WORDS } from './lexicon/tolls';
 import { AGO_UNITS, CAUSE_ADJ, CAUSE_NOUNS, CONTEXT_PHRASES, EARLIER_CAUSE_FRAMES, EARLIER_INCIDENT_NOUNS, EARLIER_THIS, EARLIER_THIS_PERIODS, EARLIER_THIS_SPANS, EVENT_FAMILIES, LAST_PERIODS, LAST_SEASONS, PAST_CAUSE_FRAMES, ROAD_ACCIDENTS, ROAD_WORDS, LONG_SPANS, ROUND_UP_NOUNS, SPAN_PREPS, SUPERSEDED_PHRASES, TIME_SPANS, WEATHER_CAUSES } from './lexicon/other-incidents';
 import { DEATH_WORDS, FATAL_WORDS, HURT_WORDS, MISSING_TEXT_RE, STRANDED_RE, TRAPPED_RE } from './lexicon/outcomes';
 import { ARTICLES, BOUNDARY_WORDS, NOT_INVERTED_SUBJECT, NOT_SUBJECT_WORDS, PLACE_TIME_PREPS, PRONOUNS, SUBJECT_PRONOUNS, TRAILING_TIME_WORDS } from './lexicon/attribution';
@@ -427,70 +426,6 @@ function foundSafeAfter(toks: Token[], from: number): boolean {
     }
   }
   return false;
-}
-
-/** "the death toll … rose to N", "number of injured stood at N", "dead: N". */
-function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Category; approx: boolean; speculative: boolean; superseded: boolean; increment: boolean; update: boolean } | undefined {
-  const link = toks[qStart - 1];
-  if (!link) return undefined;
-  // an appositive count: "the number of girls still missing, 223, could rise"; a label: "Dead: 35"
-  if ((link.t === ',' && (toks[end]?.t === ',' || toks[end]?.t === '.' || !toks[end])) || link.t === ':') {
-    for (let k = qStart - 2; k >= qStart - 4 && k >= 0; k--) {
-      const kw = keywordAt(toks, k);
-      if (kw && kw.end === qStart - 1) return { cat: kw.cat, approx: false, speculative: false, superseded: false, increment: false, update: false };
-    }
-    return undefined;
-  }
-  // "the toll rose above 5,000", "climbed beyond 300": a change verb before a floor qualifier links like "passed"
-  const changeOver = CHANGE_VERBS.has(link.l) && FLOOR_PREPS.test(toks[qStart]?.l ?? '');
-  if (!TOLL_LINKERS.has(link.l) && link.l !== 'by' && !changeOver) return undefined;
-  let approx = false;
-  let speculative = false;
-  let update = changeOver;
-  for (let j = qStart - 1, steps = 0; j >= 0 && steps < 26; j--, steps++) {
-    const tk = toks[j]!;
-    if (tk.k === 'num') {
-      // "the toll from a 6.4-magnitude quake … rose to 21": a compound modifier is not a rival count
-      // "the toll from the magnitude 7.9 quake … at 14,866": a magnitude is no rival count either
-      const compound = (toks[j + 1]?.t === '-' && toks[j + 1]!.glued) || toks[j - 1]?.l === 'magnitude';
-      // "from one to four": the earlier number is allowed only as the "from" side
-      if (!compound && !(toks[j - 1]?.l === 'from' && link.l === 'to')) return undefined;
-    }
-    if (tk.t === '.' || tk.t === ';' || tk.t === '?') return undefined;
-    if (tk.l === 'estimated' || tk.l === 'approximate') approx = true;
-    if (SPECULATIVE.has(tk.l)) speculative = true;
-    if (TOLL_UPDATE_WORDS.test(tk.l)) update = true;
-    let cat: Category | undefined;
-    if (tk.l === 'toll' && toks[j - 1]?.l !== 'injury') cat = 'killed';
-    else if ((tk.l === 'count' || tk.l === 'tally') && toks[j - 1]?.l === 'death') cat = 'killed';
-    else if (tk.l === 'number' || tk.l === 'tally' || tk.l === 'count' || tk.l === 'figure' || tk.l === 'total') {
-      // "number of (the) (people) injured/dead/missing/made homeless"
-      for (let k = j + 1; k <= j + 6 && k < qStart; k++) {
-        const kw = keywordAt(toks, k);
-        if (kw) {
-          cat = kw.cat;
-          break;
-        }
-        const l = toks[k]!.l;
-        if (l === 'deaths' || l === 'dead') {
-          cat = 'killed';
-          break;
-        }
-        if (l === 'arrests') {
-          cat = 'arrested';
-          break;
-        }
-      }
-    }
-    if (cat) {
-      for (let k = j - 1; k >= j - 3 && k >= 0; k--) if (toks[k]!.l === 'estimated' || toks[k]!.l === 'approximate') approx = true;
-      // "…, bringing the death toll to four": the verb comes before the toll
-      for (let k = j - 1; k >= j - 4 && k >= 0; k--) if (TOLL_BRINGING_VERBS.test(toks[k]!.l)) update = true;
-      if (link.l === 'by') return { cat, approx, speculative, superseded: false, increment: true, update };
-      return { cat, approx, speculative, superseded: link.l === 'from', increment: false, update };
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -1013,8 +948,7 @@ function readerAt(toks: Token[], i: number): CountRule['id'] | undefined {
   const qStart = qualifierBefore(toks, i).start;
   if (scanRight(toks, n.end)) return 'count.keyword-after';
   if (scanLeftVerb(toks, qStart)) return 'count.verb-before';
-  if (scanTollLeft(toks, qStart, n.end)) return 'count.toll-phrase';
-  return undefined;
+  return countPatternAt(toks, i, false, n, () => true, true)?.rule;
 }
 
 /**
@@ -1296,22 +1230,22 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         push({ ...base, value: value + extra, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: !!lv.combined && aside('count.aside.combined', lv.verbIdx), update: false, superseded: supersededLeft, rule: 'count.verb-before' });
         continue;
       }
-      const tl = scanTollLeft(toks, qStart, n.end);
+      // the rows tried last at a number (count.toll-phrase: "the death toll rose to 212")
+      const tl = countPatternAt(toks, i, senCats.size > 0, n, patternAside, true)?.hit;
       if (tl) {
-        const aside = asideOf('count.toll-phrase');
-        const nx = toks[n.end];
-        if (nx && BLOCK_NOUNS.has(nx.l) && !(nx.l === 'people') && aside('count.aside.thing-object', n.end)) continue;
+        const aside = asideOf(tl.rule);
+        const marks = new Set(tl.marks);
         push({
           ...base,
-          qualifier: q ? qualifier : tl.approx ? 'approx' : OVER_LINKERS.has(toks[qStart - 1]?.l ?? '') ? 'at_least' : qualifier,
-          category: tl.cat,
-          increment: increment || tl.increment,
+          qualifier: q ? qualifier : marks.has('approx') ? 'approx' : marks.has('floor') ? 'at_least' : qualifier,
+          category: tl.category,
+          increment: increment || marks.has('increment'),
           subcount: subcountLeft,
-          speculative: tl.speculative && aside('toll.aside.speculative', qStart),
+          speculative: marks.has('speculative') && aside('toll.aside.speculative', qStart),
           combined: false,
-          update: tl.update,
-          superseded: (tl.superseded && aside('toll.aside.superseded', qStart)) || supersededLeft,
-          rule: 'count.toll-phrase',
+          update: marks.has('update'),
+          superseded: (marks.has('superseded') && aside('toll.aside.superseded', qStart)) || supersededLeft,
+          rule: tl.rule,
         });
       }
     }

@@ -1,7 +1,8 @@
 // The word lists a count rule's token pattern may name (`{ list: 'KILLING_CHARGES' }`): a name that is not a key here
 // does not type-check, so a row can only point at a list that exists.
 import { BE_FORMS, BODY_OBJECTS, OUT_VERBS, RECOVER_VERBS, RELATIVE } from './counts';
-import { PERSON_SINGULAR } from './index';
+import { BLOCK_NOUNS, PERSON_SINGULAR, SPECULATIVE } from './index';
+import { CHANGE_VERBS, FLOOR_PREPS, OVER_LINKERS, TOLL_BRINGING_VERBS, TOLL_LINKERS, TOLL_UPDATE_WORDS } from './tolls';
 import { EVENT_MULTIPLIERS, FATAL_EVENT_ADJECTIVES, KILLING_CHARGES, VIOLENT_EVENT_NOUNS } from './victims';
 
 /** The words of a one-word lexicon regex written as /^(a|b|c)$/, so a pattern can name a list kept in that form. */
@@ -38,6 +39,32 @@ export const PATTERN_LISTS = {
   BODY_OBJECTS: wordsOf(BODY_OBJECTS),
   /** what joins two counted objects ("23 survivors and seven bodies", "27 boys, three staff") */
   OBJECT_JOINERS: new Set(['and', ',']),
+  /** words that link a toll noun to its number, but "to" (its own pattern) and ":" (a label's): lexicon TOLL_LINKERS,
+   *  and "by" ("rose by 12") */
+  TOLL_LINKS: new Set([...TOLL_LINKERS].filter((w) => w !== 'to' && w !== ':').concat('by')),
+  /** "the toll has passed 5,000": a floor */
+  OVER_LINKERS,
+  /** verbs of a toll changing, which link like "passed" before "above"/"over"/"beyond" */
+  CHANGE_VERBS,
+  /** "above", "over", "beyond" after a change verb */
+  FLOOR_PREPS: wordsOf(FLOOR_PREPS),
+  /** words between a toll noun and its number that make the toll an update ("rose", "now", "reached") */
+  TOLL_UPDATE_WORDS: wordsOf(TOLL_UPDATE_WORDS),
+  /** verbs before a toll noun that make it an update ("bringing the death toll to four") */
+  TOLL_BRINGING_VERBS: wordsOf(TOLL_BRINGING_VERBS),
+  /** words of a guess ("feared", "could", "likely") */
+  SPECULATIVE,
+  /** words that make a toll an estimate ("the estimated death toll") */
+  ESTIMATE_WORDS: new Set(['estimated', 'approximate']),
+  /** toll nouns that, after "death", count the dead ("the death count", "the death tally") */
+  DEATH_TALLY_NOUNS: new Set(['count', 'tally']),
+  /** toll nouns whose category a keyword after them names ("the number of injured", "the total missing"), as
+   *  "count" and "tally" do when no "death" comes before them */
+  TOLL_COUNT_NOUNS: new Set(['number', 'figure', 'total']),
+  /** a toll's number is followed by these, or nothing, when it stands in apposition ("the number missing, 223, …") */
+  APPOSITION_ENDS: new Set([',', '.']),
+  /** a thing counted where a toll's people should be ("the toll reached 40 houses"); people are no thing */
+  THING_NOUNS: new Set([...BLOCK_NOUNS].filter((w) => w !== 'people')),
 } as const satisfies Record<string, ReadonlySet<string>>;
 
 export type PatternList = keyof typeof PATTERN_LISTS;

@@ -42,6 +42,21 @@ export interface SetAside {
 /** A test of one token next to a match (`notAfter`, `notBefore`): a fixed word, a word of a named list, or digits. */
 export type TokenTest = { word: string } | { list: PatternList } | { digits: true };
 
+/** A mark a match may give its figure: an estimate, a guess, an update, the superseded start of a change, an
+ *  increment ("rose by 12"), a floor ("has passed 5,000"). */
+export type PatternMark = 'approx' | 'speculative' | 'update' | 'superseded' | 'increment' | 'floor';
+/** A token that passes `test` gives the figure `mark`. */
+export type MarkTest = { test: TokenTest; mark: PatternMark };
+
+/** One alternative of a `oneOf`: its tokens, the tests the token before it must (`onlyAfter`) and must not
+ *  (`notAfter`) pass, and the category it gives. */
+export interface PatternAlternative {
+  tokens: readonly PatternToken[];
+  notAfter?: readonly TokenTest[];
+  onlyAfter?: readonly TokenTest[];
+  category?: Category;
+}
+
 /**
  * One token of a count rule's token pattern, run by rules/engine.ts countPatternAt. Each kind, in one line:
  * - `word`: that fixed word;
@@ -57,7 +72,12 @@ export type TokenTest = { word: string } | { list: PatternList } | { digits: tru
  *   qualifier written just before the figure's number (qualifierBefore) is the figure's;
  * - `repeat`: the given tokens once, then again after each `joiner` word as long as they match (the times are the figure);
  * - `optional`: the given token, or nothing;
- * - `phraseEnd`: the end of a phrase (nothing, punctuation or a STOP_NP word), not consumed.
+ * - `phraseEnd`: the end of a phrase (nothing, punctuation or a STOP_NP word), not consumed;
+ * - `keyword`: a casualty keyword of lexicon RIGHT_KEYWORDS, one to three words (its category is the figure's);
+ * - `marked`: a word of the named list, marking the figure with each mark whose test it passes ("from": superseded);
+ * - `oneOf`: the first alternative (tokens with their own lookbehind tests and category) that lets the rest match.
+ * A `skip` may also be limited with `notKeyword` (none of its words a casualty keyword) and `digits` (bare digits only
+ * as the first part of a hyphenated modifier, "a 6.4-magnitude quake", or right after one of the words `after`).
  */
 export type PatternToken =
   | { word: string }
@@ -66,11 +86,14 @@ export type PatternToken =
   | { multiplier: true }
   | { eventNoun: true }
   | { number: { min?: number } }
-  | { skip: { max: number; not?: readonly string[]; modifiers?: true; plain?: true } }
+  | { skip: { max: number; not?: readonly string[]; modifiers?: true; plain?: true; notKeyword?: true; digits?: { after: readonly string[] } } }
   | { qualifier: { figure?: true } }
   | { repeat: { tokens: readonly PatternToken[]; joiner: string } }
   | { optional: { word: string } | { list: PatternList } }
-  | { phraseEnd: true };
+  | { phraseEnd: true }
+  | { keyword: true }
+  | { marked: { list: PatternList; marks: readonly MarkTest[] } }
+  | { oneOf: readonly PatternAlternative[] };
 
 /** Marks a row's figure carries (Candidate's flags of the same names). */
 export interface PatternFlags {
@@ -95,9 +118,17 @@ export interface TokenPattern {
   notAfter?: readonly TokenTest[];
   /** lookahead: the token after the match passes none of these tests */
   notBefore?: readonly TokenTest[];
-  /** named set-asides (rows of SET_ASIDES) that hold when the token before the match passes one of the tests: the
-   *  match is read and dropped, recorded as the set-aside's veto of the row */
-  asides?: readonly { id: SetAsideId; after: readonly TokenTest[] }[];
+  /** lookahead: the token after the match passes one of these tests, or the sentence ends there */
+  onlyBefore?: readonly TokenTest[];
+  /** named set-asides (rows of SET_ASIDES) that hold when the token before the match (`after`) or after it
+   *  (`before`) passes one of the tests: the match is read and dropped, recorded as the set-aside's veto of the row */
+  asides?: readonly ({ id: SetAsideId; after: readonly TokenTest[] } | { id: SetAsideId; before: readonly TokenTest[] })[];
+  /** marks the figure takes from the match's tokens before its qualifier (`inside`) and from the `within` tokens
+   *  before the match (`behind`) */
+  marks?: { inside?: readonly MarkTest[]; behind?: readonly (MarkTest & { within: number })[] };
+  /** tried at a number only once the number's own set-asides passed and the number-led readers before it in
+   *  figures.ts read nothing there (a toll phrase yields to "40 dead" and to "killed 40") */
+  last?: true;
   /** the figure when no pattern token gives one */
   value?: number;
   /** the category when no pattern token gives one */
@@ -191,6 +222,39 @@ const bodiesObject = (verb: readonly PatternToken[]): TokenPattern => {
     { list: 'BODY_OBJECTS' },
   ];
   return { tokens, anchor: tokens.length - 2, notAfter: [{ list: 'BE_FORMS' }], category: 'killed', emits: ['killed'] };
+};
+
+/** What count.toll-phrase's patterns share: tried last at a number; the figure is an estimate, a guess or an update
+ *  by the words between the toll noun and the number, an estimate or update by an adjective or verb just before the
+ *  noun ("the estimated death toll", "bringing the death toll to"); a thing counted is set aside. */
+const TOLL = {
+  last: true,
+  asides: [{ id: 'count.aside.thing-object', before: [{ list: 'THING_NOUNS' }] }],
+  marks: {
+    inside: [{ test: { list: 'ESTIMATE_WORDS' }, mark: 'approx' }, { test: { list: 'SPECULATIVE' }, mark: 'speculative' }, { test: { list: 'TOLL_UPDATE_WORDS' }, mark: 'update' }],
+    behind: [{ within: 3, test: { list: 'ESTIMATE_WORDS' }, mark: 'approx' }, { within: 4, test: { list: 'TOLL_BRINGING_VERBS' }, mark: 'update' }],
+  },
+  emits: ALL,
+} as const satisfies Omit<TokenPattern, 'tokens' | 'anchor'>;
+
+/** Between a toll noun and its link: up to 24 tokens within the sentence, no rival count among them (bare digits only
+ *  in a compound modifier or after one of `digitsAfter`: "a 6.4-magnitude quake", "the magnitude 7.9 quake"). */
+const tollPhrase = (link: readonly PatternToken[], digitsAfter: readonly string[]): TokenPattern => {
+  const within = { not: ['.', ';', '?'], digits: { after: digitsAfter } } as const;
+  // the toll noun nearest the link: "toll" (not "injury toll"), "death count", or a count noun whose category the
+  // first keyword after it names ("the number of people injured", "a tally of arrests")
+  const gap: PatternToken = { skip: { max: 5, notKeyword: true, not: [...within.not, 'arrests'], digits: within.digits } };
+  const category: PatternToken = { oneOf: [{ tokens: [{ keyword: true }] }, { tokens: [{ word: 'arrests' }], category: 'arrested' }] };
+  const noun: PatternToken = {
+    oneOf: [
+      { tokens: [{ word: 'toll' }], notAfter: [{ word: 'injury' }], category: 'killed' },
+      { tokens: [{ list: 'DEATH_TALLY_NOUNS' }], onlyAfter: [{ word: 'death' }], category: 'killed' },
+      { tokens: [{ list: 'DEATH_TALLY_NOUNS' }, gap, category], notAfter: [{ word: 'death' }] },
+      { tokens: [{ list: 'TOLL_COUNT_NOUNS' }, gap, category] },
+    ],
+  };
+  const tokens: readonly PatternToken[] = [noun, { skip: { max: 24, ...within } }, ...link, { number: {} }];
+  return { tokens, anchor: tokens.length - 1, ...TOLL };
 };
 
 export const COUNT_RULES: readonly CountRule[] = [
@@ -316,10 +380,28 @@ export const COUNT_RULES: readonly CountRule[] = [
   {
     id: 'count.toll-phrase',
     family: 'count',
-    categories: ['killed', 'injured', 'missing', 'displaced'],
-    anchor: 'a toll noun phrase before the number: "the death toll rose to 212", "the number of injured stands at 40"',
+    categories: ALL,
+    anchor: 'a toll noun phrase before the number: "the death toll rose to 212", "the number of injured stands at 40", "the number of girls still missing, 223," "Dead: 35"; tried once the number-led readers read nothing',
     setsAside: ['toll.aside.superseded', 'toll.aside.speculative', 'count.aside.thing-object'],
-    examples: [{ category: 'killed', text: 'The death toll from the floods rose to 212 on Tuesday.', expect: { killed: 212 } }],
+    patterns: [
+      // "the number of girls still missing, 223, could rise": a count in apposition to a keyword
+      { tokens: [{ keyword: true }, { word: ',' }, { qualifier: {} }, { number: {} }], anchor: 3, onlyBefore: [{ list: 'APPOSITION_ENDS' }], ...TOLL },
+      // "Dead: 35"
+      { tokens: [{ keyword: true }, { word: ':' }, { qualifier: {} }, { number: {} }], anchor: 3, ...TOLL },
+      // "the death toll rose to 212", "from one to four" (the "from" side is no rival count)
+      tollPhrase([{ word: 'to' }, { qualifier: {} }], ['magnitude', 'from']),
+      // "stood at 40", "rose from 40 to 52" (superseded), "rose by 12" (an increment), "has passed 5,000" (a floor)
+      tollPhrase([{ marked: { list: 'TOLL_LINKS', marks: [{ test: { word: 'from' }, mark: 'superseded' }, { test: { word: 'by' }, mark: 'increment' }, { test: { list: 'OVER_LINKERS' }, mark: 'floor' }] } }, { qualifier: {} }], ['magnitude']),
+      // "the toll rose above 5,000": a change verb before a floor links like "passed", and updates
+      tollPhrase([{ marked: { list: 'CHANGE_VERBS', marks: [{ test: { list: 'CHANGE_VERBS' }, mark: 'update' }] } }, { list: 'FLOOR_PREPS' }], ['magnitude']),
+    ],
+    examples: [
+      { category: 'killed', text: 'The death toll from the floods rose to 212 on Tuesday.', expect: { killed: 212 } },
+      { category: 'injured', text: 'The number of people injured in the blast stands at 40, officials said.', expect: { injured: 40 } },
+      { category: 'missing', text: 'The number of girls still missing, 223, could rise.', expect: { missing: 223 } },
+      { category: 'killed', text: 'Officials said the toll from the 6.4-magnitude quake had climbed above 300.', expect: { killed: 300 } },
+      { category: 'killed', text: 'Two more bodies were found on Sunday, bringing the death count to 14.', expect: { killed: 14 } },
+    ],
   },
   {
     id: 'count.another-object',

@@ -5,10 +5,10 @@ import type { Category, Qualifier } from '../../schema';
 import { parseNumberAt, type NumberExpr, type Token } from '../numbers';
 import { LINKING_CONJUNCTIONS, PASSIVE_AUX, PERFECT_AUX, PREDICATE_ADVERBS } from '../lexicon/victims';
 import { GUARDS, type GuardContext, type GuardId } from './guards';
-import { COUNT_RULES, type CountRule, type PatternToken, type ReadingMark, type ReadingPattern, type ReadingTest, type SetAsideId, type TokenPattern, type TokenTest } from './count-rules';
+import { COUNT_RULES, type CountRule, type MarkTest, type PatternAlternative, type PatternMark, type PatternToken, type ReadingMark, type ReadingPattern, type ReadingTest, type SetAsideId, type TokenPattern, type TokenTest } from './count-rules';
 import { PATTERN_LISTS } from '../lexicon/pattern-lists';
 import { EVENT_MULTIPLIERS, MULTIPLE_EVENT_NOUNS } from '../lexicon/victims';
-import { LEFT_VERBS } from '../lexicon/index';
+import { LEFT_VERBS, RIGHT_KEYWORDS } from '../lexicon/index';
 import { STOP_NP } from '../lexicon/counts';
 import { VICTIM_RULES, type VictimRule } from './victim-rules';
 import { isOnePerson, objectAfter, subjectBefore, type VictimNP } from './victim-np';
@@ -16,7 +16,7 @@ import { MONTHS } from '../lexicon/index';
 import { COPULAS, FATAL_WORDS, HURT_STATES, HURT_WORDS, INDEFINITE_DETERMINERS, MANNER_OF_DEATH, MODALS } from '../lexicon/outcomes';
 import { NUMBER_OF_LINKS, QUOTE_MARKS } from '../lexicon/threat-links';
 import { COORDINATED_FORCES, THREAT_NP_STOP } from '../lexicon/threats';
-import { matchAt, matchBefore, QUAL_PHRASES, qualifierBefore } from '../qualifiers';
+import { matchAt, QUAL_PHRASES, qualifierBefore } from '../qualifiers';
 import { keywordAt } from './context';
 import { yearOf } from '../numbers';
 import { THREAT_GUARDS, type ThreatGuardContext, type ThreatGuardId } from './threat-guards';
@@ -436,10 +436,24 @@ export interface CountPatternHit {
   implied: boolean;
   /** the row's anchor was the number expression that ends here: the sentence scan reads it once */
   numberEnd?: number;
+  /** the marks the match gave the figure (TokenPattern.marks, `marked` tokens) */
+  marks?: readonly PatternMark[];
 }
 
 type PatternRow = { row: CountRule; pattern: TokenPattern };
-const PATTERN_ROWS: readonly PatternRow[] = COUNT_RULES.flatMap((row) => (row.patterns ?? []).map((pattern) => ({ row, pattern })));
+const ALL_PATTERN_ROWS: readonly PatternRow[] = COUNT_RULES.flatMap((row) => (row.patterns ?? []).map((pattern) => ({ row, pattern })));
+/** Rows tried wherever the scan stands; `last` rows only after the number-led readers (countPatternAt's `last`). */
+const PATTERN_ROWS: readonly PatternRow[] = ALL_PATTERN_ROWS.filter((r) => !r.pattern.last);
+const LAST_ROWS: readonly PatternRow[] = ALL_PATTERN_ROWS.filter((r) => r.pattern.last);
+
+/** Qualifier phrases by their first word, and the words one ends on (a `qualifier` token is tried only where one may
+ *  start or end). */
+const QUAL_BY_FIRST = new Map<string, Array<readonly string[]>>();
+for (const [phrase] of QUAL_PHRASES) QUAL_BY_FIRST.set(phrase[0]!, [...(QUAL_BY_FIRST.get(phrase[0]!) ?? []), phrase]);
+const QUAL_BY_LAST: ReadonlySet<string> = new Set(QUAL_PHRASES.map(([phrase]) => phrase[phrase.length - 1]!));
+const NO_PHRASES: Array<readonly string[]> = [];
+/** The words a casualty keyword ends on (a `keyword` read leftward is looked for only where one may end). */
+const KEYWORD_LAST: ReadonlySet<string> = new Set(RIGHT_KEYWORDS.map(([phrase]) => phrase[phrase.length - 1]!));
 
 /** A word of a named list (or of one of the older named maps a token kind stands for). */
 function inList(t: PatternToken, w: string): boolean {
@@ -479,11 +493,25 @@ for (const r of NUMBER_ROWS) for (const w of nextWordsOf(r) ?? []) NUMBER_BY_NEX
 const NUMBER_ANY_NEXT: readonly PatternRow[] = NUMBER_ROWS.filter((r) => nextWordsOf(r) === undefined);
 
 /** What one pattern token read: a figure's value or category, or just a match. */
-interface TokenReading { value?: number; category?: Category; mayIncludeDead?: boolean; qualifier?: Qualifier }
+interface TokenReading {
+  value?: number;
+  category?: Category;
+  mayIncludeDead?: boolean;
+  qualifier?: Qualifier;
+  /** where the figure's qualifier phrase (a `qualifier` token's span) starts */
+  qualStart?: number;
+  marks?: PatternMark[];
+}
 
 /** One pattern token against one word (the kinds that read exactly one word). */
 function readWord(t: PatternToken, w: string): TokenReading | undefined {
   if ('word' in t || 'list' in t) return inList(t, w) ? {} : undefined;
+  if ('marked' in t) {
+    if (!PATTERN_LISTS[t.marked.list].has(w)) return undefined;
+    const read: TokenReading = {};
+    for (const m of t.marked.marks) if (passesWord(m.test, w)) mark(read, m.mark);
+    return read;
+  }
   if ('leftVerb' in t) return LEFT_VERBS[w] && !t.except?.includes(w) ? { category: LEFT_VERBS[w] } : undefined;
   if ('multiplier' in t) return EVENT_MULTIPLIERS.has(w) ? { value: EVENT_MULTIPLIERS.get(w)! } : undefined;
   if ('eventNoun' in t) {
@@ -491,6 +519,11 @@ function readWord(t: PatternToken, w: string): TokenReading | undefined {
     return e ? { category: e.category, mayIncludeDead: e.mayIncludeDead } : undefined;
   }
   return undefined;
+}
+
+/** A word test against a word alone (`digits` never passes). */
+function passesWord(test: TokenTest, w: string): boolean {
+  return 'digits' in test ? false : inList(test, w);
 }
 
 function passes(test: TokenTest, tk: Token | undefined): boolean {
@@ -504,6 +537,25 @@ function add(read: TokenReading, r: TokenReading): void {
   if (r.category !== undefined) read.category = r.category;
   if (r.mayIncludeDead) read.mayIncludeDead = true;
   if (r.qualifier !== undefined) read.qualifier = r.qualifier;
+  // (the qualifier nearest the anchor, read first, is the figure's)
+  if (r.qualStart !== undefined) read.qualStart ??= r.qualStart;
+  if (r.marks) for (const m of r.marks) mark(read, m);
+}
+
+function mark(read: TokenReading, m: PatternMark): void {
+  if (!read.marks) read.marks = [m];
+  else if (!read.marks.includes(m)) read.marks.push(m);
+}
+
+/** The marks a token passes the tests of. */
+function markBy(read: TokenReading, tests: readonly MarkTest[], tk: Token | undefined): void {
+  for (const t of tests) if (passes(t.test, tk)) mark(read, t.mark);
+}
+
+/** An alternative's lookbehind tests against the token before it. */
+function alternativeFits(alt: PatternAlternative, before: Token | undefined): boolean {
+  if (alt.notAfter?.some((t) => passes(t, before))) return false;
+  return !alt.onlyAfter || alt.onlyAfter.some((t) => passes(t, before));
 }
 
 /** May a `modifiers` skip pass over the token at j ("a 59-year-old station master")? */
@@ -519,6 +571,9 @@ function skippable(toks: Token[], j: number, skip: Extract<PatternToken, { skip:
   const w = toks[j];
   if (!w || skip.not?.includes(w.l)) return false;
   if (skip.modifiers && !modifierAt(toks, j)) return false;
+  if (skip.notKeyword && keywordAt(toks, j)) return false;
+  // ("the toll from a 6.4-magnitude quake", "rose from 40 to 52": digits that are no rival count)
+  if (skip.digits && w.k === 'num' && !(toks[j + 1]?.t === '-' && toks[j + 1]!.glued) && !skip.digits.after.includes(toks[j - 1]?.l ?? '')) return false;
   return !skip.plain || (w.k === 'word' && !STOP_NP.has(w.l) && !keywordAt(toks, j) && !LEFT_VERBS[w.l]);
 }
 
@@ -560,7 +615,7 @@ function matchFrom(toks: Token[], tokens: readonly PatternToken[], k: number, j:
     }
     if ('qualifier' in t) {
       // any qualifier phrase that lets the rest match, then none
-      for (const [phrase] of QUAL_PHRASES) {
+      for (const phrase of QUAL_BY_FIRST.get(toks[j]?.l ?? '') ?? NO_PHRASES) {
         if (!matchAt(toks, j, phrase)) continue;
         const sub: TokenReading = {};
         const end = matchFrom(toks, tokens, k + 1, j + phrase.length, sub, anchorAt, n);
@@ -570,6 +625,27 @@ function matchFrom(toks: Token[], tokens: readonly PatternToken[], k: number, j:
         }
       }
       continue;
+    }
+    if ('keyword' in t) {
+      const kw = keywordAt(toks, j);
+      if (!kw) return undefined;
+      read.category = kw.cat;
+      j = kw.end;
+      continue;
+    }
+    if ('oneOf' in t) {
+      for (const alt of t.oneOf) {
+        if (!alternativeFits(alt, toks[j - 1])) continue;
+        const sub: TokenReading = {};
+        const mid = matchFrom(toks, alt.tokens, 0, j, sub, anchorAt, n);
+        if (mid === undefined) continue;
+        const end = matchFrom(toks, tokens, k + 1, mid, sub, anchorAt, n);
+        if (end === undefined) continue;
+        if (alt.category) sub.category ??= alt.category;
+        add(read, sub);
+        return end;
+      }
+      return undefined;
     }
     if ('repeat' in t) {
       let times = 0;
@@ -630,20 +706,40 @@ function matchLeft(toks: Token[], tokens: readonly PatternToken[], k: number, j:
       return undefined;
     }
     if ('qualifier' in t) {
-      if (t.qualifier.figure) {
-        const q = qualifierBefore(toks, j + 1).q;
-        if (q) read.qualifier = q;
-      }
-      for (const [phrase] of QUAL_PHRASES) {
-        if (!matchBefore(toks, j + 1, phrase)) continue;
-        const sub: TokenReading = {};
-        const start = matchLeft(toks, tokens, k - 1, j - phrase.length, sub);
-        if (start !== undefined) {
-          add(read, sub);
-          return start;
+      // the phrase qualifierBefore reads there, as the number-led readers do (none can end on a word no phrase ends on)
+      const { q, start } = QUAL_BY_LAST.has(toks[j]?.l ?? '') ? qualifierBefore(toks, j + 1) : { q: null, start: j + 1 };
+      if (q && t.qualifier.figure) read.qualifier = q;
+      read.qualStart ??= start;
+      j = start - 1;
+      continue;
+    }
+    if ('keyword' in t) {
+      // the keyword nearest the token before, as one reading rightward would find it ("unaccounted for")
+      let at = -1;
+      for (let s0 = KEYWORD_LAST.has(toks[j]?.l ?? '') ? j : -1; s0 >= 0 && s0 >= j - 2; s0--) {
+        const kw = keywordAt(toks, s0);
+        if (kw && kw.end === j + 1) {
+          read.category = kw.cat;
+          at = s0;
+          break;
         }
       }
+      if (at < 0) return undefined;
+      j = at - 1;
       continue;
+    }
+    if ('oneOf' in t) {
+      for (const alt of t.oneOf) {
+        const sub: TokenReading = {};
+        const altStart = matchLeft(toks, alt.tokens, alt.tokens.length - 1, j, sub);
+        if (altStart === undefined || !alternativeFits(alt, toks[altStart - 1])) continue;
+        if (alt.category) sub.category ??= alt.category;
+        const start = matchLeft(toks, tokens, k - 1, altStart - 1, sub);
+        if (start === undefined) continue;
+        add(read, sub);
+        return start;
+      }
+      return undefined;
     }
     if ('phraseEnd' in t || 'repeat' in t) return undefined;
     const w = toks[j]?.l;
@@ -656,7 +752,7 @@ function matchLeft(toks: Token[], tokens: readonly PatternToken[], k: number, j:
 }
 
 /** Match a row whose anchor token stands at i: the tokens before it leftward from it, then the rest from the anchor. */
-function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | undefined): { read: TokenReading; start: number; end: number; aside?: SetAsideId } | undefined {
+function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | undefined): { read: TokenReading; start: number; end: number; aside?: SetAsideId; asideAt?: number } | undefined {
   const read: TokenReading = {};
   const head = toks[i]!.l;
   const dash = head.indexOf('-');
@@ -681,17 +777,26 @@ function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | und
     if (end === undefined) return undefined;
   }
   const before = toks[start - 1];
+  const after = toks[end];
   if (p.notAfter?.some((t) => passes(t, before))) return undefined;
-  if (p.notBefore?.some((t) => passes(t, toks[end!]))) return undefined;
-  const aside = p.asides?.find((a) => a.after.some((t) => passes(t, before)))?.id;
-  return { read, start, end, ...(aside ? { aside } : {}) };
+  if (p.notBefore?.some((t) => passes(t, after))) return undefined;
+  if (p.onlyBefore && after && !p.onlyBefore.some((t) => passes(t, after))) return undefined;
+  if (p.marks) {
+    const until = read.qualStart ?? i;
+    for (let k = start; k < until; k++) markBy(read, p.marks.inside ?? [], toks[k]);
+    for (const b of p.marks.behind ?? []) for (let k = start - 1; k >= 0 && k >= start - b.within; k--) markBy(read, [b], toks[k]);
+  }
+  const aside = p.asides?.find((a) => ('after' in a ? a.after.some((t) => passes(t, before)) : a.before.some((t) => passes(t, after))));
+  return { read, start, end, ...(aside ? { aside: aside.id, asideAt: 'after' in aside ? i : end } : {}) };
 }
 
 /** One token pattern tried with its anchor at token i: the figure's value and category it read, and its span (the
  *  spec runner checks each kind of pattern token through it). */
-export function matchTokenPattern(toks: Token[], i: number, p: TokenPattern): { value?: number; category?: Category; qualifier?: Qualifier; start: number; end: number; aside?: SetAsideId } | undefined {
+export function matchTokenPattern(toks: Token[], i: number, p: TokenPattern): { value?: number; category?: Category; qualifier?: Qualifier; marks?: readonly PatternMark[]; start: number; end: number; aside?: SetAsideId } | undefined {
   const m = matchRow(toks, i, p, undefined);
-  return m && { ...m.read, start: m.start, end: m.end, ...(m.aside ? { aside: m.aside } : {}) };
+  if (!m) return undefined;
+  const { qualStart: _q, ...read } = m.read;
+  return { ...read, start: m.start, end: m.end, ...(m.aside ? { aside: m.aside } : {}) };
 }
 
 /**
@@ -699,8 +804,10 @@ export function matchTokenPattern(toks: Token[], i: number, p: TokenPattern): { 
  * with its figure when the row emits that category. `afterFigure` says the sentence has given a casualty figure;
  * `n` is the number expression starting at i, if any (rows anchored on a number are tried after those on a word).
  * `aside` is asked whether a row's named set-aside holds (it records it); a match it holds for gives no figure.
+ * With `last`, only the rows tried after the number-led readers (TokenPattern.last), in table order.
  */
-export function countPatternAt(toks: Token[], i: number, afterFigure: boolean, n: NumberExpr | undefined, aside?: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean): { hit?: CountPatternHit } | undefined {
+export function countPatternAt(toks: Token[], i: number, afterFigure: boolean, n: NumberExpr | undefined, aside?: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean, last = false): { rule: CountRule['id']; hit?: CountPatternHit } | undefined {
+  if (last) return rowsAt(toks, i, LAST_ROWS, afterFigure, n, aside);
   const head = toks[i]!.l;
   const dash = head.indexOf('-');
   const byHyphen = HYPHEN_INDEX.get(dash >= 0 ? head.slice(0, dash) : head);
@@ -710,21 +817,23 @@ export function countPatternAt(toks: Token[], i: number, afterFigure: boolean, n
   return rowsAt(toks, i, NUMBER_BY_NEXT.get(toks[n.end]?.l ?? ''), afterFigure, n, aside) ?? rowsAt(toks, i, NUMBER_ANY_NEXT, afterFigure, n, aside);
 }
 
-function rowsAt(toks: Token[], i: number, rows: readonly PatternRow[] | undefined, afterFigure: boolean, n: NumberExpr | undefined, aside?: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean): { hit?: CountPatternHit } | undefined {
+function rowsAt(toks: Token[], i: number, rows: readonly PatternRow[] | undefined, afterFigure: boolean, n: NumberExpr | undefined, aside?: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean): { rule: CountRule['id']; hit?: CountPatternHit } | undefined {
   if (!rows) return undefined;
   for (const { row, pattern: p } of rows) {
     if (p.afterFigure && !afterFigure) continue;
     const m = matchRow(toks, i, p, n);
     if (!m) continue;
-    if (m.aside && (aside?.(row.id, m.aside, i) ?? true)) return {};
+    if (m.aside && (aside?.(row.id, m.aside, m.asideAt ?? i) ?? true)) return { rule: row.id };
     const category = m.read.category ?? p.category;
-    if (!category || !p.emits.includes(category)) return {};
+    if (!category || !p.emits.includes(category)) return { rule: row.id };
     const value = m.read.value ?? p.value ?? 1;
     return {
+      rule: row.id,
       hit: {
         rule: row.id, category, value, qualifier: m.read.qualifier ?? p.qualifier ?? 'exact', mayIncludeDead: !!m.read.mayIncludeDead,
         single: p.flags?.single === true || (p.flags?.single === 'if-one' && value === 1), implied: !!p.flags?.implied,
         ...(n && 'number' in p.tokens[p.anchor]! ? { numberEnd: n.end } : {}),
+        ...(m.read.marks ? { marks: m.read.marks } : {}),
       },
     };
   }

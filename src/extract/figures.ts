@@ -442,49 +442,16 @@ function actsOnOthers(toks: Token[], from: number, keywordEnd: number): boolean 
   return object.k === 'num' || OBJECT_OPENERS.test(object.l);
 }
 
-/** "killing 12", "injured more than 4,000 people", "claimed the lives of 40". */
-function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: number; needsPerson: boolean; needsRefuge?: boolean; needsBodies?: boolean; needsCustody?: boolean; needsHomes?: boolean; combined?: boolean } | undefined {
-  let j = qStart - 1;
-  // "killed all 157 people on board"
-  if (toks[j]?.l === 'all') j--;
-  // "claimed the lives of 40"
-  if (toks[j]?.l === 'of' && toks[j - 1]?.l === 'lives') return { cat: 'killed', verbIdx: j - 1, needsPerson: false };
-  // "confirmed the deaths of 18 people"
-  if (toks[j]?.l === 'of' && (toks[j - 1]?.l === 'deaths' || toks[j - 1]?.l === 'death') && toks[j - 2]?.l === 'the') return { cat: 'killed', verbIdx: j - 1, needsPerson: true };
-  // "divers pulled out 11 bodies"
-  if (toks[j]?.l === 'out' && OUT_VERBS.test(toks[j - 1]?.l ?? '')) j--;
-  const v = toks[j];
-  if (!v) return undefined;
-  // phrasal verbs: "rounded up 300 demonstrators"
-  if (v.l === 'up' && ROUND_UP_VERBS.test(toks[j - 1]?.l ?? '')) return { cat: 'arrested', verbIdx: j - 1, needsPerson: true };
-  // "moved 1.2 million people to safety": needs the destination after the noun phrase
-  if (RELOCATE_VERBS.test(v.l) && !BE_FORMS.has(toks[j - 1]?.l ?? '')) {
-    return { cat: 'displaced', verbIdx: j, needsPerson: true, needsRefuge: true };
-  }
-  // "rescuers pulled 14 bodies from the river": needs "bodies" after the count
-  if (RECOVER_VERBS.test(v.l) && !BE_FORMS.has(toks[j - 1]?.l ?? '')) {
-    return { cat: 'killed', verbIdx: j, needsPerson: false, needsBodies: true };
-  }
-  // "forced some 30,000 residents from their homes", "drove 5,000 people to flee": needs the destination after the noun phrase
-  if (FORCE_VERBS.test(v.l) && !BE_FORMS.has(toks[j - 1]?.l ?? '')) {
-    return { cat: 'displaced', verbIdx: j, needsPerson: true, needsHomes: true };
-  }
-  // "police took 40 people into custody"
-  if (TAKE_VERBS.test(v.l)) return { cat: 'arrested', verbIdx: j, needsPerson: true, needsCustody: true };
-  const cat = LEFT_VERBS[v.l];
-  if (!cat) return undefined;
-  if (v.l === 'claimed' || v.l === 'claiming') return undefined; // only via "the lives of"
-  const before = toks[j - 1];
-  if (before && BE_FORMS.has(before.l)) return undefined; // "were killed 12 days ago"
-  // "killed or wounded 1,500 soldiers", "killed and injured 40": a combined figure, not split
-  let k = j - 1;
-  if (toks[k]?.l === 'or' || toks[k]?.l === 'and') {
-    k--;
-    if (toks[k]?.t === ',') k--;
-    const other = toks[k] ? LEFT_VERBS[toks[k]!.l] : undefined;
-    if (other && other !== cat) return { cat, verbIdx: j, needsPerson: LEFT_NEEDS_PERSON.has(v.l), combined: true };
-  }
-  return { cat, verbIdx: j, needsPerson: LEFT_NEEDS_PERSON.has(v.l) };
+/** The verb count.verb-before's patterns read before the number at i ("killing 12", "claimed the lives of 40"), with
+ *  what it needs after its object (its patterns' marks). */
+function verbBefore(toks: Token[], i: number, n: NumberExpr): { cat: Category; verbIdx: number; needsPerson: boolean; needsRefuge: boolean; needsBodies: boolean; needsCustody: boolean; needsHomes: boolean; combined: boolean } | undefined {
+  const h = countPatternAt(toks, i, false, n, undefined, 'count.keyword-after')?.hit;
+  if (!h || h.verbAt === undefined) return undefined;
+  const marks = new Set(h.marks);
+  return {
+    cat: h.category, verbIdx: h.verbAt, needsPerson: marks.has('needs-person'), needsRefuge: marks.has('needs-refuge'), needsBodies: marks.has('needs-bodies'),
+    needsCustody: marks.has('needs-custody'), needsHomes: marks.has('needs-homes'), combined: marks.has('combined'),
+  };
 }
 
 // ---------- sentence-level context ----------
@@ -947,8 +914,8 @@ function readerAt(toks: Token[], i: number): CountRule['id'] | undefined {
   if (!n) return undefined;
   const qStart = qualifierBefore(toks, i).start;
   if (scanRight(toks, n.end)) return 'count.keyword-after';
-  if (scanLeftVerb(toks, qStart)) return 'count.verb-before';
-  return countPatternAt(toks, i, false, n, () => true, true)?.rule;
+  if (verbBefore(toks, i, n)) return 'count.verb-before';
+  return countPatternAt(toks, i, false, n, () => true, 'count.verb-before')?.rule;
 }
 
 /**
@@ -1148,9 +1115,19 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
 
       const afterAside = asideOf('count.keyword-after');
       let r = scanRight(toks, n.end, 0, afterAside);
-      if (r?.adjectival && scanLeftVerb(toks, qStart)) r = undefined;
+      // (the verb before the number, read once and only when asked for)
+      let lvRead = false;
+      let lvAt: ReturnType<typeof verbBefore>;
+      const verbOf = (): ReturnType<typeof verbBefore> => {
+        if (!lvRead) {
+          lvAt = verbBefore(toks, i, n);
+          lvRead = true;
+        }
+        return lvAt;
+      };
+      if (r?.adjectival && verbOf()) r = undefined;
       // "the storm killed nine people and 30 others were injured": an object is not the first half of the next subject
-      if (r?.coordValue !== undefined && scanLeftVerb(toks, qStart)) r = undefined;
+      if (r?.coordValue !== undefined && verbOf()) r = undefined;
       // "the attacks on three churches and three hotels also wounded about 500 people": a count of things
       // before an active verb whose own object is counted is not the toll; the object is
       if (r && !r.person && toks[r.end + qualifierLen(toks, r.end)]?.k === 'num' && afterAside('count.aside.thing-subject', i)) r = undefined;
@@ -1175,7 +1152,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         });
         continue;
       }
-      const lv = scanLeftVerb(toks, qStart);
+      const lv = verbOf();
       if (lv) {
         const aside = asideOf('count.verb-before');
         // the count's own noun phrase must not be a thing ("killed 3 cattle")
@@ -1227,11 +1204,11 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
           }
         }
         // "seizing about 15 of them as hostages" is read by scanRight; "seized 20 people" here
-        push({ ...base, value: value + extra, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: !!lv.combined && aside('count.aside.combined', lv.verbIdx), update: false, superseded: supersededLeft, rule: 'count.verb-before' });
+        push({ ...base, value: value + extra, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: lv.combined && aside('count.aside.combined', lv.verbIdx), update: false, superseded: supersededLeft, rule: 'count.verb-before' });
         continue;
       }
       // the rows tried last at a number (count.toll-phrase: "the death toll rose to 212")
-      const tl = countPatternAt(toks, i, senCats.size > 0, n, patternAside, true)?.hit;
+      const tl = countPatternAt(toks, i, senCats.size > 0, n, patternAside, 'count.verb-before')?.hit;
       if (tl) {
         const aside = asideOf(tl.rule);
         const marks = new Set(tl.marks);

@@ -1,7 +1,7 @@
 // The word lists a count rule's token pattern may name (`{ list: 'KILLING_CHARGES' }`): a name that is not a key here
 // does not type-check, so a row can only point at a list that exists.
-import { BE_FORMS, BODY_OBJECTS, OUT_VERBS, RECOVER_VERBS, RELATIVE } from './counts';
-import { BLOCK_NOUNS, PERSON_SINGULAR, SPECULATIVE } from './index';
+import { BE_FORMS, BODY_OBJECTS, FORCE_VERBS, OUT_VERBS, RECOVER_VERBS, RELATIVE, RELOCATE_VERBS, ROUND_UP_VERBS, TAKE_VERBS } from './counts';
+import { BLOCK_NOUNS, LEFT_NEEDS_PERSON, PERSON_SINGULAR, SPECULATIVE } from './index';
 import { CHANGE_VERBS, FLOOR_PREPS, OVER_LINKERS, TOLL_BRINGING_VERBS, TOLL_LINKERS, TOLL_UPDATE_WORDS } from './tolls';
 import { EVENT_MULTIPLIERS, FATAL_EVENT_ADJECTIVES, KILLING_CHARGES, VIOLENT_EVENT_NOUNS } from './victims';
 
@@ -37,6 +37,20 @@ export const PATTERN_LISTS = {
   RECOVER_OUT_VERBS: new Set([...wordsOf(OUT_VERBS)].filter((w) => recoverVerbs.has(w))),
   /** the nouns of dead bodies ("bodies", "corpses") */
   BODY_OBJECTS: wordsOf(BODY_OBJECTS),
+  /** verbs that arrest with "up" after them ("rounded up 300 demonstrators") */
+  ROUND_UP_VERBS: wordsOf(ROUND_UP_VERBS),
+  /** verbs that displace people only with a refuge after their object ("moved 1.2 million people to safety") */
+  RELOCATE_VERBS: wordsOf(RELOCATE_VERBS),
+  /** verbs that displace people only with their homes or flight after their object ("forced 30,000 from their homes") */
+  FORCE_VERBS: wordsOf(FORCE_VERBS),
+  /** verbs that arrest only with "into custody" after their object ("took 40 people into custody") */
+  TAKE_VERBS: wordsOf(TAKE_VERBS),
+  /** casualty verbs whose object must name people ("seized 20 rifles" is no hostage count) */
+  LEFT_NEEDS_PERSON,
+  /** "the deaths of 18 people", "the death of 3" */
+  DEATH_NOUNS: new Set(['death', 'deaths']),
+  /** what joins two verbs of one object ("killed or wounded 40") */
+  OR_AND: new Set(['or', 'and']),
   /** what joins two counted objects ("23 survivors and seven bodies", "27 boys, three staff") */
   OBJECT_JOINERS: new Set(['and', ',']),
   /** words that link a toll noun to its number, but "to" (its own pattern) and ":" (a label's): lexicon TOLL_LINKERS,

@@ -44,7 +44,12 @@ export type TokenTest = { word: string } | { list: PatternList } | { digits: tru
 
 /** A mark a match may give its figure: an estimate, a guess, an update, the superseded start of a change, an
  *  increment ("rose by 12"), a floor ("has passed 5,000"). */
-export type PatternMark = 'approx' | 'speculative' | 'update' | 'superseded' | 'increment' | 'floor';
+export type PatternMark = 'approx' | 'speculative' | 'update' | 'superseded' | 'increment' | 'floor'
+  /** one count for two outcomes ("killed or wounded 40") */
+  | 'combined'
+  /** what the verb needs after its object for the count to be a casualty figure (count.aside.no-person,
+   *  count.aside.missing-complement): people, "from their homes", bodies, "into custody", "to safety" */
+  | 'needs-person' | 'needs-homes' | 'needs-bodies' | 'needs-custody' | 'needs-refuge';
 /** A token that passes `test` gives the figure `mark`. */
 export type MarkTest = { test: TokenTest; mark: PatternMark };
 
@@ -61,7 +66,8 @@ export interface PatternAlternative {
  * One token of a count rule's token pattern, run by rules/engine.ts countPatternAt. Each kind, in one line:
  * - `word`: that fixed word;
  * - `list`: a word of the named lexicon list (lexicon/pattern-lists.ts);
- * - `leftVerb`: a verb of lexicon LEFT_VERBS (its category is the figure's), none of the words `except`;
+ * - `leftVerb`: a verb of lexicon LEFT_VERBS (its category is the figure's), none of the words `except`; with `differs`,
+ *   one of another category than the one read so far (read leftward: the verb after it); `marks` as `marked`'s;
  * - `multiplier`: a multiplier of EVENT_MULTIPLIERS (its number is the figure);
  * - `eventNoun`: an event noun of MULTIPLE_EVENT_NOUNS (its category is the figure's);
  * - `number`: a number expression (numbers.ts parseNumberAt) of at least `min`, one or more tokens (its value is the figure);
@@ -82,7 +88,7 @@ export interface PatternAlternative {
 export type PatternToken =
   | { word: string }
   | { list: PatternList }
-  | { leftVerb: true; except?: readonly string[] }
+  | { leftVerb: true; except?: readonly string[]; differs?: true; marks?: readonly MarkTest[] }
   | { multiplier: true }
   | { eventNoun: true }
   | { number: { min?: number } }
@@ -123,12 +129,15 @@ export interface TokenPattern {
   /** named set-asides (rows of SET_ASIDES) that hold when the token before the match (`after`) or after it
    *  (`before`) passes one of the tests: the match is read and dropped, recorded as the set-aside's veto of the row */
   asides?: readonly ({ id: SetAsideId; after: readonly TokenTest[] } | { id: SetAsideId; before: readonly TokenTest[] })[];
-  /** marks the figure takes from the match's tokens before its qualifier (`inside`) and from the `within` tokens
-   *  before the match (`behind`) */
-  marks?: { inside?: readonly MarkTest[]; behind?: readonly (MarkTest & { within: number })[] };
-  /** tried at a number only once the number's own set-asides passed and the number-led readers before it in
-   *  figures.ts read nothing there (a toll phrase yields to "40 dead" and to "killed 40") */
-  last?: true;
+  /** marks the figure takes from the match's tokens before its qualifier (`inside`), from the `within` tokens
+   *  before the match (`behind`), and whenever the pattern matches (`given`) */
+  marks?: { inside?: readonly MarkTest[]; behind?: readonly (MarkTest & { within: number })[]; given?: readonly PatternMark[] };
+  /** tried at a number only once the number's own set-asides passed and the rule named here (with those before
+   *  it) read nothing there: a verb yields to "40 were killed", a toll phrase to that and to "killed 40" */
+  after?: 'count.keyword-after' | 'count.verb-before';
+  /** the pattern token that is the figure's verb: its place is reported with the figure (the checks of an earlier
+   *  event's clause look left of it) */
+  verb?: number;
   /** the figure when no pattern token gives one */
   value?: number;
   /** the category when no pattern token gives one */
@@ -224,11 +233,11 @@ const bodiesObject = (verb: readonly PatternToken[]): TokenPattern => {
   return { tokens, anchor: tokens.length - 2, notAfter: [{ list: 'BE_FORMS' }], category: 'killed', emits: ['killed'] };
 };
 
-/** What count.toll-phrase's patterns share: tried last at a number; the figure is an estimate, a guess or an update
+/** What count.toll-phrase's patterns share: tried last at a number, after count.verb-before; the figure is an estimate, a guess or an update
  *  by the words between the toll noun and the number, an estimate or update by an adjective or verb just before the
  *  noun ("the estimated death toll", "bringing the death toll to"); a thing counted is set aside. */
 const TOLL = {
-  last: true,
+  after: 'count.verb-before',
   asides: [{ id: 'count.aside.thing-object', before: [{ list: 'THING_NOUNS' }] }],
   marks: {
     inside: [{ test: { list: 'ESTIMATE_WORDS' }, mark: 'approx' }, { test: { list: 'SPECULATIVE' }, mark: 'speculative' }, { test: { list: 'TOLL_UPDATE_WORDS' }, mark: 'update' }],
@@ -257,6 +266,16 @@ const tollPhrase = (link: readonly PatternToken[], digitsAfter: readonly string[
   return { tokens, anchor: tokens.length - 1, ...TOLL };
 };
 
+/** A casualty verb before its counted object, and whether it needs people as that object (count.aside.no-person). */
+const CASUALTY_VERB: PatternToken = { leftVerb: true, except: ['claimed', 'claiming'], marks: [{ test: { list: 'LEFT_NEEDS_PERSON' }, mark: 'needs-person' }] };
+
+/** count.verb-before: the verb tokens (`verb` the one that is the verb), "all" ("killed all 157 people"), a qualifier,
+ *  and the number, tried once count.keyword-after read nothing there. */
+const verbObject = (verb: readonly PatternToken[], at: number, more: Partial<TokenPattern>): TokenPattern => {
+  const tokens: readonly PatternToken[] = [...verb, { optional: { word: 'all' } }, { qualifier: {} }, { number: {} }];
+  return { tokens, anchor: tokens.length - 1, verb: at, after: 'count.keyword-after', emits: ALL, ...more };
+};
+
 export const COUNT_RULES: readonly CountRule[] = [
   {
     id: 'count.keyword-after',
@@ -277,12 +296,36 @@ export const COUNT_RULES: readonly CountRule[] = [
     id: 'count.verb-before',
     family: 'count',
     categories: ALL,
-    anchor: 'an active casualty verb of lexicon LEFT_VERBS, then a counted object: "killed 14 villagers", "recovered 19 bodies"',
+    anchor: 'an active casualty verb of lexicon LEFT_VERBS, then a counted object: "killed 14 villagers", "recovered 19 bodies"; tried once count.keyword-after read nothing (the checks on the object, its complement and the verb\'s clause are the set-asides below)',
     setsAside: ['count.aside.thing-object', 'count.aside.compound-modifier', 'count.aside.no-person', 'count.aside.missing-complement', 'count.aside.background-event', 'count.aside.other-event-subject', 'count.aside.earlier-period', 'count.aside.perpetrator', 'count.aside.combined', 'count.aside.date', 'count.aside.year'],
     examples: [
       { category: 'killed', text: 'Gunmen killed 14 villagers in a night raid.', expect: { killed: 14 } },
       { category: 'killed', text: 'Rescuers recovered 19 bodies from the rubble.', expect: { killed: 19 } },
       { category: 'killed', text: 'A man accused in a May 25 shooting that killed one and wounded three others entered pleas on Monday.', expect: { killed: 1, injured: 3 } },
+      { category: 'killed', text: 'The landslide claimed the lives of 40 villagers.', expect: { killed: 40 } },
+      { category: 'arrested', text: 'Police rounded up 300 demonstrators near the square.', expect: { arrested: 300 } },
+      { category: 'displaced', text: 'The floods forced some 30,000 residents from their homes.', expect: { displaced: 30000 } },
+    ],
+    patterns: [
+      // "claimed the lives of 40"
+      verbObject([{ word: 'lives' }, { word: 'of' }], 0, { category: 'killed' }),
+      // "confirmed the deaths of 18 people"
+      verbObject([{ word: 'the' }, { list: 'DEATH_NOUNS' }, { word: 'of' }], 1, { category: 'killed', marks: { given: ['needs-person'] } }),
+      // "rounded up 300 demonstrators"
+      verbObject([{ list: 'ROUND_UP_VERBS' }, { word: 'up' }], 0, { category: 'arrested', marks: { given: ['needs-person'] } }),
+      // "moved 1.2 million people to safety" (not "were moved")
+      verbObject([{ list: 'RELOCATE_VERBS' }], 0, { category: 'displaced', notAfter: [{ list: 'BE_FORMS' }], marks: { given: ['needs-person', 'needs-refuge'] } }),
+      // "rescuers pulled 14 bodies from the river", "divers pulled out 11 bodies"
+      verbObject([{ list: 'RECOVER_VERBS' }], 0, { category: 'killed', notAfter: [{ list: 'BE_FORMS' }], marks: { given: ['needs-bodies'] } }),
+      verbObject([{ list: 'RECOVER_OUT_VERBS' }, { word: 'out' }], 0, { category: 'killed', notAfter: [{ list: 'BE_FORMS' }], marks: { given: ['needs-bodies'] } }),
+      // "forced some 30,000 residents from their homes", "drove 5,000 people to flee"
+      verbObject([{ list: 'FORCE_VERBS' }], 0, { category: 'displaced', notAfter: [{ list: 'BE_FORMS' }], marks: { given: ['needs-person', 'needs-homes'] } }),
+      // "police took 40 people into custody"
+      verbObject([{ list: 'TAKE_VERBS' }], 0, { category: 'arrested', marks: { given: ['needs-person', 'needs-custody'] } }),
+      // "killed or wounded 1,500 soldiers", "killed, and injured 40": one count for two outcomes
+      verbObject([{ leftVerb: true, differs: true }, { optional: { word: ',' } }, { list: 'OR_AND' }, CASUALTY_VERB], 3, { marks: { given: ['combined'] } }),
+      // "killed 14 villagers" (not "were killed 12 days ago"; "claimed" only through "the lives of")
+      verbObject([CASUALTY_VERB], 0, { notAfter: [{ list: 'BE_FORMS' }] }),
     ],
   },
   {

@@ -438,13 +438,17 @@ export interface CountPatternHit {
   numberEnd?: number;
   /** the marks the match gave the figure (TokenPattern.marks, `marked` tokens) */
   marks?: readonly PatternMark[];
+  /** where the figure's verb stands (TokenPattern.verb) */
+  verbAt?: number;
 }
 
 type PatternRow = { row: CountRule; pattern: TokenPattern };
 const ALL_PATTERN_ROWS: readonly PatternRow[] = COUNT_RULES.flatMap((row) => (row.patterns ?? []).map((pattern) => ({ row, pattern })));
-/** Rows tried wherever the scan stands; `last` rows only after the number-led readers (countPatternAt's `last`). */
-const PATTERN_ROWS: readonly PatternRow[] = ALL_PATTERN_ROWS.filter((r) => !r.pattern.last);
-const LAST_ROWS: readonly PatternRow[] = ALL_PATTERN_ROWS.filter((r) => r.pattern.last);
+/** Rows tried wherever the scan stands; rows with `after` only once that rule read nothing (countPatternAt's `after`). */
+const PATTERN_ROWS: readonly PatternRow[] = ALL_PATTERN_ROWS.filter((r) => !r.pattern.after);
+const AFTER_ROWS = (after: NonNullable<TokenPattern['after']>): readonly PatternRow[] => ALL_PATTERN_ROWS.filter((r) => r.pattern.after === after);
+const AFTER_KEYWORD = AFTER_ROWS('count.keyword-after');
+const AFTER_VERB = AFTER_ROWS('count.verb-before');
 
 /** Qualifier phrases by their first word, and the words one ends on (a `qualifier` token is tried only where one may
  *  start or end). */
@@ -501,6 +505,8 @@ interface TokenReading {
   /** where the figure's qualifier phrase (a `qualifier` token's span) starts */
   qualStart?: number;
   marks?: PatternMark[];
+  /** where the pattern's verb token matched */
+  verbAt?: number;
 }
 
 /** One pattern token against one word (the kinds that read exactly one word). */
@@ -512,7 +518,13 @@ function readWord(t: PatternToken, w: string): TokenReading | undefined {
     for (const m of t.marked.marks) if (passesWord(m.test, w)) mark(read, m.mark);
     return read;
   }
-  if ('leftVerb' in t) return LEFT_VERBS[w] && !t.except?.includes(w) ? { category: LEFT_VERBS[w] } : undefined;
+  if ('leftVerb' in t) {
+    const category = LEFT_VERBS[w];
+    if (!category || t.except?.includes(w)) return undefined;
+    const read: TokenReading = { category };
+    for (const m of t.marks ?? []) if (passesWord(m.test, w)) mark(read, m.mark);
+    return read;
+  }
   if ('multiplier' in t) return EVENT_MULTIPLIERS.has(w) ? { value: EVENT_MULTIPLIERS.get(w)! } : undefined;
   if ('eventNoun' in t) {
     const e = MULTIPLE_EVENT_NOUNS.get(w);
@@ -540,6 +552,7 @@ function add(read: TokenReading, r: TokenReading): void {
   // (the qualifier nearest the anchor, read first, is the figure's)
   if (r.qualStart !== undefined) read.qualStart ??= r.qualStart;
   if (r.marks) for (const m of r.marks) mark(read, m);
+  if (r.verbAt !== undefined) read.verbAt = r.verbAt;
 }
 
 function mark(read: TokenReading, m: PatternMark): void {
@@ -675,9 +688,10 @@ function matchFrom(toks: Token[], tokens: readonly PatternToken[], k: number, j:
  * the index of the first token of the match. The kinds that read a span try their spans as `matchFrom` does (a skip
  * as few words as let the rest match), read from their right end.
  */
-function matchLeft(toks: Token[], tokens: readonly PatternToken[], k: number, j: number, read: TokenReading): number | undefined {
+function matchLeft(toks: Token[], tokens: readonly PatternToken[], k: number, j: number, read: TokenReading, verbK = -1): number | undefined {
   for (; k >= 0; k--) {
     const t = tokens[k]!;
+    if (k === verbK) read.verbAt = j;
     if ('number' in t) {
       // the longest number expression that ends at j, as the sentence scan would have read it from its start
       if (j < 0 || parseNumberAt(toks, j)?.end !== j + 1) return undefined;
@@ -696,7 +710,7 @@ function matchLeft(toks: Token[], tokens: readonly PatternToken[], k: number, j:
     if ('skip' in t) {
       for (let m = 0; m <= t.skip.max; m++) {
         const sub: TokenReading = {};
-        const start = matchLeft(toks, tokens, k - 1, j - m, sub);
+        const start = matchLeft(toks, tokens, k - 1, j - m, sub, verbK);
         if (start !== undefined) {
           add(read, sub);
           return start;
@@ -734,7 +748,7 @@ function matchLeft(toks: Token[], tokens: readonly PatternToken[], k: number, j:
         const altStart = matchLeft(toks, alt.tokens, alt.tokens.length - 1, j, sub);
         if (altStart === undefined || !alternativeFits(alt, toks[altStart - 1])) continue;
         if (alt.category) sub.category ??= alt.category;
-        const start = matchLeft(toks, tokens, k - 1, altStart - 1, sub);
+        const start = matchLeft(toks, tokens, k - 1, altStart - 1, sub, verbK);
         if (start === undefined) continue;
         add(read, sub);
         return start;
@@ -745,6 +759,9 @@ function matchLeft(toks: Token[], tokens: readonly PatternToken[], k: number, j:
     const w = toks[j]?.l;
     const r = w === undefined ? undefined : readWord(t, w);
     if (!r) return undefined;
+    // ("killed or wounded 40": the verb before "or" tells another outcome than the one read so far)
+    if ('leftVerb' in t && t.differs && r.category === read.category) return undefined;
+    if ('leftVerb' in t && t.differs) delete r.category;
     add(read, r);
     j--;
   }
@@ -768,7 +785,7 @@ function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | und
     start = i;
     end = i + 1;
   } else {
-    start = matchLeft(toks, p.tokens, p.anchor - 1, i - 1, read);
+    start = matchLeft(toks, p.tokens, p.anchor - 1, i - 1, read, p.verb);
     if (start === undefined) return undefined;
     // (the anchor's own reading, a number's value above all, outranks what the tokens before it read)
     const right: TokenReading = {};
@@ -782,6 +799,7 @@ function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | und
   if (p.notBefore?.some((t) => passes(t, after))) return undefined;
   if (p.onlyBefore && after && !p.onlyBefore.some((t) => passes(t, after))) return undefined;
   if (p.marks) {
+    for (const g of p.marks.given ?? []) mark(read, g);
     const until = read.qualStart ?? i;
     for (let k = start; k < until; k++) markBy(read, p.marks.inside ?? [], toks[k]);
     for (const b of p.marks.behind ?? []) for (let k = start - 1; k >= 0 && k >= start - b.within; k--) markBy(read, [b], toks[k]);
@@ -804,10 +822,10 @@ export function matchTokenPattern(toks: Token[], i: number, p: TokenPattern): { 
  * with its figure when the row emits that category. `afterFigure` says the sentence has given a casualty figure;
  * `n` is the number expression starting at i, if any (rows anchored on a number are tried after those on a word).
  * `aside` is asked whether a row's named set-aside holds (it records it); a match it holds for gives no figure.
- * With `last`, only the rows tried after the number-led readers (TokenPattern.last), in table order.
+ * With `after`, only the rows tried once that rule read nothing at the number (TokenPattern.after), in table order.
  */
-export function countPatternAt(toks: Token[], i: number, afterFigure: boolean, n: NumberExpr | undefined, aside?: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean, last = false): { rule: CountRule['id']; hit?: CountPatternHit } | undefined {
-  if (last) return rowsAt(toks, i, LAST_ROWS, afterFigure, n, aside);
+export function countPatternAt(toks: Token[], i: number, afterFigure: boolean, n: NumberExpr | undefined, aside?: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean, after?: TokenPattern['after']): { rule: CountRule['id']; hit?: CountPatternHit } | undefined {
+  if (after) return rowsAt(toks, i, after === 'count.keyword-after' ? AFTER_KEYWORD : AFTER_VERB, afterFigure, n, aside);
   const head = toks[i]!.l;
   const dash = head.indexOf('-');
   const byHyphen = HYPHEN_INDEX.get(dash >= 0 ? head.slice(0, dash) : head);
@@ -834,6 +852,7 @@ function rowsAt(toks: Token[], i: number, rows: readonly PatternRow[] | undefine
         single: p.flags?.single === true || (p.flags?.single === 'if-one' && value === 1), implied: !!p.flags?.implied,
         ...(n && 'number' in p.tokens[p.anchor]! ? { numberEnd: n.end } : {}),
         ...(m.read.marks ? { marks: m.read.marks } : {}),
+        ...(m.read.verbAt !== undefined ? { verbAt: m.read.verbAt } : {}),
       },
     };
   }

@@ -120,6 +120,22 @@ describe('pattern tokens', () => {
     expect(words('a guard and a truck', 'a', p)).toEqual({ text: 'a guard', value: 1 });
   });
 
+  it('leftVerb with differs and marks: a second verb of another category, and the marks its word passes', () => {
+    const p: TokenPattern = {
+      ...base, anchor: 3,
+      tokens: [{ leftVerb: true, differs: true }, { word: 'or' }, { leftVerb: true, marks: [{ test: { list: 'LEFT_NEEDS_PERSON' }, mark: 'needs-person' }] }, { number: {} }],
+    };
+    expect(words('troops killed or wounded 40 rebels', '40', p)).toEqual({ text: 'killed or wounded 40', value: 40, category: 'injured' });
+    expect(words('troops killed or murdered 40 rebels', '40', p)).toBeNull();
+    expect(words('gunmen killed or seized 40 villagers', '40', p)).toEqual({ text: 'killed or seized 40', value: 40, category: 'hostages', marks: ['needs-person'] });
+  });
+
+  it('verb and given marks: where the verb token stands, and the marks a pattern gives whenever it matches', () => {
+    const toks = tokenise('Police rounded up 300 demonstrators.');
+    const i = toks.findIndex((t) => t.l === '300');
+    expect(countPatternAt(toks, i, false, parseNumberAt(toks, i), undefined, 'count.keyword-after')).toMatchObject({ rule: 'count.verb-before', hit: { category: 'arrested', value: 300, verbAt: 1, marks: ['needs-person'] } });
+  });
+
   it('leftVerb: a casualty verb gives its category; tokens before the anchor are read one word each', () => {
     const p: TokenPattern = { ...base, anchor: 1, tokens: [{ leftVerb: true, except: ['claimed'] }, { word: 'another' }] };
     expect(words('and wounded another', 'another', p)).toEqual({ text: 'wounded another', category: 'injured' });
@@ -166,12 +182,12 @@ describe('pattern conditions', () => {
     expect(words('the toll rose to perhaps 300', '300', p)).toEqual({ text: 'toll rose to perhaps 300', value: 300 });
   });
 
-  it('last: a row tried only once the number-led readers read nothing (count.toll-phrase)', () => {
+  it('after: a row tried only once the rule named read nothing at the number (count.toll-phrase after count.verb-before)', () => {
     const toks = tokenise('The death toll rose to 212.');
     const i = toks.findIndex((t) => t.l === '212');
     const n = parseNumberAt(toks, i);
     expect(countPatternAt(toks, i, false, n)).toBeUndefined();
-    expect(countPatternAt(toks, i, false, n, undefined, true)).toMatchObject({ rule: 'count.toll-phrase', hit: { category: 'killed', value: 212, marks: ['update'] } });
+    expect(countPatternAt(toks, i, false, n, undefined, 'count.verb-before')).toMatchObject({ rule: 'count.toll-phrase', hit: { category: 'killed', value: 212, marks: ['update'] } });
   });
 
   it('asides before: a named set-aside holds when the token after the match passes a test', () => {

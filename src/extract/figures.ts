@@ -1057,8 +1057,9 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       if (tk.k !== 'num' && tk.k !== 'word') continue;
       if (tk.k === 'word' && !/^[a-z]/.test(tk.l)) continue;
       const prev = toks[i - 1];
-      // the count rows that are token patterns (count.another-object, count.multiple-event, count.murder-charges,
-      // count.fatal-event), run by the engine from their rows in count-rules.ts
+      // the count rows that are token patterns tried wherever the scan stands (count.another-object,
+      // count.multiple-event, count.murder-charges, count.fatal-event, count.bodies-object), run by the engine from
+      // their rows in count-rules.ts; count.verb-before and count.toll-phrase are tried below, after the readers before them
       const n = parseNumberAt(toks, i);
       const patterned = countPatternAt(toks, i, senCats.size > 0, n, patternAside);
       if (patterned) {

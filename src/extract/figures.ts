@@ -444,7 +444,8 @@ function actsOnOthers(toks: Token[], from: number, keywordEnd: number): boolean 
 
 /** The verb count.verb-before's patterns read before the number at i ("killing 12", "claimed the lives of 40"), with
  *  what it needs after its object (its patterns' marks). */
-function verbBefore(toks: Token[], i: number, n: NumberExpr): { cat: Category; verbIdx: number; needsPerson: boolean; needsRefuge: boolean; needsBodies: boolean; needsCustody: boolean; needsHomes: boolean; combined: boolean } | undefined {
+interface VerbBefore { cat: Category; verbIdx: number; needsPerson: boolean; needsRefuge: boolean; needsBodies: boolean; needsCustody: boolean; needsHomes: boolean; combined: boolean }
+function verbBefore(toks: Token[], i: number, n: NumberExpr): VerbBefore | undefined {
   const h = countPatternAt(toks, i, false, n, undefined, 'count.keyword-after')?.hit;
   if (!h || h.verbAt === undefined) return undefined;
   const marks = new Set(h.marks);
@@ -1116,19 +1117,11 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
 
       const afterAside = asideOf('count.keyword-after');
       let r = scanRight(toks, n.end, 0, afterAside);
-      // (the verb before the number, read once and only when asked for)
-      let lvRead = false;
-      let lvAt: ReturnType<typeof verbBefore>;
-      const verbOf = (): ReturnType<typeof verbBefore> => {
-        if (!lvRead) {
-          lvAt = verbBefore(toks, i, n);
-          lvRead = true;
-        }
-        return lvAt;
-      };
-      if (r?.adjectival && verbOf()) r = undefined;
+      // (the verb before the number, read once and only when asked for: `false` once read and absent)
+      let verb: VerbBefore | false | undefined;
+      if (r?.adjectival && (verb ??= verbBefore(toks, i, n) ?? false)) r = undefined;
       // "the storm killed nine people and 30 others were injured": an object is not the first half of the next subject
-      if (r?.coordValue !== undefined && verbOf()) r = undefined;
+      if (r?.coordValue !== undefined && (verb ??= verbBefore(toks, i, n) ?? false)) r = undefined;
       // "the attacks on three churches and three hotels also wounded about 500 people": a count of things
       // before an active verb whose own object is counted is not the toll; the object is
       if (r && !r.person && toks[r.end + qualifierLen(toks, r.end)]?.k === 'num' && afterAside('count.aside.thing-subject', i)) r = undefined;
@@ -1153,7 +1146,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         });
         continue;
       }
-      const lv = verbOf();
+      const lv = (verb ??= verbBefore(toks, i, n) ?? false) || undefined;
       if (lv) {
         const aside = asideOf('count.verb-before');
         // the count's own noun phrase must not be a thing ("killed 3 cattle")

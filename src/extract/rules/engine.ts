@@ -683,6 +683,36 @@ function matchFrom(toks: Token[], tokens: readonly PatternToken[], k: number, j:
   return j;
 }
 
+/** The words a pattern token's last word can be (null: any, or none needed), so a leftward span tries the rest only
+ *  where it may end: worked out once per token. */
+const ENDINGS = new WeakMap<PatternToken, ReadonlySet<string> | null>();
+function endingsOf(t: PatternToken): ReadonlySet<string> | null {
+  const known = ENDINGS.get(t);
+  if (known !== undefined) return known;
+  let out: ReadonlySet<string> | null = null;
+  if ('word' in t) out = new Set([t.word]);
+  else if ('list' in t) out = PATTERN_LISTS[t.list];
+  else if ('marked' in t) out = PATTERN_LISTS[t.marked.list];
+  else if ('leftVerb' in t) out = new Set(Object.keys(LEFT_VERBS));
+  else if ('keyword' in t) out = KEYWORD_LAST;
+  else if ('oneOf' in t) {
+    const all = new Set<string>();
+    for (const alt of t.oneOf) {
+      const last = alt.tokens[alt.tokens.length - 1];
+      const e = last ? endingsOf(last) : null;
+      if (!e) {
+        all.clear();
+        out = null;
+        break;
+      }
+      for (const w of e) all.add(w);
+      out = all;
+    }
+  }
+  ENDINGS.set(t, out);
+  return out;
+}
+
 /**
  * Match pattern tokens `tokens[k]`, `tokens[k-1]`, … `tokens[0]` leftward, the last of them ending at token j; gives
  * the index of the first token of the match. The kinds that read a span try their spans as `matchFrom` does (a skip
@@ -692,6 +722,17 @@ function matchLeft(toks: Token[], tokens: readonly PatternToken[], k: number, j:
   for (; k >= 0; k--) {
     const t = tokens[k]!;
     if (k === verbK) read.verbAt = j;
+    // (the commonest kinds first: one fixed word, one word of a list)
+    if ('word' in t) {
+      if (toks[j]?.l !== t.word) return undefined;
+      j--;
+      continue;
+    }
+    if ('list' in t) {
+      if (j < 0 || !PATTERN_LISTS[t.list].has(toks[j]!.l)) return undefined;
+      j--;
+      continue;
+    }
     if ('number' in t) {
       // the longest number expression that ends at j, as the sentence scan would have read it from its start
       if (j < 0 || parseNumberAt(toks, j)?.end !== j + 1) return undefined;
@@ -708,7 +749,12 @@ function matchLeft(toks: Token[], tokens: readonly PatternToken[], k: number, j:
       continue;
     }
     if ('skip' in t) {
+      const ends = k > 0 ? endingsOf(tokens[k - 1]!) : null;
       for (let m = 0; m <= t.skip.max; m++) {
+        if (ends && !ends.has(toks[j - m]?.l ?? '')) {
+          if (!skippable(toks, j - m, t.skip)) return undefined;
+          continue;
+        }
         const sub: TokenReading = {};
         const start = matchLeft(toks, tokens, k - 1, j - m, sub, verbK);
         if (start !== undefined) {
@@ -744,6 +790,8 @@ function matchLeft(toks: Token[], tokens: readonly PatternToken[], k: number, j:
     }
     if ('oneOf' in t) {
       for (const alt of t.oneOf) {
+        const last = endingsOf(alt.tokens[alt.tokens.length - 1]!);
+        if (last && !last.has(toks[j]?.l ?? '')) continue;
         const sub: TokenReading = {};
         const altStart = matchLeft(toks, alt.tokens, alt.tokens.length - 1, j, sub);
         if (altStart === undefined || !alternativeFits(alt, toks[altStart - 1])) continue;
@@ -835,10 +883,33 @@ export function countPatternAt(toks: Token[], i: number, afterFigure: boolean, n
   return rowsAt(toks, i, NUMBER_BY_NEXT.get(toks[n.end]?.l ?? ''), afterFigure, n, aside) ?? rowsAt(toks, i, NUMBER_ANY_NEXT, afterFigure, n, aside);
 }
 
+/**
+ * A quick test before a row is matched at i: stepping left over its qualifier and optional tokens (both read one way
+ * only), can the first other token before the anchor match the word there?
+ */
+function leftMayMatch(toks: Token[], i: number, p: TokenPattern): boolean {
+  let j = i - 1;
+  for (let k = p.anchor - 1; k >= 0; k--) {
+    const t = p.tokens[k]!;
+    if ('qualifier' in t) {
+      j = (QUAL_BY_LAST.has(toks[j]?.l ?? '') ? qualifierBefore(toks, j + 1).start : j + 1) - 1;
+      continue;
+    }
+    if ('optional' in t) {
+      if (toks[j] && inList(t.optional, toks[j]!.l)) j--;
+      continue;
+    }
+    const ends = endingsOf(t);
+    return !ends || ends.has(toks[j]?.l ?? '');
+  }
+  return true;
+}
+
 function rowsAt(toks: Token[], i: number, rows: readonly PatternRow[] | undefined, afterFigure: boolean, n: NumberExpr | undefined, aside?: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean): { rule: CountRule['id']; hit?: CountPatternHit } | undefined {
   if (!rows) return undefined;
   for (const { row, pattern: p } of rows) {
     if (p.afterFigure && !afterFigure) continue;
+    if (p.anchor > 0 && !p.hyphenated && !leftMayMatch(toks, i, p)) continue;
     const m = matchRow(toks, i, p, n);
     if (!m) continue;
     if (m.aside && (aside?.(row.id, m.aside, m.asideAt ?? i) ?? true)) return { rule: row.id };

@@ -442,8 +442,63 @@ export interface CountPatternHit {
   verbAt?: number;
 }
 
-type PatternRow = { row: CountRule; pattern: TokenPattern };
-const ALL_PATTERN_ROWS: readonly PatternRow[] = COUNT_RULES.flatMap((row) => (row.patterns ?? []).map((pattern) => ({ row, pattern })));
+/** The words a casualty keyword ends on (a `keyword` read leftward is looked for only where one may end). */
+const KEYWORD_LAST: ReadonlySet<string> = new Set(RIGHT_KEYWORDS.map(([phrase]) => phrase[phrase.length - 1]!));
+
+/** The words a pattern token's last word can be (null: any, or none needed), so a leftward span tries the rest only
+ *  where it may end: worked out once per token. */
+const ENDINGS = new WeakMap<PatternToken, ReadonlySet<string> | null>();
+function endingsOf(t: PatternToken): ReadonlySet<string> | null {
+  const known = ENDINGS.get(t);
+  if (known !== undefined) return known;
+  let out: ReadonlySet<string> | null = null;
+  if ('word' in t) out = new Set([t.word]);
+  else if ('list' in t) out = PATTERN_LISTS[t.list];
+  else if ('marked' in t) out = PATTERN_LISTS[t.marked.list];
+  else if ('leftVerb' in t) out = new Set(Object.keys(LEFT_VERBS));
+  else if ('keyword' in t) out = KEYWORD_LAST;
+  else if ('oneOf' in t) {
+    const all = new Set<string>();
+    for (const alt of t.oneOf) {
+      const last = alt.tokens[alt.tokens.length - 1];
+      const e = last ? endingsOf(last) : null;
+      if (!e) {
+        all.clear();
+        out = null;
+        break;
+      }
+      for (const w of e) all.add(w);
+      out = all;
+    }
+  }
+  ENDINGS.set(t, out);
+  return out;
+}
+
+/** A quick test before a row is matched: step left from the anchor over its `qualifier` and `optional` tokens (each read
+ *  one way only), then the word there must be one the first other token can end on (`ends`). */
+interface Gate { steps: readonly PatternToken[]; ends: ReadonlySet<string> }
+type PatternRow = { row: CountRule; pattern: TokenPattern; gate?: Gate };
+
+function gateOf(p: TokenPattern): Gate | undefined {
+  if (p.hyphenated) return undefined;
+  const steps: PatternToken[] = [];
+  for (let k = p.anchor - 1; k >= 0; k--) {
+    const t = p.tokens[k]!;
+    if ('qualifier' in t || 'optional' in t) {
+      steps.push(t);
+      continue;
+    }
+    const ends = endingsOf(t);
+    return ends ? { steps, ends } : undefined;
+  }
+  return undefined;
+}
+
+const ALL_PATTERN_ROWS: readonly PatternRow[] = COUNT_RULES.flatMap((row) => (row.patterns ?? []).map((pattern) => {
+  const gate = gateOf(pattern);
+  return { row, pattern, ...(gate ? { gate } : {}) };
+}));
 /** Rows tried wherever the scan stands; rows with `after` only once that rule read nothing (countPatternAt's `after`). */
 const PATTERN_ROWS: readonly PatternRow[] = ALL_PATTERN_ROWS.filter((r) => !r.pattern.after);
 const AFTER_ROWS = (after: NonNullable<TokenPattern['after']>): readonly PatternRow[] => ALL_PATTERN_ROWS.filter((r) => r.pattern.after === after);
@@ -456,8 +511,6 @@ const QUAL_BY_FIRST = new Map<string, Array<readonly string[]>>();
 for (const [phrase] of QUAL_PHRASES) QUAL_BY_FIRST.set(phrase[0]!, [...(QUAL_BY_FIRST.get(phrase[0]!) ?? []), phrase]);
 const QUAL_BY_LAST: ReadonlySet<string> = new Set(QUAL_PHRASES.map(([phrase]) => phrase[phrase.length - 1]!));
 const NO_PHRASES: Array<readonly string[]> = [];
-/** The words a casualty keyword ends on (a `keyword` read leftward is looked for only where one may end). */
-const KEYWORD_LAST: ReadonlySet<string> = new Set(RIGHT_KEYWORDS.map(([phrase]) => phrase[phrase.length - 1]!));
 
 /** A word of a named list (or of one of the older named maps a token kind stands for). */
 function inList(t: PatternToken, w: string): boolean {
@@ -683,36 +736,6 @@ function matchFrom(toks: Token[], tokens: readonly PatternToken[], k: number, j:
   return j;
 }
 
-/** The words a pattern token's last word can be (null: any, or none needed), so a leftward span tries the rest only
- *  where it may end: worked out once per token. */
-const ENDINGS = new WeakMap<PatternToken, ReadonlySet<string> | null>();
-function endingsOf(t: PatternToken): ReadonlySet<string> | null {
-  const known = ENDINGS.get(t);
-  if (known !== undefined) return known;
-  let out: ReadonlySet<string> | null = null;
-  if ('word' in t) out = new Set([t.word]);
-  else if ('list' in t) out = PATTERN_LISTS[t.list];
-  else if ('marked' in t) out = PATTERN_LISTS[t.marked.list];
-  else if ('leftVerb' in t) out = new Set(Object.keys(LEFT_VERBS));
-  else if ('keyword' in t) out = KEYWORD_LAST;
-  else if ('oneOf' in t) {
-    const all = new Set<string>();
-    for (const alt of t.oneOf) {
-      const last = alt.tokens[alt.tokens.length - 1];
-      const e = last ? endingsOf(last) : null;
-      if (!e) {
-        all.clear();
-        out = null;
-        break;
-      }
-      for (const w of e) all.add(w);
-      out = all;
-    }
-  }
-  ENDINGS.set(t, out);
-  return out;
-}
-
 /**
  * Match pattern tokens `tokens[k]`, `tokens[k-1]`, … `tokens[0]` leftward, the last of them ending at token j; gives
  * the index of the first token of the match. The kinds that read a span try their spans as `matchFrom` does (a skip
@@ -883,33 +906,21 @@ export function countPatternAt(toks: Token[], i: number, afterFigure: boolean, n
   return rowsAt(toks, i, NUMBER_BY_NEXT.get(toks[n.end]?.l ?? ''), afterFigure, n, aside) ?? rowsAt(toks, i, NUMBER_ANY_NEXT, afterFigure, n, aside);
 }
 
-/**
- * A quick test before a row is matched at i: stepping left over its qualifier and optional tokens (both read one way
- * only), can the first other token before the anchor match the word there?
- */
-function leftMayMatch(toks: Token[], i: number, p: TokenPattern): boolean {
+/** Does a row's gate let it be tried at i? */
+function gateOpen(toks: Token[], i: number, gate: Gate): boolean {
   let j = i - 1;
-  for (let k = p.anchor - 1; k >= 0; k--) {
-    const t = p.tokens[k]!;
-    if ('qualifier' in t) {
-      j = (QUAL_BY_LAST.has(toks[j]?.l ?? '') ? qualifierBefore(toks, j + 1).start : j + 1) - 1;
-      continue;
-    }
-    if ('optional' in t) {
-      if (toks[j] && inList(t.optional, toks[j]!.l)) j--;
-      continue;
-    }
-    const ends = endingsOf(t);
-    return !ends || ends.has(toks[j]?.l ?? '');
+  for (const t of gate.steps) {
+    if ('qualifier' in t) j = (QUAL_BY_LAST.has(toks[j]?.l ?? '') ? qualifierBefore(toks, j + 1).start : j + 1) - 1;
+    else if ('optional' in t && toks[j] && inList(t.optional, toks[j]!.l)) j--;
   }
-  return true;
+  return gate.ends.has(toks[j]?.l ?? '');
 }
 
 function rowsAt(toks: Token[], i: number, rows: readonly PatternRow[] | undefined, afterFigure: boolean, n: NumberExpr | undefined, aside?: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean): { rule: CountRule['id']; hit?: CountPatternHit } | undefined {
   if (!rows) return undefined;
-  for (const { row, pattern: p } of rows) {
+  for (const { row, pattern: p, gate } of rows) {
     if (p.afterFigure && !afterFigure) continue;
-    if (p.anchor > 0 && !p.hyphenated && !leftMayMatch(toks, i, p)) continue;
+    if (gate && !gateOpen(toks, i, gate)) continue;
     const m = matchRow(toks, i, p, n);
     if (!m) continue;
     if (m.aside && (aside?.(row.id, m.aside, m.asideAt ?? i) ?? true)) return { rule: row.id };

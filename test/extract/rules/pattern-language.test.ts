@@ -136,7 +136,7 @@ describe('pattern tokens', () => {
     expect(countPatternAt(toks, i, false, parseNumberAt(toks, i), undefined, 'count.keyword-after')).toMatchObject({ rule: 'count.verb-before', hit: { category: 'arrested', value: 300, verbAt: 1, marks: ['needs-person'] } });
   });
 
-  it('leftVerb: a casualty verb gives its category; tokens before the anchor are read one word each', () => {
+  it('leftVerb: a casualty verb gives its category, read leftward before the anchor', () => {
     const p: TokenPattern = { ...base, anchor: 1, tokens: [{ leftVerb: true, except: ['claimed'] }, { word: 'another' }] };
     expect(words('and wounded another', 'another', p)).toEqual({ text: 'wounded another', category: 'injured' });
     expect(words('and claimed another', 'another', p)).toBeNull();

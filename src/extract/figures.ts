@@ -13,8 +13,7 @@ import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords, placeWordsFrom } from './gazetteer';
 import { countPatternAt, readingPatternsOver, runVictimRules, type ReadingHit, type RuleVeto } from './rules/engine';
 import { Antecedents } from './rules/antecedents';
-import { AGENT_VERBS, BE_FORMS, BODIES_OF_HEADS, BODY_OBJECTS, CLAUSE_TURNS, COUNT_AFTER_DAY_WORDS, DATE_PREPS, FINITE_KEYWORDS, FLIGHT_VERBS, FORCE_VERBS, FOUND_VERBS, HOME_DETERMINERS, HOME_NOUNS, INCREMENT_VERBS, LARGE_NUMBER_WORDS, MEASURE_UNITS, OBJECT_OPENERS, ORDINALS, OTHERS_WORDS, OUT_VERBS, PARENTHETICAL_OPENERS, PERPETRATORS, PLACE_NOUNS, QUOTE_CHARS, RECOVERY_PARTICIPLES, RECOVER_VERBS, REDUCED_RELATIVE, REDUCED_RELATIVE_PREPS, REFUGE_WORDS, RELATIVE, RELOCATE_VERBS, ROUND_UP_VERBS, SAFE_WORDS, STOP_NP, TAKE_VERBS, THAT_WHICH } from './lexicon/counts';
-import { CHANGE_VERBS, FLOOR_PREPS, OVER_LINKERS, TOLL_BRINGING_VERBS, TOLL_LINKERS, TOLL_UPDATE_WORDS } from './lexicon/tolls';
+import { AGENT_VERBS, BE_FORMS, BODIES_OF_HEADS, CLAUSE_TURNS, COUNT_AFTER_DAY_WORDS, DATE_PREPS, FINITE_KEYWORDS, FLIGHT_VERBS, FORCE_VERBS, FOUND_VERBS, HOME_DETERMINERS, HOME_NOUNS, INCREMENT_VERBS, LARGE_NUMBER_WORDS, MEASURE_UNITS, OBJECT_OPENERS, ORDINALS, OTHERS_WORDS, OUT_VERBS, PARENTHETICAL_OPENERS, PERPETRATORS, PLACE_NOUNS, QUOTE_CHARS, RECOVERY_PARTICIPLES, RECOVER_VERBS, REDUCED_RELATIVE, REDUCED_RELATIVE_PREPS, REFUGE_WORDS, RELATIVE, RELOCATE_VERBS, ROUND_UP_VERBS, SAFE_WORDS, STOP_NP, TAKE_VERBS, THAT_WHICH } from './lexicon/counts';
 import { AGO_UNITS, CAUSE_ADJ, CAUSE_NOUNS, CONTEXT_PHRASES, EARLIER_CAUSE_FRAMES, EARLIER_INCIDENT_NOUNS, EARLIER_THIS, EARLIER_THIS_PERIODS, EARLIER_THIS_SPANS, EVENT_FAMILIES, LAST_PERIODS, LAST_SEASONS, PAST_CAUSE_FRAMES, ROAD_ACCIDENTS, ROAD_WORDS, LONG_SPANS, ROUND_UP_NOUNS, SPAN_PREPS, SUPERSEDED_PHRASES, TIME_SPANS, WEATHER_CAUSES } from './lexicon/other-incidents';
 import { DEATH_WORDS, FATAL_WORDS, HURT_WORDS, MISSING_TEXT_RE, STRANDED_RE, TRAPPED_RE } from './lexicon/outcomes';
 import { ARTICLES, BOUNDARY_WORDS, NOT_INVERTED_SUBJECT, NOT_SUBJECT_WORDS, PLACE_TIME_PREPS, PRONOUNS, SUBJECT_PRONOUNS, TRAILING_TIME_WORDS } from './lexicon/attribution';
@@ -429,70 +428,6 @@ function foundSafeAfter(toks: Token[], from: number): boolean {
   return false;
 }
 
-/** "the death toll … rose to N", "number of injured stood at N", "dead: N". */
-function scanTollLeft(toks: Token[], qStart: number, end: number): { cat: Category; approx: boolean; speculative: boolean; superseded: boolean; increment: boolean; update: boolean } | undefined {
-  const link = toks[qStart - 1];
-  if (!link) return undefined;
-  // an appositive count: "the number of girls still missing, 223, could rise"; a label: "Dead: 35"
-  if ((link.t === ',' && (toks[end]?.t === ',' || toks[end]?.t === '.' || !toks[end])) || link.t === ':') {
-    for (let k = qStart - 2; k >= qStart - 4 && k >= 0; k--) {
-      const kw = keywordAt(toks, k);
-      if (kw && kw.end === qStart - 1) return { cat: kw.cat, approx: false, speculative: false, superseded: false, increment: false, update: false };
-    }
-    return undefined;
-  }
-  // "the toll rose above 5,000", "climbed beyond 300": a change verb before a floor qualifier links like "passed"
-  const changeOver = CHANGE_VERBS.has(link.l) && FLOOR_PREPS.test(toks[qStart]?.l ?? '');
-  if (!TOLL_LINKERS.has(link.l) && link.l !== 'by' && !changeOver) return undefined;
-  let approx = false;
-  let speculative = false;
-  let update = changeOver;
-  for (let j = qStart - 1, steps = 0; j >= 0 && steps < 26; j--, steps++) {
-    const tk = toks[j]!;
-    if (tk.k === 'num') {
-      // "the toll from a 6.4-magnitude quake … rose to 21": a compound modifier is not a rival count
-      // "the toll from the magnitude 7.9 quake … at 14,866": a magnitude is no rival count either
-      const compound = (toks[j + 1]?.t === '-' && toks[j + 1]!.glued) || toks[j - 1]?.l === 'magnitude';
-      // "from one to four": the earlier number is allowed only as the "from" side
-      if (!compound && !(toks[j - 1]?.l === 'from' && link.l === 'to')) return undefined;
-    }
-    if (tk.t === '.' || tk.t === ';' || tk.t === '?') return undefined;
-    if (tk.l === 'estimated' || tk.l === 'approximate') approx = true;
-    if (SPECULATIVE.has(tk.l)) speculative = true;
-    if (TOLL_UPDATE_WORDS.test(tk.l)) update = true;
-    let cat: Category | undefined;
-    if (tk.l === 'toll' && toks[j - 1]?.l !== 'injury') cat = 'killed';
-    else if ((tk.l === 'count' || tk.l === 'tally') && toks[j - 1]?.l === 'death') cat = 'killed';
-    else if (tk.l === 'number' || tk.l === 'tally' || tk.l === 'count' || tk.l === 'figure' || tk.l === 'total') {
-      // "number of (the) (people) injured/dead/missing/made homeless"
-      for (let k = j + 1; k <= j + 6 && k < qStart; k++) {
-        const kw = keywordAt(toks, k);
-        if (kw) {
-          cat = kw.cat;
-          break;
-        }
-        const l = toks[k]!.l;
-        if (l === 'deaths' || l === 'dead') {
-          cat = 'killed';
-          break;
-        }
-        if (l === 'arrests') {
-          cat = 'arrested';
-          break;
-        }
-      }
-    }
-    if (cat) {
-      for (let k = j - 1; k >= j - 3 && k >= 0; k--) if (toks[k]!.l === 'estimated' || toks[k]!.l === 'approximate') approx = true;
-      // "…, bringing the death toll to four": the verb comes before the toll
-      for (let k = j - 1; k >= j - 4 && k >= 0; k--) if (TOLL_BRINGING_VERBS.test(toks[k]!.l)) update = true;
-      if (link.l === 'by') return { cat, approx, speculative, superseded: false, increment: true, update };
-      return { cat, approx, speculative, superseded: link.l === 'from', increment: false, update };
-    }
-  }
-  return undefined;
-}
-
 /**
  * "An 18-year-old gunman killed 21 people": the singular subject is the agent of an active verb with an
  * object, not a casualty. A casualty subject takes a passive or intransitive verb ("a policeman was killed",
@@ -507,49 +442,17 @@ function actsOnOthers(toks: Token[], from: number, keywordEnd: number): boolean 
   return object.k === 'num' || OBJECT_OPENERS.test(object.l);
 }
 
-/** "killing 12", "injured more than 4,000 people", "claimed the lives of 40". */
-function scanLeftVerb(toks: Token[], qStart: number): { cat: Category; verbIdx: number; needsPerson: boolean; needsRefuge?: boolean; needsBodies?: boolean; needsCustody?: boolean; needsHomes?: boolean; combined?: boolean } | undefined {
-  let j = qStart - 1;
-  // "killed all 157 people on board"
-  if (toks[j]?.l === 'all') j--;
-  // "claimed the lives of 40"
-  if (toks[j]?.l === 'of' && toks[j - 1]?.l === 'lives') return { cat: 'killed', verbIdx: j - 1, needsPerson: false };
-  // "confirmed the deaths of 18 people"
-  if (toks[j]?.l === 'of' && (toks[j - 1]?.l === 'deaths' || toks[j - 1]?.l === 'death') && toks[j - 2]?.l === 'the') return { cat: 'killed', verbIdx: j - 1, needsPerson: true };
-  // "divers pulled out 11 bodies"
-  if (toks[j]?.l === 'out' && OUT_VERBS.test(toks[j - 1]?.l ?? '')) j--;
-  const v = toks[j];
-  if (!v) return undefined;
-  // phrasal verbs: "rounded up 300 demonstrators"
-  if (v.l === 'up' && ROUND_UP_VERBS.test(toks[j - 1]?.l ?? '')) return { cat: 'arrested', verbIdx: j - 1, needsPerson: true };
-  // "moved 1.2 million people to safety": needs the destination after the noun phrase
-  if (RELOCATE_VERBS.test(v.l) && !BE_FORMS.has(toks[j - 1]?.l ?? '')) {
-    return { cat: 'displaced', verbIdx: j, needsPerson: true, needsRefuge: true };
-  }
-  // "rescuers pulled 14 bodies from the river": needs "bodies" after the count
-  if (RECOVER_VERBS.test(v.l) && !BE_FORMS.has(toks[j - 1]?.l ?? '')) {
-    return { cat: 'killed', verbIdx: j, needsPerson: false, needsBodies: true };
-  }
-  // "forced some 30,000 residents from their homes", "drove 5,000 people to flee": needs the destination after the noun phrase
-  if (FORCE_VERBS.test(v.l) && !BE_FORMS.has(toks[j - 1]?.l ?? '')) {
-    return { cat: 'displaced', verbIdx: j, needsPerson: true, needsHomes: true };
-  }
-  // "police took 40 people into custody"
-  if (TAKE_VERBS.test(v.l)) return { cat: 'arrested', verbIdx: j, needsPerson: true, needsCustody: true };
-  const cat = LEFT_VERBS[v.l];
-  if (!cat) return undefined;
-  if (v.l === 'claimed' || v.l === 'claiming') return undefined; // only via "the lives of"
-  const before = toks[j - 1];
-  if (before && BE_FORMS.has(before.l)) return undefined; // "were killed 12 days ago"
-  // "killed or wounded 1,500 soldiers", "killed and injured 40": a combined figure, not split
-  let k = j - 1;
-  if (toks[k]?.l === 'or' || toks[k]?.l === 'and') {
-    k--;
-    if (toks[k]?.t === ',') k--;
-    const other = toks[k] ? LEFT_VERBS[toks[k]!.l] : undefined;
-    if (other && other !== cat) return { cat, verbIdx: j, needsPerson: LEFT_NEEDS_PERSON.has(v.l), combined: true };
-  }
-  return { cat, verbIdx: j, needsPerson: LEFT_NEEDS_PERSON.has(v.l) };
+/** The verb count.verb-before's patterns read before the number at i ("killing 12", "claimed the lives of 40"), with
+ *  what it needs after its object (its patterns' marks). */
+interface VerbBefore { cat: Category; verbIdx: number; needsPerson: boolean; needsRefuge: boolean; needsBodies: boolean; needsCustody: boolean; needsHomes: boolean; combined: boolean }
+function verbBefore(toks: Token[], i: number, n: NumberExpr): VerbBefore | undefined {
+  const h = countPatternAt(toks, i, false, n, undefined, 'count.keyword-after')?.hit;
+  if (!h || h.verbAt === undefined) return undefined;
+  const marks = new Set(h.marks);
+  return {
+    cat: h.category, verbIdx: h.verbAt, needsPerson: marks.has('needs-person'), needsRefuge: marks.has('needs-refuge'), needsBodies: marks.has('needs-bodies'),
+    needsCustody: marks.has('needs-custody'), needsHomes: marks.has('needs-homes'), combined: marks.has('combined'),
+  };
 }
 
 // ---------- sentence-level context ----------
@@ -1019,9 +922,8 @@ function readerAt(toks: Token[], i: number): CountRule['id'] | undefined {
   if (!n) return undefined;
   const qStart = qualifierBefore(toks, i).start;
   if (scanRight(toks, n.end)) return 'count.keyword-after';
-  if (scanLeftVerb(toks, qStart)) return 'count.verb-before';
-  if (scanTollLeft(toks, qStart, n.end)) return 'count.toll-phrase';
-  return undefined;
+  if (verbBefore(toks, i, n)) return 'count.verb-before';
+  return countPatternAt(toks, i, false, n, () => true, 'count.verb-before')?.rule;
 }
 
 /**
@@ -1163,13 +1065,15 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       if (tk.k !== 'num' && tk.k !== 'word') continue;
       if (tk.k === 'word' && !/^[a-z]/.test(tk.l)) continue;
       const prev = toks[i - 1];
-      // the count rows that are token patterns (count.another-object, count.multiple-event, count.murder-charges,
-      // count.fatal-event), run by the engine from their rows in count-rules.ts
+      // the count rows that are token patterns tried wherever the scan stands (count.another-object,
+      // count.multiple-event, count.murder-charges, count.fatal-event, count.bodies-object), run by the engine from
+      // their rows in count-rules.ts; count.verb-before and count.toll-phrase are tried below, after the readers before them
       const n = parseNumberAt(toks, i);
       const patterned = countPatternAt(toks, i, senCats.size > 0, n, patternAside);
       if (patterned) {
         const h = patterned.hit;
         if (h) push({ value: h.value, qualifier: h.qualifier, pos: i, category: h.category, increment: false, subcount: false, speculative: false, combined: false, update: false, rule: h.rule, ...(h.single ? { single: true } : {}), ...(h.mayIncludeDead ? { mayIncludeDead: true } : {}), ...(h.implied ? { implied: true } : {}) });
+        if (h?.numberEnd !== undefined) next = h.numberEnd;
         continue;
       }
       if (prev && (prev.l === 'no' || prev.l === 'the') && tk.l === 'one' && asideBefore('count.aside.no-one', i)) continue;
@@ -1220,9 +1124,11 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
 
       const afterAside = asideOf('count.keyword-after');
       let r = scanRight(toks, n.end, 0, afterAside);
-      if (r?.adjectival && scanLeftVerb(toks, qStart)) r = undefined;
+      // (the verb before the number, read once and only when asked for: `false` once read and absent)
+      let verb: VerbBefore | false | undefined;
+      if (r?.adjectival && (verb ??= verbBefore(toks, i, n) ?? false)) r = undefined;
       // "the storm killed nine people and 30 others were injured": an object is not the first half of the next subject
-      if (r?.coordValue !== undefined && scanLeftVerb(toks, qStart)) r = undefined;
+      if (r?.coordValue !== undefined && (verb ??= verbBefore(toks, i, n) ?? false)) r = undefined;
       // "the attacks on three churches and three hotels also wounded about 500 people": a count of things
       // before an active verb whose own object is counted is not the toll; the object is
       if (r && !r.person && toks[r.end + qualifierLen(toks, r.end)]?.k === 'num' && afterAside('count.aside.thing-subject', i)) r = undefined;
@@ -1247,7 +1153,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         });
         continue;
       }
-      const lv = scanLeftVerb(toks, qStart);
+      const lv = (verb ??= verbBefore(toks, i, n) ?? false) || undefined;
       if (lv) {
         const aside = asideOf('count.verb-before');
         // the count's own noun phrase must not be a thing ("killed 3 cattle")
@@ -1260,16 +1166,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         // "killed one of its sacred cows": "one of" needs people after it
         if (tk.l === 'one' && toks[n.end]?.l === 'of' && !person && aside('count.aside.no-person', n.end)) continue;
         if (lv.needsHomes && !leftHome(toks, n.end) && aside('count.aside.missing-complement', n.end)) continue;
-        if (lv.needsBodies && !(nx && (nx.l === 'bodies' || nx.l === 'corpses')) && aside('count.aside.missing-complement', n.end)) {
-          // "rescuers found 23 survivors and seven bodies": the bodies are the second object
-          const c2 = coordinatedObject(toks, n.end);
-          if (c2 && BODY_OBJECTS.test(toks[c2.n.end]?.l ?? '')) {
-            const q2 = qualifierBefore(toks, c2.at);
-            push({ value: c2.n.value, qualifier: q2.q ?? 'exact', pos: c2.at, category: 'killed', increment: false, subcount: false, speculative: false, combined: false, update: false, rule: 'count.bodies-object' });
-            next = c2.n.end;
-          }
-          continue;
-        }
+        // ("rescuers found 23 survivors and seven bodies": the bodies are the second object, count.bodies-object's)
+        if (lv.needsBodies && !(nx && (nx.l === 'bodies' || nx.l === 'corpses')) && aside('count.aside.missing-complement', n.end)) continue;
         if (lv.needsCustody && !(toks.slice(n.end, n.end + 6).some((t, k, a) => t.l === 'into' && a[k + 1]?.l === 'custody')) && aside('count.aside.missing-complement', n.end)) continue;
         if (lv.needsRefuge) {
           let refuge = false;
@@ -1307,25 +1205,25 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
           }
         }
         // "seizing about 15 of them as hostages" is read by scanRight; "seized 20 people" here
-        push({ ...base, value: value + extra, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: !!lv.combined && aside('count.aside.combined', lv.verbIdx), update: false, superseded: supersededLeft, rule: 'count.verb-before' });
+        push({ ...base, value: value + extra, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: lv.combined && aside('count.aside.combined', lv.verbIdx), update: false, superseded: supersededLeft, rule: 'count.verb-before' });
         continue;
       }
-      const tl = scanTollLeft(toks, qStart, n.end);
+      // the rows tried last at a number (count.toll-phrase: "the death toll rose to 212")
+      const tl = countPatternAt(toks, i, senCats.size > 0, n, patternAside, 'count.verb-before')?.hit;
       if (tl) {
-        const aside = asideOf('count.toll-phrase');
-        const nx = toks[n.end];
-        if (nx && BLOCK_NOUNS.has(nx.l) && !(nx.l === 'people') && aside('count.aside.thing-object', n.end)) continue;
+        const aside = asideOf(tl.rule);
+        const marks = new Set(tl.marks);
         push({
           ...base,
-          qualifier: q ? qualifier : tl.approx ? 'approx' : OVER_LINKERS.has(toks[qStart - 1]?.l ?? '') ? 'at_least' : qualifier,
-          category: tl.cat,
-          increment: increment || tl.increment,
+          qualifier: q ? qualifier : marks.has('approx') ? 'approx' : marks.has('floor') ? 'at_least' : qualifier,
+          category: tl.category,
+          increment: increment || marks.has('increment'),
           subcount: subcountLeft,
-          speculative: tl.speculative && aside('toll.aside.speculative', qStart),
+          speculative: marks.has('speculative') && aside('toll.aside.speculative', qStart),
           combined: false,
-          update: tl.update,
-          superseded: (tl.superseded && aside('toll.aside.superseded', qStart)) || supersededLeft,
-          rule: 'count.toll-phrase',
+          update: marks.has('update'),
+          superseded: (marks.has('superseded') && aside('toll.aside.superseded', qStart)) || supersededLeft,
+          rule: tl.rule,
         });
       }
     }

@@ -1,8 +1,9 @@
 // The count rules as named rows: what each of the older number-led readers in figures.ts reads, for every category
 // (killed, injured, missing, arrested, displaced, hostages), with examples in our own words that the spec runner
 // checks. Rows with `patterns` are token patterns the engine runs (rules/engine.ts countPatternAt); rows with
-// `readings` are patterns over the readings other rules made (readingPatternsOver); the others' matching is still
-// code in figures.ts, and their row is where the rule is named, described and specified. Every candidate carries its rule's id. Every check
+// `readings` are patterns over the readings other rules made (readingPatternsOver); the others' matching (scanRight
+// in figures.ts) is still code, and their row is where the rule is named, described and specified. Every candidate
+// carries its rule's id. Every check
 // inside a reader that sets a phrase aside is a named row of SET_ASIDES, listed on the rules it guards, recorded
 // like an engine guard's veto when it fires (`--explain`: "count.verb-before vetoed by count.aside.perpetrator").
 import type { Category, Qualifier } from '../../schema';
@@ -42,31 +43,64 @@ export interface SetAside {
 /** A test of one token next to a match (`notAfter`, `notBefore`): a fixed word, a word of a named list, or digits. */
 export type TokenTest = { word: string } | { list: PatternList } | { digits: true };
 
+/** A mark a match may give its figure: an estimate, a guess, an update, the superseded start of a change, an
+ *  increment ("rose by 12"), a floor ("has passed 5,000"). */
+export type PatternMark = 'approx' | 'speculative' | 'update' | 'superseded' | 'increment' | 'floor'
+  /** one count for two outcomes ("killed or wounded 40") */
+  | 'combined'
+  /** what the verb needs after its object for the count to be a casualty figure (count.aside.no-person,
+   *  count.aside.missing-complement): people, "from their homes", bodies, "into custody", "to safety" */
+  | 'needs-person' | 'needs-homes' | 'needs-bodies' | 'needs-custody' | 'needs-refuge';
+/** A token that passes `test` gives the figure `mark`. */
+export type MarkTest = { test: TokenTest; mark: PatternMark };
+
+/** One alternative of a `oneOf`: its tokens, the tests the token before it must (`onlyAfter`) and must not
+ *  (`notAfter`) pass, and the category it gives. */
+export interface PatternAlternative {
+  tokens: readonly PatternToken[];
+  notAfter?: readonly TokenTest[];
+  onlyAfter?: readonly TokenTest[];
+  category?: Category;
+}
+
 /**
  * One token of a count rule's token pattern, run by rules/engine.ts countPatternAt. Each kind, in one line:
  * - `word`: that fixed word;
  * - `list`: a word of the named lexicon list (lexicon/pattern-lists.ts);
- * - `leftVerb`: a verb of lexicon LEFT_VERBS (its category is the figure's), none of the words `except`;
+ * - `leftVerb`: a verb of lexicon LEFT_VERBS (its category is the figure's), none of the words `except`; with `differs`,
+ *   one of another category than the one read so far (read leftward: the verb after it); `marks` as `marked`'s;
  * - `multiplier`: a multiplier of EVENT_MULTIPLIERS (its number is the figure);
  * - `eventNoun`: an event noun of MULTIPLE_EVENT_NOUNS (its category is the figure's);
  * - `number`: a number expression (numbers.ts parseNumberAt) of at least `min`, one or more tokens (its value is the figure);
  * - `skip`: up to `max` tokens, as few as let the rest match, none of them one of the words `not`; with `modifiers`,
  *   only a noun phrase's modifiers (a word not of STOP_NP, a glued hyphen, an age's digits: "a 59-year-old station");
+ *   with `plain`, only words that are no STOP_NP word, casualty keyword or casualty verb ("23 young survivors");
+ * - `qualifier`: a qualifier phrase of qualifiers.ts QUAL_PHRASES ("at least", "some"), or nothing; with `figure`, the
+ *   qualifier written just before the figure's number (qualifierBefore) is the figure's;
  * - `repeat`: the given tokens once, then again after each `joiner` word as long as they match (the times are the figure);
  * - `optional`: the given token, or nothing;
- * - `phraseEnd`: the end of a phrase (nothing, punctuation or a STOP_NP word), not consumed.
+ * - `phraseEnd`: the end of a phrase (nothing, punctuation or a STOP_NP word), not consumed;
+ * - `keyword`: a casualty keyword of lexicon RIGHT_KEYWORDS, one to three words (its category is the figure's);
+ * - `marked`: a word of the named list, marking the figure with each mark whose test it passes ("from": superseded);
+ * - `oneOf`: the first alternative (tokens with their own lookbehind tests and category) that lets the rest match.
+ * A `skip` may also be limited with `notKeyword` (none of its words a casualty keyword) and `digits` (bare digits only
+ * as the first part of a hyphenated modifier, "a 6.4-magnitude quake", or right after one of the words `after`).
  */
 export type PatternToken =
   | { word: string }
   | { list: PatternList }
-  | { leftVerb: true; except?: readonly string[] }
+  | { leftVerb: true; except?: readonly string[]; differs?: true; marks?: readonly MarkTest[] }
   | { multiplier: true }
   | { eventNoun: true }
   | { number: { min?: number } }
-  | { skip: { max: number; not?: readonly string[]; modifiers?: true } }
+  | { skip: { max: number; not?: readonly string[]; modifiers?: true; plain?: true; notKeyword?: true; digits?: { after: readonly string[] } } }
+  | { qualifier: { figure?: true } }
   | { repeat: { tokens: readonly PatternToken[]; joiner: string } }
   | { optional: { word: string } | { list: PatternList } }
-  | { phraseEnd: true };
+  | { phraseEnd: true }
+  | { keyword: true }
+  | { marked: { list: PatternList; marks: readonly MarkTest[] } }
+  | { oneOf: readonly PatternAlternative[] };
 
 /** Marks a row's figure carries (Candidate's flags of the same names). */
 export interface PatternFlags {
@@ -80,7 +114,8 @@ export interface PatternFlags {
 export interface TokenPattern {
   tokens: readonly PatternToken[];
   /** the pattern token the sentence scan stands on when it tries the row (the row is indexed by it; a `number`
-   *  anchor is tried wherever a number expression starts). Tokens before the anchor are one word each. */
+   *  anchor is tried wherever a number expression starts, by the word or list that must follow it). The tokens
+   *  before the anchor are matched leftward from it, last first (a `number` there ends where the next token starts). */
   anchor: number;
   /** two neighbouring pattern tokens may be one hyphenated token ("triple-murder") */
   hyphenated?: boolean;
@@ -90,9 +125,20 @@ export interface TokenPattern {
   notAfter?: readonly TokenTest[];
   /** lookahead: the token after the match passes none of these tests */
   notBefore?: readonly TokenTest[];
-  /** named set-asides (rows of SET_ASIDES) that hold when the token before the match passes one of the tests: the
-   *  match is read and dropped, recorded as the set-aside's veto of the row */
-  asides?: readonly { id: SetAsideId; after: readonly TokenTest[] }[];
+  /** lookahead: the token after the match passes one of these tests, or the sentence ends there */
+  onlyBefore?: readonly TokenTest[];
+  /** named set-asides (rows of SET_ASIDES) that hold when the token before the match (`after`) or after it
+   *  (`before`) passes one of the tests: the match is read and dropped, recorded as the set-aside's veto of the row */
+  asides?: readonly ({ id: SetAsideId; after: readonly TokenTest[] } | { id: SetAsideId; before: readonly TokenTest[] })[];
+  /** marks the figure takes from the match's tokens before its qualifier (`inside`), from the `within` tokens
+   *  before the match (`behind`), and whenever the pattern matches (`given`) */
+  marks?: { inside?: readonly MarkTest[]; behind?: readonly (MarkTest & { within: number })[]; given?: readonly PatternMark[] };
+  /** tried at a number only once the number's own set-asides passed and the rule named here (with those before
+   *  it) read nothing there: a verb yields to "40 were killed", a toll phrase to that and to "killed 40" */
+  after?: 'count.keyword-after' | 'count.verb-before';
+  /** the pattern token that is the figure's verb: its place is reported with the figure (the checks of an earlier
+   *  event's clause look left of it) */
+  verb?: number;
   /** the figure when no pattern token gives one */
   value?: number;
   /** the category when no pattern token gives one */
@@ -170,6 +216,67 @@ const FATAL_EVENT = {
   emits: ['killed'],
 } as const satisfies Omit<TokenPattern, 'tokens'>;
 
+/** count.bodies-object after its verb: a first counted object of a few plain words (not bodies: count.verb-before
+ *  reads those), a joiner, and the bodies' count, which is the figure (the anchor). */
+const bodiesObject = (verb: readonly PatternToken[]): TokenPattern => {
+  const tokens: readonly PatternToken[] = [
+    ...verb,
+    { optional: { word: 'all' } },
+    { qualifier: {} },
+    { number: {} },
+    { skip: { max: 3, plain: true, not: ['bodies', 'corpses'] } },
+    { optional: { word: ',' } },
+    { list: 'OBJECT_JOINERS' },
+    { qualifier: { figure: true } },
+    { number: {} },
+    { list: 'BODY_OBJECTS' },
+  ];
+  return { tokens, anchor: tokens.length - 2, notAfter: [{ list: 'BE_FORMS' }], category: 'killed', emits: ['killed'] };
+};
+
+/** What count.toll-phrase's patterns share: tried last at a number, after count.verb-before; the figure is an estimate, a guess or an update
+ *  by the words between the toll noun and the number, an estimate or update by an adjective or verb just before the
+ *  noun ("the estimated death toll", "bringing the death toll to"); a thing counted is set aside. */
+const TOLL = {
+  after: 'count.verb-before',
+  asides: [{ id: 'count.aside.thing-object', before: [{ list: 'THING_NOUNS' }] }],
+  marks: {
+    inside: [{ test: { list: 'ESTIMATE_WORDS' }, mark: 'approx' }, { test: { list: 'SPECULATIVE' }, mark: 'speculative' }, { test: { list: 'TOLL_UPDATE_WORDS' }, mark: 'update' }],
+    behind: [{ within: 3, test: { list: 'ESTIMATE_WORDS' }, mark: 'approx' }, { within: 4, test: { list: 'TOLL_BRINGING_VERBS' }, mark: 'update' }],
+  },
+  emits: ALL,
+} as const satisfies Omit<TokenPattern, 'tokens' | 'anchor'>;
+
+/** Between a toll noun and its link: up to 24 tokens within the sentence, no rival count among them (bare digits only
+ *  in a compound modifier or after one of `digitsAfter`: "a 6.4-magnitude quake", "the magnitude 7.9 quake"). */
+const tollPhrase = (link: readonly PatternToken[], digitsAfter: readonly string[]): TokenPattern => {
+  const within = { not: ['.', ';', '?'], digits: { after: digitsAfter } } as const;
+  // the toll noun nearest the link: "toll" (not "injury toll"), "death count", or a count noun whose category the
+  // first keyword after it names ("the number of people injured", "a tally of arrests")
+  const gap: PatternToken = { skip: { max: 5, notKeyword: true, not: [...within.not, 'arrests'], digits: within.digits } };
+  const category: PatternToken = { oneOf: [{ tokens: [{ keyword: true }] }, { tokens: [{ word: 'arrests' }], category: 'arrested' }] };
+  const noun: PatternToken = {
+    oneOf: [
+      { tokens: [{ word: 'toll' }], notAfter: [{ word: 'injury' }], category: 'killed' },
+      { tokens: [{ list: 'DEATH_TALLY_NOUNS' }], onlyAfter: [{ word: 'death' }], category: 'killed' },
+      { tokens: [{ list: 'DEATH_TALLY_NOUNS' }, gap, category], notAfter: [{ word: 'death' }] },
+      { tokens: [{ list: 'TOLL_COUNT_NOUNS' }, gap, category] },
+    ],
+  };
+  const tokens: readonly PatternToken[] = [noun, { skip: { max: 24, ...within } }, ...link, { number: {} }];
+  return { tokens, anchor: tokens.length - 1, ...TOLL };
+};
+
+/** A casualty verb before its counted object, and whether it needs people as that object (count.aside.no-person). */
+const CASUALTY_VERB: PatternToken = { leftVerb: true, except: ['claimed', 'claiming'], marks: [{ test: { list: 'LEFT_NEEDS_PERSON' }, mark: 'needs-person' }] };
+
+/** count.verb-before: the verb tokens (`verb` the one that is the verb), "all" ("killed all 157 people"), a qualifier,
+ *  and the number, tried once count.keyword-after read nothing there. */
+const verbObject = (verb: readonly PatternToken[], at: number, more: Partial<TokenPattern>): TokenPattern => {
+  const tokens: readonly PatternToken[] = [...verb, { optional: { word: 'all' } }, { qualifier: {} }, { number: {} }];
+  return { tokens, anchor: tokens.length - 1, verb: at, after: 'count.keyword-after', emits: ALL, ...more };
+};
+
 export const COUNT_RULES: readonly CountRule[] = [
   {
     id: 'count.keyword-after',
@@ -190,12 +297,36 @@ export const COUNT_RULES: readonly CountRule[] = [
     id: 'count.verb-before',
     family: 'count',
     categories: ALL,
-    anchor: 'an active casualty verb of lexicon LEFT_VERBS, then a counted object: "killed 14 villagers", "recovered 19 bodies"',
+    anchor: 'an active casualty verb of lexicon LEFT_VERBS, then a counted object: "killed 14 villagers", "recovered 19 bodies"; tried once count.keyword-after read nothing (the checks on the object, its complement and the verb\'s clause are the set-asides below)',
     setsAside: ['count.aside.thing-object', 'count.aside.compound-modifier', 'count.aside.no-person', 'count.aside.missing-complement', 'count.aside.background-event', 'count.aside.other-event-subject', 'count.aside.earlier-period', 'count.aside.perpetrator', 'count.aside.combined', 'count.aside.date', 'count.aside.year'],
     examples: [
       { category: 'killed', text: 'Gunmen killed 14 villagers in a night raid.', expect: { killed: 14 } },
       { category: 'killed', text: 'Rescuers recovered 19 bodies from the rubble.', expect: { killed: 19 } },
       { category: 'killed', text: 'A man accused in a May 25 shooting that killed one and wounded three others entered pleas on Monday.', expect: { killed: 1, injured: 3 } },
+      { category: 'killed', text: 'The landslide claimed the lives of 40 villagers.', expect: { killed: 40 } },
+      { category: 'arrested', text: 'Police rounded up 300 demonstrators near the square.', expect: { arrested: 300 } },
+      { category: 'displaced', text: 'The floods forced some 30,000 residents from their homes.', expect: { displaced: 30000 } },
+    ],
+    patterns: [
+      // "claimed the lives of 40"
+      verbObject([{ word: 'lives' }, { word: 'of' }], 0, { category: 'killed' }),
+      // "confirmed the deaths of 18 people"
+      verbObject([{ word: 'the' }, { list: 'DEATH_NOUNS' }, { word: 'of' }], 1, { category: 'killed', marks: { given: ['needs-person'] } }),
+      // "rounded up 300 demonstrators"
+      verbObject([{ list: 'ROUND_UP_VERBS' }, { word: 'up' }], 0, { category: 'arrested', marks: { given: ['needs-person'] } }),
+      // "moved 1.2 million people to safety" (not "were moved")
+      verbObject([{ list: 'RELOCATE_VERBS' }], 0, { category: 'displaced', notAfter: [{ list: 'BE_FORMS' }], marks: { given: ['needs-person', 'needs-refuge'] } }),
+      // "rescuers pulled 14 bodies from the river", "divers pulled out 11 bodies"
+      verbObject([{ list: 'RECOVER_VERBS' }], 0, { category: 'killed', notAfter: [{ list: 'BE_FORMS' }], marks: { given: ['needs-bodies'] } }),
+      verbObject([{ list: 'RECOVER_OUT_VERBS' }, { word: 'out' }], 0, { category: 'killed', notAfter: [{ list: 'BE_FORMS' }], marks: { given: ['needs-bodies'] } }),
+      // "forced some 30,000 residents from their homes", "drove 5,000 people to flee"
+      verbObject([{ list: 'FORCE_VERBS' }], 0, { category: 'displaced', notAfter: [{ list: 'BE_FORMS' }], marks: { given: ['needs-person', 'needs-homes'] } }),
+      // "police took 40 people into custody"
+      verbObject([{ list: 'TAKE_VERBS' }], 0, { category: 'arrested', marks: { given: ['needs-person', 'needs-custody'] } }),
+      // "killed or wounded 1,500 soldiers", "killed, and injured 40": one count for two outcomes
+      verbObject([{ leftVerb: true, differs: true }, { optional: { word: ',' } }, { list: 'OR_AND' }, CASUALTY_VERB], 3, { marks: { given: ['combined'] } }),
+      // "killed 14 villagers" (not "were killed 12 days ago"; "claimed" only through "the lives of")
+      verbObject([CASUALTY_VERB], 0, { notAfter: [{ list: 'BE_FORMS' }] }),
     ],
   },
   {
@@ -293,10 +424,28 @@ export const COUNT_RULES: readonly CountRule[] = [
   {
     id: 'count.toll-phrase',
     family: 'count',
-    categories: ['killed', 'injured', 'missing', 'displaced'],
-    anchor: 'a toll noun phrase before the number: "the death toll rose to 212", "the number of injured stands at 40"',
+    categories: ALL,
+    anchor: 'a toll noun phrase before the number: "the death toll rose to 212", "the number of injured stands at 40", "the number of girls still missing, 223," "Dead: 35"; tried once the number-led readers read nothing',
     setsAside: ['toll.aside.superseded', 'toll.aside.speculative', 'count.aside.thing-object'],
-    examples: [{ category: 'killed', text: 'The death toll from the floods rose to 212 on Tuesday.', expect: { killed: 212 } }],
+    patterns: [
+      // "the number of girls still missing, 223, could rise": a count in apposition to a keyword
+      { tokens: [{ keyword: true }, { word: ',' }, { qualifier: {} }, { number: {} }], anchor: 3, onlyBefore: [{ list: 'APPOSITION_ENDS' }], ...TOLL },
+      // "Dead: 35"
+      { tokens: [{ keyword: true }, { word: ':' }, { qualifier: {} }, { number: {} }], anchor: 3, ...TOLL },
+      // "the death toll rose to 212", "from one to four" (the "from" side is no rival count)
+      tollPhrase([{ word: 'to' }, { qualifier: {} }], ['magnitude', 'from']),
+      // "stood at 40", "rose from 40 to 52" (superseded), "rose by 12" (an increment), "has passed 5,000" (a floor)
+      tollPhrase([{ marked: { list: 'TOLL_LINKS', marks: [{ test: { word: 'from' }, mark: 'superseded' }, { test: { word: 'by' }, mark: 'increment' }, { test: { list: 'OVER_LINKERS' }, mark: 'floor' }] } }, { qualifier: {} }], ['magnitude']),
+      // "the toll rose above 5,000": a change verb before a floor links like "passed", and updates
+      tollPhrase([{ marked: { list: 'CHANGE_VERBS', marks: [{ test: { list: 'CHANGE_VERBS' }, mark: 'update' }] } }, { list: 'FLOOR_PREPS' }], ['magnitude']),
+    ],
+    examples: [
+      { category: 'killed', text: 'The death toll from the floods rose to 212 on Tuesday.', expect: { killed: 212 } },
+      { category: 'injured', text: 'The number of people injured in the blast stands at 40, officials said.', expect: { injured: 40 } },
+      { category: 'missing', text: 'The number of girls still missing, 223, could rise.', expect: { missing: 223 } },
+      { category: 'killed', text: 'Officials said the toll from the 6.4-magnitude quake had climbed above 300.', expect: { killed: 300 } },
+      { category: 'killed', text: 'Two more bodies were found on Sunday, bringing the death count to 14.', expect: { killed: 14 } },
+    ],
   },
   {
     id: 'count.another-object',
@@ -317,9 +466,18 @@ export const COUNT_RULES: readonly CountRule[] = [
     id: 'count.bodies-object',
     family: 'count',
     categories: ['killed'],
-    anchor: 'a second counted object of "found"/"recovered" that is bodies: "found 23 survivors and seven bodies"',
+    anchor: 'a second counted object of "found"/"recovered" that is bodies: "found 23 survivors and seven bodies" (the first object, not bodies, is set aside by count.verb-before as count.aside.missing-complement)',
     setsAside: [],
-    examples: [{ category: 'killed', text: 'Divers found 23 survivors and seven bodies in the hull.', expect: { killed: 7 } }],
+    patterns: [
+      // "divers found 23 survivors and seven bodies", "recovered all 12 crew, and at least 3 corpses"
+      bodiesObject([{ list: 'RECOVER_VERBS' }]),
+      // "pulled out 4 survivors and 2 bodies"
+      bodiesObject([{ list: 'RECOVER_OUT_VERBS' }, { word: 'out' }]),
+    ],
+    examples: [
+      { category: 'killed', text: 'Divers found 23 survivors and seven bodies in the hull.', expect: { killed: 7 } },
+      { category: 'killed', text: 'Crews pulled out four miners, and at least two bodies from the shaft.', expect: { killed: 2 } },
+    ],
   },
   {
     id: 'single.subject-keyword',

@@ -5,10 +5,10 @@ import type { Category, Qualifier } from '../../schema';
 import { parseNumberAt, type NumberExpr, type Token } from '../numbers';
 import { LINKING_CONJUNCTIONS, PASSIVE_AUX, PERFECT_AUX, PREDICATE_ADVERBS } from '../lexicon/victims';
 import { GUARDS, type GuardContext, type GuardId } from './guards';
-import { COUNT_RULES, type CountRule, type PatternToken, type ReadingMark, type ReadingPattern, type ReadingTest, type SetAsideId, type TokenPattern, type TokenTest } from './count-rules';
+import { COUNT_RULES, type CountRule, type MarkTest, type PatternAlternative, type PatternMark, type PatternToken, type ReadingMark, type ReadingPattern, type ReadingTest, type SetAsideId, type TokenPattern, type TokenTest } from './count-rules';
 import { PATTERN_LISTS } from '../lexicon/pattern-lists';
 import { EVENT_MULTIPLIERS, MULTIPLE_EVENT_NOUNS } from '../lexicon/victims';
-import { LEFT_VERBS } from '../lexicon/index';
+import { LEFT_VERBS, RIGHT_KEYWORDS } from '../lexicon/index';
 import { STOP_NP } from '../lexicon/counts';
 import { VICTIM_RULES, type VictimRule } from './victim-rules';
 import { isOnePerson, objectAfter, subjectBefore, type VictimNP } from './victim-np';
@@ -16,7 +16,8 @@ import { MONTHS } from '../lexicon/index';
 import { COPULAS, FATAL_WORDS, HURT_STATES, HURT_WORDS, INDEFINITE_DETERMINERS, MANNER_OF_DEATH, MODALS } from '../lexicon/outcomes';
 import { NUMBER_OF_LINKS, QUOTE_MARKS } from '../lexicon/threat-links';
 import { COORDINATED_FORCES, THREAT_NP_STOP } from '../lexicon/threats';
-import { qualifierBefore } from '../qualifiers';
+import { matchAt, QUAL_PHRASES, qualifierBefore } from '../qualifiers';
+import { keywordAt } from './context';
 import { yearOf } from '../numbers';
 import { THREAT_GUARDS, type ThreatGuardContext, type ThreatGuardId } from './threat-guards';
 import { THREAT_RULES, type ThreatRule } from './threat-rules';
@@ -433,10 +434,83 @@ export interface CountPatternHit {
   mayIncludeDead: boolean;
   single: boolean;
   implied: boolean;
+  /** the row's anchor was the number expression that ends here: the sentence scan reads it once */
+  numberEnd?: number;
+  /** the marks the match gave the figure (TokenPattern.marks, `marked` tokens) */
+  marks?: readonly PatternMark[];
+  /** where the figure's verb stands (TokenPattern.verb) */
+  verbAt?: number;
 }
 
-type PatternRow = { row: CountRule; pattern: TokenPattern };
-const PATTERN_ROWS: readonly PatternRow[] = COUNT_RULES.flatMap((row) => (row.patterns ?? []).map((pattern) => ({ row, pattern })));
+/** The words a casualty keyword ends on (a `keyword` read leftward is looked for only where one may end). */
+const KEYWORD_LAST: ReadonlySet<string> = new Set(RIGHT_KEYWORDS.map(([phrase]) => phrase[phrase.length - 1]!));
+
+/** The words a pattern token's last word can be (null: any, or none needed), so a leftward span tries the rest only
+ *  where it may end: worked out once per token. */
+const ENDINGS = new WeakMap<PatternToken, ReadonlySet<string> | null>();
+function endingsOf(t: PatternToken): ReadonlySet<string> | null {
+  const known = ENDINGS.get(t);
+  if (known !== undefined) return known;
+  let out: ReadonlySet<string> | null = null;
+  if ('word' in t) out = new Set([t.word]);
+  else if ('list' in t) out = PATTERN_LISTS[t.list];
+  else if ('marked' in t) out = PATTERN_LISTS[t.marked.list];
+  else if ('leftVerb' in t) out = new Set(Object.keys(LEFT_VERBS));
+  else if ('keyword' in t) out = KEYWORD_LAST;
+  else if ('oneOf' in t) {
+    const all = new Set<string>();
+    for (const alt of t.oneOf) {
+      const last = alt.tokens[alt.tokens.length - 1];
+      const e = last ? endingsOf(last) : null;
+      if (!e) {
+        all.clear();
+        out = null;
+        break;
+      }
+      for (const w of e) all.add(w);
+      out = all;
+    }
+  }
+  ENDINGS.set(t, out);
+  return out;
+}
+
+/** A quick test before a row is matched: step left from the anchor over its `qualifier` and `optional` tokens (each read
+ *  one way only), then the word there must be one the first other token can end on (`ends`). */
+interface Gate { steps: readonly PatternToken[]; ends: ReadonlySet<string> }
+type PatternRow = { row: CountRule; pattern: TokenPattern; gate?: Gate };
+
+function gateOf(p: TokenPattern): Gate | undefined {
+  if (p.hyphenated) return undefined;
+  const steps: PatternToken[] = [];
+  for (let k = p.anchor - 1; k >= 0; k--) {
+    const t = p.tokens[k]!;
+    if ('qualifier' in t || 'optional' in t) {
+      steps.push(t);
+      continue;
+    }
+    const ends = endingsOf(t);
+    return ends ? { steps, ends } : undefined;
+  }
+  return undefined;
+}
+
+const ALL_PATTERN_ROWS: readonly PatternRow[] = COUNT_RULES.flatMap((row) => (row.patterns ?? []).map((pattern) => {
+  const gate = gateOf(pattern);
+  return { row, pattern, ...(gate ? { gate } : {}) };
+}));
+/** Rows tried wherever the scan stands; rows with `after` only once that rule read nothing (countPatternAt's `after`). */
+const PATTERN_ROWS: readonly PatternRow[] = ALL_PATTERN_ROWS.filter((r) => !r.pattern.after);
+const AFTER_ROWS = (after: NonNullable<TokenPattern['after']>): readonly PatternRow[] => ALL_PATTERN_ROWS.filter((r) => r.pattern.after === after);
+const AFTER_KEYWORD = AFTER_ROWS('count.keyword-after');
+const AFTER_VERB = AFTER_ROWS('count.verb-before');
+
+/** Qualifier phrases by their first word, and the words one ends on (a `qualifier` token is tried only where one may
+ *  start or end). */
+const QUAL_BY_FIRST = new Map<string, Array<readonly string[]>>();
+for (const [phrase] of QUAL_PHRASES) QUAL_BY_FIRST.set(phrase[0]!, [...(QUAL_BY_FIRST.get(phrase[0]!) ?? []), phrase]);
+const QUAL_BY_LAST: ReadonlySet<string> = new Set(QUAL_PHRASES.map(([phrase]) => phrase[phrase.length - 1]!));
+const NO_PHRASES: Array<readonly string[]> = [];
 
 /** A word of a named list (or of one of the older named maps a token kind stands for). */
 function inList(t: PatternToken, w: string): boolean {
@@ -467,30 +541,54 @@ const HYPHEN_INDEX = indexBy(PATTERN_ROWS.filter((r) => r.pattern.hyphenated));
 /** Rows anchored on a number expression, tried wherever one starts: by the fixed word that must follow the number,
  *  and those with no such word. */
 const NUMBER_ROWS: readonly PatternRow[] = PATTERN_ROWS.filter((r) => 'number' in r.pattern.tokens[r.pattern.anchor]!);
-const nextWordOf = ({ pattern: p }: PatternRow): string | undefined => {
+const nextWordsOf = ({ pattern: p }: PatternRow): readonly string[] | undefined => {
   const t = p.tokens[p.anchor + 1];
-  return t && 'word' in t ? t.word : undefined;
+  return t && ('word' in t || 'list' in t) ? anchorWords(t) : undefined;
 };
 const NUMBER_BY_NEXT: Map<string, PatternRow[]> = new Map();
-for (const r of NUMBER_ROWS) {
-  const w = nextWordOf(r);
-  if (w !== undefined) NUMBER_BY_NEXT.set(w, [...(NUMBER_BY_NEXT.get(w) ?? []), r]);
-}
-const NUMBER_ANY_NEXT: readonly PatternRow[] = NUMBER_ROWS.filter((r) => nextWordOf(r) === undefined);
+for (const r of NUMBER_ROWS) for (const w of nextWordsOf(r) ?? []) NUMBER_BY_NEXT.set(w, [...(NUMBER_BY_NEXT.get(w) ?? []), r]);
+const NUMBER_ANY_NEXT: readonly PatternRow[] = NUMBER_ROWS.filter((r) => nextWordsOf(r) === undefined);
 
 /** What one pattern token read: a figure's value or category, or just a match. */
-interface TokenReading { value?: number; category?: Category; mayIncludeDead?: boolean }
+interface TokenReading {
+  value?: number;
+  category?: Category;
+  mayIncludeDead?: boolean;
+  qualifier?: Qualifier;
+  /** where the figure's qualifier phrase (a `qualifier` token's span) starts */
+  qualStart?: number;
+  marks?: PatternMark[];
+  /** where the pattern's verb token matched */
+  verbAt?: number;
+}
 
 /** One pattern token against one word (the kinds that read exactly one word). */
 function readWord(t: PatternToken, w: string): TokenReading | undefined {
   if ('word' in t || 'list' in t) return inList(t, w) ? {} : undefined;
-  if ('leftVerb' in t) return LEFT_VERBS[w] && !t.except?.includes(w) ? { category: LEFT_VERBS[w] } : undefined;
+  if ('marked' in t) {
+    if (!PATTERN_LISTS[t.marked.list].has(w)) return undefined;
+    const read: TokenReading = {};
+    for (const m of t.marked.marks) if (passesWord(m.test, w)) mark(read, m.mark);
+    return read;
+  }
+  if ('leftVerb' in t) {
+    const category = LEFT_VERBS[w];
+    if (!category || t.except?.includes(w)) return undefined;
+    const read: TokenReading = { category };
+    for (const m of t.marks ?? []) if (passesWord(m.test, w)) mark(read, m.mark);
+    return read;
+  }
   if ('multiplier' in t) return EVENT_MULTIPLIERS.has(w) ? { value: EVENT_MULTIPLIERS.get(w)! } : undefined;
   if ('eventNoun' in t) {
     const e = MULTIPLE_EVENT_NOUNS.get(w);
     return e ? { category: e.category, mayIncludeDead: e.mayIncludeDead } : undefined;
   }
   return undefined;
+}
+
+/** A word test against a word alone (`digits` never passes). */
+function passesWord(test: TokenTest, w: string): boolean {
+  return 'digits' in test ? false : inList(test, w);
 }
 
 function passes(test: TokenTest, tk: Token | undefined): boolean {
@@ -503,6 +601,27 @@ function add(read: TokenReading, r: TokenReading): void {
   if (r.value !== undefined) read.value = r.value;
   if (r.category !== undefined) read.category = r.category;
   if (r.mayIncludeDead) read.mayIncludeDead = true;
+  if (r.qualifier !== undefined) read.qualifier = r.qualifier;
+  // (the qualifier nearest the anchor, read first, is the figure's)
+  if (r.qualStart !== undefined) read.qualStart ??= r.qualStart;
+  if (r.marks) for (const m of r.marks) mark(read, m);
+  if (r.verbAt !== undefined) read.verbAt = r.verbAt;
+}
+
+function mark(read: TokenReading, m: PatternMark): void {
+  if (!read.marks) read.marks = [m];
+  else if (!read.marks.includes(m)) read.marks.push(m);
+}
+
+/** The marks a token passes the tests of. */
+function markBy(read: TokenReading, tests: readonly MarkTest[], tk: Token | undefined): void {
+  for (const t of tests) if (passes(t.test, tk)) mark(read, t.mark);
+}
+
+/** An alternative's lookbehind tests against the token before it. */
+function alternativeFits(alt: PatternAlternative, before: Token | undefined): boolean {
+  if (alt.notAfter?.some((t) => passes(t, before))) return false;
+  return !alt.onlyAfter || alt.onlyAfter.some((t) => passes(t, before));
 }
 
 /** May a `modifiers` skip pass over the token at j ("a 59-year-old station master")? */
@@ -511,6 +630,17 @@ function modifierAt(toks: Token[], j: number): boolean {
   if (t.k === 'num') return toks[j + 1]?.t === '-' && /^year/.test(toks[j + 2]?.l ?? '');
   if (t.t === '-' && t.glued) return true;
   return t.k === 'word' && !STOP_NP.has(t.l);
+}
+
+/** May a `skip` pass over the token at j, by the word tests of its kind? */
+function skippable(toks: Token[], j: number, skip: Extract<PatternToken, { skip: unknown }>['skip']): boolean {
+  const w = toks[j];
+  if (!w || skip.not?.includes(w.l)) return false;
+  if (skip.modifiers && !modifierAt(toks, j)) return false;
+  if (skip.notKeyword && keywordAt(toks, j)) return false;
+  // ("the toll from a 6.4-magnitude quake", "rose from 40 to 52": digits that are no rival count)
+  if (skip.digits && w.k === 'num' && !(toks[j + 1]?.t === '-' && toks[j + 1]!.glued) && !skip.digits.after.includes(toks[j - 1]?.l ?? '')) return false;
+  return !skip.plain || (w.k === 'word' && !STOP_NP.has(w.l) && !keywordAt(toks, j) && !LEFT_VERBS[w.l]);
 }
 
 /**
@@ -545,8 +675,41 @@ function matchFrom(toks: Token[], tokens: readonly PatternToken[], k: number, j:
           add(read, sub);
           return end;
         }
-        const w = toks[j + m];
-        if (!w || t.skip.not?.includes(w.l) || (t.skip.modifiers && !modifierAt(toks, j + m))) return undefined;
+        if (!skippable(toks, j + m, t.skip)) return undefined;
+      }
+      return undefined;
+    }
+    if ('qualifier' in t) {
+      // any qualifier phrase that lets the rest match, then none
+      for (const phrase of QUAL_BY_FIRST.get(toks[j]?.l ?? '') ?? NO_PHRASES) {
+        if (!matchAt(toks, j, phrase)) continue;
+        const sub: TokenReading = {};
+        const end = matchFrom(toks, tokens, k + 1, j + phrase.length, sub, anchorAt, n);
+        if (end !== undefined) {
+          add(read, sub);
+          return end;
+        }
+      }
+      continue;
+    }
+    if ('keyword' in t) {
+      const kw = keywordAt(toks, j);
+      if (!kw) return undefined;
+      read.category = kw.cat;
+      j = kw.end;
+      continue;
+    }
+    if ('oneOf' in t) {
+      for (const alt of t.oneOf) {
+        if (!alternativeFits(alt, toks[j - 1])) continue;
+        const sub: TokenReading = {};
+        const mid = matchFrom(toks, alt.tokens, 0, j, sub, anchorAt, n);
+        if (mid === undefined) continue;
+        const end = matchFrom(toks, tokens, k + 1, mid, sub, anchorAt, n);
+        if (end === undefined) continue;
+        if (alt.category) sub.category ??= alt.category;
+        add(read, sub);
+        return end;
       }
       return undefined;
     }
@@ -573,12 +736,115 @@ function matchFrom(toks: Token[], tokens: readonly PatternToken[], k: number, j:
   return j;
 }
 
-/** Match a row whose anchor token stands at i: the tokens before it one word each, then the rest from the anchor. */
-function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | undefined): { read: TokenReading; start: number; end: number; aside?: SetAsideId } | undefined {
+/**
+ * Match pattern tokens `tokens[k]`, `tokens[k-1]`, … `tokens[0]` leftward, the last of them ending at token j; gives
+ * the index of the first token of the match. The kinds that read a span try their spans as `matchFrom` does (a skip
+ * as few words as let the rest match), read from their right end.
+ */
+function matchLeft(toks: Token[], tokens: readonly PatternToken[], k: number, j: number, read: TokenReading, verbK = -1): number | undefined {
+  for (; k >= 0; k--) {
+    const t = tokens[k]!;
+    if (k === verbK) read.verbAt = j;
+    // (the commonest kinds first: one fixed word, one word of a list)
+    if ('word' in t) {
+      if (toks[j]?.l !== t.word) return undefined;
+      j--;
+      continue;
+    }
+    if ('list' in t) {
+      if (j < 0 || !PATTERN_LISTS[t.list].has(toks[j]!.l)) return undefined;
+      j--;
+      continue;
+    }
+    if ('number' in t) {
+      // the longest number expression that ends at j, as the sentence scan would have read it from its start
+      if (j < 0 || parseNumberAt(toks, j)?.end !== j + 1) return undefined;
+      let start = j;
+      while (start > 0 && parseNumberAt(toks, start - 1)?.end === j + 1) start--;
+      const e = parseNumberAt(toks, start)!;
+      if (e.value < (t.number.min ?? 0)) return undefined;
+      if (read.value === undefined) read.value = e.value;
+      j = start - 1;
+      continue;
+    }
+    if ('optional' in t) {
+      if (toks[j] && inList(t.optional, toks[j]!.l)) j--;
+      continue;
+    }
+    if ('skip' in t) {
+      const ends = k > 0 ? endingsOf(tokens[k - 1]!) : null;
+      for (let m = 0; m <= t.skip.max; m++) {
+        if (ends && !ends.has(toks[j - m]?.l ?? '')) {
+          if (!skippable(toks, j - m, t.skip)) return undefined;
+          continue;
+        }
+        const sub: TokenReading = {};
+        const start = matchLeft(toks, tokens, k - 1, j - m, sub, verbK);
+        if (start !== undefined) {
+          add(read, sub);
+          return start;
+        }
+        if (!skippable(toks, j - m, t.skip)) return undefined;
+      }
+      return undefined;
+    }
+    if ('qualifier' in t) {
+      // the phrase qualifierBefore reads there, as the number-led readers do (none can end on a word no phrase ends on)
+      const { q, start } = QUAL_BY_LAST.has(toks[j]?.l ?? '') ? qualifierBefore(toks, j + 1) : { q: null, start: j + 1 };
+      if (q && t.qualifier.figure) read.qualifier = q;
+      read.qualStart ??= start;
+      j = start - 1;
+      continue;
+    }
+    if ('keyword' in t) {
+      // the keyword nearest the token before, as one reading rightward would find it ("unaccounted for")
+      let at = -1;
+      for (let s0 = KEYWORD_LAST.has(toks[j]?.l ?? '') ? j : -1; s0 >= 0 && s0 >= j - 2; s0--) {
+        const kw = keywordAt(toks, s0);
+        if (kw && kw.end === j + 1) {
+          read.category = kw.cat;
+          at = s0;
+          break;
+        }
+      }
+      if (at < 0) return undefined;
+      j = at - 1;
+      continue;
+    }
+    if ('oneOf' in t) {
+      for (const alt of t.oneOf) {
+        const last = endingsOf(alt.tokens[alt.tokens.length - 1]!);
+        if (last && !last.has(toks[j]?.l ?? '')) continue;
+        const sub: TokenReading = {};
+        const altStart = matchLeft(toks, alt.tokens, alt.tokens.length - 1, j, sub);
+        if (altStart === undefined || !alternativeFits(alt, toks[altStart - 1])) continue;
+        if (alt.category) sub.category ??= alt.category;
+        const start = matchLeft(toks, tokens, k - 1, altStart - 1, sub, verbK);
+        if (start === undefined) continue;
+        add(read, sub);
+        return start;
+      }
+      return undefined;
+    }
+    if ('phraseEnd' in t || 'repeat' in t) return undefined;
+    const w = toks[j]?.l;
+    const r = w === undefined ? undefined : readWord(t, w);
+    if (!r) return undefined;
+    // ("killed or wounded 40": the verb before "or" tells another outcome than the one read so far)
+    if ('leftVerb' in t && t.differs && r.category === read.category) return undefined;
+    if ('leftVerb' in t && t.differs) delete r.category;
+    add(read, r);
+    j--;
+  }
+  return j + 1;
+}
+
+/** Match a row whose anchor token stands at i: the tokens before it leftward from it, then the rest from the anchor. */
+function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | undefined): { read: TokenReading; start: number; end: number; aside?: SetAsideId; asideAt?: number } | undefined {
   const read: TokenReading = {};
   const head = toks[i]!.l;
   const dash = head.indexOf('-');
-  let start = i - p.anchor;
+  let start: number | undefined;
   let end: number | undefined;
   if (p.hyphenated && dash >= 0) {
     // a hyphenated token holds the first two pattern tokens ("triple-murder"); nothing after it is looked at
@@ -590,26 +856,36 @@ function matchRow(toks: Token[], i: number, p: TokenPattern, n: NumberExpr | und
     start = i;
     end = i + 1;
   } else {
-    if (start < 0) return undefined;
-    for (let k = 0; k < p.anchor; k++) {
-      const r = readWord(p.tokens[k]!, toks[start + k]!.l);
-      if (!r) return undefined;
-      add(read, r);
-    }
-    end = matchFrom(toks, p.tokens, p.anchor, i, read, i, n);
+    start = matchLeft(toks, p.tokens, p.anchor - 1, i - 1, read, p.verb);
+    if (start === undefined) return undefined;
+    // (the anchor's own reading, a number's value above all, outranks what the tokens before it read)
+    const right: TokenReading = {};
+    end = matchFrom(toks, p.tokens, p.anchor, i, right, i, n);
+    add(read, right);
     if (end === undefined) return undefined;
   }
-  if (p.notAfter?.some((t) => passes(t, toks[start - 1]))) return undefined;
-  if (p.notBefore?.some((t) => passes(t, toks[end!]))) return undefined;
-  const aside = p.asides?.find((a) => a.after.some((t) => passes(t, toks[start - 1])))?.id;
-  return { read, start, end, ...(aside ? { aside } : {}) };
+  const before = toks[start - 1];
+  const after = toks[end];
+  if (p.notAfter?.some((t) => passes(t, before))) return undefined;
+  if (p.notBefore?.some((t) => passes(t, after))) return undefined;
+  if (p.onlyBefore && after && !p.onlyBefore.some((t) => passes(t, after))) return undefined;
+  if (p.marks) {
+    for (const g of p.marks.given ?? []) mark(read, g);
+    const until = read.qualStart ?? i;
+    for (let k = start; k < until; k++) markBy(read, p.marks.inside ?? [], toks[k]);
+    for (const b of p.marks.behind ?? []) for (let k = start - 1; k >= 0 && k >= start - b.within; k--) markBy(read, [b], toks[k]);
+  }
+  const aside = p.asides?.find((a) => ('after' in a ? a.after.some((t) => passes(t, before)) : a.before.some((t) => passes(t, after))));
+  return { read, start, end, ...(aside ? { aside: aside.id, asideAt: 'after' in aside ? i : end } : {}) };
 }
 
 /** One token pattern tried with its anchor at token i: the figure's value and category it read, and its span (the
  *  spec runner checks each kind of pattern token through it). */
-export function matchTokenPattern(toks: Token[], i: number, p: TokenPattern): { value?: number; category?: Category; start: number; end: number; aside?: SetAsideId } | undefined {
+export function matchTokenPattern(toks: Token[], i: number, p: TokenPattern): { value?: number; category?: Category; qualifier?: Qualifier; marks?: readonly PatternMark[]; start: number; end: number; aside?: SetAsideId } | undefined {
   const m = matchRow(toks, i, p, undefined);
-  return m && { ...m.read, start: m.start, end: m.end, ...(m.aside ? { aside: m.aside } : {}) };
+  if (!m) return undefined;
+  const { qualStart: _q, ...read } = m.read;
+  return { ...read, start: m.start, end: m.end, ...(m.aside ? { aside: m.aside } : {}) };
 }
 
 /**
@@ -617,8 +893,10 @@ export function matchTokenPattern(toks: Token[], i: number, p: TokenPattern): { 
  * with its figure when the row emits that category. `afterFigure` says the sentence has given a casualty figure;
  * `n` is the number expression starting at i, if any (rows anchored on a number are tried after those on a word).
  * `aside` is asked whether a row's named set-aside holds (it records it); a match it holds for gives no figure.
+ * With `after`, only the rows tried once that rule read nothing at the number (TokenPattern.after), in table order.
  */
-export function countPatternAt(toks: Token[], i: number, afterFigure: boolean, n: NumberExpr | undefined, aside?: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean): { hit?: CountPatternHit } | undefined {
+export function countPatternAt(toks: Token[], i: number, afterFigure: boolean, n: NumberExpr | undefined, aside?: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean, after?: TokenPattern['after']): { rule: CountRule['id']; hit?: CountPatternHit } | undefined {
+  if (after) return rowsAt(toks, i, after === 'count.keyword-after' ? AFTER_KEYWORD : AFTER_VERB, afterFigure, n, aside);
   const head = toks[i]!.l;
   const dash = head.indexOf('-');
   const byHyphen = HYPHEN_INDEX.get(dash >= 0 ? head.slice(0, dash) : head);
@@ -628,20 +906,35 @@ export function countPatternAt(toks: Token[], i: number, afterFigure: boolean, n
   return rowsAt(toks, i, NUMBER_BY_NEXT.get(toks[n.end]?.l ?? ''), afterFigure, n, aside) ?? rowsAt(toks, i, NUMBER_ANY_NEXT, afterFigure, n, aside);
 }
 
-function rowsAt(toks: Token[], i: number, rows: readonly PatternRow[] | undefined, afterFigure: boolean, n: NumberExpr | undefined, aside?: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean): { hit?: CountPatternHit } | undefined {
+/** Does a row's gate let it be tried at i? */
+function gateOpen(toks: Token[], i: number, gate: Gate): boolean {
+  let j = i - 1;
+  for (const t of gate.steps) {
+    if ('qualifier' in t) j = (QUAL_BY_LAST.has(toks[j]?.l ?? '') ? qualifierBefore(toks, j + 1).start : j + 1) - 1;
+    else if ('optional' in t && toks[j] && inList(t.optional, toks[j]!.l)) j--;
+  }
+  return gate.ends.has(toks[j]?.l ?? '');
+}
+
+function rowsAt(toks: Token[], i: number, rows: readonly PatternRow[] | undefined, afterFigure: boolean, n: NumberExpr | undefined, aside?: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean): { rule: CountRule['id']; hit?: CountPatternHit } | undefined {
   if (!rows) return undefined;
-  for (const { row, pattern: p } of rows) {
+  for (const { row, pattern: p, gate } of rows) {
     if (p.afterFigure && !afterFigure) continue;
+    if (gate && !gateOpen(toks, i, gate)) continue;
     const m = matchRow(toks, i, p, n);
     if (!m) continue;
-    if (m.aside && (aside?.(row.id, m.aside, i) ?? true)) return {};
+    if (m.aside && (aside?.(row.id, m.aside, m.asideAt ?? i) ?? true)) return { rule: row.id };
     const category = m.read.category ?? p.category;
-    if (!category || !p.emits.includes(category)) return {};
+    if (!category || !p.emits.includes(category)) return { rule: row.id };
     const value = m.read.value ?? p.value ?? 1;
     return {
+      rule: row.id,
       hit: {
-        rule: row.id, category, value, qualifier: p.qualifier ?? 'exact', mayIncludeDead: !!m.read.mayIncludeDead,
+        rule: row.id, category, value, qualifier: m.read.qualifier ?? p.qualifier ?? 'exact', mayIncludeDead: !!m.read.mayIncludeDead,
         single: p.flags?.single === true || (p.flags?.single === 'if-one' && value === 1), implied: !!p.flags?.implied,
+        ...(n && 'number' in p.tokens[p.anchor]! ? { numberEnd: n.end } : {}),
+        ...(m.read.marks ? { marks: m.read.marks } : {}),
+        ...(m.read.verbAt !== undefined ? { verbAt: m.read.verbAt } : {}),
       },
     };
   }

@@ -2,16 +2,17 @@
 // spec, on sentences of our own words: the rows are data, so the language they are written in is specified here.
 import { describe, expect, it } from 'vitest';
 import { tokenise } from '../../../src/extract/numbers';
-import { matchTokenPattern } from '../../../src/extract/rules/engine';
+import { parseNumberAt } from '../../../src/extract/numbers';
+import { countPatternAt, matchTokenPattern } from '../../../src/extract/rules/engine';
 import type { TokenPattern } from '../../../src/extract/rules/count-rules';
 
 /** Match `p` with its anchor on the first token whose text is `at`; the matched words, or null. */
-function words(text: string, at: string, p: TokenPattern): { text: string; value?: number; category?: string; aside?: string } | null {
+function words(text: string, at: string, p: TokenPattern): { text: string; value?: number; category?: string; qualifier?: string; marks?: readonly string[]; aside?: string } | null {
   const toks = tokenise(text);
   const i = toks.findIndex((t) => t.l === at);
   const m = matchTokenPattern(toks, i, p);
   if (!m) return null;
-  return { text: toks.slice(m.start, m.end).map((t) => t.t).join(' '), ...(m.value !== undefined ? { value: m.value } : {}), ...(m.category ? { category: m.category } : {}), ...(m.aside ? { aside: m.aside } : {}) };
+  return { text: toks.slice(m.start, m.end).map((t) => t.t).join(' '), ...(m.value !== undefined ? { value: m.value } : {}), ...(m.category ? { category: m.category } : {}), ...(m.qualifier ? { qualifier: m.qualifier } : {}), ...(m.marks ? { marks: m.marks } : {}), ...(m.aside ? { aside: m.aside } : {}) };
 }
 
 const base = { anchor: 0, emits: [] } as const;
@@ -44,6 +45,69 @@ describe('pattern tokens', () => {
     expect(words('a car and a man', 'a', p)).toBeNull();
   });
 
+  it('skip with plain: only words of a noun phrase that are no casualty keyword or verb', () => {
+    const p: TokenPattern = { ...base, tokens: [{ number: {} }, { skip: { max: 3, plain: true } }, { word: 'and' }] };
+    expect(words('found 23 young survivors and', '23', p)).toEqual({ text: '23 young survivors and', value: 23 });
+    expect(words('found 23 injured survivors and', '23', p)).toBeNull();
+    expect(words('found 23 of them and', '23', p)).toBeNull();
+  });
+
+  it('qualifier: a qualifier phrase or nothing; with figure, the phrase before the figure\'s number gives its qualifier', () => {
+    const p: TokenPattern = { ...base, anchor: 2, tokens: [{ word: 'and' }, { qualifier: { figure: true } }, { number: {} }, { word: 'bodies' }] };
+    expect(words('and at least 7 bodies', '7', p)).toEqual({ text: 'and at least 7 bodies', value: 7, qualifier: 'at_least' });
+    expect(words('and about 7 bodies', '7', p)).toEqual({ text: 'and about 7 bodies', value: 7, qualifier: 'approx' });
+    expect(words('and 7 bodies', '7', p)).toEqual({ text: 'and 7 bodies', value: 7 });
+    expect(words('and sadly 7 bodies', '7', p)).toBeNull();
+  });
+
+  it('tokens before the anchor match leftward from it, spans included; the anchor\'s number is the figure', () => {
+    const p: TokenPattern = { ...base, anchor: 3, tokens: [{ word: 'found' }, { number: {} }, { skip: { max: 2 } }, { number: {} }, { word: 'bodies' }] };
+    expect(words('divers found twenty one survivors and 7 bodies', '7', p)).toEqual({ text: 'found twenty one survivors and 7 bodies', value: 7 });
+    expect(words('divers found 21 tired young survivors and 7 bodies', '7', p)).toBeNull();
+    expect(words('divers found 7 bodies', '7', p)).toBeNull();
+  });
+
+  it('keyword: a casualty keyword of one to three words, its category the figure\'s, read leftward too', () => {
+    const p: TokenPattern = { ...base, anchor: 2, tokens: [{ keyword: true }, { word: ':' }, { number: {} }] };
+    expect(words('Dead: 35', '35', p)).toEqual({ text: 'Dead : 35', value: 35, category: 'killed' });
+    expect(words('Unaccounted for: 4', '4', p)).toEqual({ text: 'Unaccounted for : 4', value: 4, category: 'missing' });
+    expect(words('Houses: 35', '35', p)).toBeNull();
+  });
+
+  it('marked: a word of the list, with the marks whose tests it passes', () => {
+    const p: TokenPattern = { ...base, anchor: 1, tokens: [{ marked: { list: 'TOLL_LINKS', marks: [{ test: { word: 'from' }, mark: 'superseded' }] } }, { number: {} }] };
+    expect(words('the toll rose from 40', '40', p)).toEqual({ text: 'from 40', value: 40, marks: ['superseded'] });
+    expect(words('the toll stood at 40', '40', p)).toEqual({ text: 'at 40', value: 40 });
+    expect(words('the toll came to 40', '40', p)).toBeNull();
+  });
+
+  it('oneOf: the first alternative that fits its own lookbehind and lets the rest match, with its category', () => {
+    const noun: TokenPattern['tokens'][number] = {
+      oneOf: [
+        { tokens: [{ word: 'toll' }], notAfter: [{ word: 'injury' }], category: 'killed' },
+        { tokens: [{ word: 'count' }], onlyAfter: [{ word: 'death' }], category: 'killed' },
+      ],
+    };
+    const p: TokenPattern = { ...base, anchor: 2, tokens: [noun, { word: 'at' }, { number: {} }] };
+    expect(words('the toll at 5', '5', p)).toEqual({ text: 'toll at 5', value: 5, category: 'killed' });
+    expect(words('the death count at 5', '5', p)).toEqual({ text: 'count at 5', value: 5, category: 'killed' });
+    expect(words('the injury toll at 5', '5', p)).toBeNull();
+    expect(words('the vote count at 5', '5', p)).toBeNull();
+  });
+
+  it('skip with notKeyword: none of its words a casualty keyword, so the first keyword ends it', () => {
+    const p: TokenPattern = { ...base, tokens: [{ word: 'number' }, { skip: { max: 3, notKeyword: true } }, { keyword: true }] };
+    expect(words('the number of dead and injured', 'number', p)).toEqual({ text: 'number of dead', category: 'killed' });
+    expect(words('the number of people hurt', 'number', p)).toEqual({ text: 'number of people hurt', category: 'injured' });
+  });
+
+  it('skip with digits: bare digits only in a hyphenated modifier or after one of the given words', () => {
+    const p: TokenPattern = { ...base, tokens: [{ word: 'toll' }, { skip: { max: 8, digits: { after: ['from'] } } }, { word: 'to' }] };
+    expect(words('the toll rose from 40 to', 'toll', p)).toEqual({ text: 'toll rose from 40 to' });
+    expect(words('the toll of the 3-day storm rose to', 'toll', p)).toEqual({ text: 'toll of the 3 - day storm rose to' });
+    expect(words('the toll in 2 towns rose to', 'toll', p)).toBeNull();
+  });
+
   it('optional: the word or nothing', () => {
     const p: TokenPattern = { ...base, tokens: [{ word: 'shooting' }, { optional: { word: 'death' } }] };
     expect(words('a shooting death here', 'shooting', p)).toEqual({ text: 'shooting death' });
@@ -56,7 +120,23 @@ describe('pattern tokens', () => {
     expect(words('a guard and a truck', 'a', p)).toEqual({ text: 'a guard', value: 1 });
   });
 
-  it('leftVerb: a casualty verb gives its category; tokens before the anchor are read one word each', () => {
+  it('leftVerb with differs and marks: a second verb of another category, and the marks its word passes', () => {
+    const p: TokenPattern = {
+      ...base, anchor: 3,
+      tokens: [{ leftVerb: true, differs: true }, { word: 'or' }, { leftVerb: true, marks: [{ test: { list: 'LEFT_NEEDS_PERSON' }, mark: 'needs-person' }] }, { number: {} }],
+    };
+    expect(words('troops killed or wounded 40 rebels', '40', p)).toEqual({ text: 'killed or wounded 40', value: 40, category: 'injured' });
+    expect(words('troops killed or murdered 40 rebels', '40', p)).toBeNull();
+    expect(words('gunmen killed or seized 40 villagers', '40', p)).toEqual({ text: 'killed or seized 40', value: 40, category: 'hostages', marks: ['needs-person'] });
+  });
+
+  it('verb and given marks: where the verb token stands, and the marks a pattern gives whenever it matches', () => {
+    const toks = tokenise('Police rounded up 300 demonstrators.');
+    const i = toks.findIndex((t) => t.l === '300');
+    expect(countPatternAt(toks, i, false, parseNumberAt(toks, i), undefined, 'count.keyword-after')).toMatchObject({ rule: 'count.verb-before', hit: { category: 'arrested', value: 300, verbAt: 1, marks: ['needs-person'] } });
+  });
+
+  it('leftVerb: a casualty verb gives its category, read leftward before the anchor', () => {
     const p: TokenPattern = { ...base, anchor: 1, tokens: [{ leftVerb: true, except: ['claimed'] }, { word: 'another' }] };
     expect(words('and wounded another', 'another', p)).toEqual({ text: 'wounded another', category: 'injured' });
     expect(words('and claimed another', 'another', p)).toBeNull();
@@ -82,6 +162,38 @@ describe('pattern conditions', () => {
     expect(words('2 deadly shooting sprees', 'deadly', p)).toBeNull();
     expect(words('a double deadly shooting', 'deadly', p)).toBeNull();
     expect(words('the deadly shooting of a boy', 'deadly', p)).toBeNull();
+  });
+
+  it('onlyBefore: the token after the match passes one of the tests, or the sentence ends there', () => {
+    const p: TokenPattern = { ...base, anchor: 2, tokens: [{ keyword: true }, { word: ',' }, { number: {} }], onlyBefore: [{ list: 'APPOSITION_ENDS' }] };
+    expect(words('girls still missing, 223, could', '223', p)).toEqual({ text: 'missing , 223', value: 223, category: 'missing' });
+    expect(words('girls still missing, 223', '223', p)).toEqual({ text: 'missing , 223', value: 223, category: 'missing' });
+    expect(words('girls still missing, 223 of them', '223', p)).toBeNull();
+  });
+
+  it('marks: inside the match before its qualifier, and within reach before the match', () => {
+    const p: TokenPattern = {
+      ...base, anchor: 4,
+      tokens: [{ word: 'toll' }, { skip: { max: 3 } }, { word: 'to' }, { qualifier: {} }, { number: {} }],
+      marks: { inside: [{ test: { list: 'SPECULATIVE' }, mark: 'speculative' }], behind: [{ within: 2, test: { list: 'ESTIMATE_WORDS' }, mark: 'approx' }] },
+    };
+    expect(words('the estimated toll could rise to 300', '300', p)).toEqual({ text: 'toll could rise to 300', value: 300, marks: ['speculative', 'approx'] });
+    // ("perhaps" is the number's qualifier, not a guess between the toll and its number)
+    expect(words('the toll rose to perhaps 300', '300', p)).toEqual({ text: 'toll rose to perhaps 300', value: 300 });
+  });
+
+  it('after: a row tried only once the rule named read nothing at the number (count.toll-phrase after count.verb-before)', () => {
+    const toks = tokenise('The death toll rose to 212.');
+    const i = toks.findIndex((t) => t.l === '212');
+    const n = parseNumberAt(toks, i);
+    expect(countPatternAt(toks, i, false, n)).toBeUndefined();
+    expect(countPatternAt(toks, i, false, n, undefined, 'count.verb-before')).toMatchObject({ rule: 'count.toll-phrase', hit: { category: 'killed', value: 212, marks: ['update'] } });
+  });
+
+  it('asides before: a named set-aside holds when the token after the match passes a test', () => {
+    const p: TokenPattern = { ...base, anchor: 1, tokens: [{ word: 'reached' }, { number: {} }], asides: [{ id: 'count.aside.thing-object', before: [{ list: 'THING_NOUNS' }] }] };
+    expect(words('the toll reached 40 houses', '40', p)).toEqual({ text: 'reached 40', value: 40, aside: 'count.aside.thing-object' });
+    expect(words('the toll reached 40 people', '40', p)).toEqual({ text: 'reached 40', value: 40 });
   });
 
   it('asides: a named set-aside holds when the token before the match passes a test, and the match says which', () => {

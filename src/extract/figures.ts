@@ -7,7 +7,7 @@ import {
   AUX, BLOCK_NOUNS, LEFT_NEEDS_PERSON, LEFT_VERBS, MONTHS, WEEKDAYS, OFFICIAL_RE, PERSON_PLURAL, PERSON_SINGULAR,
   REPORT_VERBS, SPECULATIVE, UNOFFICIAL_RE,
 } from './lexicon/index';
-import { parseNumberAt, yearOf, type NumberExpr, type Token } from './numbers';
+import { parseNumberAt, startsAsciiLower, yearOf, type NumberExpr, type Token } from './numbers';
 import { matchAt, QUAL_PHRASES, qualifierBefore } from './qualifiers';
 import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords, placeWordsFrom } from './gazetteer';
@@ -956,106 +956,118 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
   const scopes = new Map<number, PlaceScope>();
   const otherHeadlines = headlinesOfOtherStories(sentences);
   const antecedents = new Antecedents();
-  for (const sen of sentences) {
-    const toks = tokensOf(sen);
+  // The hooks below (mark, push, the set-aside hooks…) read the sentence being scanned through these variables, so
+  // they are made once per article instead of once per sentence: a closure costs an allocation (and, under esbuild's
+  // keepNames, which wrangler's bundles use, a defineProperty), and an article has dozens of sentences.
+  let sen!: Sentence;
+  let toks: Token[] = [];
+  let ctx!: SentenceCtx;
+  let contextBy: SetAsideId[] = [];
+  let datedEarlier = false;
+  let roundUp = false;
+  let afterAt = -1;
+  let attrDone = false;
+  let stranded = false;
+  let senCats = new Set<Category>();
+  let attribution: { s: string; role?: string } | undefined;
+  // a sentence-level set-aside applies to every candidate of the sentence, whichever rule read it: recorded under
+  // that rule for --explain, switched off for a what-if
+  const mark = (id: SetAsideId, rule: string, pos: number): boolean => {
+    if (off?.has(id)) return false;
+    vetoes?.push({ rule, guard: id, pos, sentence: sen.idx });
+    return true;
+  };
+  const olderContext = (rule: string, pos: number): boolean => {
+    const id = contextBy.find((x) => !off?.has(x));
+    return id !== undefined && mark(id, rule, pos);
+  };
+  const attr = (pos: number): { s: string; role?: string } | undefined => {
+    if (!attrDone) {
+      attribution = attributionOf(toks, sen.text, pos);
+      attrDone = true;
+    }
+    return attribution;
+  };
+  const push = (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'> & { superseded?: boolean; context?: boolean }) => {
+    // "thousands of people trapped on rooftops" by a flood are stranded and reached by boats, not missing
+    if (c.category === 'missing' && stranded && mark('sentence.aside.stranded', c.rule, c.pos)) return;
+    const a = sen.idx === -1 ? undefined : attr(c.pos);
+    // (people hurt "four days after" anything were hurt in an earlier event, or are the dead before they died; a
+    // death only an event's name implies, "a week after a fatal shooting", is that earlier event's)
+    const laterClause = afterAt >= 0 && c.pos > afterAt && ([...senCats].some((k) => k !== c.category) || c.category === 'injured' || !!c.implied);
+    // a cause-specific death count: another incident when the headline and first sentence never name that cause,
+    // else a sub-count that a larger total outranks
+    const cause = c.category === 'killed' && !c.increment ? deathCause(toks, c.pos) : undefined;
+    if (cause !== undefined && mark('sentence.aside.death-cause', c.rule, c.pos)) {
+      // (the figure's own sentence does not make the cause the main incident)
+      if (titleWords?.has(cause) || (sen.idx !== 0 && firstCauseWords.has(cause))) c = { ...c, subcount: true };
+      else c = { ...c, context: true };
+    }
+    // (the victim rules veto such a victim under guard.earlier-period; the older count rules set it aside alike)
+    if (datedEarlier && (c.category === 'killed' || c.category === 'injured') && /^(single|count)\./.test(c.rule) && mark('sentence.aside.dated-earlier', c.rule, c.pos)) c = { ...c, context: true };
+    // "Three people were hurt in two shootings", "a violent weekend sent six to hospitals": a round-up's figure
+    // sums several incidents, so one incident's own count outranks it
+    if (roundUp && (c.category === 'killed' || c.category === 'injured') && mark('sentence.aside.round-up', c.rule, c.pos)) c = { ...c, subcount: true };
+    senCats.add(c.category);
+    out.push({
+      ...c,
+      quote: sen.text,
+      ...(a ? { attribution: a.s } : {}),
+      official: a ? (OFFICIAL_RE.test(a.s) || (!!a.role && OFFICIAL_RE.test(a.role))) && !UNOFFICIAL_RE.test(a.s) : false,
+      unofficial: a ? UNOFFICIAL_RE.test(a.s) || (!!a.role && UNOFFICIAL_RE.test(a.role) && !OFFICIAL_RE.test(a.role)) : false,
+      sentence: sen.idx,
+      para: sen.para,
+      title: sen.idx === -1,
+      superseded: (ctx.superseded && !(ctx.currentFrom !== undefined && c.pos > ctx.currentFrom) && mark('sentence.aside.superseded', c.rule, c.pos)) || !!c.superseded,
+      context: olderContext(c.rule, c.pos) || !!c.context || (laterClause && mark('sentence.aside.later-clause', c.rule, c.pos)) || (ctx.asides.some(([a, b]) => c.pos > a && c.pos < b) && mark('sentence.aside.dated-aside', c.rule, c.pos)),
+    });
+  };
+  const pushReading = (r: ReadingHit): void =>
+    push({ value: r.value, qualifier: r.qualifier, pos: r.pos, category: r.category, increment: false, subcount: false, speculative: false, combined: false, update: r.update, rule: r.rule, ...(r.mayIncludeDead ? { mayIncludeDead: true } : {}) });
+  // every named set-aside check of a count reader goes through its rule's hook: recorded for --explain, and
+  // switched off for a what-if; without either, the one shared HOLDS (nothing is allocated per number)
+  const asideOf = (rule: CountRule['id']): SetAside => (!vetoes && !off ? HOLDS : (id, pos) => {
+    if (off?.has(id)) return false;
+    vetoes?.push({ rule, guard: id, pos, sentence: sen.idx });
+    return true;
+  });
+  // a named set-aside of a pattern row, through the same hook
+  const patternAside = (rule: CountRule['id'], id: SetAsideId, pos: number): boolean => asideOf(rule)(id, pos);
+  // a check made before any reader ran (a date, a group's member) vetoes the reader that would have read the number
+  const asideBefore = (id: SetAsideId, i: number): boolean => {
+    if (!vetoes && !off) return true;
+    if (off?.has(id)) return false;
+    const rule = readerAt(toks, i);
+    if (rule) vetoes?.push({ rule, guard: id, pos: i, sentence: sen.idx });
+    return true;
+  };
+  for (const sentence of sentences) {
+    sen = sentence;
+    toks = tokensOf(sen);
     if (toks.length === 0) continue;
     const outBefore = out.length;
-    const ctx = sentenceContext(toks, currentYear);
-    // a sentence-level set-aside applies to every candidate of the sentence, whichever rule read it: recorded under
-    // that rule for --explain, switched off for a what-if
-    const mark = (id: SetAsideId, rule: string, pos: number): boolean => {
-      if (off?.has(id)) return false;
-      vetoes?.push({ rule, guard: id, pos, sentence: sen.idx });
-      return true;
-    };
+    ctx = sentenceContext(toks, currentYear);
     // why the whole sentence tells another, older incident, in the order checked
-    const contextBy: SetAsideId[] = [];
+    contextBy = [];
     if (ctx.context) contextBy.push('sentence.aside.older-incident');
     if (otherHeadlines.has(sen.idx)) contextBy.push('sentence.aside.other-story-headline');
     if (sen.idx !== -1 && (sinceOlderMonth(toks, currentMonth) || olderMonth(toks, currentMonth))) contextBy.push('sentence.aside.older-month');
-    const olderContext = (rule: string, pos: number): boolean => {
-      const id = contextBy.find((x) => !off?.has(x));
-      return id !== undefined && mark(id, rule, pos);
-    };
-    const datedEarlier = sen.idx > 0 && !leadDatesEarlier && datesEarlier(toks);
-    const roundUp = spansSeveralEvents(toks);
+    datedEarlier = sen.idx > 0 && !leadDatesEarlier && datesEarlier(toks);
+    roundUp = spansSeveralEvents(toks);
     // "X did this, hours after Y happened": Y is a separate, earlier event
-    let afterAt = -1;
+    afterAt = -1;
     for (let j = 1; j < toks.length; j++) {
       if (toks[j]!.l === 'after' && TIME_SPANS.has(toks[j - 1]!.l) && toks[j + 1]?.k !== 'num') {
         afterAt = j;
         break;
       }
     }
-    let attrDone = false;
-    const stranded = TRAPPED_RE.test(sen.text) && STRANDED_RE.test(sen.text) && !MISSING_TEXT_RE.test(sen.text);
-    const senCats = new Set<Category>();
-    let attribution: { s: string; role?: string } | undefined;
-    const attr = (pos: number): { s: string; role?: string } | undefined => {
-      if (!attrDone) {
-        attribution = attributionOf(toks, sen.text, pos);
-        attrDone = true;
-      }
-      return attribution;
-    };
-    const push = (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'> & { superseded?: boolean; context?: boolean }) => {
-      // "thousands of people trapped on rooftops" by a flood are stranded and reached by boats, not missing
-      if (c.category === 'missing' && stranded && mark('sentence.aside.stranded', c.rule, c.pos)) return;
-      const a = sen.idx === -1 ? undefined : attr(c.pos);
-      // (people hurt "four days after" anything were hurt in an earlier event, or are the dead before they died; a
-      // death only an event's name implies, "a week after a fatal shooting", is that earlier event's)
-      const laterClause = afterAt >= 0 && c.pos > afterAt && ([...senCats].some((k) => k !== c.category) || c.category === 'injured' || !!c.implied);
-      // a cause-specific death count: another incident when the headline and first sentence never name that cause,
-      // else a sub-count that a larger total outranks
-      const cause = c.category === 'killed' && !c.increment ? deathCause(toks, c.pos) : undefined;
-      if (cause !== undefined && mark('sentence.aside.death-cause', c.rule, c.pos)) {
-        // (the figure's own sentence does not make the cause the main incident)
-        if (titleWords?.has(cause) || (sen.idx !== 0 && firstCauseWords.has(cause))) c = { ...c, subcount: true };
-        else c = { ...c, context: true };
-      }
-      // (the victim rules veto such a victim under guard.earlier-period; the older count rules set it aside alike)
-      if (datedEarlier && (c.category === 'killed' || c.category === 'injured') && /^(single|count)\./.test(c.rule) && mark('sentence.aside.dated-earlier', c.rule, c.pos)) c = { ...c, context: true };
-      // "Three people were hurt in two shootings", "a violent weekend sent six to hospitals": a round-up's figure
-      // sums several incidents, so one incident's own count outranks it
-      if (roundUp && (c.category === 'killed' || c.category === 'injured') && mark('sentence.aside.round-up', c.rule, c.pos)) c = { ...c, subcount: true };
-      senCats.add(c.category);
-      out.push({
-        ...c,
-        quote: sen.text,
-        ...(a ? { attribution: a.s } : {}),
-        official: a ? (OFFICIAL_RE.test(a.s) || (!!a.role && OFFICIAL_RE.test(a.role))) && !UNOFFICIAL_RE.test(a.s) : false,
-        unofficial: a ? UNOFFICIAL_RE.test(a.s) || (!!a.role && UNOFFICIAL_RE.test(a.role) && !OFFICIAL_RE.test(a.role)) : false,
-        sentence: sen.idx,
-        para: sen.para,
-        title: sen.idx === -1,
-        superseded: (ctx.superseded && !(ctx.currentFrom !== undefined && c.pos > ctx.currentFrom) && mark('sentence.aside.superseded', c.rule, c.pos)) || !!c.superseded,
-        context: olderContext(c.rule, c.pos) || !!c.context || (laterClause && mark('sentence.aside.later-clause', c.rule, c.pos)) || (ctx.asides.some(([a, b]) => c.pos > a && c.pos < b) && mark('sentence.aside.dated-aside', c.rule, c.pos)),
-      });
-    };
-
-    const pushReading = (r: ReadingHit): void =>
-      push({ value: r.value, qualifier: r.qualifier, pos: r.pos, category: r.category, increment: false, subcount: false, speculative: false, combined: false, update: r.update, rule: r.rule, ...(r.mayIncludeDead ? { mayIncludeDead: true } : {}) });
-
-    // every named set-aside check of a count reader goes through its rule's hook: recorded for --explain, and
-    // switched off for a what-if; without either, the one shared HOLDS (nothing is allocated per number)
-    const asideOf = (rule: CountRule['id']): SetAside => (!vetoes && !off ? HOLDS : (id, pos) => {
-      if (off?.has(id)) return false;
-      vetoes?.push({ rule, guard: id, pos, sentence: sen.idx });
-      return true;
-    });
-    // a named set-aside of a pattern row, through the same hook
-    const patternAside = (rule: CountRule['id'], id: SetAsideId, pos: number): boolean => asideOf(rule)(id, pos);
-    // a check made before any reader ran (a date, a group's member) vetoes the reader that would have read the number
-    const asideBefore = (id: SetAsideId, i: number): boolean => {
-      if (!vetoes && !off) return true;
-      if (off?.has(id)) return false;
-      const rule = readerAt(toks, i);
-      if (rule) vetoes?.push({ rule, guard: id, pos: i, sentence: sen.idx });
-      return true;
-    };
+    attrDone = false;
+    attribution = undefined;
+    stranded = TRAPPED_RE.test(sen.text) && STRANDED_RE.test(sen.text) && !MISSING_TEXT_RE.test(sen.text);
+    senCats = new Set<Category>();
     // a number expression ("between 20 and 30", "one hundred and twelve") is read once
-    let next = 0;
-    for (let i = 0; i < toks.length; i = Math.max(i + 1, next)) {
+    let next = 0;    for (let i = 0; i < toks.length; i = Math.max(i + 1, next)) {
       const tk = toks[i]!;
       // singular "a"/"an": only in a casualty statement with a person noun
       if ((tk.l === 'a' || tk.l === 'an') && tk.k === 'word' && !LARGE_NUMBER_WORDS.test(toks[i + 1]?.l ?? '')) {
@@ -1063,7 +1075,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
         continue;
       }
       if (tk.k !== 'num' && tk.k !== 'word') continue;
-      if (tk.k === 'word' && !/^[a-z]/.test(tk.l)) continue;
+      if (tk.k === 'word' && !startsAsciiLower(tk.l)) continue;
       const prev = toks[i - 1];
       // the count rows that are token patterns tried wherever the scan stands (count.another-object,
       // count.multiple-event, count.murder-charges, count.fatal-event, count.bodies-object), run by the engine from

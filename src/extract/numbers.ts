@@ -201,6 +201,12 @@ function parseWords(toks: Token[], i: number): NumberExpr | undefined {
   return { value: total + current, end: j, words: true };
 }
 
+/** Whether a word starts with a-z (/^[a-z]/ without a regular expression: it is asked of every token). */
+export function startsAsciiLower(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 97 && c <= 122;
+}
+
 /** Whether any token could start a number expression: parseNumberAt is undefined everywhere in a span without one. */
 export function mayHoldNumber(toks: readonly Token[]): boolean {
   for (const tk of toks) {

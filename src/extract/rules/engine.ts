@@ -2,7 +2,7 @@
 // word of their anchor, the victims' noun phrase is read on the rule's side, named guards may veto, and every hit
 // carries the id of the rule that made it (and every veto the id of its guard). The threat table runs the same way.
 import type { Category, Qualifier } from '../../schema';
-import { parseNumberAt, type NumberExpr, type Token } from '../numbers';
+import { parseNumberAt, startsAsciiLower, type NumberExpr, type Token } from '../numbers';
 import { LINKING_CONJUNCTIONS, PASSIVE_AUX, PERFECT_AUX, PREDICATE_ADVERBS } from '../lexicon/victims';
 import { GUARDS, type GuardContext, type GuardId } from './guards';
 import { COUNT_RULES, type CountRule, type MarkTest, type PatternAlternative, type PatternMark, type PatternToken, type ReadingMark, type ReadingPattern, type ReadingTest, type SetAsideId, type TokenPattern, type TokenTest } from './count-rules';
@@ -393,7 +393,7 @@ export function runThreatRules(toks: Token[], hooks: ThreatHooks): { hits: Threa
   };
   for (let i = 0; i < toks.length; i++) {
     const tk = toks[i]!;
-    if (tk.k !== 'num' && !(tk.k === 'word' && /^[a-z]/.test(tk.l))) continue;
+    if (tk.k !== 'num' && !(tk.k === 'word' && startsAsciiLower(tk.l))) continue;
     // "a" is a number only in "a dozen" ("more than a dozen ballistic missiles")
     if ((tk.l === 'a' || tk.l === 'an') && toks[i + 1]?.l !== 'dozen') continue;
     if (toks[i - 1] && MONTHS.has(toks[i - 1]!.l)) continue;

@@ -1034,6 +1034,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
   // a named set-aside of a pattern row, through the same hook
   const patternAside = (rule: CountRule['id'], id: SetAsideId, pos: number): boolean => asideOf(rule)(id, pos);
   // a check made before any reader ran (a date, a group's member) vetoes the reader that would have read the number
+  // (the victim rules' test for a verb whose subject is another, background event)
+  const background = (verbIdx: number): boolean => backgroundEvent(toks, verbIdx, titleWords) || otherEventSubject(toks, verbIdx, leadFamilies);
   const asideBefore = (id: SetAsideId, i: number): boolean => {
     if (!vetoes && !off) return true;
     if (off?.has(id)) return false;
@@ -1241,7 +1243,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
     }
     const victims = runVictimRules(toks, {
       title: sen.idx === -1,
-      background: (verbIdx) => backgroundEvent(toks, verbIdx, titleWords) || otherEventSubject(toks, verbIdx, leadFamilies),
+      background,
       leadWords: sen.idx === 0 && titleOnly.size > 0 ? titleOnly : leadWords,
       leadSpeaksOfDeath: sen.idx === 0 && titleOnly.size > 0 ? titleSpeaksOfDeath : leadSpeaksOfDeath,
       earlierYear: currentYear !== undefined && toks.some((t) => {

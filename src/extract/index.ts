@@ -53,7 +53,20 @@ export function extract(article: ArticleText): Extraction {
     const candidates = findCandidates(sentences, year, month);
     const casualties = selectFigures(candidates);
     const threats = findThreats(sentences, year, month);
-    const lead = sentences.filter((s) => s.idx >= 0).map((s) => s.text).slice(0, 3);
+    // the body's sentences by paragraph, in one pass: the first paragraph, the first two, the first three, the rest
+    const body: string[] = [];
+    const para0: string[] = [];
+    const firstTwo: string[] = [];
+    const early: string[] = [];
+    const later: string[] = [];
+    for (const s of sentences) {
+      if (s.idx < 0) continue;
+      body.push(s.text);
+      if (s.para === 0) para0.push(s.text);
+      if (s.para <= 1) firstTwo.push(s.text);
+      (s.para <= 2 ? early : later).push(s.text);
+    }
+    const lead = body.slice(0, 3);
     const dateline = datelineOf(text);
     const quotes = Object.values(casualties).map((f) => f.quote);
     // the headline without the outlet's name after it ("… - KXYZ Action News 7 - Denver"), for the incident's hints
@@ -64,16 +77,15 @@ export function extract(article: ArticleText): Extraction {
     const incident: Extraction['incident'] = { type: incidentType(headline, lead, quotes, main), places };
     if (names.length) incident.names = names;
     if (dateline) incident.dateline = dateline;
-    const magnitudes = incident.type === 'earthquake' || incident.type === 'tsunami' ? incidentMagnitudes(title, sentences.filter((s) => s.idx >= 0 && s.para === 0).map((s) => s.text)) : [];
+    const magnitudes = incident.type === 'earthquake' || incident.type === 'tsunami' ? incidentMagnitudes(title, para0) : [];
     if (magnitudes.length) incident.magnitudes = magnitudes;
-    const vessels = incidentVessels(title, sentences.filter((s) => s.idx >= 0 && s.para <= 1).map((s) => s.text));
+    const vessels = incidentVessels(title, firstTwo);
     if (vessels.length) incident.vessels = vessels;
     if (isRetrospective(title)) incident.retrospective = true;
-    const early = sentences.filter((s) => s.idx >= 0 && s.para <= 2).map((s) => s.text);
-    const { ages, suspects, later } = incidentAges(headline, early, sentences.filter((s) => s.idx >= 0 && s.para > 2).map((s) => s.text));
-    if (ages.length) incident.ages = ages;
-    if (suspects.length) incident.suspect_ages = suspects;
-    if (later.length) incident.later_ages = later;
+    const ages = incidentAges(headline, early, later);
+    if (ages.ages.length) incident.ages = ages.ages;
+    if (ages.suspects.length) incident.suspect_ages = ages.suspects;
+    if (ages.later.length) incident.later_ages = ages.later;
     const streets = incidentStreets(headline, early);
     if (streets.length) incident.streets = streets;
     const toll = (casualties.killed?.value ?? 0) + (casualties.injured?.value ?? 0);

@@ -59,6 +59,9 @@ export function splitSentences(paragraph: string): string[] {
   return out;
 }
 
+// whitespace that is not one plain space between words
+const LOOSE_SPACE = /[^\S ]|  /;
+
 export function documentSentences(text: string, title?: string): Sentence[] {
   const out: Sentence[] = [];
   if (title && title.trim()) out.push({ text: title.trim().replace(/\s+/g, ' '), para: -1, idx: -1 });
@@ -66,7 +69,8 @@ export function documentSentences(text: string, title?: string): Sentence[] {
   let idx = 0;
   let p = 0;
   for (const para of paras) {
-    const clean = para.replace(/\s+/g, ' ').trim();
+    // (most paragraphs have single spaces only: no copy for them)
+    const clean = (LOOSE_SPACE.test(para) ? para.replace(/\s+/g, ' ') : para).trim();
     if (!clean) continue;
     for (const s of splitSentences(clean)) out.push({ text: s, para: p, idx: idx++ });
     p++;

@@ -49,9 +49,21 @@ export function matchBefore(toks: Token[], end: number, phrase: readonly string[
   return end - phrase.length >= 0 && matchAt(toks, end - phrase.length, phrase);
 }
 
+// QUAL_PHRASES by last word, each list in table order: the word before a number is compared only with the phrases
+// it can end (qualifierBefore is asked at every number).
+const QUAL_BY_LAST_WORD = new Map<string, Array<(typeof QUAL_PHRASES)[number]>>();
+for (const row of QUAL_PHRASES) {
+  const last = row[0][row[0].length - 1]!;
+  const list = QUAL_BY_LAST_WORD.get(last);
+  if (list) list.push(row);
+  else QUAL_BY_LAST_WORD.set(last, [row]);
+}
+
 /** Qualifier written just before token i; returns it and the index where the qualifier starts. */
 export function qualifierBefore(toks: Token[], i: number): { q: Qualifier | null; start: number } {
-  for (const [p, q] of QUAL_PHRASES) {
+  const rows = QUAL_BY_LAST_WORD.get(toks[i - 1]?.l ?? '');
+  if (!rows) return { q: null, start: i };
+  for (const [p, q] of rows) {
     if (matchBefore(toks, i, p)) {
       // "some 30" yes, "some of the 30" no; "up to" after "rose"/"climbed" is a change verb, not a cap
       if (p[0] === 'up' && ['rose', 'risen', 'gone', 'went', 'climbed', 'shot', 'jumped', 'go'].includes(toks[i - 3]?.l ?? '')) continue;

@@ -20,9 +20,15 @@ const HEAD_WITHIN = 9;
 
 export class Antecedents {
   private readonly byHead = new Map<string, Antecedent>();
+  /** Sentences recorded but not yet read for their heads: most articles never look a head up, so reading waits for the first lookup. */
+  private pending: Array<{ toks: Token[]; figures: readonly CountedFigure[] }> = [];
 
   /** The count a definite plural head refers back to, if the article counted such a group before. */
-  readonly lookup = (head: string): Antecedent | undefined => this.byHead.get(head);
+  readonly lookup = (head: string): Antecedent | undefined => {
+    for (const p of this.pending) this.read(p.toks, p.figures);
+    this.pending = [];
+    return this.byHead.get(head);
+  };
 
   /**
    * Records the person groups behind one sentence's figures, after the sentence is read: the head noun of each
@@ -30,6 +36,10 @@ export class Antecedents {
    * A later count of the same head replaces an earlier one: the nearest mention is the one referred to.
    */
   record(toks: Token[], figures: readonly CountedFigure[]): void {
+    this.pending.push({ toks, figures });
+  }
+
+  private read(toks: Token[], figures: readonly CountedFigure[]): void {
     for (const f of figures) {
       if (f.increment) continue;
       const a: Antecedent = { value: f.value, qualifier: f.qualifier };

@@ -6,8 +6,18 @@ import type { Token } from '../numbers';
 import { matchAt } from '../qualifiers';
 import { PART_OF_LEADS } from '../lexicon/victims';
 
+// RIGHT_KEYWORDS by first word, each list in table order: a token is compared only with the phrases it can start.
+const KEYWORDS_BY_FIRST = new Map<string, Array<(typeof RIGHT_KEYWORDS)[number]>>();
+for (const row of RIGHT_KEYWORDS) {
+  const list = KEYWORDS_BY_FIRST.get(row[0][0]!);
+  if (list) list.push(row);
+  else KEYWORDS_BY_FIRST.set(row[0][0]!, [row]);
+}
+
+/** The casualty keyword starting at token j (the first phrase of RIGHT_KEYWORDS that matches there), with its category. */
 export function keywordAt(toks: Token[], j: number): { cat: Category; end: number } | undefined {
-  for (const [p, cat] of RIGHT_KEYWORDS) if (matchAt(toks, j, p)) return { cat, end: j + p.length };
+  const rows = KEYWORDS_BY_FIRST.get(toks[j]?.l ?? '');
+  if (rows) for (const [p, cat] of rows) if (matchAt(toks, j, p)) return { cat, end: j + p.length };
   return undefined;
 }
 

@@ -7,7 +7,7 @@ import {
   AUX, BLOCK_NOUNS, LEFT_NEEDS_PERSON, LEFT_VERBS, MONTHS, WEEKDAYS, OFFICIAL_RE, PERSON_PLURAL, PERSON_SINGULAR,
   REPORT_VERBS, SPECULATIVE, UNOFFICIAL_RE,
 } from './lexicon/index';
-import { parseNumberAt, startsAsciiLower, yearOf, type NumberExpr, type Token } from './numbers';
+import { parseNumberAt, startsAsciiLower, startsUpper, yearOf, type NumberExpr, type Token } from './numbers';
 import { matchAt, QUAL_PHRASES, qualifierBefore } from './qualifiers';
 import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords, placeWordsFrom } from './gazetteer';
@@ -672,12 +672,6 @@ export function attributionOf(toks: Token[], text: string, near: number): { s: s
 }
 
 // ---------- per-country / per-side scope ----------
-
-/** Whether a word starts with a capital letter (/^\p{Lu}/u, with ASCII answered without it). */
-function startsUpper(w: string): boolean {
-  const c = w.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(w);
-}
 
 /** The country a capitalised name at token k stands for, with the index past it. */
 function countryAt(toks: Token[], k: number): { country: string; end: number; demonym: boolean; possessive: boolean } | undefined {

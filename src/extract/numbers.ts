@@ -201,6 +201,12 @@ function parseWords(toks: Token[], i: number): NumberExpr | undefined {
   return { value: total + current, end: j, words: true };
 }
 
+/** Whether a word starts with a capital letter (/^\p{Lu}/u, with ASCII answered without it). */
+export function startsUpper(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(w);
+}
+
 /** Whether a word starts with a-z (/^[a-z]/ without a regular expression: it is asked of every token). */
 export function startsAsciiLower(w: string): boolean {
   const c = w.charCodeAt(0);

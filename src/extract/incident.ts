@@ -6,55 +6,96 @@ import { countryOf, countyState, demonym, gazetteer, isTownName, maxPlaceWords, 
 import { MONTHS, WEEKDAYS } from './lexicon/index';
 import type { Sentence } from './sentences';
 
+/** One row of the incident-type table: the stems that name a type. */
+interface TypeRule {
+  readonly type: string;
+  /**
+   * Lower-case plain strings, one of which every match of `pattern` contains: a span holding none of them is not
+   * tried. Most spans name one type or none, so one scan for all cues spares most of the 29 patterns
+   * (test/extract/incident-hints-and-text.test.ts checks each cue list against its pattern).
+   */
+  readonly cues: readonly string[];
+  readonly pattern: RegExp;
+}
+
 // Ordered: the first matching stem in a span wins within that span; specific before generic.
-const TYPE_RULES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(stampede|crush|crowds? surged?|crowd surges)\b/i, 'stampede'],
-  [/\b(earthquakes?|quakes?|tremors?|aftershocks?)\b/i, 'earthquake'],
-  [/\btsunami\b/i, 'tsunami'],
-  [/\b(air ?strikes?|airstrikes?|air raids?)\b/i, 'air strike'],
-  [/\b(missiles?|ballistic)\b/i, 'missile attack'],
-  [/\b(rockets?)\b/i, 'rocket attack'],
-  [/\b(drones?|uavs?)\b/i, 'drone attack'],
-  [/\b(car bomb|bombings?|bomb blast|suicide bombers?|bombers?|bombed|bomb|ied|explosive belts?|explosive vests?)\b/i, 'bombing'],
-  [/\b(shootings?|gunm[ae]n|shot dead|gunfire|rampage|opened fire)\b/i, 'shooting'],
+export const TYPE_RULES: readonly TypeRule[] = [
+  { type: 'stampede', cues: ['stampede', 'crush', 'crowd'], pattern: /\b(stampede|crush|crowds? surged?|crowd surges)\b/i },
+  { type: 'earthquake', cues: ['quake', 'tremor', 'aftershock'], pattern: /\b(earthquakes?|quakes?|tremors?|aftershocks?)\b/i },
+  { type: 'tsunami', cues: ['tsunami'], pattern: /\btsunami\b/i },
+  { type: 'air strike', cues: ['airstrike', 'air strike', 'air raid'], pattern: /\b(air ?strikes?|airstrikes?|air raids?)\b/i },
+  { type: 'missile attack', cues: ['missile', 'ballistic'], pattern: /\b(missiles?|ballistic)\b/i },
+  { type: 'rocket attack', cues: ['rocket'], pattern: /\b(rockets?)\b/i },
+  { type: 'drone attack', cues: ['drone', 'uav'], pattern: /\b(drones?|uavs?)\b/i },
+  { type: 'bombing', cues: ['bomb', 'ied', 'explosive '], pattern: /\b(car bomb|bombings?|bomb blast|suicide bombers?|bombers?|bombed|bomb|ied|explosive belts?|explosive vests?)\b/i },
+  { type: 'shooting', cues: ['shooting', 'gunm', 'shot dead', 'gunfire', 'rampage', 'opened fire'], pattern: /\b(shootings?|gunm[ae]n|shot dead|gunfire|rampage|opened fire)\b/i },
   // "four people shot", "was fatally shot", "shot and killed": a person shot, not a shot fired at a goal or a camera
   // "fires a shot", "fired at least one shot": a gun fired, not a blaze
-  [/\bfire[sd]? (?:a |one |at least one |two |several |multiple |\d+ )?(?:shots?|rounds?)\b/i, 'shooting'],
-  [/\b(?:(?:was|were|been|being|fatally|critically|seriously|accidentally|people|persons|men|women|teens?|boys?|girls?|man|woman|child|children|\d+|two|three|four|five|six|seven|eight|nine|ten) shot\b(?! down\b)|shot (?:and (?:killed|wounded)|to death|in the (?:head|chest|back|leg|arm|neck|face|stomach|abdomen))|gunshot wounds?)/i, 'shooting'],
+  { type: 'shooting', cues: ['fire'], pattern: /\bfire[sd]? (?:a |one |at least one |two |several |multiple |\d+ )?(?:shots?|rounds?)\b/i },
+  { type: 'shooting', cues: ['shot'], pattern: /\b(?:(?:was|were|been|being|fatally|critically|seriously|accidentally|people|persons|men|women|teens?|boys?|girls?|man|woman|child|children|\d+|two|three|four|five|six|seven|eight|nine|ten) shot\b(?! down\b)|shot (?:and (?:killed|wounded)|to death|in the (?:head|chest|back|leg|arm|neck|face|stomach|abdomen))|gunshot wounds?)/i },
   // "a quintuple murder", "triple homicide", "slain", "the Troup County killings": a killing whose weapon the report
   // does not name; any named incident type wins over it (see GENERIC)
-  [/\b(murders?|murdered|homicides?|slain|slayings?|killings|murder-suicide)\b/i, 'homicide'],
+  { type: 'homicide', cues: ['murder', 'homicide', 'slain', 'slaying', 'killings'], pattern: /\b(murders?|murdered|homicides?|slain|slayings?|killings|murder-suicide)\b/i },
   // captivity is reported long after the abduction: "held captive", "held by a gang", "freed from captivity"
-  [/\b(kidnapp?(ed|ing|ings|ers?)?|abduct(ed|ion|ions|ors?|s)?|hostages?|seized|captiv(e|es|ity)|captors?|ransom|held by (?:an? |the )?(?:gang|kidnappers|militants|gunmen|abductors|armed group))\b/i, 'kidnapping'],
-  [/\b(hurricane|typhoon|cyclone)\b/i, 'hurricane'],
-  [/\b(wildfires?|bushfires?|forest fires?)\b/i, 'wildfire'],
+  { type: 'kidnapping', cues: ['kidnap', 'abduct', 'hostage', 'seized', 'captiv', 'captor', 'ransom', 'held by'], pattern: /\b(kidnapp?(ed|ing|ings|ers?)?|abduct(ed|ion|ions|ors?|s)?|hostages?|seized|captiv(e|es|ity)|captors?|ransom|held by (?:an? |the )?(?:gang|kidnappers|militants|gunmen|abductors|armed group))\b/i },
+  { type: 'hurricane', cues: ['hurricane', 'typhoon', 'cyclone'], pattern: /\b(hurricane|typhoon|cyclone)\b/i },
+  { type: 'wildfire', cues: ['wildfire', 'bushfire', 'forest fire'], pattern: /\b(wildfires?|bushfires?|forest fires?)\b/i },
   // a dam that bursts floods what lies below it
-  [/\b(floods?|flooding|floodwaters?|flash floods?|dams? (?:burst|broke|breached|collapsed|failed)|(?:collapse|failure|bursting|breach) of (?:the |two |a |an )?(?:[\w-]+ ){0,2}dams?)\b/i, 'flood'],
-  [/\b(avalanches?)\b/i, 'avalanche'],
-  [/\b(landslides?|mudslides?|mud slips?)\b/i, 'landslide'],
-  [/\b(storms?|hailstorms?|tornado(es)?|twisters?|blizzards?)\b/i, 'storm'],
-  [/\b(explosions?|blasts?|exploded|explosive)\b/i, 'explosion'],
-  [/\b(crash(ed|es)?|derail(ed|ment)|collided|collision|(?:air|rail|railway|train|plane|bus|road) (?:disaster|accident|tragedy)|(?:plane|flight|aircraft|airliner|jet|helicopter)\b[^.]{0,40}?\b(?:went|came) down)\b/i, 'crash'],
-  [/\b(capsized|sank|sinking|shipwreck|ferry disaster)\b/i, 'shipwreck'],
-  [/\b(collapsed?|collapses|caved in|rock ?fall)\b/i, 'collapse'],
-  [/\b(riots?|rioters|rioting|unrest)\b/i, 'riot'],
-  [/\b(protests?|protesters|demonstrat(ions?|ors)|general strike|strikers|(?:national|nationwide|one-day|hunger) strike|on strike)\b/i, 'protest'],
-  [/\b(troops massed|build-?up|massed|massing|amass(ed|ing)?|gathering a force|\d{1,3}(?:,\d{3})* (?:combat-ready )?troops)\b/i, 'military build-up'],
+  { type: 'flood', cues: ['flood', 'dam'], pattern: /\b(floods?|flooding|floodwaters?|flash floods?|dams? (?:burst|broke|breached|collapsed|failed)|(?:collapse|failure|bursting|breach) of (?:the |two |a |an )?(?:[\w-]+ ){0,2}dams?)\b/i },
+  { type: 'avalanche', cues: ['avalanche'], pattern: /\b(avalanches?)\b/i },
+  { type: 'landslide', cues: ['landslide', 'mudslide', 'mud slip'], pattern: /\b(landslides?|mudslides?|mud slips?)\b/i },
+  { type: 'storm', cues: ['storm', 'tornado', 'twister', 'blizzard'], pattern: /\b(storms?|hailstorms?|tornado(es)?|twisters?|blizzards?)\b/i },
+  { type: 'explosion', cues: ['explo', 'blast'], pattern: /\b(explosions?|blasts?|exploded|explosive)\b/i },
+  { type: 'crash', cues: ['crash', 'derail', 'collided', 'collision', 'disaster', 'accident', 'tragedy', 'went down', 'came down'], pattern: /\b(crash(ed|es)?|derail(ed|ment)|collided|collision|(?:air|rail|railway|train|plane|bus|road) (?:disaster|accident|tragedy)|(?:plane|flight|aircraft|airliner|jet|helicopter)\b[^.]{0,40}?\b(?:went|came) down)\b/i },
+  { type: 'shipwreck', cues: ['capsized', 'sank', 'sinking', 'shipwreck', 'ferry disaster'], pattern: /\b(capsized|sank|sinking|shipwreck|ferry disaster)\b/i },
+  { type: 'collapse', cues: ['collapse', 'caved in', 'rockfall', 'rock fall'], pattern: /\b(collapsed?|collapses|caved in|rock ?fall)\b/i },
+  { type: 'riot', cues: ['riot', 'unrest'], pattern: /\b(riots?|rioters|rioting|unrest)\b/i },
+  { type: 'protest', cues: ['protest', 'demonstrat', 'strike'], pattern: /\b(protests?|protesters|demonstrat(ions?|ors)|general strike|strikers|(?:national|nationwide|one-day|hunger) strike|on strike)\b/i },
+  { type: 'military build-up', cues: ['troops', 'build', 'mass', 'gathering a force'], pattern: /\b(troops massed|build-?up|massed|massing|amass(ed|ing)?|gathering a force|\d{1,3}(?:,\d{3})* (?:combat-ready )?troops)\b/i },
   // not the fire service ("fire officials", "the fire chief") nor gunfire ("opened fire")
-  [/\b(?<!(?:open|opened|opening|returned|exchanged|under|cross|cease) )(fires?(?! (?:(?:a |one |at least one |two |several |multiple |\d+ )?(?:shots?|rounds?)|officials?|station|stations|chief|chiefs|department|brigades?|services?|fighters?|crews?|engines?|trucks?|officers?|authorit(?:y|ies)|rescue)\b)|blaze|ablaze|inferno)\b/i, 'fire'],
-  [/\b(attack(?:s|ed|ing)?|assault|raid|stormed)\b/i, 'attack'],
+  { type: 'fire', cues: ['fire', 'blaze', 'inferno'], pattern: /\b(?<!(?:open|opened|opening|returned|exchanged|under|cross|cease) )(fires?(?! (?:(?:a |one |at least one |two |several |multiple |\d+ )?(?:shots?|rounds?)|officials?|station|stations|chief|chiefs|department|brigades?|services?|fighters?|crews?|engines?|trucks?|officers?|authorit(?:y|ies)|rescue)\b)|blaze|ablaze|inferno)\b/i },
+  { type: 'attack', cues: ['attack', 'assault', 'raid', 'stormed'], pattern: /\b(attack(?:s|ed|ing)?|assault|raid|stormed)\b/i },
   // "before Saturday's surge" is a crowd's; a storm surge or a surge in cases is not
-  [/(?<!(?:storm|tidal|price|sudden|recent) )\bsurge\b(?! (?:in|of|to|past|above|towards?|through)\b)/i, 'stampede'],
+  { type: 'stampede', cues: ['surge'], pattern: /(?<!(?:storm|tidal|price|sudden|recent) )\bsurge\b(?! (?:in|of|to|past|above|towards?|through)\b)/i },
 ];
 
+/** Every cue of the table in one scan: longest first, so a match names each cue it begins with. */
+const CUE_SCAN = (() => {
+  const cues = [...new Set(TYPE_RULES.flatMap((r) => r.cues))].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?=(${cues.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}))`, 'g');
+})();
+/** For each text a cue scan may report, the rows whose cues it begins with. */
+const ROWS_BY_MATCH = new Map<string, number[]>();
+for (const c of new Set(TYPE_RULES.flatMap((r) => r.cues))) {
+  const rows: number[] = [];
+  TYPE_RULES.forEach((r, i) => {
+    if (r.cues.some((x) => c.startsWith(x))) rows.push(i);
+  });
+  ROWS_BY_MATCH.set(c, rows);
+}
+
 /** Where each type's first stem stands in a span, in TYPE_RULES order. */
-function typeMatches(full: string): Array<readonly [string, number]> {
+export function typeMatches(full: string): Array<readonly [string, number]> {
   // A lead longer than this is not prose; bounding it keeps every rule linear.
   const text = full.length > 1500 ? full.slice(0, 1500) : full;
+  // The patterns are ASCII and case-insensitive without the u flag, so an ASCII letter only ever matches an ASCII
+  // letter: lower-casing the span keeps every cue a match holds.
+  const lower = text.toLowerCase();
+  const cued = new Uint8Array(TYPE_RULES.length);
+  let any = false;
+  CUE_SCAN.lastIndex = 0;
+  for (let m = CUE_SCAN.exec(lower); m; m = CUE_SCAN.exec(lower)) {
+    for (const i of ROWS_BY_MATCH.get(m[1]!)!) cued[i] = 1;
+    any = true;
+    CUE_SCAN.lastIndex = m.index + 1;
+  }
   const out: Array<readonly [string, number]> = [];
-  for (const [re, type] of TYPE_RULES) {
-    const m = re.exec(text);
-    if (m) out.push([type, m.index]);
+  if (!any) return out;
+  for (let i = 0; i < TYPE_RULES.length; i++) {
+    if (!cued[i]) continue;
+    const rule = TYPE_RULES[i]!;
+    const m = rule.pattern.exec(text);
+    if (m) out.push([rule.type, m.index]);
   }
   return out;
 }
@@ -79,7 +120,7 @@ const GENERIC: Record<string, string[]> = {
   riot: [],
 };
 // A killing whose weapon is not named loses to any incident type the same span names ("murdered in the bombing").
-GENERIC.homicide = TYPE_RULES.map(([, t]) => t).filter((t) => t !== 'homicide');
+GENERIC.homicide = TYPE_RULES.map((r) => r.type).filter((t) => t !== 'homicide');
 
 export function incidentType(title: string | undefined, lead: string[], figureQuotes: string[] = [], mainCategory?: string): string | null {
   const scores = new Map<string, number>();

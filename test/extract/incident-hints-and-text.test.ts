@@ -2,10 +2,37 @@
 // English check; threat figures are specified by rule family in rules/threat-specs/.
 import { describe, expect, it } from 'vitest';
 import { extract, isEnglish, normaliseText } from '../../src/extract/index';
-import { headlineOf } from '../../src/extract/incident';
+import { headlineOf, TYPE_RULES, typeMatches } from '../../src/extract/incident';
 import { run } from './support';
 
 describe('incident hints', () => {
+  it("each type row's cues are in every text its pattern matches, so skipping a span without them loses nothing", () => {
+    const corpus = {
+      ...import.meta.glob<{ text: string; title?: string }>('../../fixtures/corpus-dev/*.json', { eager: true, import: 'default' }),
+      ...import.meta.glob<{ text: string; title?: string }>('../../fixtures/holdout/*.json', { eager: true, import: 'default' }),
+    };
+    // capitals and run-together spellings the patterns accept as well
+    const spans = ['AIRSTRIKES HIT A MARKET', 'Air Raids Resume', 'A Dam Burst Upstream', 'Troops Massed', 'IED BLAST', 'The Plane Carrying 40 Went Down'];
+    for (const a of Object.values(corpus)) spans.push(...(a.title ? [a.title] : []), ...a.text.split(/(?<=[.!?])\s+|\n+/));
+    expect(spans.length).toBeGreaterThan(1000);
+    const matched = new Set<number>();
+    for (const span of spans) {
+      const lower = span.toLowerCase();
+      TYPE_RULES.forEach((rule, i) => {
+        if (!rule.pattern.test(span)) return;
+        matched.add(i);
+        expect({ type: rule.type, span, cue: rule.cues.some((c) => lower.includes(c)) }).toEqual({ type: rule.type, span, cue: true });
+      });
+      // the one scan for all cues finds what trying every row would
+      const everyRow = TYPE_RULES.flatMap((rule) => {
+        const m = rule.pattern.exec(span);
+        return m ? [[rule.type, m.index] as const] : [];
+      });
+      expect({ span, found: typeMatches(span) }).toEqual({ span, found: everyRow });
+    }
+    // most rows are exercised, so the check is not vacuous
+    expect(matched.size).toBeGreaterThan(TYPE_RULES.length * 0.75);
+  });
   it('type from the headline and lead', () => {
     expect(run('At least 14 people died when a bus plunged into a ravine.', 'Bus crash kills 14').incident.type).toBe('crash');
     expect(run('A powerful earthquake shook the region, killing 30.').incident.type).toBe('earthquake');

@@ -1,3 +1,4 @@
+// Who sent a request: ingest senders by Standard Webhooks signature or bearer token, readers by READ_TOKEN or session cookie.
 import type { Settings } from './env';
 import { HttpError } from './lib/errors';
 import { safeEqual, sha256Hex } from './lib/hash';

@@ -1,3 +1,4 @@
+// The Worker's environment: bindings as wrangler declares them, and the settings schema validated at the edge.
 import * as z from 'zod';
 import { CATEGORIES, Threshold } from './schema';
 import { secretBytes } from './lib/standard-webhooks';

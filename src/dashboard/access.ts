@@ -1,3 +1,4 @@
+// The dashboard's access rule and the middleware that redirects strangers to the login form.
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';

@@ -1,3 +1,4 @@
+// How figures, qualifiers and dates read on the dashboard pages: words a crisis desk reads, never stored enums.
 import type { Category, Qualifier } from '../schema';
 
 /** Words a crisis desk reads, never the stored enum. */

@@ -1,3 +1,4 @@
+// Keyset pagination for the incident listing: the query schema and the opaque cursor.
 import * as z from 'zod';
 import { lazy } from '../lib/lazy';
 import type { ListedIncident } from '../track/read-model';

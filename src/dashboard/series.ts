@@ -1,3 +1,4 @@
+// The chart series of an incident page: one point per report that set a category's figure.
 import { CATEGORIES, type Category, type Qualifier } from '../schema';
 import type { IncidentSummary, Timeline, TimelineReport } from '../track/read-model';
 

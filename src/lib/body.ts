@@ -1,3 +1,4 @@
+// Reading a request body within the size limit and parsing it as JSON, with a 4xx naming what was wrong.
 import { HttpError } from './errors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;

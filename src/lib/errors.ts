@@ -1,3 +1,4 @@
+// The one error shape every refusal answers with: HttpError and its JSON body.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /** A refusal with a stable machine-readable code; rendered as `{ error: { code, message, details } }`. */

@@ -1,3 +1,4 @@
+// A destination's filter applied to an alert: which categories it wants and the smallest toll worth a message.
 import type { Alert, Change } from '../schema';
 import type { DestinationConfig } from './config';
 

@@ -1,3 +1,4 @@
+// One report through one incident's tracker: the storage it needs and the read-compare-write over it.
 import type { Alert, ArticleResult, IncidentState, Report } from '../schema';
 import { applyReport, type IncidentMeta, type TrackerSettings } from './apply';
 

@@ -1,3 +1,4 @@
+// An incident's figures rebuilt from its stored reports after a merge or a move.
 import { CATEGORIES, type Change, type IncidentState, type Report } from '../schema';
 import { applyReport, emptyState, type IncidentMeta, type TrackerSettings } from './apply';
 

@@ -1,3 +1,4 @@
+// The queue consumer sends each destination exactly the request its formatter builds, and acks what was delivered.
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';

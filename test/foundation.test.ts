@@ -1,3 +1,4 @@
+// The whole loop through the real worker: webhook, figures, storage and a chat alert, and articles about no incident.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import seed from '../fixtures/kerman-stampede/01-seed.json';
 import { captured, captureOutbound, postArticle, SLACK_URL } from './helpers';

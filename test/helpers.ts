@@ -1,3 +1,4 @@
+// Shared test helpers: signed article posts, the test secrets and tokens, and capture of outbound chat requests.
 import { exports } from 'cloudflare:workers';
 import { inject, vi, type MockInstance } from 'vitest';
 import { webhookHeaders } from '../src/lib/standard-webhooks';

@@ -1,3 +1,4 @@
+// Incident care: merging incidents, moving a report, muting alerts, and the audit of every action.
 import { env, exports } from 'cloudflare:workers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { captured, captureOutbound, postArticle, READ_TOKEN } from './helpers';

@@ -1,3 +1,4 @@
+// The dashboard in a real browser (Debian's Chromium): figures, charts, the table view, dark scheme and a phone's width.
 import { mkdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';

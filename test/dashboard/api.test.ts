@@ -1,3 +1,4 @@
+// The read API: GET /v1/incidents and /v1/incidents/:key, their paging and their 4xx answers.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { issueSession } from '../../src/lib/session';
 import { ErrorBody } from '../../src/schema';

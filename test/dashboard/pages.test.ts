@@ -1,3 +1,4 @@
+// The dashboard's server-rendered pages: figures, qualifier words, the timeline, escaping and access.
 import { env, exports } from 'cloudflare:workers';
 import { createExecutionContext } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,3 +1,4 @@
+// Shared helpers for the dashboard and read-API tests: authorised GETs and unique incident names.
 import { exports } from 'cloudflare:workers';
 import { expect, vi } from 'vitest';
 import seed from '../../fixtures/kerman-stampede/01-seed.json';

@@ -1,3 +1,4 @@
+// The dashboard's pure parts: keyset paging, formatting and chart series.
 import { describe, expect, it } from 'vitest';
 import { safeNext } from '../../src/dashboard/access';
 import { ago, compactCount, formatPublished, qualifiedCount, safeHref } from '../../src/dashboard/format';

@@ -1,3 +1,4 @@
+// Number parsing and tokenising: word and digit counts, vague quantities, ranges, and what is not a count.
 import { describe, expect, it } from 'vitest';
 import { parseNumberAt, tokenise } from '../../src/extract/numbers';
 

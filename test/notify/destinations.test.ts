@@ -1,3 +1,4 @@
+// Each chat destination's request built byte for byte: Slack, Discord, Telegram, Teams and the signed webhook.
 import { describe, expect, it } from 'vitest';
 import { buildDeliveryRequest, type DestinationConfig } from '../../src/notify';
 import { verifyWebhook } from '../../src/lib/standard-webhooks';

@@ -1,3 +1,4 @@
+// Alerts of the Kerman stampede in our own words, shared by the notify tests.
 import { DestinationConfigError, destinationsFromEnv, digestHoursFromEnv, type DestinationConfig } from '../../src/notify';
 import type { Alert } from '../../src/schema';
 

@@ -1,3 +1,4 @@
+// What a destination's answer means for delivery: delivered, retry after a delay, or dead.
 import { describe, expect, it } from 'vitest';
 import { classifyDeliveryResponse, classifyNetworkError } from '../../src/notify';
 

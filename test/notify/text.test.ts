@@ -1,3 +1,4 @@
+// The alert's plain text: new incidents, changes, qualifiers and sources, rendered exactly.
 import { describe, expect, it } from 'vitest';
 import type { Alert, Change } from '../../src/schema';
 import { alertText } from '../../src/notify';

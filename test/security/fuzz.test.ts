@@ -1,3 +1,4 @@
+// Random requests against POST /v1/articles: every one is stored and answered 2xx or refused with a 4xx JSON error.
 import { exports } from 'cloudflare:workers';
 import { reset } from 'cloudflare:test';
 import fc from 'fast-check';

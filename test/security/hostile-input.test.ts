@@ -1,3 +1,4 @@
+// Hostile input is refused with a clear 4xx and leaves the stored state exactly as it was.
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';

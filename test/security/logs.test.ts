@@ -1,3 +1,4 @@
+// Logs: one structured JSON line per request, and no secret or destination URL in any of them.
 import { exports } from 'cloudflare:workers';
 import { createExecutionContext, createMessageBatch } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';

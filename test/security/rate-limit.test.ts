@@ -1,3 +1,4 @@
+// The per-sender rate limit: a bucket per named sender, rotation, and the 429 answer.
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { app } from '../../src/index';

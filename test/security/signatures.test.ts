@@ -1,3 +1,4 @@
+// Standard Webhooks signatures: valid, wrong secret, the 5-minute window, rotation and malformed headers.
 import { env, exports } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { app } from '../../src/index';

@@ -1,3 +1,4 @@
+// A digest of everything a request could store (KV, the index, the trackers), to prove a refusal changed nothing.
 import { env as rawEnv } from 'cloudflare:workers';
 import type { Env } from '../../src/env';
 import { listDurableObjectIds, runInDurableObject } from 'cloudflare:test';

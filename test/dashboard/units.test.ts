@@ -1,4 +1,4 @@
-// The dashboard's pure parts: keyset paging, formatting and chart series.
+// The dashboard's pure parts: keyset paging, chart scales and series, formatting and safety helpers.
 import { describe, expect, it } from 'vitest';
 import { safeNext } from '../../src/dashboard/access';
 import { ago, compactCount, formatPublished, qualifiedCount, safeHref } from '../../src/dashboard/format';

@@ -1,4 +1,4 @@
-// Destinations read from settings: defaults, order, filters and the refusals of bad values.
+// Destinations read from settings (defaults, order, filters), and which alerts a destination's filter lets through.
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { DestinationConfig, DestinationConfigError, destinationsFromEnv, wantsAlert } from '../../src/notify';

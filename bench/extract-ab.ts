@@ -6,7 +6,10 @@
  * the same code show (run it against a second copy of this checkout), not an absolute goal.
  *
  *   git archive main | (mkdir -p /tmp/main-copy && tar -x -C /tmp/main-copy) && ln -s "$PWD/node_modules" /tmp/main-copy/
- *   node --single-threaded-gc --import tsx bench/extract-ab.ts /tmp/main-copy [--new-first] [--rounds 10]
+ *   node --single-threaded-gc --import tsx bench/extract-ab.ts /tmp/main-copy [--new-first] [--rounds 10] [--dir DIR]
+ *
+ * --dir times another directory of article JSON files (default: the dev corpus). A set larger than the extractor's
+ * bounded memos (a few hundred sentences or names) shows what a feed of new articles costs.
  *
  * (--single-threaded-gc keeps the collector's helper threads out of the process CPU time.)
  */
@@ -25,10 +28,10 @@ function arg(name: string): string | undefined {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 
-function loadArticles(): ArticleText[] {
-  return readdirSync(CORPUS)
+function loadArticles(dir: string): ArticleText[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(resolve(CORPUS, f), 'utf8')) as { article?: ArticleText } & ArticleText)
+    .map((f) => JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as { article?: ArticleText } & ArticleText)
     .map((j) => j.article ?? j)
     .map((a) => ({ text: a.text, ...(a.title ? { title: a.title } : {}), ...(a.published ? { published: a.published } : {}) }));
 }
@@ -53,7 +56,7 @@ async function main(): Promise<void> {
   const [a, b] = newFirst ? [await extractOf(ROOT), await extractOf(other)] : [await extractOf(other), await extractOf(ROOT)];
   const oldX = newFirst ? b : a;
   const newX = newFirst ? a : b;
-  const arts = loadArticles();
+  const arts = loadArticles(arg('--dir') ?? CORPUS);
   // warm both copies until the JIT has settled
   for (let k = 0; k < 5; k++) {
     for (const art of arts) {

@@ -470,26 +470,73 @@ const TOWN_NOUN_AFTER = /^ (?:police|officers|firefighters|residents?|mayor|offi
 // ", Texas", ", Nigeria": the region written after a town's name.
 const REGION_AFTER = /^, ([\p{Lu}][\p{L}.]+(?: [\p{Lu}][\p{L}.]+)?)/u;
 
-/** The searches geonamesTowns makes for one name, compiled once while the name stays in use (bounded). */
-interface NameTests {
-  lower: RegExp;
-  afterName: RegExp;
-  afterWord: RegExp;
+const LETTER = /\p{L}/u;
+const LOWER_LETTER = /\p{Ll}/u;
+const UPPER_LETTER = /\p{Lu}/u;
+/** The code point ending just before index i (a letter of an astral plane is two code units), or '' at the start. */
+function charBefore(s: string, i: number): string {
+  if (i <= 0) return '';
+  const c = s.charCodeAt(i - 1);
+  return c >= 0xdc00 && c <= 0xdfff && i >= 2 && (s.charCodeAt(i - 2) & 0xfc00) === 0xd800 ? s.slice(i - 2, i) : s[i - 1]!;
 }
-const NAME_TESTS = new Map<string, NameTests>();
-function nameTests(name: string): NameTests {
-  let t = NAME_TESTS.get(name);
-  if (!t) {
-    const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    t = {
-      lower: new RegExp(`(?<![\\p{L}])${esc.toLowerCase()}(?![\\p{L}])`, 'u'),
-      afterName: new RegExp(`\\b\\p{Lu}\\p{Ll}+ ${esc}(?![\\p{L}])(?! (?:County|Parish|Township|Police|police|officers|firefighters|residents?|mayor|officials)\\b)`, 'u'),
-      afterWord: new RegExp(`\\b(\\p{Lu}\\p{Ll}+) ${esc}(?![\\p{L}])`, 'gu'),
-    };
-    if (NAME_TESTS.size >= 512) NAME_TESTS.clear();
-    NAME_TESTS.set(name, t);
+/** The code point starting at index i, or '' at the end. */
+const charAt = (s: string, i: number): string => (i < s.length ? String.fromCodePoint(s.codePointAt(i)!) : '');
+/** An ASCII word character, as `\b` reads one. */
+const isWordChar = (ch: string): boolean => /^[A-Za-z0-9_]$/.test(ch);
+
+/** Whether `word` stands in `text` as a whole word (no letter either side) at a place `where` accepts. */
+function wholeWordAt(text: string, word: string, where: (text: string, at: number) => boolean): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!LETTER.test(charBefore(text, at)) && !LETTER.test(charAt(text, at + word.length)) && where(text, at)) return true;
   }
-  return t;
+  return false;
+}
+
+// "Kerrville County", "Kerrville police": words after "<Word> <name>" that leave the name a town of its own.
+const TOWN_WORD_AFTER = /^ (?:County|Parish|Township|Police|police|officers|firefighters|residents?|mayor|officials)\b/;
+
+/**
+ * The capitalised word ("Marcus" in "Marcus Lindale") that ends with the space just before index p: an upper-case
+ * letter at a word boundary, then lower-case letters. Returns where it starts and the word, or undefined.
+ */
+function capitalisedWordBefore(s: string, p: number): { at: number; word: string } | undefined {
+  if (s[p - 1] !== ' ') return undefined;
+  let q = p - 1;
+  let lowers = 0;
+  for (let ch = charBefore(s, q); ch && LOWER_LETTER.test(ch); ch = charBefore(s, q)) {
+    q -= ch.length;
+    lowers++;
+  }
+  const head = charBefore(s, q);
+  if (lowers === 0 || !UPPER_LETTER.test(head)) return undefined;
+  q -= head.length;
+  // \b before the capital: an ASCII word character on exactly one side
+  if (isWordChar(charBefore(s, q)) === isWordChar(head)) return undefined;
+  return { at: q, word: s.slice(q, p - 1) };
+}
+
+const ANYWHERE = () => true;
+/**
+ * Whether the report uses a town's name otherwise than as the town: as a lower-case word ("mobile"), after a
+ * capitalised word ("Marcus Lindale", unless a town word follows: "Jail Kerrville police"), or as the end of a
+ * longer listed place ("York" in "New York"). Plain string searches: regular expressions compiled per name cost
+ * about 40 KB of heap for each name kept, and compile time for every new one.
+ */
+export function nameUsedOtherwise(whole: string, name: string, isPlace: (s: string) => boolean): boolean {
+  if (wholeWordAt(whole, name.toLowerCase(), ANYWHERE)) return true;
+  // "<Word> <name>" matches are read left to right without overlapping, as a global search reads them
+  let lastEnd = 0;
+  for (let p = whole.indexOf(name); p >= 0; p = whole.indexOf(name, p + 1)) {
+    if (LETTER.test(charAt(whole, p + name.length))) continue;
+    const before = capitalisedWordBefore(whole, p);
+    if (!before) continue;
+    if (!TOWN_WORD_AFTER.test(whole.slice(p + name.length, p + name.length + 16))) return true;
+    if (before.at >= lastEnd) {
+      if (isPlace(`${before.word} ${name}`)) return true;
+      lastEnd = p + name.length;
+    }
+  }
+  return false;
 }
 
 /**
@@ -519,13 +566,10 @@ function geonamesTowns(text: string, regions: ReadonlySet<string>, whole: string
       const region = written ? regionWritten(written) : undefined;
       const writtenRegion = region && region.kind !== 'city' ? region.name : undefined;
       if (!writtenRegion) {
-        const re = nameTests(name);
-        // a surname ("Marcus Lindale") or a common word ("mobile") elsewhere in the report
-        if (re.lower.test(whole)) continue;
-        // ("Jail Kerrville police", a caption run into the text, is the town: a town noun after it says so; but "York"
-        // inside "New York" stays part of the longer place, whatever follows it)
-        if (re.afterName.test(whole)) continue;
-        if ([...whole.matchAll(re.afterWord)].some((b) => g.has(`${b[1]} ${name}`))) continue;
+        // a surname ("Marcus Lindale") or a common word ("mobile") elsewhere in the report; ("Jail Kerrville police",
+        // a caption run into the text, is the town: a town noun after it says so; but "York" inside "New York" stays
+        // part of the longer place, whatever follows it)
+        if (nameUsedOtherwise(whole, name, (x) => g.has(x))) continue;
       }
       // "Plantation police", "in Kerrville": the text itself calls the name a town
       const cued = next !== undefined || /\b(?:in|near|outside) $/.test(text.slice(Math.max(0, start - 8), start)) || TOWN_NOUN_AFTER.test(after);
@@ -861,20 +905,6 @@ export function incidentNames(title: string | undefined, sentences: Sentence[]):
     .slice(0, 6)
     .map(([k]) => k);
   return [...ranked, ...headlineWords(title, sentences).filter((w) => !ranked.includes(w)).slice(0, 2)];
-}
-
-const LETTER = /\p{L}/u;
-const LOWER_LETTER = /\p{Ll}/u;
-/** The code point ending just before index i (a letter of an astral plane is two code units). */
-const charBefore = (s: string, i: number): string => (i >= 2 && /[\uDC00-\uDFFF]/.test(s[i - 1]!) ? s.slice(i - 2, i) : (s[i - 1] ?? ''));
-const charAt = (s: string, i: number): string => (i < s.length ? String.fromCodePoint(s.codePointAt(i)!) : '');
-
-/** Whether `word` stands in `text` as a whole word (no letter either side) at a place `where` accepts. */
-function wholeWordAt(text: string, word: string, where: (text: string, at: number) => boolean): boolean {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (!LETTER.test(charBefore(text, at)) && !LETTER.test(charAt(text, at + word.length)) && where(text, at)) return true;
-  }
-  return false;
 }
 
 /** After a lower-case word and a space, with at most one of ",;:" between: capitalised in mid-sentence, not after a full stop. */

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { countyState, resolveTown } from '../../src/extract/gazetteer';
 import { LINE_END, sortedLookup, townsNamed } from '../../src/extract/gazetteer-towns-index';
 import { TOWNS } from '../../src/extract/gazetteer-towns';
+import { nameUsedOtherwise } from '../../src/extract/incident';
 import { relatePlaces } from '../../src/track/match';
-import { run } from './support';
+import { randomTexts, run } from './support';
 
 const places = (text: string, title = '') => run(text, title).incident.places;
 
@@ -90,5 +91,51 @@ describe('reports', () => {
     const a = places('A teenager was shot in Arlington on Monday, Texas police said.', 'Teen shot in Arlington');
     const b = places('A teenager was shot in Arlington on Monday, Virginia police said.', 'Teen shot in Arlington');
     expect(relatePlaces(a, b)).toBe('conflict');
+  });
+});
+
+describe('a town name used otherwise in the report', () => {
+  const listed = new Set(['New Kerrville', 'East Lindale', 'Ab Police Ab']);
+  const isPlace = (x: string) => listed.has(x);
+  it('as a lower-case word, after a first name, or as the end of a longer listed place', () => {
+    expect(nameUsedOtherwise('Police in Mobile said a mobile home burned.', 'Mobile', isPlace)).toBe(true);
+    expect(nameUsedOtherwise('Marcus Lindale, 30, was charged.', 'Lindale', isPlace)).toBe(true);
+    expect(nameUsedOtherwise('Crews from New Kerrville police helped.', 'Kerrville', isPlace)).toBe(true);
+    // a town word after it keeps the name a town; so does a capital at a sentence start after a full stop and space
+    expect(nameUsedOtherwise('Jail Kerrville police said two men were held.', 'Kerrville', isPlace)).toBe(false);
+    expect(nameUsedOtherwise('Two were shot in Kerrville. Kerrville police said so.', 'Kerrville', isPlace)).toBe(false);
+    expect(nameUsedOtherwise('Kerrville-area schools closed; Kerrvilles elsewhere did not.', 'Kerrville', isPlace)).toBe(false);
+  });
+
+  // The searches the plain string scan replaced, kept here as its specification.
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  function byPatterns(whole: string, name: string): boolean {
+    const e = esc(name);
+    if (new RegExp(`(?<![\\p{L}])${e.toLowerCase()}(?![\\p{L}])`, 'u').test(whole)) return true;
+    if (new RegExp(`\\b\\p{Lu}\\p{Ll}+ ${e}(?![\\p{L}])(?! (?:County|Parish|Township|Police|police|officers|firefighters|residents?|mayor|officials)\\b)`, 'u').test(whole)) return true;
+    return [...whole.matchAll(new RegExp(`\\b(\\p{Lu}\\p{Ll}+) ${e}(?![\\p{L}])`, 'gu'))].some((b) => isPlace(`${b[1]} ${name}`));
+  }
+
+  it('agrees with the regular expressions it replaced on random texts of names, capitals, marks and surrogates', () => {
+    // ('Police Ab' starts with a town word, the one way two "<Word> <name>" readings can overlap)
+    const names = ['Kerrville', 'Lindale', 'Über', 'Ab', 'Police Ab'];
+    const parts = ['Police Ab', 'Kerrville', 'kerrville', 'Lindale', 'lindale', 'Über', 'über', 'Ab', 'ab', 'New', 'East', 'Marcus', 'Éva', 'ÉVA', 'X', 'x', '_', '9', ' ', ' ', ' ', ' County', ' police', ' officersx', ',', '.', '-', 'é', '\u0301', '𝐀', '𝐚', '\ud835', '\udc00', 'ß'];
+    const randomText = randomTexts(parts, 11);
+    // readings that would overlap are read once, left to right (too rare to come up at random)
+    for (const [text, name] of [['Xy Police Ab Police Ab County', 'Police Ab'], ['Xy Police Ab County', 'Police Ab']] as const) {
+      expect(nameUsedOtherwise(text, name, isPlace), text).toBe(byPatterns(text, name));
+    }
+    expect(byPatterns('Xy Police Ab Police Ab County', 'Police Ab')).toBe(false);
+    let used = 0;
+    for (let n = 0; n < 4000; n++) {
+      const text = randomText(15) || 'Kerrville';
+      const name = names[n % names.length]!;
+      const expected = byPatterns(text, name);
+      if (expected) used++;
+      expect(nameUsedOtherwise(text, name, isPlace), JSON.stringify([text, name])).toBe(expected);
+    }
+    // both answers are common, so the agreement is not vacuous
+    expect(used).toBeGreaterThan(100);
+    expect(used).toBeLessThan(3900);
   });
 });

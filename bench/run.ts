@@ -1,11 +1,12 @@
-// `npm run bench`: the extraction sections (Node, workerd, compromise baseline), then the performance
+// `npm run bench`: the extraction sections (Node, the extractor's memory, workerd, compromise baseline), then the performance
 // sections (bundle size, end-to-end load, cost at scale; bench/performance.ts); prints each and writes
-// BENCHMARKS.md, and ends with one JSON line of the key figures. `npm run bench -- node workerd` runs only the
-// named extraction sections; `--quick` shortens the performance runs; `--no-write` leaves BENCHMARKS.md alone.
+// BENCHMARKS.md, and ends with one JSON line of the key figures. `npm run bench -- node memory workerd` runs only
+// the named extraction sections; `--quick` shortens the performance runs; `--no-write` leaves BENCHMARKS.md alone.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { machine as perfMachine } from './lib/util';
 import { machine, markdownTable, type Section, type SectionResult } from './lib';
+import { memorySection } from './sections/memory';
 import { nodeSection } from './sections/node';
 import { workerdSection } from './sections/workerd';
 import { runPerformanceSections, type Section as PerformanceSection } from './performance';
@@ -16,6 +17,7 @@ const loadLine = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
 
 const SECTIONS: Array<[string, Section]> = [
   ['node', nodeSection],
+  ['memory', memorySection],
   ['workerd', workerdSection],
 ];
 

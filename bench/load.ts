@@ -44,6 +44,13 @@ export interface LoadRow {
   deliveredByPath?: Record<string, number>;
   /** Deliveries of an alert_id the webhook destination had already received (should be 0). */
   duplicateWebhookDeliveries?: number;
+  /** Distinct alert_ids the webhook destination received: one per alert, whether or not its answer reached the client. */
+  distinctWebhookAlerts?: number;
+  /**
+   * Requests the client had sent but stopped waiting for when the run ended (autocannon closes its connections at
+   * the deadline): the Worker may still file and alert on them, so their posts add to the drain.
+   */
+  unanswered?: number;
   /**
    * 503s written by wrangler's local dev proxy, not by the Worker: its ProxyWorker answers a POST whose inner fetch
    * to the Worker failed, for any reason, with a plain-text "Your worker restarted mid-request" 503
@@ -155,6 +162,8 @@ async function articles(url: URL, sink: Sink, kind: ArticleKind, signed: boolean
   res.nodeCpuMsPerReq = (n1 - n0) / Math.max(1, r.requests.total);
   res.deliveredByPath = Object.fromEntries(sink.byPath);
   res.duplicateWebhookDeliveries = [...sink.webhookAlertIds.values()].reduce((a, n) => a + n - 1, 0);
+  res.distinctWebhookAlerts = sink.webhookAlertIds.size;
+  res.unanswered = Math.max(0, r.requests.sent - r['2xx'] - r.non2xx - r.errors - r.timeouts);
   res.proxy503 = proxy503;
   return res;
 }
@@ -221,7 +230,7 @@ export function loadMarkdown(rows: LoadRow[], quick: boolean): string {
   lines.push('');
   lines.push(
     table(
-      ['kind', 'target req/s', 'achieved req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'p99 ÷ baseline p99', '2xx', 'non-2xx', 'errors + timeouts', 'alerting answers', 'chat posts delivered (drain s)', 'duplicate alert_ids at webhook', 'CPU ms/req workerd · node'],
+      ['kind', 'target req/s', 'achieved req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'p99 ÷ baseline p99', '2xx', 'non-2xx', 'errors + timeouts', 'alerting answers', 'chat posts delivered of alerting × destinations (drain s)', 'sent, unanswered at the end', 'distinct · duplicate alert_ids at webhook', 'CPU ms/req workerd · node'],
       rows.map((r) => [
         r.kind + (r.kind !== 'baseline-404' && !r.signed ? ' (unsigned)' : ''),
         r.targetRate,
@@ -236,10 +245,15 @@ export function loadMarkdown(rows: LoadRow[], quick: boolean): string {
         r.errors + r.timeouts,
         r.kind === 'baseline-404' ? '–' : r.alerting,
         r.kind === 'baseline-404' ? '–' : `${r.delivered} of ${r.alerting * DESTINATIONS} (${r.drainSeconds.toFixed(1)})`,
-        r.kind === 'baseline-404' ? '–' : String(r.duplicateWebhookDeliveries ?? 0),
+        r.kind === 'baseline-404' ? '–' : String(r.unanswered ?? '–'),
+        r.kind === 'baseline-404' ? '–' : `${r.distinctWebhookAlerts ?? '–'} · ${r.duplicateWebhookDeliveries ?? 0}`,
         `${r.workerdCpuMsPerReq.toFixed(1)} · ${r.nodeCpuMsPerReq.toFixed(1)}`,
       ]),
     ),
+  );
+  lines.push('');
+  lines.push(
+    'More posts than alerting answers × destinations is no double send: autocannon closes its connections at the run\'s deadline, and requests it had sent and stopped waiting for ("sent, unanswered") may still be filed and alerted on by the Worker. Each alert then reaches every destination once: the webhook destination counts distinct alert ids (one per alert, answered or not) and any id it received twice (duplicates, which must stay 0).',
   );
   const proxied = rows.reduce((a, r) => a + (r.proxy503 ?? 0), 0);
   const timedOut = rows.reduce((a, r) => a + r.timeouts, 0);

@@ -59,10 +59,13 @@ export const TYPE_RULES: readonly TypeRule[] = [
   { type: 'stampede', cues: ['surge'], pattern: /(?<!(?:storm|tidal|price|sudden|recent) )\bsurge\b(?! (?:in|of|to|past|above|towards?|through)\b)/i },
 ];
 
-/** Every cue of the table in one scan: longest first, so a match names each cue it begins with. */
+/**
+ * Every cue of the table in one scan: longest first, so a match names each cue it begins with; the scan restarts one
+ * character past each match, so cues inside or across another are found too.
+ */
 const CUE_SCAN = (() => {
   const cues = [...new Set(TYPE_RULES.flatMap((r) => r.cues))].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?=(${cues.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}))`, 'g');
+  return new RegExp(`(${cues.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'g');
 })();
 /** For each text a cue scan may report, the rows whose cues it begins with. */
 const ROWS_BY_MATCH = new Map<string, number[]>();

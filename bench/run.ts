@@ -1,7 +1,7 @@
 // `npm run bench`: the extraction sections (Node, the extractor's memory, workerd, compromise baseline), then the performance
 // sections (bundle size, end-to-end load, cost at scale; bench/performance.ts); prints each and writes
 // BENCHMARKS.md, and ends with one JSON line of the key figures. `npm run bench -- node memory workerd` runs only
-// the named extraction sections; `--quick` shortens the performance runs; `--no-write` leaves BENCHMARKS.md alone.
+// the named extraction sections (and leaves BENCHMARKS.md alone); `--quick` shortens the performance runs; `--no-write` leaves BENCHMARKS.md alone.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { machine as perfMachine } from './lib/util';
@@ -76,7 +76,8 @@ const md = [
   ...performance.flatMap((p) => [`## ${p.title}`, '', p.markdown, '']),
   ...(performance.length ? [READING, ''] : []),
 ].join('\n');
-if (!process.argv.includes('--no-write')) writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), md);
+// (a run of named sections only would replace the whole file with those sections: it never writes)
+if (!only.length && !process.argv.includes('--no-write')) writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), md);
 
 // The key figures, as the run's last line (machine-readable; null where a section could not run).
 const dataOf = (prefix: string) => results.find((r) => r.title.toLowerCase().startsWith(prefix))?.data ?? {};

@@ -159,7 +159,6 @@ interface Mention {
   relative?: boolean;
 }
 
-const MENTION_CACHE = new Map<string, Mention[]>();
 
 // Words that may follow a country named as a place ("in Iran on Monday", "Haiti said"): anything else in lower
 // case ("U.S. troops", "Iran state media") makes the country an attribute of a noun, not where things happened.
@@ -207,16 +206,6 @@ function personLike(words: readonly string[], i: number, len: number): boolean {
   return next !== undefined && !PLACE_FOLLOWERS.test(next);
 }
 
-function placeMentions(text: string): Mention[] {
-  const hit = MENTION_CACHE.get(text);
-  if (hit) return hit;
-  const r = placeMentionsRaw(text);
-  // bounded memo: the same sentence is scanned as lead, figure quote and body
-  if (MENTION_CACHE.size > 500) MENTION_CACHE.clear();
-  MENTION_CACHE.set(text, r);
-  return r;
-}
-
 /** "Kerman's" → "Kerman": what /['’]s$/ would strip, without a regular expression per word looked up. */
 function withoutPossessive(w: string): string {
   const n = w.length;
@@ -230,7 +219,7 @@ function trimEnd(w: string, chars: string, max = Infinity): string {
   return n === w.length ? w : w.slice(0, n);
 }
 
-function placeMentionsRaw(text: string): Mention[] {
+function readPlaceMentions(text: string): Mention[] {
   const g = gazetteer();
   const maxW = maxPlaceWords();
   const out: Mention[] = [];
@@ -612,6 +601,13 @@ function dropStrayForeignPlaces(score: Map<string, { place: Place; score: number
 }
 
 export function incidentPlaces(title: string | undefined, sentences: Sentence[], figureQuotes: string[], dateline?: string, outlet?: Place): string[] {
+  // the same sentence is scanned as lead, figure quote and body: its mentions are read once per report
+  const mentionsMemo = new Map<string, Mention[]>();
+  const placeMentions = (text: string): Mention[] => {
+    let found = mentionsMemo.get(text);
+    if (!found) mentionsMemo.set(text, (found = readPlaceMentions(text)));
+    return found;
+  };
   const body = sentences.filter((s) => s.idx >= 0);
   // the lead is the first paragraph that is the story's, not a page's furniture ("UPDATE on Monday: …")
   const leadPara = body.find((s) => !isFurnitureParagraph(s.text))?.para ?? 0;

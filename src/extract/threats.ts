@@ -38,9 +38,12 @@ export interface ThreatTrace {
   dropped: Array<{ value: number; noun: string; sentence: number; by: ThreatChoiceId }>;
 }
 
+const TANK_WORD = /tank/i;
+
 export function findThreats(sentences: Sentence[], currentYear: number | undefined, currentMonth?: number, trace?: ThreatTrace): Threat[] {
   const found: ThreatCandidate[] = [];
-  const containers = sentences.some((s) => CONTAINER_TANKS_RE.test(s.text));
+  // (one plain word first: irregexp finds a lone literal by skipping ahead, not by trying each alternative)
+  const containers = sentences.some((s) => TANK_WORD.test(s.text) && CONTAINER_TANKS_RE.test(s.text));
   for (const sen of sentences) {
     const toks = tokensOf(sen);
     if (sen.idx !== -1 && olderMonth(toks, currentMonth)) {

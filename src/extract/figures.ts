@@ -19,7 +19,8 @@ import { DEATH_WORDS, FATAL_WORDS, HURT_WORDS, MISSING_TEXT_RE, STRANDED_RE, TRA
 import { ARTICLES, BOUNDARY_WORDS, NOT_INVERTED_SUBJECT, NOT_SUBJECT_WORDS, PLACE_TIME_PREPS, PRONOUNS, SUBJECT_PRONOUNS, TRAILING_TIME_WORDS } from './lexicon/attribution';
 import { AUTHORITY, BORDER_DETERMINERS, BORDER_NOUNS, BOTH_WHOLES, COUNTRY_NOUNS, DEMONYM_SUFFIXES, FEW_COUNTS, PLACE_MODIFIERS, PLACE_NOUNS_AFTER_DEMONYM, SCOPE_PREPS, SIDE_POSSESSIVES } from './lexicon/scope';
 import { asideAround, designation, keywordAt, MONTH_INDEX, namesGroupMember, olderMonth, superlativeSince } from './rules/context';
-import type { CountRule, SetAsideId } from './rules/count-rules';
+import { COUNT_RULES, type CountRule, type SetAsideId } from './rules/count-rules';
+import type { NonTerminal } from './rules/count-grammar';
 import { VIOLENT_EVENT_NOUNS } from './lexicon/victims';
 
 export interface Candidate {
@@ -608,6 +609,11 @@ function addedPart(toks: Token[], qStart: number): boolean {
 
 // ---------- the candidate finder ----------
 
+/** The sub-patterns of the count grammar that the two subject rows read (each row names its own). */
+const grammarOf = (id: CountRule['id']): NonTerminal => COUNT_RULES.find((r) => r.id === id)!.grammar!;
+const KEYWORD_AFTER = grammarOf('count.keyword-after');
+const SUBJECT_KEYWORD = grammarOf('single.subject-keyword');
+
 /** A rule a guard vetoed, with the sentence it was in (`-1`: the headline). */
 export type SentenceVeto = RuleVeto & { sentence: number };
 
@@ -616,7 +622,7 @@ function readerAt(toks: Token[], i: number): CountRule['id'] | undefined {
   const n = parseNumberAt(toks, i);
   if (!n) return undefined;
   const qStart = qualifierBefore(toks, i).start;
-  if (readSubject(toks, n.end)) return 'count.keyword-after';
+  if (readSubject(toks, n.end, undefined, KEYWORD_AFTER)) return 'count.keyword-after';
   if (verbBefore(toks, i, n)) return 'count.verb-before';
   return countPatternAt(toks, i, false, n, () => true, 'count.verb-before')?.rule;
 }
@@ -832,7 +838,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       const base = { value, qualifier, ...(vagueUpper ? { vagueUpper } : {}), pos: start, ...(partitive ? { partitive } : {}) };
 
       const afterAside = asideOf('count.keyword-after');
-      let r = readSubject(toks, n.end, afterAside);
+      let r = readSubject(toks, n.end, afterAside, KEYWORD_AFTER);
       // (the verb before the number, read once and only when asked for: `false` once read and absent)
       let verb: VerbBefore | false | undefined;
       if (r?.adjectival && (verb ??= verbBefore(toks, i, n) ?? false)) r = undefined;
@@ -971,9 +977,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
   function singular(toks: Token[], i: number, push: (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'>) => void, asideOf: (rule: CountRule['id']) => SetAside, patternAside: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean): void {
     // Subject: "A black policeman was killed", "an unnamed army captain has been arrested"
     const subjectAside = asideOf('single.subject-keyword');
-    const r = readSubject(toks, i + 1, subjectAside);
-    const prev = toks[i - 1];
-    if (r && r.singularPerson && !r.increment && (!prev || prev.k === 'punct' || BOUNDARY_WORDS.has(prev.l) || REPORT_VERBS.has(prev.l) || i === 0) && !(actsOnOthers(toks, i + 1, r.end) && subjectAside('single.aside.acts-on-others', i))) {
+    const r = readSubject(toks, i + 1, subjectAside, SUBJECT_KEYWORD);
+    if (r && !(actsOnOthers(toks, i + 1, r.end) && subjectAside('single.aside.acts-on-others', i))) {
       // "A second person has died", "a third man was arrested": the ordinal counts the whole so far
       const ord = ORDINALS[toks[i + 1]?.l ?? ''];
       // (a second person hurt is one more hurt: everyone hurt so far is count.ordinal-victim's reading)

@@ -4,7 +4,8 @@ import {
   BE_FORMS, BODIES_OF_HEADS, BODY_OBJECTS, CLAUSE_TURNS, FINITE_KEYWORDS, FORCE_VERBS, FOUND_VERBS, MEASURE_UNITS, OUT_VERBS, PARENTHETICAL_OPENERS, PERPETRATORS,
   PLACE_NOUNS, QUOTE_CHARS, RECOVER_VERBS, RECOVERY_PARTICIPLES, REDUCED_RELATIVE, REDUCED_RELATIVE_PREPS, RELATIVE, RELOCATE_VERBS, ROUND_UP_VERBS, SAFE_WORDS, STOP_NP, TAKE_VERBS,
 } from './counts';
-import { AUX, BLOCK_NOUNS, LEFT_NEEDS_PERSON, PERSON_PLURAL, PERSON_SINGULAR, SPECULATIVE } from './index';
+import { AUX, BLOCK_NOUNS, LEFT_NEEDS_PERSON, PERSON_PLURAL, PERSON_SINGULAR, REPORT_VERBS, SPECULATIVE } from './index';
+import { BOUNDARY_WORDS } from './attribution';
 import { CHANGE_VERBS, FLOOR_PREPS, OVER_LINKERS, TOLL_BRINGING_VERBS, TOLL_LINKERS, TOLL_UPDATE_WORDS } from './tolls';
 import { EVENT_MULTIPLIERS, FATAL_EVENT_ADJECTIVES, KILLING_CHARGES, VIOLENT_EVENT_NOUNS } from './victims';
 
@@ -135,6 +136,10 @@ export const PATTERN_LISTS = {
   CLAUSE_TURNS: wordsOf(CLAUSE_TURNS),
   /** verbs of people found ("rescued") */
   FOUND_VERBS: wordsOf(FOUND_VERBS),
+  /** words after which a clause, and so a subject, may start ("and", "when") */
+  BOUNDARY_WORDS,
+  /** verbs of reporting, after which a subject starts ("said a man was shot") */
+  REPORT_VERBS,
   /** words after them that say the missing are safe ("alive") */
   SAFE_WORDS: wordsOf(SAFE_WORDS),
 } as const satisfies Record<string, ReadonlySet<string>>;

@@ -1,6 +1,6 @@
 // The grammar of a counted subject and its casualty word ("two of the 14 miners who refused to leave were later found
 // dead"), as named sub-patterns (non-terminals) that reference each other, run by rules/grammar.ts. The rows
-// count.keyword-after (after a number) and single.subject-keyword (after "a"/"an") both read `count-subject`:
+// count.keyword-after (after a number) reads `count-subject`, single.subject-keyword (after "a"/"an") `single-subject`:
 //   [increment] [of-part] victim-np [aux-chain] KEYWORD keyword-rest
 // Order replaces a flag: a noun-phrase step can only come before the auxiliary chain, which comes before the keyword.
 // What a word tells about the figure (a person noun, an attacker, a guess) is a mark set by the node that read it.
@@ -47,7 +47,7 @@ export interface TokenShape {
 
 /** The named sub-patterns. */
 export type NonTerminal =
-  | 'count-subject' | 'subject' | 'np-step' | 'aux-start' | 'aux-step' | 'victim-keyword' | 'keyword-tail' | 'aux-keyword-tail'
+  | 'count-subject' | 'single-subject' | 'subject' | 'np-step' | 'aux-start' | 'aux-step' | 'victim-keyword' | 'keyword-tail' | 'aux-keyword-tail'
   | 'keyword-rest' | 'combined-outcomes' | 'found-safe' | 'found-then-safe' | 'clause-stop' | 'lives-not-keyword'
   | 'parenthetical' | 'hostage-in-subject' | 'part-of-total' | 'perpetrator-veto' | 'counted-places' | 'place-name' | 'np-word'
   | 'relative-clause' | 'reduced-relative' | 'possessive' | 'measure' | 'aux-run' | 'coordinated-head' | 'coordinated-count'
@@ -143,6 +143,15 @@ export const COUNT_GRAMMAR: Readonly<Record<NonTerminal, GrammarNode>> = {
           ref('subject'),
         ],
       },
+    ],
+  },
+  /** "a policeman was killed", "police said a guard was wounded": one person as the subject, after "a"/"an" that
+   *  opens the sentence or stands after a clause boundary or a verb of reporting (not "killed a guard"). */
+  'single-subject': {
+    seq: [
+      { first: [{ at: -2, is: { first: [punct, list('BOUNDARY_WORDS'), list('REPORT_VERBS')] } }, { notAhead: { at: -2, is: anyTok } }] },
+      ref('count-subject'),
+      { check: true, when: { has: ['singularPerson'], lacks: ['increment'] } },
     ],
   },
   /** victim-np, then the auxiliary chain, then the keyword: "three young men [who …] were reportedly shot". */

@@ -9,6 +9,7 @@
 import type { Category, Qualifier } from '../../schema';
 import type { PatternList } from '../lexicon/pattern-lists';
 import type { RuleExample } from './victim-rules';
+import type { NonTerminal } from './count-grammar';
 
 export type SetAsideId =
   | 'count.aside.perpetrator' | 'count.aside.found-safe' | 'count.aside.combined' | 'count.aside.thing-subject'
@@ -198,6 +199,8 @@ export interface CountRule {
   patterns?: readonly TokenPattern[];
   /** or the rule as a pattern over other rules' readings */
   readings?: ReadingPattern;
+  /** or the rule as a sentence of the count grammar (rules/count-grammar.ts): the named sub-pattern it reads */
+  grammar?: NonTerminal;
 }
 
 const ALL: readonly Category[] = ['killed', 'injured', 'missing', 'arrested', 'displaced', 'hostages'];
@@ -283,6 +286,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     family: 'count',
     categories: ALL,
     anchor: 'a number, then (after a short noun phrase and an auxiliary) a casualty keyword of lexicon KEYWORDS: "31 people were killed", "two more are missing"',
+    grammar: 'count-subject',
     setsAside: ['count.aside.perpetrator', 'count.aside.found-safe', 'count.aside.combined', 'count.aside.thing-subject', 'count.aside.no-one', 'count.aside.bare-one', 'count.aside.group-member', 'count.aside.group-of-part', 'count.aside.date', 'count.aside.year', 'count.aside.designation'],
     examples: [
       { category: 'killed', text: 'At least 31 people were killed and 60 injured when the dam burst.', expect: { killed: 31, injured: 60 } },
@@ -484,6 +488,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     family: 'single',
     categories: ALL,
     anchor: 'one person described before a casualty keyword: "a policeman was killed", "a soldier wounded"',
+    grammar: 'single-subject',
     setsAside: ['single.aside.acts-on-others', 'single.aside.fatally-hurt', 'count.aside.perpetrator', 'count.aside.combined', 'count.aside.found-safe'],
     examples: [{ category: 'injured', text: 'A policeman was killed and a soldier wounded in the ambush.', expect: { killed: 1, injured: 1 } }],
   },

@@ -31,7 +31,10 @@ export type AsideHook = (id: SetAsideId, pos: number) => boolean;
 const MARK_NAMES: readonly GrammarMark[] = ['increment', 'subcount', 'person', 'singularPerson', 'speculative', 'combined', 'adjectival', 'ofTotal', 'perpetrator', 'bodies', 'coordinated', 'perpCoord'];
 const BIT = new Map(MARK_NAMES.map((m, k) => [m, 1 << k] as const));
 const bits = (marks: readonly GrammarMark[] | undefined): number => (marks ?? []).reduce((b, m) => b | BIT.get(m)!, 0);
-const has = (m: GrammarMark): number => BIT.get(m)!;
+
+const [INCREMENT, SUBCOUNT, PERSON, SINGULAR_PERSON, SPECULATIVE, COMBINED, ADJECTIVAL, COORDINATED, PERP_COORD] = (
+  ['increment', 'subcount', 'person', 'singularPerson', 'speculative', 'combined', 'adjectival', 'coordinated', 'perpCoord'] as const
+).map((m) => BIT.get(m)!) as [number, number, number, number, number, number, number, number, number];
 
 const FAIL = -1;
 /** a `star`'s repetition ends here (an `exit` node matched) */
@@ -63,26 +66,18 @@ const boxOf = (name: NonTerminal): { m: Matcher } => {
 };
 
 function whenTest(w: GrammarWhen): () => boolean {
-  // (only the conditions the node has, joined once)
-  const parts: Array<() => boolean> = [];
-  if (w.np === 'some') parts.push(() => np > 0);
-  if (w.np === 'none') parts.push(() => np === 0);
-  if (w.np === 'full') parts.push(() => np >= NP_MAX);
+  // (the conditions as numbers, tested in one function: a `when` is asked at most steps of a subject)
+  const npMode = w.np === 'some' ? 1 : w.np === 'none' ? 2 : w.np === 'full' ? 3 : 0;
   const hasBits = bits(w.has);
-  if (hasBits) parts.push(() => (marks & hasBits) === hasBits);
   const lacksBits = bits(w.lacks);
-  if (lacksBits) parts.push(() => (marks & lacksBits) === 0);
-  if (w.outermost) parts.push(() => depth === 0);
-  if (w.cat) {
-    const cats = w.cat;
-    parts.push(() => cat !== undefined && cats.includes(cat));
-  }
-  if (parts.length === 1) return parts[0]!;
-  if (parts.length === 2) {
-    const [a, b] = parts as [() => boolean, () => boolean];
-    return () => a() && b();
-  }
-  return () => parts.every((p) => p());
+  const outermost = !!w.outermost;
+  const cats = w.cat;
+  return () => {
+    if (npMode !== 0 && (npMode === 1 ? np === 0 : npMode === 2 ? np !== 0 : np < NP_MAX)) return false;
+    if ((marks & hasBits) !== hasBits || (marks & lacksBits) !== 0) return false;
+    if (outermost && depth !== 0) return false;
+    return cats === undefined || (cat !== undefined && cats.includes(cat));
+  };
 }
 
 function shapeTest(s: TokenShape): (t: Token) => boolean {
@@ -112,7 +107,10 @@ function shapeTest(s: TokenShape): (t: Token) => boolean {
     const [a, b] = parts as [(t: Token) => boolean, (t: Token) => boolean];
     return (t) => a(t) && b(t);
   }
-  return (t) => parts.every((p) => p(t));
+  return (t) => {
+    for (const p of parts) if (!p(t)) return false;
+    return true;
+  };
 }
 
 /** What the token at which a node starts must be: one of some words, or pass a test (null: anything, even none). */
@@ -152,9 +150,66 @@ function firstOfInner(node: GrammarNode): First {
     if (fs.some((f) => !f)) return null;
     if (fs.every((f) => f && 'words' in f)) return { words: new Set(fs.flatMap((f) => [...(f as { words: ReadonlySet<string> }).words])) };
     const tests = fs.map((f) => (f && 'words' in f ? (t: Token) => f.words.has(t.l) : (f as { test: (t: Token) => boolean }).test));
-    return { test: (t) => tests.some((x) => x(t)) };
+    return {
+      test: (t) => {
+        for (const x of tests) if (x(t)) return true;
+        return false;
+      },
+    };
   }
   return null;
+}
+
+type TokKind = Token['k'];
+/** the token kinds, in the order `first` keeps its lists */
+const KINDS: readonly TokKind[] = ['word', 'num', 'punct'];
+
+/** The kinds of token a node can start on (null: any, or it can tell none). */
+function kindsOf(node: GrammarNode): ReadonlySet<TokKind> | null {
+  if ('tok' in node) return node.tok.k ? new Set([node.tok.k]) : null;
+  if ('designation' in node) return new Set(['num']);
+  if ('ref' in node) return kindsOf(COUNT_GRAMMAR[node.ref]);
+  if ('exit' in node) return kindsOf(node.exit);
+  if ('ahead' in node) return kindsOf(node.ahead);
+  if ('commit' in node) return kindsOf(node.commit);
+  if ('seq' in node) {
+    for (const c of node.seq) {
+      if ('notAhead' in c || ('at' in c && c.at !== 0)) continue;
+      return 'at' in c ? kindsOf(c.is) : kindsOf(c);
+    }
+    return null;
+  }
+  if ('first' in node) {
+    const all = new Set<TokKind>();
+    for (const a of node.first) {
+      const k = kindsOf(a);
+      if (!k) return null;
+      for (const x of k) all.add(x);
+    }
+    return all;
+  }
+  return null;
+}
+
+/** A quick test of the token where a node would start (undefined: none can be told): a node that cannot start
+ *  there is not called at all. */
+function gateOf(node: GrammarNode): { words?: ReadonlySet<string>; test?: (t: Token) => boolean } {
+  const f = firstOf(node);
+  return !f ? {} : 'words' in f ? { words: f.words } : { test: f.test };
+}
+
+/** Does the gate let a node start on token t? */
+function opens(g: { words?: ReadonlySet<string>; test?: (t: Token) => boolean }, t: Token | undefined): boolean {
+  if (g.words !== undefined) return t !== undefined && g.words.has(t.l);
+  return g.test === undefined || (t !== undefined && g.test(t));
+}
+
+/** A look-around whose node reads one token by a word list and changes nothing: tested in place. */
+function plainWords(node: GrammarNode): ReadonlySet<string> | undefined {
+  if (node.when || node.step || node.np || node.mark || node.markIf || node.category) return undefined;
+  if ('word' in node) return new Set([node.word]);
+  if ('list' in node) return PATTERN_LISTS[node.list];
+  return undefined;
 }
 
 const COMPILED = new Map<GrammarNode, Matcher>();
@@ -237,17 +292,19 @@ function compileInner(node: GrammarNode): Matcher {
     };
   }
   if ('first' in node) {
-    // (indexed by the token an alternative can start on: only those that may match are tried, each after its test)
+    // (indexed by the token an alternative can start on, its word and its kind: only those that may match are
+    // tried, each after its test)
     type Alt = { m: Matcher; test: ((t: Token) => boolean) | undefined };
-    const alts = node.first.map((a) => ({ m: compile(a), f: firstOf(a) }));
-    const altsWhere = (keep: (f: First) => boolean): Alt[] => alts.filter((a) => keep(a.f)).map((a) => ({ m: a.m, test: a.f && 'test' in a.f ? a.f.test : undefined }));
-    const byWord = new Map<string, Alt[]>();
-    for (const a of alts) if (a.f && 'words' in a.f) for (const w of a.f.words) if (!byWord.has(w)) byWord.set(w, altsWhere((f) => !f || 'test' in f || f.words.has(w)));
-    const generic = altsWhere((f) => !f || 'test' in f);
-    const atEnd = altsWhere((f) => !f);
+    const alts = node.first.map((a) => ({ m: compile(a), f: firstOf(a), kinds: kindsOf(a) }));
+    const byKind = (keep: (f: First) => boolean): Alt[][] =>
+      KINDS.map((k) => alts.filter((a) => keep(a.f) && (!a.kinds || a.kinds.has(k))).map((a) => ({ m: a.m, test: a.f && 'test' in a.f ? a.f.test : undefined })));
+    const byWord = new Map<string, Alt[][]>();
+    for (const a of alts) if (a.f && 'words' in a.f) for (const w of a.f.words) if (!byWord.has(w)) byWord.set(w, byKind((f) => !f || 'test' in f || f.words.has(w)));
+    const generic = byKind((f) => !f || 'test' in f);
+    const atEnd = alts.filter((a) => !a.f).map((a) => ({ m: a.m, test: undefined }));
     return (j) => {
       const t = T[j];
-      const list = t ? byWord.get(t.l) ?? generic : atEnd;
+      const list = t ? (byWord.get(t.l) ?? generic)[t.k === 'word' ? 0 : t.k === 'num' ? 1 : 2]! : atEnd;
       const m0 = marks, n0 = np, s0 = steps, c0 = cat, k0 = coord;
       for (let x = 0; x < list.length; x++) {
         const a = list[x]!;
@@ -262,11 +319,18 @@ function compileInner(node: GrammarNode): Matcher {
   if ('star' in node) {
     const item = compile(node.star);
     const { within, max, steps: costs } = node;
+    const gate = gateOf(node.star);
+    const gw = gate.words;
+    const gt = gate.test;
     return (j) => {
       const start = j;
       for (let times = 0; max === undefined || times < max; times++) {
         if (within !== undefined && j >= start + within) break;
         if (costs && steps >= STEP_BUDGET) break;
+        if (gw !== undefined) {
+          const t = T[j];
+          if (t === undefined || !gw.has(t.l)) break;
+        } else if (gt !== undefined && (T[j] === undefined || !gt(T[j]!))) break;
         const m0 = marks, n0 = np, s0 = steps, c0 = cat, k0 = coord;
         if (costs) steps++;
         const r = item(j);
@@ -282,7 +346,14 @@ function compileInner(node: GrammarNode): Matcher {
   }
   if ('opt' in node) {
     const inner = compile(node.opt);
+    const gate = gateOf(node.opt);
+    const gw = gate.words;
+    const gt = gate.test;
     return (j) => {
+      if (gw !== undefined) {
+        const t = T[j];
+        if (t === undefined || !gw.has(t.l)) return j;
+      } else if (gt !== undefined && (T[j] === undefined || !gt(T[j]!))) return j;
       const m0 = marks, n0 = np, s0 = steps, c0 = cat, k0 = coord;
       const r = inner(j);
       if (r >= 0 || rejected) return r;
@@ -305,7 +376,17 @@ function compileInner(node: GrammarNode): Matcher {
     const offset = 'at' in node ? node.at : 0;
     const keeps = 'ahead' in node || 'at' in node;
     const found = 'exit' in node ? EXIT : undefined;
+    const looked = 'ahead' in node ? node.ahead : 'notAhead' in node ? node.notAhead : 'exit' in node ? node.exit : node.is;
+    const plain = plainWords(looked);
+    if (plain && !('exit' in node)) {
+      return (j) => {
+        const t = T[j + offset];
+        return (t !== undefined && plain.has(t.l)) === positive ? j : FAIL;
+      };
+    }
+    const gate = gateOf(looked);
     return (j) => {
+      if (!opens(gate, T[j + offset])) return positive ? FAIL : j;
       const m0 = marks, n0 = np, s0 = steps, c0 = cat, k0 = coord;
       const r = j + offset < 0 ? FAIL : inner(j + offset);
       if (rejected) return FAIL;
@@ -361,7 +442,13 @@ function compileInner(node: GrammarNode): Matcher {
     };
   }
   if ('tok' in node) {
-    const test = shapeTest(node.tok);
+    const shape = node.tok;
+    if (Object.keys(shape).length === 0) return (j) => (j < T.length ? j + 1 : FAIL);
+    if (Object.keys(shape).length === 1 && shape.k !== undefined) {
+      const k = shape.k;
+      return (j) => (T[j]?.k === k ? j + 1 : FAIL);
+    }
+    const test = shapeTest(shape);
     return (j) => {
       const t = T[j];
       return t && test(t) ? j + 1 : FAIL;
@@ -399,28 +486,64 @@ for (const name of Object.keys(COUNT_GRAMMAR) as NonTerminal[]) {
   COMPILING.add(COUNT_GRAMMAR[name]);
   boxOf(name).m = compile(COUNT_GRAMMAR[name]);
 }
-const SUBJECT = boxOf('count-subject');
 
 const HOLDS: AsideHook = () => true;
 
+/** The words at which a figure's category can be read (a casualty keyword's first word, a node's own `category`):
+ *  every reading that matches reads one at or after its start. */
+const CATEGORY_WORDS: ReadonlySet<string> = (() => {
+  const out = new Set<string>(KEYWORD_FIRST);
+  const visit = (node: GrammarNode, seen: Set<GrammarNode>): void => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    const f = node.category ? firstOf(node) : null;
+    if (node.category && !(f && 'words' in f)) throw new Error('a node that gives a category must start on a word of a list');
+    if (f && 'words' in f) for (const w of f.words) out.add(w);
+    for (const child of Object.values(node)) {
+      if (Array.isArray(child)) for (const c of child) if (typeof c === 'object' && c !== null) visit(c as GrammarNode, seen);
+      if (typeof child === 'object' && child !== null && !Array.isArray(child)) visit(child as GrammarNode, seen);
+    }
+  };
+  const seen = new Set<GrammarNode>();
+  for (const node of Object.values(COUNT_GRAMMAR)) visit(node, seen);
+  return out;
+})();
+
+/** The sentence last read, and the last of its tokens at which a category can be read (a reading that starts after
+ *  it cannot match: the sentence is scanned once, not at every count). */
+let lastToks: Token[] | undefined;
+let lastCategoryAt = -1;
+
 /** Read the named sub-pattern from token j (a counted subject just past its count): undefined when it does not match. */
 export function readSubject(toks: Token[], j: number, aside: AsideHook = HOLDS, from: NonTerminal = 'count-subject'): SubjectReading | undefined {
+  if (toks !== lastToks) {
+    lastToks = toks;
+    lastCategoryAt = -1;
+    for (let k = toks.length - 1; k >= 0; k--) {
+      if (CATEGORY_WORDS.has(toks[k]!.l)) {
+        lastCategoryAt = k;
+        break;
+      }
+    }
+  }
+  if (j > lastCategoryAt) return undefined;
   T = toks;
   hook = aside;
   marks = 0; np = 0; steps = 0; cat = undefined; coord = 0; depth = 0; rejected = false; kwAt = -1;
-  const end = (from === 'count-subject' ? SUBJECT : boxOf(from)).m(j);
+  const end = NAMED.get(from)!.m(j);
   T = [];
   if (end < 0 || cat === undefined) return undefined;
-  return {
-    ...(marks & has('coordinated') ? { coordValue: marks & has('perpCoord') ? 0 : coord } : {}),
+  const out: SubjectReading = {
     cat,
-    adjectival: !!(marks & has('adjectival')),
+    adjectival: (marks & ADJECTIVAL) !== 0,
     end,
-    person: !!(marks & has('person')),
-    singularPerson: !!(marks & has('singularPerson')),
-    speculative: !!(marks & has('speculative')),
-    subcount: !!(marks & has('subcount')),
-    increment: !!(marks & has('increment')),
-    combined: !!(marks & has('combined')),
+    person: (marks & PERSON) !== 0,
+    singularPerson: (marks & SINGULAR_PERSON) !== 0,
+    speculative: (marks & SPECULATIVE) !== 0,
+    subcount: (marks & SUBCOUNT) !== 0,
+    increment: (marks & INCREMENT) !== 0,
+    combined: (marks & COMBINED) !== 0,
   };
+  if (marks & COORDINATED) out.coordValue = marks & PERP_COORD ? 0 : coord;
+  return out;
 }

@@ -1,9 +1,9 @@
 // The count rules as named rows: what each of the older number-led readers in figures.ts reads, for every category
 // (killed, injured, missing, arrested, displaced, hostages), with examples in our own words that the spec runner
 // checks. Rows with `patterns` are token patterns the engine runs (rules/engine.ts countPatternAt); rows with
-// `readings` are patterns over the readings other rules made (readingPatternsOver); the others' matching (scanRight
-// in figures.ts) is still code, and their row is where the rule is named, described and specified. Every candidate
-// carries its rule's id. Every check
+// `readings` are patterns over the readings other rules made (readingPatternsOver); rows with `grammar` name the
+// sub-pattern of the count grammar they read (rules/count-grammar.ts, run by rules/grammar.ts: "31 people were
+// killed" after a number, "a policeman was killed" after "a"). Every candidate carries its rule's id. Every check
 // inside a reader that sets a phrase aside is a named row of SET_ASIDES, listed on the rules it guards, recorded
 // like an engine guard's veto when it fires (`--explain`: "count.verb-before vetoed by count.aside.perpetrator").
 import type { Category, Qualifier } from '../../schema';
@@ -195,7 +195,7 @@ export interface CountRule {
   /** the named checks inside its reader that set a phrase aside (rows of SET_ASIDES) */
   setsAside: readonly SetAsideId[];
   examples: readonly (RuleExample & { category: Category })[];
-  /** the rule as engine token patterns, tried in order (no reader code in figures.ts) */
+  /** the rule as engine token patterns, tried in order */
   patterns?: readonly TokenPattern[];
   /** or the rule as a pattern over other rules' readings */
   readings?: ReadingPattern;

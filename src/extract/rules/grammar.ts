@@ -191,17 +191,71 @@ function kindsOf(node: GrammarNode): ReadonlySet<TokKind> | null {
   return null;
 }
 
-/** A quick test of the token where a node would start (undefined: none can be told): a node that cannot start
- *  there is not called at all. */
-function gateOf(node: GrammarNode): { words?: ReadonlySet<string>; test?: (t: Token) => boolean } {
-  const f = firstOf(node);
-  return !f ? {} : 'words' in f ? { words: f.words } : { test: f.test };
+// ── words as numbers ──
+// Every word the grammar names gets a number once; a sentence's tokens are looked up once when it is first read, and
+// every word test after that is an index into a small table (no string hashing at each of a subject's steps).
+const WORD_ID = new Map<string, number>();
+(() => {
+  const add = (w: string): void => {
+    if (!WORD_ID.has(w)) WORD_ID.set(w, WORD_ID.size + 1);
+  };
+  const seen = new Set<object>();
+  const visit = (node: GrammarNode): void => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    if ('word' in node) add(node.word);
+    if ('list' in node) for (const w of PATTERN_LISTS[node.list]) add(w);
+    if ('keyword' in node) for (const w of KEYWORD_FIRST) add(w);
+    for (const m of node.markIf ?? []) for (const w of PATTERN_LISTS[m.list]) add(w);
+    for (const child of Object.values(node)) {
+      if (Array.isArray(child)) for (const c of child) if (typeof c === 'object' && c !== null) visit(c as GrammarNode);
+      if (typeof child === 'object' && child !== null && !Array.isArray(child)) visit(child as GrammarNode);
+    }
+  };
+  for (const node of Object.values(COUNT_GRAMMAR)) visit(node);
+})();
+
+/** A word set as a table by word number (0, any word the grammar does not name, is in none). */
+const TABLES = new WeakMap<ReadonlySet<string>, Uint8Array>();
+function tableOf(words: ReadonlySet<string>): Uint8Array {
+  let table = TABLES.get(words);
+  if (!table) {
+    // (a node compiled after the grammar, as a spec's, numbers its own words; older tables are shorter and hold none)
+    for (const w of words) numberOf(w);
+    table = new Uint8Array(WORD_ID.size + 1);
+    for (const w of words) table[WORD_ID.get(w)!] = 1;
+    TABLES.set(words, table);
+  }
+  return table;
 }
 
-/** Does the gate let a node start on token t? */
-function opens(g: { words?: ReadonlySet<string>; test?: (t: Token) => boolean }, t: Token | undefined): boolean {
-  if (g.words !== undefined) return t !== undefined && g.words.has(t.l);
-  return g.test === undefined || (t !== undefined && g.test(t));
+function numberOf(w: string): number {
+  let id = WORD_ID.get(w);
+  if (id === undefined) WORD_ID.set(w, (id = WORD_ID.size + 1));
+  return id;
+}
+
+/** The word numbers of the sentence being read (IDS[k] for token k; -1 until token k is first tested). */
+let IDS = new Int32Array(64);
+/** The word number of token j (0 outside the sentence, or for a word the grammar does not name). */
+function idAt(j: number): number {
+  if (j < 0 || j >= T.length) return 0;
+  let id = IDS[j]!;
+  if (id < 0) id = IDS[j] = WORD_ID.get(T[j]!.l) ?? 0;
+  return id;
+}
+
+/** A quick test of the token where a node would start (undefined: none can be told): a node that cannot start
+ *  there is not called at all. */
+function gateOf(node: GrammarNode): { table?: Uint8Array; test?: (t: Token) => boolean } {
+  const f = firstOf(node);
+  return !f ? {} : 'words' in f ? { table: tableOf(f.words) } : { test: f.test };
+}
+
+/** Does the gate let a node start on token j? */
+function opens(g: { table?: Uint8Array; test?: (t: Token) => boolean }, j: number): boolean {
+  if (g.table !== undefined) return g.table[idAt(j)] === 1;
+  return g.test === undefined || (T[j] !== undefined && g.test(T[j]!));
 }
 
 /** A look-around whose node reads one token by a word list and changes nothing: tested in place. */
@@ -229,7 +283,7 @@ function wrap(node: GrammarNode, inner: Matcher): Matcher {
   const when = node.when ? whenTest(node.when) : undefined;
   const step = !!node.step;
   const give = bits(node.mark);
-  const markIf = (node.markIf ?? []).map((m) => ({ words: PATTERN_LISTS[m.list], bits: bits(m.mark) }));
+  const markIf = (node.markIf ?? []).map((m) => ({ table: tableOf(PATTERN_LISTS[m.list]), bits: bits(m.mark) }));
   const counts = !!node.np;
   const category = node.category;
   if (!step && !counts && !markIf.length && !category) {
@@ -252,8 +306,8 @@ function wrap(node: GrammarNode, inner: Matcher): Matcher {
     if (counts) np++;
     marks |= give;
     if (markIf.length) {
-      const w = T[j]?.l ?? '';
-      for (const m of markIf) if (m.words.has(w)) marks |= m.bits;
+      const id = idAt(j);
+      for (const m of markIf) if (m.table[id] === 1) marks |= m.bits;
     }
     if (category) cat = category;
     return r;
@@ -298,13 +352,16 @@ function compileInner(node: GrammarNode): Matcher {
     const alts = node.first.map((a) => ({ m: compile(a), f: firstOf(a), kinds: kindsOf(a) }));
     const byKind = (keep: (f: First) => boolean): Alt[][] =>
       KINDS.map((k) => alts.filter((a) => keep(a.f) && (!a.kinds || a.kinds.has(k))).map((a) => ({ m: a.m, test: a.f && 'test' in a.f ? a.f.test : undefined })));
-    const byWord = new Map<string, Alt[][]>();
-    for (const a of alts) if (a.f && 'words' in a.f) for (const w of a.f.words) if (!byWord.has(w)) byWord.set(w, byKind((f) => !f || 'test' in f || f.words.has(w)));
     const generic = byKind((f) => !f || 'test' in f);
+    const byId: Alt[][][] = Array.from({ length: WORD_ID.size + 1 }, () => generic);
+    for (const a of alts) if (a.f && 'words' in a.f) for (const w of a.f.words) {
+      const id = numberOf(w);
+      if (byId[id] === generic || byId[id] === undefined) byId[id] = byKind((f) => !f || 'test' in f || f.words.has(w));
+    }
     const atEnd = alts.filter((a) => !a.f).map((a) => ({ m: a.m, test: undefined }));
     return (j) => {
       const t = T[j];
-      const list = t ? (byWord.get(t.l) ?? generic)[t.k === 'word' ? 0 : t.k === 'num' ? 1 : 2]! : atEnd;
+      const list = t ? (byId[idAt(j)] ?? generic)[t.k === 'word' ? 0 : t.k === 'num' ? 1 : 2]! : atEnd;
       const m0 = marks, n0 = np, s0 = steps, c0 = cat, k0 = coord;
       for (let x = 0; x < list.length; x++) {
         const a = list[x]!;
@@ -320,7 +377,7 @@ function compileInner(node: GrammarNode): Matcher {
     const item = compile(node.star);
     const { within, max, steps: costs } = node;
     const gate = gateOf(node.star);
-    const gw = gate.words;
+    const gw = gate.table;
     const gt = gate.test;
     return (j) => {
       const start = j;
@@ -328,8 +385,7 @@ function compileInner(node: GrammarNode): Matcher {
         if (within !== undefined && j >= start + within) break;
         if (costs && steps >= STEP_BUDGET) break;
         if (gw !== undefined) {
-          const t = T[j];
-          if (t === undefined || !gw.has(t.l)) break;
+          if (gw[idAt(j)] !== 1) break;
         } else if (gt !== undefined && (T[j] === undefined || !gt(T[j]!))) break;
         const m0 = marks, n0 = np, s0 = steps, c0 = cat, k0 = coord;
         if (costs) steps++;
@@ -347,12 +403,11 @@ function compileInner(node: GrammarNode): Matcher {
   if ('opt' in node) {
     const inner = compile(node.opt);
     const gate = gateOf(node.opt);
-    const gw = gate.words;
+    const gw = gate.table;
     const gt = gate.test;
     return (j) => {
       if (gw !== undefined) {
-        const t = T[j];
-        if (t === undefined || !gw.has(t.l)) return j;
+        if (gw[idAt(j)] !== 1) return j;
       } else if (gt !== undefined && (T[j] === undefined || !gt(T[j]!))) return j;
       const m0 = marks, n0 = np, s0 = steps, c0 = cat, k0 = coord;
       const r = inner(j);
@@ -379,14 +434,12 @@ function compileInner(node: GrammarNode): Matcher {
     const looked = 'ahead' in node ? node.ahead : 'notAhead' in node ? node.notAhead : 'exit' in node ? node.exit : node.is;
     const plain = plainWords(looked);
     if (plain && !('exit' in node)) {
-      return (j) => {
-        const t = T[j + offset];
-        return (t !== undefined && plain.has(t.l)) === positive ? j : FAIL;
-      };
+      const table = tableOf(plain);
+      return (j) => ((table[idAt(j + offset)] === 1) === positive ? j : FAIL);
     }
     const gate = gateOf(looked);
     return (j) => {
-      if (!opens(gate, T[j + offset])) return positive ? FAIL : j;
+      if (!opens(gate, j + offset)) return positive ? FAIL : j;
       const m0 = marks, n0 = np, s0 = steps, c0 = cat, k0 = coord;
       const r = j + offset < 0 ? FAIL : inner(j + offset);
       if (rejected) return FAIL;
@@ -431,15 +484,12 @@ function compileInner(node: GrammarNode): Matcher {
   }
   if ('check' in node) return (j) => j;
   if ('word' in node) {
-    const word = node.word;
-    return (j) => (T[j]?.l === word ? j + 1 : FAIL);
+    const id = numberOf(node.word);
+    return (j) => (idAt(j) === id ? j + 1 : FAIL);
   }
   if ('list' in node) {
-    const words = PATTERN_LISTS[node.list];
-    return (j) => {
-      const t = T[j];
-      return t && words.has(t.l) ? j + 1 : FAIL;
-    };
+    const table = tableOf(PATTERN_LISTS[node.list]);
+    return (j) => (table[idAt(j)] === 1 ? j + 1 : FAIL);
   }
   if ('tok' in node) {
     const shape = node.tok;
@@ -465,7 +515,9 @@ function compileInner(node: GrammarNode): Matcher {
   }
   if ('keyword' in node) {
     const { cats, oneWord, figure } = node.keyword;
+    const starts = tableOf(KEYWORD_FIRST);
     return (j) => {
+      if (starts[idAt(j)] !== 1) return FAIL;
       // (a subject asks for the keyword at one token several times: once to stop its noun phrase, then to read it)
       if (j !== kwAt) {
         kwAt = j;
@@ -509,6 +561,8 @@ const CATEGORY_WORDS: ReadonlySet<string> = (() => {
   return out;
 })();
 
+const CATEGORY_TABLE = tableOf(CATEGORY_WORDS);
+
 /** The sentence last read, and the last of its tokens at which a category can be read (a reading that starts after
  *  it cannot match: the sentence is scanned once, not at every count). */
 let lastToks: Token[] | undefined;
@@ -516,18 +570,15 @@ let lastCategoryAt = -1;
 
 /** Read the named sub-pattern from token j (a counted subject just past its count): undefined when it does not match. */
 export function readSubject(toks: Token[], j: number, aside: AsideHook = HOLDS, from: NonTerminal = 'count-subject'): SubjectReading | undefined {
+  T = toks;
   if (toks !== lastToks) {
     lastToks = toks;
-    lastCategoryAt = -1;
-    for (let k = toks.length - 1; k >= 0; k--) {
-      if (CATEGORY_WORDS.has(toks[k]!.l)) {
-        lastCategoryAt = k;
-        break;
-      }
-    }
+    if (IDS.length < toks.length) IDS = new Int32Array(toks.length * 2);
+    IDS.fill(-1, 0, toks.length);
+    lastCategoryAt = toks.length - 1;
+    while (lastCategoryAt >= 0 && CATEGORY_TABLE[idAt(lastCategoryAt)] !== 1) lastCategoryAt--;
   }
   if (j > lastCategoryAt) return undefined;
-  T = toks;
   hook = aside;
   marks = 0; np = 0; steps = 0; cat = undefined; coord = 0; depth = 0; rejected = false; kwAt = -1;
   const end = NAMED.get(from)!.m(j);
@@ -545,5 +596,21 @@ export function readSubject(toks: Token[], j: number, aside: AsideHook = HOLDS, 
     combined: (marks & COMBINED) !== 0,
   };
   if (marks & COORDINATED) out.coordValue = marks & PERP_COORD ? 0 : coord;
+  return out;
+}
+
+/** One grammar node, as a spec writes it, tried at token j: where its match ends, the figure's category, the marks
+ *  it gave (the spec runner checks each kind of node through it). */
+export function matchGrammarNode(toks: Token[], j: number, node: GrammarNode, aside: AsideHook = HOLDS): { end: number; cat?: Category; marks: GrammarMark[]; rejected?: true } | undefined {
+  const m = compile(node);
+  T = toks;
+  lastToks = undefined;
+  if (IDS.length < toks.length) IDS = new Int32Array(toks.length * 2);
+  IDS.fill(-1, 0, toks.length);
+  hook = aside;
+  marks = 0; np = 0; steps = 0; cat = undefined; coord = 0; depth = 0; rejected = false; kwAt = -1;
+  const end = m(j);
+  const out = end < 0 ? (rejected ? { end: -1, marks: [], rejected: true as const } : undefined) : { end, ...(cat ? { cat } : {}), marks: MARK_NAMES.filter((n) => marks & BIT.get(n)!) };
+  T = [];
   return out;
 }

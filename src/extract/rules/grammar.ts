@@ -1,6 +1,6 @@
 // Runs the count grammar (rules/count-grammar.ts) over a sentence's tokens: every node is compiled once, at load, into
-// a matcher; a reading keeps its marks in one reused state (undone by the ordered choices that fail), so trying a
-// subject allocates nothing but its result.
+// an object of one shape that one function runs by its operation code; a reading keeps its marks in one reused state
+// (undone by the ordered choices that fail), so trying a subject allocates nothing but its result.
 import type { Category } from '../../schema';
 import { parseNumberAt, type Token } from '../numbers';
 import { PATTERN_LISTS } from '../lexicon/pattern-lists';
@@ -53,32 +53,6 @@ let rejected = false;
 /** the casualty keyword last looked up, and where */
 let kwAt = -1;
 let kwHere: { cat: Category; end: number } | undefined;
-
-type Matcher = (j: number) => number;
-
-/** Matchers of the named sub-patterns, each in a box filled once every node is compiled (a `ref` may come before its
- *  name), so a `ref` calls its matcher without looking the name up. */
-const NAMED = new Map<NonTerminal, { m: Matcher }>();
-const boxOf = (name: NonTerminal): { m: Matcher } => {
-  let box = NAMED.get(name);
-  if (!box) NAMED.set(name, (box = { m: () => FAIL }));
-  return box;
-};
-
-function whenTest(w: GrammarWhen): () => boolean {
-  // (the conditions as numbers, tested in one function: a `when` is asked at most steps of a subject)
-  const npMode = w.np === 'some' ? 1 : w.np === 'none' ? 2 : w.np === 'full' ? 3 : 0;
-  const hasBits = bits(w.has);
-  const lacksBits = bits(w.lacks);
-  const outermost = !!w.outermost;
-  const cats = w.cat;
-  return () => {
-    if (npMode !== 0 && (npMode === 1 ? np === 0 : npMode === 2 ? np !== 0 : np < NP_MAX)) return false;
-    if ((marks & hasBits) !== hasBits || (marks & lacksBits) !== 0) return false;
-    if (outermost && depth !== 0) return false;
-    return cats === undefined || (cat !== undefined && cats.includes(cat));
-  };
-}
 
 function shapeTest(s: TokenShape): (t: Token) => boolean {
   // (one small test per condition the shape has, joined once: a shape is tested at most tokens a subject reads)
@@ -245,19 +219,6 @@ function idAt(j: number): number {
   return id;
 }
 
-/** A quick test of the token where a node would start (undefined: none can be told): a node that cannot start
- *  there is not called at all. */
-function gateOf(node: GrammarNode): { table?: Uint8Array; test?: (t: Token) => boolean } {
-  const f = firstOf(node);
-  return !f ? {} : 'words' in f ? { table: tableOf(f.words) } : { test: f.test };
-}
-
-/** Does the gate let a node start on token j? */
-function opens(g: { table?: Uint8Array; test?: (t: Token) => boolean }, j: number): boolean {
-  if (g.table !== undefined) return g.table[idAt(j)] === 1;
-  return g.test === undefined || (T[j] !== undefined && g.test(T[j]!));
-}
-
 /** A look-around whose node reads one token by a word list and changes nothing: tested in place. */
 function plainWords(node: GrammarNode): ReadonlySet<string> | undefined {
   if (node.when || node.step || node.np || node.mark || node.markIf || node.category) return undefined;
@@ -266,130 +227,272 @@ function plainWords(node: GrammarNode): ReadonlySet<string> | undefined {
   return undefined;
 }
 
-const COMPILED = new Map<GrammarNode, Matcher>();
-/** sub-patterns whose compiling has started (a `ref` back to one goes through its box) */
-const COMPILING = new Set<GrammarNode>();
+// ── the compiled grammar ──
+// Every node becomes one object of a single shape, and one function runs them all by their operation code: the
+// engine's calls stay of one kind (no tree of closures), which is what keeps a subject's reading as fast as the
+// hand-written loop it replaced.
+const OP_SEQ = 0, OP_FIRST = 1, OP_STAR = 2, OP_OPT = 3, OP_LOOK = 4, OP_REJECT = 5, OP_COMMIT = 6, OP_SUB = 7, OP_CHECK = 8;
+const OP_WORD = 9, OP_LIST = 10, OP_TOK = 11, OP_NUMBER = 12, OP_KEYWORD = 13, OP_DESIGNATION = 14, OP_ASIDE = 15, OP_ANY = 16, OP_KIND = 17;
 
-/** A node's matcher, compiled once (a `ref` to a compiled sub-pattern calls its matcher directly). */
-function compile(node: GrammarNode): Matcher {
-  let m = COMPILED.get(node);
-  if (!m) COMPILED.set(node, (m = wrap(node, compileInner(node))));
-  return m;
+/** An ordered choice's alternative: its node, and the test its first token must pass (if any). */
+interface Alt {
+  n: Node;
+  test: ((t: Token) => boolean) | undefined;
 }
 
-/** The node's `when`, `step` and what a match gives, around its own matcher (only the parts it has). */
-function wrap(node: GrammarNode, inner: Matcher): Matcher {
-  if (!node.when && !node.step && !node.np && !node.mark && !node.markIf && !node.category) return inner;
-  const when = node.when ? whenTest(node.when) : undefined;
-  const step = !!node.step;
-  const give = bits(node.mark);
-  const markIf = (node.markIf ?? []).map((m) => ({ table: tableOf(PATTERN_LISTS[m.list]), bits: bits(m.mark) }));
-  const counts = !!node.np;
-  const category = node.category;
-  if (!step && !counts && !markIf.length && !category) {
-    if (!give) return (j) => (when!() ? inner(j) : FAIL);
-    return (j) => {
-      if (when && !when()) return FAIL;
-      const r = inner(j);
-      if (r >= 0) marks |= give;
-      return r;
-    };
+class Node {
+  op = OP_CHECK;
+  kids: Node[] = [];
+  /** seq/star: parts or repetitions start fewer than this many tokens from the start (-1: no limit) */
+  within = -1;
+  /** star: at most this many times (-1: no limit) */
+  max = -1;
+  /** star: each repetition costs a step */
+  costs = false;
+  /** look-around: its offset, whether it must match, whether it ends a repetition, whether it keeps what it read */
+  offset = 0;
+  positive = true;
+  exit = false;
+  keeps = false;
+  /** a look-around of one word list, tested in place */
+  plain: Uint8Array | null = null;
+  /** the table of a word or list, the gate of an opt/star/look-around (null: none) */
+  table: Uint8Array | null = null;
+  test: ((t: Token) => boolean) | null = null;
+  gateTable: Uint8Array | null = null;
+  gateTest: ((t: Token) => boolean) | null = null;
+  kind: Token['k'] = 'word';
+  /** first: its alternatives by word number and token kind */
+  byId: Alt[][][] = [];
+  generic: Alt[][] = [];
+  atEnd: Alt[] = [];
+  /** number: no vague or range count; keep the count as the second group's */
+  plainNumber = false;
+  capture = false;
+  /** keyword: the categories it accepts, one word only, its category is the figure's */
+  cats: readonly Category[] | null = null;
+  oneWord = false;
+  figure = false;
+  aside: SetAsideId | null = null;
+  /** sub: marks kept, added and dropped */
+  keep = 0;
+  add = 0;
+  drop = 0;
+  // what wraps every node: its condition, its step, what a match gives
+  wrapped = false;
+  npMode = 0;
+  hasBits = 0;
+  lacksBits = 0;
+  outermost = false;
+  whenCats: readonly Category[] | null = null;
+  step = false;
+  countsNp = false;
+  give = 0;
+  markIf: Array<{ table: Uint8Array; bits: number }> = [];
+  category: Category | null = null;
+}
+
+const COMPILED = new Map<GrammarNode, Node>();
+/** named sub-patterns by name, each compiled once (a `ref` is its sub-pattern's node itself) */
+const NAMED = new Map<NonTerminal, Node>();
+
+function named(name: NonTerminal): Node {
+  let n = NAMED.get(name);
+  if (!n) {
+    n = new Node();
+    NAMED.set(name, n);
+    COMPILED.set(COUNT_GRAMMAR[name], n);
+    fill(n, COUNT_GRAMMAR[name]);
   }
-  return (j) => {
-    if (when && !when()) return FAIL;
-    if (step) {
-      if (steps >= STEP_BUDGET) return FAIL;
-      steps++;
-    }
-    const r = inner(j);
-    if (r < 0) return r;
-    if (counts) np++;
-    marks |= give;
-    if (markIf.length) {
-      const id = idAt(j);
-      for (const m of markIf) if (m.table[id] === 1) marks |= m.bits;
-    }
-    if (category) cat = category;
-    return r;
-  };
+  return n;
 }
 
-function compileInner(node: GrammarNode): Matcher {
-  if ('seq' in node) {
-    const parts = node.seq.map(compile);
-    const within = node.within;
-    if (within === undefined && parts.length === 2) {
-      const [a, b] = parts as [Matcher, Matcher];
-      return (j) => {
-        const r = a(j);
-        return r < 0 ? r : b(r);
-      };
+function compile(g: GrammarNode): Node {
+  if ('ref' in g && !g.when && !g.step && !g.np && !g.mark && !g.markIf && !g.category) return named(g.ref);
+  let n = COMPILED.get(g);
+  if (!n) {
+    n = new Node();
+    COMPILED.set(g, n);
+    fill(n, g);
+  }
+  return n;
+}
+
+function gateInto(n: Node, g: GrammarNode): void {
+  const f = firstOf(g);
+  if (f && 'words' in f) n.gateTable = tableOf(f.words);
+  else if (f) n.gateTest = f.test;
+}
+
+function fill(n: Node, g: GrammarNode): void {
+  if (g.when || g.step || g.np || g.mark || g.markIf || g.category) {
+    n.wrapped = true;
+    const w = g.when;
+    if (w) {
+      n.npMode = w.np === 'some' ? 1 : w.np === 'none' ? 2 : w.np === 'full' ? 3 : 0;
+      n.hasBits = bits(w.has);
+      n.lacksBits = bits(w.lacks);
+      n.outermost = !!w.outermost;
+      n.whenCats = w.cat ?? null;
     }
-    if (within === undefined && parts.length === 3) {
-      const [a, b, c] = parts as [Matcher, Matcher, Matcher];
-      return (j) => {
-        let r = a(j);
-        if (r < 0) return r;
-        r = b(r);
-        return r < 0 ? r : c(r);
-      };
+    n.step = !!g.step;
+    n.countsNp = !!g.np;
+    n.give = bits(g.mark);
+    n.markIf = (g.markIf ?? []).map((m) => ({ table: tableOf(PATTERN_LISTS[m.list]), bits: bits(m.mark) }));
+    n.category = g.category ?? null;
+  }
+  if ('seq' in g) {
+    n.op = OP_SEQ;
+    n.kids = g.seq.map(compile);
+    n.within = g.within ?? -1;
+  } else if ('first' in g) {
+    n.op = OP_FIRST;
+    // (indexed by the token an alternative can start on, its word and its kind: only those that may match are tried)
+    const alts = g.first.map((a) => ({ n: compile(a), f: firstOf(a), kinds: kindsOf(a) }));
+    const byKind = (keep: (f: First) => boolean): Alt[][] =>
+      KINDS.map((k) => alts.filter((a) => keep(a.f) && (!a.kinds || a.kinds.has(k))).map((a) => ({ n: a.n, test: a.f && 'test' in a.f ? a.f.test : undefined })));
+    n.generic = byKind((f) => !f || 'test' in f);
+    n.byId = [];
+    for (const a of alts) if (a.f && 'words' in a.f) for (const w of a.f.words) {
+      const id = numberOf(w);
+      if (n.byId[id] === undefined) n.byId[id] = byKind((f) => !f || 'test' in f || f.words.has(w));
     }
-    return (j) => {
+    n.atEnd = alts.filter((a) => !a.f).map((a) => ({ n: a.n, test: undefined }));
+  } else if ('star' in g) {
+    n.op = OP_STAR;
+    n.kids = [compile(g.star)];
+    n.within = g.within ?? -1;
+    n.max = g.max ?? -1;
+    n.costs = !!g.steps;
+    gateInto(n, g.star);
+  } else if ('opt' in g) {
+    n.op = OP_OPT;
+    n.kids = [compile(g.opt)];
+    gateInto(n, g.opt);
+  } else if ('ahead' in g || 'notAhead' in g || 'exit' in g || 'at' in g) {
+    n.op = OP_LOOK;
+    const looked = 'ahead' in g ? g.ahead : 'notAhead' in g ? g.notAhead : 'exit' in g ? g.exit : g.is;
+    n.kids = [compile(looked)];
+    n.positive = !('notAhead' in g);
+    n.exit = 'exit' in g;
+    n.keeps = 'ahead' in g || 'at' in g;
+    n.offset = 'at' in g ? g.at : 0;
+    const plain = plainWords(looked);
+    if (plain && !n.exit) n.plain = tableOf(plain);
+    gateInto(n, looked);
+  } else if ('reject' in g) n.op = OP_REJECT;
+  else if ('commit' in g) {
+    n.op = OP_COMMIT;
+    n.kids = [compile(g.commit)];
+  } else if ('sub' in g) {
+    n.op = OP_SUB;
+    n.kids = [named(g.sub)];
+    n.keep = bits(g.keep);
+    n.add = bits(g.add);
+    n.drop = bits(g.drop);
+  } else if ('check' in g) n.op = OP_CHECK;
+  else if ('ref' in g) {
+    // (a ref that carries its own condition or marks: its sub-pattern inside a one-part seq)
+    n.op = OP_SEQ;
+    n.kids = [named(g.ref)];
+  } else if ('word' in g) {
+    n.op = OP_WORD;
+    n.table = tableOf(new Set([g.word]));
+  } else if ('list' in g) {
+    n.op = OP_LIST;
+    n.table = tableOf(PATTERN_LISTS[g.list]);
+  } else if ('tok' in g) {
+    const keys = Object.keys(g.tok);
+    if (keys.length === 0) n.op = OP_ANY;
+    else if (keys.length === 1 && g.tok.k !== undefined) {
+      n.op = OP_KIND;
+      n.kind = g.tok.k;
+    } else {
+      n.op = OP_TOK;
+      n.test = shapeTest(g.tok);
+    }
+  } else if ('number' in g) {
+    n.op = OP_NUMBER;
+    n.plainNumber = !!g.number.plain;
+    n.capture = !!g.number.capture;
+  } else if ('keyword' in g) {
+    n.op = OP_KEYWORD;
+    n.table = tableOf(KEYWORD_FIRST);
+    n.cats = g.keyword.cats ?? null;
+    n.oneWord = !!g.keyword.oneWord;
+    n.figure = !!g.keyword.figure;
+  } else if ('designation' in g) n.op = OP_DESIGNATION;
+  else {
+    n.op = OP_ASIDE;
+    n.aside = g.aside;
+  }
+}
+
+/** Does the node's gate let it start on token j? */
+function gateOpen(n: Node, j: number): boolean {
+  if (n.gateTable !== null) return n.gateTable[idAt(j)] === 1;
+  return n.gateTest === null || (T[j] !== undefined && n.gateTest(T[j]!));
+}
+
+/** Match node n from token j: the token just past the match, FAIL, or EXIT (a repetition ends here). */
+function run(n: Node, j: number): number {
+  if (!n.wrapped) return inner(n, j);
+  if (n.npMode !== 0 && (n.npMode === 1 ? np === 0 : n.npMode === 2 ? np !== 0 : np < NP_MAX)) return FAIL;
+  if ((marks & n.hasBits) !== n.hasBits || (marks & n.lacksBits) !== 0) return FAIL;
+  if (n.outermost && depth !== 0) return FAIL;
+  if (n.whenCats !== null && (cat === undefined || !n.whenCats.includes(cat))) return FAIL;
+  if (n.step) {
+    if (steps >= STEP_BUDGET) return FAIL;
+    steps++;
+  }
+  const r = inner(n, j);
+  if (r < 0) return r;
+  if (n.countsNp) np++;
+  marks |= n.give;
+  if (n.markIf.length !== 0) {
+    const id = idAt(j);
+    for (let k = 0; k < n.markIf.length; k++) if (n.markIf[k]!.table[id] === 1) marks |= n.markIf[k]!.bits;
+  }
+  if (n.category !== null) cat = n.category;
+  return r;
+}
+
+function inner(n: Node, j: number): number {
+  switch (n.op) {
+    case OP_SEQ: {
       const start = j;
-      for (const p of parts) {
-        if (within !== undefined && j >= start + within) return FAIL;
-        const r = p(j);
+      const kids = n.kids;
+      for (let k = 0; k < kids.length; k++) {
+        if (n.within >= 0 && j >= start + n.within) return FAIL;
+        const r = run(kids[k]!, j);
         if (r < 0) return r;
         j = r;
       }
       return j;
-    };
-  }
-  if ('first' in node) {
-    // (indexed by the token an alternative can start on, its word and its kind: only those that may match are
-    // tried, each after its test)
-    type Alt = { m: Matcher; test: ((t: Token) => boolean) | undefined };
-    const alts = node.first.map((a) => ({ m: compile(a), f: firstOf(a), kinds: kindsOf(a) }));
-    const byKind = (keep: (f: First) => boolean): Alt[][] =>
-      KINDS.map((k) => alts.filter((a) => keep(a.f) && (!a.kinds || a.kinds.has(k))).map((a) => ({ m: a.m, test: a.f && 'test' in a.f ? a.f.test : undefined })));
-    const generic = byKind((f) => !f || 'test' in f);
-    const byId: Alt[][][] = Array.from({ length: WORD_ID.size + 1 }, () => generic);
-    for (const a of alts) if (a.f && 'words' in a.f) for (const w of a.f.words) {
-      const id = numberOf(w);
-      if (byId[id] === generic || byId[id] === undefined) byId[id] = byKind((f) => !f || 'test' in f || f.words.has(w));
     }
-    const atEnd = alts.filter((a) => !a.f).map((a) => ({ m: a.m, test: undefined }));
-    return (j) => {
+    case OP_FIRST: {
       const t = T[j];
-      const list = t ? (byId[idAt(j)] ?? generic)[t.k === 'word' ? 0 : t.k === 'num' ? 1 : 2]! : atEnd;
+      const list = t !== undefined ? (n.byId[idAt(j)] ?? n.generic)[t.k === 'word' ? 0 : t.k === 'num' ? 1 : 2]! : n.atEnd;
       const m0 = marks, n0 = np, s0 = steps, c0 = cat, k0 = coord;
       for (let x = 0; x < list.length; x++) {
         const a = list[x]!;
         if (a.test !== undefined && !a.test(t!)) continue;
-        const r = a.m(j);
+        const r = run(a.n, j);
         if (r >= 0 || r === EXIT || rejected) return r;
         marks = m0; np = n0; steps = s0; cat = c0; coord = k0;
       }
       return FAIL;
-    };
-  }
-  if ('star' in node) {
-    const item = compile(node.star);
-    const { within, max, steps: costs } = node;
-    const gate = gateOf(node.star);
-    const gw = gate.table;
-    const gt = gate.test;
-    return (j) => {
+    }
+    case OP_STAR: {
       const start = j;
-      for (let times = 0; max === undefined || times < max; times++) {
-        if (within !== undefined && j >= start + within) break;
-        if (costs && steps >= STEP_BUDGET) break;
-        if (gw !== undefined) {
-          if (gw[idAt(j)] !== 1) break;
-        } else if (gt !== undefined && (T[j] === undefined || !gt(T[j]!))) break;
+      const item = n.kids[0]!;
+      for (let times = 0; n.max < 0 || times < n.max; times++) {
+        if (n.within >= 0 && j >= start + n.within) break;
+        if (n.costs && steps >= STEP_BUDGET) break;
+        if (!gateOpen(n, j)) break;
         const m0 = marks, n0 = np, s0 = steps, c0 = cat, k0 = coord;
-        if (costs) steps++;
-        const r = item(j);
+        if (n.costs) steps++;
+        const r = run(item, j);
         if (r < 0) {
           if (rejected) return FAIL;
           marks = m0; np = n0; steps = s0; cat = c0; coord = k0;
@@ -398,146 +501,87 @@ function compileInner(node: GrammarNode): Matcher {
         j = r;
       }
       return j;
-    };
-  }
-  if ('opt' in node) {
-    const inner = compile(node.opt);
-    const gate = gateOf(node.opt);
-    const gw = gate.table;
-    const gt = gate.test;
-    return (j) => {
-      if (gw !== undefined) {
-        if (gw[idAt(j)] !== 1) return j;
-      } else if (gt !== undefined && (T[j] === undefined || !gt(T[j]!))) return j;
+    }
+    case OP_OPT: {
+      if (!gateOpen(n, j)) return j;
       const m0 = marks, n0 = np, s0 = steps, c0 = cat, k0 = coord;
-      const r = inner(j);
+      const r = run(n.kids[0]!, j);
       if (r >= 0 || rejected) return r;
       marks = m0; np = n0; steps = s0; cat = c0; coord = k0;
       return j;
-    };
-  }
-  if ('ref' in node) {
-    const target = COUNT_GRAMMAR[node.ref];
-    if (COMPILED.has(target) || !COMPILING.has(target)) {
-      COMPILING.add(target);
-      return compile(target);
     }
-    const box = boxOf(node.ref);
-    return (j) => box.m(j);
-  }
-  if ('ahead' in node || 'notAhead' in node || 'exit' in node || 'at' in node) {
-    const positive = !('notAhead' in node);
-    const inner = compile('ahead' in node ? node.ahead : 'notAhead' in node ? node.notAhead : 'exit' in node ? node.exit : node.is);
-    const offset = 'at' in node ? node.at : 0;
-    const keeps = 'ahead' in node || 'at' in node;
-    const found = 'exit' in node ? EXIT : undefined;
-    const looked = 'ahead' in node ? node.ahead : 'notAhead' in node ? node.notAhead : 'exit' in node ? node.exit : node.is;
-    const plain = plainWords(looked);
-    if (plain && !('exit' in node)) {
-      const table = tableOf(plain);
-      return (j) => ((table[idAt(j + offset)] === 1) === positive ? j : FAIL);
-    }
-    const gate = gateOf(looked);
-    return (j) => {
-      if (!opens(gate, j + offset)) return positive ? FAIL : j;
+    case OP_LOOK: {
+      const at = j + n.offset;
+      if (n.plain !== null) return (n.plain[idAt(at)] === 1) === n.positive ? j : FAIL;
+      if (!gateOpen(n, at)) return n.positive ? FAIL : j;
       const m0 = marks, n0 = np, s0 = steps, c0 = cat, k0 = coord;
-      const r = j + offset < 0 ? FAIL : inner(j + offset);
+      const r = at < 0 ? FAIL : run(n.kids[0]!, at);
       if (rejected) return FAIL;
-      if (!(keeps && r >= 0)) {
+      if (!(n.keeps && r >= 0)) {
         marks = m0; np = n0; steps = s0; cat = c0; coord = k0;
       }
-      return (r >= 0) === positive ? found ?? j : FAIL;
-    };
-  }
-  if ('reject' in node) {
-    return () => {
+      return (r >= 0) === n.positive ? (n.exit ? EXIT : j) : FAIL;
+    }
+    case OP_REJECT:
       rejected = true;
       return FAIL;
-    };
-  }
-  if ('commit' in node) {
-    const inner = compile(node.commit);
-    return (j) => {
-      const r = inner(j);
+    case OP_COMMIT: {
+      const r = run(n.kids[0]!, j);
       if (r < 0) rejected = true;
       return r;
-    };
-  }
-  if ('sub' in node) {
-    const box = boxOf(node.sub);
-    const keep = bits(node.keep);
-    const add = bits(node.add);
-    const drop = bits(node.drop);
-    return (j) => {
+    }
+    case OP_SUB: {
       const m0 = marks, n0 = np, s0 = steps, c0 = cat, k0 = coord, d0 = depth;
       marks = 0; np = 0; steps = 0; cat = undefined; coord = 0; depth = d0 + 1;
-      const r = box.m(j);
+      const r = run(n.kids[0]!, j);
       depth = d0;
       if (r < 0) {
         marks = m0; np = n0; steps = s0; cat = c0; coord = k0;
         return r;
       }
-      marks = (marks & ~drop) | add | (m0 & keep);
+      marks = (marks & ~n.drop) | n.add | (m0 & n.keep);
       np = n0; steps = s0; coord = k0;
       return r;
-    };
-  }
-  if ('check' in node) return (j) => j;
-  if ('word' in node) {
-    const id = numberOf(node.word);
-    return (j) => (idAt(j) === id ? j + 1 : FAIL);
-  }
-  if ('list' in node) {
-    const table = tableOf(PATTERN_LISTS[node.list]);
-    return (j) => (table[idAt(j)] === 1 ? j + 1 : FAIL);
-  }
-  if ('tok' in node) {
-    const shape = node.tok;
-    if (Object.keys(shape).length === 0) return (j) => (j < T.length ? j + 1 : FAIL);
-    if (Object.keys(shape).length === 1 && shape.k !== undefined) {
-      const k = shape.k;
-      return (j) => (T[j]?.k === k ? j + 1 : FAIL);
     }
-    const test = shapeTest(shape);
-    return (j) => {
+    case OP_CHECK:
+      return j;
+    case OP_WORD:
+    case OP_LIST:
+      return n.table![idAt(j)] === 1 ? j + 1 : FAIL;
+    case OP_ANY:
+      return j >= 0 && j < T.length ? j + 1 : FAIL;
+    case OP_KIND:
+      return T[j]?.k === n.kind ? j + 1 : FAIL;
+    case OP_TOK: {
       const t = T[j];
-      return t && test(t) ? j + 1 : FAIL;
-    };
-  }
-  if ('number' in node) {
-    const { plain, capture } = node.number;
-    return (j) => {
-      const n = parseNumberAt(T, j);
-      if (!n || (plain && (n.vague || n.range))) return FAIL;
-      if (capture) coord = n.value;
-      return n.end;
-    };
-  }
-  if ('keyword' in node) {
-    const { cats, oneWord, figure } = node.keyword;
-    const starts = tableOf(KEYWORD_FIRST);
-    return (j) => {
-      if (starts[idAt(j)] !== 1) return FAIL;
+      return t !== undefined && n.test!(t) ? j + 1 : FAIL;
+    }
+    case OP_NUMBER: {
+      const e = parseNumberAt(T, j);
+      if (!e || (n.plainNumber && (e.vague || e.range))) return FAIL;
+      if (n.capture) coord = e.value;
+      return e.end;
+    }
+    case OP_KEYWORD: {
+      if (n.table![idAt(j)] !== 1) return FAIL;
       // (a subject asks for the keyword at one token several times: once to stop its noun phrase, then to read it)
       if (j !== kwAt) {
         kwAt = j;
         kwHere = keywordAt(T, j);
       }
       const kw = kwHere;
-      if (!kw || (cats && !cats.includes(kw.cat)) || (oneWord && kw.end !== j + 1)) return FAIL;
-      if (figure) cat = kw.cat;
+      if (!kw || (n.cats !== null && !n.cats.includes(kw.cat)) || (n.oneWord && kw.end !== j + 1)) return FAIL;
+      if (n.figure) cat = kw.cat;
       return kw.end;
-    };
+    }
+    case OP_DESIGNATION:
+      return T[j] !== undefined && designation(T, j) ? j + 1 : FAIL;
+    default:
+      return hook(n.aside!, j) ? j : FAIL;
   }
-  if ('designation' in node) return (j) => (T[j] && designation(T, j) ? j + 1 : FAIL);
-  const id = node.aside;
-  return (j) => (hook(id, j) ? j : FAIL);
 }
 
-for (const name of Object.keys(COUNT_GRAMMAR) as NonTerminal[]) {
-  COMPILING.add(COUNT_GRAMMAR[name]);
-  boxOf(name).m = compile(COUNT_GRAMMAR[name]);
-}
+for (const name of Object.keys(COUNT_GRAMMAR) as NonTerminal[]) named(name);
 
 const HOLDS: AsideHook = () => true;
 
@@ -581,7 +625,7 @@ export function readSubject(toks: Token[], j: number, aside: AsideHook = HOLDS, 
   if (j > lastCategoryAt) return undefined;
   hook = aside;
   marks = 0; np = 0; steps = 0; cat = undefined; coord = 0; depth = 0; rejected = false; kwAt = -1;
-  const end = NAMED.get(from)!.m(j);
+  const end = run(NAMED.get(from)!, j);
   T = [];
   if (end < 0 || cat === undefined) return undefined;
   const out: SubjectReading = {
@@ -609,7 +653,7 @@ export function matchGrammarNode(toks: Token[], j: number, node: GrammarNode, as
   IDS.fill(-1, 0, toks.length);
   hook = aside;
   marks = 0; np = 0; steps = 0; cat = undefined; coord = 0; depth = 0; rejected = false; kwAt = -1;
-  const end = m(j);
+  const end = run(m, j);
   const out = end < 0 ? (rejected ? { end: -1, marks: [], rejected: true as const } : undefined) : { end, ...(cat ? { cat } : {}), marks: MARK_NAMES.filter((n) => marks & BIT.get(n)!) };
   T = [];
   return out;

@@ -324,6 +324,12 @@ function gateInto(n: Node, g: GrammarNode): void {
   else if (f) n.gateTest = f.test;
 }
 
+/** A node of one operation over one child. */
+function over(n: Node, op: number, kid: Node): void {
+  n.op = op;
+  n.kids = [kid];
+}
+
 function fill(n: Node, g: GrammarNode): void {
   if (g.when || g.step || g.np || g.mark || g.markIf || g.category) {
     n.wrapped = true;
@@ -359,20 +365,17 @@ function fill(n: Node, g: GrammarNode): void {
     }
     n.atEnd = alts.filter((a) => !a.f).map((a) => ({ n: a.n, test: undefined }));
   } else if ('star' in g) {
-    n.op = OP_STAR;
-    n.kids = [compile(g.star)];
+    over(n, OP_STAR, compile(g.star));
     n.within = g.within ?? -1;
     n.max = g.max ?? -1;
     n.costs = !!g.steps;
     gateInto(n, g.star);
   } else if ('opt' in g) {
-    n.op = OP_OPT;
-    n.kids = [compile(g.opt)];
+    over(n, OP_OPT, compile(g.opt));
     gateInto(n, g.opt);
   } else if ('ahead' in g || 'notAhead' in g || 'exit' in g || 'at' in g) {
-    n.op = OP_LOOK;
     const looked = 'ahead' in g ? g.ahead : 'notAhead' in g ? g.notAhead : 'exit' in g ? g.exit : g.is;
-    n.kids = [compile(looked)];
+    over(n, OP_LOOK, compile(looked));
     n.positive = !('notAhead' in g);
     n.exit = 'exit' in g;
     n.keeps = 'ahead' in g || 'at' in g;
@@ -381,21 +384,16 @@ function fill(n: Node, g: GrammarNode): void {
     if (plain && !n.exit) n.plain = tableOf(plain);
     gateInto(n, looked);
   } else if ('reject' in g) n.op = OP_REJECT;
-  else if ('commit' in g) {
-    n.op = OP_COMMIT;
-    n.kids = [compile(g.commit)];
-  } else if ('sub' in g) {
-    n.op = OP_SUB;
-    n.kids = [named(g.sub)];
+  else if ('commit' in g) over(n, OP_COMMIT, compile(g.commit));
+  else if ('sub' in g) {
+    over(n, OP_SUB, named(g.sub));
     n.keep = bits(g.keep);
     n.add = bits(g.add);
     n.drop = bits(g.drop);
   } else if ('check' in g) n.op = OP_CHECK;
-  else if ('ref' in g) {
-    // (a ref that carries its own condition or marks: its sub-pattern inside a one-part seq)
-    n.op = OP_SEQ;
-    n.kids = [named(g.ref)];
-  } else if ('word' in g) {
+  // (a ref that carries its own condition or marks: its sub-pattern inside a one-part seq)
+  else if ('ref' in g) over(n, OP_SEQ, named(g.ref));
+  else if ('word' in g) {
     n.op = OP_WORD;
     n.table = tableOf(new Set([g.word]));
   } else if ('list' in g) {

@@ -358,10 +358,12 @@ function fill(n: Node, g: GrammarNode): void {
     const byKind = (keep: (f: First) => boolean): Alt[][] =>
       KINDS.map((k) => alts.filter((a) => keep(a.f) && (!a.kinds || a.kinds.has(k))).map((a) => ({ n: a.n, test: a.f && 'test' in a.f ? a.f.test : undefined })));
     n.generic = byKind((f) => !f || 'test' in f);
-    n.byId = [];
+    for (const a of alts) if (a.f && 'words' in a.f) for (const w of a.f.words) numberOf(w);
+    // (a packed array, every word number present: a sparse one would be looked up like a dictionary)
+    n.byId = new Array<Alt[][]>(WORD_ID.size + 1).fill(n.generic);
     for (const a of alts) if (a.f && 'words' in a.f) for (const w of a.f.words) {
-      const id = numberOf(w);
-      if (n.byId[id] === undefined) n.byId[id] = byKind((f) => !f || 'test' in f || f.words.has(w));
+      const id = WORD_ID.get(w)!;
+      if (n.byId[id] === n.generic) n.byId[id] = byKind((f) => !f || 'test' in f || f.words.has(w));
     }
     n.atEnd = alts.filter((a) => !a.f).map((a) => ({ n: a.n, test: undefined }));
   } else if ('star' in g) {

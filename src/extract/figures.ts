@@ -4,8 +4,7 @@
 // pass is linear in the text.
 import type { Category, Qualifier } from '../schema';
 import {
-  AUX, BLOCK_NOUNS, LEFT_NEEDS_PERSON, LEFT_VERBS, MONTHS, WEEKDAYS, OFFICIAL_RE, PERSON_PLURAL, PERSON_SINGULAR,
-  REPORT_VERBS, SPECULATIVE, UNOFFICIAL_RE,
+  BLOCK_NOUNS, LEFT_VERBS, MONTHS, OFFICIAL_RE, PERSON_PLURAL, PERSON_SINGULAR, REPORT_VERBS, UNOFFICIAL_RE,
 } from './lexicon/index';
 import { parseNumberAt, startsAsciiLower, startsUpper, yearOf, type NumberExpr, type Token } from './numbers';
 import { matchAt, QUAL_PHRASES, qualifierBefore } from './qualifiers';
@@ -13,13 +12,15 @@ import { tokensOf, type Sentence } from './sentences';
 import { countryOf, gazetteer, maxPlaceWords, placeWordsFrom } from './gazetteer';
 import { countPatternAt, readingPatternsOver, runVictimRules, type ReadingHit, type RuleVeto } from './rules/engine';
 import { Antecedents } from './rules/antecedents';
-import { AGENT_VERBS, BE_FORMS, BODIES_OF_HEADS, CLAUSE_TURNS, COUNT_AFTER_DAY_WORDS, DATE_PREPS, FINITE_KEYWORDS, FLIGHT_VERBS, FORCE_VERBS, FOUND_VERBS, HOME_DETERMINERS, HOME_NOUNS, INCREMENT_VERBS, LARGE_NUMBER_WORDS, MEASURE_UNITS, OBJECT_OPENERS, ORDINALS, OTHERS_WORDS, OUT_VERBS, PARENTHETICAL_OPENERS, PERPETRATORS, PLACE_NOUNS, QUOTE_CHARS, RECOVERY_PARTICIPLES, RECOVER_VERBS, REDUCED_RELATIVE, REDUCED_RELATIVE_PREPS, REFUGE_WORDS, RELATIVE, RELOCATE_VERBS, ROUND_UP_VERBS, SAFE_WORDS, STOP_NP, TAKE_VERBS, THAT_WHICH } from './lexicon/counts';
+import { readSubject } from './rules/grammar';
+import { AGENT_VERBS, BE_FORMS, COUNT_AFTER_DAY_WORDS, DATE_PREPS, FLIGHT_VERBS, HOME_DETERMINERS, HOME_NOUNS, INCREMENT_VERBS, LARGE_NUMBER_WORDS, OBJECT_OPENERS, ORDINALS, OTHERS_WORDS, PERPETRATORS, REFUGE_WORDS, RELATIVE, STOP_NP, THAT_WHICH } from './lexicon/counts';
 import { AGO_UNITS, CAUSE_ADJ, CAUSE_NOUNS, CONTEXT_PHRASES, EARLIER_CAUSE_FRAMES, EARLIER_INCIDENT_NOUNS, EARLIER_THIS, EARLIER_THIS_PERIODS, EARLIER_THIS_SPANS, EVENT_FAMILIES, LAST_PERIODS, LAST_SEASONS, PAST_CAUSE_FRAMES, ROAD_ACCIDENTS, ROAD_WORDS, LONG_SPANS, ROUND_UP_NOUNS, SPAN_PREPS, SUPERSEDED_PHRASES, TIME_SPANS, WEATHER_CAUSES } from './lexicon/other-incidents';
 import { DEATH_WORDS, FATAL_WORDS, HURT_WORDS, MISSING_TEXT_RE, STRANDED_RE, TRAPPED_RE } from './lexicon/outcomes';
 import { ARTICLES, BOUNDARY_WORDS, NOT_INVERTED_SUBJECT, NOT_SUBJECT_WORDS, PLACE_TIME_PREPS, PRONOUNS, SUBJECT_PRONOUNS, TRAILING_TIME_WORDS } from './lexicon/attribution';
 import { AUTHORITY, BORDER_DETERMINERS, BORDER_NOUNS, BOTH_WHOLES, COUNTRY_NOUNS, DEMONYM_SUFFIXES, FEW_COUNTS, PLACE_MODIFIERS, PLACE_NOUNS_AFTER_DEMONYM, SCOPE_PREPS, SIDE_POSSESSIVES } from './lexicon/scope';
-import { asideAround, keywordAt, MONTH_INDEX, namesGroupMember, olderMonth, superlativeSince } from './rules/context';
-import type { CountRule, SetAsideId } from './rules/count-rules';
+import { asideAround, designation, keywordAt, MONTH_INDEX, namesGroupMember, olderMonth, superlativeSince } from './rules/context';
+import { COUNT_RULES, type CountRule, type SetAsideId } from './rules/count-rules';
+import type { NonTerminal } from './rules/count-grammar';
 import { VIOLENT_EVENT_NOUNS } from './lexicon/victims';
 
 export interface Candidate {
@@ -86,205 +87,6 @@ function headlinesOfOtherStories(sentences: readonly Sentence[]): Set<number> {
   return out;
 }
 
-interface RightScan {
-  /** a second count coordinated into the same subject: "three hostages and four attackers were killed" */
-  coordValue?: number;
-  cat: Category;
-  /** keyword used as an adjective before a person noun ("displaced women") */
-  adjectival?: boolean;
-  end: number;
-  person: boolean;
-  singularPerson: boolean;
-  speculative: boolean;
-  subcount: boolean;
-  increment: boolean;
-  combined: boolean;
-}
-
-/** From token j (just past a count), read "[more] [of them] [noun phrase] [auxiliaries] KEYWORD". */
-function scanRight(toks: Token[], j0: number, depth = 0, aside: SetAside = HOLDS): RightScan | undefined {
-  let j = j0;
-  let np = 0;
-  let person = false;
-  let singularPerson = false;
-  let aux = false;
-  let speculative = false;
-  let subcount = false;
-  let increment = false;
-  let bodies = false;
-  let perpetrator = false;
-  let ofTotal = false;
-  // "the bodies of 14 miners were recovered": the count sits inside "bodies of"
-  const bodiesOf = toks[j0 - 2]?.l === 'of' && BODIES_OF_HEADS.test(toks[j0 - 3]?.l ?? '');
-  const nx = toks[j];
-  if (nx && (nx.l === 'more' || nx.l === 'new' || nx.l === 'additional')) {
-    increment = true;
-    j++;
-  }
-  // "of them", "of whom", "of the 543 passengers", "of the dead", "of people"
-  if (toks[j]?.l === 'of') {
-    const a = toks[j + 1];
-    if (a && (a.l === 'them' || a.l === 'whom' || a.l === 'those')) {
-      subcount = true;
-      j += 2;
-    } else if (a && a.l === 'the' && (toks[j + 2]?.k === 'num' || (toks[j + 2]?.k === 'word' && parseNumberAt(toks, j + 2)))) {
-      // "two of the 14 people killed were police officers": a part of a stated total (but "32 of the
-      // 543 passengers were confirmed dead" counts the dead among those aboard); "five of the nine" alike
-      ofTotal = true;
-      j = toks[j + 2]!.k === 'num' ? j + 3 : parseNumberAt(toks, j + 2)!.end;
-    } else if (a && a.l === 'the') {
-      const kw = keywordAt(toks, j + 2);
-      subcount = true;
-      j += 2;
-      if (kw) j = kw.end; // "27 of the dead had been identified": a part of the dead
-      if (kw) return scanTail(toks, j, { cat: kw.cat, person: true, singularPerson: false, speculative, subcount: true, increment, aux: false, bodies: false, np: 1 }, aside);
-    } else if (a && a.k === 'word') {
-      j += 1;
-    }
-  }
-  for (let steps = 0; steps < 12 && j < toks.length; steps++) {
-    const tk = toks[j]!;
-    if (tk.k === 'punct') {
-      if (QUOTE_CHARS.has(tk.t)) {
-        j++;
-        continue;
-      }
-      if (tk.t === '-' && tk.glued) return undefined; // "35-year-old", "12-story"
-      // "Ten people, among them three children, were injured": skip the parenthetical sub-count
-      if (tk.t === ',' && np > 0 && PARENTHETICAL_OPENERS.test(toks[j + 1]?.l ?? '')) {
-        let m = j + 2;
-        while (m < toks.length && m < j + 10 && toks[m]!.t !== ',') m++;
-        if (toks[m]?.t === ',') {
-          j = m + 1;
-          continue;
-        }
-      }
-      return undefined;
-    }
-    const kw = keywordAt(toks, j);
-    if (kw && !(kw.cat === 'killed' && tk.l === 'lives' && np > 0)) {
-      // "two of the attackers were killed": the perpetrators are not the incident's casualties
-      if (perpetrator && (kw.cat === 'killed' || kw.cat === 'injured') && aside('count.aside.perpetrator', j)) return undefined;
-      // ("four of the five victims died": a finite verb is the part's own predicate, as "were" would make it)
-      if (ofTotal && !aux && !FINITE_KEYWORDS.has(toks[j]!.l)) subcount = true;
-      // "three hostages and four attackers were killed": a hostage noun in a coordinated subject
-      if (kw.cat === 'hostages' && kw.end === j + 1 && depth === 0 && toks[kw.end]?.l === 'and' && toks[kw.end + 1]?.k !== 'punct' && parseNumberAt(toks, kw.end + 1)) {
-        np++;
-        person = true;
-        j++;
-        continue;
-      }
-      return scanTail(toks, kw.end, { cat: kw.cat, person, singularPerson, speculative, subcount, increment, aux, bodies, np }, aside);
-    }
-    if (tk.k === 'num') {
-      // an age or size compound inside the noun phrase: "a 35-year-old man"
-      if (!aux && toks[j + 1]?.t === '-' && toks[j + 1]!.glued && toks[j + 2]?.glued && toks[j + 2]!.k === 'word') {
-        j += 3;
-        np++;
-        continue;
-      }
-      // "five crew aboard the coast guard Dash 8 died": a name's designation inside the noun phrase
-      if (!aux && designation(toks, j)) {
-        j++;
-        continue;
-      }
-      return undefined;
-    }
-    if ((bodies || bodiesOf) && aux && RECOVERY_PARTICIPLES.test(tk.l)) {
-      return { cat: 'killed', end: j + 1, person: true, singularPerson, speculative, subcount, increment, combined: false };
-    }
-    // "a police officer was shot and wounded", "were beaten and killed": a second verb joined to the first
-    if (tk.l === 'and' && aux && keywordAt(toks, j + 1)) {
-      j++;
-      continue;
-    }
-    if (aux && tk.k === 'word' && /(ed|en)$/.test(tk.l) && toks[j + 1]?.l === 'and' && keywordAt(toks, j + 2)) {
-      j += 2;
-      continue;
-    }
-    // "seven men who refused to leave the land were arrested": a relative clause between the subject and its verb
-    if ((tk.l === 'who' || tk.l === 'that') && np > 0 && person && !aux && depth === 0) {
-      const m = relativeClauseEnd(toks, j + 1);
-      if (m !== undefined) {
-        j = m;
-        aux = true;
-        continue;
-      }
-    }
-    // "nine men suspected of being smugglers were arrested", "a man believed to be the captain was taken into
-    // custody": a participle phrase between the subject and its verb, read like a relative clause
-    if (REDUCED_RELATIVE.has(tk.l) && REDUCED_RELATIVE_PREPS.test(toks[j + 1]?.l ?? '') && np > 0 && person && !aux && depth === 0) {
-      const m = relativeClauseEnd(toks, j + 1, true);
-      if (m !== undefined) {
-        j = m;
-        aux = true;
-        continue;
-      }
-    }
-    // "more than 80 people in eight cities were detained": a counted place phrase inside the noun phrase
-    if ((tk.l === 'in' || tk.l === 'across' || tk.l === 'from') && np > 0 && person && toks[j + 1]?.k !== 'punct') {
-      const m = parseNumberAt(toks, j + 1);
-      if (m && PLACE_NOUNS.has(toks[m.end]?.l ?? '')) {
-        j = m.end + 1;
-        continue;
-      }
-    }
-    if (AUX.has(tk.l)) {
-      if (SPECULATIVE.has(tk.l)) speculative = true;
-      aux = true;
-      j++;
-      continue;
-    }
-    if (SPECULATIVE.has(tk.l) && aux) {
-      speculative = true;
-      j++;
-      continue;
-    }
-    if (aux) return undefined;
-    if (BLOCK_NOUNS.has(tk.l)) return undefined;
-    if (tk.l === 'and' && np > 0) {
-      const n2 = toks[j + 1];
-      // "two soldiers and three civilians were killed" = 5; a coordinated group of attackers adds nothing
-      const m = depth === 0 && person ? parseNumberAt(toks, j + 1) : undefined;
-      // the second count needs its own person noun: "135 people and 5,000 were wounded" is two figures
-      let noun2 = false;
-      if (m) for (let k = m.end; k < m.end + 3 && k < toks.length && !keywordAt(toks, k); k++) if (PERSON_PLURAL.has(toks[k]!.l) || PERPETRATORS.has(toks[k]!.l)) noun2 = true;
-      if (m && noun2 && !m.vague && !m.range) {
-        let perp = false;
-        for (let k = m.end; k < m.end + 3 && k < toks.length; k++) if (PERPETRATORS.has(toks[k]!.l)) perp = true;
-        const r2 = perp ? scanRightPerp(toks, m.end, aside) : scanRight(toks, m.end, depth + 1, aside);
-        if (r2 && !r2.adjectival && (r2.cat === 'killed' || r2.cat === 'injured' || r2.cat === 'missing' || r2.cat === 'hostages' || r2.cat === 'arrested')) {
-          return { ...r2, person: true, singularPerson: false, subcount: subcount || r2.subcount, increment: increment || r2.increment, coordValue: perp ? 0 : m.value };
-        }
-        return undefined;
-      }
-      if (n2 && PERSON_PLURAL.has(n2.l) && !keywordAt(toks, j + 1)) {
-        j++;
-        continue;
-      }
-      return undefined;
-    }
-    // a short place phrase inside the noun phrase: "10,000 people across Florida"
-    if ((tk.l === 'across' || tk.l === 'in' || tk.l === 'from') && np > 0 && toks[j + 1] && /^\p{Lu}/u.test(toks[j + 1]!.t)) {
-      j += 2;
-      while (toks[j] && /^\p{Lu}/u.test(toks[j]!.t) && toks[j]!.k === 'word') j++;
-      continue;
-    }
-    if (STOP_NP.has(tk.l) && !(tk.l === 'of' && np === 0)) return undefined;
-    if (np >= 4) return undefined;
-    np++;
-    if (PERSON_PLURAL.has(tk.l)) person = true;
-    if (PERPETRATORS.has(tk.l)) perpetrator = true;
-    if (PERSON_SINGULAR.has(tk.l)) {
-      person = true;
-      singularPerson = true;
-    }
-    if (tk.l === 'bodies' || tk.l === 'body') bodies = true;
-    j++;
-  }
-  return undefined;
-}
-
 /** Just past a counted object: "and" + a second count in the same noun phrase ("23 survivors and 7 bodies"). */
 function coordinatedObject(toks: Token[], from: number): { at: number; n: NumberExpr; and: boolean } | undefined {
   for (let k = from; k < from + 4 && k < toks.length; k++) {
@@ -335,95 +137,6 @@ function leftHome(toks: Token[], from: number): boolean {
     if (t.k === 'punct') return false;
     if ((t.l === 'from' || t.l === 'of') && HOME_DETERMINERS.test(toks[k + 1]?.l ?? '') && HOME_NOUNS.test(toks[k + 2]?.l ?? '')) return true;
     if (t.l === 'to' && FLIGHT_VERBS.test(toks[k + 1]?.l ?? '')) return true;
-  }
-  return false;
-}
-
-/**
- * "men who refused to leave the land were arrested": from just past "who", the index of the passive
- * auxiliary that starts the subject's own verb phrase ("were"), when one follows within a short clause
- * made only of words (no count, no punctuation) and is followed by a category keyword.
- */
-function relativeClauseEnd(toks: Token[], from: number, participle = false): number | undefined {
-  // "who were killed", "who was injured": the clause itself is the casualty statement; the plain scan reads it
-  if (!participle && (BE_FORMS.has(toks[from]?.l ?? '') || toks[from]?.l === 'had' || toks[from]?.l === 'have')) return undefined;
-  for (let k = from + 1; k < from + 17 && k < toks.length; k++) {
-    const t = toks[k]!;
-    // a possessive inside the clause ("the boat's captain")
-    if (t.k === 'punct' && (t.t === "'" || t.t === '’') && t.glued && toks[k + 1]?.l === 's') {
-      k++;
-      continue;
-    }
-    // a measure inside the clause ("a voyage that ended seven miles off the coast"), never another count of people
-    if (t.k === 'num' && MEASURE_UNITS.has(toks[k + 1]?.l ?? '')) {
-      k++;
-      continue;
-    }
-    if (t.k !== 'word') return undefined;
-    // the clause has a category verb of its own ("men who attacked a village where people were killed")
-    if (keywordAt(toks, k)) return participle && AUX.has(toks[k - 1]?.l ?? '') ? k : undefined; // "believed to be dead"
-    if (participle && (t.l === 'be' || t.l === 'have') && toks[k - 1]?.l === 'to') continue; // "believed to be the captain"
-    if (participle && t.l === 'being') continue; // "suspected of being smugglers"
-    if (BE_FORMS.has(t.l) || t.l === 'have' || t.l === 'had' || t.l === 'has') {
-      let m = k + 1;
-      while (m < k + 4 && toks[m] && AUX.has(toks[m]!.l) && !keywordAt(toks, m)) m++;
-      return keywordAt(toks, m) ? m : undefined;
-    }
-  }
-  return undefined;
-}
-
-/** The category a perpetrators' noun phrase would have ("four attackers were killed"), ignoring the perpetrator veto. */
-function scanRightPerp(toks: Token[], j: number, aside: SetAside): RightScan | undefined {
-  for (let k = j; k < j + 8 && k < toks.length; k++) {
-    if (toks[k]!.k === 'punct' || toks[k]!.k === 'num') return undefined;
-    const kw = keywordAt(toks, k);
-    if (kw) return scanTail(toks, kw.end, { cat: kw.cat, person: true, singularPerson: false, speculative: false, subcount: false, increment: false, aux: true, bodies: false, np: 1 }, aside);
-  }
-  return undefined;
-}
-
-function scanTail(
-  toks: Token[],
-  end: number,
-  s: { cat: Category; person: boolean; singularPerson: boolean; speculative: boolean; subcount: boolean; increment: boolean; aux: boolean; bodies: boolean; np: number },
-  aside: SetAside,
-): RightScan | undefined {
-  // "dead or missing", "killed or injured", "dead or presumed dead": combined figures are not split
-  let combined = false;
-  const o = toks[end];
-  if (o && o.l === 'or') {
-    const k2 = keywordAt(toks, end + 1) ?? keywordAt(toks, end + 2);
-    if (k2) combined = true;
-  }
-  // "two children hurt and killed by guns this week": one count for both outcomes is a combined figure too
-  if (o && o.l === 'and' && (s.cat === 'injured' || s.cat === 'killed')) {
-    const k2 = keywordAt(toks, end + 1);
-    if (k2 && k2.cat !== s.cat && (k2.cat === 'injured' || k2.cat === 'killed')) combined = true;
-  }
-  // "had been killed, wounded or captured": a list of outcomes for one figure
-  if (o && o.t === ',' && keywordAt(toks, end + 1)) {
-    for (let k = end + 2; k < end + 5 && k < toks.length; k++) if (toks[k]!.l === 'or') combined = true;
-  }
-  if (combined && !aside('count.aside.combined', end)) combined = false;
-  if (toks[end]?.l === 'identified' || (toks[end]?.l === 'been' && toks[end + 1]?.l === 'identified')) s.subcount = true;
-  // "17 miners who had been missing since the fire were found alive today": no longer missing
-  if (s.cat === 'missing' && foundSafeAfter(toks, end) && aside('count.aside.found-safe', end)) return undefined;
-  const after = toks[end];
-  const adjectival = !!after && (PERSON_PLURAL.has(after.l) || PERSON_SINGULAR.has(after.l)) && !keywordAt(toks, end);
-  return { cat: s.cat, adjectival, end, person: s.person, singularPerson: s.singularPerson, speculative: s.speculative, subcount: s.subcount, increment: s.increment, combined };
-}
-
-/** Within the same clause after a missing keyword: "(were) found / rescued / located … alive|safe|unharmed", before any other count. */
-function foundSafeAfter(toks: Token[], from: number): boolean {
-  for (let k = from; k < from + 18 && k < toks.length; k++) {
-    const t = toks[k]!;
-    if (t.k === 'num' || t.t === '.' || t.t === ';' || t.t === '?' || t.t === '!') return false;
-    // "six remained missing, …, after several others were found alive": the found ones are other people.
-    if (t.t === ',' || CLAUSE_TURNS.test(t.l)) return false;
-    if (FOUND_VERBS.test(t.l)) {
-      for (let m = k + 1; m <= k + 3 && m < toks.length; m++) if (SAFE_WORDS.test(toks[m]!.l)) return true;
-    }
   }
   return false;
 }
@@ -844,17 +557,6 @@ function deathCause(toks: Token[], from: number): string | undefined {
   return undefined;
 }
 
-/** Bare digits glued (by a space) to a capitalised, non-initial name that is no verb, month or day: "Dash 8". */
-function designation(toks: Token[], i: number): boolean {
-  const tk = toks[i]!;
-  const prev = toks[i - 1];
-  if (tk.k !== 'num' || !/^\d{1,4}$/.test(tk.t) || !prev || i - 1 === 0 || prev.k !== 'word') return false;
-  if (!/^\p{Lu}/u.test(prev.t) || toks[i - 2]?.k === 'punct') return false;
-  const l = prev.l;
-  if (LEFT_VERBS[l] || keywordAt(toks, i - 1) || MONTHS.has(l) || WEEKDAYS.has(l) || AUX.has(l)) return false;
-  return true;
-}
-
 /** "last month", "last week", "earlier this year" after a position in the same clause */
 function earlierPeriod(toks: Token[], from: number): boolean {
   for (let k = from; k < toks.length && k < from + 14; k++) {
@@ -907,6 +609,11 @@ function addedPart(toks: Token[], qStart: number): boolean {
 
 // ---------- the candidate finder ----------
 
+/** The sub-patterns of the count grammar that the two subject rows read (each row names its own). */
+const grammarOf = (id: CountRule['id']): NonTerminal => COUNT_RULES.find((r) => r.id === id)!.grammar!;
+const KEYWORD_AFTER = grammarOf('count.keyword-after');
+const SUBJECT_KEYWORD = grammarOf('single.subject-keyword');
+
 /** A rule a guard vetoed, with the sentence it was in (`-1`: the headline). */
 export type SentenceVeto = RuleVeto & { sentence: number };
 
@@ -915,7 +622,7 @@ function readerAt(toks: Token[], i: number): CountRule['id'] | undefined {
   const n = parseNumberAt(toks, i);
   if (!n) return undefined;
   const qStart = qualifierBefore(toks, i).start;
-  if (scanRight(toks, n.end)) return 'count.keyword-after';
+  if (readSubject(toks, n.end, undefined, KEYWORD_AFTER)) return 'count.keyword-after';
   if (verbBefore(toks, i, n)) return 'count.verb-before';
   return countPatternAt(toks, i, false, n, () => true, 'count.verb-before')?.rule;
 }
@@ -1131,7 +838,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
       const base = { value, qualifier, ...(vagueUpper ? { vagueUpper } : {}), pos: start, ...(partitive ? { partitive } : {}) };
 
       const afterAside = asideOf('count.keyword-after');
-      let r = scanRight(toks, n.end, 0, afterAside);
+      let r = readSubject(toks, n.end, afterAside, KEYWORD_AFTER);
       // (the verb before the number, read once and only when asked for: `false` once read and absent)
       let verb: VerbBefore | false | undefined;
       if (r?.adjectival && (verb ??= verbBefore(toks, i, n) ?? false)) r = undefined;
@@ -1212,7 +919,7 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
             }
           }
         }
-        // "seizing about 15 of them as hostages" is read by scanRight; "seized 20 people" here
+        // "seizing about 15 of them as hostages" is read by count-subject (rules/count-grammar.ts); "seized 20 people" here
         push({ ...base, value: value + extra, category: lv.cat, increment, subcount: subcountLeft, speculative: false, combined: lv.combined && aside('count.aside.combined', lv.verbIdx), update: false, superseded: supersededLeft, rule: 'count.verb-before' });
         continue;
       }
@@ -1270,9 +977,8 @@ export function findCandidates(sentences: Sentence[], currentYear: number | unde
   function singular(toks: Token[], i: number, push: (c: Omit<Candidate, 'quote' | 'attribution' | 'official' | 'unofficial' | 'sentence' | 'para' | 'title' | 'superseded' | 'context'>) => void, asideOf: (rule: CountRule['id']) => SetAside, patternAside: (rule: CountRule['id'], id: SetAsideId, pos: number) => boolean): void {
     // Subject: "A black policeman was killed", "an unnamed army captain has been arrested"
     const subjectAside = asideOf('single.subject-keyword');
-    const r = scanRight(toks, i + 1, 0, subjectAside);
-    const prev = toks[i - 1];
-    if (r && r.singularPerson && !r.increment && (!prev || prev.k === 'punct' || BOUNDARY_WORDS.has(prev.l) || REPORT_VERBS.has(prev.l) || i === 0) && !(actsOnOthers(toks, i + 1, r.end) && subjectAside('single.aside.acts-on-others', i))) {
+    const r = readSubject(toks, i + 1, subjectAside, SUBJECT_KEYWORD);
+    if (r && !(actsOnOthers(toks, i + 1, r.end) && subjectAside('single.aside.acts-on-others', i))) {
       // "A second person has died", "a third man was arrested": the ordinal counts the whole so far
       const ord = ORDINALS[toks[i + 1]?.l ?? ''];
       // (a second person hurt is one more hurt: everyone hurt so far is count.ordinal-victim's reading)

@@ -1,7 +1,11 @@
 // The word lists a count rule's token pattern may name (`{ list: 'KILLING_CHARGES' }`): a name that is not a key here
 // does not type-check, so a row can only point at a list that exists.
-import { BE_FORMS, BODY_OBJECTS, FORCE_VERBS, OUT_VERBS, RECOVER_VERBS, RELATIVE, RELOCATE_VERBS, ROUND_UP_VERBS, TAKE_VERBS } from './counts';
-import { BLOCK_NOUNS, LEFT_NEEDS_PERSON, PERSON_SINGULAR, SPECULATIVE } from './index';
+import {
+  BE_FORMS, BODIES_OF_HEADS, BODY_OBJECTS, CLAUSE_TURNS, FINITE_KEYWORDS, FORCE_VERBS, FOUND_VERBS, MEASURE_UNITS, OUT_VERBS, PARENTHETICAL_OPENERS, PERPETRATORS,
+  PLACE_NOUNS, QUOTE_CHARS, RECOVER_VERBS, RECOVERY_PARTICIPLES, REDUCED_RELATIVE, REDUCED_RELATIVE_PREPS, RELATIVE, RELOCATE_VERBS, ROUND_UP_VERBS, SAFE_WORDS, STOP_NP, TAKE_VERBS,
+} from './counts';
+import { AUX, BLOCK_NOUNS, LEFT_NEEDS_PERSON, PERSON_PLURAL, PERSON_SINGULAR, REPORT_VERBS, SPECULATIVE } from './index';
+import { BOUNDARY_WORDS } from './attribution';
 import { CHANGE_VERBS, FLOOR_PREPS, OVER_LINKERS, TOLL_BRINGING_VERBS, TOLL_LINKERS, TOLL_UPDATE_WORDS } from './tolls';
 import { EVENT_MULTIPLIERS, FATAL_EVENT_ADJECTIVES, KILLING_CHARGES, VIOLENT_EVENT_NOUNS } from './victims';
 
@@ -79,6 +83,65 @@ export const PATTERN_LISTS = {
   APPOSITION_ENDS: new Set([',', '.']),
   /** a thing counted where a toll's people should be ("the toll reached 40 houses"); people are no thing */
   THING_NOUNS: new Set([...BLOCK_NOUNS].filter((w) => w !== 'people')),
+  // ── the lists the count grammar (rules/count-grammar.ts) names ──
+  /** auxiliaries and adverbs between a subject and its casualty word ("were", "have been", "reportedly", "shot") */
+  AUX,
+  /** nouns of people, plural ("people", "soldiers") */
+  PERSON_PLURAL,
+  /** nouns of people in either number */
+  PERSON_NOUNS: new Set([...PERSON_PLURAL, ...PERSON_SINGULAR]),
+  /** nouns of attackers ("gunmen"): their dead are not the incident's casualties */
+  PERPETRATORS,
+  /** nouns of people or of attackers: what a second counted group needs ("and three civilians") */
+  PERSON_OR_PERPETRATOR: new Set([...PERSON_PLURAL, ...PERPETRATORS]),
+  /** things and measures counted where people should be ("houses", "years") */
+  BLOCK_NOUNS,
+  /** words that end a noun phrase ("in", "the", "which") */
+  STOP_NP,
+  /** quotation marks, written as tokens of their own */
+  QUOTE_CHARS,
+  /** words opening an aside inside a subject (", among them three children,") */
+  PARENTHETICAL_OPENERS: wordsOf(PARENTHETICAL_OPENERS),
+  /** participles opening a descriptive phrase after a subject ("suspected of", "believed to") */
+  REDUCED_RELATIVE,
+  /** the prepositions after them */
+  REDUCED_RELATIVE_PREPS: wordsOf(REDUCED_RELATIVE_PREPS),
+  /** "who"/"that" opening a relative clause between a subject and its verb */
+  RELATIVE_OPENERS: new Set(['who', 'that']),
+  /** what may open a relative clause that is itself the casualty statement ("who were killed") */
+  BE_HAD_HAVE: new Set([...BE_FORMS, 'had', 'have']),
+  /** forms of "be" and "have" that open a subject's own verb phrase after a relative clause */
+  BE_HAVE_FORMS: new Set([...BE_FORMS, 'have', 'had', 'has']),
+  /** "be"/"have" after "to" inside a participle phrase ("believed to be the captain") */
+  BARE_BE_HAVE: new Set(['be', 'have']),
+  /** participles that, after "bodies … were", count the dead ("were recovered") */
+  RECOVERY_PARTICIPLES: wordsOf(RECOVERY_PARTICIPLES),
+  /** nouns before "of" + a count that make it a count of the dead ("the bodies of 14 miners") */
+  BODIES_OF_HEADS: wordsOf(BODIES_OF_HEADS),
+  /** "bodies", "body" inside a subject */
+  BODY_NOUNS: new Set(['bodies', 'body']),
+  /** places counted inside a noun phrase of people ("in eight cities") */
+  PLACE_NOUNS,
+  /** prepositions of a place inside a noun phrase ("across Florida", "in eight cities") */
+  PLACE_PREPS: new Set(['in', 'across', 'from']),
+  /** keywords that are finite verbs ("died"): a part's own predicate */
+  FINITE_KEYWORDS,
+  /** units that make a number a measure ("seven miles") */
+  MEASURE_UNITS,
+  /** words after a count that make it an increment ("12 more") */
+  INCREMENT_WORDS: new Set(['more', 'new', 'additional']),
+  /** "of them", "of whom", "of those" after a count: a part of a group */
+  OF_PRONOUNS: new Set(['them', 'whom', 'those']),
+  /** words that turn a clause ("but", "after") */
+  CLAUSE_TURNS: wordsOf(CLAUSE_TURNS),
+  /** verbs of people found ("rescued") */
+  FOUND_VERBS: wordsOf(FOUND_VERBS),
+  /** words after which a clause, and so a subject, may start ("and", "when") */
+  BOUNDARY_WORDS,
+  /** verbs of reporting, after which a subject starts ("said a man was shot") */
+  REPORT_VERBS,
+  /** words after them that say the missing are safe ("alive") */
+  SAFE_WORDS: wordsOf(SAFE_WORDS),
 } as const satisfies Record<string, ReadonlySet<string>>;
 
 export type PatternList = keyof typeof PATTERN_LISTS;

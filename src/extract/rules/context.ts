@@ -1,7 +1,8 @@
 // Sentence-context helpers shared by the casualty and threat finders: a casualty keyword at a token, the aside a
-// token sits in, a sentence framed by an older month, and a year named only as a superlative's comparison.
+// token sits in, a sentence framed by an older month, a year named only as a superlative's comparison, and a name's
+// designation ("Dash 8").
 import type { Category } from '../../schema';
-import { RIGHT_KEYWORDS } from '../lexicon/index';
+import { AUX, LEFT_VERBS, MONTHS, RIGHT_KEYWORDS, WEEKDAYS } from '../lexicon/index';
 import type { Token } from '../numbers';
 import { matchAt } from '../qualifiers';
 import { PART_OF_LEADS } from '../lexicon/victims';
@@ -92,4 +93,15 @@ export function superlativeSince(toks: Token[], j: number): boolean {
  */
 export function namesGroupMember(toks: Token[], start: number, title: boolean): boolean {
   return PART_OF_LEADS.has(toks[start - 1]?.t ?? '') || (title && start > 0);
+}
+
+/** Bare digits glued (by a space) to a capitalised, non-initial name that is no verb, month or day: "Dash 8". */
+export function designation(toks: Token[], i: number): boolean {
+  const tk = toks[i]!;
+  const prev = toks[i - 1];
+  if (tk.k !== 'num' || !/^\d{1,4}$/.test(tk.t) || !prev || i - 1 === 0 || prev.k !== 'word') return false;
+  if (!/^\p{Lu}/u.test(prev.t) || toks[i - 2]?.k === 'punct') return false;
+  const l = prev.l;
+  if (LEFT_VERBS[l] || keywordAt(toks, i - 1) || MONTHS.has(l) || WEEKDAYS.has(l) || AUX.has(l)) return false;
+  return true;
 }

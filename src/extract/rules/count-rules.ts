@@ -1,14 +1,15 @@
 // The count rules as named rows: what each of the older number-led readers in figures.ts reads, for every category
 // (killed, injured, missing, arrested, displaced, hostages), with examples in our own words that the spec runner
 // checks. Rows with `patterns` are token patterns the engine runs (rules/engine.ts countPatternAt); rows with
-// `readings` are patterns over the readings other rules made (readingPatternsOver); the others' matching (scanRight
-// in figures.ts) is still code, and their row is where the rule is named, described and specified. Every candidate
-// carries its rule's id. Every check
+// `readings` are patterns over the readings other rules made (readingPatternsOver); rows with `grammar` name the
+// sub-pattern of the count grammar they read (rules/count-grammar.ts, run by rules/grammar.ts: "31 people were
+// killed" after a number, "a policeman was killed" after "a"). Every candidate carries its rule's id. Every check
 // inside a reader that sets a phrase aside is a named row of SET_ASIDES, listed on the rules it guards, recorded
 // like an engine guard's veto when it fires (`--explain`: "count.verb-before vetoed by count.aside.perpetrator").
 import type { Category, Qualifier } from '../../schema';
 import type { PatternList } from '../lexicon/pattern-lists';
 import type { RuleExample } from './victim-rules';
+import type { NonTerminal } from './count-grammar';
 
 export type SetAsideId =
   | 'count.aside.perpetrator' | 'count.aside.found-safe' | 'count.aside.combined' | 'count.aside.thing-subject'
@@ -194,10 +195,12 @@ export interface CountRule {
   /** the named checks inside its reader that set a phrase aside (rows of SET_ASIDES) */
   setsAside: readonly SetAsideId[];
   examples: readonly (RuleExample & { category: Category })[];
-  /** the rule as engine token patterns, tried in order (no reader code in figures.ts) */
+  /** the rule as engine token patterns, tried in order */
   patterns?: readonly TokenPattern[];
   /** or the rule as a pattern over other rules' readings */
   readings?: ReadingPattern;
+  /** or the rule as a sentence of the count grammar (rules/count-grammar.ts): the named sub-pattern it reads */
+  grammar?: NonTerminal;
 }
 
 const ALL: readonly Category[] = ['killed', 'injured', 'missing', 'arrested', 'displaced', 'hostages'];
@@ -283,6 +286,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     family: 'count',
     categories: ALL,
     anchor: 'a number, then (after a short noun phrase and an auxiliary) a casualty keyword of lexicon KEYWORDS: "31 people were killed", "two more are missing"',
+    grammar: 'count-subject',
     setsAside: ['count.aside.perpetrator', 'count.aside.found-safe', 'count.aside.combined', 'count.aside.thing-subject', 'count.aside.no-one', 'count.aside.bare-one', 'count.aside.group-member', 'count.aside.group-of-part', 'count.aside.date', 'count.aside.year', 'count.aside.designation'],
     examples: [
       { category: 'killed', text: 'At least 31 people were killed and 60 injured when the dam burst.', expect: { killed: 31, injured: 60 } },
@@ -484,6 +488,7 @@ export const COUNT_RULES: readonly CountRule[] = [
     family: 'single',
     categories: ALL,
     anchor: 'one person described before a casualty keyword: "a policeman was killed", "a soldier wounded"',
+    grammar: 'single-subject',
     setsAside: ['single.aside.acts-on-others', 'single.aside.fatally-hurt', 'count.aside.perpetrator', 'count.aside.combined', 'count.aside.found-safe'],
     examples: [{ category: 'injured', text: 'A policeman was killed and a soldier wounded in the ambush.', expect: { killed: 1, injured: 1 } }],
   },

@@ -1,10 +1,13 @@
-// What each kind of token in a count rule's pattern matches (rules/count-rules.ts PatternToken), one behaviour per
-// spec, on sentences of our own words: the rows are data, so the language they are written in is specified here.
+// What each kind of token in a count rule's pattern matches (rules/count-rules.ts PatternToken), and each kind of node
+// of the count grammar (rules/count-grammar.ts GrammarNode), one behaviour per spec, on sentences of our own words:
+// the rows are data, so the language they are written in is specified here.
 import { describe, expect, it } from 'vitest';
 import { tokenise } from '../../../src/extract/numbers';
 import { parseNumberAt } from '../../../src/extract/numbers';
 import { countPatternAt, matchTokenPattern } from '../../../src/extract/rules/engine';
 import type { TokenPattern } from '../../../src/extract/rules/count-rules';
+import { matchGrammarNode } from '../../../src/extract/rules/grammar';
+import { STEP_BUDGET, type GrammarNode } from '../../../src/extract/rules/count-grammar';
 
 /** Match `p` with its anchor on the first token whose text is `at`; the matched words, or null. */
 function words(text: string, at: string, p: TokenPattern): { text: string; value?: number; category?: string; qualifier?: string; marks?: readonly string[]; aside?: string } | null {
@@ -200,5 +203,146 @@ describe('pattern conditions', () => {
     const p: TokenPattern = { ...base, anchor: 1, tokens: [{ leftVerb: true }, { word: 'a' }, { list: 'PERSON_SINGULAR' }], asides: [{ id: 'single.aside.relative-or-passive', after: [{ list: 'RELATIVE' }] }] };
     expect(words('gunmen killed a guard', 'a', p)).toEqual({ text: 'killed a guard', category: 'killed' });
     expect(words('the gang that killed a guard', 'a', p)).toEqual({ text: 'killed a guard', category: 'killed', aside: 'single.aside.relative-or-passive' });
+  });
+});
+
+// The count grammar's nodes (rules/count-grammar.ts GrammarNode), each kind on words of our own: the two subject rows
+// are sentences of that grammar, so its language is specified here like the token patterns'.
+function g(text: string, at: string, node: GrammarNode, aside?: (id: string, pos: number) => boolean): { text: string; cat?: string; marks?: readonly string[] } | 'rejected' | null {
+  const toks = tokenise(text);
+  const i = toks.findIndex((t) => t.l === at);
+  const m = matchGrammarNode(toks, i, node, aside);
+  if (!m) return null;
+  if (m.rejected) return 'rejected';
+  return { text: toks.slice(i, m.end).map((t) => t.t).join(' '), ...(m.cat ? { cat: m.cat } : {}), ...(m.marks.length ? { marks: m.marks } : {}) };
+}
+
+describe('count grammar nodes', () => {
+  it('word and list: one word each, the list by its name in lexicon/pattern-lists.ts', () => {
+    const n: GrammarNode = { seq: [{ word: 'were' }, { list: 'AUX' }] };
+    expect(g('they were later found', 'were', n)).toEqual({ text: 'were later' });
+    expect(g('they were found', 'were', n)).toEqual({ text: 'were found' });
+    expect(g('they were seen', 'were', { seq: [{ word: 'they' }, { list: 'AUX' }] })).toBeNull();
+  });
+
+  it('tok: a token of a shape (kind, text, a list of texts, glued, capitalised, ending)', () => {
+    expect(g('the "two" men', '"', { tok: { k: 'punct', tIn: 'QUOTE_CHARS' } })).toEqual({ text: '"' });
+    expect(g('in Dover town', 'dover', { tok: { k: 'word', cap: true } })).toEqual({ text: 'Dover' });
+    expect(g('in dover town', 'dover', { tok: { cap: true } })).toBeNull();
+    expect(g('were beaten and', 'beaten', { tok: { ends: ['ed', 'en'] } })).toEqual({ text: 'beaten' });
+  });
+
+  it('number: a number expression; plain refuses a vague one; capture keeps a second group\'s count', () => {
+    expect(g('twenty two people', 'twenty', { number: { plain: true } })).toEqual({ text: 'twenty two' });
+    expect(g('dozens of people', 'dozens', { number: { plain: true } })).toBeNull();
+    expect(g('dozens of people', 'dozens', { number: {} })).toEqual({ text: 'dozens' });
+  });
+
+  it('keyword: a casualty keyword of one or more words; figure gives its category, cats and oneWord limit it', () => {
+    expect(g('were killed today', 'killed', { keyword: { figure: true } })).toEqual({ text: 'killed', cat: 'killed' });
+    expect(g('were killed today', 'killed', { keyword: {} })).toEqual({ text: 'killed' });
+    expect(g('were killed today', 'killed', { keyword: { cats: ['injured'] } })).toBeNull();
+    expect(g('are unaccounted for', 'unaccounted', { keyword: { figure: true, oneWord: true } })).toBeNull();
+  });
+
+  it('designation: the digits of a name ("Dash 8"), not a count', () => {
+    expect(g('five crew aboard the coast guard Dash 8 died', '8', { designation: true })).toEqual({ text: '8' });
+    expect(g('the guard said 8 died', '8', { designation: true })).toBeNull();
+  });
+
+  it('seq with within: each part must start fewer than `within` tokens from the start', () => {
+    const n = (within: number): GrammarNode => ({ seq: [{ word: 'one' }, { word: 'two' }, { word: 'three' }], within });
+    expect(g('one two three', 'one', n(3))).toEqual({ text: 'one two three' });
+    expect(g('one two three', 'one', n(2))).toBeNull();
+  });
+
+  it('first: the first alternative that matches, what a failed one marked undone', () => {
+    const n: GrammarNode = { first: [{ seq: [{ word: 'men', mark: ['person'] }, { word: 'never' }] }, { word: 'men' }] };
+    expect(g('men were hurt', 'men', n)).toEqual({ text: 'men' });
+    expect(g('men never came', 'men', n)).toEqual({ text: 'men never', marks: ['person'] });
+  });
+
+  it('star: greedy, never given back, up to max times or within a span', () => {
+    expect(g('was later found dead', 'was', { star: { list: 'AUX' } })).toEqual({ text: 'was later found' });
+    expect(g('was later found dead', 'was', { star: { list: 'AUX' }, max: 2 })).toEqual({ text: 'was later' });
+    expect(g('was later found dead', 'was', { star: { list: 'AUX' }, within: 1 })).toEqual({ text: 'was' });
+    expect(g('was later found dead', 'was', { seq: [{ star: { tok: {} } }, { keyword: {} }] })).toBeNull();
+  });
+
+  it('steps and step: each repetition, and each node with step, costs one step of the budget (STEP_BUDGET)', () => {
+    const words = (n: number): string => Array.from({ length: n }, (_, k) => `w${String.fromCharCode(97 + k)}`).join(' ');
+    const n: GrammarNode = { seq: [{ star: { tok: { k: 'word' } }, steps: true }, { tok: { k: 'punct' }, step: true }] };
+    expect(g(`${words(STEP_BUDGET - 1)} .`, 'wa', n)).not.toBeNull();
+    expect(g(`${words(STEP_BUDGET)} .`, 'wa', n)).toBeNull();
+  });
+
+  it('opt: the node or nothing', () => {
+    const n: GrammarNode = { seq: [{ opt: { list: 'INCREMENT_WORDS', mark: ['increment'] } }, { word: 'people' }] };
+    expect(g('five more people', 'more', n)).toEqual({ text: 'more people', marks: ['increment'] });
+    expect(g('five people', 'people', n)).toEqual({ text: 'people' });
+  });
+
+  it('ref: a named sub-pattern of the grammar', () => {
+    expect(g('a voyage that ended 7 miles off the coast', '7', { ref: 'measure' })).toEqual({ text: '7 miles' });
+    expect(g('they were found alive', 'found', { ref: 'found-then-safe' })).toEqual({ text: 'found' });
+  });
+
+  it('ahead and notAhead: the node does or does not match here, nothing consumed', () => {
+    expect(g('shot and killed', 'and', { seq: [{ word: 'and' }, { ahead: { keyword: {} } }] })).toEqual({ text: 'and' });
+    expect(g('men and women', 'and', { seq: [{ word: 'and' }, { ahead: { keyword: {} } }] })).toBeNull();
+    expect(g('men and women', 'and', { seq: [{ word: 'and' }, { notAhead: { keyword: {} } }] })).toEqual({ text: 'and' });
+  });
+
+  it('at: the node matches that many tokens from here, a negative offset looking behind', () => {
+    const n: GrammarNode = { seq: [{ at: -1, is: { word: 'to' } }, { word: 'be' }] };
+    expect(g('believed to be the captain', 'be', n)).toEqual({ text: 'be' });
+    expect(g('will be the captain', 'be', n)).toBeNull();
+  });
+
+  it('exit: inside a star\'s first, the node ends the repetition where it matches, and is read after it', () => {
+    const n: GrammarNode = { seq: [{ star: { first: [{ exit: { list: 'AUX' } }, { tok: { k: 'word' } }] } }, { list: 'AUX' }] };
+    expect(g('three young men were hurt', 'three', n)).toEqual({ text: 'three young men were' });
+  });
+
+  it('reject: the whole reading fails, no later alternative tried', () => {
+    const n: GrammarNode = { first: [{ seq: [{ list: 'BLOCK_NOUNS' }, { reject: true }] }, { tok: {} }] };
+    expect(g('12 houses were hit', 'houses', n)).toBe('rejected');
+    expect(g('12 people were hit', 'people', n)).toEqual({ text: 'people' });
+  });
+
+  it('commit: the node, or the whole reading fails', () => {
+    const n: GrammarNode = { first: [{ seq: [{ word: 'of' }, { commit: { list: 'OF_PRONOUNS' } }] }, { word: 'of' }] };
+    expect(g('two of them', 'of', n)).toEqual({ text: 'of them' });
+    expect(g('two of us', 'of', n)).toBe('rejected');
+  });
+
+  it('sub: a named sub-pattern read afresh one level deeper; the outer reading keeps, adds and drops marks', () => {
+    const n: GrammarNode = { seq: [{ check: true, mark: ['increment', 'perpetrator'] }, { sub: 'count-subject', keep: ['increment'], add: ['person'], drop: ['singularPerson'] }] };
+    expect(g('and a man was killed', 'man', n)).toEqual({ text: 'man was killed', cat: 'killed', marks: ['increment', 'person'] });
+  });
+
+  it('check and when: the empty match, when the reading so far passes the test (noun-phrase words, marks, depth, category)', () => {
+    expect(g('men were', 'men', { check: true, when: { np: 'some' } })).toBeNull();
+    expect(g('men were', 'men', { seq: [{ tok: {}, np: true }, { check: true, when: { np: 'some' } }] })).toEqual({ text: 'men' });
+    expect(g('killed', 'killed', { seq: [{ keyword: { figure: true } }, { check: true, when: { cat: ['injured'] } }] })).toBeNull();
+    expect(g('men', 'men', { seq: [{ tok: {}, mark: ['person'] }, { check: true, when: { has: ['person'], lacks: ['perpetrator'], outermost: true } }] })).toEqual({ text: 'men', marks: ['person'] });
+  });
+
+  it('np, mark and markIf: a noun-phrase word, the marks a match gives, and those its first word\'s lists give', () => {
+    expect(g('a soldier was shot', 'soldier', { ref: 'np-word' })).toEqual({ text: 'soldier', marks: ['person', 'singularPerson'] });
+    expect(g('two gunmen were shot', 'gunmen', { ref: 'np-word' })).toEqual({ text: 'gunmen', marks: ['person', 'perpetrator'] });
+    expect(g('two cars were hit', 'cars', { ref: 'np-word' })).toEqual({ text: 'cars' });
+  });
+
+  it('category: the figure\'s category, given by the node itself', () => {
+    expect(g('bodies were recovered', 'recovered', { list: 'RECOVERY_PARTICIPLES', category: 'killed' })).toEqual({ text: 'recovered', cat: 'killed' });
+  });
+
+  it('aside: the named set-aside is asked at this token; the node matches when it holds', () => {
+    const asked: string[] = [];
+    const n: GrammarNode = { seq: [{ word: 'dead' }, { aside: 'count.aside.combined' }] };
+    expect(g('dead or missing', 'dead', n, (id, pos) => (asked.push(`${id}@${pos}`), true))).toEqual({ text: 'dead' });
+    expect(g('dead or missing', 'dead', n, () => false)).toBeNull();
+    expect(asked).toEqual(['count.aside.combined@1']);
   });
 });

@@ -56,6 +56,12 @@ export class IncidentTracker extends DurableObject<Env> {
    * Dropped at every entry point, so a write from outside the object (a test's direct SQL) is seen by the next event.
    */
   private metaCache: Map<string, string> | null = null;
+  /**
+   * The state as this event last wrote it: a report's read-model flush re-read and re-validated the state the same
+   * event had just saved. Parsed again from the text on each read, so no caller shares an object with another.
+   * Dropped with the meta cache.
+   */
+  private savedStateJson: string | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -79,7 +85,7 @@ export class IncidentTracker extends DurableObject<Env> {
 
   /** Applies one report; returns the stored answer for a duplicate. */
   async apply(meta: IncidentMeta, rawReport: unknown, settings: TrackerSettings, now: number): Promise<ArticleResult> {
-    this.metaCache = null;
+    this.forgetCaches();
     const parsed = Report.parse(rawReport);
     // The incident's clock never moves past receipt time, whoever built the report.
     const report = { ...parsed, published_ms: Math.min(parsed.published_ms, parsed.received_ms) };
@@ -111,13 +117,13 @@ export class IncidentTracker extends DurableObject<Env> {
 
   /** The consumer's ack-back: this alert reached its destination or the dead letters; the row can go. */
   async settle(alertId: string, destination: string): Promise<void> {
-    this.metaCache = null;
+    this.forgetCaches();
     this.deleteOutboxRows([{ alert_id: alertId, destination }]);
   }
 
   /** `settle` for every row of this incident a queue batch settled: one round trip instead of one per message. */
   async settleMany(keys: ReadonlyArray<{ alert_id: string; destination: string }>): Promise<void> {
-    this.metaCache = null;
+    this.forgetCaches();
     this.deleteOutboxRows(keys);
   }
 
@@ -153,12 +159,12 @@ export class IncidentTracker extends DurableObject<Env> {
   // ---- Incident care. Each action is recorded in the history and the figures are recomputed. ----
 
   async setMuted(muted: boolean, now: number): Promise<IncidentState | null> {
-    this.metaCache = null;
+    this.forgetCaches();
     return this.updateFlags({ muted }, muted ? 'mute' : 'unmute', muted ? 'alerts muted' : 'alerts unmuted', now);
   }
 
   async setClosed(closed: boolean, now: number): Promise<IncidentState | null> {
-    this.metaCache = null;
+    this.forgetCaches();
     return this.updateFlags({ closed }, closed ? 'close' : 'reopen', closed ? 'incident closed' : 'incident reopened', now);
   }
 
@@ -173,7 +179,7 @@ export class IncidentTracker extends DurableObject<Env> {
    * nothing to delete and records nothing. Returns how many were deleted.
    */
   async releaseReports(articleIds: string[], action: string, detail: string, settings: TrackerSettings, now: number): Promise<number> {
-    this.metaCache = null;
+    this.forgetCaches();
     let released = 0;
     for (const id of articleIds) released += this.sql.exec(`DELETE FROM reports WHERE article_id = ? RETURNING article_id`, id).toArray().length;
     if (released === 0) return 0;
@@ -188,7 +194,7 @@ export class IncidentTracker extends DurableObject<Env> {
    * already held are skipped, and a retry that adds nothing records no second action.
    */
   async adoptReports(meta: IncidentMeta, rawReports: unknown[], action: string, detail: string, settings: TrackerSettings, now: number): Promise<IncidentState | null> {
-    this.metaCache = null;
+    this.forgetCaches();
     let adopted = 0;
     for (const raw of rawReports) {
       const report = Report.parse(raw);
@@ -254,7 +260,7 @@ export class IncidentTracker extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    this.metaCache = null;
+    this.forgetCaches();
     const now = Date.now();
     let next = await this.recheckOutbox(now);
     if (this.kvDirty()) {
@@ -328,10 +334,20 @@ export class IncidentTracker extends DurableObject<Env> {
   }
 
   private saveState(state: IncidentState): void {
-    this.sql.exec(`INSERT INTO state (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json`, JSON.stringify(state));
+    const json = JSON.stringify(state);
+    this.sql.exec(`INSERT INTO state (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json`, json);
+    this.savedStateJson = json;
+  }
+
+  /** What an earlier event wrote, or a test wrote from outside, is read from storage again. */
+  private forgetCaches(): void {
+    this.metaCache = null;
+    this.savedStateJson = null;
   }
 
   private loadState(): IncidentState | null {
+    // Written by this event from a value typed IncidentState: no second validation.
+    if (this.savedStateJson !== null) return JSON.parse(this.savedStateJson) as IncidentState;
     const row = this.sql.exec<{ json: string }>(`SELECT json FROM state WHERE id = 1`).toArray()[0];
     return row ? IncidentState.parse(JSON.parse(row.json)) : null;
   }

@@ -3,7 +3,8 @@ import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import { log } from '../lib/log';
 import { ledger } from '../queue/consumer';
-import { alertText, destinationId, destinationsFromEnv, wantsAlert, type DestinationConfig } from '../notify';
+import { alertText, destinationId, wantsAlert, type DestinationConfig } from '../notify';
+import { destinationsOf } from '../queue/destinations';
 import {
   Alert,
   AlertMessage,
@@ -48,8 +49,6 @@ function recheckMs(env: Env): number {
  */
 export class IncidentTracker extends DurableObject<Env> {
   private readonly sql: SqlStorage;
-  /** This object's env never changes: its destinations are validated once, not on every report. */
-  private destinationList: DestinationConfig[] | undefined;
   /**
    * The meta table as this event last saw it (read once per event instead of once per flag; written through).
    * A new incident's report and its settle read the flags a dozen times; each read was a SQL statement.
@@ -90,7 +89,8 @@ export class IncidentTracker extends DurableObject<Env> {
     // The incident's clock never moves past receipt time, whoever built the report.
     const report = { ...parsed, published_ms: Math.min(parsed.published_ms, parsed.received_ms) };
     // Resolved before anything is written: a configuration error must refuse the report, not lose its alert.
-    const destinations = (this.destinationList ??= destinationsFromEnv(this.env));
+    // Validated once per env object (every new incident is a new object: a per-object memo validated them per incident).
+    const destinations = destinationsOf(this.env);
     // From here to the push, no await: state, report row, outbox rows and the alarm commit as one transaction.
     const processed = processReport(this.store(), meta, report, now, settings, alertText);
     if (processed.result.duplicate) {
@@ -98,8 +98,10 @@ export class IncidentTracker extends DurableObject<Env> {
       this.rearmIfStale();
       return processed.result;
     }
-    const rows = processed.alert ? this.enqueueAlert(processed.alert, destinations) : [];
+    // The read-model flag first: its alarm (a second out) is sooner than the outbox's recheck, so the outbox rows
+    // find it armed and the alarm is set once, not moved twice.
     if (processed.stateChanged) this.markReadModelDirty(now, processed.result.changes.length > 0);
+    const rows = processed.alert ? this.enqueueAlert(processed.alert, destinations) : [];
     await this.offer(rows, true);
     try {
       await this.maybeFlushReadModel();

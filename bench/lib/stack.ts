@@ -139,6 +139,8 @@ export async function startWorker(opts: StackOptions = {}): Promise<Stack> {
     env: 'dev',
     ...(opts.entrypoint ? { entrypoint: opts.entrypoint } : {}),
     bindings,
+    // BENCH_MINIFY=0: readable function names in a CPU profile taken through `inspectorPort` (wrangler.jsonc minifies).
+    ...(process.env.BENCH_MINIFY === '0' ? { build: { minify: false, keepNames: true } } : {}),
     dev: { persist: false, inspector: opts.inspectorPort === undefined ? false : { hostname: '127.0.0.1', port: opts.inspectorPort }, watch: false, logLevel: (process.env.BENCH_WRANGLER_LOG as 'error' | 'log' | undefined) ?? 'error', server: { hostname: '127.0.0.1', port: 0 } },
   });
   const url = await worker.url.finally(() => {

@@ -109,10 +109,20 @@ export class DeliveryLedger extends DurableObject<Env> {
   }
 
   private claimOne(alertId: string, destination: string, nowMs: number): Claim {
-    if (this.delivered(alertId, destination)) return 'delivered';
-    const row = this.inFlight(alertId, destination);
-    if (row?.state === 'dead') return 'dead';
-    if (row?.state === 'claimed' && row.until_ms > nowMs) return 'busy';
+    // Both records in one statement (every alert of a batch is claimed, five per new incident): one read, not two.
+    const row = this.sql
+      .exec<{ done: number; state: string | null; until_ms: number | null }>(
+        `SELECT EXISTS (SELECT 1 FROM delivered WHERE alert_id = ? AND destination = ?) AS done, f.state AS state, f.until_ms AS until_ms
+         FROM (SELECT 1) LEFT JOIN in_flight f ON f.alert_id = ? AND f.destination = ?`,
+        alertId,
+        destination,
+        alertId,
+        destination,
+      )
+      .one();
+    if (row.done) return 'delivered';
+    if (row.state === 'dead') return 'dead';
+    if (row.state === 'claimed' && (row.until_ms ?? 0) > nowMs) return 'busy';
     this.setInFlight(alertId, destination, 'claimed', nowMs + CLAIM_LEASE_MS);
     return 'claimed';
   }

@@ -3,7 +3,8 @@ import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import { log } from '../lib/log';
 import { ledger } from '../queue/consumer';
-import { alertText, destinationId, destinationsFromEnv, wantsAlert, type DestinationConfig } from '../notify';
+import { alertText, destinationId, wantsAlert, type DestinationConfig } from '../notify';
+import { destinationsOf } from '../queue/destinations';
 import {
   Alert,
   AlertMessage,
@@ -48,15 +49,25 @@ function recheckMs(env: Env): number {
  */
 export class IncidentTracker extends DurableObject<Env> {
   private readonly sql: SqlStorage;
-  /** This object's env never changes: its destinations are validated once, not on every report. */
-  private destinationList: DestinationConfig[] | undefined;
+  /**
+   * The meta table as this event last saw it (read once per event instead of once per flag; written through).
+   * A new incident's report and its settle read the flags a dozen times; each read was a SQL statement.
+   * Dropped at every entry point, so a write from outside the object (a test's direct SQL) is seen by the next event.
+   */
+  private metaCache: Map<string, string> | null = null;
+  /**
+   * The state as this event last wrote it: a report's read-model flush re-read and re-validated the state the same
+   * event had just saved. Parsed again from the text on each read, so no caller shares an object with another.
+   * Dropped with the meta cache.
+   */
+  private savedStateJson: string | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     // One exec for the whole schema (the SQL API runs every statement of a multi-statement query): every new
     // incident is a new object, and this runs in its first request.
-    // offered_ms: when the row was last pushed to the queue (0: never, or the push failed).
+    // offered_ms: when the row was last pushed to the queue (a new row: when written, just before its push; 0: the push failed).
     this.sql.exec(`
       CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS reports (
@@ -73,11 +84,13 @@ export class IncidentTracker extends DurableObject<Env> {
 
   /** Applies one report; returns the stored answer for a duplicate. */
   async apply(meta: IncidentMeta, rawReport: unknown, settings: TrackerSettings, now: number): Promise<ArticleResult> {
+    this.forgetCaches();
     const parsed = Report.parse(rawReport);
     // The incident's clock never moves past receipt time, whoever built the report.
     const report = { ...parsed, published_ms: Math.min(parsed.published_ms, parsed.received_ms) };
     // Resolved before anything is written: a configuration error must refuse the report, not lose its alert.
-    const destinations = (this.destinationList ??= destinationsFromEnv(this.env));
+    // Validated once per env object (every new incident is a new object: a per-object memo validated them per incident).
+    const destinations = destinationsOf(this.env);
     // From here to the push, no await: state, report row, outbox rows and the alarm commit as one transaction.
     const processed = processReport(this.store(), meta, report, now, settings, alertText);
     if (processed.result.duplicate) {
@@ -85,9 +98,11 @@ export class IncidentTracker extends DurableObject<Env> {
       this.rearmIfStale();
       return processed.result;
     }
-    const rows = processed.alert ? this.enqueueAlert(processed.alert, destinations) : [];
+    // The read-model flag first: its alarm (a second out) is sooner than the outbox's recheck, so the outbox rows
+    // find it armed and the alarm is set once, not moved twice.
     if (processed.stateChanged) this.markReadModelDirty(now, processed.result.changes.length > 0);
-    await this.offer(rows);
+    const rows = processed.alert ? this.enqueueAlert(processed.alert, destinations) : [];
+    await this.offer(rows, true);
     try {
       await this.maybeFlushReadModel();
     } catch (err) {
@@ -104,11 +119,13 @@ export class IncidentTracker extends DurableObject<Env> {
 
   /** The consumer's ack-back: this alert reached its destination or the dead letters; the row can go. */
   async settle(alertId: string, destination: string): Promise<void> {
+    this.forgetCaches();
     this.deleteOutboxRows([{ alert_id: alertId, destination }]);
   }
 
   /** `settle` for every row of this incident a queue batch settled: one round trip instead of one per message. */
   async settleMany(keys: ReadonlyArray<{ alert_id: string; destination: string }>): Promise<void> {
+    this.forgetCaches();
     this.deleteOutboxRows(keys);
   }
 
@@ -118,23 +135,22 @@ export class IncidentTracker extends DurableObject<Env> {
    */
   private deleteOutboxRows(keys: ReadonlyArray<{ alert_id: string; destination: string }>): void {
     if (keys.length === 0) return;
-    const settled = new Set(keys.map((k) => JSON.stringify([k.alert_id, k.destination])));
-    const seqs = this.sql
-      .exec<{ seq: number; alert_id: string | null; destination: string | null }>(
-        `SELECT seq, json_extract(message, '$.alert.alert_id') AS alert_id, json_extract(message, '$.destination') AS destination FROM outbox`,
-      )
-      .toArray()
-      .filter((r) => settled.has(JSON.stringify([r.alert_id, r.destination])))
-      .map((r) => r.seq);
-    // Bound parameters per query are limited (100 on Durable Objects).
-    for (let i = 0; i < seqs.length; i += 90) {
-      const chunk = seqs.slice(i, i + 90);
-      this.sql.exec(`DELETE FROM outbox WHERE seq IN (${chunk.map(() => '?').join(', ')})`, ...chunk);
+    let deleted = 0;
+    // One statement per 45 keys (bound parameters per query are limited to 100 on Durable Objects): the outbox is
+    // read once and its matching rows deleted in the same pass, instead of a SELECT and then a DELETE by row id.
+    for (let i = 0; i < keys.length; i += 45) {
+      const chunk = keys.slice(i, i + 45);
+      deleted += this.sql
+        .exec(
+          `DELETE FROM outbox WHERE (json_extract(message, '$.alert.alert_id'), json_extract(message, '$.destination')) IN (VALUES ${chunk.map(() => '(?, ?)').join(', ')}) RETURNING seq`,
+          ...chunk.flatMap((k) => [k.alert_id, k.destination]),
+        )
+        .toArray().length;
     }
     // The alarm armed with these rows (their recheck, a minute out) has nothing left to guard once the last one
     // is settled: pointed at what remains, or removed, which saves every alert's incident one empty wake-up.
     // A pending read-model flush keeps it as it is.
-    if (seqs.length > 0 && !this.kvDirty()) this.rearmForOutbox();
+    if (deleted > 0 && !this.kvDirty()) this.rearmForOutbox();
   }
 
   /** Whether this incident holds the article (the index asks before letting a corrected retry re-file it). */
@@ -145,10 +161,12 @@ export class IncidentTracker extends DurableObject<Env> {
   // ---- Incident care. Each action is recorded in the history and the figures are recomputed. ----
 
   async setMuted(muted: boolean, now: number): Promise<IncidentState | null> {
+    this.forgetCaches();
     return this.updateFlags({ muted }, muted ? 'mute' : 'unmute', muted ? 'alerts muted' : 'alerts unmuted', now);
   }
 
   async setClosed(closed: boolean, now: number): Promise<IncidentState | null> {
+    this.forgetCaches();
     return this.updateFlags({ closed }, closed ? 'close' : 'reopen', closed ? 'incident closed' : 'incident reopened', now);
   }
 
@@ -163,6 +181,7 @@ export class IncidentTracker extends DurableObject<Env> {
    * nothing to delete and records nothing. Returns how many were deleted.
    */
   async releaseReports(articleIds: string[], action: string, detail: string, settings: TrackerSettings, now: number): Promise<number> {
+    this.forgetCaches();
     let released = 0;
     for (const id of articleIds) released += this.sql.exec(`DELETE FROM reports WHERE article_id = ? RETURNING article_id`, id).toArray().length;
     if (released === 0) return 0;
@@ -177,6 +196,7 @@ export class IncidentTracker extends DurableObject<Env> {
    * already held are skipped, and a retry that adds nothing records no second action.
    */
   async adoptReports(meta: IncidentMeta, rawReports: unknown[], action: string, detail: string, settings: TrackerSettings, now: number): Promise<IncidentState | null> {
+    this.forgetCaches();
     let adopted = 0;
     for (const raw of rawReports) {
       const report = Report.parse(raw);
@@ -242,6 +262,7 @@ export class IncidentTracker extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
+    this.forgetCaches();
     const now = Date.now();
     let next = await this.recheckOutbox(now);
     if (this.kvDirty()) {
@@ -315,10 +336,20 @@ export class IncidentTracker extends DurableObject<Env> {
   }
 
   private saveState(state: IncidentState): void {
-    this.sql.exec(`INSERT INTO state (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json`, JSON.stringify(state));
+    const json = JSON.stringify(state);
+    this.sql.exec(`INSERT INTO state (id, json) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json`, json);
+    this.savedStateJson = json;
+  }
+
+  /** What an earlier event wrote, or a test wrote from outside, is read from storage again. */
+  private forgetCaches(): void {
+    this.metaCache = null;
+    this.savedStateJson = null;
   }
 
   private loadState(): IncidentState | null {
+    // Written by this event from a value typed IncidentState: no second validation.
+    if (this.savedStateJson !== null) return JSON.parse(this.savedStateJson) as IncidentState;
     const row = this.sql.exec<{ json: string }>(`SELECT json FROM state WHERE id = 1`).toArray()[0];
     return row ? IncidentState.parse(JSON.parse(row.json)) : null;
   }
@@ -348,13 +379,15 @@ export class IncidentTracker extends DurableObject<Env> {
    * Pushes these outbox rows to the queue. The rows stay (until the ledger settles them); a failed push marks
    * them never-offered and brings the alarm forward. Returns whether the queue accepted them.
    */
-  private async offer(rows: readonly OutboxRow[]): Promise<boolean> {
+  private async offer(rows: readonly OutboxRow[], justWritten = false): Promise<boolean> {
     if (rows.length === 0) return true;
     const seqs = rows.map((r) => r.seq);
     const marks = seqs.map(() => '?').join(', ');
     try {
       await this.env.ALERTS.sendBatch(rows.map((r) => ({ body: r.message, contentType: 'json' as const })));
-      this.sql.exec(`UPDATE outbox SET offered_ms = ? WHERE seq IN (${marks})`, Date.now(), ...seqs);
+      // Rows written by this report were stamped offered_ms = now when inserted, a moment before this push: stamping
+      // them again would write every row twice for a difference of the push's latency. Re-offered rows are stamped.
+      if (!justWritten) this.sql.exec(`UPDATE outbox SET offered_ms = ? WHERE seq IN (${marks})`, Date.now(), ...seqs);
       return true;
     } catch (err) {
       log({ level: 'warn', msg: 'outbox push failed; alarm will retry', error: String(err) });
@@ -465,10 +498,14 @@ export class IncidentTracker extends DurableObject<Env> {
   }
 
   private getMeta(k: string): string | undefined {
-    return this.sql.exec<{ v: string }>(`SELECT v FROM meta WHERE k = ?`, k).toArray()[0]?.v;
+    this.metaCache ??= new Map(this.sql.exec<{ k: string; v: string }>(`SELECT k, v FROM meta`).toArray().map((r) => [r.k, r.v]));
+    return this.metaCache.get(k);
   }
 
+  /** Writes through; a value already stored is not written again (a row written is billed). */
   private setMeta(k: string, v: string): void {
+    if (this.getMeta(k) === v) return;
     this.sql.exec(`INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v`, k, v);
+    this.metaCache?.set(k, v);
   }
 }

@@ -1,3 +1,4 @@
+// The Worker's entry: the Hono app with its request log and routes, the queue consumer, the cron jobs and the Durable Object classes.
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env';
 import { SettingsError, type Env } from './env';

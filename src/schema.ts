@@ -1,3 +1,4 @@
+// The shapes every part shares, as Zod schemas: the article input, figures, reports, incident state, alerts and answers.
 import * as z from 'zod';
 import { lazy } from './lib/lazy';
 

@@ -1,3 +1,4 @@
+// The per-sender rate limiter: one Durable Object per sender id holding a token bucket.
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 

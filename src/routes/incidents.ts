@@ -1,3 +1,4 @@
+// GET /v1/incidents and /v1/incidents/:key: the read API over the KV read model, with its response schemas.
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { lazy } from '../lib/lazy';

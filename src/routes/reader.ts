@@ -1,3 +1,4 @@
+// The reader check for read endpoints: READ_TOKEN as a bearer token or the dashboard's session cookie.
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env';

@@ -1,3 +1,4 @@
+// GET/POST /login and POST /logout: the dashboard's session cookie for readers holding the READ_TOKEN.
 import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod';

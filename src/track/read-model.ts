@@ -1,3 +1,4 @@
+// The read model's shapes: an incident's summary and timeline as listings, the dashboard and the read API show them.
 import * as z from 'zod';
 import { lazy } from '../lib/lazy';
 import { toAsciiJson } from '../lib/ascii-json';

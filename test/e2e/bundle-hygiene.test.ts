@@ -1,3 +1,4 @@
+// Bundle hygiene: every Worker source file imports zod as a namespace, which keeps the bundle from carrying it twice.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

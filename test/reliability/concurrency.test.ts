@@ -1,3 +1,4 @@
+// Concurrent reports of one incident: the highest toll and the alerts a serial run gives, re-sends that change nothing, one incident from two first reports.
 import { runInDurableObject } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleResult, IncidentState } from '../../src/schema';

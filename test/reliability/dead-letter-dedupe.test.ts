@@ -1,3 +1,4 @@
+// Dead letters: one letter per (alert, destination), however often a delivery dies.
 import { runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// Alert delivery by the queue consumer: acks, retries after Retry-After and with backoff, dead letters and re-drives, each alert once per destination.
 import { exports } from 'cloudflare:workers';
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';

@@ -1,3 +1,4 @@
+// KV economy: duplicates and unchanged reports write nothing, and a burst writes an incident's value at most once per window.
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../src/env';

@@ -1,3 +1,4 @@
+// Applying a report to an incident: figures compared as intervals, what is announced, held back or taken in silently.
 import { describe, expect, it } from 'vitest';
 import type { Casualties, Report, Threat } from '../../src/schema';
 import { applyReport, type IncidentMeta, type TrackerSettings } from '../../src/track/apply';

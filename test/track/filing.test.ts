@@ -1,3 +1,4 @@
+// Filing a report under an incident: readable keys, matching by place, street and name, and opening new ones.
 import { describe, expect, it } from 'vitest';
 import type { IncidentHints } from '../../src/schema';
 import { fileArticle, memoryIndexStore } from '../../src/track/filing';

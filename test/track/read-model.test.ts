@@ -1,3 +1,4 @@
+// The read model's metadata: within KV's 1,024 bytes, titles and places kept whole, stored as ASCII and read back exactly.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, type CurrentFigure } from '../../src/schema';

@@ -674,10 +674,13 @@ const CATEGORY_WORDS: ReadonlySet<string> = (() => {
 
 const CATEGORY_TABLE = tableOf(CATEGORY_WORDS);
 
-/** The sentence last read, and the last of its tokens at which a category can be read (a reading that starts after
- *  it cannot match: the sentence is scanned once, not at every count). */
+/** The sentence last read, and the span last scanned for a word at which a category can be read (a reading that
+ *  starts after the sentence's last one cannot match): from `scanFrom` on, the first is at `categoryAt` (the sentence's
+ *  length: none). The scan runs forward from a count and stops at the first such word, mostly a token or two on, so
+ *  it looks up the words a reading reads anyway, not the whole sentence's. */
 let lastToks: Token[] | undefined;
-let lastCategoryAt = -1;
+let scanFrom = 0;
+let categoryAt = 0;
 
 /** Read the named sub-pattern from token j (a counted subject just past its count): undefined when it does not match. */
 export function readSubject(toks: Token[], j: number, aside: AsideHook = HOLDS, from: NonTerminal = 'count-subject'): SubjectReading | undefined {
@@ -688,10 +691,15 @@ export function readSubject(toks: Token[], j: number, aside: AsideHook = HOLDS, 
     lastToks = toks;
     if (IDS.length < toks.length) IDS = new Int32Array(toks.length * 2);
     IDS.fill(-1, 0, toks.length);
-    lastCategoryAt = toks.length - 1;
-    while (lastCategoryAt >= 0 && !inSet(CATEGORY_TABLE, idAt(lastCategoryAt))) lastCategoryAt--;
+    scanFrom = categoryAt = len;
   }
-  if (j > lastCategoryAt) return undefined;
+  if (j < scanFrom || j > categoryAt) {
+    let k = j;
+    while (k < len && !inSet(CATEGORY_TABLE, idAt(k))) k++;
+    scanFrom = j;
+    categoryAt = k;
+  }
+  if (categoryAt >= len) return undefined;
   hook = aside;
   marks = 0; np = 0; steps = 0; cat = undefined; coord = 0; depth = 0; rejected = false; kwAt = -1;
   const end = run(NAMED.get(from)!, j);

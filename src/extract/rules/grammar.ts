@@ -42,6 +42,8 @@ const EXIT = -2;
 
 // the reading in progress (one at a time: a second group is read by saving and restoring it)
 let T: Token[] = [];
+/** T.length, kept apart (the word-number lookup reads it at every test) */
+let len = 0;
 let hook: AsideHook = () => true;
 let marks = 0;
 let np = 0;
@@ -101,7 +103,7 @@ function firstOf(node: GrammarNode): First {
 }
 
 function firstOfInner(node: GrammarNode): First {
-  if ('word' in node) return { words: new Set([node.word]) };
+  if ('word' in node) return { words: oneWord(node.word) };
   if ('list' in node) return { words: PATTERN_LISTS[node.list] };
   if ('keyword' in node) return { words: KEYWORD_FIRST };
   if ('tok' in node) return { test: shapeTest(node.tok) };
@@ -189,40 +191,80 @@ const WORD_ID = new Map<string, number>();
   for (const node of Object.values(COUNT_GRAMMAR)) visit(node);
 })();
 
-/** A word set as a table by word number (0, any word the grammar does not name, is in none). */
-const TABLES = new WeakMap<ReadonlySet<string>, Uint8Array>();
-function tableOf(words: ReadonlySet<string>): Uint8Array {
-  let table = TABLES.get(words);
-  if (!table) {
-    // (a node compiled after the grammar, as a spec's, numbers its own words; older tables are shorter and hold none)
+/** A word set as one bit of the shared word table: word number k's row holds a bit for every set the word is in,
+ *  so all the tests at one token read one small row (one table of a few kilobytes, not one table per set or choice:
+ *  between two subjects the rest of extraction runs, and a subject's first reads would each miss the cache). */
+class WordSet {
+  constructor(
+    /** which number of a word's row holds its bit */
+    readonly plane: number,
+    readonly mask: number,
+  ) {}
+}
+const SETS: Array<ReadonlySet<string>> = [];
+const SET_OF = new Map<ReadonlySet<string>, WordSet>();
+/** one set per single word, so that the grammar's many `of`s share a bit */
+const ONE_WORD = new Map<string, ReadonlySet<string>>();
+const oneWord = (w: string): ReadonlySet<string> => {
+  let set = ONE_WORD.get(w);
+  if (!set) ONE_WORD.set(w, (set = new Set([w])));
+  return set;
+};
+function tableOf(words: ReadonlySet<string>): WordSet {
+  let ws = SET_OF.get(words);
+  if (!ws) {
     for (const w of words) numberOf(w);
-    table = new Uint8Array(WORD_ID.size + 1);
-    for (const w of words) table[WORD_ID.get(w)!] = 1;
-    TABLES.set(words, table);
+    const k = SETS.length;
+    SETS.push(words);
+    SET_OF.set(words, (ws = new WordSet(k >> 5, 1 << (k & 31))));
+    bitsStale = true;
   }
-  return table;
+  return ws;
 }
 
 function numberOf(w: string): number {
   let id = WORD_ID.get(w);
-  if (id === undefined) WORD_ID.set(w, (id = WORD_ID.size + 1));
+  if (id === undefined) {
+    WORD_ID.set(w, (id = WORD_ID.size + 1));
+    bitsStale = true;
+  }
   return id;
 }
 
-/** The word numbers of the sentence being read (IDS[k] for token k; -1 until token k is first tested). */
+/** The shared word table: row of word k at k × PLANES (row 0, a word the grammar does not name, is in no set). */
+let PLANES = 1;
+let WORD_BITS = new Int32Array(0);
+/** a set or word was added since the table was built (a node compiled late, as a spec's) */
+let bitsStale = true;
+function buildBits(): void {
+  PLANES = Math.max(1, (SETS.length + 31) >> 5);
+  WORD_BITS = new Int32Array((WORD_ID.size + 1) * PLANES);
+  SETS.forEach((set, k) => {
+    for (const w of set) WORD_BITS[WORD_ID.get(w)! * PLANES + (k >> 5)]! |= 1 << (k & 31);
+  });
+  bitsStale = false;
+  lastToks = undefined;
+}
+
+/** Is the word of row `row` in the set? */
+function inSet(ws: WordSet, row: number): boolean {
+  return (WORD_BITS[row + ws.plane]! & ws.mask) !== 0;
+}
+
+/** The rows of the sentence being read (IDS[k] for token k; -1 until token k is first tested). */
 let IDS = new Int32Array(64);
-/** The word number of token j (0 outside the sentence, or for a word the grammar does not name). */
+/** The row of token j in the word table (0 outside the sentence, or for a word the grammar does not name). */
 function idAt(j: number): number {
-  if (j < 0 || j >= T.length) return 0;
+  if (j < 0 || j >= len) return 0;
   let id = IDS[j]!;
-  if (id < 0) id = IDS[j] = WORD_ID.get(T[j]!.l) ?? 0;
+  if (id < 0) id = IDS[j] = (WORD_ID.get(T[j]!.l) ?? 0) * PLANES;
   return id;
 }
 
 /** A look-around whose node reads one token by a word list and changes nothing: tested in place. */
 function plainWords(node: GrammarNode): ReadonlySet<string> | undefined {
   if (node.when || node.step || node.np || node.mark || node.markIf || node.category) return undefined;
-  if ('word' in node) return new Set([node.word]);
+  if ('word' in node) return oneWord(node.word);
   if ('list' in node) return PATTERN_LISTS[node.list];
   return undefined;
 }
@@ -234,10 +276,15 @@ function plainWords(node: GrammarNode): ReadonlySet<string> | undefined {
 const OP_SEQ = 0, OP_FIRST = 1, OP_STAR = 2, OP_OPT = 3, OP_LOOK = 4, OP_REJECT = 5, OP_COMMIT = 6, OP_SUB = 7, OP_CHECK = 8;
 const OP_WORD = 9, OP_LIST = 10, OP_TOK = 11, OP_NUMBER = 12, OP_KEYWORD = 13, OP_DESIGNATION = 14, OP_ASIDE = 15, OP_ANY = 16, OP_KIND = 17;
 
-/** An ordered choice's alternative: its node, and the test its first token must pass (if any). */
+/** An ordered choice's alternative: its node, and what its first token must be: of these kinds (bits of KINDS), a word
+ *  of a set or pass a test (neither: any token, or none at the sentence's end). */
 interface Alt {
   n: Node;
-  test: ((t: Token) => boolean) | undefined;
+  kinds: number;
+  gate: WordSet | null;
+  test: ((t: Token) => boolean) | null;
+  /** it may match at the sentence's end (it tells nothing of its first token) */
+  atEnd: boolean;
 }
 
 class Node {
@@ -255,17 +302,15 @@ class Node {
   exit = false;
   keeps = false;
   /** a look-around of one word list, tested in place */
-  plain: Uint8Array | null = null;
-  /** the table of a word or list, the gate of an opt/star/look-around (null: none) */
-  table: Uint8Array | null = null;
+  plain: WordSet | null = null;
+  /** the set of a word or list, the gate of an opt/star/look-around (null: none) */
+  table: WordSet | null = null;
   test: ((t: Token) => boolean) | null = null;
-  gateTable: Uint8Array | null = null;
+  gateTable: WordSet | null = null;
   gateTest: ((t: Token) => boolean) | null = null;
   kind: Token['k'] = 'word';
-  /** first: its alternatives by word number and token kind */
-  byId: Alt[][][] = [];
-  generic: Alt[][] = [];
-  atEnd: Alt[] = [];
+  /** first: its alternatives, in order */
+  alts: Alt[] = [];
   /** number: no vague or range count; keep the count as the second group's */
   plainNumber = false;
   capture = false;
@@ -288,8 +333,10 @@ class Node {
   step = false;
   countsNp = false;
   give = 0;
-  markIf: Array<{ table: Uint8Array; bits: number }> = [];
+  markIf: Array<{ table: WordSet; bits: number }> = [];
   category: Category | null = null;
+  /** an unwrapped word or list: its set, tested in place by the seq that holds it (no call) */
+  simple: WordSet | null = null;
 }
 
 const COMPILED = new Map<GrammarNode, Node>();
@@ -353,19 +400,18 @@ function fill(n: Node, g: GrammarNode): void {
     n.within = g.within ?? -1;
   } else if ('first' in g) {
     n.op = OP_FIRST;
-    // (indexed by the token an alternative can start on, its word and its kind: only those that may match are tried)
-    const alts = g.first.map((a) => ({ n: compile(a), f: firstOf(a), kinds: kindsOf(a) }));
-    const byKind = (keep: (f: First) => boolean): Alt[][] =>
-      KINDS.map((k) => alts.filter((a) => keep(a.f) && (!a.kinds || a.kinds.has(k))).map((a) => ({ n: a.n, test: a.f && 'test' in a.f ? a.f.test : undefined })));
-    n.generic = byKind((f) => !f || 'test' in f);
-    for (const a of alts) if (a.f && 'words' in a.f) for (const w of a.f.words) numberOf(w);
-    // (a packed array, every word number present: a sparse one would be looked up like a dictionary)
-    n.byId = new Array<Alt[][]>(WORD_ID.size + 1).fill(n.generic);
-    for (const a of alts) if (a.f && 'words' in a.f) for (const w of a.f.words) {
-      const id = WORD_ID.get(w)!;
-      if (n.byId[id] === n.generic) n.byId[id] = byKind((f) => !f || 'test' in f || f.words.has(w));
-    }
-    n.atEnd = alts.filter((a) => !a.f).map((a) => ({ n: a.n, test: undefined }));
+    // (each alternative is tried only on a token it can start on: its kind, its word)
+    n.alts = g.first.map((a) => {
+      const f = firstOf(a);
+      const kinds = kindsOf(a);
+      return {
+        n: compile(a),
+        kinds: kinds ? KINDS.reduce((b, k, x) => (kinds.has(k) ? b | (1 << x) : b), 0) : 7,
+        gate: f && 'words' in f ? tableOf(f.words) : null,
+        test: f && 'test' in f ? f.test : null,
+        atEnd: !f,
+      };
+    });
   } else if ('star' in g) {
     over(n, OP_STAR, compile(g.star));
     n.within = g.within ?? -1;
@@ -397,10 +443,12 @@ function fill(n: Node, g: GrammarNode): void {
   else if ('ref' in g) over(n, OP_SEQ, named(g.ref));
   else if ('word' in g) {
     n.op = OP_WORD;
-    n.table = tableOf(new Set([g.word]));
+    n.table = tableOf(oneWord(g.word));
+    if (!n.wrapped) n.simple = n.table;
   } else if ('list' in g) {
     n.op = OP_LIST;
     n.table = tableOf(PATTERN_LISTS[g.list]);
+    if (!n.wrapped) n.simple = n.table;
   } else if ('tok' in g) {
     const keys = Object.keys(g.tok);
     if (keys.length === 0) n.op = OP_ANY;
@@ -430,13 +478,18 @@ function fill(n: Node, g: GrammarNode): void {
 
 /** Does the node's gate let it start on token j? */
 function gateOpen(n: Node, j: number): boolean {
-  if (n.gateTable !== null) return n.gateTable[idAt(j)] === 1;
+  if (n.gateTable !== null) return inSet(n.gateTable, idAt(j));
   return n.gateTest === null || (T[j] !== undefined && n.gateTest(T[j]!));
 }
 
 /** Match node n from token j: the token just past the match, FAIL, or EXIT (a repetition ends here). */
 function run(n: Node, j: number): number {
-  if (!n.wrapped) return inner(n, j);
+  return n.wrapped ? wrap(n, j) : inner(n, j);
+}
+
+/** A node with a condition, a step or marks: its tests, the node, what its match gives. (Callers inside the engine
+ *  pick `wrap` or `inner` themselves: one call per node, not two.) */
+function wrap(n: Node, j: number): number {
   if (n.npMode !== 0 && (n.npMode === 1 ? np === 0 : n.npMode === 2 ? np !== 0 : np < NP_MAX)) return FAIL;
   if ((marks & n.hasBits) !== n.hasBits || (marks & n.lacksBits) !== 0) return FAIL;
   if (n.outermost && depth !== 0) return FAIL;
@@ -451,7 +504,7 @@ function run(n: Node, j: number): number {
   marks |= n.give;
   if (n.markIf.length !== 0) {
     const id = idAt(j);
-    for (let k = 0; k < n.markIf.length; k++) if (n.markIf[k]!.table[id] === 1) marks |= n.markIf[k]!.bits;
+    for (let k = 0; k < n.markIf.length; k++) if (inSet(n.markIf[k]!.table, id)) marks |= n.markIf[k]!.bits;
   }
   if (n.category !== null) cat = n.category;
   return r;
@@ -464,7 +517,13 @@ function inner(n: Node, j: number): number {
       const kids = n.kids;
       for (let k = 0; k < kids.length; k++) {
         if (n.within >= 0 && j >= start + n.within) return FAIL;
-        const r = run(kids[k]!, j);
+        const c = kids[k]!;
+        if (c.simple !== null) {
+          if (!inSet(c.simple, idAt(j))) return FAIL;
+          j++;
+          continue;
+        }
+        const r = c.wrapped ? wrap(c, j) : inner(c, j);
         if (r < 0) return r;
         j = r;
       }
@@ -472,12 +531,17 @@ function inner(n: Node, j: number): number {
     }
     case OP_FIRST: {
       const t = T[j];
-      const list = t !== undefined ? (n.byId[idAt(j)] ?? n.generic)[t.k === 'word' ? 0 : t.k === 'num' ? 1 : 2]! : n.atEnd;
+      const kind = t === undefined ? 0 : t.k === 'word' ? 1 : t.k === 'num' ? 2 : 4;
+      const row = idAt(j);
+      const list = n.alts;
       const m0 = marks, n0 = np, s0 = steps, c0 = cat, k0 = coord;
       for (let x = 0; x < list.length; x++) {
         const a = list[x]!;
-        if (a.test !== undefined && !a.test(t!)) continue;
-        const r = run(a.n, j);
+        if (kind === 0) {
+          if (!a.atEnd) continue;
+        } else if ((a.kinds & kind) === 0 || (a.gate !== null && !inSet(a.gate, row)) || (a.test !== null && !a.test(t!))) continue;
+        const c = a.n;
+        const r = c.wrapped ? wrap(c, j) : inner(c, j);
         if (r >= 0 || r === EXIT || rejected) return r;
         marks = m0; np = n0; steps = s0; cat = c0; coord = k0;
       }
@@ -492,7 +556,7 @@ function inner(n: Node, j: number): number {
         if (!gateOpen(n, j)) break;
         const m0 = marks, n0 = np, s0 = steps, c0 = cat, k0 = coord;
         if (n.costs) steps++;
-        const r = run(item, j);
+        const r = item.wrapped ? wrap(item, j) : inner(item, j);
         if (r < 0) {
           if (rejected) return FAIL;
           marks = m0; np = n0; steps = s0; cat = c0; coord = k0;
@@ -505,17 +569,19 @@ function inner(n: Node, j: number): number {
     case OP_OPT: {
       if (!gateOpen(n, j)) return j;
       const m0 = marks, n0 = np, s0 = steps, c0 = cat, k0 = coord;
-      const r = run(n.kids[0]!, j);
+      const c = n.kids[0]!;
+      const r = c.wrapped ? wrap(c, j) : inner(c, j);
       if (r >= 0 || rejected) return r;
       marks = m0; np = n0; steps = s0; cat = c0; coord = k0;
       return j;
     }
     case OP_LOOK: {
       const at = j + n.offset;
-      if (n.plain !== null) return (n.plain[idAt(at)] === 1) === n.positive ? j : FAIL;
+      if (n.plain !== null) return inSet(n.plain, idAt(at)) === n.positive ? j : FAIL;
       if (!gateOpen(n, at)) return n.positive ? FAIL : j;
       const m0 = marks, n0 = np, s0 = steps, c0 = cat, k0 = coord;
-      const r = at < 0 ? FAIL : run(n.kids[0]!, at);
+      const c = n.kids[0]!;
+      const r = at < 0 ? FAIL : c.wrapped ? wrap(c, at) : inner(c, at);
       if (rejected) return FAIL;
       if (!(n.keeps && r >= 0)) {
         marks = m0; np = n0; steps = s0; cat = c0; coord = k0;
@@ -526,7 +592,8 @@ function inner(n: Node, j: number): number {
       rejected = true;
       return FAIL;
     case OP_COMMIT: {
-      const r = run(n.kids[0]!, j);
+      const c = n.kids[0]!;
+      const r = c.wrapped ? wrap(c, j) : inner(c, j);
       if (r < 0) rejected = true;
       return r;
     }
@@ -547,7 +614,7 @@ function inner(n: Node, j: number): number {
       return j;
     case OP_WORD:
     case OP_LIST:
-      return n.table![idAt(j)] === 1 ? j + 1 : FAIL;
+      return inSet(n.table!, idAt(j)) ? j + 1 : FAIL;
     case OP_ANY:
       return j >= 0 && j < T.length ? j + 1 : FAIL;
     case OP_KIND:
@@ -563,7 +630,7 @@ function inner(n: Node, j: number): number {
       return e.end;
     }
     case OP_KEYWORD: {
-      if (n.table![idAt(j)] !== 1) return FAIL;
+      if (!inSet(n.table!, idAt(j))) return FAIL;
       // (a subject asks for the keyword at one token several times: once to stop its noun phrase, then to read it)
       if (j !== kwAt) {
         kwAt = j;
@@ -607,26 +674,37 @@ const CATEGORY_WORDS: ReadonlySet<string> = (() => {
 
 const CATEGORY_TABLE = tableOf(CATEGORY_WORDS);
 
-/** The sentence last read, and the last of its tokens at which a category can be read (a reading that starts after
- *  it cannot match: the sentence is scanned once, not at every count). */
+/** The sentence last read, and the span last scanned for a word at which a category can be read (a reading that
+ *  starts after the sentence's last one cannot match): from `scanFrom` on, the first is at `categoryAt` (the sentence's
+ *  length: none). The scan runs forward from a count and stops at the first such word, mostly a token or two on, so
+ *  it looks up the words a reading reads anyway, not the whole sentence's. */
 let lastToks: Token[] | undefined;
-let lastCategoryAt = -1;
+let scanFrom = 0;
+let categoryAt = 0;
 
 /** Read the named sub-pattern from token j (a counted subject just past its count): undefined when it does not match. */
 export function readSubject(toks: Token[], j: number, aside: AsideHook = HOLDS, from: NonTerminal = 'count-subject'): SubjectReading | undefined {
+  if (bitsStale) buildBits();
   T = toks;
+  len = toks.length;
   if (toks !== lastToks) {
     lastToks = toks;
     if (IDS.length < toks.length) IDS = new Int32Array(toks.length * 2);
     IDS.fill(-1, 0, toks.length);
-    lastCategoryAt = toks.length - 1;
-    while (lastCategoryAt >= 0 && CATEGORY_TABLE[idAt(lastCategoryAt)] !== 1) lastCategoryAt--;
+    scanFrom = categoryAt = len;
   }
-  if (j > lastCategoryAt) return undefined;
+  if (j < scanFrom || j > categoryAt) {
+    let k = j;
+    while (k < len && !inSet(CATEGORY_TABLE, idAt(k))) k++;
+    scanFrom = j;
+    categoryAt = k;
+  }
+  if (categoryAt >= len) return undefined;
   hook = aside;
   marks = 0; np = 0; steps = 0; cat = undefined; coord = 0; depth = 0; rejected = false; kwAt = -1;
   const end = run(NAMED.get(from)!, j);
   T = [];
+  len = 0;
   if (end < 0 || cat === undefined) return undefined;
   const out: SubjectReading = {
     cat,
@@ -647,13 +725,16 @@ export function readSubject(toks: Token[], j: number, aside: AsideHook = HOLDS, 
  *  it gave (the spec runner checks each kind of node through it). */
 export function matchGrammarNode(toks: Token[], j: number, node: GrammarNode, aside: AsideHook = HOLDS): { end: number; cat?: Category; marks: GrammarMark[]; rejected?: true } | undefined {
   const m = compile(node);
+  if (bitsStale) buildBits();
   T = toks;
+  len = toks.length;
   lastToks = undefined;
   if (IDS.length < toks.length) IDS = new Int32Array(toks.length * 2);
   IDS.fill(-1, 0, toks.length);
   hook = aside;
   marks = 0; np = 0; steps = 0; cat = undefined; coord = 0; depth = 0; rejected = false; kwAt = -1;
   const end = run(m, j);
+  len = 0;
   const out = end < 0 ? (rejected ? { end: -1, marks: [], rejected: true as const } : undefined) : { end, ...(cat ? { cat } : {}), marks: MARK_NAMES.filter((n) => marks & BIT.get(n)!) };
   T = [];
   return out;

@@ -6,7 +6,7 @@ import { tokenise } from '../../../src/extract/numbers';
 import { parseNumberAt } from '../../../src/extract/numbers';
 import { countPatternAt, matchTokenPattern } from '../../../src/extract/rules/engine';
 import type { TokenPattern } from '../../../src/extract/rules/count-rules';
-import { matchGrammarNode } from '../../../src/extract/rules/grammar';
+import { matchGrammarNode, readSubject } from '../../../src/extract/rules/grammar';
 import { STEP_BUDGET, type GrammarNode } from '../../../src/extract/rules/count-grammar';
 
 /** Match `p` with its anchor on the first token whose text is `at`; the matched words, or null. */
@@ -344,5 +344,20 @@ describe('count grammar nodes', () => {
     expect(g('dead or missing', 'dead', n, (id, pos) => (asked.push(`${id}@${pos}`), true))).toEqual({ text: 'dead' });
     expect(g('dead or missing', 'dead', n, () => false)).toBeNull();
     expect(asked).toEqual(['count.aside.combined@1']);
+  });
+});
+
+describe('count grammar readings of one sentence', () => {
+  it('a sentence read at several counts, in any order, reads each as it would alone (what is known of where its category words are is kept per sentence)', () => {
+    const toks = tokenise('Police said 3 people were killed and 12 others were hurt while 40 houses stood empty.');
+    const past = (count: string): number => toks.findIndex((t) => t.t === count) + 1;
+    const js = [past('3'), past('12'), past('40')];
+    // (a copy of the tokens is a sentence never read before)
+    const alone = js.map((j) => readSubject([...toks], j));
+    expect(alone.map((r) => r && { cat: r.cat, end: r.end })).toEqual([{ cat: 'killed', end: past('killed') }, { cat: 'injured', end: past('hurt') }, undefined]);
+    for (const order of [[0, 1, 2], [2, 1, 0], [1, 2, 0, 1], [2, 0, 2, 1]]) {
+      const again = [...toks];
+      for (const k of order) expect(readSubject(again, js[k]!)).toEqual(alone[k]);
+    }
   });
 });

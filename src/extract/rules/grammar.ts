@@ -94,6 +94,24 @@ type First = { words: ReadonlySet<string> } | { test: (t: Token) => boolean } | 
 const KEYWORD_FIRST: ReadonlySet<string> = new Set(RIGHT_KEYWORDS.map(([phrase]) => phrase[0]!));
 const FIRSTS = new Map<GrammarNode | NonTerminal, First>();
 
+/**
+ * The node that decides where a node starts: a reference's, exit's, look-ahead's or commit's inner node; a seq's first
+ * child that must match at the seq's start (a look-around elsewhere, or a negative one, tells nothing); else null.
+ */
+function leadingNode(node: GrammarNode): GrammarNode | null {
+  if ('ref' in node) return COUNT_GRAMMAR[node.ref];
+  if ('exit' in node) return node.exit;
+  if ('ahead' in node) return node.ahead;
+  if ('commit' in node) return node.commit;
+  if ('seq' in node) {
+    for (const c of node.seq) {
+      if ('notAhead' in c || ('at' in c && c.at !== 0)) continue;
+      return 'at' in c ? c.is : c;
+    }
+  }
+  return null;
+}
+
 function firstOf(node: GrammarNode): First {
   if (FIRSTS.has(node)) return FIRSTS.get(node)!;
   FIRSTS.set(node, null); // (a sub-pattern that refers to itself before consuming anything: anything)
@@ -108,19 +126,8 @@ function firstOfInner(node: GrammarNode): First {
   if ('keyword' in node) return { words: KEYWORD_FIRST };
   if ('tok' in node) return { test: shapeTest(node.tok) };
   if ('designation' in node) return { test: (t) => t.k === 'num' };
-  if ('ref' in node) return firstOf(COUNT_GRAMMAR[node.ref]);
-  if ('exit' in node) return firstOf(node.exit);
-  if ('ahead' in node) return firstOf(node.ahead);
-  if ('commit' in node) return firstOf(node.commit);
-  if ('seq' in node) {
-    // the first child that must match at the seq's start (a look-around elsewhere, or a negative one, tells nothing)
-    for (const c of node.seq) {
-      if ('notAhead' in c || ('at' in c && c.at !== 0)) continue;
-      if ('at' in c) return firstOf(c.is);
-      return firstOf(c);
-    }
-    return null;
-  }
+  const lead = leadingNode(node);
+  if (lead) return firstOf(lead);
   if ('first' in node) {
     const fs = node.first.map(firstOf);
     if (fs.some((f) => !f)) return null;
@@ -144,17 +151,8 @@ const KINDS: readonly TokKind[] = ['word', 'num', 'punct'];
 function kindsOf(node: GrammarNode): ReadonlySet<TokKind> | null {
   if ('tok' in node) return node.tok.k ? new Set([node.tok.k]) : null;
   if ('designation' in node) return new Set(['num']);
-  if ('ref' in node) return kindsOf(COUNT_GRAMMAR[node.ref]);
-  if ('exit' in node) return kindsOf(node.exit);
-  if ('ahead' in node) return kindsOf(node.ahead);
-  if ('commit' in node) return kindsOf(node.commit);
-  if ('seq' in node) {
-    for (const c of node.seq) {
-      if ('notAhead' in c || ('at' in c && c.at !== 0)) continue;
-      return 'at' in c ? kindsOf(c.is) : kindsOf(c);
-    }
-    return null;
-  }
+  const lead = leadingNode(node);
+  if (lead) return kindsOf(lead);
   if ('first' in node) {
     const all = new Set<TokKind>();
     for (const a of node.first) {

@@ -6,6 +6,11 @@ import { countryOf, countyState, demonym, gazetteer, isTownName, maxPlaceWords, 
 import { MONTHS, WEEKDAYS } from './lexicon/index';
 import type { Sentence } from './sentences';
 
+/** The text as a regular expression that matches it literally. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** One row of the incident-type table: the stems that name a type. */
 interface TypeRule {
   readonly type: string;
@@ -63,13 +68,11 @@ export const TYPE_RULES: readonly TypeRule[] = [
  * Every cue of the table in one scan: longest first, so a match names each cue it begins with; the scan restarts one
  * character past each match, so cues inside or across another are found too.
  */
-const CUE_SCAN = (() => {
-  const cues = [...new Set(TYPE_RULES.flatMap((r) => r.cues))].sort((a, b) => b.length - a.length);
-  return new RegExp(`(${cues.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'g');
-})();
+const ALL_CUES = [...new Set(TYPE_RULES.flatMap((r) => r.cues))].sort((a, b) => b.length - a.length);
+const CUE_SCAN = new RegExp(`(${ALL_CUES.map(escapeRegExp).join('|')})`, 'g');
 /** For each text a cue scan may report, the rows whose cues it begins with. */
 const ROWS_BY_MATCH = new Map<string, number[]>();
-for (const c of new Set(TYPE_RULES.flatMap((r) => r.cues))) {
+for (const c of ALL_CUES) {
   const rows: number[] = [];
   TYPE_RULES.forEach((r, i) => {
     if (r.cues.some((x) => c.startsWith(x))) rows.push(i);
@@ -158,7 +161,6 @@ interface Mention {
    * nearer named place exists. */
   relative?: boolean;
 }
-
 
 // Words that may follow a country named as a place ("in Iran on Monday", "Haiti said"): anything else in lower
 // case ("U.S. troops", "Iran state media") makes the country an attribute of a noun, not where things happened.
@@ -412,7 +414,7 @@ const COUNTY_NAMED = cuedPattern(' (?:County|Parish)', String.raw`\b(?:[\p{Lu}][
 
 /** The state of "Troup" when the text calls it "Troup County". */
 function countyOf(name: string, text: string, regions: ReadonlySet<string>): string | undefined {
-  return new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (?:County|Parish)\\b`).test(text) ? countyState(`${name} County`, regions) ?? countyState(`${name} Parish`, regions) : undefined;
+  return new RegExp(`\\b${escapeRegExp(name)} (?:County|Parish)\\b`).test(text) ? countyState(`${name} County`, regions) ?? countyState(`${name} Parish`, regions) : undefined;
 }
 
 function isSentenceStart(text: string, at: number): boolean {
@@ -441,7 +443,7 @@ function datelinePlace(dateline: string, body: string, chosen: ReadonlySet<strin
   const name = titleCase(rawCity);
   const g = gazetteer();
   const known = g.get(name) ?? lookupCaseless(name);
-  const said = (x: string) => new RegExp(`\\b${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(body);
+  const said = (x: string) => new RegExp(`\\b${escapeRegExp(x)}\\b`).test(body);
   const mentioned = said(name) || (known !== undefined && said(known.name));
   if (known) return mentioned ? known : null;
   const region = rawRegion ? regionWritten(rawRegion) : undefined;

@@ -53,6 +53,11 @@ export function markdownTable(t: string[][]): string {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
+/** The corpus's articles as `extract` takes them: text, and title and publication date where given. */
+export function articleTexts(corpus: ReadonlyArray<{ text: string; title?: string | undefined; published?: string | undefined }>): Array<{ text: string; title?: string; published?: string }> {
+  return corpus.map((a) => ({ text: a.text, ...(a.title ? { title: a.title } : {}), ...(a.published ? { published: a.published } : {}) }));
+}
+
 /** A synthetic article of about `bytes` characters made of real dev-corpus paragraphs. */
 export function syntheticArticle(texts: string[], bytes: number): string {
   const parts: string[] = [];

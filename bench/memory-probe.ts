@@ -5,7 +5,7 @@
 // and prints one JSON line.
 import { GCProfiler } from 'node:v8';
 import { loadCorpus } from '../scripts/eval-extraction';
-import { syntheticArticle } from './lib';
+import { articleTexts, syntheticArticle } from './lib';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
@@ -19,7 +19,7 @@ function liveHeap(): number {
 }
 
 const corpus = loadCorpus();
-const arts = corpus.map((a) => ({ text: a.text, ...(a.title ? { title: a.title } : {}), ...(a.published ? { published: a.published } : {}) }));
+const arts = articleTexts(corpus);
 const big = syntheticArticle(corpus.map((a) => a.text), 1_000_000);
 
 const before = liveHeap();

@@ -39,7 +39,7 @@ export async function memorySection(): Promise<SectionResult> {
     ],
     notes: [
       `${p.node}, \`node --expose-gc\`. Heap figures are V8's used heap after two full collections. "Allocated" is the heap's growth over one call plus what every collection inside the call freed (V8's GCProfiler), so it counts garbage too: it is the collector's work, not what the call holds. A Worker isolate may use 128 MB: the 1 MB article's live peak is the figure to hold against that.`,
-      'The memos are bounded by entries (a few hundred sentences and names); a set larger than the dev corpus (1,016 articles of the shootings dev half, 20 passes) kept 3.7 MiB more, against 26.5 MiB before a town name\'s three compiled regular expressions gave way to string searches (2026-12-06).',
+      'What outlives one report (lookups of the town table by name) is bounded by entries; a set larger than the dev corpus (1,016 articles of the shootings dev half, 20 passes) kept 3.7 MiB more, against 26.5 MiB before a town name\'s three compiled regular expressions gave way to string searches (2026-12-06).',
     ],
     data: {
       memory_module_bytes: p.module_state_bytes,

@@ -2,7 +2,7 @@
 // unstable_startWorker. Per-article time = (request with N iterations − request with 0) / N.
 import { resolve } from 'node:path';
 import { loadCorpus } from '../../scripts/eval-extraction';
-import { fmt, median, p95, syntheticArticle, type SectionResult } from '../lib';
+import { articleTexts, fmt, median, p95, syntheticArticle, type SectionResult } from '../lib';
 import { disposeWorker } from '../lib/stack';
 
 export async function workerdSection(): Promise<SectionResult> {
@@ -23,7 +23,7 @@ export async function workerdSection(): Promise<SectionResult> {
       return performance.now() - t0;
     };
     const corpus = loadCorpus();
-    const arts = corpus.map((a) => ({ text: a.text, ...(a.title ? { title: a.title } : {}), ...(a.published ? { published: a.published } : {}) }));
+    const arts = articleTexts(corpus);
     await post(arts, 5); // warm-up (JIT)
     const N = 200;
     const per: number[] = [];

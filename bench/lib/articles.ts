@@ -5,6 +5,9 @@
  *   no-change — the Kerman stampede seed, same outlet, same toll (35 killed, 48 injured): after the first
  *               report every article is filed under the same incident and changes nothing;
  *   rising    — the same incident, the killed figure raised by one per request (alerts, same Durable Object);
+ *   (both published a second after the previous such article this process built, as follow-up reports are:
+ *   each moves the incident's latest report time, which the index keeps under every key of the incident, so its
+ *   writes are counted as a feed makes them; never earlier, so a rising figure is never an older report's)
  *   new-incident — a caller-chosen incident_id per request (each opens an incident and alerts);
  *   irrelevant — an English article with no casualty or threat figures (most of a GDELT-sized feed).
  * Signing uses node:crypto's HMAC synchronously (autocannon's setupRequest cannot await); it is checked once
@@ -48,6 +51,9 @@ const IRRELEVANT_TEXT =
   'Supporters said the plan would extend opening hours and repair old playgrounds, while critics asked how it would be paid for. ' +
   'The mayor said the council would publish the details next month and invited residents to comment on the proposals.';
 
+/** Follow-up reports built so far: the next one is published this many seconds after the seed, plus one. */
+let followUps = 0;
+
 export function articleBody(kind: ArticleKind, n: number, run: string): string {
   const tag = `${run}${letters(n)}`;
   if (kind === 'irrelevant') {
@@ -61,10 +67,11 @@ export function articleBody(kind: ArticleKind, n: number, run: string): string {
   }
   const text =
     (kind === 'rising' ? seed.text.replace(SEED_FIGURE, `${36 + n} people dead`) : seed.text) + `\n\nfiled via desk ${tag} for the wire.`;
+  const published = kind === 'new-incident' ? seed.published : new Date(Date.parse(seed.published) + ++followUps * 1000).toISOString();
   return JSON.stringify({
     title: seed.title,
     url: `${seed.url}?ref=${tag}`,
-    published: seed.published,
+    published,
     source: seed.source,
     text,
     ...(kind === 'new-incident' ? { incident_id: `bench-${tag}` } : {}),

@@ -28,7 +28,7 @@ import { timeSections } from './request-sections';
 
 type Tally = Record<string, number>;
 let counts: Tally = {};
-let cursors: Array<{ cls: string; cursor: SqlStorageCursor<Record<string, SqlStorageValue>> }> = [];
+let cursors: Array<{ cls: string; query: string; cursor: SqlStorageCursor<Record<string, SqlStorageValue>> }> = [];
 
 interface Invocation {
   ioMs: number;
@@ -189,7 +189,7 @@ function instrumentSql(cls: string, ctx: DurableObjectState): void {
   const exec = sql.exec.bind(sql);
   const patched = ((query: string, ...bindings: unknown[]) => {
     const cursor = exec(query, ...(bindings as SqlStorageValue[]));
-    cursors.push({ cls, cursor });
+    cursors.push({ cls, query, cursor });
     bump(`sql_statements.${cls}`);
     return cursor;
   }) as SqlStorage['exec'];
@@ -292,11 +292,22 @@ export class RateLimiter extends RealRateLimiter {
 }
 recordInvocations('RateLimiter', RateLimiter, RealRateLimiter, ['take']);
 
+/** A statement's label in the rows-written breakdown: its text with whitespace folded, cut at 90 characters. */
+function statementLabel(query: string): string {
+  const flat = query.replace(/\s+/g, ' ').trim();
+  return flat.length > 90 ? `${flat.slice(0, 89)}…` : flat;
+}
+
 function snapshot(): Tally {
   const out: Tally = { ...counts };
-  for (const { cls, cursor } of cursors) {
+  for (const { cls, query, cursor } of cursors) {
     out[`sql_rows_read.${cls}`] = (out[`sql_rows_read.${cls}`] ?? 0) + cursor.rowsRead;
     out[`sql_rows_written.${cls}`] = (out[`sql_rows_written.${cls}`] ?? 0) + cursor.rowsWritten;
+    // Per statement, so the cost section can say which statements the rows go to (first words, whitespace folded).
+    if (cursor.rowsWritten > 0) {
+      const key = `sql_written_by.${cls}: ${statementLabel(query)}`;
+      out[key] = (out[key] ?? 0) + cursor.rowsWritten;
+    }
   }
   return out;
 }

@@ -82,14 +82,18 @@ export class DeliveryLedger extends DurableObject<Env> {
     //     thread has told (so the first message can be edited to them) and which version of them it shows.
     //   thread_replies: a reply posted but its alert not yet delivered (the edit failed): a retry resumes at the edit.
     //   post_attempts: when an alert's post was first tried: a retry that finds a row knows an earlier try may have posted.
+    // Tables keyed by text are stored in their key's order (WITHOUT ROWID): each insert is one row written, not
+    // two (a table and its key index), and delivered, in_flight and post_attempts take one per destination of
+    // every alert. dead_letters keeps AUTOINCREMENT: its ids are shown and re-driven by, and must never be reused.
+    // A ledger created before keeps its tables as they were; the statements below read and write either.
     this.sql.exec(`
-      CREATE TABLE IF NOT EXISTS delivered (alert_id TEXT NOT NULL, destination TEXT NOT NULL, at_ms INTEGER NOT NULL, PRIMARY KEY (alert_id, destination));
+      CREATE TABLE IF NOT EXISTS delivered (alert_id TEXT NOT NULL, destination TEXT NOT NULL, at_ms INTEGER NOT NULL, PRIMARY KEY (alert_id, destination)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS dead_letters (id INTEGER PRIMARY KEY AUTOINCREMENT, message TEXT NOT NULL, reason TEXT NOT NULL, at_ms INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS destinations (destination TEXT PRIMARY KEY, last_delivered_ms INTEGER, last_alert_id TEXT, last_failure_ms INTEGER, last_failure TEXT);
-      CREATE TABLE IF NOT EXISTS in_flight (alert_id TEXT NOT NULL, destination TEXT NOT NULL, state TEXT NOT NULL, until_ms INTEGER NOT NULL, PRIMARY KEY (alert_id, destination));
-      CREATE TABLE IF NOT EXISTS threads (incident_key TEXT NOT NULL, destination TEXT NOT NULL, opener TEXT NOT NULL, first_ref TEXT, figures TEXT NOT NULL DEFAULT '{}', latest TEXT, version INTEGER NOT NULL DEFAULT 0, edited_version INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (incident_key, destination));
-      CREATE TABLE IF NOT EXISTS thread_replies (alert_id TEXT NOT NULL, destination TEXT NOT NULL, ref TEXT NOT NULL, PRIMARY KEY (alert_id, destination));
-      CREATE TABLE IF NOT EXISTS post_attempts (alert_id TEXT NOT NULL, destination TEXT NOT NULL, first_ms INTEGER NOT NULL, PRIMARY KEY (alert_id, destination));`);
+      CREATE TABLE IF NOT EXISTS destinations (destination TEXT PRIMARY KEY, last_delivered_ms INTEGER, last_alert_id TEXT, last_failure_ms INTEGER, last_failure TEXT) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS in_flight (alert_id TEXT NOT NULL, destination TEXT NOT NULL, state TEXT NOT NULL, until_ms INTEGER NOT NULL, PRIMARY KEY (alert_id, destination)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS threads (incident_key TEXT NOT NULL, destination TEXT NOT NULL, opener TEXT NOT NULL, first_ref TEXT, figures TEXT NOT NULL DEFAULT '{}', latest TEXT, version INTEGER NOT NULL DEFAULT 0, edited_version INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (incident_key, destination)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS thread_replies (alert_id TEXT NOT NULL, destination TEXT NOT NULL, ref TEXT NOT NULL, PRIMARY KEY (alert_id, destination)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS post_attempts (alert_id TEXT NOT NULL, destination TEXT NOT NULL, first_ms INTEGER NOT NULL, PRIMARY KEY (alert_id, destination)) WITHOUT ROWID;`);
     const columns = this.sql.exec<{ name: string }>(`PRAGMA table_info(dead_letters)`).toArray().map((c) => c.name);
     if (!columns.includes('claimed_ms')) this.sql.exec(`ALTER TABLE dead_letters ADD COLUMN claimed_ms INTEGER`);
   }

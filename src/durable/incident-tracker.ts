@@ -68,15 +68,23 @@ export class IncidentTracker extends DurableObject<Env> {
     // One exec for the whole schema (the SQL API runs every statement of a multi-statement query): every new
     // incident is a new object, and this runs in its first request.
     // offered_ms: when the row was last pushed to the queue (a new row: when written, just before its push; 0: the push failed).
+    // Every row written is billed, and SQLite writes a row once per b-tree it touches, so the schema keeps each write
+    // to as few b-trees as its reads need (counted per statement by bench/cost.ts):
+    //  - reports and actions number their rows without AUTOINCREMENT, whose sqlite_sequence row is one more write per
+    //    insert. Their seq only orders them; a number reused after a delete still sorts after every row held.
+    //  - outbox keeps AUTOINCREMENT: the alarm reads rows, awaits the ledger, then deletes by seq, and a settle and a
+    //    new report in between could hand a deleted row's number to a new row, which the alarm would then delete.
+    //  - meta is keyed by its name alone (WITHOUT ROWID): one b-tree instead of a table and its key index.
+    // Objects created before this keep their tables as they were; the statements below read and write either.
     this.sql.exec(`
       CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS reports (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL UNIQUE, content_hash TEXT NOT NULL,
+        seq INTEGER PRIMARY KEY, article_id TEXT NOT NULL UNIQUE, content_hash TEXT NOT NULL,
         report TEXT NOT NULL, result TEXT NOT NULL, alert_id TEXT);
       CREATE INDEX IF NOT EXISTS reports_hash ON reports (content_hash);
-      CREATE TABLE IF NOT EXISTS actions (seq INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL, at_ms INTEGER NOT NULL, detail TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS actions (seq INTEGER PRIMARY KEY, action TEXT NOT NULL, at_ms INTEGER NOT NULL, detail TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, message TEXT NOT NULL, offered_ms INTEGER NOT NULL DEFAULT 0);
-      CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);`);
+      CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID;`);
     // An outbox created before offered_ms existed gets the column.
     const columns = this.sql.exec<{ name: string }>(`PRAGMA table_info(outbox)`).toArray().map((c) => c.name);
     if (!columns.includes('offered_ms')) this.sql.exec(`ALTER TABLE outbox ADD COLUMN offered_ms INTEGER NOT NULL DEFAULT 0`);

@@ -411,9 +411,9 @@ export function costMarkdown(r: CostResult, quick: boolean): string {
   const slope = (nc2.sqlRowsRead - nc1.sqlRowsRead) / Math.max(1, sameIncidents);
   L.push('');
   L.push(
-    `**What the index scan grows with.** \`IncidentIndex\` finds candidates through their places and type ` +
-      `(\`incident_places\`, \`incident_types\`), within the longest quiet period, so rows read per article grow with the open incidents that ` +
-      `share the article's place or type — not with the index as a whole. The worst case is measured here: the new-incident phase adds ${sameIncidents} ` +
+    `**What the index scan grows with.** \`IncidentIndex\` finds candidates through their place and name keys ` +
+      `(\`incident_keys\`, never the type alone), within the longest quiet period, so rows read per article grow with the open incidents that ` +
+      `share the article's places or names — not with the index as a whole. The worst case is measured here: the new-incident phase adds ${sameIncidents} ` +
       `incidents that are all stampedes in Kerman (the seed article under caller incident_ids), and rows read per no-change article go from ` +
       `${nc1.sqlRowsRead.toFixed(1)} to ${nc2.sqlRowsRead.toFixed(1)} (≈ ${slope.toFixed(2)} row per such incident; parsing one costs ≈ ${r.candidateParseUs.toFixed(2)} µs in Node). ` +
       `Articles that name no incident type and report no figures open no incident (the irrelevant phase: ${irrelevant ? `${irrelevant.sqlRowsWritten.toFixed(1)} rows written, ` : ''}` +

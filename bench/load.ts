@@ -112,7 +112,22 @@ async function baseline(url: URL, rate: number, seconds: number): Promise<LoadRo
   return res;
 }
 
-async function articles(url: URL, sink: Sink, kind: ArticleKind, signed: boolean, rate: number, seconds: number, run: string): Promise<LoadRow> {
+/**
+ * One timed run of `kind` articles at `rate`/s on the worker at `url`, after a warm-up article and a probe that
+ * checks the kind does what it says. `beforeRun` runs just before the timed part (bench/ratio-parts.ts creates the
+ * run's tracker objects there); `destinations` is how many chat posts each alert makes (none for a worker started
+ * with NO_DESTINATIONS), which the drain waits for.
+ */
+export async function articles(
+  url: URL,
+  sink: Sink,
+  kind: ArticleKind,
+  signed: boolean,
+  rate: number,
+  seconds: number,
+  run: string,
+  { beforeRun, destinations = DESTINATIONS }: { beforeRun?: () => Promise<void>; destinations?: number } = {},
+): Promise<LoadRow> {
   const secret = signed ? BENCH_SECRET : null;
   const endpoint = new URL('/v1/articles', url).href;
   // One article before the run: for no-change it creates the incident with the toll every later article repeats.
@@ -126,6 +141,7 @@ async function articles(url: URL, sink: Sink, kind: ArticleKind, signed: boolean
   const changed = (probeJson.changes?.length ?? 0) > 0;
   if (changed !== (kind !== 'no-change')) throw new Error(`${kind} probe article: expected ${kind === 'no-change' ? 'no' : 'some'} changes, got ${JSON.stringify(probeJson.changes)}`);
   await settle(() => sink.total(), 1_500, 15_000);
+  await beforeRun?.();
 
   let n = 2;
   let alerting = 0;
@@ -156,7 +172,7 @@ async function articles(url: URL, sink: Sink, kind: ArticleKind, signed: boolean
   });
   const wd1 = workerdCpuMs();
   const n1 = selfCpuMs();
-  const drained = await settle(() => sink.total() - before, 2_500, 60_000, alerting * DESTINATIONS);
+  const drained = await settle(() => sink.total() - before, 2_500, 60_000, alerting * destinations);
   const res = row(kind, signed, rate, seconds, r, alerting, drained.value, drained.ms / 1000);
   if (wd0 !== null && wd1 !== null) res.workerdCpuMsPerReq = (wd1 - wd0) / Math.max(1, r.requests.total);
   res.nodeCpuMsPerReq = (n1 - n0) / Math.max(1, r.requests.total);

@@ -12,13 +12,9 @@
  *   npx tsx bench/new-incident-cost.ts [--quick]
  */
 import { articleRequest, BENCH_SECRET, checkSigner, type ArticleKind } from './lib/articles';
-import { settle, startSink, startWorker, type Sink } from './lib/stack';
+import { NO_DESTINATIONS, settle, startSink, startWorker, type Sink } from './lib/stack';
 import { machineLine, median, sleep, table, workerdOnCpuMs } from './lib/util';
 
-/** env.dev's destination settings, blanked ("empty means unset"). */
-const NO_DESTINATIONS = Object.fromEntries(
-  ['SLACK_WEBHOOK_URL', 'DISCORD_WEBHOOK_URL', 'TELEGRAM_API_BASE', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_CHAT_ID', 'TEAMS_WEBHOOK_URL', 'ALERT_WEBHOOK_URL', 'ALERT_WEBHOOK_SECRET'].map((k) => [k, '']),
-);
 
 export interface SetupCost {
   setup: string;

@@ -344,6 +344,14 @@ export default {
       for (const name of q.names) await env.INCIDENT_TRACKER.get(env.INCIDENT_TRACKER.idFromName(name)).state();
       return Response.json({ ok: true });
     }
+    if (path === '/__bench/kv-puts') {
+      // What the local KV simulator spends on a put the size of a read-model value (bench/ratio-parts.ts): raw env,
+      // keys of the benchmark's own, never read.
+      const q = (await request.json()) as { count: number; bytes: number; tag: string };
+      const value = 'x'.repeat(q.bytes);
+      for (let i = 0; i < q.count; i++) await env.READ_MODEL.put(`bench-kv:${q.tag}:${i}`, value, { metadata: { v: 1 } });
+      return Response.json({ ok: true });
+    }
     if (path === '/__bench/filing') {
       // Raw env: the index named here is the benchmark's own, and its calls are not part of any tally.
       const q = (await request.json()) as { name: string; seed?: { count: number; type: string; country: string; nowMs: number }; calls?: FilingCall[] };

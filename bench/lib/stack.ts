@@ -101,6 +101,11 @@ const DESTINATION_PATHS = {
   ALERT_WEBHOOK_URL: 'webhook',
 } as const;
 
+/** env.dev's destination settings, blanked ("empty means unset"): a worker started with these as `vars` alerts nobody. */
+export const NO_DESTINATIONS: Readonly<Record<string, string>> = Object.fromEntries(
+  ['SLACK_WEBHOOK_URL', 'DISCORD_WEBHOOK_URL', 'TELEGRAM_API_BASE', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_CHAT_ID', 'TEAMS_WEBHOOK_URL', 'ALERT_WEBHOOK_URL', 'ALERT_WEBHOOK_SECRET'].map((k) => [k, '']),
+);
+
 /** The directory the simulator's storage goes to for this choice (null: the default os.tmpdir()). */
 export function storageDir(storage: 'tmpfs' | 'disk' = (process.env.BENCH_STORAGE as 'disk' | undefined) ?? 'tmpfs'): string | null {
   if (storage === 'disk') return null;

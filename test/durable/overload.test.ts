@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Env } from '../../src/env';
 import { app } from '../../src/index';
 import { webhookHeaders } from '../../src/lib/standard-webhooks';
-import { TEST_SECRET } from '../helpers';
+import { noteFiled, TEST_SECRET } from '../helpers';
 import { article } from '../security/articles';
 import { env } from '../security/state';
 
@@ -29,7 +29,7 @@ function envWithIndexThrowing(err: Error): Env {
 async function post(payload: unknown, webhookId: string, e: Env): Promise<Response> {
   const body = JSON.stringify(payload);
   const headers = await webhookHeaders(TEST_SECRET, webhookId, body);
-  return app.request('/v1/articles', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }, e);
+  return noteFiled(app.request('/v1/articles', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }, e));
 }
 
 describe('platform refusals of a Durable Object call', () => {

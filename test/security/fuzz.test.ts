@@ -1,12 +1,11 @@
 // Random requests against POST /v1/articles: every one is stored and answered 2xx or refused with a 4xx JSON error.
-import { exports } from 'cloudflare:workers';
 import { reset } from 'cloudflare:test';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { app } from '../../src/index';
 import { webhookHeaders } from '../../src/lib/standard-webhooks';
 import { ArticleInput } from '../../src/schema';
-import { captureOutbound, TEST_SECRET } from '../helpers';
+import { captureOutbound, noteFiled, sendToArticles, TEST_SECRET } from '../helpers';
 import { env, lastStateParts, readModelMismatches, stateDigest } from './state';
 
 /*
@@ -164,7 +163,7 @@ async function run(c: Case, viaWorker = false): Promise<{ outcome: Outcome; mayA
   const bytes = typeof c.body === 'string' ? enc.encode(c.body) : c.body;
   const headers = await headersFor(c, bytes);
   const init = { method: 'POST', headers, body: bytes };
-  const res = viaWorker ? await exports.default.fetch(URL_, init) : await app.request(URL_, init, fuzzEnv);
+  const res = viaWorker ? await sendToArticles(init) : await noteFiled(app.request(URL_, init, fuzzEnv));
   const text = await res.text();
   let code: string | undefined;
   try {

@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import worker from '../../src/index';
 import { MAX_BODY_BYTES } from '../../src/lib/body';
 import { webhookHeaders } from '../../src/lib/standard-webhooks';
-import { captured, captureOutbound, TEST_SECRET } from '../helpers';
+import { captured, captureOutbound, noteFiled, sendToArticles, TEST_SECRET } from '../helpers';
 import { article, type ErrorJson } from './articles';
 import { quietStateDigest, stateDigest } from './state';
 
@@ -22,7 +22,7 @@ let n = 0;
 /** Signs any bytes as a legitimate sender would: these tests reach the parser, not the authenticator. */
 async function send(body: string | Uint8Array, contentType: string | null = 'application/json', extra: Record<string, string> = {}): Promise<Response> {
   const headers = await webhookHeaders(TEST_SECRET, `msg_hostile_${n++}_${Date.now()}`, body);
-  return exports.default.fetch(URL_, {
+  return sendToArticles({
     method: 'POST',
     headers: { ...(contentType === null ? {} : { 'content-type': contentType }), ...headers, ...extra },
     body,
@@ -114,7 +114,7 @@ describe('oversized bodies', () => {
   it('refuses a 10 MB body with a content-length before reading it', async () => {
     const before = await quietStateDigest(STORED);
     const body = new Uint8Array(10 * 1024 * 1024).fill(0x20);
-    await expectRefusal(await exports.default.fetch(URL_, { method: 'POST', headers: { 'content-type': 'application/json' }, body }), 413, 'payload_too_large');
+    await expectRefusal(await sendToArticles({ method: 'POST', headers: { 'content-type': 'application/json' }, body }), 413, 'payload_too_large');
     expect(await stateDigest(STORED)).toBe(before);
   });
 
@@ -135,7 +135,7 @@ describe('oversized bodies', () => {
     // Straight into the worker's fetch handler, in this isolate: through exports.default.fetch the runtime pumps
     // the stream into a pipe, and the worker's cancel aborted that pipe with a logged exception and stack.
     const ctx = createExecutionContext();
-    const res = await worker.fetch(new Request(URL_, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream }), env, ctx);
+    const res = await noteFiled(worker.fetch(new Request(URL_, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream }), env, ctx));
     await waitOnExecutionContext(ctx);
     await expectRefusal(res, 413, 'payload_too_large');
     expect(cancelled).toBe(true);

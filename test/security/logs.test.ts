@@ -4,7 +4,7 @@ import { createExecutionContext, createMessageBatch } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import worker from '../../src/index';
 import { webhookHeaders } from '../../src/lib/standard-webhooks';
-import { captureOutbound, postArticle, READ_TOKEN, SLACK_URL, TEST_SECRET } from '../helpers';
+import { captureOutbound, postArticle, READ_TOKEN, sendToArticles, SLACK_URL, TEST_SECRET } from '../helpers';
 import { article, settle } from './articles';
 import { env } from './state';
 
@@ -38,15 +38,15 @@ describe('logs', () => {
     const payload = article(23, { place: 'Lagos', extra: `${SENTENCE}. Rescue teams were still searching.` });
     const body = JSON.stringify(payload);
     const signed = await webhookHeaders(TEST_SECRET, 'msg_log_1', body);
-    const ok = await exports.default.fetch('http://tollwatch.test/v1/articles', { method: 'POST', headers: { 'content-type': 'application/json', ...signed }, body });
+    const ok = await sendToArticles({ method: 'POST', headers: { 'content-type': 'application/json', ...signed }, body });
     expect(ok.status).toBe(200);
     const { incident } = await ok.json<{ incident: string }>();
-    await exports.default.fetch('http://tollwatch.test/v1/articles', {
+    await sendToArticles({
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer test-ingest-token' },
       body: JSON.stringify({ ...payload, id: 'log-bearer', text: `${payload.text} Later: 24 people were killed.` }),
     });
-    await exports.default.fetch('http://tollwatch.test/v1/articles', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer not-the-token-9f8e' }, body });
+    await sendToArticles({ method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer not-the-token-9f8e' }, body });
     await postArticle('{"text": "Zebulon riverside depot', {}); // invalid JSON, echoed in the answer, never logged
     await exports.default.fetch('http://tollwatch.test/v1/dead-letters', { headers: { authorization: `Bearer ${READ_TOKEN}` } });
     await settle(spy);

@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { app } from '../../src/index';
 import { webhookHeaders } from '../../src/lib/standard-webhooks';
-import { captureOutbound, TEST_SECRET } from '../helpers';
+import { captureOutbound, noteFiled, TEST_SECRET } from '../helpers';
 import { article, settle, type ErrorJson } from './articles';
 
 const OTHER_SECRET = 'whsec_8F0rY1y2cW3qkq3b1oO4sT0JcQ9Q6m4rVJmW0pZpQeA=';
@@ -24,7 +24,7 @@ async function send(overrides: Record<string, unknown>, secret: string): Promise
   n++;
   const body = JSON.stringify(article(100 + n, { place: 'Ratelimit', incident_id: `rate-${n}` }));
   const headers = await webhookHeaders(secret, `msg_rate_${crypto.randomUUID()}`, body);
-  return app.request(URL_, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }, { ...env, ...overrides });
+  return noteFiled(app.request(URL_, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }, { ...env, ...overrides }));
 }
 
 describe('per-sender rate limit', () => {
@@ -87,7 +87,7 @@ describe('sender-chosen ids', () => {
     const post = async (secret: string, killed: number) => {
       const body = JSON.stringify(article(killed, { place: 'Samecounter', incident_id: `ids-${a}` }));
       const headers = await webhookHeaders(secret, 'msg_1', body);
-      return app.request(URL_, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }, { ...env, ...config });
+      return noteFiled(app.request(URL_, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }, { ...env, ...config }));
     };
     const first = await post(TEST_SECRET, 7);
     expect(first.status).toBe(200);

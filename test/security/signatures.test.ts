@@ -3,7 +3,7 @@ import { env, exports } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { app } from '../../src/index';
 import { signWebhook, TOLERANCE_SECONDS, verifyWebhook, webhookHeaders } from '../../src/lib/standard-webhooks';
-import { captured, captureOutbound, postArticle, READ_TOKEN, TEST_SECRET } from '../helpers';
+import { captured, captureOutbound, noteFiled, postArticle, READ_TOKEN, sendToArticles, TEST_SECRET } from '../helpers';
 import { article, type ErrorJson } from './articles';
 import { lastStateParts, partsDiff, quietStateDigest, stateDigest } from './state';
 
@@ -22,7 +22,7 @@ afterEach(() => vi.restoreAllMocks());
 
 /** Posts through the Hono app with an overridden env (rotation, no secrets, …). */
 async function postWithEnv(overrides: Record<string, unknown>, body: string, headers: Record<string, string>): Promise<Response> {
-  return app.request(URL_, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }, { ...env, ...overrides });
+  return noteFiled(app.request(URL_, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }, { ...env, ...overrides }));
 }
 
 async function expectRefused(res: Response, status: number, code?: string): Promise<ErrorJson> {
@@ -89,7 +89,7 @@ describe('Standard Webhooks signatures', () => {
       ['webhook-signature', 'v2,' + good['webhook-signature']!.slice(3), 'bad_signature'],
       ['webhook-signature', good['webhook-signature']!.slice(0, -4) + 'AAA=', 'bad_signature'],
     ] as const) {
-      const res = await exports.default.fetch(URL_, { method: 'POST', headers: { 'content-type': 'application/json', ...good, [name]: value }, body });
+      const res = await sendToArticles({ method: 'POST', headers: { 'content-type': 'application/json', ...good, [name]: value }, body });
       const json = await expectRefused(res, 401);
       expect(json.error.details).toEqual({ reason });
     }
@@ -99,9 +99,9 @@ describe('Standard Webhooks signatures', () => {
     const body = JSON.stringify(article(8, { place: 'Tamper' }));
     const headers = await webhookHeaders(TEST_SECRET, 'msg_tamper', body);
     const tampered = body.replace('8 people', '800 people');
-    await expectRefused(await exports.default.fetch(URL_, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: tampered }), 401);
+    await expectRefused(await sendToArticles({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: tampered }), 401);
     await expectRefused(
-      await exports.default.fetch(URL_, { method: 'POST', headers: { 'content-type': 'application/json', ...headers, 'webhook-id': 'msg_other' }, body }),
+      await sendToArticles({ method: 'POST', headers: { 'content-type': 'application/json', ...headers, 'webhook-id': 'msg_other' }, body }),
       401,
     );
   });
@@ -164,7 +164,7 @@ describe('Standard Webhooks signatures', () => {
     const body = JSON.stringify(article(32, { place: 'Multisig' }));
     const ts = Math.floor(Date.now() / 1000);
     const sigs = [await signWebhook(OTHER_SECRET, 'msg_multi', ts, body), await signWebhook(TEST_SECRET, 'msg_multi', ts, body)];
-    const res = await exports.default.fetch(URL_, {
+    const res = await sendToArticles({
       method: 'POST',
       headers: { 'content-type': 'application/json', 'webhook-id': 'msg_multi', 'webhook-timestamp': String(ts), 'webhook-signature': sigs.join(' ') },
       body,
@@ -179,7 +179,7 @@ describe('Standard Webhooks signatures', () => {
     const junk = Array.from({ length: 600 }, () => `v1,${btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))}`).join(' ');
     const verify = vi.spyOn(crypto.subtle, 'verify');
     const sign = vi.spyOn(crypto.subtle, 'sign');
-    const res = await exports.default.fetch(URL_, {
+    const res = await sendToArticles({
       method: 'POST',
       headers: { 'content-type': 'application/json', 'webhook-id': 'msg_flood', 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': junk },
       body,
@@ -194,7 +194,7 @@ describe('Standard Webhooks signatures', () => {
     for (const drop of ['webhook-id', 'webhook-timestamp', 'webhook-signature', 'all'] as const) {
       const headers: Record<string, string> = drop === 'all' ? {} : { ...full };
       if (drop !== 'all') delete headers[drop];
-      const res = await exports.default.fetch(URL_, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      const res = await sendToArticles({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
       const json = await expectRefused(res, 401, 'unauthorized');
       expect(json.error.details).toEqual({ reason: 'missing_headers' });
     }
@@ -203,7 +203,7 @@ describe('Standard Webhooks signatures', () => {
 
 describe('bearer tokens', () => {
   const send = (token: string | null, extra: Record<string, string> = {}) =>
-    exports.default.fetch(URL_, {
+    sendToArticles({
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: token }), ...extra },
       body: JSON.stringify(article(40, { place: 'Tokenia', id: `tok-${crypto.randomUUID()}` })),

@@ -17,14 +17,21 @@ import { machineLine, median, ROOT, table, workerdCpuMs } from './lib/util';
 import { articles, BENCH_RATE_LIMIT_PER_MINUTE, type LoadRow } from './load';
 import { slug } from '../src/track/match';
 
-type Variant = 'update (rising toll)' | 'new incident' | 'new incident, object created beforehand' | 'new incident, object created beforehand, no destinations';
-const VARIANTS: readonly Variant[] = ['update (rising toll)', 'new incident', 'new incident, object created beforehand', 'new incident, object created beforehand, no destinations'];
-const RUN_TAGS: Record<Variant, string> = {
-  'update (rising toll)': 'u',
-  'new incident': 'n',
-  'new incident, object created beforehand': 'p',
-  'new incident, object created beforehand, no destinations': 'q',
-};
+/** The runs compared, each on a fresh worker: what it posts, whether its trackers exist first, whether alerts are posted. */
+interface Variant {
+  name: string;
+  /** Run tag letter: new-incident runs name their incidents after the run, so the trackers made first are theirs. */
+  tag: string;
+  kind: 'rising' | 'new-incident';
+  createTrackersFirst: boolean;
+  posts: boolean;
+}
+const VARIANTS: readonly Variant[] = [
+  { name: 'update (rising toll)', tag: 'u', kind: 'rising', createTrackersFirst: false, posts: true },
+  { name: 'new incident', tag: 'n', kind: 'new-incident', createTrackersFirst: false, posts: true },
+  { name: 'new incident, object created beforehand', tag: 'p', kind: 'new-incident', createTrackersFirst: true, posts: true },
+  { name: 'new incident, object created beforehand, no destinations', tag: 'q', kind: 'new-incident', createTrackersFirst: true, posts: false },
+];
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,7 +47,7 @@ async function createTrackers(url: URL, run: string, count: number): Promise<voi
   }
 }
 
-/** workerd's on-CPU ms per item of `step` (a POST to one of the counting worker's bench routes), minus an empty call's. */
+/** workerd's on-CPU ms per item of one POST to a counting-worker bench route that handles `items` of them. */
 async function cpuPer(url: URL, route: string, body: unknown, items: number): Promise<number> {
   const c0 = workerdCpuMs();
   const res = await fetch(new URL(route, url), { method: 'POST', body: JSON.stringify(body) });
@@ -90,21 +97,19 @@ async function main(): Promise<void> {
     }
     for (let round = 1; round <= rounds; round++) {
       for (const variant of VARIANTS) {
-        const posts = !variant.endsWith('no destinations');
         const stack = await startWorker({
-          ...(posts ? { sink } : { vars: NO_DESTINATIONS }),
+          ...(variant.posts ? { sink } : { vars: NO_DESTINATIONS }),
           secret: BENCH_SECRET,
           rateLimitPerMinute: BENCH_RATE_LIMIT_PER_MINUTE,
           entrypoint: join(ROOT, 'bench', 'lib', 'counting-worker.ts'),
         });
         try {
-          const run = `rp${round}${RUN_TAGS[variant]}`;
-          const kind = variant === 'update (rising toll)' ? 'rising' : 'new-incident';
+          const run = `rp${round}${variant.tag}`;
           // More than the run can send: the rate × seconds it is offered, its connections' last requests, the warm-up and probe.
-          const beforeRun = variant.includes('created beforehand') ? () => createTrackers(stack.url, run, Math.ceil(rate * seconds * 1.2) + 200) : undefined;
-          const row = await articles(stack.url, sink, kind, true, rate, seconds, run, { ...(beforeRun ? { beforeRun } : {}), destinations: posts ? 5 : 0 });
+          const beforeRun = variant.createTrackersFirst ? () => createTrackers(stack.url, run, Math.ceil(rate * seconds * 1.2) + 200) : undefined;
+          const row = await articles(stack.url, sink, variant.kind, true, rate, seconds, run, { ...(beforeRun ? { beforeRun } : {}), ...(variant.posts ? {} : { destinations: 0 }) });
           rows.push({ variant, round, row });
-          console.error(`round ${round}: ${variant}: ${row.rps.toFixed(0)}/s`);
+          console.error(`round ${round}: ${variant.name}: ${row.rps.toFixed(0)}/s`);
         } finally {
           await stack.dispose();
         }
@@ -121,16 +126,16 @@ async function main(): Promise<void> {
   L.push(
     table(
       ['round', 'articles', 'completed/s', 'p99 ms', 'workerd CPU ms/article', 'errors + timeouts', 'non-2xx'],
-      rows.map(({ variant, round, row }) => [String(round), variant, row.rps.toFixed(0), row.p99.toFixed(0), row.workerdCpuMsPerReq.toFixed(1), String(row.errors + row.timeouts), String(row.non2xx)]),
+      rows.map(({ variant, round, row }) => [String(round), variant.name, row.rps.toFixed(0), row.p99.toFixed(0), row.workerdCpuMsPerReq.toFixed(1), String(row.errors + row.timeouts), String(row.non2xx)]),
     ),
   );
   L.push('');
   const perRound = (v: Variant) => rows.filter((r) => r.variant === v).map((r) => r.row);
-  const updates = perRound('update (rising toll)');
+  const updates = perRound(VARIANTS[0]!);
   for (const v of VARIANTS.slice(1)) {
     const ratios = perRound(v).map((r, i) => r.rps / (updates[i]?.rps ?? NaN));
     const cpu = perRound(v).map((r, i) => r.workerdCpuMsPerReq / (updates[i]?.workerdCpuMsPerReq ?? NaN));
-    L.push(`- ${v} vs updates, same round: completed ${ratios.map((x) => x.toFixed(2)).join(', ')} (median ${median(ratios).toFixed(2)}); workerd CPU per article ${cpu.map((x) => x.toFixed(2)).join(', ')}× an update's.`);
+    L.push(`- ${v.name} vs updates, same round: completed ${ratios.map((x) => x.toFixed(2)).join(', ')} (median ${median(ratios).toFixed(2)}); workerd CPU per article ${cpu.map((x) => x.toFixed(2)).join(', ')}× an update's.`);
   }
   console.log(L.join('\n'));
 }

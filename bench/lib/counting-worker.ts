@@ -292,10 +292,14 @@ export class RateLimiter extends RealRateLimiter {
 }
 recordInvocations('RateLimiter', RateLimiter, RealRateLimiter, ['take']);
 
-/** A statement's label in the rows-written breakdown: its text with whitespace folded, cut at 90 characters. */
+/**
+ * A statement's label in the rows-written breakdown: its verb and table ("INSERT INTO reports"), so statements that
+ * differ only past the table's name are summed under one; a multi-statement exec (a schema) is named by its first.
+ */
 function statementLabel(query: string): string {
-  const flat = query.replace(/\s+/g, ' ').trim();
-  return flat.length > 90 ? `${flat.slice(0, 89)}…` : flat;
+  const statements = query.split(';').map((q) => q.replace(/\s+/g, ' ').trim()).filter((q) => q !== '');
+  const first = (statements[0] ?? '').replace(/ VALUES .*| WHERE .*| SET .*/, '').replace(/\(.*$/, '').trim();
+  return statements.length > 1 ? `${first} and ${statements.length - 1} more statements` : first;
 }
 
 function snapshot(): Tally {
@@ -303,7 +307,7 @@ function snapshot(): Tally {
   for (const { cls, query, cursor } of cursors) {
     out[`sql_rows_read.${cls}`] = (out[`sql_rows_read.${cls}`] ?? 0) + cursor.rowsRead;
     out[`sql_rows_written.${cls}`] = (out[`sql_rows_written.${cls}`] ?? 0) + cursor.rowsWritten;
-    // Per statement, so the cost section can say which statements the rows go to (first words, whitespace folded).
+    // Per statement, so the cost section can say which statements the rows go to.
     if (cursor.rowsWritten > 0) {
       const key = `sql_written_by.${cls}: ${statementLabel(query)}`;
       out[key] = (out[key] ?? 0) + cursor.rowsWritten;

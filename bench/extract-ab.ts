@@ -16,17 +16,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ArticleText } from '../src/extract/index';
-import { ROOT } from './lib/util';
+import { argValue, ROOT } from './lib/util';
 
 type Extract = (a: ArticleText) => unknown;
 
 const CORPUS = resolve(ROOT, 'fixtures/corpus-dev');
 const REPEAT = 5;
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
 
 function loadArticles(dir: string): ArticleText[] {
   return readdirSync(dir)
@@ -51,12 +46,12 @@ async function main(): Promise<void> {
   const other = process.argv[2];
   if (!other || other.startsWith('--')) throw new Error('usage: bench/extract-ab.ts OTHER_CHECKOUT [--new-first] [--rounds N]');
   const newFirst = process.argv.includes('--new-first');
-  const rounds = Number(arg('--rounds') ?? 10);
+  const rounds = Number(argValue('--rounds') ?? 10);
   // load order is a variable of its own: --new-first imports this checkout first
   const [a, b] = newFirst ? [await extractOf(ROOT), await extractOf(other)] : [await extractOf(other), await extractOf(ROOT)];
   const oldX = newFirst ? b : a;
   const newX = newFirst ? a : b;
-  const arts = loadArticles(arg('--dir') ?? CORPUS);
+  const arts = loadArticles(argValue('--dir') ?? CORPUS);
   // warm both copies until the JIT has settled
   for (let k = 0; k < 5; k++) {
     for (const art of arts) {

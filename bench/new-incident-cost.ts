@@ -15,7 +15,6 @@ import { articleRequest, BENCH_SECRET, checkSigner, type ArticleKind } from './l
 import { NO_DESTINATIONS, settle, startSink, startWorker, type Sink } from './lib/stack';
 import { machineLine, median, sleep, table, workerdOnCpuMs } from './lib/util';
 
-
 export interface SetupCost {
   setup: string;
   /** workerd on-CPU ms per article, one figure per round. */

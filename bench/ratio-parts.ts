@@ -2,18 +2,19 @@
  * Where the new-incident vs update ratio is lost: updates and new incidents offered at the same rate, then new
  * incidents with their tracker objects created beforehand — the local simulator's share of a new incident (a new
  * object and its SQLite database, inside the caller's call), which production spends on the object's own
- * machine — and those again with no destinations (no alert fan-out: queue, consumer, ledger, five posts). The
- * simulator drops an object idle for about ten seconds, so most objects created before a ten-second run are
- * re-opened when their article comes, not found in memory: that variant takes out the difference between a fresh
- * object and a re-opened one, which the calibration table at the top measures with a KV put's cost. Each run on a fresh worker (the counting worker as entry, for its /__bench/trackers route, in every run
- * alike), the three kinds in turn for several rounds, so the machine's drift shows in the spread.
+ * machine — and those again with no destinations (no alert fan-out: queue, consumer, ledger, five posts). Each run
+ * is on a fresh worker (the counting worker as entry in every run alike, for its /__bench routes), the four in turn
+ * for several rounds, so the machine's drift shows in the spread. The simulator drops an object idle for about ten
+ * seconds, so most objects created before a ten-second run are re-opened when their article comes: that variant
+ * takes out only the difference between a fresh object and a re-opened one. A calibration table measures both,
+ * a call to an object in memory, and a KV put.
  *
  *   npx tsx bench/ratio-parts.ts [--rounds 2] [--rate 200] [--seconds 10]
  */
 import { join } from 'node:path';
-import { letters, BENCH_SECRET, checkSigner } from './lib/articles';
+import { BENCH_SECRET, checkSigner, newIncidentId } from './lib/articles';
 import { NO_DESTINATIONS, startSink, startWorker } from './lib/stack';
-import { machineLine, median, ROOT, table, workerdCpuMs } from './lib/util';
+import { argValue, machineLine, median, ROOT, table, workerdCpuMs } from './lib/util';
 import { articles, BENCH_RATE_LIMIT_PER_MINUTE, type LoadRow } from './load';
 import { slug } from '../src/track/match';
 
@@ -33,14 +34,9 @@ const VARIANTS: readonly Variant[] = [
   { name: 'new incident, object created beforehand, no destinations', tag: 'q', kind: 'new-incident', createTrackersFirst: true, posts: false },
 ];
 
-function flag(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-/** Creates the trackers a new-incident run will name (incident_id `bench-<run><letters(n)>`), a hundred per request. */
+/** Creates the trackers a new-incident run will name (its articles' incident_ids), a hundred per request. */
 async function createTrackers(url: URL, run: string, count: number): Promise<void> {
-  const names = Array.from({ length: count }, (_, n) => slug(`bench-${run}${letters(n)}`));
+  const names = Array.from({ length: count }, (_, n) => slug(newIncidentId(run, n)));
   for (let i = 0; i < names.length; i += 100) {
     const res = await fetch(new URL('/__bench/trackers', url), { method: 'POST', body: JSON.stringify({ names: names.slice(i, i + 100) }) });
     if (res.status !== 200) throw new Error(`creating trackers answered ${res.status}`);
@@ -82,9 +78,9 @@ async function calibrate(url: URL): Promise<Array<[string, number]>> {
 
 async function main(): Promise<void> {
   await checkSigner();
-  const rounds = flag('rounds', 2);
-  const rate = flag('rate', 200);
-  const seconds = flag('seconds', 10);
+  const rounds = Number(argValue('--rounds') ?? 2);
+  const rate = Number(argValue('--rate') ?? 200);
+  const seconds = Number(argValue('--seconds') ?? 10);
   const rows: Array<{ variant: Variant; round: number; row: LoadRow }> = [];
   const sink = await startSink();
   let calibration: Array<[string, number]> = [];

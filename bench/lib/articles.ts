@@ -51,6 +51,11 @@ const IRRELEVANT_TEXT =
   'Supporters said the plan would extend opening hours and repair old playgrounds, while critics asked how it would be paid for. ' +
   'The mayor said the council would publish the details next month and invited residents to comment on the proposals.';
 
+/** The incident_id a new-incident article carries: bench/ratio-parts.ts creates these incidents' trackers first. */
+export function newIncidentId(run: string, n: number): string {
+  return `bench-${run}${letters(n)}`;
+}
+
 /** Follow-up reports built so far: the next one is published this many seconds after the seed, plus one. */
 let followUps = 0;
 
@@ -74,7 +79,7 @@ export function articleBody(kind: ArticleKind, n: number, run: string): string {
     published,
     source: seed.source,
     text,
-    ...(kind === 'new-incident' ? { incident_id: `bench-${tag}` } : {}),
+    ...(kind === 'new-incident' ? { incident_id: newIncidentId(run, n) } : {}),
   });
 }
 

@@ -10,6 +10,12 @@ export const WRANGLER_BIN = resolve(ROOT, 'node_modules', '.bin', 'wrangler');
 export const OFFLINE_ENV = { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' } as const;
 for (const [k, v] of Object.entries(OFFLINE_ENV)) process.env[k] ??= v;
 
+/** The word after `name` on the command line (`--rounds 3` → "3"), or undefined when the flag is absent. */
+export function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
 export function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
 }

@@ -4,9 +4,7 @@ import { runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { postArticle } from '../helpers';
 import { article } from '../security/articles';
-import { env } from '../security/state';
-
-const tracker = (key: string) => env.INCIDENT_TRACKER.get(env.INCIDENT_TRACKER.idFromName(key));
+import { tracker } from '../reliability/support';
 
 /** The tracker's reports, actions and meta as the schema before 2026-12-06 laid them out, rows moved over. */
 const OLDER_TRACKER_TABLES = `
